@@ -1,0 +1,32 @@
+import type { Static, TSchema } from 'typebox';
+import { Value } from 'typebox/value';
+import { accountEvents } from './account';
+
+/** Every event type published in FieldOps → its data schema. Add each service's record here. */
+export const eventCatalogue = {
+  ...accountEvents,
+} as const satisfies Record<string, TSchema>;
+
+export type EventType = keyof typeof eventCatalogue;
+
+/** The `data` of any catalogued event, e.g. `EventData<'account.user.created.v1'>`. */
+export type EventData<T extends EventType> = Static<(typeof eventCatalogue)[T]>;
+
+export type EventValidationResult = { ok: true } | { ok: false; errors: string[] };
+
+export function isCataloguedEventType(type: string): type is EventType {
+  return Object.hasOwn(eventCatalogue, type);
+}
+
+/**
+ * Checks `data` against the schema of event `type` with TypeBox's value checker. An unknown type fails.
+ * Each error reads `<instancePath or "/">: <TypeBox message>`, e.g. `/: must have required properties email`
+ * or `/roleIds/0: must be string`.
+ */
+export function validateEventData(type: string, data: unknown): EventValidationResult {
+  if (!isCataloguedEventType(type)) return { ok: false, errors: [`unknown event type "${type}"`] };
+  const schema: TSchema = eventCatalogue[type];
+  if (Value.Check(schema, data)) return { ok: true };
+  const errors = Value.Errors(schema, data).map((e) => `${e.instancePath || '/'}: ${e.message}`);
+  return { ok: false, errors: errors.length > 0 ? errors : [`invalid data for "${type}"`] };
+}

@@ -1,0 +1,26 @@
+import type { DescService } from '@bufbuild/protobuf';
+import { AccountService } from './gen/fieldops/account/v1/account_pb';
+
+const RPC_PACKAGE = /^fieldops\.([a-z][a-z0-9_]*)\.v[0-9]+\.[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * The FieldOps service that owns (serves) an RPC service, from the proto package convention
+ * `fieldops.<service>.v<N>`: `ownerOfRpcService('fieldops.account.v1.AccountService') === 'account'`.
+ * Underscores in the package segment map to hyphens (`fieldops.work_order.v1` → `work-order`), matching
+ * the service names used in event types. Throws for a type name that does not follow the convention.
+ */
+export function ownerOfRpcService(typeName: string): string {
+  const owner = RPC_PACKAGE.exec(typeName)?.[1];
+  if (!owner) {
+    throw new Error(`RPC service "${typeName}" does not follow the "fieldops.<service>.v<N>.<Service>" convention`);
+  }
+  return owner.replaceAll('_', '-');
+}
+
+/** Every generated RPC service descriptor. Add new services here. */
+export const rpcServices: readonly DescService[] = [AccountService];
+
+/** Proto service typeName → owning FieldOps service, e.g. `fieldops.account.v1.AccountService` → `account`. */
+export const rpcServiceOwners: Record<string, string> = Object.fromEntries(
+  rpcServices.map((s) => [s.typeName, ownerOfRpcService(s.typeName)]),
+);

@@ -1,0 +1,41 @@
+import type { AddressParts, CountryDefinition } from '../country-policy';
+import { presentParts } from '../shared/address';
+import { cnCalendar } from './calendar';
+import { validateUscc } from './uscc';
+
+const HAN = /\p{Script=Han}/u;
+
+/** Big-to-small, as written on Chinese envelopes and in every domestic map/e-commerce app. */
+export function formatCnAddress(parts: AddressParts): string {
+  // Municipalities (北京市, 上海市 …) are both province and city; printing them twice looks broken.
+  const city = parts.city?.trim() === parts.province?.trim() ? undefined : parts.city;
+  const body = presentParts(parts.province, city, parts.district, parts.street);
+  // Chinese script is written without spaces; romanised input keeps them to stay readable.
+  const separator = body.every((part) => HAN.test(part)) ? '' : ' ';
+  return presentParts(body.join(separator), parts.postalCode).join(' ');
+}
+
+export const cn: CountryDefinition = {
+  identity: {
+    code: 'CN',
+    name: 'China',
+    currency: 'CNY',
+    currencyMinorUnits: 2,
+    timezone: 'Asia/Shanghai',
+    locale: 'zh-CN',
+    coordinateSystem: 'GCJ02',
+  },
+  defaults: {
+    checkinRadiusMeters: 300,
+    checkinOutOfRange: 'reject',
+    leadProtectionDays: 30,
+    leadProtectionMaxDays: 90,
+    leadRecycleWarningDays: 7,
+    leadReclaimCooldownDays: 15,
+    leadClaimLimit: 200,
+    requiredOnboardingDocuments: ['business_license', 'legal_representative_id', 'bank_account_proof', 'storefront_photo'],
+  },
+  calendar: cnCalendar,
+  validateBusinessId: validateUscc,
+  formatAddress: formatCnAddress,
+};

@@ -1,0 +1,68 @@
+import { createLocalJWKSet, errors, type JSONWebKeySet, type JWK, jwtVerify } from 'jose';
+import { UnauthorizedError } from '../errors';
+import type { Principal } from './principal';
+import { principalOf, TOKEN_AUDIENCE, TOKEN_ISSUER } from './token-claims';
+
+export type KeySource = () => Promise<JWK[]>;
+
+/**
+ * Verifies access tokens in every service: the gateway is not a trust boundary on its own. Public keys come
+ * from the account service (its `GetJwks` RPC) and are cached; an unknown key id triggers one reload, so key
+ * rotation needs no restart.
+ */
+export class TokenVerifier {
+  private keys: ReturnType<typeof createLocalJWKSet> | undefined;
+  private loadedAt = 0;
+
+  constructor(
+    private readonly source: KeySource,
+    private readonly minReloadMs = 10_000,
+  ) {}
+
+  private async load(): Promise<ReturnType<typeof createLocalJWKSet>> {
+    const jwks: JSONWebKeySet = { keys: await this.source() };
+    this.keys = createLocalJWKSet(jwks);
+    this.loadedAt = Date.now();
+    return this.keys;
+  }
+
+  async verify(token: string): Promise<Principal> {
+    const keys = this.keys ?? (await this.load());
+    try {
+      return await this.check(token, keys);
+    } catch (error) {
+      if (!(error instanceof errors.JWKSNoMatchingKey)) throw error;
+      if (Date.now() - this.loadedAt > this.minReloadMs) {
+        try {
+          return await this.check(token, await this.load());
+        } catch (retryError) {
+          if (!(retryError instanceof errors.JWKSNoMatchingKey)) throw retryError;
+        }
+      }
+      throw new UnauthorizedError('The access token was signed with an unknown key.');
+    }
+  }
+
+  private async check(token: string, keys: ReturnType<typeof createLocalJWKSet>): Promise<Principal> {
+    try {
+      const { payload } = await jwtVerify(token, keys, {
+        issuer: TOKEN_ISSUER,
+        audience: TOKEN_AUDIENCE,
+        algorithms: ['EdDSA'],
+      });
+      return principalOf(payload, token);
+    } catch (error) {
+      if (error instanceof UnauthorizedError) throw error;
+      if (error instanceof errors.JWTExpired) throw new UnauthorizedError('The access token has expired.');
+      if (error instanceof errors.JWKSNoMatchingKey) throw error;
+      throw new UnauthorizedError('The access token is not valid.');
+    }
+  }
+}
+
+/** Reads `Authorization: Bearer <token>`; answers undefined when absent. */
+export function bearerToken(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  const match = value ? /^Bearer\s+(\S+)$/i.exec(value) : null;
+  return match?.[1];
+}

@@ -1,0 +1,111 @@
+import path from 'node:path';
+
+/** A setting that is malformed or whose server cannot be reached; the message names the setting. */
+export class ConfigError extends Error {
+  constructor(
+    readonly setting: string,
+    message: string,
+  ) {
+    super(`${setting}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export type Env = Record<string, string | undefined>;
+
+export interface PlatformConfig {
+  /** Directory for embedded data (SQLite files, local files). */
+  dataDir: string;
+  port: number;
+  host: string;
+  logLevel: string;
+  /** Default database URL; a service may override it with `<SERVICE>_DATABASE_URL`. */
+  databaseUrl: string;
+  databaseReplicaUrl: string | undefined;
+  busUrl: string;
+  cacheUrl: string;
+  filesUrl: string;
+  otlpEndpoint: string | undefined;
+  sentryDsn: string | undefined;
+  /** Base URLs of services that run in other processes, by service name. */
+  serviceUrls: Record<string, string>;
+  /** Requests per window, per caller; logins have their own, stricter budget. */
+  rateLimit: { max: number; windowMs: number; loginMax: number };
+  env: Env;
+}
+
+const DRIVER_SCHEMES: Record<string, string[]> = {
+  DATABASE_URL: ['sqlite:', 'mysql:', 'mariadb:'],
+  BUS_URL: ['local:', 'nats:'],
+  CACHE_URL: ['memory:', 'redis:', 'rediss:'],
+  FILES_URL: ['file:', 's3:'],
+};
+
+export function parseUrlSetting(setting: string, value: string, schemes: string[]): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(setting, `"${value}" is not a URL; expected one of ${schemes.join(', ')}`);
+  }
+  if (!schemes.includes(url.protocol)) {
+    throw new ConfigError(setting, `unsupported scheme "${url.protocol}"; expected one of ${schemes.join(', ')}`);
+  }
+  return url;
+}
+
+function positiveInt(env: Env, setting: string, fallback: number): number {
+  const raw = env[setting];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(setting, `"${raw}" is not a positive integer`);
+  return value;
+}
+
+/** Reads and validates the platform settings. Nothing set means embedded mode. */
+export function loadConfig(env: Env = process.env): PlatformConfig {
+  const dataDir = path.resolve(env.DATA_DIR || 'data');
+  const setting = (name: string, fallback: string) => {
+    const value = env[name] || fallback;
+    const schemes = DRIVER_SCHEMES[name];
+    if (schemes) parseUrlSetting(name, value, schemes);
+    return value;
+  };
+  const serviceUrls: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    const match = /^SERVICE_([A-Z0-9_]+)_URL$/.exec(key);
+    if (!match?.[1] || !value) continue;
+    parseUrlSetting(key, value, ['http:', 'https:']);
+    serviceUrls[match[1].toLowerCase()] = value.replace(/\/$/, '');
+  }
+  for (const [key, value] of Object.entries(env)) {
+    if (/^[A-Z0-9]+_DATABASE_URL$/.test(key) && value) parseUrlSetting(key, value, DRIVER_SCHEMES.DATABASE_URL ?? []);
+  }
+  const port = positiveInt(env, 'PORT', 3000);
+  if (port > 65535) throw new ConfigError('PORT', `${port} is not a TCP port`);
+  return {
+    dataDir,
+    port,
+    host: env.HOST || '0.0.0.0',
+    logLevel: env.LOG_LEVEL || 'info',
+    databaseUrl: setting('DATABASE_URL', `sqlite:${dataDir}`),
+    databaseReplicaUrl: env.DATABASE_REPLICA_URL || undefined,
+    busUrl: setting('BUS_URL', 'local:'),
+    cacheUrl: setting('CACHE_URL', 'memory:'),
+    filesUrl: setting('FILES_URL', `file:${path.join(dataDir, 'files')}`),
+    otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined,
+    sentryDsn: env.SENTRY_DSN || undefined,
+    serviceUrls,
+    rateLimit: {
+      max: positiveInt(env, 'RATE_LIMIT_MAX', 600),
+      windowMs: positiveInt(env, 'RATE_LIMIT_WINDOW_MS', 60_000),
+      loginMax: positiveInt(env, 'RATE_LIMIT_LOGIN_MAX', 20),
+    },
+    env,
+  };
+}
+
+/** The database URL of one service: `<SERVICE>_DATABASE_URL` wins over `DATABASE_URL`. */
+export function databaseUrlFor(config: PlatformConfig, service: string): string {
+  return config.env[`${service.toUpperCase()}_DATABASE_URL`] || config.databaseUrl;
+}

@@ -1,0 +1,32 @@
+import type { Kysely } from 'kysely';
+import type { EventEnvelope } from '../events/envelope';
+import type { PlatformTables } from './platform-tables';
+
+export interface DeadLetter {
+  id: number;
+  consumer: string;
+  eventId: string;
+  type: string;
+  error: string;
+  attempts: number;
+  failedAt: number;
+  event: EventEnvelope;
+}
+
+export async function listDeadLetters(db: Kysely<PlatformTables>, limit = 100): Promise<DeadLetter[]> {
+  const rows = await db.selectFrom('dead_letter').selectAll().orderBy('id').limit(limit).execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    consumer: r.consumer,
+    eventId: r.event_id,
+    type: r.type,
+    error: r.error,
+    attempts: r.attempts,
+    failedAt: Number(r.failed_at),
+    event: JSON.parse(r.envelope) as EventEnvelope,
+  }));
+}
+
+export async function deleteDeadLetter(db: Kysely<PlatformTables>, id: number): Promise<void> {
+  await db.deleteFrom('dead_letter').where('id', '=', id).execute();
+}

@@ -1,0 +1,95 @@
+import type { Generated } from 'kysely';
+import type { ServiceMigration } from './migrations';
+
+/** Tables the platform keeps in every service database. */
+export interface PlatformTables {
+  outbox: {
+    seq: Generated<number>;
+    id: string;
+    type: string;
+    subject: string;
+    /** The whole CloudEvents envelope as JSON. */
+    envelope: string;
+    created_at: number;
+    published_at: number | null;
+  };
+  inbox: {
+    consumer: string;
+    event_id: string;
+    processed_at: number;
+  };
+  dead_letter: {
+    id: Generated<number>;
+    consumer: string;
+    event_id: string;
+    type: string;
+    envelope: string;
+    error: string;
+    attempts: number;
+    failed_at: number;
+  };
+  idempotency_key: {
+    key_hash: string;
+    request_hash: string;
+    /** 0 while the first request is still running. */
+    status: number;
+    response: string | null;
+    created_at: number;
+  };
+  lease: {
+    name: string;
+    holder: string;
+    expires_at: number;
+  };
+}
+
+export const platformMigrations: ServiceMigration[] = [
+  {
+    name: '001_outbox_inbox',
+    async up(db, t) {
+      await db.schema
+        .createTable('outbox')
+        .addColumn('seq', t.dialect === 'mysql' ? 'bigint' : 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', t.id, (c) => c.notNull().unique())
+        .addColumn('type', t.string, (c) => c.notNull())
+        .addColumn('subject', t.string, (c) => c.notNull())
+        .addColumn('envelope', t.text, (c) => c.notNull())
+        .addColumn('created_at', t.bigint, (c) => c.notNull())
+        .addColumn('published_at', t.bigint)
+        .execute();
+      await db.schema.createIndex('outbox_unpublished').on('outbox').columns(['published_at', 'seq']).execute();
+      await db.schema
+        .createTable('inbox')
+        .addColumn('consumer', t.string, (c) => c.notNull())
+        .addColumn('event_id', t.id, (c) => c.notNull())
+        .addColumn('processed_at', t.bigint, (c) => c.notNull())
+        .addPrimaryKeyConstraint('inbox_pk', ['consumer', 'event_id'])
+        .execute();
+      await db.schema
+        .createTable('dead_letter')
+        .addColumn('id', t.dialect === 'mysql' ? 'bigint' : 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('consumer', t.string, (c) => c.notNull())
+        .addColumn('event_id', t.id, (c) => c.notNull())
+        .addColumn('type', t.string, (c) => c.notNull())
+        .addColumn('envelope', t.text, (c) => c.notNull())
+        .addColumn('error', t.text, (c) => c.notNull())
+        .addColumn('attempts', t.integer, (c) => c.notNull())
+        .addColumn('failed_at', t.bigint, (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('idempotency_key')
+        .addColumn('key_hash', 'varchar(64)', (c) => c.primaryKey())
+        .addColumn('request_hash', 'varchar(64)', (c) => c.notNull())
+        .addColumn('status', t.integer, (c) => c.notNull())
+        .addColumn('response', t.text)
+        .addColumn('created_at', t.bigint, (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('lease')
+        .addColumn('name', t.string, (c) => c.primaryKey())
+        .addColumn('holder', t.string, (c) => c.notNull())
+        .addColumn('expires_at', t.bigint, (c) => c.notNull())
+        .execute();
+    },
+  },
+];

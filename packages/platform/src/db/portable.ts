@@ -1,0 +1,43 @@
+import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
+import type { Dialect } from './column-types';
+
+type AnyDb = Kysely<unknown> | Transaction<unknown>;
+
+/**
+ * Kysely's MySQL dialect has neither `ON CONFLICT` nor `RETURNING`; these helpers give services one portable way
+ * to write "insert or update" and "insert unless present".
+ */
+export async function upsert<DB, T extends keyof DB & string>(
+  db: Kysely<DB> | Transaction<DB>,
+  dialect: Dialect,
+  table: T,
+  values: Insertable<DB[T]>,
+  conflictColumns: (keyof DB[T] & string)[],
+  update: Updateable<DB[T]>,
+): Promise<void> {
+  const raw = db as unknown as AnyDb;
+  // The generic table name defeats Kysely's inference; the public signature above keeps callers typed.
+  const insert = raw.insertInto(table as never).values(values as never);
+  if (dialect === 'mysql') await insert.onDuplicateKeyUpdate(update as never).execute();
+  else await insert.onConflict((oc) => oc.columns(conflictColumns as never).doUpdateSet(update as never)).execute();
+}
+
+/** Inserts a row unless one with the same key exists; answers whether it inserted. */
+export async function insertIfAbsent<DB, T extends keyof DB & string>(
+  db: Kysely<DB> | Transaction<DB>,
+  dialect: Dialect,
+  table: T,
+  values: Insertable<DB[T]>,
+): Promise<boolean> {
+  const raw = db as unknown as AnyDb;
+  const insert = raw.insertInto(table as never).values(values as never);
+  const result =
+    dialect === 'mysql' ? await insert.ignore().executeTakeFirst() : await insert.onConflict((oc) => oc.doNothing()).executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Whether an error is a unique-key violation on either engine. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; errno?: number } | undefined;
+  return e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e?.code === 'ER_DUP_ENTRY';
+}

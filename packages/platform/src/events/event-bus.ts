@@ -1,0 +1,26 @@
+import type { EventEnvelope } from './envelope';
+
+/** Handles one delivered event; resolving acknowledges it, rejecting asks for redelivery. */
+export type DeliveryHandler = (event: EventEnvelope) => Promise<void>;
+
+export interface Subscription {
+  /** Durable consumer name, unique across the system, e.g. `search.merchant-projection`. */
+  consumer: string;
+  /** Event types, exact or with a trailing `.*` wildcard. */
+  types: string[];
+  handle: DeliveryHandler;
+}
+
+/**
+ * The event bus port. `publish` resolves only when the events are durable on the bus (or, for the
+ * in-process bus, handled by every subscriber): the relay marks outbox rows published after that.
+ */
+export interface EventBus {
+  readonly kind: 'local' | 'nats';
+  publish(events: EventEnvelope[]): Promise<void>;
+  subscribe(subscription: Subscription): Promise<void>;
+  /** Whether the bus server answers (for `/readyz`). */
+  ping(): Promise<boolean>;
+  /** Stops delivering, waits for deliveries in flight, and closes connections. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,50 @@
+import type { EventEnvelope } from './envelope';
+import { typeMatches } from './envelope';
+import type { EventBus, Subscription } from './event-bus';
+
+/**
+ * The in-process bus of embedded mode. It keeps nothing itself: the publishing service's outbox is the log.
+ * `publish` resolves after every matching subscriber has handled the events, so the relay marks a row published
+ * only once it was delivered; a crash before that leaves the row unpublished and it is delivered again at start.
+ */
+export class LocalEventBus implements EventBus {
+  readonly kind = 'local' as const;
+  private readonly subscriptions: Subscription[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+  private closed = false;
+
+  async publish(events: EventEnvelope[]): Promise<void> {
+    if (this.closed) throw new Error('event bus is closed');
+    const delivery = this.deliver(events);
+    this.inFlight.add(delivery);
+    try {
+      await delivery;
+    } finally {
+      this.inFlight.delete(delivery);
+    }
+  }
+
+  private async deliver(events: EventEnvelope[]): Promise<void> {
+    for (const event of events) {
+      const targets = this.subscriptions.filter((s) => s.types.some((pattern) => typeMatches(pattern, event.type)));
+      // Subscribers are independent; each sees the events in publish order.
+      await Promise.all(targets.map((s) => s.handle(event)));
+    }
+  }
+
+  async subscribe(subscription: Subscription): Promise<void> {
+    if (this.subscriptions.some((s) => s.consumer === subscription.consumer)) {
+      throw new Error(`consumer "${subscription.consumer}" is already subscribed`);
+    }
+    this.subscriptions.push(subscription);
+  }
+
+  async ping(): Promise<boolean> {
+    return !this.closed;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.allSettled([...this.inFlight]);
+  }
+}

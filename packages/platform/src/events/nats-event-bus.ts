@@ -1,0 +1,309 @@
+import {
+  AckPolicy,
+  type ConsumerConfig,
+  type ConsumerMessages,
+  DeliverPolicy,
+  JetStreamApiCodes,
+  JetStreamApiError,
+  type JetStreamClient,
+  type JetStreamManager,
+  type JsMsg,
+  jetstreamManager,
+  StorageType,
+} from '@nats-io/jetstream';
+import { connect, headers, type NatsConnection, nanos } from '@nats-io/transport-node';
+import { type EventEnvelope, typeMatches } from './envelope';
+import type { EventBus, Subscription } from './event-bus';
+
+export interface NatsEventBusOptions {
+  /** JetStream stream name; tests use a unique one each. */
+  stream?: string;
+  /** How long the server waits for an ack before redelivering. */
+  ackWaitMs?: number;
+  /**
+   * First subject token. Streams on one server can't share subjects, so tests that each own a stream need
+   * their own prefix; production keeps the default `fieldops`.
+   */
+  subjectPrefix?: string;
+}
+
+const CONNECT_TIMEOUT_MS = 3_000;
+const PING_TIMEOUT_MS = 2_000;
+const NAK_DELAY_MS = 1_000;
+const RESTART_DELAY_MS = 1_000;
+const DUPLICATE_WINDOW_MS = 120_000;
+
+/** Maps a subscription pattern (`a.b.c.v1`, `a.b.*`, `*`) to a NATS subject. */
+export function subjectForPattern(prefix: string, pattern: string): string {
+  if (pattern === '*') return `${prefix}.>`;
+  if (pattern.endsWith('.*')) return `${prefix}.${pattern.slice(0, -2)}.>`;
+  return `${prefix}.${pattern}`;
+}
+
+/** The server rejects overlapping consumer filters, so drop subjects another `>` filter already covers. */
+function filterSubjects(prefix: string, patterns: string[]): string[] {
+  const subjects = [...new Set(patterns.map((p) => subjectForPattern(prefix, p)))];
+  const wildcards = subjects.filter((s) => s.endsWith('.>'));
+  return subjects.filter((s) => !wildcards.some((w) => w !== s && s.startsWith(w.slice(0, -1)))).sort();
+}
+
+/** Durable names may not contain `.`, `*`, `>`, `/`, `\` or whitespace. */
+export function durableName(consumer: string): string {
+  return consumer.replace(/[.*>/\\\s]/g, '_');
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//***@');
+}
+
+function isApiError(err: unknown, code: number): boolean {
+  return err instanceof JetStreamApiError && err.code === code;
+}
+
+function isEnvelope(value: unknown): value is EventEnvelope {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.id === 'string' && typeof v.type === 'string' && typeof v.subject === 'string';
+}
+
+/** Multiple filter subjects per consumer arrived in nats-server 2.10. */
+function supportsMultipleFilters(version: string | undefined): boolean {
+  const [major = 0, minor = 0] = (version ?? '0.0').split('.').map(Number);
+  return major > 2 || (major === 2 && minor >= 10);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+interface Running {
+  subscription: Subscription;
+  durable: string;
+  messages?: ConsumerMessages;
+  loop?: Promise<void>;
+}
+
+/** The distributed bus: NATS JetStream, one durable pull consumer per subscription. */
+export class NatsEventBus implements EventBus {
+  readonly kind = 'nats' as const;
+  private readonly running = new Map<string, Running>();
+  private closing = false;
+
+  private constructor(
+    private readonly nc: NatsConnection,
+    private readonly jsm: JetStreamManager,
+    private readonly js: JetStreamClient,
+    private readonly stream: string,
+    private readonly prefix: string,
+    private readonly ackWaitMs: number,
+  ) {}
+
+  static async connect(url: string, options: NatsEventBusOptions = {}): Promise<NatsEventBus> {
+    const stream = options.stream ?? 'FIELDOPS';
+    const prefix = options.subjectPrefix ?? 'fieldops';
+    let nc: NatsConnection;
+    try {
+      // Reconnect forever once up: a service must ride out a NATS restart rather than lose its consumers.
+      nc = await connect({ servers: url, timeout: CONNECT_TIMEOUT_MS, maxReconnectAttempts: -1 });
+    } catch (err) {
+      throw new Error(`cannot connect to the event bus at ${redact(url)} (BUS_URL): ${String(err)}`, { cause: err });
+    }
+    try {
+      const jsm = await jetstreamManager(nc);
+      await ensureStream(jsm, stream, prefix);
+      return new NatsEventBus(nc, jsm, jsm.jetstream(), stream, prefix, options.ackWaitMs ?? 30_000);
+    } catch (err) {
+      await nc.close();
+      throw new Error(`event bus at ${redact(url)} (BUS_URL) has no usable JetStream: ${String(err)}`, {
+        cause: err,
+      });
+    }
+  }
+
+  async publish(events: EventEnvelope[]): Promise<void> {
+    if (this.closing) throw new Error('event bus is closed');
+    // Sequential on purpose: the stream then holds the events in the order the outbox wrote them.
+    for (const event of events) {
+      const h = headers();
+      if (event.traceparent) h.set('traceparent', event.traceparent);
+      await this.js.publish(`${this.prefix}.${event.type}`, JSON.stringify(event), {
+        msgID: event.id,
+        headers: h,
+      });
+    }
+  }
+
+  async subscribe(subscription: Subscription): Promise<void> {
+    if (this.closing) throw new Error('event bus is closed');
+    if (this.running.has(subscription.consumer)) {
+      throw new Error(`consumer "${subscription.consumer}" is already subscribed`);
+    }
+    const running: Running = { subscription, durable: durableName(subscription.consumer) };
+    this.running.set(subscription.consumer, running);
+    try {
+      await this.ensureConsumer(running.durable, subscription.types);
+    } catch (err) {
+      this.running.delete(subscription.consumer);
+      throw err;
+    }
+    running.loop = this.run(running);
+  }
+
+  private async ensureConsumer(durable: string, types: string[]): Promise<void> {
+    const subjects = filterSubjects(this.prefix, types);
+    // Older servers get no server-side filter; `deliver` skips other types, so only efficiency suffers.
+    const filters = supportsMultipleFilters(this.nc.info?.version) ? subjects : [];
+    const wanted: Partial<ConsumerConfig> = {
+      ack_wait: nanos(this.ackWaitMs),
+      max_deliver: -1,
+      // One unacked message at a time: a nak'd event is redelivered before any later one, keeping order.
+      max_ack_pending: 1,
+      ...(filters.length > 0 ? { filter_subjects: filters } : {}),
+    };
+    let existing: ConsumerConfig | undefined;
+    try {
+      existing = (await this.jsm.consumers.info(this.stream, durable)).config;
+    } catch (err) {
+      if (!isApiError(err, JetStreamApiCodes.ConsumerNotFound)) throw err;
+    }
+    if (!existing) {
+      await this.jsm.consumers.add(this.stream, {
+        ...wanted,
+        durable_name: durable,
+        deliver_policy: DeliverPolicy.All,
+        ack_policy: AckPolicy.Explicit,
+      });
+      return;
+    }
+    const current = existing.filter_subjects ?? (existing.filter_subject ? [existing.filter_subject] : []);
+    const changed =
+      [...current].sort().join(',') !== filters.join(',') ||
+      existing.ack_wait !== wanted.ack_wait ||
+      existing.max_deliver !== wanted.max_deliver ||
+      existing.max_ack_pending !== wanted.max_ack_pending;
+    if (changed) {
+      // `update` merges into the current config, so clear the filter form we don't use.
+      await this.jsm.consumers.update(this.stream, durable, {
+        ...wanted,
+        filter_subject: undefined,
+        filter_subjects: filters.length > 0 ? filters : undefined,
+      });
+    }
+  }
+
+  /** Keeps the consumer running until close; `consume` can end on its own (e.g. consumer deleted), so restart it. */
+  private async run(running: Running): Promise<void> {
+    while (!this.closing) {
+      try {
+        const consumer = await this.js.consumers.get(this.stream, running.durable);
+        const messages = await consumer.consume({ max_messages: 16 });
+        running.messages = messages;
+        if (this.closing) messages.stop();
+        for await (const msg of messages) {
+          if (this.closing) {
+            // Hand it straight back so the next instance need not wait out ack_wait.
+            msg.nak();
+            break;
+          }
+          await this.deliver(running.subscription, msg);
+        }
+      } catch (err) {
+        if (!this.closing) console.error(`[fieldops] consumer ${running.durable} stopped, restarting:`, err);
+      }
+      if (!this.closing) await sleep(RESTART_DELAY_MS);
+    }
+  }
+
+  private async deliver(subscription: Subscription, msg: JsMsg): Promise<void> {
+    let event: unknown;
+    try {
+      event = msg.json<unknown>();
+    } catch {
+      event = undefined;
+    }
+    if (!isEnvelope(event)) {
+      console.error(`[fieldops] malformed event on ${msg.subject} (stream seq ${msg.seq}), terminating it`);
+      // No reason text: nats-server before 2.10 ignores `+TERM <reason>`, leaving the message to block the consumer.
+      msg.term();
+      return;
+    }
+    if (!subscription.types.some((pattern) => typeMatches(pattern, event.type))) {
+      msg.ack();
+      return;
+    }
+    // A slow handler must not look dead: without this the server redelivers after ack_wait while it still runs.
+    const keepAlive = setInterval(() => msg.working(), Math.max(500, this.ackWaitMs / 2));
+    try {
+      await subscription.handle(event);
+      msg.ack();
+    } catch (err) {
+      // The consumer layer already retried and dead-lettered inside `handle`; a throw means the
+      // handler's own dependencies are down, so try again shortly.
+      console.error(`[fieldops] ${subscription.consumer} failed on event ${event.id}, redelivering:`, err);
+      msg.nak(NAK_DELAY_MS);
+    } finally {
+      clearInterval(keepAlive);
+    }
+  }
+
+  async ping(): Promise<boolean> {
+    if (this.nc.isClosed()) return false;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('ping timed out')), PING_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([this.nc.rtt(), timeout]);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
+    const runs = [...this.running.values()];
+    for (const running of runs) running.messages?.stop();
+    await Promise.allSettled(runs.map((r) => r.loop));
+    // Drain rather than close so the acks of the last deliveries reach the server.
+    if (!this.nc.isClosed()) await this.nc.drain();
+  }
+}
+
+async function ensureStream(jsm: JetStreamManager, stream: string, prefix: string): Promise<void> {
+  try {
+    await jsm.streams.info(stream);
+    return;
+  } catch (err) {
+    if (!isApiError(err, JetStreamApiCodes.StreamNotFound)) throw err;
+  }
+  try {
+    await jsm.streams.add({
+      name: stream,
+      subjects: [`${prefix}.>`],
+      storage: StorageType.File,
+      duplicate_window: nanos(DUPLICATE_WINDOW_MS),
+    });
+  } catch (err) {
+    // Another instance may have created it in the meantime; that's as good as ours.
+    await jsm.streams.info(stream).catch(() => {
+      throw err;
+    });
+  }
+}
+
+/** Deletes a stream if it exists (test clean-up). */
+export async function deleteNatsStream(url: string, stream: string): Promise<void> {
+  const nc = await connect({ servers: url, timeout: CONNECT_TIMEOUT_MS });
+  try {
+    const jsm = await jetstreamManager(nc);
+    await jsm.streams.delete(stream).catch((err: unknown) => {
+      if (!isApiError(err, JetStreamApiCodes.StreamNotFound)) throw err;
+    });
+  } finally {
+    await nc.close();
+  }
+}

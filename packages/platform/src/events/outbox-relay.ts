@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Dialect } from '../db/column-types';
+import { releaseLease, tryAcquireLease } from '../db/lease';
+import type { PlatformTables } from '../db/platform-tables';
+import type { Metrics } from '../observability/metrics';
+import type { EventEnvelope } from './envelope';
+import type { EventBus } from './event-bus';
+
+export interface RelayOptions {
+  service: string;
+  db: Kysely<PlatformTables>;
+  dialect: Dialect;
+  bus: EventBus;
+  log: Logger;
+  metrics?: Metrics;
+  /** The safety-net poll; commits wake the relay at once. */
+  pollMs?: number;
+  batchSize?: number;
+  now?: () => number;
+}
+
+/**
+ * Publishes a service's outbox in commit order and marks rows published only after the bus took them, so a
+ * crash between commit and publish loses nothing: the rows are still unpublished at the next start (the bus
+ * and the consumers' inboxes drop the duplicates a crash after publish can cause). One replica relays at a time.
+ */
+export class OutboxRelay {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wakeUp: (() => void) | undefined;
+  private pending = false;
+  private readonly holder = randomUUID();
+  private readonly pollMs: number;
+  private readonly batchSize: number;
+  private readonly now: () => number;
+
+  constructor(private readonly options: RelayOptions) {
+    this.pollMs = options.pollMs ?? 1000;
+    this.batchSize = options.batchSize ?? 200;
+    this.now = options.now ?? Date.now;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Called after a transaction that appended events commits. */
+  wake(): void {
+    this.pending = true;
+    this.wakeUp?.();
+  }
+
+  /** Publishes everything unpublished now; answers how many events went out. Used by the loop and by tests. */
+  async drain(): Promise<number> {
+    const { db } = this.options;
+    let total = 0;
+    for (;;) {
+      const rows = await db
+        .selectFrom('outbox')
+        .select(['seq', 'envelope'])
+        .where('published_at', 'is', null)
+        .orderBy('seq')
+        .limit(this.batchSize)
+        .execute();
+      if (rows.length === 0) break;
+      await this.options.bus.publish(rows.map((r) => JSON.parse(r.envelope) as EventEnvelope));
+      await db
+        .updateTable('outbox')
+        .set({ published_at: this.now() })
+        .where(
+          'seq',
+          'in',
+          rows.map((r) => r.seq),
+        )
+        .execute();
+      total += rows.length;
+      this.options.metrics?.eventsPublished.inc({ service: this.options.service }, rows.length);
+      if (rows.length < this.batchSize) break;
+    }
+    return total;
+  }
+
+  private async run(): Promise<void> {
+    const { db, dialect, service, log } = this.options;
+    const lease = `relay:${service}`;
+    let failures = 0;
+    while (this.running) {
+      this.pending = false;
+      try {
+        if (await tryAcquireLease(db, dialect, lease, this.holder, this.pollMs * 5, this.now())) {
+          await this.drain();
+          await this.recordBacklog();
+        }
+        failures = 0;
+      } catch (error) {
+        failures++;
+        log.error({ err: error, service, failures }, 'outbox relay failed; retrying');
+      }
+      if (!this.running) break;
+      if (this.pending && failures === 0) continue;
+      const delay = failures > 0 ? Math.min(this.pollMs * 2 ** failures, 30_000) : this.pollMs;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        this.wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wakeUp = undefined;
+    }
+    await releaseLease(db, lease, this.holder).catch(() => undefined);
+  }
+
+  private async recordBacklog(): Promise<void> {
+    if (!this.options.metrics) return;
+    const row = await this.options.db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('published_at', 'is', null)
+      .executeTakeFirst();
+    this.options.metrics.outboxBacklog.set({ service: this.options.service }, Number(row?.n ?? 0));
+  }
+
+  /** Stops after the batch in flight is published (graceful shutdown drains the relay). */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wakeUp?.();
+    await this.loop;
+  }
+}

@@ -1,0 +1,194 @@
+import type { ConnectRouter } from '@connectrpc/connect';
+import { isCataloguedEventType, validateEventData } from '@fieldops/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { databaseUrlFor } from '../config/config';
+import type { Dialect } from '../db/column-types';
+import { openDatabase } from '../db/database';
+import { migrateToLatest, type ServiceMigration } from '../db/migrations';
+import { type PlatformTables, platformMigrations } from '../db/platform-tables';
+import { type ConsumerDefinition, createConsumer } from '../events/consumer';
+import type { EventEnvelope } from '../events/envelope';
+import { createTransactor, type Transactor } from '../events/outbox';
+import { OutboxRelay } from '../events/outbox-relay';
+import { currentTraceparent } from '../observability/telemetry';
+import { type JobDefinition, JobRunner } from './job-runner';
+import type { Runtime } from './runtime';
+import { mountServiceHttp, type ServiceApp } from './service-http';
+
+/** What a service's code receives: its own database plus the process's shared infrastructure. */
+export interface ServiceContext<DB> extends Runtime {
+  name: string;
+  db: Kysely<DB>;
+  dialect: Dialect;
+  transact: Transactor<DB>;
+  log: Logger;
+}
+
+export interface ProgressReporter {
+  start(total: number, label: string): void;
+  tick(count?: number): void;
+  stop(): void;
+}
+
+/** A service manifest: everything the host needs to run the service, and nothing else. */
+export interface ServiceManifest<DB> {
+  name: string;
+  migrations: ServiceMigration[];
+  http?: {
+    /** Path prefixes under `/api/v1` this service answers; the gateway routes them here. */
+    prefixes: string[];
+    /** OpenAPI tag and description of the service's routes. */
+    description?: string;
+    routes(app: ServiceApp, ctx: ServiceContext<DB>): void | Promise<void>;
+  };
+  rpc?(router: ConnectRouter, ctx: ServiceContext<DB>): void;
+  consumes?: ConsumerDefinition<DB>[];
+  jobs?: JobDefinition<DB>[];
+  /** Runs once per start after migrations, before requests: reference data that must follow the code. */
+  onStart?(ctx: ServiceContext<DB>): Promise<void>;
+  /** Demo data for a first embedded start (or `fieldops seed --demo`); must be idempotent. */
+  seedDemo?(ctx: ServiceContext<DB>, progress: ProgressReporter): Promise<{ summary: string } | undefined>;
+}
+
+/** A started service as the host sees it: its generic database type is closed over. */
+export interface RunningService {
+  name: string;
+  prefixes: string[];
+  mountHttp(root: FastifyInstance, options: { openapiRoute: boolean }): Promise<void>;
+  openapi(): Record<string, unknown> | undefined;
+  rpcRoutes: ((router: ConnectRouter) => void) | undefined;
+  subscribe(): Promise<void>;
+  startBackground(): void;
+  seedDemo(progress: ProgressReporter): Promise<{ summary: string } | undefined>;
+  deadLetters: { db: Kysely<PlatformTables>; replay(event: EventEnvelope, consumer: string): Promise<string> };
+  ready(): Promise<boolean>;
+  relay: OutboxRelay;
+  /** Stops background work; the relay drains what was committed. */
+  stop(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ServiceDefinition {
+  name: string;
+  prefixes: string[];
+  start(runtime: Runtime, options?: { migrate?: boolean }): Promise<RunningService>;
+  /** Applies pending migrations and closes; for `fieldops migrate`. */
+  migrate(runtime: Pick<Runtime, 'config'>): Promise<string[]>;
+}
+
+export function defineService<DB>(manifest: ServiceManifest<DB>): ServiceDefinition {
+  const { name } = manifest;
+  const migrationLists = [
+    { table: 'platform_migration', migrations: platformMigrations },
+    { table: 'service_migration', migrations: manifest.migrations },
+  ];
+  const open = (runtime: Pick<Runtime, 'config'>) =>
+    openDatabase<DB>(databaseUrlFor(runtime.config, name), name, {
+      setting: runtime.config.env[`${name.toUpperCase()}_DATABASE_URL`] ? `${name.toUpperCase()}_DATABASE_URL` : 'DATABASE_URL',
+    });
+
+  return {
+    name,
+    prefixes: manifest.http?.prefixes ?? [],
+    async migrate(runtime) {
+      const database = await open(runtime);
+      try {
+        return await migrateToLatest(database.db as Kysely<unknown>, database.dialect, migrationLists);
+      } finally {
+        await database.close();
+      }
+    },
+    async start(runtime, options = {}) {
+      const database = await open(runtime);
+      if (options.migrate !== false) await migrateToLatest(database.db as Kysely<unknown>, database.dialect, migrationLists);
+      const log = runtime.log.child({ service: name });
+      const platformDb = database.db as unknown as Kysely<PlatformTables>;
+      const relay = new OutboxRelay({
+        service: name,
+        db: platformDb,
+        dialect: database.dialect,
+        bus: runtime.bus,
+        log,
+        metrics: runtime.metrics,
+        now: () => runtime.clock.now(),
+      });
+      const ctx: ServiceContext<DB> = {
+        ...runtime,
+        name,
+        db: database.db,
+        dialect: database.dialect,
+        log,
+        transact: createTransactor(
+          database.db,
+          name,
+          () => runtime.clock.now(),
+          currentTraceparent,
+          () => relay.wake(),
+        ),
+      };
+      await manifest.onStart?.(ctx);
+      const consumers = (manifest.consumes ?? []).map((definition) =>
+        createConsumer({
+          definition,
+          db: database.db,
+          dialect: database.dialect,
+          transact: ctx.transact,
+          log,
+          metrics: runtime.metrics,
+          now: () => runtime.clock.now(),
+          validate: (type, data) => (isCataloguedEventType(type) ? validateEventData(type, data) : { ok: true }),
+        }),
+      );
+      const jobs = new JobRunner(ctx, platformDb, manifest.jobs ?? []);
+      let openapi: (() => Record<string, unknown>) | undefined;
+
+      return {
+        name,
+        prefixes: manifest.http?.prefixes ?? [],
+        async mountHttp(root, mountOptions) {
+          const { http } = manifest;
+          if (!http) return;
+          openapi = await mountServiceHttp(root, ctx, platformDb, {
+            description: http.description,
+            openapiRoute: mountOptions.openapiRoute,
+            routes: (app) => http.routes(app, ctx),
+          });
+        },
+        openapi: () => openapi?.(),
+        rpcRoutes: manifest.rpc ? (router) => manifest.rpc?.(router, ctx) : undefined,
+        async subscribe() {
+          for (const consumer of consumers) await runtime.bus.subscribe(consumer);
+        },
+        startBackground() {
+          relay.start();
+          jobs.start();
+        },
+        seedDemo: (progress) => manifest.seedDemo?.(ctx, progress) ?? Promise.resolve(undefined),
+        deadLetters: {
+          db: platformDb,
+          async replay(event, consumerName) {
+            const consumer = consumers.find((c) => c.consumer === consumerName);
+            if (!consumer) throw new Error(`service ${name} has no consumer "${consumerName}"`);
+            return consumer.apply(event);
+          },
+        },
+        async ready() {
+          try {
+            await platformDb.selectFrom('lease').select('name').limit(1).execute();
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        relay,
+        async stop() {
+          await jobs.stop();
+          await relay.stop();
+        },
+        close: () => database.close(),
+      };
+    },
+  };
+}

@@ -1,0 +1,182 @@
+import type http2 from 'node:http2';
+import type { AddressInfo } from 'node:net';
+import { connectNodeAdapter } from '@connectrpc/connect-node';
+import { AccountService } from '@fieldops/contracts';
+import { createFlags, getDefaultCountryRegistry } from '@fieldops/countries';
+import type { FastifyInstance } from 'fastify';
+import type { JWK } from 'jose';
+import type { Logger } from 'pino';
+import { createScopeResolver } from '../auth/scope-resolver';
+import { TokenVerifier } from '../auth/token-verifier';
+import { createCache } from '../cache/create-cache';
+import type { PlatformConfig } from '../config/config';
+import { createEventBus } from '../events/create-event-bus';
+import { createRootApp } from '../http/root-app';
+import { createLogger } from '../observability/logger';
+import { Metrics } from '../observability/metrics';
+import { startTelemetry, stopTelemetry } from '../observability/telemetry';
+import { acceptHttp2On } from '../rpc/dual-protocol';
+import { RpcClients } from '../rpc/rpc-clients';
+import { type Clock, systemClock } from './clock';
+import type { ProgressReporter, RunningService, ServiceDefinition } from './define-service';
+import type { Runtime } from './runtime';
+
+/** Something mounted at the edge of the process, in front of the services: the gateway. */
+export interface EdgePlugin {
+  name: string;
+  register(app: FastifyInstance, host: Host): Promise<void>;
+}
+
+export interface HostOptions {
+  config: PlatformConfig;
+  services: ServiceDefinition[];
+  edge?: EdgePlugin;
+  log?: Logger;
+  clock?: Clock;
+  /** Listen on `config.port` (0 picks a free port). */
+  listen?: boolean;
+}
+
+const silentProgress: ProgressReporter = { start() {}, tick() {}, stop() {} };
+
+/**
+ * Runs a set of services in this process: all of them (embedded) or one (distributed). The services' code path is
+ * the same either way; only the drivers behind the ports (chosen by configuration) and the RPC transports differ.
+ */
+export class Host {
+  private h2Sessions = new Set<http2.ServerHttp2Session>();
+  private stopped = false;
+
+  private constructor(
+    readonly runtime: Runtime,
+    readonly services: RunningService[],
+    readonly app: FastifyInstance,
+  ) {}
+
+  get url(): string {
+    const address = this.app.server.address() as AddressInfo | null;
+    return address ? `http://127.0.0.1:${address.port}` : '';
+  }
+
+  service(name: string): RunningService | undefined {
+    return this.services.find((s) => s.name === name);
+  }
+
+  static async start(options: HostOptions): Promise<Host> {
+    const { config } = options;
+    const log = options.log ?? createLogger(config.logLevel);
+    const names = options.services.map((s) => s.name).join(', ') || 'none';
+    await startTelemetry(config.env, options.edge ? `fieldops-${options.edge.name}` : `fieldops-${names}`, log);
+    const metrics = new Metrics();
+    const bus = await createEventBus(config.busUrl);
+    const cache = await createCache(config.cacheUrl);
+    const rpc = new RpcClients(config.serviceUrls);
+    const loadKeys = async (): Promise<JWK[]> => {
+      const { keys } = await rpc.client(AccountService).getJwks({});
+      return keys.map((k) => ({ kid: k.kid, kty: k.kty, crv: k.crv, x: k.x, alg: k.alg, use: k.use }));
+    };
+    const runtime: Runtime = {
+      config,
+      bus,
+      cache,
+      rpc,
+      log,
+      metrics,
+      clock: options.clock ?? systemClock,
+      auth: new TokenVerifier(loadKeys),
+      scopes: createScopeResolver(rpc, cache),
+      countries: getDefaultCountryRegistry(),
+      flags: await createFlags({ env: config.env }),
+    };
+    if (bus.kind === 'local' && Object.keys(config.serviceUrls).length > 0) {
+      log.warn('BUS_URL is local: but other services run elsewhere: events will not reach them; set BUS_URL=nats://…');
+    }
+
+    const services: RunningService[] = [];
+    for (const definition of options.services) {
+      const service = await definition.start(runtime);
+      services.push(service);
+      if (service.rpcRoutes) rpc.mount(service.name, service.rpcRoutes);
+    }
+
+    let h2Handler: ((req: http2.Http2ServerRequest, res: http2.Http2ServerResponse) => void) | undefined;
+    const rpcRoutes = services.flatMap((s) => (s.rpcRoutes ? [s.rpcRoutes] : []));
+    if (rpcRoutes.length > 0) {
+      const adapter = connectNodeAdapter({
+        routes: (router) => {
+          for (const routes of rpcRoutes) routes(router);
+        },
+      });
+      h2Handler = (req, res) => adapter(req, res);
+    }
+    const app = createRootApp(log, metrics);
+    const host = new Host(runtime, services, app);
+    app.addHook('onClose', async () => {
+      for (const session of host.h2Sessions) session.close();
+    });
+    // Fastify owns the HTTP/1.1 server; gRPC from other services arrives on the same port as cleartext HTTP/2.
+    if (h2Handler) {
+      const h2 = acceptHttp2On(app.server, h2Handler);
+      h2.on('session', (session) => {
+        host.h2Sessions.add(session);
+        session.once('close', () => host.h2Sessions.delete(session));
+      });
+    }
+    host.registerProbes();
+    for (const service of services) await service.mountHttp(app, { openapiRoute: true });
+    if (options.edge) await options.edge.register(app, host);
+    await app.ready();
+
+    for (const service of services) await service.subscribe();
+    if (options.listen !== false) await app.listen({ port: config.port, host: config.host });
+    for (const service of services) service.startBackground();
+    log.info({ services: names, edge: options.edge?.name, url: host.url }, 'FieldOps is up');
+    return host;
+  }
+
+  private registerProbes(): void {
+    const { app, runtime } = this;
+    app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+    app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+      const checks: Record<string, boolean> = {
+        bus: await runtime.bus.ping(),
+        cache: await runtime.cache.ping(),
+      };
+      for (const service of this.services) checks[`db:${service.name}`] = await service.ready();
+      const ready = !this.stopped && Object.values(checks).every(Boolean);
+      return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
+    });
+    app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
+      reply.type(runtime.metrics.registry.contentType).send(await runtime.metrics.registry.metrics()),
+    );
+  }
+
+  /** Runs each service's demo seed (idempotent), reporting progress. */
+  async seedDemo(progress: ProgressReporter = silentProgress): Promise<string[]> {
+    const summaries: string[] = [];
+    for (const service of this.services) {
+      const result = await service.seedDemo(progress);
+      if (result) summaries.push(result.summary);
+    }
+    return summaries;
+  }
+
+  /**
+   * Graceful shutdown: stop taking requests and finish those in flight, stop jobs, let the relays publish what
+   * was committed, then close the bus, cache and databases.
+   */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    const { log, bus, cache } = this.runtime;
+    await this.app.close();
+    for (const service of this.services) await service.stop();
+    for (const service of this.services) {
+      await service.relay.drain().catch((error: unknown) => log.warn({ err: error }, 'final relay drain failed'));
+    }
+    await bus.close();
+    await cache.close();
+    for (const service of this.services) await service.close();
+    await stopTelemetry();
+  }
+}

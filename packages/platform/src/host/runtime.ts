@@ -1,0 +1,25 @@
+import type { CountryFlags, CountryRegistry } from '@fieldops/countries';
+import type { Logger } from 'pino';
+import type { ScopeResolver } from '../auth/scope-resolver';
+import type { TokenVerifier } from '../auth/token-verifier';
+import type { Cache } from '../cache/cache';
+import type { PlatformConfig } from '../config/config';
+import type { EventBus } from '../events/event-bus';
+import type { Metrics } from '../observability/metrics';
+import type { RpcClients } from '../rpc/rpc-clients';
+import type { Clock } from './clock';
+
+/** The infrastructure one process shares between the services it runs. */
+export interface Runtime {
+  config: PlatformConfig;
+  bus: EventBus;
+  cache: Cache;
+  rpc: RpcClients;
+  log: Logger;
+  metrics: Metrics;
+  clock: Clock;
+  auth: TokenVerifier;
+  scopes: ScopeResolver;
+  countries: CountryRegistry;
+  flags: CountryFlags;
+}

@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../db/column-types';
+import type { PlatformTables } from '../db/platform-tables';
+import { insertIfAbsent } from '../db/portable';
+import { ConflictError, UnprocessableError, ValidationError } from '../errors';
+
+const KEPT_MS = 24 * 60 * 60 * 1000;
+/** A first request that has not finished after this long is taken to have died with its process. */
+const ABANDONED_MS = 60_000;
+const REPLAYED_HEADERS = ['content-type', 'location', 'etag'];
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    idempotencyKeyHash?: string;
+  }
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+interface SavedResponse {
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * `Idempotency-Key` on POST, with Stripe's semantics: the same key and body answer the first response again
+ * (marked `Idempotent-Replayed: true`); the same key with another body is 422; a retry while the first request
+ * still runs is 409. Keys are per caller and route, kept 24 h, in the service's own database. Server errors
+ * release the key so the client may retry.
+ */
+export function registerIdempotency(app: FastifyInstance, db: Kysely<PlatformTables>, dialect: Dialect, now: () => number): void {
+  app.addHook('preHandler', async (request, reply) => {
+    const key = request.headers['idempotency-key'];
+    if (request.method !== 'POST' || key === undefined) return;
+    if (typeof key !== 'string' || key.length === 0 || key.length > 255) {
+      throw new ValidationError([{ field: '/headers/idempotency-key', message: 'must be 1 to 255 characters' }]);
+    }
+    const caller = request.principal?.userId ?? request.ip;
+    const keyHash = sha256(`${caller}\n${request.routeOptions.url}\n${key}`);
+    const requestHash = sha256(`${request.url}\n${JSON.stringify(request.body ?? null)}`);
+    const at = now();
+    await db
+      .deleteFrom('idempotency_key')
+      .where('key_hash', '=', keyHash)
+      .where((eb) => eb.or([eb('created_at', '<', at - KEPT_MS), eb.and([eb('status', '=', 0), eb('created_at', '<', at - ABANDONED_MS)])]))
+      .execute();
+    const claimed = await insertIfAbsent(db, dialect, 'idempotency_key', {
+      key_hash: keyHash,
+      request_hash: requestHash,
+      status: 0,
+      response: null,
+      created_at: at,
+    });
+    if (claimed) {
+      request.idempotencyKeyHash = keyHash;
+      return;
+    }
+    const row = await db.selectFrom('idempotency_key').selectAll().where('key_hash', '=', keyHash).executeTakeFirst();
+    if (!row) throw new ConflictError('A request with this Idempotency-Key just finished failing; retry it.');
+    if (row.request_hash !== requestHash) {
+      throw new UnprocessableError('This Idempotency-Key was already used with a different request.', [
+        { field: '/headers/idempotency-key', message: 'was used with a different request body' },
+      ]);
+    }
+    if (row.status === 0 || row.response === null) {
+      throw new ConflictError('A request with this Idempotency-Key is still being processed.');
+    }
+    const saved = JSON.parse(row.response) as SavedResponse;
+    return reply
+      .code(row.status)
+      .headers({ ...saved.headers, 'idempotent-replayed': 'true' })
+      .send(saved.body);
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const keyHash = request.idempotencyKeyHash;
+    if (!keyHash) return payload;
+    request.idempotencyKeyHash = undefined;
+    if (reply.statusCode >= 500 || typeof payload !== 'string') {
+      await db.deleteFrom('idempotency_key').where('key_hash', '=', keyHash).execute();
+      return payload;
+    }
+    const headers: Record<string, string> = {};
+    for (const name of REPLAYED_HEADERS) {
+      const value = reply.getHeader(name);
+      if (value !== undefined) headers[name] = String(value);
+    }
+    const saved: SavedResponse = { headers, body: payload };
+    await db
+      .updateTable('idempotency_key')
+      .set({ status: reply.statusCode, response: JSON.stringify(saved) })
+      .where('key_hash', '=', keyHash)
+      .execute();
+    return payload;
+  });
+}

@@ -1,0 +1,87 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type FieldProblem } from '../errors';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** RFC 9457 problem details, with `errors[]` naming each bad field. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  requestId: string;
+  errors?: FieldProblem[];
+  [extension: string]: unknown;
+}
+
+interface AjvIssue {
+  instancePath?: string;
+  keyword?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+/** Turns Fastify/Ajv validation issues into field problems: `/body/email: must match format "email"`. */
+export function fieldProblems(part: string, issues: AjvIssue[]): FieldProblem[] {
+  return issues.map((issue) => {
+    const missing = issue.params?.missingProperty;
+    const extra = issue.params?.additionalProperty;
+    const leaf = typeof missing === 'string' ? `/${missing}` : typeof extra === 'string' ? `/${extra}` : '';
+    const message =
+      typeof missing === 'string' ? 'is required' : typeof extra === 'string' ? 'is not a known field' : (issue.message ?? 'is invalid');
+    return { field: `/${part}${issue.instancePath ?? ''}${leaf}`, message };
+  });
+}
+
+/** Maps any error to the problem it answers; unknown errors become a 500 that discloses nothing. */
+export function toProblem(error: unknown, request: FastifyRequest): Problem {
+  const base = { instance: request.url, requestId: String(request.id) };
+  if (error instanceof AppError) {
+    return {
+      type: error.type,
+      title: error.title,
+      status: error.status,
+      detail: error.message,
+      ...base,
+      ...(error.errors.length ? { errors: error.errors } : {}),
+      ...error.extra,
+    };
+  }
+  const fe = error as Partial<FastifyError> & { validationContext?: string };
+  if (fe.validation) {
+    const errors = fieldProblems(fe.validationContext ?? 'body', fe.validation as AjvIssue[]);
+    return {
+      type: 'https://fieldops.dev/problems/validation-failed',
+      title: 'Validation failed',
+      status: 400,
+      detail: `The request has invalid fields: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}.`,
+      ...base,
+      errors,
+    };
+  }
+  const status = typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500;
+  if (status < 500) {
+    // Fastify's own client errors: malformed JSON, unsupported media type, body too large…
+    const title = fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.name === 'SyntaxError' ? 'Malformed JSON' : 'Bad request';
+    return {
+      type: `https://fieldops.dev/problems/${title.toLowerCase().replace(/ /g, '-')}`,
+      title,
+      status,
+      detail: fe.message ?? title,
+      ...base,
+      ...(title === 'Malformed JSON' ? { errors: [{ field: '/body', message: 'is not valid JSON' }] } : {}),
+    };
+  }
+  return {
+    type: 'https://fieldops.dev/problems/internal-error',
+    title: 'Internal error',
+    status: 500,
+    detail: 'Something went wrong on our side. Quote the request id if you report it.',
+    ...base,
+  };
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
+}

@@ -1,0 +1,59 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import type { Logger } from 'pino';
+import { uuidv7 } from 'uuidv7';
+import { NotFoundError } from '../errors';
+import type { Metrics } from '../observability/metrics';
+import { reportError } from '../observability/telemetry';
+import { sendProblem, toProblem } from './problem';
+import { validatorCompiler } from './validation';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * The process's one HTTP server: request ids, problem+json for every error, RED metrics. Services and the
+ * gateway mount into it as encapsulated plugins.
+ */
+export function createRootApp(log: Logger, metrics: Metrics): FastifyInstance {
+  const app = Fastify({
+    loggerInstance: log as FastifyBaseLogger,
+    // One line per request only when debugging: the RED metrics already count every request.
+    logController: new LogController({ disableRequestLogging: log.level !== 'debug' && log.level !== 'trace' }),
+    // Keep-alive sockets would hold a graceful shutdown open forever; in-flight requests still finish.
+    forceCloseConnections: 'idle',
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : uuidv7();
+    },
+    bodyLimit: 5 * 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: 'array' } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.httpDuration.observe(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: String(reply.statusCode),
+        service: request.routeOptions.config.service ?? 'edge',
+      },
+      reply.elapsedTime / 1000,
+    );
+  });
+  app.setErrorHandler(async (error, request, reply) => {
+    const problem = toProblem(error, request);
+    if (problem.status >= 500) {
+      request.log.error({ err: error, requestId: request.id }, 'request failed');
+      reportError(error, { requestId: request.id, url: request.url });
+    }
+    if (problem.status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '1');
+    return sendProblem(reply, problem);
+  });
+  app.setNotFoundHandler(async (request, reply) =>
+    sendProblem(reply, toProblem(new NotFoundError(`Route ${request.method} ${request.url.split('?')[0]}`), request)),
+  );
+  return app;
+}

@@ -1,0 +1,47 @@
+// @fieldops/platform: infrastructure ports and drivers, the service host, HTTP/RPC/auth/observability helpers.
+// No business logic lives here.
+
+export { type ScopeColumns, scopeFilter } from './auth/data-scope';
+export { can, DATA_SCOPES, type DataScope, type Principal, type ResolvedScope, requirePermission, scopeRank } from './auth/principal';
+export type { ScopeResolver } from './auth/scope-resolver';
+export { type AccessClaims, claimsOf, principalOf, TOKEN_AUDIENCE, TOKEN_ISSUER } from './auth/token-claims';
+export { bearerToken, TokenVerifier } from './auth/token-verifier';
+export type { Cache } from './cache/cache';
+export { createCache } from './cache/create-cache';
+export { MemoryCache } from './cache/memory-cache';
+export { RedisCache } from './cache/redis-cache';
+export { ConfigError, databaseUrlFor, type Env, loadConfig, type PlatformConfig } from './config/config';
+export { type ColumnTypes, columnTypes, type Dialect } from './db/column-types';
+export { dropMysqlDatabase, openDatabase, type ServiceDatabase } from './db/database';
+export { type DeadLetter, deleteDeadLetter, listDeadLetters } from './db/dead-letters';
+export { migrateToLatest, type ServiceMigration } from './db/migrations';
+export { type PlatformTables, platformMigrations } from './db/platform-tables';
+export { insertIfAbsent, isUniqueViolation, upsert } from './db/portable';
+export * from './errors';
+export { type ConsumerDefinition, createConsumer, type EventHandler } from './events/consumer';
+export { createEventBus } from './events/create-event-bus';
+export { buildEnvelope, type EventEnvelope, type NewEvent, typeMatches } from './events/envelope';
+export type { EventBus, Subscription } from './events/event-bus';
+export { LocalEventBus } from './events/local-event-bus';
+export { NatsEventBus } from './events/nats-event-bus';
+export { createTransactor, type EventWriter, type Transactor } from './events/outbox';
+export { OutboxRelay } from './events/outbox-relay';
+export { type Clock, systemClock } from './host/clock';
+export {
+  defineService,
+  type ProgressReporter,
+  type RunningService,
+  type ServiceContext,
+  type ServiceDefinition,
+  type ServiceManifest,
+} from './host/define-service';
+export { type EdgePlugin, Host, type HostOptions } from './host/host';
+export type { JobDefinition } from './host/job-runner';
+export type { Runtime } from './host/runtime';
+export { bearerSecurity, callerOf, type ServiceApp } from './host/service-http';
+export { etagOf, expectedVersion, setEtag } from './http/etag';
+export { decodeCursor, encodeCursor, type Page, PageOf, PageQuery, toPage } from './http/pagination';
+export { PROBLEM_CONTENT_TYPE, type Problem } from './http/problem';
+export { createLogger, type Logger } from './observability/logger';
+export { Metrics } from './observability/metrics';
+export { asCaller, RpcClients, rpcOwner } from './rpc/rpc-clients';

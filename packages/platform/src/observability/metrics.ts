@@ -1,0 +1,70 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+/** The process's metrics, shared by every service it runs; names follow Prometheus conventions. */
+export class Metrics {
+  readonly registry = new Registry();
+  readonly httpDuration: Histogram<'method' | 'route' | 'status' | 'service'>;
+  readonly eventsPublished: Counter<'service'>;
+  readonly outboxBacklog: Gauge<'service'>;
+  readonly eventsHandled: Counter<'consumer' | 'result'>;
+  readonly eventRetries: Counter<'consumer'>;
+  readonly deadLetters: Counter<'consumer'>;
+  readonly consumerLag: Histogram<'consumer'>;
+  readonly rpcDuration: Histogram<'method' | 'code'>;
+
+  constructor(options: { defaultMetrics?: boolean } = {}) {
+    if (options.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry });
+    const registers = [this.registry];
+    this.httpDuration = new Histogram({
+      name: 'fieldops_http_request_duration_seconds',
+      help: 'HTTP requests by route and status (rate, errors and duration)',
+      labelNames: ['method', 'route', 'status', 'service'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers,
+    });
+    this.eventsPublished = new Counter({
+      name: 'fieldops_outbox_published_total',
+      help: 'Events the relay published from the outbox',
+      labelNames: ['service'],
+      registers,
+    });
+    this.outboxBacklog = new Gauge({
+      name: 'fieldops_outbox_backlog',
+      help: 'Outbox rows not yet published',
+      labelNames: ['service'],
+      registers,
+    });
+    this.eventsHandled = new Counter({
+      name: 'fieldops_events_handled_total',
+      help: 'Events consumers handled, by result (applied, duplicate, dead_lettered)',
+      labelNames: ['consumer', 'result'],
+      registers,
+    });
+    this.eventRetries = new Counter({
+      name: 'fieldops_event_retries_total',
+      help: 'Event handling attempts that failed and were retried',
+      labelNames: ['consumer'],
+      registers,
+    });
+    this.deadLetters = new Counter({
+      name: 'fieldops_dead_letters_total',
+      help: 'Events moved to a dead-letter table',
+      labelNames: ['consumer'],
+      registers,
+    });
+    this.consumerLag = new Histogram({
+      name: 'fieldops_consumer_lag_seconds',
+      help: 'Time from an event being written to a consumer applying it',
+      labelNames: ['consumer'],
+      buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30, 120],
+      registers,
+    });
+    this.rpcDuration = new Histogram({
+      name: 'fieldops_rpc_server_duration_seconds',
+      help: 'RPC calls served, by method and code',
+      labelNames: ['method', 'code'],
+      buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1],
+      registers,
+    });
+  }
+}

@@ -1,0 +1,51 @@
+import { context, propagation } from '@opentelemetry/api';
+import type { Logger } from 'pino';
+
+let shutdownTracing: (() => Promise<void>) | undefined;
+let sentry: typeof import('@sentry/node') | undefined;
+
+/**
+ * Starts OpenTelemetry only when `OTEL_EXPORTER_OTLP_ENDPOINT` is set and Sentry only with `SENTRY_DSN`; both
+ * are loaded lazily so an embedded start pays nothing for them. Call before the HTTP server is created.
+ */
+export async function startTelemetry(env: Record<string, string | undefined>, serviceName: string, log: Logger): Promise<void> {
+  if (env.OTEL_EXPORTER_OTLP_ENDPOINT && !shutdownTracing) {
+    const { NodeSDK } = await import('@opentelemetry/sdk-node');
+    const { getNodeAutoInstrumentations } = await import('@opentelemetry/auto-instrumentations-node');
+    const sdk = new NodeSDK({
+      serviceName,
+      instrumentations: [getNodeAutoInstrumentations({ '@opentelemetry/instrumentation-fs': { enabled: false } })],
+    });
+    sdk.start();
+    shutdownTracing = () => sdk.shutdown();
+    log.info({ endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT }, 'OpenTelemetry tracing on');
+  }
+  if (env.SENTRY_DSN && !sentry) {
+    sentry = await import('@sentry/node');
+    sentry.init({ dsn: env.SENTRY_DSN, environment: env.NODE_ENV ?? 'production', tracesSampleRate: 0 });
+    log.info('Sentry error reporting on');
+  }
+}
+
+export function reportError(error: unknown, extra: Record<string, unknown> = {}): void {
+  sentry?.captureException(error, { extra });
+}
+
+export async function stopTelemetry(): Promise<void> {
+  await sentry?.close(2000);
+  await shutdownTracing?.();
+}
+
+/** The W3C traceparent of the active span, to carry in an event envelope. */
+export function currentTraceparent(): string | undefined {
+  const carrier: Record<string, string> = {};
+  propagation.inject(context.active(), carrier);
+  return carrier.traceparent;
+}
+
+/** Runs `work` in the trace context an event carried, so a consumer's spans join the producer's trace. */
+export function withTraceparent<T>(traceparent: string | undefined, work: () => Promise<T>): Promise<T> {
+  if (!traceparent) return work();
+  const parent = propagation.extract(context.active(), { traceparent });
+  return context.with(parent, work);
+}

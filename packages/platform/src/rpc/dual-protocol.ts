@@ -1,0 +1,34 @@
+import type http from 'node:http';
+import http2 from 'node:http2';
+import type net from 'node:net';
+
+/** Every HTTP/2 connection without TLS opens with this preface; no HTTP/1.1 request line starts with "PRI". */
+const H2_PREFACE_START = Buffer.from('PRI');
+
+/**
+ * Lets one port speak HTTP/1.1 (REST, probes, metrics) and cleartext HTTP/2 (gRPC between services): the first
+ * bytes of each connection pick the server that handles it. Node cannot do this by itself without TLS.
+ */
+export function acceptHttp2On(
+  server: http.Server,
+  onHttp2Request: (req: http2.Http2ServerRequest, res: http2.Http2ServerResponse) => void,
+): http2.Http2Server {
+  const h2 = http2.createServer(onHttp2Request);
+  const http1Listeners = server.listeners('connection') as ((socket: net.Socket) => void)[];
+  server.removeAllListeners('connection');
+  server.on('connection', (socket: net.Socket) => {
+    let head = Buffer.alloc(0);
+    const onData = (chunk: Buffer) => {
+      head = Buffer.concat([head, chunk]);
+      if (head.length < H2_PREFACE_START.length && H2_PREFACE_START.subarray(0, head.length).equals(head)) return;
+      socket.off('data', onData);
+      socket.pause();
+      socket.unshift(head);
+      if (head.subarray(0, H2_PREFACE_START.length).equals(H2_PREFACE_START)) h2.emit('connection', socket);
+      else for (const listener of http1Listeners) listener.call(server, socket);
+      socket.resume();
+    };
+    socket.on('data', onData);
+  });
+  return h2;
+}

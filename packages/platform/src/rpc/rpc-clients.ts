@@ -1,0 +1,71 @@
+import type { DescService } from '@bufbuild/protobuf';
+import { type Client, type ConnectRouter, createClient, createRouterTransport, type Transport } from '@connectrpc/connect';
+import { createGrpcTransport } from '@connectrpc/connect-node';
+import { ConfigError } from '../config/config';
+
+export type RpcRoutes = (router: ConnectRouter) => void;
+
+/** Proto packages are named `fieldops.<service>.v<N>`: the package names the service that answers. */
+export function rpcOwner(service: DescService): string {
+  const match = /^fieldops\.([a-z0-9_]+)\.v[0-9]+\./.exec(service.typeName);
+  if (!match?.[1]) throw new Error(`RPC service ${service.typeName} is not in a fieldops.<service>.vN package`);
+  return match[1];
+}
+
+/**
+ * Clients for other services' RPC. A target mounted in this process is called in-process (Connect's router
+ * transport: no sockets, same code path); otherwise over gRPC (HTTP/2) at `SERVICE_<NAME>_URL`. Every call has a
+ * deadline.
+ */
+export class RpcClients {
+  private readonly local = new Map<string, RpcRoutes>();
+  private readonly transports = new Map<string, Transport>();
+  private readonly clients = new Map<string, Client<DescService>>();
+
+  constructor(
+    private readonly serviceUrls: Record<string, string>,
+    private readonly defaultTimeoutMs = 5000,
+  ) {}
+
+  /** Makes a service's RPC handlers callable in-process. */
+  mount(service: string, routes: RpcRoutes): void {
+    this.local.set(service, routes);
+  }
+
+  isLocal(service: string): boolean {
+    return this.local.has(service);
+  }
+
+  client<S extends DescService>(service: S): Client<S> {
+    let client = this.clients.get(service.typeName);
+    if (!client) {
+      client = createClient(service, this.transport(rpcOwner(service))) as unknown as Client<DescService>;
+      this.clients.set(service.typeName, client);
+    }
+    return client as unknown as Client<S>;
+  }
+
+  private transport(owner: string): Transport {
+    let transport = this.transports.get(owner);
+    if (transport) return transport;
+    const routes = this.local.get(owner);
+    const url = this.serviceUrls[owner];
+    if (routes) {
+      transport = createRouterTransport(routes, { transport: { defaultTimeoutMs: this.defaultTimeoutMs } });
+    } else if (url) {
+      transport = createGrpcTransport({ baseUrl: url, defaultTimeoutMs: this.defaultTimeoutMs });
+    } else {
+      throw new ConfigError(
+        `SERVICE_${owner.toUpperCase()}_URL`,
+        `the ${owner} service does not run in this process and its URL is not set`,
+      );
+    }
+    this.transports.set(owner, transport);
+    return transport;
+  }
+}
+
+/** Call options that carry the caller's identity to the service answering. */
+export function asCaller(token: string): { headers: Record<string, string> } {
+  return { headers: { authorization: `Bearer ${token}` } };
+}

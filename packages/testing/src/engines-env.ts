@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { dropMysqlDatabase } from '@fieldops/platform';
+import { engineAvailable, engineUrls } from './engines';
+
+/**
+ * A database engine for a test: each use gets fresh, empty databases (a temporary SQLite directory, or MariaDB
+ * databases under a unique prefix), dropped afterwards.
+ */
+export interface TestDatabaseEngine {
+  name: 'sqlite' | 'mariadb';
+  /** Makes a fresh place for every service's database; answers the DATABASE_URL and a cleanup. */
+  create(): { url: string; cleanup(services: string[]): Promise<void> };
+}
+
+const sqlite: TestDatabaseEngine = {
+  name: 'sqlite',
+  create() {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldops-test-'));
+    return { url: `sqlite:${dir}`, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  },
+};
+
+const mariadb: TestDatabaseEngine = {
+  name: 'mariadb',
+  create() {
+    const prefix = `fot_${randomBytes(4).toString('hex')}_`;
+    return {
+      url: `${engineUrls.mariadb}/?databasePrefix=${prefix}`,
+      cleanup: async (services) => {
+        for (const service of services) await dropMysqlDatabase(engineUrls.mariadb, `${prefix}${service}`);
+      },
+    };
+  },
+};
+
+/** SQLite always; MariaDB when it answers (always in CI, where a missing one fails the suite). */
+export async function databaseEngines(): Promise<TestDatabaseEngine[]> {
+  return (await engineAvailable('mariadb')) ? [sqlite, mariadb] : [sqlite];
+}
+
+/** The process-level engines for a test host: embedded drivers, or the distributed ones. */
+export interface TestEngines {
+  name: string;
+  database: TestDatabaseEngine;
+  busUrl: string;
+  cacheUrl: string;
+}
+
+export const embeddedEngines: TestEngines = { name: 'sqlite+local+memory', database: sqlite, busUrl: 'local:', cacheUrl: 'memory:' };
+
+export async function distributedEngines(): Promise<TestEngines | undefined> {
+  const ok = (await engineAvailable('mariadb')) && (await engineAvailable('nats')) && (await engineAvailable('redis'));
+  return ok ? { name: 'mariadb+nats+redis', database: mariadb, busUrl: engineUrls.nats, cacheUrl: engineUrls.redis } : undefined;
+}
+
+/** Embedded engines always, plus MariaDB + NATS + Redis when they answer. */
+export async function hostEngines(): Promise<TestEngines[]> {
+  const distributed = await distributedEngines();
+  return distributed ? [embeddedEngines, distributed] : [embeddedEngines];
+}

@@ -1,0 +1,76 @@
+import type { MessageInitShape } from '@bufbuild/protobuf';
+import { Code, ConnectError, type ConnectRouter, type HandlerContext } from '@connectrpc/connect';
+import { AccountService, type UserSchema } from '@fieldops/contracts';
+import { bearerToken, type Principal } from '@fieldops/platform';
+import { resolveScope } from '../app/resolve-scope';
+import { publicKeys } from '../app/token-issuer';
+import type { AccountContext } from '../config';
+import { type UserRow, userRepository } from '../db/user.repository';
+
+async function callerOf(ctx: AccountContext, context: HandlerContext): Promise<Principal> {
+  const token = bearerToken(context.requestHeader.get('authorization') ?? undefined);
+  if (!token) throw new ConnectError('an access token is required', Code.Unauthenticated);
+  try {
+    return await ctx.auth.verify(token);
+  } catch {
+    throw new ConnectError('the access token is not valid', Code.Unauthenticated);
+  }
+}
+
+function toUserMessage(user: UserRow, roleIds: string[]): MessageInitShape<typeof UserSchema> {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    phone: user.phone ?? '',
+    country: user.country,
+    orgUnitId: user.org_unit_id,
+    ...(user.agency_id ? { agencyId: user.agency_id } : {}),
+    roles: roleIds,
+    status: user.status,
+    locale: user.locale,
+    createdAt: BigInt(user.created_at),
+    updatedAt: BigInt(user.updated_at),
+  };
+}
+
+/** Reads other services make of this one. Users come back only within the caller's data scope. */
+export function accountRpc(router: ConnectRouter, ctx: AccountContext): void {
+  const usersInScope = async (context: HandlerContext, ids: string[]) => {
+    const caller = await callerOf(ctx, context);
+    const scope = await resolveScope(ctx.db, caller.userId);
+    if (!scope) throw new ConnectError('the caller is disabled', Code.PermissionDenied);
+    const rows = await userRepository.findMany(ctx.db, ids.slice(0, 500), scope);
+    const roles = await userRepository.roleIdsOf(
+      ctx.db,
+      rows.map((r) => r.id),
+    );
+    return rows.map((r) => toUserMessage(r, roles.get(r.id) ?? []));
+  };
+
+  router.service(AccountService, {
+    async getUser(request, context) {
+      const [user] = await usersInScope(context, [request.id]);
+      if (!user) throw new ConnectError('user not found', Code.NotFound);
+      return { user };
+    },
+    async batchGetUsers(request, context) {
+      return { users: await usersInScope(context, request.ids) };
+    },
+    async resolveScope(request, context) {
+      const caller = await callerOf(ctx, context);
+      if (request.userId !== caller.userId && caller.scope !== 'all') {
+        throw new ConnectError('only your own scope can be resolved', Code.PermissionDenied);
+      }
+      const scope = await resolveScope(ctx.db, request.userId);
+      if (!scope) throw new ConnectError('user not found or disabled', Code.NotFound);
+      return { scope: { ...scope, agencyId: scope.agencyId ?? undefined, permissions: caller.permissions } };
+    },
+    async getJwks() {
+      const keys = await publicKeys(ctx);
+      return {
+        keys: keys.map((k) => ({ kid: k.kid ?? '', kty: k.kty ?? '', crv: k.crv ?? '', x: k.x ?? '', alg: k.alg ?? '', use: k.use ?? '' })),
+      };
+    },
+  });
+}

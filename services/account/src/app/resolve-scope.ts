@@ -1,0 +1,26 @@
+import type { ResolvedScope } from '@fieldops/platform';
+import type { Kysely } from 'kysely';
+import { orgUnitRepository } from '../db/org-unit.repository';
+import { roleRepository } from '../db/role.repository';
+import type { AccountDb } from '../db/schema';
+import { userRepository } from '../db/user.repository';
+import { effectiveScope } from '../domain/access-rules';
+
+/**
+ * What a user's data scope covers, fresh from the database: the answer to the `ResolveScope` RPC that every
+ * service uses, and what this service filters its own queries with. Area ids arrive with the area service.
+ */
+export async function resolveScope(db: Kysely<AccountDb>, userId: string): Promise<ResolvedScope | undefined> {
+  const user = await userRepository.findById(db, userId);
+  if (user?.status !== 'active') return undefined;
+  const scope = effectiveScope(await roleRepository.rolesOfUser(db, userId));
+  return {
+    userId,
+    scope,
+    country: user.country,
+    orgUnitId: user.org_unit_id,
+    orgUnitIds: scope === 'team' || scope === 'area' ? await orgUnitRepository.subtreeIds(db, user.org_unit_id) : [user.org_unit_id],
+    areaIds: [],
+    agencyId: user.agency_id,
+  };
+}

@@ -1,0 +1,36 @@
+import { defineService } from '@fieldops/platform';
+import { authRoutes } from './api/auth.routes';
+import { accountRpc } from './api/rpc';
+import { userRoutes } from './api/users.routes';
+import { ensureBuiltInRoles } from './app/ensure-built-in-roles';
+import { accountSchema } from './db/migrations/001-account';
+import type { AccountDb } from './db/schema';
+import { seedDemo } from './seed/seed-demo';
+
+/** Accounts: people, the org tree, roles and data scopes, agencies; issues and signs the access tokens. */
+export const accountService = defineService<AccountDb>({
+  name: 'account',
+  migrations: [accountSchema],
+  http: {
+    prefixes: [
+      '/api/v1/auth',
+      '/api/v1/me',
+      '/api/v1/users',
+      '/api/v1/org-units',
+      '/api/v1/roles',
+      '/api/v1/agencies',
+      '/.well-known/jwks.json',
+    ],
+    description: 'Users, org units, roles, data scopes, agencies and sessions',
+    routes(app, ctx) {
+      authRoutes(app, ctx);
+      userRoutes(app, ctx);
+    },
+  },
+  rpc: accountRpc,
+  onStart: ensureBuiltInRoles,
+  seedDemo,
+});
+
+export type { AccountDb } from './db/schema';
+export { DEMO_PASSWORD } from './seed/demo-organisation';

@@ -1,0 +1,75 @@
+import { databaseEngines, startTestHost, type TestHost } from '@fieldops/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountService } from '../src/index';
+
+const engines = await databaseEngines();
+
+describe.each(engines)('data scope on $name', (database) => {
+  let t: TestHost;
+  beforeAll(async () => {
+    t = await startTestHost({ services: [accountService], engines: { name: database.name, database, busUrl: 'local:', cacheUrl: 'memory:' }, seedDemo: true });
+  });
+  afterAll(async () => t?.stop());
+
+  async function userId(token: string, email: string): Promise<string> {
+    const res = await t.api('GET', `/api/v1/users?q=${encodeURIComponent(email)}`, { token });
+    expect(res.status).toBe(200);
+    const match = res.body.items.find((u: { email: string }) => u.email === email);
+    if (!match) throw new Error(`${email} not visible`);
+    return match.id;
+  }
+
+  it('a team lead sees the users of their own team only', async () => {
+    const lead = await t.login('teamlead1.sg@fieldops.test');
+    const res = await t.api('GET', '/api/v1/users?limit=200', { token: lead });
+    expect(res.status).toBe(200);
+    const emails: string[] = res.body.items.map((u: { email: string }) => u.email).sort();
+    expect(emails).toContain('rep1.sg@fieldops.test');
+    expect(emails).toContain('rep5.sg@fieldops.test');
+    expect(emails).not.toContain('rep6.sg@fieldops.test');
+    expect(emails.every((e) => e.endsWith('.sg@fieldops.test'))).toBe(true);
+  });
+
+  it('a team lead cannot read or change a user outside their subtree (404)', async () => {
+    const admin = await t.login('admin@fieldops.test');
+    const outsider = await userId(admin, 'rep6.sg@fieldops.test');
+    const lead = await t.login('teamlead1.sg@fieldops.test');
+    expect((await t.api('GET', `/api/v1/users/${outsider}`, { token: lead })).status).toBe(404);
+    const patch = await t.api('PATCH', `/api/v1/users/${outsider}`, { token: lead, body: { name: 'Hijacked' } });
+    expect(patch.status).toBe(404);
+    expect(patch.headers.get('content-type')).toContain('application/problem+json');
+    const still = await t.api('GET', `/api/v1/users/${outsider}`, { token: admin });
+    expect(still.body.name).not.toBe('Hijacked');
+  });
+
+  it('a team lead can change a user inside their team', async () => {
+    const admin = await t.login('admin@fieldops.test');
+    const member = await userId(admin, 'rep2.sg@fieldops.test');
+    const lead = await t.login('teamlead1.sg@fieldops.test');
+    const read = await t.api('GET', `/api/v1/users/${member}`, { token: lead });
+    const patch = await t.api('PATCH', `/api/v1/users/${member}`, { token: lead, body: { name: 'Renamed Rep' }, headers: { 'if-match': read.headers.get('etag') ?? '' } });
+    expect(patch.status).toBe(200);
+    expect(patch.body.name).toBe('Renamed Rep');
+    const stale = await t.api('PATCH', `/api/v1/users/${member}`, { token: lead, body: { name: 'Again' }, headers: { 'if-match': read.headers.get('etag') ?? '' } });
+    expect(stale.status).toBe(412);
+  });
+
+  it('an agency user sees only their agency', async () => {
+    const agency = await t.login('agencymanager.sg@fieldops.test');
+    const res = await t.api('GET', '/api/v1/users?limit=200', { token: agency });
+    expect(res.status).toBe(200);
+    const emails: string[] = res.body.items.map((u: { email: string }) => u.email).sort();
+    expect(emails).toEqual(['agencymanager.sg@fieldops.test', 'agencyrep1.sg@fieldops.test', 'agencyrep2.sg@fieldops.test']);
+  });
+
+  it('a rep sees only themselves', async () => {
+    const rep = await t.login('rep3.id@fieldops.test');
+    const res = await t.api('GET', '/api/v1/users', { token: rep });
+    // reps hold no user:read permission at all
+    expect(res.status).toBe(403);
+    const me = await t.api('GET', '/api/v1/me', { token: rep });
+    expect(me.status).toBe(200);
+    expect(me.body.user.email).toBe('rep3.id@fieldops.test');
+    expect(me.body.scope.scope).toBe('self');
+  });
+});
