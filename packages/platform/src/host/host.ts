@@ -45,6 +45,7 @@ const silentProgress: ProgressReporter = { start() {}, tick() {}, stop() {} };
  */
 export class Host {
   private h2Sessions = new Set<http2.ServerHttp2Session>();
+  private readonly readinessChecks = new Map<string, () => Promise<boolean>>();
   private stopped = false;
 
   private constructor(
@@ -143,12 +144,18 @@ export class Host {
         cache: await runtime.cache.ping(),
       };
       for (const service of this.services) checks[`db:${service.name}`] = await service.ready();
+      for (const [name, check] of this.readinessChecks) checks[name] = await check().catch(() => false);
       const ready = !this.stopped && Object.values(checks).every(Boolean);
       return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
     });
     app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
       reply.type(runtime.metrics.registry.contentType).send(await runtime.metrics.registry.metrics()),
     );
+  }
+
+  /** Adds a check to `/readyz` (the gateway adds the services it forwards to). */
+  addReadinessCheck(name: string, check: () => Promise<boolean>): void {
+    this.readinessChecks.set(name, check);
   }
 
   /** Runs each service's demo seed (idempotent), reporting progress. */

@@ -69,7 +69,8 @@ export async function mountServiceHttp<DB>(
     registerIdempotency(app, platformDb, ctx.dialect, () => ctx.clock.now());
     await options.routes(app);
     if (options.openapiRoute) {
-      app.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+      // Per-service path: several services can share a process; the gateway fetches these when they run elsewhere.
+      app.get(`/openapi/${ctx.name}.json`, { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
     }
     document = () => app.swagger() as unknown as Record<string, unknown>;
   });
