@@ -23,7 +23,7 @@ export { createEventBus } from './events/create-event-bus';
 export { buildEnvelope, type EventEnvelope, type NewEvent, typeMatches } from './events/envelope';
 export type { EventBus, Subscription } from './events/event-bus';
 export { LocalEventBus } from './events/local-event-bus';
-export { NatsEventBus } from './events/nats-event-bus';
+export { deleteNatsStream, NatsEventBus } from './events/nats-event-bus';
 export { createTransactor, type EventWriter, type Transactor } from './events/outbox';
 export { OutboxRelay } from './events/outbox-relay';
 export { type Clock, systemClock } from './host/clock';

@@ -1,7 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { dropMysqlDatabase } from '@fieldops/platform';
 import { engineAvailable, engineUrls } from './engines';
 
@@ -41,12 +41,27 @@ export async function databaseEngines(): Promise<TestDatabaseEngine[]> {
   return (await engineAvailable('mariadb')) ? [sqlite, mariadb] : [sqlite];
 }
 
-/** The process-level engines for a test host: embedded drivers, or the distributed ones. */
+/**
+ * The process-level engines for a test host: embedded drivers, or the distributed ones. A host started on NATS
+ * or Redis gets its own stream and key prefix (see `isolate`), so test files running in parallel never share
+ * consumers, events or rate-limit counters.
+ */
 export interface TestEngines {
   name: string;
   database: TestDatabaseEngine;
   busUrl: string;
   cacheUrl: string;
+}
+
+/** Unique stream/subject and key prefix on shared servers; `local:` and `memory:` are private already. */
+export function isolate(engines: TestEngines): { busUrl: string; cacheUrl: string; stream: string | undefined } {
+  const id = randomBytes(4).toString('hex');
+  const stream = engines.busUrl.startsWith('nats:') ? `FOT_${id}` : undefined;
+  return {
+    busUrl: stream ? `${engines.busUrl}?stream=${stream}&subjectPrefix=fot${id}` : engines.busUrl,
+    cacheUrl: engines.cacheUrl.startsWith('redis') ? `${engines.cacheUrl}?keyPrefix=fot${id}:` : engines.cacheUrl,
+    stream,
+  };
 }
 
 export const embeddedEngines: TestEngines = { name: 'sqlite+local+memory', database: sqlite, busUrl: 'local:', cacheUrl: 'memory:' };

@@ -1,9 +1,10 @@
-export { type Engine, engineAvailable, engineUrls, enginesRequired } from './engines';
+export { type Engine, engineAvailable, enginesRequired, engineUrls } from './engines';
 export {
   databaseEngines,
   distributedEngines,
   embeddedEngines,
   hostEngines,
+  isolate,
   type TestDatabaseEngine,
   type TestEngines,
 } from './engines-env';

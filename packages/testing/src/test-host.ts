@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Clock, createLogger, type EdgePlugin, Host, loadConfig, type ServiceDefinition } from '@fieldops/platform';
-import { embeddedEngines, type TestEngines } from './engines-env';
+import { type Clock, createLogger, deleteNatsStream, type EdgePlugin, Host, loadConfig, type ServiceDefinition } from '@fieldops/platform';
+import { embeddedEngines, isolate, type TestEngines } from './engines-env';
 
 export interface TestHost {
   host: Host;
@@ -35,13 +35,14 @@ export async function startTestHost(options: {
   const engines = options.engines ?? embeddedEngines;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldops-host-'));
   const database = engines.database.create();
+  const isolated = isolate(engines);
   const config = loadConfig({
     DATA_DIR: dataDir,
     PORT: '1',
     HOST: '127.0.0.1',
     DATABASE_URL: database.url,
-    BUS_URL: engines.busUrl,
-    CACHE_URL: engines.cacheUrl,
+    BUS_URL: isolated.busUrl,
+    CACHE_URL: isolated.cacheUrl,
     ...options.env,
   });
   config.port = 0;
@@ -85,6 +86,7 @@ export async function startTestHost(options: {
     async stop() {
       await host.stop();
       await database.cleanup(options.services.map((s) => s.name));
+      if (isolated.stream && !options.env?.BUS_URL) await deleteNatsStream(engines.busUrl, isolated.stream);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -13,7 +13,8 @@ export interface DeadLetter {
   event: EventEnvelope;
 }
 
-export async function listDeadLetters(db: Kysely<PlatformTables>, limit = 100): Promise<DeadLetter[]> {
+export async function listDeadLetters<DB extends PlatformTables>(serviceDb: Kysely<DB>, limit = 100): Promise<DeadLetter[]> {
+  const db = serviceDb as unknown as Kysely<PlatformTables>;
   const rows = await db.selectFrom('dead_letter').selectAll().orderBy('id').limit(limit).execute();
   return rows.map((r) => ({
     id: Number(r.id),
@@ -27,6 +28,7 @@ export async function listDeadLetters(db: Kysely<PlatformTables>, limit = 100): 
   }));
 }
 
-export async function deleteDeadLetter(db: Kysely<PlatformTables>, id: number): Promise<void> {
+export async function deleteDeadLetter<DB extends PlatformTables>(serviceDb: Kysely<DB>, id: number): Promise<void> {
+  const db = serviceDb as unknown as Kysely<PlatformTables>;
   await db.deleteFrom('dead_letter').where('id', '=', id).execute();
 }

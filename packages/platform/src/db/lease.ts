@@ -7,14 +7,15 @@ import { insertIfAbsent } from './portable';
  * A named lease in the service's database so that work meant to run once (the relay, a scheduled job) runs in
  * one replica at a time. Whoever holds it renews it; when the holder dies it expires and another takes over.
  */
-export async function tryAcquireLease(
-  db: Kysely<PlatformTables>,
+export async function tryAcquireLease<DB extends PlatformTables>(
+  serviceDb: Kysely<DB>,
   dialect: Dialect,
   name: string,
   holder: string,
   ttlMs: number,
   now: number,
 ): Promise<boolean> {
+  const db = serviceDb as unknown as Kysely<PlatformTables>;
   const renewed = await db
     .updateTable('lease')
     .set({ holder, expires_at: now + ttlMs })
@@ -25,6 +26,7 @@ export async function tryAcquireLease(
   return insertIfAbsent(db, dialect, 'lease', { name, holder, expires_at: now + ttlMs });
 }
 
-export async function releaseLease(db: Kysely<PlatformTables>, name: string, holder: string): Promise<void> {
+export async function releaseLease<DB extends PlatformTables>(serviceDb: Kysely<DB>, name: string, holder: string): Promise<void> {
+  const db = serviceDb as unknown as Kysely<PlatformTables>;
   await db.deleteFrom('lease').where('name', '=', name).where('holder', '=', holder).execute();
 }

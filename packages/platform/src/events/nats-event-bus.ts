@@ -32,6 +32,9 @@ const PING_TIMEOUT_MS = 2_000;
 const NAK_DELAY_MS = 1_000;
 const RESTART_DELAY_MS = 1_000;
 const DUPLICATE_WINDOW_MS = 120_000;
+// Short, because a consumer takes one message at a time: after a crash its unacked message blocks the consumer
+// until this passes. Slow handlers keep their message with working() heartbeats.
+const DEFAULT_ACK_WAIT_MS = 5_000;
 
 /** Maps a subscription pattern (`a.b.c.v1`, `a.b.*`, `*`) to a NATS subject. */
 export function subjectForPattern(prefix: string, pattern: string): string {
@@ -111,7 +114,7 @@ export class NatsEventBus implements EventBus {
     try {
       const jsm = await jetstreamManager(nc);
       await ensureStream(jsm, stream, prefix);
-      return new NatsEventBus(nc, jsm, jsm.jetstream(), stream, prefix, options.ackWaitMs ?? 30_000);
+      return new NatsEventBus(nc, jsm, jsm.jetstream(), stream, prefix, options.ackWaitMs ?? DEFAULT_ACK_WAIT_MS);
     } catch (err) {
       await nc.close();
       throw new Error(`event bus at ${redact(url)} (BUS_URL) has no usable JetStream: ${String(err)}`, {

@@ -1,0 +1,121 @@
+import { databaseEngines } from '@fieldops/testing';
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tryAcquireLease } from '../src/db/lease';
+import {
+  insertIfAbsent,
+  isUniqueViolation,
+  migrateToLatest,
+  openDatabase,
+  type PlatformTables,
+  platformMigrations,
+  type ServiceDatabase,
+  type ServiceMigration,
+  upsert,
+} from '../src/index';
+
+interface Tables extends PlatformTables {
+  gadget: { id: string; name: string; count: number; seen_at: number };
+}
+
+const gadgets: ServiceMigration = {
+  name: '001_gadget',
+  async up(db, t) {
+    await db.schema
+      .createTable('gadget')
+      .addColumn('id', t.id, (c) => c.primaryKey())
+      .addColumn('name', t.string, (c) => c.notNull().unique())
+      .addColumn('count', t.integer, (c) => c.notNull())
+      .addColumn('seen_at', t.bigint, (c) => c.notNull())
+      .execute();
+  },
+};
+
+describe.each(await databaseEngines())('the database port on $name', (engine) => {
+  let database: ServiceDatabase<Tables>;
+  let db: Kysely<Tables>;
+  const place = engine.create();
+  const lists = [
+    { table: 'platform_migration', migrations: platformMigrations },
+    { table: 'service_migration', migrations: [gadgets] },
+  ];
+  beforeAll(async () => {
+    database = await openDatabase<Tables>(place.url, 'conformance');
+    db = database.db;
+  });
+  afterAll(async () => {
+    await database?.close();
+    await place.cleanup(['conformance']);
+  });
+
+  it('applies migrations once and then has nothing left to do', async () => {
+    const first = await migrateToLatest(db as unknown as Kysely<unknown>, database.dialect, lists);
+    expect(first).toEqual(['001_outbox_inbox', '001_gadget']);
+    expect(await migrateToLatest(db as unknown as Kysely<unknown>, database.dialect, lists)).toEqual([]);
+  });
+
+  it('keeps epoch milliseconds exact in BIGINT columns', async () => {
+    const at = Date.UTC(2099, 11, 31, 23, 59, 59, 999);
+    await db.insertInto('gadget').values({ id: 'g-time', name: 'clock', count: 0, seen_at: at }).execute();
+    const row = await db.selectFrom('gadget').select('seen_at').where('id', '=', 'g-time').executeTakeFirstOrThrow();
+    expect(Number(row.seen_at)).toBe(at);
+  });
+
+  it('upserts portably: inserts, then updates on conflict', async () => {
+    await upsert(db, database.dialect, 'gadget', { id: 'g-up', name: 'spinner', count: 1, seen_at: 1 }, ['id'], { count: 2 });
+    await upsert(db, database.dialect, 'gadget', { id: 'g-up', name: 'spinner', count: 1, seen_at: 1 }, ['id'], { count: 2 });
+    const row = await db.selectFrom('gadget').select('count').where('id', '=', 'g-up').executeTakeFirstOrThrow();
+    expect(row.count).toBe(2);
+  });
+
+  it('inserts only when absent and says whether it did', async () => {
+    expect(await insertIfAbsent(db, database.dialect, 'gadget', { id: 'g-once', name: 'once', count: 1, seen_at: 1 })).toBe(true);
+    expect(await insertIfAbsent(db, database.dialect, 'gadget', { id: 'g-once', name: 'once', count: 9, seen_at: 1 })).toBe(false);
+    const row = await db.selectFrom('gadget').select('count').where('id', '=', 'g-once').executeTakeFirstOrThrow();
+    expect(row.count).toBe(1);
+  });
+
+  it('recognises a unique-key violation on either engine', async () => {
+    await db.insertInto('gadget').values({ id: 'g-u1', name: 'unique-name', count: 0, seen_at: 0 }).execute();
+    const error = await db
+      .insertInto('gadget')
+      .values({ id: 'g-u2', name: 'unique-name', count: 0, seen_at: 0 })
+      .execute()
+      .catch((e: unknown) => e);
+    expect(isUniqueViolation(error)).toBe(true);
+    expect(isUniqueViolation(new Error('other'))).toBe(false);
+  });
+
+  it('rolls back every write of a failed transaction', async () => {
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await trx.insertInto('gadget').values({ id: 'g-tx', name: 'tx', count: 0, seen_at: 0 }).execute();
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    expect(await db.selectFrom('gadget').select('id').where('id', '=', 'g-tx').executeTakeFirst()).toBeUndefined();
+  });
+
+  it('gives a lease to one holder until it expires', async () => {
+    expect(await tryAcquireLease(db, database.dialect, 'job', 'a', 1000, 10_000)).toBe(true);
+    expect(await tryAcquireLease(db, database.dialect, 'job', 'b', 1000, 10_500)).toBe(false);
+    expect(await tryAcquireLease(db, database.dialect, 'job', 'a', 1000, 10_600)).toBe(true);
+    expect(await tryAcquireLease(db, database.dialect, 'job', 'b', 1000, 11_700)).toBe(true);
+    expect(await tryAcquireLease(db, database.dialect, 'job', 'a', 1000, 11_800)).toBe(false);
+  });
+
+  it('lets exactly one of many concurrent claims win a conditional update', async () => {
+    await db.insertInto('gadget').values({ id: 'g-claim', name: 'claim', count: 0, seen_at: 0 }).execute();
+    const claims = await Promise.all(
+      Array.from({ length: 10 }, (_, n) =>
+        db
+          .updateTable('gadget')
+          .set({ count: n + 1 })
+          .where('id', '=', 'g-claim')
+          .where('count', '=', 0)
+          .executeTakeFirst(),
+      ),
+    );
+    expect(claims.filter((r) => Number(r.numUpdatedRows) === 1)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,103 @@
+import { accountService } from '@fieldops/account';
+import { databaseEngines, startTestHost, type TestHost } from '@fieldops/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notesService } from './fixtures/notes-service';
+
+const engines = await databaseEngines();
+
+describe.each(engines)('HTTP conventions on $name', (database) => {
+  let t: TestHost;
+  let token: string;
+  beforeAll(async () => {
+    t = await startTestHost({
+      services: [accountService, notesService],
+      engines: { name: database.name, database, busUrl: 'local:', cacheUrl: 'memory:' },
+      seedDemo: true,
+    });
+    token = await t.login('rep1.sg@fieldops.test');
+  });
+  afterAll(async () => t?.stop());
+
+  it('answers malformed JSON with 400 problem+json', async () => {
+    const res = await t.api('POST', '/api/v1/notes', { token, body: '{"text": "unterminated' });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(res.body).toMatchObject({ status: 400, title: 'Malformed JSON', errors: [{ field: '/body' }] });
+  });
+
+  it('names every wrong field, and wrong types are not coerced', async () => {
+    const res = await t.api('POST', '/api/v1/notes', { token, body: { text: 42, stars: '3', colour: 'red' } });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    const fields = res.body.errors.map((e: { field: string }) => e.field).sort();
+    expect(fields).toEqual(['/body/colour', '/body/stars', '/body/text']);
+    const count = await t.api('GET', '/api/v1/notes/none', { token });
+    expect(count.status).toBe(404);
+  });
+
+  it('answers an unknown route with 404 problem+json', async () => {
+    const res = await t.api('GET', '/api/v1/nothing-here', { token });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('rejects a missing or forged token with 401', async () => {
+    expect((await t.api('GET', '/api/v1/notes/x')).status).toBe(401);
+    const forged = `${token.slice(0, -4)}AAAA`;
+    const res = await t.api('GET', '/api/v1/notes/x', { token: forged });
+    expect(res.status).toBe(401);
+    expect(res.body.title).toBe('Unauthorized');
+  });
+
+  it('echoes a request id, or makes one', async () => {
+    const given = await t.api('GET', '/healthz', { headers: { 'x-request-id': 'abc-123' } });
+    expect(given.headers.get('x-request-id')).toBe('abc-123');
+    const made = await t.api('GET', '/healthz');
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('replays a create with the same Idempotency-Key and refuses another body under it', async () => {
+    const key = `key-${Math.random()}`;
+    const first = await t.api('POST', '/api/v1/notes', { token, body: { text: 'once' }, headers: { 'idempotency-key': key } });
+    const again = await t.api('POST', '/api/v1/notes', { token, body: { text: 'once' }, headers: { 'idempotency-key': key } });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body.id).toBe(first.body.id);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
+    const other = await t.api('POST', '/api/v1/notes', { token, body: { text: 'twice' }, headers: { 'idempotency-key': key } });
+    expect(other.status).toBe(422);
+    expect(other.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('keeps idempotency keys per caller', async () => {
+    const key = `shared-${Math.random()}`;
+    const other = await t.login('rep2.sg@fieldops.test');
+    const mine = await t.api('POST', '/api/v1/notes', { token, body: { text: 'a' }, headers: { 'idempotency-key': key } });
+    const theirs = await t.api('POST', '/api/v1/notes', { token: other, body: { text: 'a' }, headers: { 'idempotency-key': key } });
+    expect(theirs.status).toBe(201);
+    expect(theirs.body.id).not.toBe(mine.body.id);
+  });
+
+  it('answers 412 when If-Match names an old version', async () => {
+    const created = await t.api('POST', '/api/v1/notes', { token, body: { text: 'v1' } });
+    const etag = created.headers.get('etag') ?? '';
+    const first = await t.api('PATCH', `/api/v1/notes/${created.body.id}`, { token, body: { text: 'v2' }, headers: { 'if-match': etag } });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('etag')).toBe('"2"');
+    const stale = await t.api('PATCH', `/api/v1/notes/${created.body.id}`, { token, body: { text: 'v3' }, headers: { 'if-match': etag } });
+    expect(stale.status).toBe(412);
+    const read = await t.api('GET', `/api/v1/notes/${created.body.id}`, { token });
+    expect(read.body.text).toBe('v2');
+  });
+
+  it('serves health, readiness and Prometheus metrics', async () => {
+    expect((await t.api('GET', '/healthz')).status).toBe(200);
+    const ready = await t.api('GET', '/readyz');
+    expect(ready.status).toBe(200);
+    expect(ready.body.checks).toMatchObject({ bus: true, cache: true, 'db:account': true, 'db:notes': true });
+    const metrics = await fetch(`${t.url}/metrics`).then((r) => r.text());
+    expect(metrics).toContain('fieldops_http_request_duration_seconds_bucket');
+    expect(metrics).toContain('route="/api/v1/notes"');
+  });
+});

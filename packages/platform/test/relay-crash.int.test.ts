@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { deleteNatsStream } from '@fieldops/platform';
+import { eventually, hostEngines, isolate } from '@fieldops/testing';
+import type { Kysely } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { createLogger, Host, loadConfig, type PlatformTables } from '../src/index';
+import { type NotesDb, notes, notesService } from './fixtures/notes-service';
+
+const engines = await hostEngines();
+const writer = path.join(import.meta.dirname, 'fixtures', 'crash-writer.ts');
+
+/** Runs the writer in its own process and SIGKILLs it once it has committed `atLeast` events. */
+function writeUntilKilled(env: Record<string, string>, subject: string, atLeast: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', writer, subject], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let committed = 0;
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.stdout.on('data', (chunk: Buffer) => {
+      const numbers = [...chunk.toString().matchAll(/committed (\d+)/g)].map((m) => Number(m[1]));
+      committed = Math.max(committed, ...numbers);
+      if (committed >= atLeast) child.kill('SIGKILL');
+    });
+    child.on('exit', (_code, signal) =>
+      signal === 'SIGKILL' ? resolve(committed) : reject(new Error(`writer exited without being killed: ${stderr}`)),
+    );
+  });
+}
+
+describe.each(engines)('a crash between commit and publish on $name', (engine) => {
+  it('loses no committed event and applies none twice', { timeout: 90_000 }, async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldops-crash-'));
+    const database = engine.database.create();
+    const { busUrl, cacheUrl, stream } = isolate(engine);
+    const env = { DATA_DIR: dataDir, DATABASE_URL: database.url, BUS_URL: busUrl, CACHE_URL: cacheUrl, LOG_LEVEL: 'silent' };
+    const subject = `crash-${Math.random()}`;
+    const acknowledged = await writeUntilKilled(env, subject, 40);
+    expect(acknowledged).toBeGreaterThanOrEqual(40);
+
+    const host = await Host.start({ config: loadConfig(env), services: [notesService], listen: false, log: createLogger('silent') });
+    try {
+      const db = notes.ctx?.db as unknown as Kysely<NotesDb & PlatformTables>;
+      const committed = (await db.selectFrom('outbox').select('id').where('subject', '=', subject).orderBy('seq').execute()).map(
+        (r) => r.id,
+      );
+      // Every write the writer reported is there (and perhaps one it committed but had no time to report).
+      expect(committed.length).toBeGreaterThanOrEqual(acknowledged);
+      await eventually(
+        async () => {
+          const applied = (
+            await db.selectFrom('applied_event').select('event_id').where('subject', '=', subject).orderBy('seq').execute()
+          ).map((r) => r.event_id);
+          expect(applied).toEqual(committed);
+        },
+        { timeoutMs: 30_000 },
+      );
+      const unpublished = await db.selectFrom('outbox').select('id').where('published_at', 'is', null).execute();
+      expect(unpublished).toHaveLength(0);
+    } finally {
+      await host.stop();
+      await database.cleanup(['notes']);
+      if (stream) await deleteNatsStream(engine.busUrl, stream);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
