@@ -4,7 +4,7 @@ import type { Dialect } from '../db/column-types';
 import type { PlatformTables } from '../db/platform-tables';
 import { insertIfAbsent } from '../db/portable';
 import type { Metrics } from '../observability/metrics';
-import { withTraceparent } from '../observability/telemetry';
+import { inConsumerSpan } from '../observability/telemetry';
 import type { EventEnvelope } from './envelope';
 import type { Subscription } from './event-bus';
 import type { EventWriter, Transactor } from './outbox';
@@ -98,7 +98,7 @@ export function createConsumer<DB>(options: ConsumerOptions<DB>): Subscription &
     }
     for (let attempt = 1; ; attempt++) {
       try {
-        const applied = await withTraceparent(event.traceparent, () => applyOnce(event, handler));
+        const applied = await inConsumerSpan(`${consumer} ${event.type}`, event.traceparent, () => applyOnce(event, handler));
         const result = applied ? 'applied' : 'duplicate';
         metrics?.eventsHandled.inc({ consumer, result });
         if (applied) metrics?.consumerLag.observe({ consumer }, Math.max(0, now() - Date.parse(event.time)) / 1000);

@@ -17,6 +17,7 @@ import { Metrics } from '../observability/metrics';
 import { startTelemetry, stopTelemetry } from '../observability/telemetry';
 import { acceptHttp2On } from '../rpc/dual-protocol';
 import { RpcClients } from '../rpc/rpc-clients';
+import { rpcMetricsInterceptor } from '../rpc/rpc-metrics';
 import { type Clock, systemClock } from './clock';
 import type { ProgressReporter, RunningService, ServiceDefinition } from './define-service';
 import type { Runtime } from './runtime';
@@ -104,6 +105,7 @@ export class Host {
     const rpcRoutes = services.flatMap((s) => (s.rpcRoutes ? [s.rpcRoutes] : []));
     if (rpcRoutes.length > 0) {
       const adapter = connectNodeAdapter({
+        interceptors: [rpcMetricsInterceptor(metrics)],
         routes: (router) => {
           for (const routes of rpcRoutes) routes(router);
         },

@@ -1,4 +1,4 @@
-import { context, propagation } from '@opentelemetry/api';
+import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 
 let shutdownTracing: (() => Promise<void>) | undefined;
@@ -43,9 +43,22 @@ export function currentTraceparent(): string | undefined {
   return carrier.traceparent;
 }
 
-/** Runs `work` in the trace context an event carried, so a consumer's spans join the producer's trace. */
-export function withTraceparent<T>(traceparent: string | undefined, work: () => Promise<T>): Promise<T> {
-  if (!traceparent) return work();
-  const parent = propagation.extract(context.active(), { traceparent });
-  return context.with(parent, work);
+/**
+ * Runs a consumer's `work` in a span whose parent is the trace context the event carried, so the consumer's
+ * database calls and the events it writes join the producer's trace. A no-op when tracing is off.
+ */
+export function inConsumerSpan<T>(name: string, traceparent: string | undefined, work: () => Promise<T>): Promise<T> {
+  const parent = traceparent ? propagation.extract(context.active(), { traceparent }) : context.active();
+  return context.with(parent, () =>
+    trace.getTracer('fieldops').startActiveSpan(name, { kind: SpanKind.CONSUMER }, async (span) => {
+      try {
+        return await work();
+      } catch (error) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+        throw error;
+      } finally {
+        span.end();
+      }
+    }),
+  );
 }
