@@ -56,8 +56,8 @@ export class NotFoundError extends AppError {
 }
 
 export class ConflictError extends AppError {
-  constructor(detail: string, extra: Record<string, unknown> = {}) {
-    super(409, 'Conflict', detail, [], extra);
+  constructor(detail: string, errors: FieldProblem[] = [], extra: Record<string, unknown> = {}) {
+    super(409, 'Conflict', detail, errors, extra);
   }
 }
 

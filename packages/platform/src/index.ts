@@ -16,7 +16,7 @@ export { dropMysqlDatabase, openDatabase, type ServiceDatabase } from './db/data
 export { type DeadLetter, deleteDeadLetter, listDeadLetters } from './db/dead-letters';
 export { migrateToLatest, type ServiceMigration } from './db/migrations';
 export { type PlatformTables, platformMigrations } from './db/platform-tables';
-export { insertIfAbsent, isUniqueViolation, upsert } from './db/portable';
+export { forUpdate, insertIfAbsent, isUniqueViolation, upsert } from './db/portable';
 export * from './errors';
 export { type ConsumerDefinition, createConsumer, type EventHandler } from './events/consumer';
 export { createEventBus } from './events/create-event-bus';
@@ -40,7 +40,7 @@ export type { JobDefinition } from './host/job-runner';
 export type { Runtime } from './host/runtime';
 export { bearerSecurity, callerOf, type ServiceApp } from './host/service-http';
 export { etagOf, expectedVersion, setEtag } from './http/etag';
-export { decodeCursor, encodeCursor, type Page, PageOf, PageQuery, toPage } from './http/pagination';
+export { decodeCursor, encodeCursor, type Page, PageOf, PageQuery, pageQueryFields, toPage } from './http/pagination';
 export { PROBLEM_CONTENT_TYPE, type Problem } from './http/problem';
 export { createLogger, type Logger } from './observability/logger';
 export { Metrics } from './observability/metrics';

@@ -1,5 +1,5 @@
+import { engineAvailable, engineUrls, eventually } from '@fieldops/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { engineAvailable, engineUrls } from '../../testing/src/engines';
 import type { Cache } from '../src/cache/cache';
 import { MemoryCache } from '../src/cache/memory-cache';
 import { RedisCache } from '../src/cache/redis-cache';
@@ -12,18 +12,6 @@ interface Driver {
 const drivers: Driver[] = [{ name: 'memory', open: async () => new MemoryCache() }];
 if (await engineAvailable('redis')) {
   drivers.push({ name: 'redis', open: (keyPrefix) => RedisCache.connect(engineUrls.redis, { keyPrefix }) });
-}
-
-async function eventually<T>(fn: () => T | Promise<T>, timeoutMs = 5_000, intervalMs = 10): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await fn();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-    }
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
 }
 
 // One prefix per run: parallel runs and leftovers of earlier runs share the Redis but never a key.
@@ -54,7 +42,7 @@ describe.each(drivers)('cache conformance: $name', (driver) => {
   it('forgets a value after its ttl', async () => {
     await cache.set('short-lived', { a: 1 }, 50);
     expect(await cache.get('short-lived')).toEqual({ a: 1 });
-    await eventually(async () => expect(await cache.get('short-lived')).toBeUndefined(), 2_000);
+    await eventually(async () => expect(await cache.get('short-lived')).toBeUndefined(), { timeoutMs: 2_000 });
   });
 
   it('deletes a value', async () => {
@@ -75,11 +63,14 @@ describe.each(drivers)('cache conformance: $name', (driver) => {
     expect(second.resetInMs).toBeLessThanOrEqual(first.resetInMs);
 
     // The window is fixed from the first increment: once it ends the next increment starts a new one at 1.
-    await eventually(async () => {
-      const again = await cache.increment('window', 100);
-      expect(again.count).toBe(1);
-      expect(again.resetInMs).toBeGreaterThan(0);
-    }, 2_000);
+    await eventually(
+      async () => {
+        const again = await cache.increment('window', 100);
+        expect(again.count).toBe(1);
+        expect(again.resetInMs).toBeGreaterThan(0);
+      },
+      { timeoutMs: 2_000 },
+    );
   });
 
   it('counts 200 concurrent increments exactly', async () => {

@@ -1,5 +1,8 @@
 import { defineService } from '@fieldops/platform';
+import { agencyRoutes } from './api/agencies.routes';
 import { authRoutes } from './api/auth.routes';
+import { orgUnitRoutes } from './api/org-units.routes';
+import { roleRoutes } from './api/roles.routes';
 import { accountRpc } from './api/rpc';
 import { userRoutes } from './api/users.routes';
 import { ensureBuiltInRoles } from './app/ensure-built-in-roles';
@@ -25,6 +28,9 @@ export const accountService = defineService<AccountDb>({
     routes(app, ctx) {
       authRoutes(app, ctx);
       userRoutes(app, ctx);
+      orgUnitRoutes(app, ctx);
+      roleRoutes(app, ctx);
+      agencyRoutes(app, ctx);
     },
   },
   rpc: accountRpc,

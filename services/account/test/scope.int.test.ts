@@ -7,7 +7,11 @@ const engines = await databaseEngines();
 describe.each(engines)('data scope on $name', (database) => {
   let t: TestHost;
   beforeAll(async () => {
-    t = await startTestHost({ services: [accountService], engines: { name: database.name, database, busUrl: 'local:', cacheUrl: 'memory:' }, seedDemo: true });
+    t = await startTestHost({
+      services: [accountService],
+      engines: { name: database.name, database, busUrl: 'local:', cacheUrl: 'memory:' },
+      seedDemo: true,
+    });
   });
   afterAll(async () => t?.stop());
 
@@ -47,10 +51,18 @@ describe.each(engines)('data scope on $name', (database) => {
     const member = await userId(admin, 'rep2.sg@fieldops.test');
     const lead = await t.login('teamlead1.sg@fieldops.test');
     const read = await t.api('GET', `/api/v1/users/${member}`, { token: lead });
-    const patch = await t.api('PATCH', `/api/v1/users/${member}`, { token: lead, body: { name: 'Renamed Rep' }, headers: { 'if-match': read.headers.get('etag') ?? '' } });
+    const patch = await t.api('PATCH', `/api/v1/users/${member}`, {
+      token: lead,
+      body: { name: 'Renamed Rep' },
+      headers: { 'if-match': read.headers.get('etag') ?? '' },
+    });
     expect(patch.status).toBe(200);
     expect(patch.body.name).toBe('Renamed Rep');
-    const stale = await t.api('PATCH', `/api/v1/users/${member}`, { token: lead, body: { name: 'Again' }, headers: { 'if-match': read.headers.get('etag') ?? '' } });
+    const stale = await t.api('PATCH', `/api/v1/users/${member}`, {
+      token: lead,
+      body: { name: 'Again' },
+      headers: { 'if-match': read.headers.get('etag') ?? '' },
+    });
     expect(stale.status).toBe(412);
   });
 

@@ -77,6 +77,7 @@ export const AgencySnapshot = Type.Object(
     id: Id,
     name: Type.String(),
     country: Type.String(),
+    status: Type.Union([Type.Literal('active'), Type.Literal('inactive')]),
     version: Version,
   },
   closed,

@@ -41,3 +41,11 @@ export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; errno?: number } | undefined;
   return e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e?.code === 'ER_DUP_ENTRY';
 }
+
+/**
+ * Adds `FOR UPDATE` on MySQL/MariaDB, where REPEATABLE READ would otherwise allow lost updates. SQLite rejects the
+ * clause and needs none: its write transactions are serialised.
+ */
+export function forUpdate<QB extends { forUpdate(): QB }>(query: QB, dialect: Dialect): QB {
+  return dialect === 'mysql' ? query.forUpdate() : query;
+}

@@ -46,7 +46,7 @@ const silentProgress: ProgressReporter = { start() {}, tick() {}, stop() {} };
  */
 export class Host {
   private h2Sessions = new Set<http2.ServerHttp2Session>();
-  private readonly readinessChecks = new Map<string, () => Promise<boolean>>();
+  private readonly readinessChecks = new Map<string, { check: () => Promise<boolean>; critical: boolean }>();
   private stopped = false;
 
   private constructor(
@@ -114,7 +114,8 @@ export class Host {
     }
     const app = createRootApp(log, metrics);
     const host = new Host(runtime, services, app);
-    app.addHook('onClose', async () => {
+    // preClose: Fastify's own close waits for every socket, so gRPC sessions from other services must go first.
+    app.addHook('preClose', async () => {
       for (const session of host.h2Sessions) session.close();
     });
     // Fastify owns the HTTP/1.1 server; gRPC from other services arrives on the same port as cleartext HTTP/2.
@@ -126,8 +127,9 @@ export class Host {
       });
     }
     host.registerProbes();
-    for (const service of services) await service.mountHttp(app, { openapiRoute: true });
+    // The edge first: its root hooks (token check, rate limits) then run before any service's own hooks.
     if (options.edge) await options.edge.register(app, host);
+    for (const service of services) await service.mountHttp(app, { openapiRoute: true });
     await app.ready();
 
     for (const service of services) await service.subscribe();
@@ -146,8 +148,12 @@ export class Host {
         cache: await runtime.cache.ping(),
       };
       for (const service of this.services) checks[`db:${service.name}`] = await service.ready();
-      for (const [name, check] of this.readinessChecks) checks[name] = await check().catch(() => false);
-      const ready = !this.stopped && Object.values(checks).every(Boolean);
+      const critical = Object.values(checks);
+      for (const [name, entry] of this.readinessChecks) {
+        checks[name] = await entry.check().catch(() => false);
+        if (entry.critical) critical.push(checks[name]);
+      }
+      const ready = !this.stopped && critical.every(Boolean);
       return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
     });
     app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
@@ -155,9 +161,12 @@ export class Host {
     );
   }
 
-  /** Adds a check to `/readyz` (the gateway adds the services it forwards to). */
-  addReadinessCheck(name: string, check: () => Promise<boolean>): void {
-    this.readinessChecks.set(name, check);
+  /**
+   * Adds a check to `/readyz`. A non-critical one is reported but does not make the process unready: the gateway
+   * reports each service it forwards to, yet one service down must not take every gateway out of the balancer.
+   */
+  addReadinessCheck(name: string, check: () => Promise<boolean>, options: { critical?: boolean } = {}): void {
+    this.readinessChecks.set(name, { check, critical: options.critical ?? true });
   }
 
   /** Runs each service's demo seed (idempotent), reporting progress. */

@@ -1,11 +1,12 @@
 import { Type } from 'typebox';
 import { ValidationError } from '../errors';
 
-/** Query-string schema shared by every list endpoint. */
-export const PageQuery = Type.Object({
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-  cursor: Type.Optional(Type.String({ maxLength: 512 })),
-});
+/** Query-string fields shared by every list endpoint (spread them into a route's querystring schema). */
+export const pageQueryFields = {
+  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50, description: 'Items per page' }),
+  cursor: Type.Optional(Type.String({ maxLength: 512, description: 'The nextCursor of the previous page' })),
+};
+export const PageQuery = Type.Object(pageQueryFields);
 
 /** The answer shape of every list endpoint. */
 export function PageOf<T extends Parameters<typeof Type.Array>[0]>(item: T) {

@@ -24,9 +24,13 @@ export function acceptHttp2On(
       socket.off('data', onData);
       socket.pause();
       socket.unshift(head);
-      if (head.subarray(0, H2_PREFACE_START.length).equals(H2_PREFACE_START)) h2.emit('connection', socket);
-      else for (const listener of http1Listeners) listener.call(server, socket);
-      socket.resume();
+      if (head.subarray(0, H2_PREFACE_START.length).equals(H2_PREFACE_START)) {
+        // The HTTP/2 session reads the socket itself; resuming here would hand it a stream with its preface gone.
+        h2.emit('connection', socket);
+      } else {
+        for (const listener of http1Listeners) listener.call(server, socket);
+        socket.resume();
+      }
     };
     socket.on('data', onData);
   });

@@ -60,7 +60,8 @@ export const Me = Type.Object({
   scope: ResolvedScopeSchema,
 });
 
-const Name = Type.String({ minLength: 1, maxLength: 200 });
+// At least one visible character: names are trimmed before they are stored.
+const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
 const Locale = Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', maxLength: 16 });
 const Phone = Type.Union([Type.String({ maxLength: 32 }), Type.Null()]);
 
@@ -98,4 +99,106 @@ export const UserListQuery = Type.Object({
   agencyId: Type.Optional(Id),
   status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('disabled')])),
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+});
+
+const Limit = Type.Integer({ minimum: 1, maximum: 200, default: 50 });
+const Cursor = Type.Optional(Type.String({ maxLength: 512 }));
+export const CountryCode = Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2, upper case' });
+
+export const OrgUnit = Type.Object({
+  id: Id,
+  parentId: Type.Union([Id, Type.Null()]),
+  kind: OrgUnitKindSchema,
+  name: Type.String(),
+  country: Type.String(),
+  version: Type.Integer(),
+  createdAt: Iso,
+  updatedAt: Iso,
+});
+
+export const CreateOrgUnitBody = Type.Object(
+  {
+    name: Name,
+    kind: OrgUnitKindSchema,
+    parentId: Type.Optional(Type.Union([Id, Type.Null()], { description: 'Null (or left out) only for a country' })),
+    country: Type.Optional(
+      Type.String({ pattern: '^[A-Z]{2}$', description: "ISO 3166-1 alpha-2; required for a country, a child takes its parent's" }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const UpdateOrgUnitBody = Type.Object(
+  {
+    name: Type.Optional(Name),
+    parentId: Type.Optional(Type.Union([Id, Type.Null()], { description: 'Moves the unit and its subtree' })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const OrgUnitListQuery = Type.Object({
+  limit: Limit,
+  cursor: Cursor,
+  parentId: Type.Optional(Id),
+  kind: Type.Optional(OrgUnitKindSchema),
+  country: Type.Optional(CountryCode),
+});
+
+export const Role = Type.Object({
+  id: Id,
+  name: Type.String(),
+  description: Type.String(),
+  permissions: Type.Array(Type.String()),
+  scope: DataScopeSchema,
+  builtIn: Type.Boolean(),
+  version: Type.Integer(),
+  createdAt: Iso,
+  updatedAt: Iso,
+});
+
+const RoleName = Type.String({ pattern: '^[a-z][a-z0-9_]{1,63}$', description: 'Lower case letters, digits and _' });
+const Description = Type.String({ maxLength: 255 });
+const Permissions = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 100, description: 'e.g. lead:claim; * is all' });
+
+export const CreateRoleBody = Type.Object(
+  { name: RoleName, description: Type.Optional(Description), permissions: Permissions, scope: DataScopeSchema },
+  { additionalProperties: false },
+);
+
+export const UpdateRoleBody = Type.Object(
+  {
+    name: Type.Optional(RoleName),
+    description: Type.Optional(Description),
+    permissions: Type.Optional(Permissions),
+    scope: Type.Optional(DataScopeSchema),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const RoleListQuery = Type.Object({ limit: Limit, cursor: Cursor });
+
+const AgencyStatus = Type.Union([Type.Literal('active'), Type.Literal('inactive')]);
+
+export const Agency = Type.Object({
+  id: Id,
+  name: Type.String(),
+  country: Type.String(),
+  status: AgencyStatus,
+  version: Type.Integer(),
+  createdAt: Iso,
+  updatedAt: Iso,
+});
+
+export const CreateAgencyBody = Type.Object({ name: Name, country: CountryCode }, { additionalProperties: false });
+
+export const UpdateAgencyBody = Type.Object(
+  { name: Type.Optional(Name), status: Type.Optional(AgencyStatus) },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const AgencyListQuery = Type.Object({
+  limit: Limit,
+  cursor: Cursor,
+  country: Type.Optional(CountryCode),
+  status: Type.Optional(AgencyStatus),
 });

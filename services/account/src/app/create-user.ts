@@ -49,9 +49,9 @@ export async function createUser(ctx: AccountContext, { caller, scope }: Access,
     });
   } catch (error) {
     if (isUniqueViolation(error))
-      throw new ConflictError(`A user with the email ${user.email} already exists.`, {
-        errors: [{ field: '/body/email', message: 'is already taken' }],
-      });
+      throw new ConflictError(`A user with the email ${user.email} already exists.`, [
+        { field: '/body/email', message: 'is already taken' },
+      ]);
     throw error;
   }
   return toUserView(user, roleIds);

@@ -1,6 +1,7 @@
 import { ForbiddenError, type Principal, type ResolvedScope, UnprocessableError, ValidationError } from '@fieldops/platform';
 import type { Kysely } from 'kysely';
 import type { AccountContext } from '../config';
+import { agencyRepository } from '../db/agency.repository';
 import { type OrgUnitRow, orgUnitRepository } from '../db/org-unit.repository';
 import { type Role, roleRepository } from '../db/role.repository';
 import type { AccountDb } from '../db/schema';
@@ -49,7 +50,7 @@ export async function agencyForUser(
     return caller.agencyId;
   }
   if (!requested) return null;
-  const agency = await ctx.db.selectFrom('agency').select(['id', 'country']).where('id', '=', requested).executeTakeFirst();
+  const agency = await agencyRepository.findById(ctx.db, requested);
   if (!agency || agency.country !== country) {
     throw new UnprocessableError('The agency does not exist in this country.', [
       { field: '/body/agencyId', message: 'is not an agency of this country' },

@@ -1,4 +1,5 @@
 import type { UserRow } from '../db/user.repository';
+import { isoTime as iso } from './iso-time';
 
 /** A user as the API shows it: never the password hash. */
 export interface UserView {
@@ -17,8 +18,6 @@ export interface UserView {
   updatedAt: string;
   lastLoginAt: string | null;
 }
-
-const iso = (ms: number) => new Date(Number(ms)).toISOString();
 
 export function toUserView(user: UserRow, roleIds: string[]): UserView {
   return {

@@ -62,16 +62,30 @@ export const orgUnitRepository = {
     return Number(result.numUpdatedRows) === 1;
   },
 
-  /** Moves a subtree: every descendant's path gets the new prefix. */
-  async rewritePaths(db: Db, oldPrefix: string, newPrefix: string, at: number): Promise<void> {
-    const rows = await db.selectFrom('org_unit').select(['id', 'path']).where('path', 'like', `${oldPrefix}%`).execute();
-    for (const row of rows) {
-      await db
-        .updateTable('org_unit')
-        .set({ path: newPrefix + row.path.slice(oldPrefix.length), updated_at: at })
-        .where('id', '=', row.id)
-        .execute();
-    }
+  /**
+   * Moves a subtree: every path under `oldPrefix` (the moved unit's own included) gets `newPrefix` instead. One
+   * set-based UPDATE, so on MySQL/MariaDB it also reaches rows committed after this transaction's snapshot.
+   * `concat` and `substr` mean the same on SQLite (3.44+) and MySQL/MariaDB. The path is an index, not business
+   * data: descendants keep their `updated_at` and `version`, so their ETags stay true.
+   */
+  async rewritePaths(db: Db, oldPrefix: string, newPrefix: string): Promise<void> {
+    await db
+      .updateTable('org_unit')
+      .set((eb) => ({
+        path: eb.fn<string>('concat', [eb.val(newPrefix), eb.fn<string>('substr', [eb.ref('path'), eb.val(oldPrefix.length + 1)])]),
+      }))
+      .where('path', 'like', `${oldPrefix}%`)
+      .execute();
+  },
+
+  /** The length of the longest path in a subtree: how deep a move would make it. */
+  async longestPathUnder(db: Db, prefix: string): Promise<number> {
+    const row = await db
+      .selectFrom('org_unit')
+      .select((eb) => eb.fn.max<number>(eb.fn<number>('length', [eb.ref('path')])).as('n'))
+      .where('path', 'like', `${prefix}%`)
+      .executeTakeFirst();
+    return Number(row?.n ?? prefix.length);
   },
 
   async countChildren(db: Db, id: string): Promise<number> {
@@ -83,7 +97,9 @@ export const orgUnitRepository = {
     return Number(row?.n ?? 0);
   },
 
-  async delete(db: Db, id: string): Promise<void> {
-    await db.deleteFrom('org_unit').where('id', '=', id).execute();
+  /** Answers false when the row's version is no longer `expectedVersion`. */
+  async delete(db: Db, id: string, expectedVersion: number): Promise<boolean> {
+    const result = await db.deleteFrom('org_unit').where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+    return Number(result.numDeletedRows) === 1;
   },
 };

@@ -97,7 +97,9 @@ export const roleRepository = {
     return Number(result.numUpdatedRows) === 1;
   },
 
-  async delete(db: Db, id: string): Promise<void> {
-    await db.deleteFrom('role').where('id', '=', id).execute();
+  /** Answers false when the row's version is no longer `expectedVersion`. */
+  async delete(db: Db, id: string, expectedVersion: number): Promise<boolean> {
+    const result = await db.deleteFrom('role').where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+    return Number(result.numDeletedRows) === 1;
   },
 };

@@ -18,3 +18,11 @@ export function whyInvalidParent(kind: OrgUnitKind, parentKind: OrgUnitKind | nu
 export function childPath(parentPath: string | null, id: string): string {
   return `${parentPath ?? '/'}${id}/`;
 }
+
+/** The `path` column's width: a deeper tree no longer fits. */
+export const MAX_PATH_LENGTH = 760;
+
+/** Whether `path` lies in the subtree whose root has `rootPath` (the root itself included). */
+export function isWithinSubtree(path: string, rootPath: string): boolean {
+  return path.startsWith(rootPath);
+}

@@ -80,8 +80,14 @@ export const roleEvents = {
   deleted: (role: Role, actor: string) => event('account.role.deleted.v1', role.id, roleSnapshot(role), undefined, actor),
 };
 
-type Agency = Pick<AgencyTable, 'id' | 'name' | 'country' | 'version'>;
-const agencySnapshot = (agency: Agency) => ({ id: agency.id, name: agency.name, country: agency.country, version: agency.version });
+type Agency = Pick<AgencyTable, 'id' | 'name' | 'country' | 'status' | 'version'>;
+const agencySnapshot = (agency: Agency) => ({
+  id: agency.id,
+  name: agency.name,
+  country: agency.country,
+  status: agency.status,
+  version: agency.version,
+});
 
 export const agencyEvents = {
   created: (agency: Agency, actor: string) => event('account.agency.created.v1', agency.id, agencySnapshot(agency), agency.country, actor),

@@ -1,0 +1,51 @@
+import type { EdgePlugin, ServiceDefinition } from '@fieldops/platform';
+import { docsRoutes } from './docs';
+import { identifyCaller } from './edge-auth';
+import { openApiRoutes } from './openapi';
+import { proxyRoutes, type RemoteService } from './proxy';
+import { RateLimiter } from './rate-limit';
+import { Upstream } from './upstream';
+
+export interface GatewayOptions {
+  /** Every service of the deployment; those not running in this process are forwarded to their `SERVICE_<NAME>_URL`. */
+  services: ServiceDefinition[];
+  /** How long a remote service's OpenAPI document is reused (default 30 s). */
+  openapiCacheMs?: number;
+}
+
+/**
+ * The one public entry, embedded or distributed: checks access tokens at the edge, rate-limits `/api`, forwards
+ * the routes of services that run elsewhere, and serves the merged OpenAPI document and its docs UI.
+ */
+export function createGateway(options: GatewayOptions): EdgePlugin {
+  return {
+    name: 'gateway',
+    async register(app, host) {
+      const { config, auth, cache } = host.runtime;
+      const remote: RemoteService[] = options.services
+        .filter((service) => !host.service(service.name))
+        .map((service) => {
+          const url = config.serviceUrls[service.name];
+          return { name: service.name, prefixes: service.prefixes, upstream: url ? new Upstream(service.name, url) : undefined };
+        });
+      for (const { name, upstream } of remote) {
+        if (!upstream) host.runtime.log.warn({ service: name }, 'service neither runs here nor has a URL: its routes answer 503');
+        else host.addReadinessCheck(`service:${name}`, () => upstream.ready(), { critical: false });
+      }
+      app.addHook('onClose', async () => {
+        await Promise.all(remote.map((service) => service.upstream?.close()));
+      });
+
+      const limiter = new RateLimiter(cache, config.rateLimit);
+      app.addHook('onRequest', async (request, reply) => {
+        const caller = await identifyCaller(request, auth);
+        await limiter.take(request, reply, caller.userId);
+        if (caller.rejection) throw caller.rejection;
+      });
+
+      await app.register(proxyRoutes, { services: remote });
+      await app.register(openApiRoutes, { local: host.services, remote, cacheMs: options.openapiCacheMs ?? 30_000 });
+      await app.register(docsRoutes);
+    },
+  };
+}

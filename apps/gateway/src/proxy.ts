@@ -1,0 +1,124 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { ServiceUnavailableError } from '@fieldops/platform';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
+import { serviceUrlSetting, type Upstream } from './upstream';
+
+/** A service that runs elsewhere, and where (when its URL is set). */
+export interface RemoteService {
+  name: string;
+  prefixes: string[];
+  upstream: Upstream | undefined;
+}
+
+const METHODS: HTTPMethods[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+
+/** Request headers a service needs; everything else (cookies, hop-by-hop, client hints) stays at the edge. */
+const FORWARDED_REQUEST_HEADERS = [
+  'authorization',
+  'content-type',
+  'accept',
+  'accept-language',
+  'idempotency-key',
+  'if-match',
+  'if-none-match',
+  'traceparent',
+  'tracestate',
+] as const;
+
+/** RFC 9110 §7.6.1: meaningful for one connection only, never passed on. */
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
+
+/**
+ * Forwards every route of the services that run in other processes: `<prefix>` and `<prefix>/*`, all methods.
+ * Bodies pass through as raw bytes, so the service validates them and its problem+json reaches the client as is.
+ */
+export async function proxyRoutes(app: FastifyInstance, options: { services: RemoteService[] }): Promise<void> {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  for (const service of options.services) {
+    const handler = service.upstream ? forwardTo(service.upstream) : notConfigured(service.name);
+    for (const prefix of service.prefixes) {
+      for (const url of [prefix, `${prefix}/*`]) {
+        app.route({ method: METHODS, url, exposeHeadRoute: false, config: { service: service.name }, schema: { hide: true }, handler });
+      }
+    }
+  }
+}
+
+function forwardTo(upstream: Upstream) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const aborted = new AbortController();
+    // The client left before the service answered: stop waiting for it (the stream case is Fastify's).
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) aborted.abort();
+    });
+    let response: Awaited<ReturnType<Upstream['request']>>;
+    try {
+      response = await upstream.request({
+        method: request.method,
+        path: request.url,
+        headers: forwardedHeaders(request),
+        body: Buffer.isBuffer(request.body) ? request.body : undefined,
+        signal: aborted.signal,
+      });
+    } catch (error) {
+      if (aborted.signal.aborted) return reply;
+      request.log.warn({ err: error, service: upstream.name }, 'service unreachable');
+      reply.header('retry-after', '5');
+      throw new ServiceUnavailableError(`The ${upstream.name} service cannot be reached right now; try again shortly.`);
+    }
+    reply.code(response.statusCode).headers(responseHeaders(response.headers));
+    if (request.method === 'HEAD' || response.statusCode === 204 || response.statusCode === 304) {
+      await response.body.dump();
+      return reply.send();
+    }
+    return reply.send(response.body);
+  };
+}
+
+function notConfigured(service: string) {
+  return async () => {
+    throw new ServiceUnavailableError(
+      `The ${service} service does not run in this process and its address is not set: set ${serviceUrlSetting(service)}.`,
+    );
+  };
+}
+
+function forwardedHeaders(request: FastifyRequest): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of FORWARDED_REQUEST_HEADERS) {
+    const value = request.headers[name];
+    if (typeof value === 'string') headers[name] = value;
+  }
+  const forwardedFor = request.headers['x-forwarded-for'];
+  headers['x-forwarded-for'] = typeof forwardedFor === 'string' ? `${forwardedFor}, ${request.ip}` : request.ip;
+  headers['x-forwarded-proto'] = request.protocol;
+  headers['x-forwarded-host'] = request.host;
+  headers['x-request-id'] = String(request.id);
+  return headers;
+}
+
+function responseHeaders(headers: IncomingHttpHeaders): Record<string, string | string[]> {
+  const connectionScoped = new Set(
+    String(headers.connection ?? '')
+      .split(',')
+      .map((token) => token.trim().toLowerCase())
+      .filter(Boolean),
+  );
+  const kept: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || HOP_BY_HOP.has(name) || connectionScoped.has(name)) continue;
+    kept[name] = value;
+  }
+  return kept;
+}

@@ -1,0 +1,57 @@
+import { expectedVersion, PageOf, type ServiceApp, setEtag } from '@fieldops/platform';
+import { accessFor } from '../app/access';
+import { createAgency } from '../app/create-agency';
+import { getAgency } from '../app/get-agency';
+import { listAgencies } from '../app/list-agencies';
+import { updateAgency } from '../app/update-agency';
+import type { AccountContext } from '../config';
+import { Agency, AgencyListQuery, CreateAgencyBody, IdParams, UpdateAgencyBody } from './schemas';
+
+export function agencyRoutes(app: ServiceApp, ctx: AccountContext): void {
+  app.get(
+    '/api/v1/agencies',
+    { schema: { summary: 'External service providers I can see', querystring: AgencyListQuery, response: { 200: PageOf(Agency) } } },
+    async (request) => {
+      const { limit, cursor, ...filters } = request.query;
+      return listAgencies(ctx, await accessFor(ctx, request, 'agency:read'), filters, { limit, cursor });
+    },
+  );
+
+  app.post(
+    '/api/v1/agencies',
+    { schema: { summary: 'Sign up an agency in a country I manage', body: CreateAgencyBody, response: { 201: Agency } } },
+    async (request, reply) => {
+      const agency = await createAgency(ctx, await accessFor(ctx, request, 'agency:write'), request.body);
+      setEtag(reply, agency.version);
+      return reply.code(201).header('location', `/api/v1/agencies/${agency.id}`).send(agency);
+    },
+  );
+
+  app.get(
+    '/api/v1/agencies/:id',
+    { schema: { summary: 'An agency', params: IdParams, response: { 200: Agency } } },
+    async (request, reply) => {
+      const agency = await getAgency(ctx, await accessFor(ctx, request, 'agency:read'), request.params.id);
+      setEtag(reply, agency.version);
+      return agency;
+    },
+  );
+
+  app.patch(
+    '/api/v1/agencies/:id',
+    {
+      schema: {
+        summary: 'Rename or (de)activate an agency; send If-Match',
+        params: IdParams,
+        body: UpdateAgencyBody,
+        response: { 200: Agency },
+      },
+    },
+    async (request, reply) => {
+      const access = await accessFor(ctx, request, 'agency:write');
+      const agency = await updateAgency(ctx, access, request.params.id, request.body, (current) => expectedVersion(request, current));
+      setEtag(reply, agency.version);
+      return agency;
+    },
+  );
+}

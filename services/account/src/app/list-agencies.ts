@@ -1,0 +1,16 @@
+import { decodeCursor, type Page, toPage } from '@fieldops/platform';
+import type { AccountContext } from '../config';
+import { type AgencyFilters, agencyRepository } from '../db/agency.repository';
+import type { Access } from './access';
+import { type AgencyView, toAgencyView } from './agency-view';
+
+export async function listAgencies(
+  ctx: AccountContext,
+  { scope }: Access,
+  filters: AgencyFilters,
+  page: { limit: number; cursor?: string },
+): Promise<Page<AgencyView>> {
+  const after = decodeCursor(page.cursor)?.[0];
+  const rows = await agencyRepository.page(ctx.db, scope, filters, typeof after === 'string' ? after : undefined, page.limit);
+  return toPage(rows, page.limit, (r) => [r.id], toAgencyView);
+}

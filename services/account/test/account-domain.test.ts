@@ -1,0 +1,56 @@
+import type { Principal } from '@fieldops/platform';
+import { describe, expect, it } from 'vitest';
+import { whyCannotGrant } from '../src/domain/access-rules';
+import { childPath, isWithinSubtree, whyInvalidParent } from '../src/domain/org-unit';
+import { BUILT_IN_ROLES, isKnownPermission } from '../src/domain/permissions';
+
+const aCaller = (overrides: Partial<Principal> = {}): Principal => ({
+  userId: 'u1',
+  email: 'someone@fieldops.test',
+  name: 'Someone',
+  country: 'SG',
+  orgUnitId: 'o1',
+  agencyId: null,
+  roles: [],
+  permissions: ['merchant:read', 'lead:read'],
+  scope: 'team',
+  locale: 'en',
+  token: 't',
+  ...overrides,
+});
+
+describe('org unit rules', () => {
+  it('countries are roots, cities sit in countries, teams in cities or teams', () => {
+    expect(whyInvalidParent('country', null)).toBeUndefined();
+    expect(whyInvalidParent('city', 'country')).toBeUndefined();
+    expect(whyInvalidParent('team', 'city')).toBeUndefined();
+    expect(whyInvalidParent('team', 'team')).toBeUndefined();
+    expect(whyInvalidParent('team', null)).toMatch(/team must have city or team/);
+    expect(whyInvalidParent('city', 'team')).toBeDefined();
+    expect(whyInvalidParent('country', 'country')).toBeDefined();
+  });
+
+  it('a subtree is every path under its root, the root included, and nothing beside it', () => {
+    const root = childPath(null, 'a');
+    const child = childPath(root, 'b');
+    expect(isWithinSubtree(child, root)).toBe(true);
+    expect(isWithinSubtree(root, root)).toBe(true);
+    expect(isWithinSubtree(root, child)).toBe(false);
+    // `/a/` must not contain `/ab/`: paths end in a slash for this reason.
+    expect(isWithinSubtree(childPath(null, 'ab'), root)).toBe(false);
+  });
+});
+
+describe('granting roles', () => {
+  it('a caller grants only permissions they hold, at a scope no wider than theirs', () => {
+    expect(whyCannotGrant(aCaller(), { name: 'r', permissions: ['lead:read'], scope: 'team' })).toBeUndefined();
+    expect(whyCannotGrant(aCaller(), { name: 'r', permissions: ['lead:claim'], scope: 'team' })).toMatch(/lead:claim/);
+    expect(whyCannotGrant(aCaller(), { name: 'r', permissions: [], scope: 'country' })).toMatch(/scope/);
+    expect(whyCannotGrant(aCaller(), { name: 'r', permissions: ['*'], scope: 'self' })).toMatch(/\*/);
+    expect(whyCannotGrant(aCaller({ permissions: ['*'], scope: 'all' }), { name: 'r', permissions: ['*'], scope: 'all' })).toBeUndefined();
+  });
+
+  it('every built-in role uses known permissions only', () => {
+    for (const role of BUILT_IN_ROLES) expect(role.permissions.filter((p) => !isKnownPermission(p))).toEqual([]);
+  });
+});

@@ -1,0 +1,84 @@
+import { Code, ConnectError } from '@connectrpc/connect';
+import { AccountService } from '@fieldops/contracts';
+import { asCaller } from '@fieldops/platform';
+import { databaseEngines, type TestHost } from '@fieldops/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orgUnitIdOf, startAccountHost, userIdOf } from './account-fixtures';
+
+const engines = await databaseEngines();
+
+/** The Connect code a call fails with, or undefined when it succeeds. */
+async function failureOf(call: Promise<unknown>): Promise<Code | undefined> {
+  try {
+    await call;
+    return undefined;
+  } catch (error) {
+    return ConnectError.from(error).code;
+  }
+}
+
+describe.each(engines)('account RPC on $name', (database) => {
+  let t: TestHost;
+  let admin: string;
+  let lead: string;
+  let inTeam: string;
+  let outsideTeam: string;
+  const account = () => t.host.runtime.rpc.client(AccountService);
+  beforeAll(async () => {
+    t = await startAccountHost(database);
+    admin = await t.login('admin@fieldops.test');
+    lead = await t.login('teamlead1.sg@fieldops.test');
+    inTeam = await userIdOf(t, admin, 'rep1.sg@fieldops.test');
+    outsideTeam = await userIdOf(t, admin, 'rep6.sg@fieldops.test');
+  });
+  afterAll(async () => t?.stop());
+
+  it('GetUser answers a user in the caller’s scope', async () => {
+    const { user } = await account().getUser({ id: inTeam }, asCaller(lead));
+    expect(user).toMatchObject({ id: inTeam, email: 'rep1.sg@fieldops.test', country: 'SG', status: 'active' });
+    expect(user?.roles).toHaveLength(1);
+  });
+
+  it('GetUser of a user outside the caller’s scope is NotFound', async () => {
+    expect(await failureOf(account().getUser({ id: outsideTeam }, asCaller(lead)))).toBe(Code.NotFound);
+    expect((await account().getUser({ id: outsideTeam }, asCaller(admin))).user?.email).toBe('rep6.sg@fieldops.test');
+  });
+
+  it('BatchGetUsers answers only the users in scope', async () => {
+    const unknown = '01900000-0000-7000-8000-000000000000';
+    const { users } = await account().batchGetUsers({ ids: [inTeam, outsideTeam, unknown] }, asCaller(lead));
+    expect(users.map((u) => u.id)).toEqual([inTeam]);
+  });
+
+  it('ResolveScope of yourself answers a team lead’s org subtree and permissions', async () => {
+    const { scope } = await account().resolveScope({ userId: await userIdOf(t, admin, 'teamlead1.sg@fieldops.test') }, asCaller(lead));
+    expect(scope).toMatchObject({ scope: 'team', country: 'SG', orgUnitIds: [await orgUnitIdOf(t, admin, 'Central Region North')] });
+    expect(scope?.permissions).toContain('user:read');
+    const cityManager = await t.login('citymanager1.sg@fieldops.test');
+    const city = await account().resolveScope({ userId: await userIdOf(t, admin, 'citymanager1.sg@fieldops.test') }, asCaller(cityManager));
+    const expected = await Promise.all(
+      ['Central Region', 'Central Region North', 'Central Region South'].map((n) => orgUnitIdOf(t, admin, n)),
+    );
+    expect([...(city.scope?.orgUnitIds ?? [])].sort()).toEqual(expected.sort());
+  });
+
+  it('ResolveScope of someone else is PermissionDenied unless the caller sees everything', async () => {
+    expect(await failureOf(account().resolveScope({ userId: inTeam }, asCaller(lead)))).toBe(Code.PermissionDenied);
+    const { scope } = await account().resolveScope({ userId: inTeam }, asCaller(admin));
+    expect(scope).toMatchObject({ userId: inTeam, scope: 'self' });
+  });
+
+  it('a call without a valid access token is Unauthenticated', async () => {
+    expect(await failureOf(account().getUser({ id: inTeam }))).toBe(Code.Unauthenticated);
+    expect(await failureOf(account().getUser({ id: inTeam }, asCaller('not.a.token')))).toBe(Code.Unauthenticated);
+  });
+
+  it('GetJwks answers the Ed25519 key that signs access tokens', async () => {
+    const { keys } = await account().getJwks({});
+    expect(keys.length).toBeGreaterThanOrEqual(1);
+    expect(keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA', use: 'sig' });
+    const header = JSON.parse(Buffer.from(lead.split('.')[0] ?? '', 'base64url').toString('utf8')) as { kid: string; alg: string };
+    expect(header.alg).toBe('EdDSA');
+    expect(keys.map((k) => k.kid)).toContain(header.kid);
+  });
+});
