@@ -29,6 +29,11 @@ export interface PlatformConfig {
   sentryDsn: string | undefined;
   /** Base URLs of services that run in other processes, by service name. */
   serviceUrls: Record<string, string>;
+  /**
+   * Which proxies in front of us may tell the client's address (`X-Forwarded-For`): `false` (none), `true` (any),
+   * a hop count, or comma-separated addresses/CIDRs. Rate limits key on that address.
+   */
+  trustProxy: boolean | number | string;
   /** Requests per window, per caller; logins have their own, stricter budget. */
   rateLimit: { max: number; windowMs: number; loginMax: number };
   env: Env;
@@ -96,6 +101,7 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
     otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined,
     sentryDsn: env.SENTRY_DSN || undefined,
     serviceUrls,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     rateLimit: {
       max: positiveInt(env, 'RATE_LIMIT_MAX', 600),
       windowMs: positiveInt(env, 'RATE_LIMIT_WINDOW_MS', 60_000),
@@ -103,6 +109,13 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
     },
     env,
   };
+}
+
+function parseTrustProxy(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw;
 }
 
 /** The database URL of one service: `<SERVICE>_DATABASE_URL` wins over `DATABASE_URL`. */

@@ -112,7 +112,7 @@ export class Host {
       });
       h2Handler = (req, res) => adapter(req, res);
     }
-    const app = createRootApp(log, metrics);
+    const app = createRootApp(log, metrics, { trustProxy: config.trustProxy });
     const host = new Host(runtime, services, app);
     // preClose: Fastify's own close waits for every socket, so gRPC sessions from other services must go first.
     app.addHook('preClose', async () => {

@@ -13,7 +13,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
  * The process's one HTTP server: request ids, problem+json for every error, RED metrics. Services and the
  * gateway mount into it as encapsulated plugins.
  */
-export function createRootApp(log: Logger, metrics: Metrics): FastifyInstance {
+export function createRootApp(log: Logger, metrics: Metrics, options: { trustProxy: boolean | number | string }): FastifyInstance {
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
     // One line per request only when debugging: the RED metrics already count every request.
@@ -26,6 +26,7 @@ export function createRootApp(log: Logger, metrics: Metrics): FastifyInstance {
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : uuidv7();
     },
     bodyLimit: 5 * 1024 * 1024,
+    trustProxy: options.trustProxy,
     ajv: { customOptions: { coerceTypes: 'array' } },
   });
   app.setValidatorCompiler(validatorCompiler);
