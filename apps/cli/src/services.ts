@@ -1,14 +1,17 @@
 import { accountService } from '@fieldops/account';
 import type { ServiceDefinition } from '@fieldops/platform';
+import { UsageError } from './command';
 
 /** Every service this build can run, in start order (the account service issues the tokens the others check). */
 export const ALL_SERVICES: ServiceDefinition[] = [accountService];
 
-export function pickServices(names: string[] | undefined): ServiceDefinition[] {
-  if (!names || names.length === 0) return ALL_SERVICES;
-  return names.map((name) => {
-    const service = ALL_SERVICES.find((s) => s.name === name);
-    if (!service) throw new Error(`unknown service "${name}"; known: ${ALL_SERVICES.map((s) => s.name).join(', ')}`);
-    return service;
-  });
+/** The services named on the command line (all of them when none are), kept in start order. */
+export function pickServices(names: string[] | undefined, command?: string): ServiceDefinition[] {
+  if (names === undefined) return ALL_SERVICES;
+  if (names.length === 0) throw new UsageError('--services names no service', command);
+  const unknown = names.find((name) => !ALL_SERVICES.some((s) => s.name === name));
+  if (unknown !== undefined) {
+    throw new UsageError(`unknown service "${unknown}"; known: ${ALL_SERVICES.map((s) => s.name).join(', ')}`, command);
+  }
+  return ALL_SERVICES.filter((s) => names.includes(s.name));
 }

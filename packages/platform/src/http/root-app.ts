@@ -26,7 +26,9 @@ export function createRootApp(log: Logger, metrics: Metrics, options: { trustPro
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : uuidv7();
     },
     bodyLimit: 5 * 1024 * 1024,
-    trustProxy: options.trustProxy,
+    // A hop count trusts that many proxies nearest to us.
+    trustProxy:
+      typeof options.trustProxy === 'number' ? (_address: string, hop: number) => hop < (options.trustProxy as number) : options.trustProxy,
     ajv: { customOptions: { coerceTypes: 'array' } },
   });
   app.setValidatorCompiler(validatorCompiler);
