@@ -59,7 +59,7 @@ describe.each(engines)('outbox → bus → idempotent consumer on $name', (engin
     // Published again, as a relay that crashed after publishing but before marking the row would do.
     await t.host.runtime.bus.publish([event]);
     const service = t.host.service('notes');
-    expect(await service?.deadLetters.replay(event, 'notes.counter')).toBe('duplicate');
+    expect(await service?.replayDeadLetter(event, 'notes.counter')).toBe('duplicate');
     await writeNoteEvents(notesCtx(), `${subject}-after`, 1);
     await eventually(async () => expect(await applied(`${subject}-after`)).toHaveLength(1));
     expect(await applied(subject)).toHaveLength(1);
@@ -90,7 +90,7 @@ describe.each(engines)('outbox → bus → idempotent consumer on $name', (engin
     consumerFailures.permanent = false;
     consumerFailures.remaining = 0;
     if (!letter) return;
-    expect(await t.host.service('notes')?.deadLetters.replay(letter.event, letter.consumer)).toBe('applied');
+    expect(await t.host.service('notes')?.replayDeadLetter(letter.event, letter.consumer)).toBe('applied');
     expect(await applied(subject)).toHaveLength(1);
   });
 });

@@ -61,12 +61,7 @@ export function expectProblem(res: ApiResponse, status: number, field?: string):
 export async function outboxOf(t: TestHost, subject: string): Promise<{ type: string; data: Record<string, unknown> }[]> {
   const service = t.host.service('account');
   if (!service) throw new Error('the account service is not running');
-  const rows = await service.deadLetters.db
-    .selectFrom('outbox')
-    .select(['type', 'envelope'])
-    .where('subject', '=', subject)
-    .orderBy('seq')
-    .execute();
+  const rows = await service.db.selectFrom('outbox').select(['type', 'envelope']).where('subject', '=', subject).orderBy('seq').execute();
   return rows.map((r) => ({ type: r.type, data: (JSON.parse(r.envelope) as { data: Record<string, unknown> }).data }));
 }
 

@@ -20,7 +20,8 @@ Settings (environment): DATA_DIR, DATABASE_URL, BUS_URL, CACHE_URL, LOG_LEVEL.`;
 
 /** Starts the services without listening: their databases, and their consumers for a replay. */
 function startHost(io: CliIo, services: string[] | undefined): Promise<Host> {
-  return Host.start({ config: loadConfig(io.env), services: pickServices(services, 'dlq'), listen: false });
+  // Neither consume nor relay: listing must change nothing; a replay's own events wait in the outbox for `serve`.
+  return Host.start({ config: loadConfig(io.env), services: pickServices(services, 'dlq'), listen: false, background: false });
 }
 
 async function list(args: string[], io: CliIo): Promise<number> {

@@ -1,4 +1,4 @@
-import { deleteDeadLetter, type RunningService } from '@fieldops/platform';
+import { type ConsumeResult, deleteDeadLetter, type RunningService } from '@fieldops/platform';
 import type { ServiceDeadLetter } from './service-dead-letters';
 
 export type ReplayOutcome =
@@ -13,14 +13,14 @@ export type ReplayOutcome =
  * a duplicate, and either way the row is done with. A row that fails again stays for the next look.
  */
 export async function replayDeadLetter(service: RunningService, { letter }: ServiceDeadLetter): Promise<ReplayOutcome> {
-  let result: string;
+  let result: ConsumeResult;
   try {
-    result = await service.deadLetters.replay(letter.event, letter.consumer);
+    result = await service.replayDeadLetter(letter.event, letter.consumer);
   } catch (error) {
     return { status: 'not_replayable', reason: error instanceof Error ? error.message : String(error) };
   }
   if (result === 'applied' || result === 'duplicate') {
-    await deleteDeadLetter(service.deadLetters.db, letter.id);
+    await deleteDeadLetter(service.db, letter.id);
     return { status: 'replayed', result };
   }
   return { status: 'failed_again' };

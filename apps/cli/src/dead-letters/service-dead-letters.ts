@@ -18,7 +18,7 @@ export const ALL_ROWS = Number.MAX_SAFE_INTEGER;
 export async function collectDeadLetters(host: Host, limit: number): Promise<ServiceDeadLetter[]> {
   const rows: ServiceDeadLetter[] = [];
   for (const service of host.services) {
-    for (const letter of await listDeadLetters(service.deadLetters.db, limit)) rows.push({ service: service.name, letter });
+    for (const letter of await listDeadLetters(service.db, limit)) rows.push({ service: service.name, letter });
   }
   return rows;
 }

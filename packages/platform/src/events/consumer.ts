@@ -33,6 +33,8 @@ export interface ConsumerOptions<DB> {
   now?: () => number;
 }
 
+export type ConsumeResult = 'applied' | 'duplicate' | 'dead_lettered';
+
 export const defaultBackoff = (attempt: number) => Math.min(50 * 2 ** (attempt - 1), 2000);
 
 /**
@@ -40,7 +42,7 @@ export const defaultBackoff = (attempt: number) => Math.min(50 * 2 ** (attempt -
  * no-op. Failures retry with backoff; after `maxAttempts` the event goes to the dead-letter table (`fieldops dlq`).
  */
 export function createConsumer<DB>(options: ConsumerOptions<DB>): Subscription & {
-  apply(event: EventEnvelope): Promise<'applied' | 'duplicate' | 'dead_lettered'>;
+  apply(event: EventEnvelope): Promise<ConsumeResult>;
 } {
   const { definition, transact, log, metrics } = options;
   const maxAttempts = options.maxAttempts ?? 5;
@@ -69,7 +71,10 @@ export function createConsumer<DB>(options: ConsumerOptions<DB>): Subscription &
       .where('consumer', '=', consumer)
       .where('event_id', '=', event.id)
       .executeTakeFirst();
-    if (!existing) {
+    // A replay that fails again updates the letter, so `fieldops dlq list` shows the latest error.
+    if (existing) {
+      await db.updateTable('dead_letter').set({ error, attempts, failed_at: now() }).where('id', '=', existing.id).execute();
+    } else {
       await db
         .insertInto('dead_letter')
         .values({
@@ -87,7 +92,7 @@ export function createConsumer<DB>(options: ConsumerOptions<DB>): Subscription &
     log.error({ consumer, eventId: event.id, type: event.type, error }, 'event moved to the dead-letter table');
   }
 
-  async function apply(event: EventEnvelope): Promise<'applied' | 'duplicate' | 'dead_lettered'> {
+  async function apply(event: EventEnvelope): Promise<ConsumeResult> {
     const handler = definition.handlers[event.type];
     if (!handler) return 'duplicate';
     const check = options.validate?.(event.type, event.data);

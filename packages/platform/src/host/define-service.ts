@@ -8,7 +8,7 @@ import type { Dialect } from '../db/column-types';
 import { openDatabase } from '../db/database';
 import { migrateToLatest, type ServiceMigration } from '../db/migrations';
 import { type PlatformTables, platformMigrations } from '../db/platform-tables';
-import { type ConsumerDefinition, createConsumer } from '../events/consumer';
+import { type ConsumeResult, type ConsumerDefinition, createConsumer } from '../events/consumer';
 import type { EventEnvelope } from '../events/envelope';
 import { createTransactor, type Transactor } from '../events/outbox';
 import { OutboxRelay } from '../events/outbox-relay';
@@ -62,7 +62,10 @@ export interface RunningService {
   subscribe(): Promise<void>;
   startBackground(): void;
   seedDemo(progress: ProgressReporter): Promise<{ summary: string } | undefined>;
-  deadLetters: { db: Kysely<PlatformTables>; replay(event: EventEnvelope, consumer: string): Promise<string> };
+  /** The service's database seen through the platform's tables (outbox, inbox, dead letters…), for tools and tests. */
+  db: Kysely<PlatformTables>;
+  /** Applies a dead-lettered event again through its consumer. */
+  replayDeadLetter(event: EventEnvelope, consumer: string): Promise<ConsumeResult>;
   ready(): Promise<boolean>;
   relay: OutboxRelay;
   /** Stops background work; the relay drains what was committed. */
@@ -166,13 +169,11 @@ export function defineService<DB>(manifest: ServiceManifest<DB>): ServiceDefinit
           jobs.start();
         },
         seedDemo: (progress) => manifest.seedDemo?.(ctx, progress) ?? Promise.resolve(undefined),
-        deadLetters: {
-          db: platformDb,
-          async replay(event, consumerName) {
-            const consumer = consumers.find((c) => c.consumer === consumerName);
-            if (!consumer) throw new Error(`service ${name} has no consumer "${consumerName}"`);
-            return consumer.apply(event);
-          },
+        db: platformDb,
+        async replayDeadLetter(event, consumerName) {
+          const consumer = consumers.find((c) => c.consumer === consumerName);
+          if (!consumer) throw new Error(`service ${name} has no consumer "${consumerName}"`);
+          return consumer.apply(event);
         },
         async ready() {
           try {

@@ -36,6 +36,11 @@ export interface HostOptions {
   clock?: Clock;
   /** Listen on `config.port` (0 picks a free port). */
   listen?: boolean;
+  /**
+   * Subscribe consumers and start relays and jobs (default). Tools that only read (`fieldops dlq list`) turn it
+   * off so that they never publish or consume.
+   */
+  background?: boolean;
 }
 
 const silentProgress: ProgressReporter = { start() {}, tick() {}, stop() {} };
@@ -53,6 +58,7 @@ export class Host {
     readonly runtime: Runtime,
     readonly services: RunningService[],
     readonly app: FastifyInstance,
+    private readonly background: boolean,
   ) {}
 
   get url(): string {
@@ -113,7 +119,7 @@ export class Host {
       h2Handler = (req, res) => adapter(req, res);
     }
     const app = createRootApp(log, metrics, { trustProxy: config.trustProxy });
-    const host = new Host(runtime, services, app);
+    const host = new Host(runtime, services, app, options.background !== false);
     // preClose: Fastify's own close waits for every socket, so gRPC sessions from other services must go first.
     app.addHook('preClose', async () => {
       for (const session of host.h2Sessions) session.close();
@@ -132,9 +138,10 @@ export class Host {
     for (const service of services) await service.mountHttp(app, { openapiRoute: true });
     await app.ready();
 
-    for (const service of services) await service.subscribe();
+    const background = options.background !== false;
+    if (background) for (const service of services) await service.subscribe();
     if (options.listen !== false) await app.listen({ port: config.port, host: config.host });
-    for (const service of services) service.startBackground();
+    if (background) for (const service of services) service.startBackground();
     log.info({ services: names, edge: options.edge?.name, url: host.url }, 'FieldOps is up');
     return host;
   }
@@ -189,8 +196,10 @@ export class Host {
     const { log, bus, cache } = this.runtime;
     await this.app.close();
     for (const service of this.services) await service.stop();
-    for (const service of this.services) {
-      await service.relay.drain().catch((error: unknown) => log.warn({ err: error }, 'final relay drain failed'));
+    if (this.background) {
+      for (const service of this.services) {
+        await service.relay.drain().catch((error: unknown) => log.warn({ err: error }, 'final relay drain failed'));
+      }
     }
     await bus.close();
     await cache.close();

@@ -1,0 +1,184 @@
+import type { ServiceContext } from '@fieldops/platform';
+import { type BenchSetup, distributedSetup, embeddedSetup, startBenchHost } from './bench-host';
+import { createProbeService, type ProbeDb, writeProbe } from './fixtures/probe-service';
+import { type Summary, summarize } from './stats';
+import type { Progress, SuiteOutcome } from './suite';
+import { formatTable, num } from './text-table';
+
+/** How events are written: each in its own transaction, by `writers` concurrent writers, paced or as fast as they go. */
+interface Load {
+  name: string;
+  events: number;
+  writers: number;
+  /** Open loop: event n is due at start + n / rate, whatever happened before. */
+  ratePerSecond?: number;
+}
+
+/** Written and applied first, not measured: JIT, connection pools, the consumer's first fetch. */
+const WARMUP: Load = { name: 'warm-up', events: 200, writers: 4 };
+/** Well below every setup's capacity: the latency of one event, not of a queue. */
+const PACED: Load = { name: 'paced 100/s', events: 500, writers: 1, ratePerSecond: 100 };
+/** As fast as the writers go: the throughput; latency then mostly measures the backlog. */
+const SATURATED: Load = { name: 'saturated', events: 3_000, writers: 4 };
+const APPLY_TIMEOUT_MS = 60_000;
+
+export interface EventsMeasured {
+  setup: string;
+  load: string;
+  events: number;
+  writers: number;
+  /** Commits per second while writing. */
+  writesPerSecond: number;
+  /** Events ÷ (last applied − first commit). */
+  eventsPerSecond: number;
+  /** Commit (the writer's `transact` resolved) → applied (the consumer's transaction committed). */
+  latencyMs: Summary;
+}
+
+export type EventsResult = EventsMeasured | { setup: string; skipped: string };
+
+/** When each event was applied; lets a run wait until every event it wrote has been. */
+class AppliedLog {
+  readonly at = new Map<string, number>();
+  private waiting: { remaining: Set<string>; done: () => void } | undefined;
+
+  record(eventId: string, at: number): void {
+    if (this.at.has(eventId)) return;
+    this.at.set(eventId, at);
+    const waiting = this.waiting;
+    if (waiting?.remaining.delete(eventId) && waiting.remaining.size === 0) waiting.done();
+  }
+
+  async waitFor(eventIds: Iterable<string>, timeoutMs: number): Promise<void> {
+    const remaining = new Set([...eventIds].filter((id) => !this.at.has(id)));
+    if (remaining.size === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        this.waiting = { remaining, done: resolve };
+        timer = setTimeout(
+          () => reject(new Error(`${remaining.size} events were still not applied after ${timeoutMs / 1000} s`)),
+          timeoutMs,
+        );
+      });
+    } finally {
+      clearTimeout(timer);
+      this.waiting = undefined;
+    }
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Writes the load's events; answers each event's commit time (when `transact` resolved) by event id. */
+async function writeEvents(ctx: ServiceContext<ProbeDb>, load: Load): Promise<Map<string, number>> {
+  const committed = new Map<string, number>();
+  const start = performance.now();
+  let next = 0;
+  const writer = async () => {
+    while (next < load.events) {
+      const n = next++;
+      if (load.ratePerSecond) {
+        const wait = start + (n * 1000) / load.ratePerSecond - performance.now();
+        if (wait > 0) await sleep(wait);
+      }
+      const eventId = await writeProbe(ctx, n);
+      committed.set(eventId, performance.now());
+    }
+  };
+  await Promise.all(Array.from({ length: load.writers }, writer));
+  return committed;
+}
+
+async function run(ctx: ServiceContext<ProbeDb>, applied: AppliedLog, setup: string, load: Load): Promise<EventsMeasured> {
+  const committed = await writeEvents(ctx, load);
+  await applied.waitFor(committed.keys(), APPLY_TIMEOUT_MS);
+  const latencies: number[] = [];
+  let firstCommit = Number.POSITIVE_INFINITY;
+  let lastCommit = Number.NEGATIVE_INFINITY;
+  let lastApplied = Number.NEGATIVE_INFINITY;
+  for (const [eventId, commitAt] of committed) {
+    const appliedAt = applied.at.get(eventId);
+    if (appliedAt === undefined) throw new Error(`event ${eventId} was never applied`);
+    latencies.push(appliedAt - commitAt);
+    firstCommit = Math.min(firstCommit, commitAt);
+    lastCommit = Math.max(lastCommit, commitAt);
+    lastApplied = Math.max(lastApplied, appliedAt);
+  }
+  return {
+    setup,
+    load: load.name,
+    events: committed.size,
+    writers: load.writers,
+    writesPerSecond: committed.size / ((lastCommit - firstCommit) / 1000),
+    eventsPerSecond: committed.size / ((lastApplied - firstCommit) / 1000),
+    latencyMs: summarize(latencies),
+  };
+}
+
+/** One host per setup: a warm-up, then each measured load in turn (each starts once the previous one is applied). */
+async function measure(setup: BenchSetup, progress: Progress): Promise<EventsMeasured[]> {
+  const applied = new AppliedLog();
+  const probe = createProbeService((eventId, at) => applied.record(eventId, at));
+  if (setup.resources) progress(`${setup.label}: using ${setup.resources}`);
+  const bench = await startBenchHost({ setup, services: [probe.definition], listen: false });
+  try {
+    const ctx = probe.context();
+    const results: EventsMeasured[] = [];
+    for (const load of [WARMUP, PACED, SATURATED]) {
+      const pace = load.ratePerSecond ? `, ${load.ratePerSecond}/s` : '';
+      progress(`${setup.label}: ${load.name}: ${load.events} events, ${load.writers} writer(s)${pace}`);
+      const result = await run(ctx, applied, setup.label, load);
+      if (load !== WARMUP) results.push(result);
+    }
+    return results;
+  } finally {
+    await bench.stop();
+  }
+}
+
+export async function runEventsSuite(progress: Progress): Promise<SuiteOutcome<EventsResult>> {
+  const results: EventsResult[] = [];
+  results.push(...(await measure(embeddedSetup(), progress)));
+  const distributed = await distributedSetup(['probe']);
+  if (typeof distributed === 'string') {
+    progress(`nats:// + mariadb: skipped (${distributed})`);
+    results.push({ setup: 'nats:// + mariadb', skipped: distributed });
+  } else {
+    results.push(...(await measure(distributed, progress)));
+  }
+  return { results, table: eventsTable(results) };
+}
+
+function eventsTable(results: EventsResult[]): string {
+  const columns = [
+    { header: 'bus + database' },
+    { header: 'load' },
+    { header: 'events', align: 'right' },
+    { header: 'writers', align: 'right' },
+    { header: 'commits/s', align: 'right' },
+    { header: 'end-to-end ev/s', align: 'right' },
+    { header: 'p50 ms', align: 'right' },
+    { header: 'p99 ms', align: 'right' },
+    { header: 'max ms', align: 'right' },
+  ] as const;
+  const rows: string[][] = [];
+  const notes: string[] = [];
+  for (const r of results) {
+    if ('skipped' in r) notes.push(`${r.setup}: skipped (${r.skipped})`);
+    else
+      rows.push([
+        r.setup,
+        r.load,
+        num(r.events),
+        String(r.writers),
+        num(r.writesPerSecond),
+        num(r.eventsPerSecond),
+        num(r.latencyMs.p50, 1),
+        num(r.latencyMs.p99, 1),
+        num(r.latencyMs.max, 1),
+      ]);
+  }
+  const legend = "latency: commit (the writer's transact resolved) → applied (the consumer's transaction committed)";
+  return [formatTable(columns, rows), legend, ...notes].join('\n');
+}

@@ -1,0 +1,152 @@
+import { accountService, DEMO_PASSWORD } from '@fieldops/account';
+import { createGateway } from '@fieldops/gateway';
+import { type BenchHost, embeddedSetup, startBenchHost } from './bench-host';
+import { type LoadResult, LoadTarget } from './http-load';
+import type { Progress, SuiteOutcome } from './suite';
+import { formatTable, num } from './text-table';
+
+const PATH = '/api/v1/me';
+const USER = 'admin@fieldops.test';
+/** Measured requests per mode, sent in `ROUNDS` batches that alternate between the modes. */
+const REQUESTS = 4_000;
+const ROUNDS = 8;
+const WARMUP = 300;
+const CONCURRENCY = 16;
+/** The gateway's per-user budget (600 a minute by default) would turn the load into 429s. */
+const UNLIMITED = { RATE_LIMIT_MAX: String(1_000_000_000) };
+
+export interface GatewayResult extends LoadResult {
+  mode: string;
+  concurrency: number;
+  /** This mode's requests/s ÷ the service's own. */
+  rpsRatio: number;
+  /** This mode's p50 ÷ the service's own. */
+  p50Ratio: number;
+}
+
+interface Mode {
+  name: string;
+  url: string;
+  token: string;
+}
+
+async function login(url: string): Promise<string> {
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: USER, password: DEMO_PASSWORD }),
+  });
+  const body: unknown = await response.json();
+  if (response.status !== 200 || typeof body !== 'object' || body === null || !('accessToken' in body)) {
+    throw new Error(`login at ${url} failed: ${response.status} ${JSON.stringify(body)}`);
+  }
+  const { accessToken } = body;
+  if (typeof accessToken !== 'string') throw new Error(`login at ${url} answered no access token`);
+  return accessToken;
+}
+
+/** One request first: a mode that answers errors would otherwise be timed as if it worked. */
+async function expectMe(mode: Mode): Promise<void> {
+  const response = await fetch(`${mode.url}${PATH}`, { headers: { authorization: `Bearer ${mode.token}` } });
+  const text = await response.text();
+  if (response.status !== 200 || !text.includes(USER)) {
+    throw new Error(`${mode.name}: GET ${PATH} answered ${response.status} ${text.slice(0, 300)}`);
+  }
+}
+
+/**
+ * Three setups, all in this process with embedded drivers: the account service alone; a gateway-only host that
+ * forwards to it over HTTP (`SERVICE_ACCOUNT_URL`, the distributed shape); and the service with the gateway in
+ * one host (`fieldops serve`).
+ */
+async function startModes(started: BenchHost[], progress: Progress): Promise<Mode[]> {
+  progress('starting the account service alone and seeding demo data');
+  const service = await startBenchHost({ setup: embeddedSetup(), services: [accountService] });
+  started.push(service);
+  await service.host.seedDemo();
+  progress('starting a gateway-only host that forwards to it');
+  const gateway = await startBenchHost({
+    setup: embeddedSetup(),
+    services: [],
+    edge: createGateway({ services: [accountService] }),
+    env: { SERVICE_ACCOUNT_URL: service.url, ...UNLIMITED },
+  });
+  started.push(gateway);
+  progress('starting the account service with the gateway in one host and seeding demo data');
+  const embedded = await startBenchHost({
+    setup: embeddedSetup(),
+    services: [accountService],
+    edge: createGateway({ services: [accountService] }),
+    env: UNLIMITED,
+  });
+  started.push(embedded);
+  await embedded.host.seedDemo();
+  // One sign-in per account service; the gateway forwards to the first, so the same token works there.
+  const serviceToken = await login(service.url);
+  return [
+    { name: 'service direct', url: service.url, token: serviceToken },
+    { name: 'via gateway (distributed)', url: gateway.url, token: serviceToken },
+    { name: 'embedded (gateway + service)', url: embedded.url, token: await login(embedded.url) },
+  ];
+}
+
+export async function runGatewaySuite(progress: Progress): Promise<SuiteOutcome<GatewayResult>> {
+  const started: BenchHost[] = [];
+  const runs: { mode: Mode; target: LoadTarget }[] = [];
+  try {
+    for (const mode of await startModes(started, progress)) {
+      await expectMe(mode);
+      const headers = { authorization: `Bearer ${mode.token}` };
+      runs.push({ mode, target: new LoadTarget({ url: mode.url, path: PATH, headers, concurrency: CONCURRENCY }) });
+    }
+    progress(`warm-up: ${WARMUP} × GET ${PATH} per mode`);
+    for (const { target } of runs) await target.warmUp(WARMUP);
+    // Alternating batches, so a slow moment of the machine falls on every mode alike.
+    for (let round = 1; round <= ROUNDS; round++) {
+      progress(`round ${round}/${ROUNDS}: ${REQUESTS / ROUNDS} × GET ${PATH} per mode at concurrency ${CONCURRENCY}`);
+      for (const { target } of runs) await target.measure(REQUESTS / ROUNDS);
+    }
+    const measured = runs.map(({ mode, target }) => ({ mode: mode.name, result: target.result() }));
+    const direct = measured[0]?.result;
+    if (!direct) throw new Error('nothing was measured');
+    const results = measured.map(({ mode, result }) => ({
+      mode,
+      concurrency: CONCURRENCY,
+      ...result,
+      rpsRatio: result.requestsPerSecond / direct.requestsPerSecond,
+      p50Ratio: result.latencyMs.p50 / direct.latencyMs.p50,
+    }));
+    return { results, table: gatewayTable(results) };
+  } finally {
+    for (const { target } of runs) await target.close();
+    for (const bench of started.reverse()) await bench.stop();
+  }
+}
+
+function gatewayTable(results: GatewayResult[]): string {
+  const columns = [
+    { header: `GET ${PATH}` },
+    { header: 'requests', align: 'right' },
+    { header: 'errors', align: 'right' },
+    { header: 'req/s', align: 'right' },
+    { header: 'p50 ms', align: 'right' },
+    { header: 'p99 ms', align: 'right' },
+    { header: 'max ms', align: 'right' },
+    { header: 'req/s ÷ direct', align: 'right' },
+    { header: 'p50 ÷ direct', align: 'right' },
+  ] as const;
+  const rows = results.map((r) => [
+    r.mode,
+    num(r.requests),
+    num(r.errors),
+    num(r.requestsPerSecond),
+    num(r.latencyMs.p50, 2),
+    num(r.latencyMs.p99, 2),
+    num(r.latencyMs.max, 2),
+    num(r.rpsRatio, 2),
+    num(r.p50Ratio, 2),
+  ]);
+  const errors = results.filter((r) => r.errors > 0).map((r) => `${r.mode}: ${r.errors} errors, first: ${r.firstError}`);
+  const legend = `concurrency ${CONCURRENCY}, ${ROUNDS} alternating rounds; client, gateway and service share one process and event loop`;
+  return [formatTable(columns, rows), legend, ...errors].join('\n');
+}
