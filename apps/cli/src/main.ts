@@ -1,5 +1,10 @@
 // The `fieldops` command. From the repository: `npm run fieldops -- <command>` (`npm start` = `fieldops serve`).
-import { runCli } from './cli';
+import { preloadTelemetry } from '@fieldops/platform/telemetry-preload';
+
+// Tracing hooks module loading, so it starts before the rest of the program is imported.
+const services = process.argv.find((arg, i) => process.argv[i - 1] === '--services') ?? 'embedded';
+await preloadTelemetry(process.env, `fieldops-${services.replaceAll(',', '-')}`);
+const { runCli } = await import('./cli');
 
 const exitCode = await runCli(process.argv.slice(2), { env: process.env, out: process.stdout, err: process.stderr });
 // Exit explicitly: a driver that keeps a socket or timer alive after stop() must not keep the command running.

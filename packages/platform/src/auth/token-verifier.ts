@@ -1,9 +1,15 @@
 import { createLocalJWKSet, errors, type JSONWebKeySet, type JWK, jwtVerify } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { UnauthorizedError } from '../errors';
 import type { Principal } from './principal';
 import { principalOf, TOKEN_AUDIENCE, TOKEN_ISSUER } from './token-claims';
 
 export type KeySource = () => Promise<JWK[]>;
+
+interface Verified {
+  principal: Principal;
+  expiresAt: number;
+}
 
 /**
  * Verifies access tokens in every service: the gateway is not a trust boundary on its own. Public keys come
@@ -13,6 +19,11 @@ export type KeySource = () => Promise<JWK[]>;
 export class TokenVerifier {
   private keys: ReturnType<typeof createLocalJWKSet> | undefined;
   private loadedAt = 0;
+  /**
+   * Tokens already verified, until they expire: a signature check costs more than the rest of a small request,
+   * and the same token arrives again and again (at the gateway, then at the service). Tokens cannot change.
+   */
+  private readonly verified = new LRUCache<string, { principal: Principal; expiresAt: number }>({ max: 10_000 });
 
   constructor(
     private readonly source: KeySource,
@@ -27,6 +38,14 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
+    const hit = this.verified.get(token);
+    if (hit && hit.expiresAt > Date.now()) return hit.principal;
+    const { principal, expiresAt } = await this.verifySignature(token);
+    this.verified.set(token, { principal, expiresAt });
+    return principal;
+  }
+
+  private async verifySignature(token: string): Promise<Verified> {
     const keys = this.keys ?? (await this.load());
     try {
       return await this.check(token, keys);
@@ -43,14 +62,14 @@ export class TokenVerifier {
     }
   }
 
-  private async check(token: string, keys: ReturnType<typeof createLocalJWKSet>): Promise<Principal> {
+  private async check(token: string, keys: ReturnType<typeof createLocalJWKSet>): Promise<Verified> {
     try {
       const { payload } = await jwtVerify(token, keys, {
         issuer: TOKEN_ISSUER,
         audience: TOKEN_AUDIENCE,
         algorithms: ['EdDSA'],
       });
-      return principalOf(payload, token);
+      return { principal: principalOf(payload, token), expiresAt: (payload.exp ?? 0) * 1000 };
     } catch (error) {
       if (error instanceof UnauthorizedError) throw error;
       if (error instanceof errors.JWTExpired) throw new UnauthorizedError('The access token has expired.');

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, MysqlDialect, SqliteDialect } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import { createPool } from 'mysql2';
 import { createPool as createPromisePool } from 'mysql2/promise';
 import { ConfigError } from '../config/config';
@@ -51,8 +52,26 @@ function openSqlite<DB>(location: string, service: string, setting: string): Ser
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  cachePreparedStatements(sqlite);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', name: file, close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query anew; on a hot path preparing costs as much as running. The same SQL text gets the
+ * same statement back (SQLite re-prepares it by itself after a schema change).
+ */
+function cachePreparedStatements(sqlite: SqliteDatabase.Database, size = 500): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const statements = new LRUCache<string, SqliteDatabase.Statement>({ max: size });
+  sqlite.prepare = ((source: string) => {
+    let statement = statements.get(source);
+    if (!statement) {
+      statement = prepare(source);
+      statements.set(source, statement);
+    }
+    return statement;
+  }) as typeof sqlite.prepare;
 }
 
 async function openMysql<DB>(url: URL, service: string, setting: string, poolSize: number): Promise<ServiceDatabase<DB>> {

@@ -1,0 +1,14 @@
+import { register } from 'node:module';
+import { createLogger } from './logger';
+import { startTelemetry } from './telemetry';
+
+/**
+ * Tracing has to hook module loading before the modules it instruments (http, undici, mysql2…) are imported:
+ * ES modules cannot be patched afterwards. Entry points call this first, then import the rest. Nothing happens
+ * unless `OTEL_EXPORTER_OTLP_ENDPOINT` is set.
+ */
+export async function preloadTelemetry(env: Record<string, string | undefined>, serviceName: string): Promise<void> {
+  if (!env.OTEL_EXPORTER_OTLP_ENDPOINT) return;
+  register('@opentelemetry/instrumentation/hook.mjs', import.meta.url);
+  await startTelemetry(env, env.OTEL_SERVICE_NAME ?? serviceName, createLogger(env.LOG_LEVEL ?? 'info'));
+}
