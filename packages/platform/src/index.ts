@@ -16,7 +16,7 @@ export { dropMysqlDatabase, openDatabase, type ServiceDatabase } from './db/data
 export { type DeadLetter, deleteDeadLetter, listDeadLetters } from './db/dead-letters';
 export { migrateToLatest, type ServiceMigration } from './db/migrations';
 export { type PlatformTables, platformMigrations } from './db/platform-tables';
-export { forUpdate, insertIfAbsent, isUniqueViolation, upsert } from './db/portable';
+export { forUpdate, insertIfAbsent, isUniqueViolation, updateVersioned, upsert } from './db/portable';
 export * from './errors';
 export { type ConsumeResult, type ConsumerDefinition, createConsumer, type EventHandler } from './events/consumer';
 export { createEventBus } from './events/create-event-bus';

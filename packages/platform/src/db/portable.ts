@@ -49,3 +49,30 @@ export function isUniqueViolation(error: unknown): boolean {
 export function forUpdate<QB extends { forUpdate(): QB }>(query: QB, dialect: Dialect): QB {
   return dialect === 'mysql' ? query.forUpdate() : query;
 }
+
+interface VersionedRow {
+  id: string;
+  version: number;
+}
+
+/**
+ * The optimistic update every business row uses: applies `changes` only if the row still has `expectedVersion`,
+ * and bumps the version. Answers false when someone else changed the row first (the API's 412).
+ */
+export async function updateVersioned<DB, T extends keyof DB & string>(
+  db: Kysely<DB> | Transaction<DB>,
+  table: T,
+  id: string,
+  expectedVersion: number,
+  changes: Updateable<DB[T]>,
+): Promise<boolean> {
+  // The generic table defeats Kysely's inference; the signature above keeps callers typed.
+  const raw = db as unknown as Kysely<{ row: VersionedRow }>;
+  const result = await raw
+    .updateTable(table as 'row')
+    .set({ ...(changes as object), version: expectedVersion + 1 })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -32,6 +32,16 @@ export function createRootApp(log: Logger, metrics: Metrics, options: { trustPro
     ajv: { customOptions: { coerceTypes: 'array' } },
   });
   app.setValidatorCompiler(validatorCompiler);
+  // Graceful shutdown: requests in flight finish, and their answers close the connection. Otherwise a keep-alive
+  // socket that was busy when closing began would hold the server open until the client let it go.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

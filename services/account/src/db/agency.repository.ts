@@ -1,4 +1,4 @@
-import { type ResolvedScope, scopeFilter } from '@fieldops/platform';
+import { type ResolvedScope, scopeFilter, updateVersioned } from '@fieldops/platform';
 import type { Kysely, Selectable } from 'kysely';
 import type { AccountDb, AgencyTable } from './schema';
 
@@ -44,12 +44,6 @@ export const agencyRepository = {
 
   /** Optimistic update: answers false when the row's version is no longer `expectedVersion`. */
   async update(db: Db, id: string, expectedVersion: number, changes: Partial<Omit<AgencyRow, 'id' | 'version'>>): Promise<boolean> {
-    const result = await db
-      .updateTable('agency')
-      .set({ ...changes, version: expectedVersion + 1 })
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateVersioned(db, 'agency', id, expectedVersion, changes);
   },
 };

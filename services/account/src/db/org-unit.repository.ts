@@ -1,4 +1,4 @@
-import { type ResolvedScope, scopeFilter } from '@fieldops/platform';
+import { type ResolvedScope, scopeFilter, updateVersioned } from '@fieldops/platform';
 import type { Kysely, Selectable } from 'kysely';
 import type { OrgUnitKind } from '../domain/org-unit';
 import type { AccountDb, OrgUnitTable } from './schema';
@@ -53,13 +53,7 @@ export const orgUnitRepository = {
   },
 
   async update(db: Db, id: string, expectedVersion: number, changes: Partial<Omit<OrgUnitRow, 'id' | 'version'>>): Promise<boolean> {
-    const result = await db
-      .updateTable('org_unit')
-      .set({ ...changes, version: expectedVersion + 1 })
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateVersioned(db, 'org_unit', id, expectedVersion, changes);
   },
 
   /**

@@ -1,4 +1,4 @@
-import { type ResolvedScope, scopeFilter } from '@fieldops/platform';
+import { type ResolvedScope, scopeFilter, updateVersioned } from '@fieldops/platform';
 import type { Kysely, Selectable } from 'kysely';
 import type { AccountDb, UserTable } from './schema';
 
@@ -54,13 +54,7 @@ export const userRepository = {
 
   /** Optimistic update: answers false when the row's version is no longer `expectedVersion`. */
   async update(db: Db, id: string, expectedVersion: number, changes: Partial<Omit<UserRow, 'id' | 'version'>>): Promise<boolean> {
-    const result = await db
-      .updateTable('user')
-      .set({ ...changes, version: expectedVersion + 1 })
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateVersioned(db, 'user', id, expectedVersion, changes);
   },
 
   async recordLogin(db: Db, id: string, at: number): Promise<void> {

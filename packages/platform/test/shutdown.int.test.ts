@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { accountService } from '@fieldops/account';
+import type { Kysely } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { createLogger, Host, loadConfig, openDatabase, type PlatformTables } from '../src/index';
+import { notes, notesService, writeNoteEvents } from './fixtures/notes-service';
+
+describe('graceful shutdown', () => {
+  it('finishes the request in flight, refuses new ones, and publishes what was committed', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldops-stop-'));
+    const config = loadConfig({ DATA_DIR: dataDir, HOST: '127.0.0.1' });
+    config.port = 0;
+    const host = await Host.start({ config, services: [accountService, notesService], log: createLogger('silent') });
+    try {
+      await host.seedDemo();
+      const url = host.url;
+      const login = await fetch(`${url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'rep1.sg@fieldops.test', password: 'demo1234' }),
+      });
+      const { accessToken } = (await login.json()) as { accessToken: string };
+      const created = await fetch(`${url}/api/v1/notes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+        body: JSON.stringify({ text: 'in flight' }),
+      });
+      const { id } = (await created.json()) as { id: string };
+      if (!notes.ctx) throw new Error('notes service did not start');
+      const ctx = notes.ctx;
+
+      const slow = fetch(`${url}/api/v1/notes/${id}?delayMs=700`, { headers: { authorization: `Bearer ${accessToken}` } });
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      await writeNoteEvents(ctx, 'committed-just-before-stop', 20);
+      const stopping = host.stop();
+
+      const response = await slow;
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { text: string }).text).toBe('in flight');
+      await stopping;
+      await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+    } finally {
+      await host.stop();
+    }
+    const reopened = await openDatabase<PlatformTables>(`sqlite:${dataDir}`, 'notes');
+    const db = reopened.db as Kysely<PlatformTables>;
+    const unpublished = await db.selectFrom('outbox').select('id').where('published_at', 'is', null).execute();
+    await reopened.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    expect(unpublished).toHaveLength(0);
+  });
+});
