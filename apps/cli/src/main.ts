@@ -2,7 +2,8 @@
 import { preloadTelemetry } from '@fieldops/platform/telemetry-preload';
 
 // Tracing hooks module loading, so it starts before the rest of the program is imported.
-const services = process.argv.find((arg, i) => process.argv[i - 1] === '--services') ?? 'embedded';
+const servicesAt = process.argv.indexOf('--services');
+const services = (servicesAt >= 0 ? process.argv[servicesAt + 1] : undefined) ?? 'embedded';
 await preloadTelemetry(process.env, `fieldops-${services.replaceAll(',', '-')}`);
 const { runCli } = await import('./cli');
 
