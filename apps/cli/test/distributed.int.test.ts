@@ -1,24 +1,28 @@
-import { distributedEngines } from '@fieldops/testing';
+import { deleteNatsStream } from '@fieldops/platform';
+import { distributedEngines, isolate, type TestEngines } from '@fieldops/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, runCli, ServeProcess } from './support/cli-process';
 import { removeTempDirs, tempDataDir } from './support/temp-dir';
 
 // MariaDB + NATS + Redis; left out (with a notice) where they do not answer, required in CI.
-const engines = await distributedEngines();
+const distributed = await distributedEngines();
+const engineSets: TestEngines[] = distributed ? [distributed] : [];
 
-describe.skipIf(!engines)('fieldops, distributed: one service and the gateway as separate processes', () => {
+describe.each(engineSets)('fieldops, distributed on $name: one service and the gateway as separate processes', (engines) => {
   const running: ServeProcess[] = [];
-  const databases = engines?.database.create();
+  const databases = engines.database.create();
+  // Its own stream and key prefix: other suites share the servers.
+  const { busUrl, cacheUrl, stream } = isolate(engines);
 
   afterAll(async () => {
     for (const process of running) process.kill();
-    await databases?.cleanup(['account']);
+    await databases.cleanup(['account']);
+    if (stream) await deleteNatsStream(engines.busUrl, stream);
     removeTempDirs();
   });
 
   it('seeds with the command, then logs in and reads users through the gateway in front of the account service', async () => {
-    if (!engines || !databases) return;
-    const shared = { DATABASE_URL: databases.url, BUS_URL: engines.busUrl, CACHE_URL: engines.cacheUrl, DATA_DIR: tempDataDir() };
+    const shared = { DATABASE_URL: databases.url, BUS_URL: busUrl, CACHE_URL: cacheUrl, DATA_DIR: tempDataDir() };
 
     const seed = await runCli(['seed', '--demo', '--services', 'account'], shared);
     expect(seed.code, seed.stderr).toBe(0);
