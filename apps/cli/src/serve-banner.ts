@@ -7,7 +7,6 @@ export function printServeBanner(io: CliIo, host: Host, plan: ServePlan): void {
   const parts = [...plan.services.map((s) => s.name), ...(plan.gateway ? ['gateway'] : [])];
   const links: [string, string][] = plan.gateway
     ? [
-        ['App', `${host.url}/`],
         ['API docs', `${host.url}/api/docs`],
         ['Metrics', `${host.url}/metrics`],
       ]
