@@ -1,0 +1,22 @@
+/** Mean Earth radius used by haversine (IUGG), in metres. */
+export const EARTH_RADIUS_M = 6_371_008.8;
+
+export interface LatLng {
+  lat: number;
+  lng: number;
+}
+
+const rad = (deg: number) => (deg * Math.PI) / 180;
+
+/** Great-circle distance in metres between two WGS-84 points (haversine; under 0.5 % error). */
+export function distanceMeters(a: LatLng, b: LatLng): number {
+  const dLat = rad(b.lat - a.lat);
+  const dLng = rad(b.lng - a.lng);
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLng / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** Whether a value pair is a usable WGS-84 coordinate. */
+export function isValidLatLng(point: LatLng): boolean {
+  return Number.isFinite(point.lat) && Number.isFinite(point.lng) && Math.abs(point.lat) <= 90 && Math.abs(point.lng) <= 180;
+}
