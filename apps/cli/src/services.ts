@@ -1,9 +1,11 @@
 import { accountService } from '@fieldops/account';
+import { areaService } from '@fieldops/area';
 import type { ServiceDefinition } from '@fieldops/platform';
+import { poiService } from '@fieldops/poi';
 import { UsageError } from './command';
 
 /** Every service this build can run, in start order (the account service issues the tokens the others check). */
-export const ALL_SERVICES: ServiceDefinition[] = [accountService];
+export const ALL_SERVICES: ServiceDefinition[] = [accountService, areaService, poiService];
 
 /** The services named on the command line (all of them when none are), kept in start order. */
 export function pickServices(names: string[] | undefined, command?: string): ServiceDefinition[] {

@@ -5,6 +5,7 @@
  * - Events: TypeBox schemas of every event's `data`, keyed by CloudEvents type.
  */
 export * from './events/account';
+export * from './events/area';
 export {
   type EventData,
   type EventType,
@@ -13,5 +14,8 @@ export {
   isCataloguedEventType,
   validateEventData,
 } from './events/catalogue';
+export * from './events/poi';
 export * from './gen/fieldops/account/v1/account_pb';
+export * from './gen/fieldops/area/v1/area_pb';
+export * from './gen/fieldops/poi/v1/poi_pb';
 export { ownerOfRpcService, rpcServiceOwners, rpcServices } from './rpc';

@@ -40,7 +40,8 @@ describe('ownerOfRpcService', () => {
   it('derives the owner from the fieldops.<service>.v<N> package', () => {
     expect(ownerOfRpcService('fieldops.account.v1.AccountService')).toBe('account');
     expect(ownerOfRpcService('fieldops.work_order.v2.WorkOrderService')).toBe('work-order');
-    expect(rpcServiceOwners).toEqual({ 'fieldops.account.v1.AccountService': 'account' });
+    expect(rpcServiceOwners['fieldops.account.v1.AccountService']).toBe('account');
+    for (const [typeName, owner] of Object.entries(rpcServiceOwners)) expect(typeName).toContain(`fieldops.${owner}.v`);
   });
 
   it('rejects type names outside the convention', () => {

@@ -20,3 +20,16 @@ export function distanceMeters(a: LatLng, b: LatLng): number {
 export function isValidLatLng(point: LatLng): boolean {
   return Number.isFinite(point.lat) && Number.isFinite(point.lng) && Math.abs(point.lat) <= 90 && Math.abs(point.lng) <= 180;
 }
+
+const deg = (radians: number) => (radians * 180) / Math.PI;
+
+/** The point `distance` metres from `from` along the initial bearing `bearing` (degrees clockwise from north). */
+export function destinationPoint(from: LatLng, distance: number, bearing: number): LatLng {
+  const angular = distance / EARTH_RADIUS_M;
+  const theta = rad(bearing);
+  const lat1 = rad(from.lat);
+  const lng1 = rad(from.lng);
+  const lat2 = Math.asin(Math.sin(lat1) * Math.cos(angular) + Math.cos(lat1) * Math.sin(angular) * Math.cos(theta));
+  const lng2 = lng1 + Math.atan2(Math.sin(theta) * Math.sin(angular) * Math.cos(lat1), Math.cos(angular) - Math.sin(lat1) * Math.sin(lat2));
+  return { lat: deg(lat2), lng: ((deg(lng2) + 540) % 360) - 180 };
+}

@@ -1,3 +1,7 @@
 // @fieldops/geo: pure geographic functions shared by the services (no I/O).
+export * from './box-cells';
+export * from './circle-cover';
 export * from './coordinates';
 export * from './distance';
+export * from './h3-cells';
+export * from './place-names';

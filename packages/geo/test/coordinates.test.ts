@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bd09ToGcj02, distanceMeters, fromWgs84, gcj02ToBd09, gcj02ToWgs84, toWgs84, wgs84ToGcj02 } from '../src/index';
+import { bd09ToGcj02, destinationPoint, distanceMeters, fromWgs84, gcj02ToBd09, gcj02ToWgs84, toWgs84, wgs84ToGcj02 } from '../src/index';
 
 // Tiananmen Square (WGS-84, OpenStreetMap).
 const TIANANMEN_WGS = { lat: 39.90734, lng: 116.39076 };
@@ -47,5 +47,25 @@ describe('coordinate systems', () => {
       expect(wgs84ToGcj02(point)).toEqual(point);
       expect(gcj02ToWgs84(point)).toEqual(point);
     }
+  });
+});
+
+describe('destinationPoint', () => {
+  it('lands at the distance asked for, in the direction asked for', () => {
+    const from = { lat: 31.2304, lng: 121.4737 };
+    for (const [distance, bearing] of [
+      [10, 0],
+      [1500, 90],
+      [25_000, 225],
+    ] as const) {
+      const to = destinationPoint(from, distance, bearing);
+      expect(distanceMeters(from, to)).toBeCloseTo(distance, 3);
+    }
+    expect(destinationPoint(from, 1000, 0).lat).toBeGreaterThan(from.lat);
+    expect(destinationPoint(from, 1000, 90).lng).toBeGreaterThan(from.lng);
+  });
+
+  it('wraps across the antimeridian', () => {
+    expect(destinationPoint({ lat: 0, lng: 179.999 }, 1000, 90).lng).toBeLessThan(-179.99);
   });
 });

@@ -7,13 +7,15 @@ import { accountRpc } from './api/rpc';
 import { userRoutes } from './api/users.routes';
 import { ensureBuiltInRoles } from './app/ensure-built-in-roles';
 import { accountSchema } from './db/migrations/001-account';
+import { userAreaSchema } from './db/migrations/002-user-area';
 import type { AccountDb } from './db/schema';
+import { areaCoverageConsumer } from './events/handlers/area-coverage-changed.handler';
 import { seedDemo } from './seed/seed-demo';
 
 /** Accounts: people, the org tree, roles and data scopes, agencies; issues and signs the access tokens. */
 export const accountService = defineService<AccountDb>({
   name: 'account',
-  migrations: [accountSchema],
+  migrations: [accountSchema, userAreaSchema],
   http: {
     prefixes: [
       '/api/v1/auth',
@@ -34,6 +36,7 @@ export const accountService = defineService<AccountDb>({
     },
   },
   rpc: accountRpc,
+  consumes: [areaCoverageConsumer],
   onStart: ensureBuiltInRoles,
   seedDemo,
 });

@@ -74,6 +74,17 @@ describe.each(engines)('data scope on $name', (database) => {
     expect(emails).toEqual(['agencymanager.sg@fieldops.test', 'agencyrep1.sg@fieldops.test', 'agencyrep2.sg@fieldops.test']);
   });
 
+  it('searches by email prefix with % and _ taken literally', async () => {
+    const admin = await t.login('admin@fieldops.test');
+    const exact = await t.api('GET', `/api/v1/users?q=${encodeURIComponent('rep1.')}&limit=200`, { token: admin });
+    expect(exact.body.items.map((u: { email: string }) => u.email)).toContain('rep1.sg@fieldops.test');
+    for (const pattern of ['rep1_', 'rep%']) {
+      const literal = await t.api('GET', `/api/v1/users?q=${encodeURIComponent(pattern)}`, { token: admin });
+      expect(literal.status).toBe(200);
+      expect(literal.body.items).toEqual([]);
+    }
+  });
+
   it('a rep sees only themselves', async () => {
     const rep = await t.login('rep3.id@fieldops.test');
     const res = await t.api('GET', '/api/v1/users', { token: rep });

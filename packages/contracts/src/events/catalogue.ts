@@ -1,10 +1,14 @@
 import type { Static, TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import { accountEvents } from './account';
+import { areaEvents } from './area';
+import { poiEvents } from './poi';
 
 /** Every event type published in FieldOps → its data schema. Add each service's record here. */
 export const eventCatalogue = {
   ...accountEvents,
+  ...areaEvents,
+  ...poiEvents,
 } as const satisfies Record<string, TSchema>;
 
 export type EventType = keyof typeof eventCatalogue;

@@ -4,11 +4,14 @@ import { orgUnitRepository } from '../db/org-unit.repository';
 import { roleRepository } from '../db/role.repository';
 import type { AccountDb } from '../db/schema';
 import { userRepository } from '../db/user.repository';
+import { userAreaRepository } from '../db/user-area.repository';
 import { effectiveScope } from '../domain/access-rules';
 
 /**
  * What a user's data scope covers, fresh from the database: the answer to the `ResolveScope` RPC that every
- * service uses, and what this service filters its own queries with. Area ids arrive with the area service.
+ * service uses, and what this service filters its own queries with. `areaIds` are the areas the user covers now
+ * and their descendants, as the area service last announced (`area.coverage.changed.v1`); answered for every scope,
+ * used by services where the scope is `area`.
  */
 export async function resolveScope(db: Kysely<AccountDb>, userId: string): Promise<ResolvedScope | undefined> {
   const user = await userRepository.findById(db, userId);
@@ -20,7 +23,7 @@ export async function resolveScope(db: Kysely<AccountDb>, userId: string): Promi
     country: user.country,
     orgUnitId: user.org_unit_id,
     orgUnitIds: scope === 'team' || scope === 'area' ? await orgUnitRepository.subtreeIds(db, user.org_unit_id) : [user.org_unit_id],
-    areaIds: [],
+    areaIds: await userAreaRepository.areaIdsOf(db, userId),
     agencyId: user.agency_id,
   };
 }

@@ -78,6 +78,16 @@ export interface SigningKeyTable {
   retired_at: number | null;
 }
 
+export interface UserAreaTable {
+  user_id: string;
+  area_id: string;
+}
+
+export interface UserAreaVersionTable {
+  user_id: string;
+  version: number;
+}
+
 export interface AccountDb extends PlatformTables {
   org_unit: OrgUnitTable;
   role: RoleTable;
@@ -86,4 +96,6 @@ export interface AccountDb extends PlatformTables {
   agency: AgencyTable;
   refresh_token: RefreshTokenTable;
   signing_key: SigningKeyTable;
+  user_area: UserAreaTable;
+  user_area_version: UserAreaVersionTable;
 }

@@ -1,5 +1,5 @@
 import { type ResolvedScope, scopeFilter, updateVersioned } from '@fieldops/platform';
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import type { AccountDb, UserTable } from './schema';
 
 export type UserRow = Selectable<UserTable>;
@@ -38,8 +38,10 @@ export const userRepository = {
     if (filters.agencyId) query = query.where('agency_id', '=', filters.agencyId);
     if (filters.status) query = query.where('status', '=', filters.status);
     if (filters.q) {
-      const prefix = `${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query = query.where((eb) => eb.or([eb('email', 'like', prefix), eb('name', 'like', prefix)]));
+      // `!` as the escape character: a backslash would need different quoting on SQLite and MySQL.
+      const prefix = `${filters.q.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+      const startsWith = (column: 'email' | 'name') => sql<SqlBool>`${sql.ref(column)} like ${prefix} escape '!'`;
+      query = query.where((eb) => eb.or([startsWith('email'), startsWith('name')]));
     }
     if (after) query = query.where('id', '>', after);
     return query

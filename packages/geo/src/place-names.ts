@@ -1,0 +1,114 @@
+/**
+ * Comparing the names of shops as people type them: "星巴克（人民广场店）" and "星巴克 人民广场", "ＫＦＣ" and "KFC",
+ * "Padaria São João Filial 2" and "Padaria Sao Joao" are the same place. Pure functions, shared by the services that
+ * look for duplicates (places, leads).
+ */
+
+// Words that say "a branch of" rather than which business it is, in the demo countries' languages.
+const LATIN_SUFFIXES = ['branch', 'outlet', 'store', 'shop', 'cabang', 'gerai', 'filial', 'loja', 'unidade', 'sucursal', 'flagship'];
+const CJK_SUFFIXES = ['旗舰店', '专卖店', '分店', '总店', '门店', '分行', '店'];
+
+const NUMBER = String.raw`(?:no\.?\s*)?\d+`;
+const LATIN_SUFFIX = new RegExp(
+  String.raw`(?:\s+(?:${LATIN_SUFFIXES.join('|')})(?:\s+${NUMBER})?|\s+${NUMBER}\s+(?:${LATIN_SUFFIXES.join('|')}))$`,
+  'u',
+);
+const CJK_SUFFIX = new RegExp(`(?:第?[0-9一二三四五六七八九十]+号?)?(?:${CJK_SUFFIXES.join('|')})$`, 'u');
+// A bracketed qualifier at the end, such as "(人民广场店)" or "[Orchard]"; full-width brackets are folded before.
+const TRAILING_QUALIFIER = /[([{【〔「『]([^()[\]{}【】〔〕「」『』]*)[)\]}】〕」』]$/u;
+
+/** NFKD folds full-width forms to ASCII and splits accents off their letters; the accents are then dropped. */
+function fold(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').normalize('NFC').toLowerCase();
+}
+
+function stripSuffixes(text: string): string {
+  let current = text.trim();
+  for (;;) {
+    const next = current.replace(LATIN_SUFFIX, '').replace(CJK_SUFFIX, '').trim();
+    // A name that is nothing but a suffix ("Store", "店") keeps it: an empty key would match nothing.
+    if (next === current || next.length === 0) return current;
+    current = next;
+  }
+}
+
+const compact = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, '');
+
+function spaced(text: string): string {
+  return text
+    .replace(/[^\p{L}\p{N}.]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+interface NameParts {
+  /** The name before a trailing bracketed qualifier. */
+  base: string;
+  /** The bracketed qualifier's text, if any ("人民广场店"). */
+  qualifier: string;
+}
+
+function split(name: string): NameParts {
+  const folded = fold(name).trim();
+  const match = TRAILING_QUALIFIER.exec(folded);
+  if (!match || match.index === 0) return { base: folded, qualifier: '' };
+  return { base: folded.slice(0, match.index), qualifier: match[1] ?? '' };
+}
+
+/**
+ * The comparable form of a name: width and accents folded, lower case, branch words dropped, a trailing bracketed
+ * branch qualifier kept without its branch word, punctuation and spaces removed.
+ * `normalisePlaceName('星巴克（人民广场店）') === normalisePlaceName('星巴克 人民广场') === '星巴克人民广场'`.
+ */
+export function normalisePlaceName(name: string): string {
+  const { base, qualifier } = split(name);
+  const main = compact(stripSuffixes(spaced(base)));
+  return qualifier ? `${main}${compact(stripSuffixes(spaced(qualifier)))}` : main;
+}
+
+/** The name without any branch qualifier: the business rather than the branch ("星巴克（人民广场店）" → "星巴克"). */
+export function placeNameBase(name: string): string {
+  return compact(stripSuffixes(spaced(split(name).base)));
+}
+
+function bigrams(text: string): Map<string, number> {
+  const chars = [...text];
+  const grams = new Map<string, number>();
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const gram = `${chars[i]}${chars[i + 1]}`;
+    grams.set(gram, (grams.get(gram) ?? 0) + 1);
+  }
+  return grams;
+}
+
+/**
+ * Sørensen–Dice coefficient over character bigrams (0..1): script-neutral, so it suits Chinese, where words have
+ * no spaces, as well as Latin names. Strings of one character compare as equal or not.
+ */
+export function diceCoefficient(a: string, b: string): number {
+  if (a === b) return a.length > 0 ? 1 : 0;
+  if ([...a].length < 2 || [...b].length < 2) return 0;
+  const left = bigrams(a);
+  const right = bigrams(b);
+  let shared = 0;
+  let total = 0;
+  for (const count of left.values()) total += count;
+  for (const [gram, count] of right) {
+    total += count;
+    shared += Math.min(count, left.get(gram) ?? 0);
+  }
+  return (2 * shared) / total;
+}
+
+/** How much the business part of a name counts when only it matches: possibly another branch of one chain. */
+const SAME_BUSINESS_WEIGHT = 0.9;
+
+/**
+ * How alike two place names are (0..1): the full normalised names compared, or, a little lower, only the business
+ * parts when one of them carries a branch qualifier the other lacks or words differently.
+ */
+export function placeNameSimilarity(a: string, b: string): number {
+  const full = diceCoefficient(normalisePlaceName(a), normalisePlaceName(b));
+  const business = diceCoefficient(placeNameBase(a), placeNameBase(b)) * SAME_BUSINESS_WEIGHT;
+  return Math.max(full, business);
+}

@@ -1,0 +1,49 @@
+import { PageOf, type ServiceApp } from '@fieldops/platform';
+import { accessFor } from '../app/access';
+import { createAssignment } from '../app/create-assignment';
+import { endAssignment } from '../app/end-assignment';
+import { listAssignments } from '../app/list-assignments';
+import type { AreaContext } from '../config';
+import { Assignment, AssignmentListQuery, AssignmentParams, CreateAssignmentBody, IdParams } from './schemas';
+
+export function assignmentRoutes(app: ServiceApp, ctx: AreaContext): void {
+  app.post(
+    '/api/v1/areas/:id/assignments',
+    {
+      schema: {
+        summary: 'Assign a rep (primary or backup) or a manager to an area, from/to a date',
+        params: IdParams,
+        body: CreateAssignmentBody,
+        response: { 201: Assignment },
+      },
+    },
+    async (request, reply) => {
+      const access = await accessFor(ctx, request, 'area:write');
+      const assignment = await createAssignment(ctx, access, request.params.id, request.body);
+      return reply.code(201).header('location', `/api/v1/areas/${assignment.areaId}/assignments/${assignment.id}`).send(assignment);
+    },
+  );
+
+  app.get(
+    '/api/v1/areas/:id/assignments',
+    {
+      schema: {
+        summary: "An area's current and future assignments (ended ones too with includeEnded)",
+        params: IdParams,
+        querystring: AssignmentListQuery,
+        response: { 200: PageOf(Assignment) },
+      },
+    },
+    async (request) => listAssignments(ctx, await accessFor(ctx, request, 'area:read'), request.params.id, request.query),
+  );
+
+  app.delete(
+    '/api/v1/areas/:id/assignments/:assignmentId',
+    { schema: { summary: 'End an assignment now (kept for the record)', params: AssignmentParams } },
+    async (request, reply) => {
+      const access = await accessFor(ctx, request, 'area:write');
+      await endAssignment(ctx, access, request.params.id, request.params.assignmentId);
+      return reply.code(204).send();
+    },
+  );
+}

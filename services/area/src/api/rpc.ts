@@ -1,0 +1,85 @@
+import type { MessageInitShape } from '@bufbuild/protobuf';
+import { Code, ConnectError, type ConnectRouter, type HandlerContext } from '@connectrpc/connect';
+import { type AreaCovererSchema, type AreaSchema, AreaService } from '@fieldops/contracts';
+import { bearerToken, type Principal } from '@fieldops/platform';
+import { visibilityOf } from '../app/access';
+import type { AreaIndexHolder } from '../app/area-index-holder';
+import { type Coverer, coveringAt } from '../app/covering';
+import type { AreaContext } from '../config';
+import { type AreaRow, areaRepository } from '../db/area.repository';
+import { rowBBox } from '../events/published';
+
+const MAX_POINTS = 1000;
+
+async function callerOf(ctx: AreaContext, context: HandlerContext): Promise<Principal> {
+  const token = bearerToken(context.requestHeader.get('authorization') ?? undefined);
+  if (!token) throw new ConnectError('an access token is required', Code.Unauthenticated);
+  try {
+    return await ctx.auth.verify(token);
+  } catch {
+    throw new ConnectError('the access token is not valid', Code.Unauthenticated);
+  }
+}
+
+function toAreaMessage(row: AreaRow): MessageInitShape<typeof AreaSchema> {
+  return {
+    id: row.id,
+    ...(row.parent_id ? { parentId: row.parent_id } : {}),
+    kind: row.kind,
+    name: row.name,
+    code: row.code,
+    country: row.country,
+    priority: Number(row.priority),
+    ...(row.org_unit_id ? { orgUnitId: row.org_unit_id } : {}),
+    geometryJson: row.geometry,
+    bbox: rowBBox(row),
+    version: Number(row.version),
+    createdAt: BigInt(row.created_at),
+    updatedAt: BigInt(row.updated_at),
+  };
+}
+
+const toCoverer = (c: Coverer): MessageInitShape<typeof AreaCovererSchema> => ({
+  assignmentId: c.assignmentId,
+  userId: c.userId,
+  role: c.role,
+  areaId: c.areaId,
+  effectiveFrom: BigInt(c.effectiveFrom),
+  ...(c.effectiveTo === null ? {} : { effectiveTo: BigInt(c.effectiveTo) }),
+});
+
+/** Reads other services make of this one; coordinates are WGS-84. Every caller's token is verified here too. */
+export function areaRpc(router: ConnectRouter, ctx: AreaContext, index: AreaIndexHolder): void {
+  router.service(AreaService, {
+    async resolveArea(request, context) {
+      await callerOf(ctx, context);
+      if (request.points.length > MAX_POINTS) throw new ConnectError(`at most ${MAX_POINTS} points per call`, Code.InvalidArgument);
+      const current = await index.current();
+      return {
+        results: request.points.map((point) => {
+          const found = current.resolve(point);
+          return found ? { areaId: found.areaId, path: found.path } : { path: [] };
+        }),
+      };
+    },
+    async getArea(request, context) {
+      const caller = await callerOf(ctx, context);
+      const row = await areaRepository.findById(ctx.db, request.id, await visibilityOf(ctx, caller));
+      if (!row) throw new ConnectError('area not found', Code.NotFound);
+      return { area: toAreaMessage(row) };
+    },
+    async coveringReps(request, context) {
+      await callerOf(ctx, context);
+      if (!request.point) throw new ConnectError('a point is required', Code.InvalidArgument);
+      const at = request.at === undefined ? ctx.clock.now() : Number(request.at);
+      const covering = await coveringAt(ctx.db, index, request.point, at);
+      return {
+        ...(covering.areaId ? { areaId: covering.areaId } : {}),
+        path: covering.path,
+        primary: covering.primary.map(toCoverer),
+        backups: covering.backups.map(toCoverer),
+        managers: covering.managers.map(toCoverer),
+      };
+    },
+  });
+}

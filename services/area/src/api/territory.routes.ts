@@ -1,0 +1,63 @@
+import { type ServiceApp, ValidationError } from '@fieldops/platform';
+import { accessFor } from '../app/access';
+import type { AreaIndexHolder } from '../app/area-index-holder';
+import { pointToWgs84, systemOf } from '../app/coordinates';
+import { coveringAt } from '../app/covering';
+import { listOverlaps } from '../app/list-overlaps';
+import { resolvePoints } from '../app/resolve-points';
+import type { AreaContext } from '../config';
+import { CoordsOnlyQuery, CoveringQuery, CoveringResponse, OverlapsQuery, OverlapsResponse, ResolveBody, ResolveResponse } from './schemas';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** Lookups over the territory map: which area holds a point, who covers it, which siblings overlap. */
+export function territoryRoutes(app: ServiceApp, ctx: AreaContext, index: AreaIndexHolder): void {
+  app.post(
+    '/api/v1/areas/resolve',
+    {
+      schema: {
+        summary: 'The most specific area holding each point (null outside every area); up to 1000 points',
+        querystring: CoordsOnlyQuery,
+        body: ResolveBody,
+        response: { 200: ResolveResponse },
+      },
+    },
+    async (request) => {
+      const access = await accessFor(ctx, request, 'area:read');
+      return { results: await resolvePoints(index, request.body.points, systemOf(ctx, access.caller, request.query.coords)) };
+    },
+  );
+
+  app.get(
+    '/api/v1/areas/overlaps',
+    {
+      schema: {
+        summary: 'Overlapping sibling areas in a country, and which one wins where they overlap',
+        querystring: OverlapsQuery,
+        response: { 200: OverlapsResponse },
+      },
+    },
+    async (request) => listOverlaps(ctx, await accessFor(ctx, request, 'area:read'), index, request.query.country),
+  );
+
+  app.get(
+    '/api/v1/areas/covering',
+    {
+      schema: {
+        summary: 'Who covers a point at an instant (default now): the resolved area and its ancestors’ primary reps, backups and managers',
+        querystring: CoveringQuery,
+        response: { 200: CoveringResponse },
+      },
+    },
+    async (request) => {
+      const access = await accessFor(ctx, request, 'area:read');
+      const { lat, lng, at, coords } = request.query;
+      const when = at === undefined ? ctx.clock.now() : Date.parse(at);
+      if (!Number.isFinite(when)) throw new ValidationError([{ field: '/query/at', message: 'is not a date-time' }]);
+      const covering = await coveringAt(ctx.db, index, pointToWgs84({ lat, lng }, systemOf(ctx, access.caller, coords)), when);
+      const view = (list: typeof covering.primary) =>
+        list.map((c) => ({ ...c, effectiveFrom: new Date(c.effectiveFrom).toISOString(), effectiveTo: iso(c.effectiveTo) }));
+      return { ...covering, primary: view(covering.primary), backups: view(covering.backups), managers: view(covering.managers) };
+    },
+  );
+}

@@ -1,0 +1,47 @@
+import type { AreaRow } from '../db/area.repository';
+import type { AreaKind } from '../domain/area-kind';
+import { type AreaGeometry, type BBox, bboxOf } from '../domain/geometry';
+import { rowBBox } from '../events/published';
+import { type CoordinateSystem, geometryFromWgs84 } from './coordinates';
+
+/** An area as the API shows it, in the caller's coordinate system. The materialised path stays inside. */
+export interface AreaView {
+  id: string;
+  parentId: string | null;
+  kind: AreaKind;
+  name: string;
+  code: string;
+  country: string;
+  priority: number;
+  orgUnitId: string | null;
+  /** Left out of lists unless asked for. */
+  geometry?: AreaGeometry;
+  bbox: BBox;
+  coords: CoordinateSystem;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const iso = (ms: number) => new Date(Number(ms)).toISOString();
+
+export function toAreaView(row: AreaRow, coords: CoordinateSystem, withGeometry = true): AreaView {
+  const stored = JSON.parse(row.geometry) as AreaGeometry;
+  const geometry = geometryFromWgs84(stored, coords);
+  return {
+    id: row.id,
+    parentId: row.parent_id,
+    kind: row.kind,
+    name: row.name,
+    code: row.code,
+    country: row.country,
+    priority: Number(row.priority),
+    orgUnitId: row.org_unit_id,
+    ...(withGeometry ? { geometry } : {}),
+    bbox: coords === 'WGS84' ? rowBBox(row) : bboxOf(geometry),
+    coords,
+    version: Number(row.version),
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}

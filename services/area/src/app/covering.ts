@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely';
+import { type AssignmentRow, assignmentRepository } from '../db/assignment.repository';
+import { knownUserRepository } from '../db/known-user.repository';
+import type { AreaDb } from '../db/schema';
+import type { PathStep } from '../domain/area-index';
+import type { LatLng } from '../domain/geometry';
+import type { AreaIndexHolder } from './area-index-holder';
+
+export interface Coverer {
+  assignmentId: string;
+  userId: string;
+  user: { name: string; email: string } | null;
+  role: AssignmentRow['role'];
+  /** The area the assignment is on: the resolved area or one of its ancestors. */
+  areaId: string;
+  effectiveFrom: number;
+  effectiveTo: number | null;
+}
+
+export interface Covering {
+  areaId: string | null;
+  path: PathStep[];
+  /** Nearest area first: `primary[0]` is the most specific primary rep. */
+  primary: Coverer[];
+  backups: Coverer[];
+  managers: Coverer[];
+}
+
+/** Who covers a WGS-84 point at `at`: one resolution, one query for the assignments of the whole path. */
+export async function coveringAt(db: Kysely<AreaDb>, index: AreaIndexHolder, point: LatLng, at: number): Promise<Covering> {
+  const resolution = (await index.current()).resolve(point);
+  if (!resolution) return { areaId: null, path: [], primary: [], backups: [], managers: [] };
+  const depth = new Map(resolution.path.map((step, i) => [step.id, i]));
+  const rows = await assignmentRepository.effectiveOn(db, [...depth.keys()], at);
+  rows.sort((a, b) => (depth.get(b.area_id) ?? 0) - (depth.get(a.area_id) ?? 0));
+  const users = new Map((await knownUserRepository.findMany(db, [...new Set(rows.map((r) => r.user_id))])).map((u) => [u.id, u]));
+  const coverer = (row: AssignmentRow): Coverer => {
+    const user = users.get(row.user_id);
+    return {
+      assignmentId: row.id,
+      userId: row.user_id,
+      user: user ? { name: user.name, email: user.email } : null,
+      role: row.role,
+      areaId: row.area_id,
+      effectiveFrom: Number(row.effective_from),
+      effectiveTo: row.effective_to === null ? null : Number(row.effective_to),
+    };
+  };
+  const withRole = (role: AssignmentRow['role']) => rows.filter((r) => r.role === role).map(coverer);
+  return {
+    areaId: resolution.areaId,
+    path: resolution.path,
+    primary: withRole('primary'),
+    backups: withRole('backup'),
+    managers: withRole('manager'),
+  };
+}

@@ -1,0 +1,32 @@
+import { decodeCursor, type Page, toPage } from '@fieldops/platform';
+import type { AreaContext } from '../config';
+import { areaRepository } from '../db/area.repository';
+import type { Access } from './access';
+import { type AreaView, toAreaView } from './area-view';
+import type { CoordinateSystem } from './coordinates';
+
+export interface AreaListQuery {
+  parentId?: string;
+  country?: string;
+  limit: number;
+  cursor?: string;
+  /** Polygons make a list heavy: they come only when asked for. */
+  geometry?: boolean;
+}
+
+export async function listAreas(
+  ctx: AreaContext,
+  { visibility }: Access,
+  query: AreaListQuery,
+  coords: CoordinateSystem,
+): Promise<Page<AreaView>> {
+  const after = decodeCursor(query.cursor)?.[0];
+  const filters = { parentId: query.parentId, country: query.country };
+  const rows = await areaRepository.page(ctx.db, visibility, filters, typeof after === 'string' ? after : undefined, query.limit);
+  return toPage(
+    rows,
+    query.limit,
+    (r) => [r.id],
+    (r) => toAreaView(r, coords, query.geometry === true),
+  );
+}

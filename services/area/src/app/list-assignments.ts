@@ -1,0 +1,32 @@
+import { decodeCursor, type Page, toPage } from '@fieldops/platform';
+import type { AreaContext } from '../config';
+import { assignmentRepository } from '../db/assignment.repository';
+import { knownUserRepository } from '../db/known-user.repository';
+import type { Access } from './access';
+import { areaInScope } from './area-rules';
+import { type AssignmentView, toAssignmentView } from './assignment-view';
+
+/** An area's current and future assignments (all of them, ended included, when asked). */
+export async function listAssignments(
+  ctx: AreaContext,
+  { visibility }: Access,
+  areaId: string,
+  query: { limit: number; cursor?: string; includeEnded?: boolean },
+): Promise<Page<AssignmentView>> {
+  await areaInScope(ctx.db, visibility, areaId);
+  const after = decodeCursor(query.cursor)?.[0];
+  const rows = await assignmentRepository.pageOfArea(
+    ctx.db,
+    areaId,
+    { includeEnded: query.includeEnded === true, now: ctx.clock.now() },
+    typeof after === 'string' ? after : undefined,
+    query.limit,
+  );
+  const users = new Map((await knownUserRepository.findMany(ctx.db, [...new Set(rows.map((r) => r.user_id))])).map((u) => [u.id, u]));
+  return toPage(
+    rows,
+    query.limit,
+    (r) => [r.id],
+    (r) => toAssignmentView(r, users.get(r.user_id)),
+  );
+}

@@ -1,0 +1,13 @@
+import type { Resolution } from '../domain/area-index';
+import type { LatLng } from '../domain/geometry';
+import type { AreaIndexHolder } from './area-index-holder';
+import { type CoordinateSystem, pointToWgs84 } from './coordinates';
+
+/**
+ * The most specific area holding each point, in order (null outside every area). Territories are reference data
+ * for locating records, so any caller allowed to read areas may resolve any point; what an area holds is scoped.
+ */
+export async function resolvePoints(index: AreaIndexHolder, points: LatLng[], coords: CoordinateSystem): Promise<(Resolution | null)[]> {
+  const current = await index.current();
+  return points.map((point) => current.resolve(pointToWgs84(point, coords)));
+}

@@ -1,0 +1,53 @@
+import type { AccountEventData } from '@fieldops/contracts';
+import type { ConsumerDefinition, EventEnvelope, EventHandler } from '@fieldops/platform';
+import { knownOrgUnitRepository, knownUserRepository } from '../db/known-user.repository';
+import type { AreaDb } from '../db/schema';
+
+type UserEvent = AccountEventData<'account.user.created.v1'>;
+type OrgUnitEvent = AccountEventData<'account.org-unit.created.v1'>;
+
+const saveUser: EventHandler<AreaDb> = async (event: EventEnvelope, trx) => {
+  const user = event.data as UserEvent;
+  await knownUserRepository.save(trx, {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    country: user.country,
+    status: user.status,
+    version: user.version,
+  });
+};
+
+const saveOrgUnit: EventHandler<AreaDb> = async (event: EventEnvelope, trx) => {
+  const unit = event.data as OrgUnitEvent;
+  await knownOrgUnitRepository.save(trx, {
+    id: unit.id,
+    parent_id: unit.parentId,
+    kind: unit.kind,
+    name: unit.name,
+    country: unit.country,
+    version: unit.version,
+  });
+};
+
+const removeOrgUnit: EventHandler<AreaDb> = async (event: EventEnvelope, trx) => {
+  await knownOrgUnitRepository.remove(trx, (event.data as OrgUnitEvent).id);
+};
+
+/**
+ * What this service knows of the account service's people and org units, from its events: names and emails for
+ * assignment lists and "who covers this point", org units to link areas to, and the demo seed's pending links.
+ * (The catalogue validates the data before a handler sees it.)
+ */
+export const accountDirectoryConsumer: ConsumerDefinition<AreaDb> = {
+  name: 'area.account-directory',
+  handlers: {
+    'account.user.created.v1': saveUser,
+    'account.user.updated.v1': saveUser,
+    'account.user.disabled.v1': saveUser,
+    'account.org-unit.created.v1': saveOrgUnit,
+    'account.org-unit.updated.v1': saveOrgUnit,
+    'account.org-unit.moved.v1': saveOrgUnit,
+    'account.org-unit.deleted.v1': removeOrgUnit,
+  },
+};

@@ -1,0 +1,138 @@
+import type { IndexResolution, LatLngBox } from '@fieldops/geo';
+import { type Dialect, forUpdate, updateVersioned } from '@fieldops/platform';
+import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
+import type { PlaceScope } from '../domain/place-scope';
+import type { PlaceTable, PoiDb } from './schema';
+
+export type PlaceRow = Selectable<PlaceTable>;
+type Db = Kysely<PoiDb>;
+
+export interface PlaceLocation {
+  id: string;
+  lat: number;
+  lng: number;
+}
+
+export type BoundingBox = LatLngBox;
+
+/** A box whose west edge is east of its east edge crosses the antimeridian. */
+function withinBox<O>(query: SelectQueryBuilder<PoiDb, 'place', O>, box: BoundingBox) {
+  const inLat = query.where('lat', '>=', box.minLat).where('lat', '<=', box.maxLat);
+  return box.minLng <= box.maxLng
+    ? inLat.where('lng', '>=', box.minLng).where('lng', '<=', box.maxLng)
+    : inLat.where((eb) => eb.or([eb('lng', '>=', box.minLng), eb('lng', '<=', box.maxLng)]));
+}
+
+// IN lists stay well below every engine's limit on bound parameters.
+const CELLS_PER_QUERY = 500;
+
+function inScope<O>(query: SelectQueryBuilder<PoiDb, 'place', O>, scope: PlaceScope) {
+  return scope.country === null ? query : query.where('country', '=', scope.country);
+}
+
+export const placeRepository = {
+  async findById(db: Db, id: string, scope?: PlaceScope): Promise<PlaceRow | undefined> {
+    const query = db.selectFrom('place').selectAll().where('id', '=', id);
+    return (scope ? inScope(query, scope) : query).executeTakeFirst();
+  },
+
+  async findMany(db: Db, ids: string[], scope: PlaceScope): Promise<PlaceRow[]> {
+    if (ids.length === 0) return [];
+    return inScope(db.selectFrom('place').selectAll().where('id', 'in', ids), scope).execute();
+  },
+
+  /** Both places of a merge, locked until the transaction ends (in id order, so two merges cannot deadlock). */
+  async lockPair(db: Db, dialect: Dialect, ids: [string, string]): Promise<PlaceRow[]> {
+    return forUpdate(db.selectFrom('place').selectAll().where('id', 'in', ids).orderBy('id'), dialect).execute();
+  },
+
+  async count(db: Db): Promise<number> {
+    const row = await db
+      .selectFrom('place')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  },
+
+  async insert(db: Db, row: PlaceRow): Promise<void> {
+    await db.insertInto('place').values(row).execute();
+  },
+
+  async insertMany(db: Db, rows: PlaceRow[]): Promise<void> {
+    if (rows.length > 0) await db.insertInto('place').values(rows).execute();
+  },
+
+  /** Optimistic update: answers false when the row's version is no longer `expectedVersion`. */
+  async update(db: Db, id: string, expectedVersion: number, changes: Partial<Omit<PlaceRow, 'id' | 'version'>>): Promise<boolean> {
+    return updateVersioned(db, 'place', id, expectedVersion, changes);
+  },
+
+  /** Where the active places in some H3 cells are: what a nearby search measures before it reads whole rows. */
+  async locationsInCells(
+    db: Db,
+    resolution: IndexResolution,
+    cells: string[],
+    scope: PlaceScope,
+    category: string | undefined,
+  ): Promise<PlaceLocation[]> {
+    const column = resolution === 7 ? 'h3_r7' : 'h3_r9';
+    const found: PlaceLocation[] = [];
+    for (let i = 0; i < cells.length; i += CELLS_PER_QUERY) {
+      let query = db
+        .selectFrom('place')
+        .select(['id', 'lat', 'lng'])
+        .where(column, 'in', cells.slice(i, i + CELLS_PER_QUERY))
+        .where('status', '=', 'active');
+      query = inScope(query, scope);
+      if (category) query = query.where('category', '=', category as PlaceRow['category']);
+      found.push(...(await query.execute()));
+    }
+    return found;
+  },
+
+  async activeWithPhone(db: Db, phone: string, scope: PlaceScope, limit: number): Promise<PlaceRow[]> {
+    return inScope(db.selectFrom('place').selectAll().where('phone', '=', phone).where('status', '=', 'active'), scope)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  },
+
+  /** Active places of one coarse cell inside a box, by id after `after`: one cell's share of a box page. */
+  async locationsInCellAndBox(db: Db, cell: string, box: BoundingBox, scope: PlaceScope, after: string | undefined, limit: number) {
+    let query = withinBox(db.selectFrom('place').select(['id', 'lat', 'lng', 'area_id']).where('h3_r7', '=', cell), box);
+    query = inScope(query.where('status', '=', 'active'), scope);
+    if (after) query = query.where('id', '>', after);
+    return query.orderBy('id').limit(limit).execute();
+  },
+
+  /** Active places inside a box by id after `after`, reading the table in id order: for boxes too big for cells. */
+  async locationsInBox(db: Db, box: BoundingBox, scope: PlaceScope, after: string | undefined, limit: number) {
+    let query = inScope(
+      withinBox(db.selectFrom('place').select(['id', 'lat', 'lng', 'area_id']), box).where('status', '=', 'active'),
+      scope,
+    );
+    if (after) query = query.where('id', '>', after);
+    return query.orderBy('id').limit(limit).execute();
+  },
+
+  /**
+   * Active places of a country whose address contains one of `texts` or whose normalised name contains one of
+   * `nameKeys`. LIKE's wildcards are dropped rather than escaped: SQLite and MySQL disagree on the escape character.
+   */
+  async matchingText(db: Db, country: string, texts: string[], nameKeys: string[], limit: number): Promise<PlaceRow[]> {
+    const containing = (value: string) => `%${value.replace(/[\\%_]/g, '')}%`;
+    return db
+      .selectFrom('place')
+      .selectAll()
+      .where('country', '=', country)
+      .where('status', '=', 'active')
+      .where((eb) =>
+        eb.or([
+          ...texts.map((text) => eb('address', 'like', containing(text))),
+          ...nameKeys.filter((key) => key.length > 0).map((key) => eb('name_key', 'like', containing(key))),
+        ]),
+      )
+      .limit(limit)
+      .execute();
+  },
+};
