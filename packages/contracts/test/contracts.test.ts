@@ -14,10 +14,10 @@ import {
 } from '../src/index';
 
 describe('AccountService descriptor', () => {
-  it('has the four read methods, all free of side effects', () => {
+  it('has its read methods and the service-token method, all free of side effects', () => {
     expect(AccountService.typeName).toBe('fieldops.account.v1.AccountService');
-    expect(AccountService.methods.map((m) => m.name)).toEqual(['GetUser', 'BatchGetUsers', 'ResolveScope', 'GetJwks']);
-    expect(Object.keys(AccountService.method).sort()).toEqual(['batchGetUsers', 'getJwks', 'getUser', 'resolveScope']);
+    expect(AccountService.methods.map((m) => m.name)).toEqual(['GetUser', 'BatchGetUsers', 'ResolveScope', 'GetJwks', 'IssueServiceToken']);
+    expect(Object.keys(AccountService.method).sort()).toEqual(['batchGetUsers', 'getJwks', 'getUser', 'issueServiceToken', 'resolveScope']);
     for (const m of AccountService.methods) {
       expect(m.methodKind).toBe('unary');
       expect(m.idempotency).toBe(MethodOptions_IdempotencyLevel.NO_SIDE_EFFECTS);

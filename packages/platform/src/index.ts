@@ -4,6 +4,7 @@
 export { type ScopeColumns, scopeFilter } from './auth/data-scope';
 export { can, DATA_SCOPES, type DataScope, type Principal, type ResolvedScope, requirePermission, scopeRank } from './auth/principal';
 export type { ScopeResolver } from './auth/scope-resolver';
+export { isValidServiceProof, serviceProof } from './auth/service-identity';
 export { type AccessClaims, claimsOf, principalOf, TOKEN_AUDIENCE, TOKEN_ISSUER } from './auth/token-claims';
 export { bearerToken, TokenVerifier } from './auth/token-verifier';
 export type { Cache } from './cache/cache';

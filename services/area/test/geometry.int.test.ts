@@ -1,5 +1,5 @@
 import { placeGeneratorService } from '@fieldops/poi';
-import { databaseEngines } from '@fieldops/testing';
+import { databaseEngines, eventually } from '@fieldops/testing';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AreaIndexHolder } from '../src/app/area-index-holder';
@@ -34,6 +34,7 @@ describe.each(engines)('polygon changes, overlaps and the index on $name', (data
     const leaving = await aPlace(120.8, 10.5);
     const joining = await aPlace(121.2, 10.2);
     const elsewhere = await aPlace(121.5, 10.8);
+    expect((await t.api('GET', `/api/v1/places/${leaving}`, { token: admin })).body.areaId).toBe(west.id);
     // West shrinks to its western half and takes a strip of east's south-west corner.
     const next = polygon([
       [120, 10],
@@ -75,6 +76,14 @@ describe.each(engines)('polygon changes, overlaps and the index on $name', (data
       await t.api('POST', `/api/v1/areas/${west.id}/geometry/apply`, { token: admin, body: { previewId: preview.body.previewId } }),
       404,
     );
+    // The POI service consumed the change and moved its own records, as the preview said.
+    const areaOfPlace = async (id: string) => (await t.api('GET', `/api/v1/places/${id}`, { token: admin })).body.areaId;
+    await eventually(async () => {
+      expect(await areaOfPlace(leaving)).toBe(city.id);
+      expect(await areaOfPlace(joining)).toBe(west.id);
+    });
+    expect(await areaOfPlace(staying)).toBe(west.id);
+    expect(await areaOfPlace(elsewhere)).toBe(east.id);
   });
 
   it('refuses a preview once the area has changed, and a bare geometry without If-Match', async () => {

@@ -7,6 +7,7 @@ import { knownPlaces } from './app/known-places';
 import { type PoiContext, poiSettings } from './config';
 import { poiSchema } from './db/migrations/001-poi';
 import type { PoiDb } from './db/schema';
+import { areaChangedConsumer } from './events/handlers/area-changed.handler';
 import { createGeocoder } from './geocoding/create-geocoder';
 import { type GeneratePlacesOptions, generatePlaces } from './seed/generate-places';
 import { seedDemo } from './seed/seed-demo';
@@ -30,6 +31,7 @@ function manifest(seed: Seed) {
       },
     },
     rpc: poiRpc,
+    consumes: [areaChangedConsumer],
     seedDemo: seed,
   });
 }

@@ -81,7 +81,19 @@ export const PlacesImported = Type.Object(
 export type PlacesImported = Static<typeof PlacesImported>;
 
 /** Event type → data schema, for every event the poi service publishes. */
+/** Places whose area changed because an area's geometry did (one event per batch). */
+export const PlacesAreaChanged = Type.Object(
+  {
+    /** The area whose change caused the re-assignment. */
+    causedBy: Type.Object({ areaId: Id, version: Type.Integer({ minimum: 0 }) }, closed),
+    changes: Type.Array(Type.Object({ placeId: Id, areaId: NullableId }, closed), { maxItems: 1000 }),
+  },
+  closed,
+);
+export type PlacesAreaChanged = Static<typeof PlacesAreaChanged>;
+
 export const poiEvents = {
+  'poi.places.area-changed.v1': PlacesAreaChanged,
   'poi.place.created.v1': PlaceSnapshot,
   'poi.place.updated.v1': PlaceSnapshot,
   /** The loser's snapshot: status `merged`, `mergedInto` the winner; the subject is the loser. */

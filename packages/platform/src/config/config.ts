@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 /** A setting that is malformed or whose server cannot be reached; the message names the setting. */
@@ -34,6 +35,11 @@ export interface PlatformConfig {
    * a hop count, or comma-separated addresses/CIDRs. Rate limits key on that address.
    */
   trustProxy: boolean | number | string;
+  /**
+   * Shared by the processes of one installation so services can prove who they are to the account service
+   * (service tokens for consumers and jobs). Made up per process when everything runs in one.
+   */
+  internalSecret: string | undefined;
   /** Requests per window, per caller; logins have their own, stricter budget. */
   rateLimit: { max: number; windowMs: number; loginMax: number };
   env: Env;
@@ -102,6 +108,7 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
     sentryDsn: env.SENTRY_DSN || undefined,
     serviceUrls,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    internalSecret: internalSecret(env, serviceUrls),
     rateLimit: {
       max: positiveInt(env, 'RATE_LIMIT_MAX', 600),
       windowMs: positiveInt(env, 'RATE_LIMIT_WINDOW_MS', 60_000),
@@ -109,6 +116,16 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
     },
     env,
   };
+}
+
+function internalSecret(env: Env, serviceUrls: Record<string, string>): string | undefined {
+  const value = env.INTERNAL_SECRET;
+  if (value !== undefined && value !== '') {
+    if (value.length < 32) throw new ConfigError('INTERNAL_SECRET', 'must be at least 32 characters');
+    return value;
+  }
+  // With no other process to talk to, a secret of this process's own is enough.
+  return Object.keys(serviceUrls).length === 0 ? randomBytes(32).toString('hex') : undefined;
 }
 
 function parseTrustProxy(raw: string | undefined): boolean | number | string {

@@ -3,14 +3,18 @@ import type { Logger } from 'pino';
 import type { Dialect } from '../db/column-types';
 import type { PlatformTables } from '../db/platform-tables';
 import { insertIfAbsent } from '../db/portable';
+import type { ServiceContext } from '../host/define-service';
 import type { Metrics } from '../observability/metrics';
 import { inConsumerSpan } from '../observability/telemetry';
 import type { EventEnvelope } from './envelope';
 import type { Subscription } from './event-bus';
 import type { EventWriter, Transactor } from './outbox';
 
-/** Applies one event inside the consumer's transaction; events it appends are published if it commits. */
-export type EventHandler<DB> = (event: EventEnvelope, trx: Transaction<DB>, events: EventWriter) => Promise<void>;
+/**
+ * Applies one event inside the consumer's transaction; events it appends are published if it commits. `ctx` is the
+ * consuming service's context (RPC calls from a handler go `ctx.asService()`: no user asked for them).
+ */
+export type EventHandler<DB> = (event: EventEnvelope, trx: Transaction<DB>, events: EventWriter, ctx: ServiceContext<DB>) => Promise<void>;
 
 /** Declared by a service manifest: a durable consumer and the handler for each event type it takes. */
 export interface ConsumerDefinition<DB> {
@@ -21,6 +25,7 @@ export interface ConsumerDefinition<DB> {
 
 export interface ConsumerOptions<DB> {
   definition: ConsumerDefinition<DB>;
+  ctx: ServiceContext<DB>;
   db: Kysely<DB>;
   dialect: Dialect;
   transact: Transactor<DB>;
@@ -58,7 +63,7 @@ export function createConsumer<DB>(options: ConsumerOptions<DB>): Subscription &
         processed_at: now(),
       });
       if (!fresh) return false;
-      await handler(event, trx, events);
+      await handler(event, trx, events, options.ctx);
       return true;
     });
   }

@@ -13,6 +13,7 @@ import type { EventEnvelope } from '../events/envelope';
 import { createTransactor, type Transactor } from '../events/outbox';
 import { OutboxRelay } from '../events/outbox-relay';
 import { currentTraceparent } from '../observability/telemetry';
+import { asCaller } from '../rpc/rpc-clients';
 import { type JobDefinition, JobRunner } from './job-runner';
 import type { Runtime } from './runtime';
 import { mountServiceHttp, type ServiceApp } from './service-http';
@@ -24,6 +25,8 @@ export interface ServiceContext<DB> extends Runtime {
   dialect: Dialect;
   transact: Transactor<DB>;
   log: Logger;
+  /** Call options that make an RPC call as this service (consumers and jobs have no user to act for). */
+  asService(): Promise<{ headers: Record<string, string> }>;
 }
 
 export interface ProgressReporter {
@@ -123,6 +126,7 @@ export function defineService<DB>(manifest: ServiceManifest<DB>): ServiceDefinit
         db: database.db,
         dialect: database.dialect,
         log,
+        asService: async () => asCaller(await runtime.serviceTokens(name)),
         transact: createTransactor(
           database.db,
           name,
@@ -135,6 +139,7 @@ export function defineService<DB>(manifest: ServiceManifest<DB>): ServiceDefinit
       const consumers = (manifest.consumes ?? []).map((definition) =>
         createConsumer({
           definition,
+          ctx,
           db: database.db,
           dialect: database.dialect,
           transact: ctx.transact,

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { JWK } from 'jose';
 import type { Logger } from 'pino';
 import { createScopeResolver } from '../auth/scope-resolver';
+import { createServiceTokens } from '../auth/service-identity';
 import { TokenVerifier } from '../auth/token-verifier';
 import { createCache } from '../cache/create-cache';
 import type { PlatformConfig } from '../config/config';
@@ -95,6 +96,7 @@ export class Host {
       scopes: createScopeResolver(rpc, cache),
       countries: getDefaultCountryRegistry(),
       flags: await createFlags({ env: config.env }),
+      serviceTokens: createServiceTokens(rpc, config.internalSecret, () => (options.clock ?? systemClock).now()),
     };
     if (bus.kind === 'local' && Object.keys(config.serviceUrls).length > 0) {
       log.warn('BUS_URL is local: but other services run elsewhere: events will not reach them; set BUS_URL=nats://…');

@@ -22,4 +22,6 @@ export interface Runtime {
   scopes: ScopeResolver;
   countries: CountryRegistry;
   flags: CountryFlags;
+  /** An access token for the named service itself (see auth/service-identity.ts). */
+  serviceTokens(service: string): Promise<string>;
 }

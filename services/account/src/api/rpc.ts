@@ -2,7 +2,8 @@ import type { MessageInitShape } from '@bufbuild/protobuf';
 import { Code, ConnectError, type ConnectRouter, type HandlerContext } from '@connectrpc/connect';
 import { AccountService, type UserSchema } from '@fieldops/contracts';
 import { bearerToken, type Principal } from '@fieldops/platform';
-import { resolveScope } from '../app/resolve-scope';
+import { issueServiceToken } from '../app/issue-service-token';
+import { resolveCallerScope, resolveScope } from '../app/resolve-scope';
 import { publicKeys } from '../app/token-issuer';
 import type { AccountContext } from '../config';
 import { type UserRow, userRepository } from '../db/user.repository';
@@ -38,7 +39,7 @@ function toUserMessage(user: UserRow, roleIds: string[]): MessageInitShape<typeo
 export function accountRpc(router: ConnectRouter, ctx: AccountContext): void {
   const usersInScope = async (context: HandlerContext, ids: string[]) => {
     const caller = await callerOf(ctx, context);
-    const scope = await resolveScope(ctx.db, caller.userId);
+    const scope = await resolveCallerScope(ctx.db, caller);
     if (!scope) throw new ConnectError('the caller is disabled', Code.PermissionDenied);
     const rows = await userRepository.findMany(ctx.db, ids.slice(0, 500), scope);
     const roles = await userRepository.roleIdsOf(
@@ -65,6 +66,18 @@ export function accountRpc(router: ConnectRouter, ctx: AccountContext): void {
       const scope = await resolveScope(ctx.db, request.userId);
       if (!scope) throw new ConnectError('user not found or disabled', Code.NotFound);
       return { scope: { ...scope, agencyId: scope.agencyId ?? undefined, permissions: caller.permissions } };
+    },
+    async issueServiceToken(request) {
+      try {
+        const { accessToken, expiresIn } = await issueServiceToken(ctx, {
+          service: request.service,
+          issuedAt: Number(request.issuedAt),
+          proof: request.proof,
+        });
+        return { accessToken, expiresIn: BigInt(expiresIn) };
+      } catch {
+        throw new ConnectError('the service could not prove it belongs to this installation', Code.Unauthenticated);
+      }
     },
     async getJwks() {
       const keys = await publicKeys(ctx);

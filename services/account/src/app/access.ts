@@ -1,7 +1,7 @@
 import { callerOf, type Principal, type ResolvedScope, requirePermission, UnauthorizedError } from '@fieldops/platform';
 import type { FastifyRequest } from 'fastify';
 import type { AccountContext } from '../config';
-import { resolveScope } from './resolve-scope';
+import { resolveCallerScope } from './resolve-scope';
 
 export interface Access {
   caller: Principal;
@@ -15,7 +15,7 @@ export interface Access {
 export async function accessFor(ctx: AccountContext, request: FastifyRequest, permission: string): Promise<Access> {
   const caller = callerOf(request);
   requirePermission(caller, permission);
-  const scope = await resolveScope(ctx.db, caller.userId);
+  const scope = await resolveCallerScope(ctx.db, caller);
   if (!scope) throw new UnauthorizedError('Your account is disabled or no longer exists.');
   return { caller, scope };
 }

@@ -1,4 +1,4 @@
-import type { ResolvedScope } from '@fieldops/platform';
+import type { Principal, ResolvedScope } from '@fieldops/platform';
 import type { Kysely } from 'kysely';
 import { orgUnitRepository } from '../db/org-unit.repository';
 import { roleRepository } from '../db/role.repository';
@@ -26,4 +26,12 @@ export async function resolveScope(db: Kysely<AccountDb>, userId: string): Promi
     areaIds: await userAreaRepository.areaIdsOf(db, userId),
     agencyId: user.agency_id,
   };
+}
+
+/** A caller's scope: a FieldOps service acting on its own (`service:<name>`) sees all; a person, what the tree says. */
+export async function resolveCallerScope(db: Kysely<AccountDb>, caller: Principal): Promise<ResolvedScope | undefined> {
+  if (caller.userId.startsWith('service:')) {
+    return { userId: caller.userId, scope: 'all', country: '', orgUnitId: '', orgUnitIds: [], areaIds: [], agencyId: null };
+  }
+  return resolveScope(db, caller.userId);
 }

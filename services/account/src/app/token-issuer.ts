@@ -23,7 +23,7 @@ const cachedKeys = new WeakMap<object, ActiveKey>();
  * The service's Ed25519 signing key, made on first use and kept in its database (so every replica shares it).
  * `db` may be a transaction: on SQLite a query outside it would wait for it forever.
  */
-async function activeKey(ctx: AccountContext, db: Kysely<AccountDb> = ctx.db): Promise<ActiveKey> {
+export async function signingKey(ctx: AccountContext, db: Kysely<AccountDb> = ctx.db): Promise<ActiveKey> {
   const cached = cachedKeys.get(ctx.db);
   if (cached) return cached;
   let row = await signingKeyRepository.active(db);
@@ -49,14 +49,14 @@ async function activeKey(ctx: AccountContext, db: Kysely<AccountDb> = ctx.db): P
 }
 
 export async function publicKeys(ctx: AccountContext): Promise<JWK[]> {
-  await activeKey(ctx);
+  await signingKey(ctx);
   const rows = await signingKeyRepository.verifiable(ctx.db, ctx.clock.now() - RETIRED_KEY_GRACE_MS);
   return rows.map((r) => JSON.parse(r.public_jwk) as JWK);
 }
 
 export async function issueAccessToken(ctx: AccountContext, db: Kysely<AccountDb>, user: UserRow, ttlSeconds: number): Promise<string> {
   const roles = await roleRepository.rolesOfUser(db, user.id);
-  const { kid, key } = await activeKey(ctx, db);
+  const { kid, key } = await signingKey(ctx, db);
   const now = Math.floor(ctx.clock.now() / 1000);
   return new SignJWT({
     ...claimsOf({

@@ -1,6 +1,7 @@
 import type { PlaceCategory } from '@fieldops/contracts';
 import { isSupportedCountry } from '@fieldops/countries';
-import { UnprocessableError, ValidationError } from '@fieldops/platform';
+import type { LatLng } from '@fieldops/geo';
+import { asCaller, type Principal, UnprocessableError, ValidationError } from '@fieldops/platform';
 import type { PoiContext } from '../config';
 import { placeRepository } from '../db/place.repository';
 import { inScope } from '../domain/place-scope';
@@ -9,6 +10,7 @@ import type { Access } from './access';
 import type { EdgeCoordinates } from './coordinates';
 import { newPlaceRow, phoneOf } from './place-fields';
 import { type PlaceView, toPlaceView } from './place-view';
+import { resolveAreaIds } from './resolve-area-ids';
 
 export interface CreatePlaceInput {
   name: string;
@@ -21,6 +23,16 @@ export interface CreatePlaceInput {
   /** The caller's country when left out. */
   country?: string;
   source?: 'rep' | 'import' | 'partner';
+}
+
+/** The area holding the new place; a create still succeeds (without area) when the area service does not answer. */
+async function areaOf(ctx: PoiContext, point: LatLng, caller: Principal): Promise<string | null> {
+  try {
+    return (await resolveAreaIds(ctx, [point], async () => asCaller(caller.token)))?.[0] ?? null;
+  } catch (error) {
+    ctx.log.warn({ err: error }, 'ResolveArea failed; the place is created without an area');
+    return null;
+  }
 }
 
 export async function createPlace(
@@ -48,6 +60,7 @@ export async function createPlace(
     },
     ctx.clock.now(),
   );
+  row.area_id = await areaOf(ctx, row, caller);
   await ctx.transact(async (trx, events) => {
     await placeRepository.insert(trx, row);
     await events.append(placeEvents.created(row, caller.userId));

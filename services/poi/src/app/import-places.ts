@@ -4,11 +4,21 @@ import type { PoiContext } from '../config';
 import { type PlaceRow, placeRepository } from '../db/place.repository';
 import { placeEvents } from '../events/published';
 import { newPlaceRow, type PlaceDraft } from './place-fields';
+import { resolveAreaIds } from './resolve-area-ids';
 
 /** Rows per INSERT, and per `poi.places.imported.v1` event. */
 const BATCH = MAX_PLACES_PER_IMPORT_EVENT;
 /** Batches per transaction: big enough to amortise the commit, small enough not to hold the writer for long. */
 const BATCHES_PER_TRANSACTION = 20;
+
+/** Sets each row's area from the area service (as this service: an import is no single user's request). */
+async function locate(ctx: PoiContext, rows: PlaceRow[]): Promise<void> {
+  const areaIds = await resolveAreaIds(ctx, rows, ctx.asService);
+  if (!areaIds) return;
+  rows.forEach((row, i) => {
+    row.area_id = areaIds[i] ?? null;
+  });
+}
 
 /**
  * Writes many places fast: multi-row inserts, and one `poi.places.imported.v1` event per batch (each place in full)
@@ -28,6 +38,7 @@ export async function importPlaces(
     const batches = pending;
     pending = [];
     if (batches.length === 0) return;
+    await locate(ctx, batches.flat());
     await ctx.transact(async (trx, events) => {
       for (const rows of batches) {
         await placeRepository.insertMany(trx, rows);

@@ -62,6 +62,16 @@ export const placeRepository = {
     if (rows.length > 0) await db.insertInto('place').values(rows).execute();
   },
 
+  /**
+   * Records the areas places now lie in. Not a versioned change: the area is derived from the point and another
+   * service's polygons, and must not make a rep's pending edit of the place fail with 412.
+   */
+  async setAreas(db: Db, changes: { placeId: string; areaId: string | null }[], at: number): Promise<void> {
+    for (const change of changes) {
+      await db.updateTable('place').set({ area_id: change.areaId, updated_at: at }).where('id', '=', change.placeId).execute();
+    }
+  },
+
   /** Optimistic update: answers false when the row's version is no longer `expectedVersion`. */
   async update(db: Db, id: string, expectedVersion: number, changes: Partial<Omit<PlaceRow, 'id' | 'version'>>): Promise<boolean> {
     return updateVersioned(db, 'place', id, expectedVersion, changes);

@@ -28,6 +28,9 @@ export function placeSnapshot(row: PlaceRow): PlaceSnapshot {
 }
 
 export const placeEvents = {
+  /** Places an area change moved; the subject is the area, so one area's changes stay in order. */
+  areaChanged: (causedBy: { areaId: string; version: number }, changes: { placeId: string; areaId: string | null }[]) =>
+    event('poi.places.area-changed.v1', causedBy.areaId, { causedBy, changes }, undefined, 'service:poi'),
   created: (row: PlaceRow, actor: string) => event('poi.place.created.v1', row.id, placeSnapshot(row), row.country, actor),
   updated: (row: PlaceRow, actor: string) => event('poi.place.updated.v1', row.id, placeSnapshot(row), row.country, actor),
   /** The loser's snapshot, pointing at the winner. */

@@ -13,7 +13,64 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file fieldops/account/v1/account.proto.
  */
 export const file_fieldops_account_v1_account: GenFile = /*@__PURE__*/
-  fileDesc("CiFmaWVsZG9wcy9hY2NvdW50L3YxL2FjY291bnQucHJvdG8SE2ZpZWxkb3BzLmFjY291bnQudjEi4QEKBFVzZXISCgoCaWQYASABKAkSDQoFZW1haWwYAiABKAkSDAoEbmFtZRgDIAEoCRINCgVwaG9uZRgEIAEoCRIPCgdjb3VudHJ5GAUgASgJEhMKC29yZ191bml0X2lkGAYgASgJEhYKCWFnZW5jeV9pZBgHIAEoCUgAiAEBEg0KBXJvbGVzGAggAygJEg4KBnN0YXR1cxgJIAEoCRIOCgZsb2NhbGUYCiABKAkSEgoKY3JlYXRlZF9hdBgLIAEoAxISCgp1cGRhdGVkX2F0GAwgASgDQgwKCl9hZ2VuY3lfaWQiuAEKDVJlc29sdmVkU2NvcGUSDwoHdXNlcl9pZBgBIAEoCRINCgVzY29wZRgCIAEoCRIPCgdjb3VudHJ5GAMgASgJEhMKC29yZ191bml0X2lkGAQgASgJEhQKDG9yZ191bml0X2lkcxgFIAMoCRIQCghhcmVhX2lkcxgGIAMoCRIWCglhZ2VuY3lfaWQYByABKAlIAIgBARITCgtwZXJtaXNzaW9ucxgIIAMoCUIMCgpfYWdlbmN5X2lkIlEKA0p3axILCgNraWQYASABKAkSCwoDa3R5GAIgASgJEgsKA2NydhgDIAEoCRIJCgF4GAQgASgJEgsKA2FsZxgFIAEoCRILCgN1c2UYBiABKAkiHAoOR2V0VXNlclJlcXVlc3QSCgoCaWQYASABKAkiOgoPR2V0VXNlclJlc3BvbnNlEicKBHVzZXIYASABKAsyGS5maWVsZG9wcy5hY2NvdW50LnYxLlVzZXIiIwoUQmF0Y2hHZXRVc2Vyc1JlcXVlc3QSCwoDaWRzGAEgAygJIkEKFUJhdGNoR2V0VXNlcnNSZXNwb25zZRIoCgV1c2VycxgBIAMoCzIZLmZpZWxkb3BzLmFjY291bnQudjEuVXNlciImChNSZXNvbHZlU2NvcGVSZXF1ZXN0Eg8KB3VzZXJfaWQYASABKAkiSQoUUmVzb2x2ZVNjb3BlUmVzcG9uc2USMQoFc2NvcGUYASABKAsyIi5maWVsZG9wcy5hY2NvdW50LnYxLlJlc29sdmVkU2NvcGUiEAoOR2V0Sndrc1JlcXVlc3QiOQoPR2V0Sndrc1Jlc3BvbnNlEiYKBGtleXMYASADKAsyGC5maWVsZG9wcy5hY2NvdW50LnYxLkp3azKdAwoOQWNjb3VudFNlcnZpY2USWQoHR2V0VXNlchIjLmZpZWxkb3BzLmFjY291bnQudjEuR2V0VXNlclJlcXVlc3QaJC5maWVsZG9wcy5hY2NvdW50LnYxLkdldFVzZXJSZXNwb25zZSIDkAIBEmsKDUJhdGNoR2V0VXNlcnMSKS5maWVsZG9wcy5hY2NvdW50LnYxLkJhdGNoR2V0VXNlcnNSZXF1ZXN0GiouZmllbGRvcHMuYWNjb3VudC52MS5CYXRjaEdldFVzZXJzUmVzcG9uc2UiA5ACARJoCgxSZXNvbHZlU2NvcGUSKC5maWVsZG9wcy5hY2NvdW50LnYxLlJlc29sdmVTY29wZVJlcXVlc3QaKS5maWVsZG9wcy5hY2NvdW50LnYxLlJlc29sdmVTY29wZVJlc3BvbnNlIgOQAgESWQoHR2V0SndrcxIjLmZpZWxkb3BzLmFjY291bnQudjEuR2V0Sndrc1JlcXVlc3QaJC5maWVsZG9wcy5hY2NvdW50LnYxLkdldEp3a3NSZXNwb25zZSIDkAIBYgZwcm90bzM");
+  fileDesc("CiFmaWVsZG9wcy9hY2NvdW50L3YxL2FjY291bnQucHJvdG8SE2ZpZWxkb3BzLmFjY291bnQudjEiTQoYSXNzdWVTZXJ2aWNlVG9rZW5SZXF1ZXN0Eg8KB3NlcnZpY2UYASABKAkSEQoJaXNzdWVkX2F0GAIgASgDEg0KBXByb29mGAMgASgJIkUKGUlzc3VlU2VydmljZVRva2VuUmVzcG9uc2USFAoMYWNjZXNzX3Rva2VuGAEgASgJEhIKCmV4cGlyZXNfaW4YAiABKAMi4QEKBFVzZXISCgoCaWQYASABKAkSDQoFZW1haWwYAiABKAkSDAoEbmFtZRgDIAEoCRINCgVwaG9uZRgEIAEoCRIPCgdjb3VudHJ5GAUgASgJEhMKC29yZ191bml0X2lkGAYgASgJEhYKCWFnZW5jeV9pZBgHIAEoCUgAiAEBEg0KBXJvbGVzGAggAygJEg4KBnN0YXR1cxgJIAEoCRIOCgZsb2NhbGUYCiABKAkSEgoKY3JlYXRlZF9hdBgLIAEoAxISCgp1cGRhdGVkX2F0GAwgASgDQgwKCl9hZ2VuY3lfaWQiuAEKDVJlc29sdmVkU2NvcGUSDwoHdXNlcl9pZBgBIAEoCRINCgVzY29wZRgCIAEoCRIPCgdjb3VudHJ5GAMgASgJEhMKC29yZ191bml0X2lkGAQgASgJEhQKDG9yZ191bml0X2lkcxgFIAMoCRIQCghhcmVhX2lkcxgGIAMoCRIWCglhZ2VuY3lfaWQYByABKAlIAIgBARITCgtwZXJtaXNzaW9ucxgIIAMoCUIMCgpfYWdlbmN5X2lkIlEKA0p3axILCgNraWQYASABKAkSCwoDa3R5GAIgASgJEgsKA2NydhgDIAEoCRIJCgF4GAQgASgJEgsKA2FsZxgFIAEoCRILCgN1c2UYBiABKAkiHAoOR2V0VXNlclJlcXVlc3QSCgoCaWQYASABKAkiOgoPR2V0VXNlclJlc3BvbnNlEicKBHVzZXIYASABKAsyGS5maWVsZG9wcy5hY2NvdW50LnYxLlVzZXIiIwoUQmF0Y2hHZXRVc2Vyc1JlcXVlc3QSCwoDaWRzGAEgAygJIkEKFUJhdGNoR2V0VXNlcnNSZXNwb25zZRIoCgV1c2VycxgBIAMoCzIZLmZpZWxkb3BzLmFjY291bnQudjEuVXNlciImChNSZXNvbHZlU2NvcGVSZXF1ZXN0Eg8KB3VzZXJfaWQYASABKAkiSQoUUmVzb2x2ZVNjb3BlUmVzcG9uc2USMQoFc2NvcGUYASABKAsyIi5maWVsZG9wcy5hY2NvdW50LnYxLlJlc29sdmVkU2NvcGUiEAoOR2V0Sndrc1JlcXVlc3QiOQoPR2V0Sndrc1Jlc3BvbnNlEiYKBGtleXMYASADKAsyGC5maWVsZG9wcy5hY2NvdW50LnYxLkp3azKWBAoOQWNjb3VudFNlcnZpY2USWQoHR2V0VXNlchIjLmZpZWxkb3BzLmFjY291bnQudjEuR2V0VXNlclJlcXVlc3QaJC5maWVsZG9wcy5hY2NvdW50LnYxLkdldFVzZXJSZXNwb25zZSIDkAIBEmsKDUJhdGNoR2V0VXNlcnMSKS5maWVsZG9wcy5hY2NvdW50LnYxLkJhdGNoR2V0VXNlcnNSZXF1ZXN0GiouZmllbGRvcHMuYWNjb3VudC52MS5CYXRjaEdldFVzZXJzUmVzcG9uc2UiA5ACARJoCgxSZXNvbHZlU2NvcGUSKC5maWVsZG9wcy5hY2NvdW50LnYxLlJlc29sdmVTY29wZVJlcXVlc3QaKS5maWVsZG9wcy5hY2NvdW50LnYxLlJlc29sdmVTY29wZVJlc3BvbnNlIgOQAgESWQoHR2V0SndrcxIjLmZpZWxkb3BzLmFjY291bnQudjEuR2V0Sndrc1JlcXVlc3QaJC5maWVsZG9wcy5hY2NvdW50LnYxLkdldEp3a3NSZXNwb25zZSIDkAIBEncKEUlzc3VlU2VydmljZVRva2VuEi0uZmllbGRvcHMuYWNjb3VudC52MS5Jc3N1ZVNlcnZpY2VUb2tlblJlcXVlc3QaLi5maWVsZG9wcy5hY2NvdW50LnYxLklzc3VlU2VydmljZVRva2VuUmVzcG9uc2UiA5ACAWIGcHJvdG8z");
+
+/**
+ * @generated from message fieldops.account.v1.IssueServiceTokenRequest
+ */
+export type IssueServiceTokenRequest = Message<"fieldops.account.v1.IssueServiceTokenRequest"> & {
+  /**
+   * The calling service's name, e.g. "poi".
+   *
+   * @generated from field: string service = 1;
+   */
+  service: string;
+
+  /**
+   * Epoch milliseconds when the proof was made; proofs older than a few minutes are refused.
+   *
+   * @generated from field: int64 issued_at = 2;
+   */
+  issuedAt: bigint;
+
+  /**
+   * Hex HMAC-SHA256 of "<service>:<issued_at>" under INTERNAL_SECRET.
+   *
+   * @generated from field: string proof = 3;
+   */
+  proof: string;
+};
+
+/**
+ * Describes the message fieldops.account.v1.IssueServiceTokenRequest.
+ * Use `create(IssueServiceTokenRequestSchema)` to create a new message.
+ */
+export const IssueServiceTokenRequestSchema: GenMessage<IssueServiceTokenRequest> = /*@__PURE__*/
+  messageDesc(file_fieldops_account_v1_account, 0);
+
+/**
+ * @generated from message fieldops.account.v1.IssueServiceTokenResponse
+ */
+export type IssueServiceTokenResponse = Message<"fieldops.account.v1.IssueServiceTokenResponse"> & {
+  /**
+   * @generated from field: string access_token = 1;
+   */
+  accessToken: string;
+
+  /**
+   * Seconds until the token expires.
+   *
+   * @generated from field: int64 expires_in = 2;
+   */
+  expiresIn: bigint;
+};
+
+/**
+ * Describes the message fieldops.account.v1.IssueServiceTokenResponse.
+ * Use `create(IssueServiceTokenResponseSchema)` to create a new message.
+ */
+export const IssueServiceTokenResponseSchema: GenMessage<IssueServiceTokenResponse> = /*@__PURE__*/
+  messageDesc(file_fieldops_account_v1_account, 1);
 
 /**
  * A user without secrets (no password hash).
@@ -91,7 +148,7 @@ export type User = Message<"fieldops.account.v1.User"> & {
  * Use `create(UserSchema)` to create a new message.
  */
 export const UserSchema: GenMessage<User> = /*@__PURE__*/
-  messageDesc(file_fieldops_account_v1_account, 0);
+  messageDesc(file_fieldops_account_v1_account, 2);
 
 /**
  * The effective scope of a user.
@@ -149,7 +206,7 @@ export type ResolvedScope = Message<"fieldops.account.v1.ResolvedScope"> & {
  * Use `create(ResolvedScopeSchema)` to create a new message.
  */
 export const ResolvedScopeSchema: GenMessage<ResolvedScope> = /*@__PURE__*/
-  messageDesc(file_fieldops_account_v1_account, 1);
+  messageDesc(file_fieldops_account_v1_account, 3);
 
 /**
  * A public JSON Web Key (RFC 7517).
@@ -193,7 +250,7 @@ export type Jwk = Message<"fieldops.account.v1.Jwk"> & {
  * Use `create(JwkSchema)` to create a new message.
  */
 export const JwkSchema: GenMessage<Jwk> = /*@__PURE__*/
-  messageDesc(file_fieldops_account_v1_account, 2);
+  messageDesc(file_fieldops_account_v1_account, 4);
 
 /**
  * @generated from message fieldops.account.v1.GetUserRequest
@@ -210,7 +267,7 @@ export type GetUserRequest = Message<"fieldops.account.v1.GetUserRequest"> & {
  * Use `create(GetUserRequestSchema)` to create a new message.
  */
 export const GetUserRequestSchema: GenMessage<GetUserRequest> = /*@__PURE__*/
-  messageDesc(file_fieldops_account_v1_account, 3);
+  messageDesc(file_fieldops_account_v1_account, 5);
 
 /**
  * @generated from message fieldops.account.v1.GetUserResponse
@@ -227,7 +284,7 @@ export type GetUserResponse = Message<"fieldops.account.v1.GetUserResponse"> & {
  * Use `create(GetUserResponseSchema)` to create a new message.
  */
 export const GetUserResponseSchema: GenMessage<GetUserResponse> = /*@__PURE__*/
-  messageDesc(file_fieldops_account_v1_account, 4);
+  messageDesc(file_fieldops_account_v1_account, 6);
 
 /**
  * @generated from message fieldops.account.v1.BatchGetUsersRequest
@@ -244,7 +301,7 @@ export type BatchGetUsersRequest = Message<"fieldops.account.v1.BatchGetUsersReq
  * Use `create(BatchGetUsersRequestSchema)` to create a new message.
  */
 export const BatchGetUsersRequestSchema: GenMessage<BatchGetUsersRequest> = /*@__PURE__*/
-  messageDesc(file_fieldops_account_v1_account, 5);
+  messageDesc(file_fieldops_account_v1_account, 7);
 
 /**
  * @generated from message fieldops.account.v1.BatchGetUsersResponse
@@ -261,7 +318,7 @@ export type BatchGetUsersResponse = Message<"fieldops.account.v1.BatchGetUsersRe
  * Use `create(BatchGetUsersResponseSchema)` to create a new message.
  */
 export const BatchGetUsersResponseSchema: GenMessage<BatchGetUsersResponse> = /*@__PURE__*/
-  messageDesc(file_fieldops_account_v1_account, 6);
+  messageDesc(file_fieldops_account_v1_account, 8);
 
 /**
  * @generated from message fieldops.account.v1.ResolveScopeRequest
@@ -278,7 +335,7 @@ export type ResolveScopeRequest = Message<"fieldops.account.v1.ResolveScopeReque
  * Use `create(ResolveScopeRequestSchema)` to create a new message.
  */
 export const ResolveScopeRequestSchema: GenMessage<ResolveScopeRequest> = /*@__PURE__*/
-  messageDesc(file_fieldops_account_v1_account, 7);
+  messageDesc(file_fieldops_account_v1_account, 9);
 
 /**
  * @generated from message fieldops.account.v1.ResolveScopeResponse
@@ -295,7 +352,7 @@ export type ResolveScopeResponse = Message<"fieldops.account.v1.ResolveScopeResp
  * Use `create(ResolveScopeResponseSchema)` to create a new message.
  */
 export const ResolveScopeResponseSchema: GenMessage<ResolveScopeResponse> = /*@__PURE__*/
-  messageDesc(file_fieldops_account_v1_account, 8);
+  messageDesc(file_fieldops_account_v1_account, 10);
 
 /**
  * @generated from message fieldops.account.v1.GetJwksRequest
@@ -308,7 +365,7 @@ export type GetJwksRequest = Message<"fieldops.account.v1.GetJwksRequest"> & {
  * Use `create(GetJwksRequestSchema)` to create a new message.
  */
 export const GetJwksRequestSchema: GenMessage<GetJwksRequest> = /*@__PURE__*/
-  messageDesc(file_fieldops_account_v1_account, 9);
+  messageDesc(file_fieldops_account_v1_account, 11);
 
 /**
  * @generated from message fieldops.account.v1.GetJwksResponse
@@ -325,7 +382,7 @@ export type GetJwksResponse = Message<"fieldops.account.v1.GetJwksResponse"> & {
  * Use `create(GetJwksResponseSchema)` to create a new message.
  */
 export const GetJwksResponseSchema: GenMessage<GetJwksResponse> = /*@__PURE__*/
-  messageDesc(file_fieldops_account_v1_account, 10);
+  messageDesc(file_fieldops_account_v1_account, 12);
 
 /**
  * Read-only RPCs served by the account service to other FieldOps services.
@@ -372,6 +429,17 @@ export const AccountService: GenService<{
     methodKind: "unary";
     input: typeof GetJwksRequestSchema;
     output: typeof GetJwksResponseSchema;
+  },
+  /**
+   * Issues a short-lived access token to another FieldOps service, for work no user asked for (event
+   * consumers, scheduled jobs). The service proves itself with an HMAC of the shared internal secret.
+   *
+   * @generated from rpc fieldops.account.v1.AccountService.IssueServiceToken
+   */
+  issueServiceToken: {
+    methodKind: "unary";
+    input: typeof IssueServiceTokenRequestSchema;
+    output: typeof IssueServiceTokenResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_fieldops_account_v1_account, 0);
