@@ -102,3 +102,32 @@ export async function startBenchHost(options: {
     },
   };
 }
+
+/** Signs in through the account service's REST API (or a gateway in front of it); answers the access token. */
+export async function login(url: string, email: string, password: string): Promise<string> {
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  const body: unknown = await response.json();
+  if (response.status !== 200 || typeof body !== 'object' || body === null || !('accessToken' in body)) {
+    throw new Error(`login as ${email} at ${url} failed: ${response.status} ${JSON.stringify(body)}`);
+  }
+  const { accessToken } = body;
+  if (typeof accessToken !== 'string') throw new Error(`login at ${url} answered no access token`);
+  return accessToken;
+}
+
+/** Runs every step even when one fails (closing what a run opened), then throws the first failure. */
+export async function runAll(steps: (() => Promise<unknown>)[]): Promise<void> {
+  let failure: { error: unknown } | undefined;
+  for (const step of steps) {
+    try {
+      await step();
+    } catch (error) {
+      failure ??= { error };
+    }
+  }
+  if (failure) throw failure.error;
+}

@@ -1,6 +1,6 @@
 import { accountService, DEMO_PASSWORD } from '@fieldops/account';
 import { createGateway } from '@fieldops/gateway';
-import { type BenchHost, embeddedSetup, startBenchHost } from './bench-host';
+import { type BenchHost, embeddedSetup, login, startBenchHost } from './bench-host';
 import { type LoadResult, LoadTarget } from './http-load';
 import type { Progress, SuiteOutcome } from './suite';
 import { formatTable, num } from './text-table';
@@ -28,21 +28,6 @@ interface Mode {
   name: string;
   url: string;
   token: string;
-}
-
-async function login(url: string): Promise<string> {
-  const response = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: USER, password: DEMO_PASSWORD }),
-  });
-  const body: unknown = await response.json();
-  if (response.status !== 200 || typeof body !== 'object' || body === null || !('accessToken' in body)) {
-    throw new Error(`login at ${url} failed: ${response.status} ${JSON.stringify(body)}`);
-  }
-  const { accessToken } = body;
-  if (typeof accessToken !== 'string') throw new Error(`login at ${url} answered no access token`);
-  return accessToken;
 }
 
 /** One request first: a mode that answers errors would otherwise be timed as if it worked. */
@@ -82,11 +67,11 @@ async function startModes(started: BenchHost[], progress: Progress): Promise<Mod
   started.push(embedded);
   await embedded.host.seedDemo();
   // One sign-in per account service; the gateway forwards to the first, so the same token works there.
-  const serviceToken = await login(service.url);
+  const serviceToken = await login(service.url, USER, DEMO_PASSWORD);
   return [
     { name: 'service direct', url: service.url, token: serviceToken },
     { name: 'via gateway (distributed)', url: gateway.url, token: serviceToken },
-    { name: 'embedded (gateway + service)', url: embedded.url, token: await login(embedded.url) },
+    { name: 'embedded (gateway + service)', url: embedded.url, token: await login(embedded.url, USER, DEMO_PASSWORD) },
   ];
 }
 

@@ -4,7 +4,8 @@ import { type Summary, summarize } from './stats';
 export interface TargetOptions {
   /** Origin, e.g. `http://127.0.0.1:3000`. */
   url: string;
-  path: string;
+  /** The path of every request, or a function answering the next request's path (e.g. a different point each). */
+  path: string | (() => string);
   headers: Record<string, string>;
   /** Requests in flight at once, one keep-alive connection each. */
   concurrency: number;
@@ -80,7 +81,7 @@ export class LoadTarget {
         next++;
         const started = performance.now();
         try {
-          const response = await this.pool.request({ method: 'GET', path, headers });
+          const response = await this.pool.request({ method: 'GET', path: typeof path === 'string' ? path : path(), headers });
           const body = await response.body.text();
           if (response.statusCode !== expected) fail(`${response.statusCode}: ${body.slice(0, 200)}`);
         } catch (error) {

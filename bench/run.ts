@@ -1,4 +1,4 @@
-// `npm run bench [-- events|gateway …]`: runs the benchmark suites against 127.0.0.1 only, prints a table per suite
+// `npm run bench [-- events|gateway|nearby|resolve …]`: runs the benchmark suites against 127.0.0.1 only, prints a table per suite
 // and writes bench/results/latest.json.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -6,11 +6,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runEventsSuite } from './events.bench';
 import { runGatewaySuite } from './gateway.bench';
+import { runNearbySuite } from './nearby.bench';
+import { runResolveSuite } from './resolve.bench';
 import type { Progress, SuiteOutcome } from './suite';
 
 const SUITES: Record<string, (progress: Progress) => Promise<SuiteOutcome<unknown>>> = {
   events: runEventsSuite,
   gateway: runGatewaySuite,
+  nearby: runNearbySuite,
+  resolve: runResolveSuite,
 };
 
 function selectedSuites(args: string[]): string[] {
@@ -20,6 +24,39 @@ function selectedSuites(args: string[]): string[] {
     process.exit(2);
   }
   return args.length > 0 ? args : Object.keys(SUITES);
+}
+
+interface EarlierReport {
+  suiteDates: Record<string, string>;
+  results: Record<string, unknown>;
+  failures: Record<string, unknown>;
+}
+
+/** What the last report says about the suites other than `rerun` (nothing when there is no readable report). */
+function earlierReport(file: string, rerun: string[]): EarlierReport {
+  const kept: EarlierReport = { suiteDates: {}, results: {}, failures: {} };
+  let report: unknown;
+  try {
+    report = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return kept;
+  }
+  if (typeof report !== 'object' || report === null) return kept;
+  const record = (key: string): Record<string, unknown> => {
+    const value: unknown = key in report ? Reflect.get(report, key) : undefined;
+    return typeof value === 'object' && value !== null ? Object.fromEntries(Object.entries(value)) : {};
+  };
+  const date = 'date' in report && typeof report.date === 'string' ? report.date : 'unknown';
+  const dates = record('suiteDates');
+  const keep = (name: string) => name in SUITES && !rerun.includes(name);
+  for (const [name, value] of Object.entries(record('results'))) {
+    if (!keep(name)) continue;
+    kept.results[name] = value;
+    const ranAt = dates[name];
+    kept.suiteDates[name] = typeof ranAt === 'string' ? ranAt : date;
+  }
+  for (const [name, value] of Object.entries(record('failures'))) if (keep(name)) kept.failures[name] = value;
+  return kept;
 }
 
 async function main(): Promise<void> {
@@ -46,13 +83,18 @@ async function main(): Promise<void> {
   }
   const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  const date = new Date().toISOString();
+  // A run of some suites keeps the other suites' figures from the last run, with the date each suite ran.
+  const earlier = earlierReport(file, names);
+  const ran = Object.fromEntries(names.map((name) => [name, date]));
   const report = {
-    date: new Date().toISOString(),
+    date,
     node: process.version,
     cpu,
     cores,
-    results,
-    ...(Object.keys(failures).length ? { failures } : {}),
+    suiteDates: { ...earlier.suiteDates, ...ran },
+    results: { ...earlier.results, ...results },
+    ...(Object.keys(failures).length || Object.keys(earlier.failures).length ? { failures: { ...earlier.failures, ...failures } } : {}),
   };
   fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
