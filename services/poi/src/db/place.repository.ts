@@ -95,7 +95,8 @@ export const placeRepository = {
         .where('status', '=', 'active');
       query = inScope(query, scope);
       if (category) query = query.where('category', '=', category as PlaceRow['category']);
-      found.push(...(await query.execute()));
+      // One by one: spreading a dense cell's 100,000+ rows into push() overflows the call stack.
+      for (const row of await query.execute()) found.push(row);
     }
     return found;
   },
