@@ -1,4 +1,5 @@
 import { register } from 'node:module';
+import { createAddHookMessageChannel } from 'import-in-the-middle';
 import { createLogger } from './logger';
 import { startTelemetry } from './telemetry';
 
@@ -9,6 +10,10 @@ import { startTelemetry } from './telemetry';
  */
 export async function preloadTelemetry(env: Record<string, string | undefined>, serviceName: string): Promise<void> {
   if (!env.OTEL_EXPORTER_OTLP_ENDPOINT) return;
-  register('@opentelemetry/instrumentation/hook.mjs', import.meta.url);
+  // Only the modules an instrumentation asks for are wrapped: wrapping every module (our TypeScript included)
+  // fails noisily and slows the start.
+  const { registerOptions, waitForAllMessagesAcknowledged } = createAddHookMessageChannel();
+  register('import-in-the-middle/hook.mjs', import.meta.url, registerOptions);
   await startTelemetry(env, env.OTEL_SERVICE_NAME ?? serviceName, createLogger(env.LOG_LEVEL ?? 'info'));
+  await waitForAllMessagesAcknowledged();
 }
