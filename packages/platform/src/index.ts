@@ -45,4 +45,5 @@ export { decodeCursor, encodeCursor, type Page, PageOf, PageQuery, pageQueryFiel
 export { PROBLEM_CONTENT_TYPE, type Problem } from './http/problem';
 export { createLogger, type Logger } from './observability/logger';
 export { Metrics } from './observability/metrics';
+export { rpcCallerOf } from './rpc/rpc-caller';
 export { asCaller, RpcClients, rpcOwner } from './rpc/rpc-clients';

@@ -1,22 +1,15 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { Code, ConnectError, type ConnectRouter, type HandlerContext } from '@connectrpc/connect';
 import { AccountService, type UserSchema } from '@fieldops/contracts';
-import { bearerToken, type Principal } from '@fieldops/platform';
+import { type Principal, rpcCallerOf } from '@fieldops/platform';
 import { issueServiceToken } from '../app/issue-service-token';
 import { resolveCallerScope, resolveScope } from '../app/resolve-scope';
 import { publicKeys } from '../app/token-issuer';
 import type { AccountContext } from '../config';
 import { type UserRow, userRepository } from '../db/user.repository';
 
-async function callerOf(ctx: AccountContext, context: HandlerContext): Promise<Principal> {
-  const token = bearerToken(context.requestHeader.get('authorization') ?? undefined);
-  if (!token) throw new ConnectError('an access token is required', Code.Unauthenticated);
-  try {
-    return await ctx.auth.verify(token);
-  } catch {
-    throw new ConnectError('the access token is not valid', Code.Unauthenticated);
-  }
-}
+/** The verified caller (the platform's one RPC token check). */
+const callerOf = (ctx: AccountContext, context: HandlerContext): Promise<Principal> => rpcCallerOf(ctx.auth, context);
 
 function toUserMessage(user: UserRow, roleIds: string[]): MessageInitShape<typeof UserSchema> {
   return {

@@ -1,7 +1,7 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { Code, ConnectError, type ConnectRouter, type HandlerContext } from '@connectrpc/connect';
 import { type AreaCovererSchema, type AreaSchema, AreaService } from '@fieldops/contracts';
-import { bearerToken, type Principal } from '@fieldops/platform';
+import { type Principal, rpcCallerOf } from '@fieldops/platform';
 import { visibilityOf } from '../app/access';
 import type { AreaIndexHolder } from '../app/area-index-holder';
 import { type Coverer, coveringAt } from '../app/covering';
@@ -11,15 +11,8 @@ import { rowBBox } from '../events/published';
 
 const MAX_POINTS = 1000;
 
-async function callerOf(ctx: AreaContext, context: HandlerContext): Promise<Principal> {
-  const token = bearerToken(context.requestHeader.get('authorization') ?? undefined);
-  if (!token) throw new ConnectError('an access token is required', Code.Unauthenticated);
-  try {
-    return await ctx.auth.verify(token);
-  } catch {
-    throw new ConnectError('the access token is not valid', Code.Unauthenticated);
-  }
-}
+/** The verified caller (the platform's one RPC token check). */
+const callerOf = (ctx: AreaContext, context: HandlerContext): Promise<Principal> => rpcCallerOf(ctx.auth, context);
 
 function toAreaMessage(row: AreaRow): MessageInitShape<typeof AreaSchema> {
   return {

@@ -1,7 +1,7 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { Code, ConnectError, type ConnectRouter, type HandlerContext } from '@connectrpc/connect';
 import { type PlaceSchema, PoiService } from '@fieldops/contracts';
-import { AppError, bearerToken, type Principal } from '@fieldops/platform';
+import { AppError, type Principal, rpcCallerOf } from '@fieldops/platform';
 import type { Access } from '../app/access';
 import { edgeCoordinates } from '../app/coordinates';
 import { findDuplicates } from '../app/find-duplicates';
@@ -19,15 +19,8 @@ const MAX_LIMIT = 200;
 const DEFAULT_BOX_LIMIT = 500;
 const MAX_BOX_LIMIT = 1000;
 
-async function callerOf(ctx: PoiContext, context: HandlerContext): Promise<Principal> {
-  const token = bearerToken(context.requestHeader.get('authorization') ?? undefined);
-  if (!token) throw new ConnectError('an access token is required', Code.Unauthenticated);
-  try {
-    return await ctx.auth.verify(token);
-  } catch {
-    throw new ConnectError('the access token is not valid', Code.Unauthenticated);
-  }
-}
+/** The verified caller (the platform's one RPC token check). */
+const callerOf = (ctx: PoiContext, context: HandlerContext): Promise<Principal> => rpcCallerOf(ctx.auth, context);
 
 /** Every read needs place:read, like the REST API; the scope is the caller's country. */
 async function accessOf(ctx: PoiContext, context: HandlerContext): Promise<Access> {
