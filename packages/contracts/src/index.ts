@@ -14,8 +14,11 @@ export {
   isCataloguedEventType,
   validateEventData,
 } from './events/catalogue';
+export * from './events/leads';
+export * from './events/merchant';
 export * from './events/poi';
 export * from './gen/fieldops/account/v1/account_pb';
 export * from './gen/fieldops/area/v1/area_pb';
+export * from './gen/fieldops/merchant/v1/merchant_pb';
 export * from './gen/fieldops/poi/v1/poi_pb';
 export { ownerOfRpcService, rpcServiceOwners, rpcServices } from './rpc';

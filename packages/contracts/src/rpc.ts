@@ -1,6 +1,7 @@
 import type { DescService } from '@bufbuild/protobuf';
 import { AccountService } from './gen/fieldops/account/v1/account_pb';
 import { AreaService } from './gen/fieldops/area/v1/area_pb';
+import { MerchantService } from './gen/fieldops/merchant/v1/merchant_pb';
 import { PoiService } from './gen/fieldops/poi/v1/poi_pb';
 
 const RPC_PACKAGE = /^fieldops\.([a-z][a-z0-9_]*)\.v[0-9]+\.[A-Za-z_][A-Za-z0-9_]*$/;
@@ -20,7 +21,7 @@ export function ownerOfRpcService(typeName: string): string {
 }
 
 /** Every generated RPC service descriptor. Add new services here. */
-export const rpcServices: readonly DescService[] = [AccountService, AreaService, PoiService];
+export const rpcServices: readonly DescService[] = [AccountService, AreaService, MerchantService, PoiService];
 
 /** Proto service typeName → owning FieldOps service, e.g. `fieldops.account.v1.AccountService` → `account`. */
 export const rpcServiceOwners: Record<string, string> = Object.fromEntries(

@@ -2,12 +2,16 @@ import type { Static, TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import { accountEvents } from './account';
 import { areaEvents } from './area';
+import { leadsEvents } from './leads';
+import { merchantEvents } from './merchant';
 import { poiEvents } from './poi';
 
 /** Every event type published in FieldOps → its data schema. Add each service's record here. */
 export const eventCatalogue = {
   ...accountEvents,
   ...areaEvents,
+  ...leadsEvents,
+  ...merchantEvents,
   ...poiEvents,
 } as const satisfies Record<string, TSchema>;
 

@@ -1,0 +1,37 @@
+import type { LeadRow } from '../db/lead.repository';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** The API's view of a lead: in the public pool the phone is masked until someone claims it. */
+export function toLeadView(row: LeadRow) {
+  const masked = row.owner_id === null;
+  return {
+    id: row.id,
+    name: row.name,
+    phone: masked ? row.phone_masked : row.phone,
+    phoneMasked: masked && row.phone !== null,
+    address: row.address,
+    category: row.category,
+    lat: row.lat,
+    lng: row.lng,
+    country: row.country,
+    areaId: row.area_id,
+    ownerId: row.owner_id,
+    orgUnitId: row.org_unit_id,
+    agencyId: row.agency_id,
+    pool: row.pool,
+    stage: row.stage,
+    protectedUntil: iso(row.protected_until),
+    claimedAt: iso(row.claimed_at),
+    nextFollowUpAt: iso(row.next_follow_up_at),
+    duplicateOf: row.duplicate_of,
+    merchantId: row.merchant_id,
+    conversionStatus: row.conversion_status,
+    conversionReason: row.conversion_reason,
+    version: row.version,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
+
+export type LeadView = ReturnType<typeof toLeadView>;

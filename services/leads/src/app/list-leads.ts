@@ -1,0 +1,23 @@
+import { decodeCursor, type Page, toPage } from '@fieldops/platform';
+import type { LeadsContext } from '../config';
+import { leadRepository } from '../db/lead.repository';
+import type { Access } from './access';
+import { type LeadView, toLeadView } from './lead-view';
+
+export interface ListLeadsInput {
+  pool?: 'mine' | 'public';
+  limit: number;
+  cursor?: string;
+}
+
+/** My leads, the public pool I can see, or (no pool) every lead I can see; oldest first. */
+export async function listLeads(ctx: LeadsContext, access: Access, input: ListLeadsInput): Promise<Page<LeadView>> {
+  const [after] = decodeCursor(input.cursor) ?? [];
+  const rows = await leadRepository.list(ctx.db, access.scope, {
+    pool: input.pool,
+    userId: access.caller.userId,
+    after: typeof after === 'string' ? after : undefined,
+    limit: input.limit,
+  });
+  return toPage(rows, input.limit, (row) => [row.id], toLeadView);
+}

@@ -1,0 +1,4 @@
+import type { ServiceContext } from '@fieldops/platform';
+import type { LeadsDb } from './db/schema';
+
+export type LeadsContext = ServiceContext<LeadsDb>;

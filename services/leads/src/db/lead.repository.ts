@@ -1,0 +1,147 @@
+import type { ResolvedScope } from '@fieldops/platform';
+import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import { publicPoolOf, visibleTo } from './lead-visibility';
+import type { LeadsDb, LeadTable } from './schema';
+
+export type LeadRow = Selectable<LeadTable>;
+type Db = Kysely<LeadsDb> | Transaction<LeadsDb>;
+export type LeadChanges = Omit<Updateable<LeadTable>, 'id' | 'version' | 'created_at'>;
+
+const toNumber = (v: number | null): number | null => (v === null ? null : Number(v));
+
+/** MySQL drivers may hand BIGINTs back as strings: every row leaves the repository with numbers. */
+function normalise(row: LeadRow): LeadRow {
+  return {
+    ...row,
+    lat: Number(row.lat),
+    lng: Number(row.lng),
+    protected_until: toNumber(row.protected_until),
+    claimed_at: toNumber(row.claimed_at),
+    warned_for: toNumber(row.warned_for),
+    next_follow_up_at: toNumber(row.next_follow_up_at),
+    version: Number(row.version),
+    created_at: Number(row.created_at),
+    updated_at: Number(row.updated_at),
+  };
+}
+
+export interface ListFilter {
+  pool: 'mine' | 'public' | undefined;
+  userId: string;
+  after: string | undefined;
+  limit: number;
+}
+
+export interface NearbyQuery {
+  country: string;
+  lat: number;
+  lng: number;
+  radiusM: number;
+  phone: string | null;
+}
+
+export const leadRepository = {
+  async insert(db: Db, row: LeadRow): Promise<void> {
+    await db.insertInto('lead').values(row).execute();
+  },
+
+  async byId(db: Db, id: string): Promise<LeadRow | undefined> {
+    const row = await db.selectFrom('lead').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && normalise(row);
+  },
+
+  /** A lead the scope may see, or undefined (the API's 404). */
+  async visible(db: Db, id: string, scope: ResolvedScope): Promise<LeadRow | undefined> {
+    const row = await db.selectFrom('lead').selectAll().where('id', '=', id).where(visibleTo(scope)).executeTakeFirst();
+    return row && normalise(row);
+  },
+
+  /** Whether a lead within the caller's pool reach was claimed since `since`: a claim race the caller just lost. */
+  async takenSince(db: Db, id: string, scope: ResolvedScope, since: number): Promise<boolean> {
+    const row = await db
+      .selectFrom('lead')
+      .select('id')
+      .where('id', '=', id)
+      .where('claimed_at', '>=', since)
+      .where(publicPoolOf(scope, { anyOwner: true }))
+      .executeTakeFirst();
+    return row !== undefined;
+  },
+
+  async list(db: Db, scope: ResolvedScope, filter: ListFilter): Promise<LeadRow[]> {
+    let query = db
+      .selectFrom('lead')
+      .selectAll()
+      .orderBy('id')
+      .limit(filter.limit + 1);
+    if (filter.pool === 'mine') query = query.where('owner_id', '=', filter.userId);
+    else if (filter.pool === 'public') query = query.where(publicPoolOf(scope));
+    else query = query.where(visibleTo(scope));
+    if (filter.after !== undefined) query = query.where('id', '>', filter.after);
+    return (await query.execute()).map(normalise);
+  },
+
+  /** Leads of a country within a box around a point, or with the same phone: the dedup candidates. */
+  async near(db: Db, q: NearbyQuery): Promise<LeadRow[]> {
+    const dLat = q.radiusM / 111_320;
+    const dLng = q.radiusM / (111_320 * Math.max(0.01, Math.cos((q.lat * Math.PI) / 180)));
+    const rows = await db
+      .selectFrom('lead')
+      .selectAll()
+      .where('country', '=', q.country)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb.between('lat', q.lat - dLat, q.lat + dLat), eb.between('lng', q.lng - dLng, q.lng + dLng)]),
+          ...(q.phone ? [eb('phone', '=', q.phone)] : []),
+        ]),
+      )
+      .limit(200)
+      .execute();
+    return rows.map(normalise);
+  },
+
+  /**
+   * The optimistic write of every change: applies only if the row still has `expectedVersion` (and, for a claim,
+   * is still unowned). False when someone else changed it first.
+   */
+  async update(db: Db, id: string, expectedVersion: number, changes: LeadChanges, options: { unowned?: boolean } = {}): Promise<boolean> {
+    let query = db
+      .updateTable('lead')
+      .set({ ...changes, version: expectedVersion + 1 })
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion);
+    if (options.unowned) query = query.where('owner_id', 'is', null);
+    const result = await query.executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+
+  /** Held leads whose protection ended by `now`. */
+  async expired(db: Db, now: number, limit: number): Promise<LeadRow[]> {
+    const rows = await db
+      .selectFrom('lead')
+      .selectAll()
+      .where('owner_id', 'is not', null)
+      .where('protected_until', '<=', now)
+      .where('stage', '<>', 'converted')
+      .orderBy('protected_until')
+      .limit(limit)
+      .execute();
+    return rows.map(normalise);
+  },
+
+  /** Held leads whose protection ends within `horizonMs` and whose warning for this period is not sent. */
+  async expiringUnwarned(db: Db, now: number, horizonMs: number, limit: number): Promise<LeadRow[]> {
+    const rows = await db
+      .selectFrom('lead')
+      .selectAll()
+      .where('owner_id', 'is not', null)
+      .where('protected_until', '>', now)
+      .where('protected_until', '<=', now + horizonMs)
+      .where('stage', '<>', 'converted')
+      .where((eb) => eb.or([eb('warned_for', 'is', null), eb('warned_for', '<>', eb.ref('protected_until'))]))
+      .orderBy('protected_until')
+      .limit(limit)
+      .execute();
+    return rows.map(normalise);
+  },
+};

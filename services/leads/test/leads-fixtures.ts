@@ -1,0 +1,62 @@
+import { accountService } from '@fieldops/account';
+import type { ApiResponse, MovableClock, TestDatabaseEngine, TestHost } from '@fieldops/testing';
+import { startTestHost } from '@fieldops/testing';
+import type { Kysely } from 'kysely';
+import { expect } from 'vitest';
+import { createLeadsService, type LeadsDb } from '../src/index';
+
+/** The account service (for logins) and the leads service on one database engine, with a clock the test moves. */
+export function startLeadsHost(database: TestDatabaseEngine, clock: MovableClock): Promise<TestHost> {
+  return startTestHost({
+    services: [accountService, createLeadsService({ protectionCheckMs: 50 })],
+    engines: { name: database.name, database, busUrl: 'local:', cacheUrl: 'memory:' },
+    seedDemo: true,
+    clock,
+  });
+}
+
+/** The leads service's own database, for arranging and checking what is stored (tests only). */
+export function leadsDb(t: TestHost): Kysely<LeadsDb> {
+  const service = t.host.service('leads');
+  if (!service) throw new Error('the leads service is not running');
+  return service.db as unknown as Kysely<LeadsDb>;
+}
+
+let made = 0;
+
+/** A valid new lead's body in central Singapore, each at its own spot with its own name; override what matters. */
+export function aLead(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  made++;
+  return {
+    name: `Zebra ${made * 7919} Provisions ${String.fromCharCode(65 + (made % 26))}${made}`,
+    address: `${made} Orchard Road`,
+    category: 'grocery',
+    phone: `+65 9${String(1_000_000 + made).slice(-7)}`,
+    lat: 1.3 + made * 0.01,
+    lng: 103.8,
+    ...overrides,
+  };
+}
+
+/** Asserts a problem+json answer. */
+export function expectProblem(res: ApiResponse, status: number): void {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  expect(res.headers.get('content-type')).toContain('application/problem+json');
+}
+
+/** The events of one lead in the leads outbox, oldest first. */
+export async function outboxOf(t: TestHost, subject: string): Promise<{ type: string; data: Record<string, unknown> }[]> {
+  const rows = await leadsDb(t).selectFrom('outbox').select(['type', 'envelope']).where('subject', '=', subject).orderBy('seq').execute();
+  return rows.map((r) => ({ type: r.type, data: (JSON.parse(r.envelope) as { data: Record<string, unknown> }).data }));
+}
+
+/** Creates a lead as `token` and releases it into the public pool; answers its id. */
+export async function aPublicLead(t: TestHost, token: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  const created = await t.api('POST', '/api/v1/leads', { token, body: aLead(overrides) });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const released = await t.api('POST', `/api/v1/leads/${created.body.id}/release`, { token });
+  expect(released.status, JSON.stringify(released.body)).toBe(200);
+  return created.body.id;
+}
+
+export const DAY = 86_400_000;

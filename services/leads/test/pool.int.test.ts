@@ -1,0 +1,133 @@
+import { databaseEngines, eventually, MovableClock, type TestHost } from '@fieldops/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aLead, aPublicLead, DAY, expectProblem, leadsDb, outboxOf, startLeadsHost } from './leads-fixtures';
+
+const engines = await databaseEngines();
+
+describe.each(engines)('capture, pools and protection on $name', (database) => {
+  let t: TestHost;
+  const clock = new MovableClock(Date.now());
+  // Tokens follow the moved clock: log in after every move.
+  const as = (who: string) => t.login(`${who}@fieldops.test`);
+
+  beforeAll(async () => {
+    t = await startLeadsHost(database, clock);
+  });
+  afterAll(async () => t?.stop());
+
+  it('a captured lead is held by its creator, protected for D days, with its phone in full', async () => {
+    const res = await t.api('POST', '/api/v1/leads', { token: await as('rep1.sg'), body: aLead({ phone: '9123 4567' }) });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({ pool: 'private', stage: 'new', phone: '+6591234567', phoneMasked: false, duplicateOf: null });
+    expect(Date.parse(res.body.protectedUntil) - clock.now()).toBe(15 * DAY);
+    expect((await outboxOf(t, res.body.id)).map((e) => e.type)).toEqual(['leads.lead.created.v1']);
+  });
+
+  it('a strong duplicate (same name, same spot) answers 409 with the candidates to claim instead', async () => {
+    const token = await as('rep1.sg');
+    const first = await t.api('POST', '/api/v1/leads', { token, body: aLead({ name: 'Ah Hock Minimart', lat: 1.2, lng: 103.9 }) });
+    const twin = await t.api('POST', '/api/v1/leads', {
+      token: await as('rep2.sg'),
+      body: aLead({ name: 'Ah Hock Mini Mart', lat: 1.2001, lng: 103.9 }),
+    });
+    expectProblem(twin, 409);
+    expect(twin.body.candidates).toEqual([
+      expect.objectContaining({ id: first.body.id, name: 'Ah Hock Minimart', pool: 'private', reasons: expect.arrayContaining(['name']) }),
+    ]);
+    expect(twin.body.candidates[0].distance).toBeLessThan(20);
+  });
+
+  it('a weak duplicate (same phone, other name, nearby) is created and flagged', async () => {
+    const token = await as('rep1.sg');
+    const first = await t.api('POST', '/api/v1/leads', { token, body: aLead({ phone: '+65 9876 0001', lat: 1.21, lng: 103.9 }) });
+    const second = await t.api('POST', '/api/v1/leads', {
+      token,
+      body: aLead({ name: 'Completely Different Laundry', phone: '+65 9876 0001', lat: 1.2105, lng: 103.9 }),
+    });
+    expect(second.status, JSON.stringify(second.body)).toBe(201);
+    expect(second.body.duplicateOf).toBe(first.body.id);
+  });
+
+  it('in the public pool the phone is masked; claiming shows it again and another claim answers 409', async () => {
+    const id = await aPublicLead(t, await as('rep1.sg'), { phone: '+65 9555 1234' });
+    const rep2 = await as('rep2.sg');
+    const seen = await t.api('GET', `/api/v1/leads/${id}`, { token: rep2 });
+    expect(seen.body).toMatchObject({ pool: 'public', ownerId: null, phoneMasked: true });
+    expect(seen.body.phone).not.toContain('5551234');
+    expect(seen.body.phone).toMatch(/1234$/);
+    const pool = await t.api('GET', '/api/v1/leads?pool=public&limit=200', { token: rep2 });
+    expect(pool.body.items.map((l: { id: string }) => l.id)).toContain(id);
+    const claimed = await t.api('POST', `/api/v1/leads/${id}/claim`, { token: rep2 });
+    expect(claimed.body).toMatchObject({ pool: 'private', phone: '+6595551234', phoneMasked: false });
+    expectProblem(await t.api('POST', `/api/v1/leads/${id}/claim`, { token: await as('rep3.sg') }), 409);
+    clock.advance(61_000);
+    // Once the race is over, a lead held by another rep is simply not there for a rep.
+    expectProblem(await t.api('POST', `/api/v1/leads/${id}/claim`, { token: await as('rep3.sg') }), 404);
+    const mine = await t.api('GET', '/api/v1/leads?pool=mine', { token: rep2 });
+    expect(mine.body.items.map((l: { id: string }) => l.id)).toContain(id);
+  });
+
+  it('a rep who released a lead cannot claim it again for C days', async () => {
+    const rep3 = await as('rep3.sg');
+    const id = await aPublicLead(t, rep3);
+    const again = await t.api('POST', `/api/v1/leads/${id}/claim`, { token: rep3 });
+    expectProblem(again, 409);
+    expect(again.body.code).toBe('cooldown');
+    clock.advance(7 * DAY);
+    expect((await t.api('POST', `/api/v1/leads/${id}/claim`, { token: await as('rep3.sg') })).status).toBe(200);
+  });
+
+  it('a rep at the limit cannot capture or claim another lead', async () => {
+    const rep4 = await as('rep4.sg');
+    const first = await t.api('POST', '/api/v1/leads', { token: rep4, body: aLead() });
+    await leadsDb(t).updateTable('lead_holding').set({ held: 100 }).where('user_id', '=', first.body.ownerId).execute();
+    const capture = await t.api('POST', '/api/v1/leads', { token: rep4, body: aLead() });
+    expectProblem(capture, 409);
+    expect(capture.body.code).toBe('limit');
+    const id = await aPublicLead(t, await as('rep5.sg'));
+    expect((await t.api('POST', `/api/v1/leads/${id}/claim`, { token: rep4 })).body.code).toBe('limit');
+  });
+
+  it('a team lead assigns a public lead to a rep of the team', async () => {
+    const rep1 = await as('rep1.sg');
+    const rep1Id = (await t.api('POST', '/api/v1/leads', { token: rep1, body: aLead() })).body.ownerId;
+    const id = await aPublicLead(t, await as('rep2.sg'));
+    const assigned = await t.api('POST', `/api/v1/leads/${id}/assign`, { token: await as('teamlead1.sg'), body: { repId: rep1Id } });
+    expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
+    expect(assigned.body).toMatchObject({ ownerId: rep1Id, pool: 'private' });
+    expect((await outboxOf(t, id)).map((e) => e.type)).toContain('leads.lead.assigned.v1');
+    expectProblem(await t.api('POST', `/api/v1/leads/${id}/assign`, { token: rep1, body: { repId: rep1Id } }), 403);
+  });
+
+  it('a follow-up extends protection; unattended, the lead is warned about, then recycled to the pool', async () => {
+    const rep1 = await as('rep1.sg');
+    const lead = (await t.api('POST', '/api/v1/leads', { token: rep1, body: aLead() })).body;
+    clock.advance(10 * DAY);
+    const followed = await t.api('POST', `/api/v1/leads/${lead.id}/follow-ups`, {
+      token: await as('rep1.sg'),
+      body: { kind: 'visit', note: 'met the owner' },
+    });
+    expect(followed.status, JSON.stringify(followed.body)).toBe(200);
+    expect(Date.parse(followed.body.protectedUntil)).toBe(clock.now() + 15 * DAY);
+    clock.advance(12 * DAY + 1);
+    await eventually(async () => expect((await outboxOf(t, lead.id)).map((e) => e.type)).toContain('leads.lead.recycle-warning.v1'));
+    clock.advance(3 * DAY);
+    await eventually(async () => {
+      const row = await leadsDb(t).selectFrom('lead').selectAll().where('id', '=', lead.id).executeTakeFirstOrThrow();
+      expect(row.owner_id).toBeNull();
+    });
+    const types = (await outboxOf(t, lead.id)).map((e) => e.type);
+    expect(types.filter((type) => type === 'leads.lead.recycle-warning.v1')).toHaveLength(1);
+    expect(types).toContain('leads.lead.recycled.v1');
+    expect((await t.api('POST', `/api/v1/leads/${lead.id}/claim`, { token: await as('rep1.sg') })).body.code).toBe('cooldown');
+  });
+
+  it('stages move forward; an illegal transition answers 409', async () => {
+    const rep1 = await as('rep1.sg');
+    const lead = (await t.api('POST', '/api/v1/leads', { token: rep1, body: aLead() })).body;
+    expect((await t.api('POST', `/api/v1/leads/${lead.id}/stage`, { token: rep1, body: { to: 'qualified' } })).body.stage).toBe(
+      'qualified',
+    );
+    expectProblem(await t.api('POST', `/api/v1/leads/${lead.id}/stage`, { token: rep1, body: { to: 'new' } }), 409);
+  });
+});

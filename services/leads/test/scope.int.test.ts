@@ -1,0 +1,48 @@
+import { databaseEngines, MovableClock, type TestHost } from '@fieldops/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aLead, aPublicLead, expectProblem, startLeadsHost } from './leads-fixtures';
+
+const engines = await databaseEngines();
+
+describe.each(engines)('the data scope of leads on $name', (database) => {
+  let t: TestHost;
+  const clock = new MovableClock(Date.now());
+  const as = (who: string) => t.login(`${who}@fieldops.test`);
+  let privateLead: string;
+  beforeAll(async () => {
+    t = await startLeadsHost(database, clock);
+    privateLead = (await t.api('POST', '/api/v1/leads', { token: await as('rep1.sg'), body: aLead() })).body.id;
+    clock.advance(120_000);
+  });
+  afterAll(async () => t?.stop());
+
+  it('a rep of another team gets 404 on read, claim, release, follow-up and convert', async () => {
+    const other = await as('rep6.sg');
+    expectProblem(await t.api('GET', `/api/v1/leads/${privateLead}`, { token: other }), 404);
+    expectProblem(await t.api('POST', `/api/v1/leads/${privateLead}/claim`, { token: other }), 404);
+    expectProblem(await t.api('POST', `/api/v1/leads/${privateLead}/release`, { token: other }), 404);
+    expectProblem(await t.api('POST', `/api/v1/leads/${privateLead}/follow-ups`, { token: other, body: { kind: 'note' } }), 404);
+    expectProblem(
+      await t.api('POST', `/api/v1/leads/${privateLead}/convert`, { token: other, body: { legalName: 'X', businessId: '1' } }),
+      404,
+    );
+    const all = await t.api('GET', '/api/v1/leads?limit=200', { token: other });
+    expect(all.body.items.map((l: { id: string }) => l.id)).not.toContain(privateLead);
+  });
+
+  it('the team lead of the rep sees it; the other team’s lead does not', async () => {
+    expect((await t.api('GET', `/api/v1/leads/${privateLead}`, { token: await as('teamlead1.sg') })).status).toBe(200);
+    expectProblem(await t.api('GET', `/api/v1/leads/${privateLead}`, { token: await as('teamlead2.sg') }), 404);
+  });
+
+  it('a rep sees the public pool of their country, not of another', async () => {
+    const id = await aPublicLead(t, await as('rep1.sg'));
+    const pool = await t.api('GET', '/api/v1/leads?pool=public&limit=200', { token: await as('rep6.sg') });
+    expect(pool.body.items.map((l: { id: string }) => l.id)).toContain(id);
+    const br = await as('rep1.br');
+    expectProblem(await t.api('GET', `/api/v1/leads/${id}`, { token: br }), 404);
+    expectProblem(await t.api('POST', `/api/v1/leads/${id}/claim`, { token: br }), 404);
+    const brPool = await t.api('GET', '/api/v1/leads?pool=public&limit=200', { token: br });
+    expect(brPool.body.items.map((l: { id: string }) => l.id)).not.toContain(id);
+  });
+});

@@ -1,0 +1,155 @@
+import type { CoordinateSystem } from '@fieldops/geo';
+import { expectedVersion, type Principal, type ServiceApp, setEtag } from '@fieldops/platform';
+import { accessFor } from '../app/access';
+import { clientSystem, edgeCoordinates } from '../app/coordinates';
+import { createMerchant } from '../app/create-merchant';
+import { findMerchant } from '../app/get-merchant';
+import { listMerchants } from '../app/list-merchants';
+import { merchantHistory } from '../app/merchant-history';
+import { toMerchantView } from '../app/merchant-view';
+import { transferMerchants } from '../app/transfer-merchants';
+import { transitionMerchant } from '../app/transition-merchant';
+import { updateMerchant } from '../app/update-merchant';
+import type { MerchantContext } from '../config';
+import {
+  BulkTransferBody,
+  CoordsQuery,
+  CreateMerchantBody,
+  History,
+  IdParams,
+  ListQuery,
+  Merchant,
+  MerchantPage,
+  TransferBody,
+  TransferResults,
+  TransitionBody,
+  UpdateMerchantBody,
+} from './schemas';
+
+export function merchantRoutes(app: ServiceApp, ctx: MerchantContext): void {
+  const edge = (caller: Principal, coords: CoordinateSystem | undefined) => edgeCoordinates(clientSystem(ctx, caller, coords));
+
+  app.post(
+    '/api/v1/merchants',
+    {
+      schema: {
+        summary: 'Create a merchant (status onboarding)',
+        querystring: CoordsQuery,
+        body: CreateMerchantBody,
+        response: { 201: Merchant },
+      },
+    },
+    async (request, reply) => {
+      const access = await accessFor(ctx, request, 'merchant:write');
+      const merchant = await createMerchant(ctx, access, request.body, edge(access.caller, request.query.coords));
+      setEtag(reply, merchant.version);
+      return reply.code(201).header('location', `/api/v1/merchants/${merchant.id}`).send(merchant);
+    },
+  );
+
+  app.get(
+    '/api/v1/merchants',
+    { schema: { summary: 'Merchants in my data scope, by id', querystring: ListQuery, response: { 200: MerchantPage } } },
+    async (request) => {
+      const access = await accessFor(ctx, request, 'merchant:read');
+      const { coords, ...query } = request.query;
+      return listMerchants(ctx, access, query, edge(access.caller, coords));
+    },
+  );
+
+  app.get(
+    '/api/v1/merchants/:id',
+    { schema: { summary: 'A merchant', params: IdParams, querystring: CoordsQuery, response: { 200: Merchant } } },
+    async (request, reply) => {
+      const access = await accessFor(ctx, request, 'merchant:read');
+      const row = await findMerchant(ctx, access, request.params.id);
+      setEtag(reply, Number(row.version));
+      return toMerchantView(row, edge(access.caller, request.query.coords));
+    },
+  );
+
+  app.patch(
+    '/api/v1/merchants/:id',
+    {
+      schema: {
+        summary: 'Change a merchant profile (send If-Match with the ETag you read)',
+        params: IdParams,
+        querystring: CoordsQuery,
+        body: UpdateMerchantBody,
+        response: { 200: Merchant },
+      },
+    },
+    async (request, reply) => {
+      const access = await accessFor(ctx, request, 'merchant:write');
+      const coordinates = edge(access.caller, request.query.coords);
+      const merchant = await updateMerchant(ctx, access, request.params.id, request.body, coordinates, (current) =>
+        expectedVersion(request, current),
+      );
+      setEtag(reply, merchant.version);
+      return merchant;
+    },
+  );
+
+  app.post(
+    '/api/v1/merchants/:id/transitions',
+    {
+      schema: {
+        summary: 'Move a merchant along onboarding → active ⇄ suspended → churned (409 for an illegal move)',
+        params: IdParams,
+        querystring: CoordsQuery,
+        body: TransitionBody,
+        response: { 200: Merchant },
+      },
+    },
+    async (request, reply) => {
+      const access = await accessFor(ctx, request, 'merchant:write');
+      const { to, reason } = request.body;
+      const row = await transitionMerchant(ctx, access, request.params.id, to, reason, (current) => expectedVersion(request, current));
+      setEtag(reply, Number(row.version));
+      return toMerchantView(row, edge(access.caller, request.query.coords));
+    },
+  );
+
+  app.post(
+    '/api/v1/merchants/:id/transfer',
+    {
+      schema: { summary: 'Give a merchant to another owner rep', params: IdParams, body: TransferBody, response: { 200: TransferResults } },
+    },
+    async (request) => {
+      const access = await accessFor(ctx, request, 'merchant:transfer');
+      const { ownerId, reason } = request.body;
+      return { results: await transferMerchants(ctx, access, [request.params.id], ownerId, reason) };
+    },
+  );
+
+  app.post(
+    '/api/v1/merchants/transfer',
+    {
+      schema: {
+        summary: 'Give many merchants to another owner rep, all or nothing (422 with per-id results when any cannot be)',
+        body: BulkTransferBody,
+        response: { 200: TransferResults },
+      },
+    },
+    async (request) => {
+      const access = await accessFor(ctx, request, 'merchant:transfer');
+      const { merchantIds, ownerId, reason } = request.body;
+      return { results: await transferMerchants(ctx, access, merchantIds, ownerId, reason) };
+    },
+  );
+
+  app.get(
+    '/api/v1/merchants/:id/history',
+    {
+      schema: {
+        summary: "Every change of a merchant, oldest first, from the service's event log",
+        params: IdParams,
+        response: { 200: History },
+      },
+    },
+    async (request) => {
+      const access = await accessFor(ctx, request, 'merchant:read');
+      return { items: await merchantHistory(ctx, access, request.params.id) };
+    },
+  );
+}

@@ -1,0 +1,84 @@
+import type { MessageInitShape } from '@bufbuild/protobuf';
+import { Code, ConnectError, type ConnectRouter, type HandlerContext } from '@connectrpc/connect';
+import { type MerchantContact, type MerchantSchema, MerchantService, MerchantStatusSchema } from '@fieldops/contracts';
+import { type Principal, rpcCallerOf } from '@fieldops/platform';
+import { Value } from 'typebox/value';
+import { type Access, accessOf } from '../app/access';
+import { parseJsonList } from '../app/merchant-fields';
+import { nearbyMerchants } from '../app/nearby-merchants';
+import type { MerchantContext } from '../config';
+import { type MerchantRow, merchantRepository } from '../db/merchant.repository';
+
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 200;
+const MAX_RADIUS = 50_000;
+const MAX_BATCH = 500;
+
+/** The verified caller (the platform's one RPC token check), with merchant:read and their data scope. */
+async function readerOf(ctx: MerchantContext, context: HandlerContext): Promise<Access> {
+  const caller: Principal = await rpcCallerOf(ctx.auth, context);
+  if (!caller.permissions.includes('merchant:read') && !caller.permissions.includes('*')) {
+    throw new ConnectError('this needs the permission "merchant:read"', Code.PermissionDenied);
+  }
+  return accessOf(ctx, caller, 'merchant:read');
+}
+
+function toMerchantMessage(row: MerchantRow): MessageInitShape<typeof MerchantSchema> {
+  return {
+    id: row.id,
+    legalName: row.legal_name,
+    brandName: row.brand_name,
+    category: row.category,
+    tier: row.tier,
+    contacts: parseJsonList<MerchantContact>(row.contacts).map((c) => ({
+      name: c.name,
+      role: c.role,
+      ...(c.phone ? { phone: c.phone } : {}),
+    })),
+    address: row.address,
+    ...(row.place_id ? { placeId: row.place_id } : {}),
+    country: row.country,
+    lat: row.lat,
+    lng: row.lng,
+    ...(row.area_id ? { areaId: row.area_id } : {}),
+    ...(row.owner_id ? { ownerId: row.owner_id } : {}),
+    ...(row.org_unit_id ? { orgUnitId: row.org_unit_id } : {}),
+    ...(row.agency_id ? { agencyId: row.agency_id } : {}),
+    businessId: row.business_id,
+    documents: parseJsonList<string>(row.documents),
+    ...(row.lead_id ? { leadId: row.lead_id } : {}),
+    status: row.status,
+    version: BigInt(row.version),
+    createdAt: BigInt(row.created_at),
+    updatedAt: BigInt(row.updated_at),
+  };
+}
+
+/** Reads other services make of this one (WGS-84), each with the caller's token and scope checked here. */
+export function merchantRpc(router: ConnectRouter, ctx: MerchantContext): void {
+  router.service(MerchantService, {
+    async getMerchant(request, context) {
+      const { scope } = await readerOf(ctx, context);
+      const row = await merchantRepository.findById(ctx.db, request.id, scope);
+      if (!row) throw new ConnectError('merchant not found', Code.NotFound);
+      return { merchant: toMerchantMessage(row) };
+    },
+    async batchGetMerchants(request, context) {
+      const { scope } = await readerOf(ctx, context);
+      if (request.ids.length > MAX_BATCH) throw new ConnectError(`at most ${MAX_BATCH} ids per call`, Code.InvalidArgument);
+      return { merchants: (await merchantRepository.findMany(ctx.db, request.ids, scope)).map(toMerchantMessage) };
+    },
+    async nearby(request, context) {
+      const access = await readerOf(ctx, context);
+      const { lat, lng, radiusM } = request;
+      if (!(lat >= -90 && lat <= 90 && lng >= -180 && lng <= 180)) throw new ConnectError('lat/lng out of range', Code.InvalidArgument);
+      if (!(radiusM > 0 && radiusM <= MAX_RADIUS)) throw new ConnectError(`radius_m must be in (0, ${MAX_RADIUS}]`, Code.InvalidArgument);
+      if (request.limit < 0 || request.limit > MAX_LIMIT) throw new ConnectError(`limit must be in 0..${MAX_LIMIT}`, Code.InvalidArgument);
+      const status = request.status || undefined;
+      if (status !== undefined && !Value.Check(MerchantStatusSchema, status))
+        throw new ConnectError('unknown status', Code.InvalidArgument);
+      const hits = await nearbyMerchants(ctx, access, { lat, lng }, radiusM, request.limit || DEFAULT_LIMIT, status);
+      return { items: hits.map((hit) => ({ merchant: toMerchantMessage(hit.row), distanceM: hit.distance })) };
+    },
+  });
+}

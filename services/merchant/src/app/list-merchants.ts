@@ -1,0 +1,22 @@
+import { decodeCursor, type Page, toPage } from '@fieldops/platform';
+import type { MerchantContext } from '../config';
+import { type MerchantFilters, merchantRepository } from '../db/merchant.repository';
+import type { Access } from './access';
+import type { EdgeCoordinates } from './coordinates';
+import { type MerchantView, toMerchantView } from './merchant-view';
+
+export async function listMerchants(
+  ctx: MerchantContext,
+  { scope }: Access,
+  query: MerchantFilters & { limit: number; cursor?: string },
+  edge: EdgeCoordinates,
+): Promise<Page<MerchantView>> {
+  const [after] = decodeCursor(query.cursor) ?? [];
+  const rows = await merchantRepository.list(ctx.db, scope, query, typeof after === 'string' ? after : undefined, query.limit);
+  return toPage(
+    rows,
+    query.limit,
+    (row) => [row.id],
+    (row) => toMerchantView(row, edge),
+  );
+}

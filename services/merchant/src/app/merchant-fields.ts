@@ -1,0 +1,52 @@
+import type { MerchantContact } from '@fieldops/contracts';
+import { type FieldProblem, ValidationError } from '@fieldops/platform';
+import type { MerchantContext } from '../config';
+
+export interface ContactInput {
+  name: string;
+  role: string;
+  phone?: string | null;
+}
+
+/**
+ * Field checks by the country policy: each problem names its field (`/body/businessId`, `/body/contacts/0/phone`),
+ * and all of them are reported together.
+ */
+export class MerchantFieldChecks {
+  readonly problems: FieldProblem[] = [];
+
+  constructor(
+    private readonly ctx: MerchantContext,
+    private readonly country: string,
+    private readonly prefix = '/body',
+  ) {}
+
+  businessId(input: string): string {
+    const result = this.ctx.countries.get(this.country).validateBusinessId(input);
+    if (result.ok) return result.normalized;
+    this.problems.push({ field: `${this.prefix}/businessId`, message: `is not a valid business id in ${this.country}: ${result.reason}` });
+    return input;
+  }
+
+  phone(input: string | null | undefined, field: string): string | null {
+    if (input === undefined || input === null || input.trim() === '') return null;
+    const result = this.ctx.countries.get(this.country).parsePhone(input);
+    if (result.ok) return result.e164;
+    this.problems.push({ field: `${this.prefix}/${field}`, message: `is not a valid phone number in ${this.country}: ${result.reason}` });
+    return null;
+  }
+
+  contacts(input: ContactInput[]): MerchantContact[] {
+    return input.map((c, i) => ({ name: c.name.trim(), role: c.role.trim(), phone: this.phone(c.phone, `contacts/${i}/phone`) }));
+  }
+
+  /** Throws the collected problems, if any. */
+  done(): void {
+    if (this.problems.length > 0) throw new ValidationError(this.problems);
+  }
+}
+
+export const parseJsonList = <T>(text: string): T[] => {
+  const value: unknown = JSON.parse(text);
+  return Array.isArray(value) ? (value as T[]) : [];
+};

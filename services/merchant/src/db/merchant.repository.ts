@@ -1,0 +1,89 @@
+import type { LatLngBox } from '@fieldops/geo';
+import { type ResolvedScope, scopeFilter, updateVersioned } from '@fieldops/platform';
+import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { MerchantDb, MerchantOwnerChangeTable, MerchantTable, MerchantTransitionTable } from './schema';
+
+export type MerchantRow = Selectable<MerchantTable>;
+type Db = Kysely<MerchantDb>;
+
+const MERCHANT_SCOPE = {
+  owner: 'merchant.owner_id',
+  orgUnit: 'merchant.org_unit_id',
+  area: 'merchant.area_id',
+  country: 'merchant.country',
+  agency: 'merchant.agency_id',
+};
+
+const inScope = (scope: ResolvedScope) => scopeFilter(scope, MERCHANT_SCOPE);
+
+export interface MerchantFilters {
+  status?: MerchantRow['status'];
+  ownerId?: string;
+}
+
+export const merchantRepository = {
+  /** Without a scope: for the service's own work (consumers), never for a user's request. */
+  async findById(db: Db, id: string, scope?: ResolvedScope): Promise<MerchantRow | undefined> {
+    const query = db.selectFrom('merchant').selectAll().where('id', '=', id);
+    return (scope ? query.where(inScope(scope)) : query).executeTakeFirst();
+  },
+
+  async findMany(db: Db, ids: string[], scope: ResolvedScope): Promise<MerchantRow[]> {
+    if (ids.length === 0) return [];
+    return db.selectFrom('merchant').selectAll().where('id', 'in', ids).where(inScope(scope)).execute();
+  },
+
+  async findByLeadId(db: Db, leadId: string): Promise<MerchantRow | undefined> {
+    return db.selectFrom('merchant').selectAll().where('lead_id', '=', leadId).executeTakeFirst();
+  },
+
+  /** One page by id after `after`, `limit + 1` rows (the extra one tells another page exists). */
+  async list(db: Db, scope: ResolvedScope, filters: MerchantFilters, after: string | undefined, limit: number): Promise<MerchantRow[]> {
+    let query = db.selectFrom('merchant').selectAll().where(inScope(scope));
+    if (filters.status) query = query.where('status', '=', filters.status);
+    if (filters.ownerId) query = query.where('owner_id', '=', filters.ownerId);
+    if (after) query = query.where('id', '>', after);
+    return query
+      .orderBy('id')
+      .limit(limit + 1)
+      .execute();
+  },
+
+  /** Merchants inside a box (the prefilter of a nearby search); a box crossing the antimeridian has minLng > maxLng. */
+  async inBox(db: Db, box: LatLngBox, scope: ResolvedScope | undefined, status: MerchantRow['status'] | undefined): Promise<MerchantRow[]> {
+    let query = db.selectFrom('merchant').selectAll().where('lat', '>=', box.minLat).where('lat', '<=', box.maxLat);
+    query =
+      box.minLng <= box.maxLng
+        ? query.where('lng', '>=', box.minLng).where('lng', '<=', box.maxLng)
+        : query.where((eb) => eb.or([eb('lng', '>=', box.minLng), eb('lng', '<=', box.maxLng)]));
+    if (scope) query = query.where(inScope(scope));
+    if (status) query = query.where('status', '=', status);
+    return query.execute();
+  },
+
+  async insert(db: Db, row: MerchantRow): Promise<void> {
+    await db.insertInto('merchant').values(row).execute();
+  },
+
+  /** Optimistic update: answers false when the row's version is no longer `expectedVersion`. */
+  async update(db: Db, id: string, expectedVersion: number, changes: Updateable<MerchantTable>): Promise<boolean> {
+    return updateVersioned(db, 'merchant', id, expectedVersion, changes);
+  },
+
+  /** Derived from the point and another service's polygons: not a versioned change (no 412 for a pending edit). */
+  async setArea(db: Db, id: string, areaId: string | null, at: number): Promise<void> {
+    await db.updateTable('merchant').set({ area_id: areaId, updated_at: at }).where('id', '=', id).execute();
+  },
+
+  async insertTransition(db: Db, row: Selectable<MerchantTransitionTable>): Promise<void> {
+    await db.insertInto('merchant_transition').values(row).execute();
+  },
+
+  async insertOwnerChange(db: Db, row: Selectable<MerchantOwnerChangeTable>): Promise<void> {
+    await db.insertInto('merchant_owner_change').values(row).execute();
+  },
+
+  async transitionsOf(db: Db, merchantId: string): Promise<Selectable<MerchantTransitionTable>[]> {
+    return db.selectFrom('merchant_transition').selectAll().where('merchant_id', '=', merchantId).orderBy('at').orderBy('id').execute();
+  },
+};

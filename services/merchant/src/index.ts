@@ -1,0 +1,24 @@
+import { defineService, type ServiceDefinition } from '@fieldops/platform';
+import { merchantRoutes } from './api/merchants.routes';
+import { merchantRpc } from './api/rpc';
+import { merchantSchema } from './db/migrations/001-merchant';
+import type { MerchantDb } from './db/schema';
+import { areaChangedConsumer } from './events/handlers/area-changed.handler';
+import { conversionRequestedConsumer } from './events/handlers/conversion-requested.handler';
+
+/** Merchants: profiles, life cycle, owner transfers, history from the event log; the merchant side of lead conversion. */
+export const merchantService: ServiceDefinition = defineService<MerchantDb>({
+  name: 'merchant',
+  migrations: [merchantSchema],
+  http: {
+    prefixes: ['/api/v1/merchants'],
+    description: 'Merchants: profiles, status life cycle, owner transfers and history',
+    routes(app, ctx) {
+      merchantRoutes(app, ctx);
+    },
+  },
+  rpc: merchantRpc,
+  consumes: [areaChangedConsumer, conversionRequestedConsumer],
+});
+
+export type { MerchantDb } from './db/schema';

@@ -1,0 +1,71 @@
+import { accountService } from '@fieldops/account';
+import type { EventEnvelope } from '@fieldops/platform';
+import type { ApiResponse, TestDatabaseEngine, TestHost } from '@fieldops/testing';
+import { startTestHost } from '@fieldops/testing';
+import type { Kysely } from 'kysely';
+import { expect } from 'vitest';
+import { type MerchantDb, merchantService } from '../src/index';
+
+/** The account service (logins, owners, scopes) and the merchant service on one database engine. */
+export function startMerchantHost(database: TestDatabaseEngine): Promise<TestHost> {
+  return startTestHost({
+    services: [accountService, merchantService],
+    engines: { name: database.name, database, busUrl: 'local:', cacheUrl: 'memory:' },
+    seedDemo: true,
+  });
+}
+
+/** The merchant service's own database, for checking what is stored (tests only). */
+export function merchantDb(t: TestHost): Kysely<MerchantDb> {
+  const service = t.host.service('merchant');
+  if (!service) throw new Error('the merchant service is not running');
+  return service.db as unknown as Kysely<MerchantDb>;
+}
+
+let made = 0;
+
+/** A valid new merchant's body in Singapore (UEN business id); override what the test is about. */
+export function aMerchant(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  made++;
+  return {
+    legalName: `Test Kopitiam Pte Ltd ${made}`,
+    brandName: `Kopitiam ${made}`,
+    category: 'cafe',
+    tier: 'B',
+    contacts: [{ name: 'Tan Ah Kow', role: 'owner', phone: '9123 4567' }],
+    address: `${made} North Bridge Road`,
+    lat: 1.2903,
+    lng: 103.8519,
+    businessId: '201912345K',
+    ...overrides,
+  };
+}
+
+/** Asserts a problem+json answer, and that it names `field` when given. */
+export function expectProblem(res: ApiResponse, status: number, field?: string): void {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  expect(res.headers.get('content-type')).toContain('application/problem+json');
+  if (field) expect((res.body.errors as { field: string }[]).map((e) => e.field)).toContain(field);
+}
+
+/** The events of one subject in the merchant outbox, oldest first. */
+export async function outboxOf(t: TestHost, subject: string): Promise<{ type: string; data: Record<string, unknown> }[]> {
+  const rows = await merchantDb(t)
+    .selectFrom('outbox')
+    .select(['type', 'envelope'])
+    .where('subject', '=', subject)
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => ({ type: r.type, data: (JSON.parse(r.envelope) as EventEnvelope<Record<string, unknown>>).data }));
+}
+
+export const ifMatch = (res: ApiResponse) => ({ 'if-match': res.headers.get('etag') ?? '' });
+
+/** The id of a demo user, as the account API shows them to an admin. */
+export async function userId(t: TestHost, email: string): Promise<string> {
+  const admin = await t.login('admin@fieldops.test');
+  const res = await t.api('GET', `/api/v1/users?limit=200&q=${encodeURIComponent(email)}`, { token: admin });
+  const found = (res.body.items as { id: string; email: string }[]).find((u) => u.email === email);
+  if (!found) throw new Error(`no user ${email}`);
+  return found.id;
+}
