@@ -1,4 +1,4 @@
-// `npm run bench [-- events|gateway|nearby|resolve …]`: runs the benchmark suites against 127.0.0.1 only, prints a table per suite
+// `npm run bench [-- events|gateway|leads|nearby|resolve …]`: runs the benchmark suites against 127.0.0.1 only, prints a table per suite
 // and writes bench/results/latest.json.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runEventsSuite } from './events.bench';
 import { runGatewaySuite } from './gateway.bench';
+import { runLeadsSuite } from './leads.bench';
 import { runNearbySuite } from './nearby.bench';
 import { runResolveSuite } from './resolve.bench';
 import type { Progress, SuiteOutcome } from './suite';
@@ -13,6 +14,7 @@ import type { Progress, SuiteOutcome } from './suite';
 const SUITES: Record<string, (progress: Progress) => Promise<SuiteOutcome<unknown>>> = {
   events: runEventsSuite,
   gateway: runGatewaySuite,
+  leads: runLeadsSuite,
   nearby: runNearbySuite,
   resolve: runResolveSuite,
 };

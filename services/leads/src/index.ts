@@ -1,32 +1,57 @@
-import { defineService, type ServiceDefinition } from '@fieldops/platform';
+import { defineService, type ProgressReporter, type ServiceDefinition } from '@fieldops/platform';
+import { bulkRoutes } from './api/bulk.routes';
 import { leadRoutes } from './api/leads.routes';
+import { type ImportFor, runImport } from './app/import-job';
+import type { ImportReport } from './app/import-leads';
+import type { LeadsContext } from './config';
 import { leadsSchema } from './db/migrations/001-leads';
 import type { LeadsDb } from './db/schema';
+import { areaChangedConsumer } from './events/handlers/area-changed.handler';
 import { merchantConversionConsumer } from './events/handlers/merchant-conversion.handler';
 import { protectionJobs } from './jobs/protection.jobs';
+import { leadsDemoSchema } from './seed/demo-schema';
+import { demoRepsConsumer, seedDemo } from './seed/seed-demo';
 
 export interface LeadsServiceOptions {
   /** How often the protection jobs (warnings, recycling) run; a minute by default. */
   protectionCheckMs?: number;
 }
 
-export function createLeadsService(options: LeadsServiceOptions = {}): ServiceDefinition {
+type Seed = (ctx: LeadsContext, progress: ProgressReporter) => Promise<{ summary: string } | undefined>;
+
+export function createLeadsService(options: LeadsServiceOptions = {}, seed?: Seed): ServiceDefinition {
   return defineService<LeadsDb>({
     name: 'leads',
-    migrations: [leadsSchema],
+    migrations: [leadsSchema, leadsDemoSchema],
     http: {
       prefixes: ['/api/v1/leads'],
       description: 'Leads: private and public pools, claims, follow-ups, stages and conversion into merchants',
       routes(app, ctx) {
+        bulkRoutes(app, ctx);
         leadRoutes(app, ctx);
       },
     },
-    consumes: [merchantConversionConsumer],
+    consumes: [merchantConversionConsumer, demoRepsConsumer, areaChangedConsumer],
     jobs: protectionJobs(options.protectionCheckMs ?? 60_000),
+    seedDemo: seed ?? seedDemo,
+  });
+}
+
+/**
+ * The leads service whose seed step imports a CSV instead (for `fieldops leads import`): the host runs it with the
+ * service's own context, progress and relay; `onReport` receives the per-row report.
+ */
+export function leadImportService(text: string, who: ImportFor, onReport: (report: ImportReport) => void): ServiceDefinition {
+  return createLeadsService({}, async (ctx, progress) => {
+    const report = await runImport(ctx, who, text, progress);
+    onReport(report);
+    return { summary: `Leads: ${report.created} created, ${report.merged} merged, ${report.rejected} rejected` };
   });
 }
 
 /** Leads: stores not yet on the platform, worked by reps through private and public pools until they convert. */
 export const leadsService: ServiceDefinition = createLeadsService();
 
+export type { ImportFor } from './app/import-job';
+export type { ImportReport, ImportRowReport } from './app/import-leads';
 export type { LeadsDb } from './db/schema';

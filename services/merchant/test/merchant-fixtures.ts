@@ -1,18 +1,27 @@
 import { accountService } from '@fieldops/account';
 import type { EventEnvelope } from '@fieldops/platform';
 import type { ApiResponse, TestDatabaseEngine, TestHost } from '@fieldops/testing';
-import { startTestHost } from '@fieldops/testing';
+import { eventually, startTestHost } from '@fieldops/testing';
 import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
 import { type MerchantDb, merchantService } from '../src/index';
+import type { MerchantDemoTables } from '../src/seed/demo-schema';
 
-/** The account service (logins, owners, scopes) and the merchant service on one database engine. */
-export function startMerchantHost(database: TestDatabaseEngine): Promise<TestHost> {
-  return startTestHost({
+/**
+ * The account service (logins, owners, scopes) and the merchant service on one database engine. The demo merchants
+ * are removed once seeded (their seed waits for the account's reps): each test starts with no merchants.
+ */
+export async function startMerchantHost(database: TestDatabaseEngine): Promise<TestHost> {
+  const t = await startTestHost({
     services: [accountService, merchantService],
     engines: { name: database.name, database, busUrl: 'local:', cacheUrl: 'memory:' },
     seedDemo: true,
   });
+  const db = merchantDb(t) as unknown as Kysely<MerchantDb & MerchantDemoTables>;
+  await eventually(async () => expect(await db.selectFrom('demo_seed').select('country').where('done', '=', 0).execute()).toEqual([]));
+  await db.deleteFrom('merchant_transition').execute();
+  await db.deleteFrom('merchant').execute();
+  return t;
 }
 
 /** The merchant service's own database, for checking what is stored (tests only). */

@@ -1,10 +1,11 @@
 import { type ServiceApp, setEtag } from '@fieldops/platform';
 import type { FastifyReply } from 'fastify';
-import { accessFor, visibleLead } from '../app/access';
+import { type Access, accessFor, visibleLead } from '../app/access';
 import { assignLead } from '../app/assign-lead';
 import { changeStage } from '../app/change-stage';
 import { claimLead } from '../app/claim-lead';
 import { convertLead } from '../app/convert-lead';
+import { clientSystem, type EdgeCoordinates, edgeCoordinates } from '../app/coordinates';
 import { createLead } from '../app/create-lead';
 import { followUpLead } from '../app/follow-up-lead';
 import { toLeadView } from '../app/lead-view';
@@ -12,29 +13,47 @@ import { listLeads } from '../app/list-leads';
 import { releaseLead } from '../app/release-lead';
 import type { LeadsContext } from '../config';
 import type { LeadRow } from '../db/lead.repository';
-import { AssignBody, ConvertBody, CreateLeadBody, FollowUpBody, IdParams, Lead, LeadPage, ListLeadsQuery, StageBody } from './schemas';
+import {
+  AssignBody,
+  ConvertBody,
+  CoordsQuery,
+  CreateLeadBody,
+  FollowUpBody,
+  IdParams,
+  Lead,
+  LeadPage,
+  ListLeadsQuery,
+  StageBody,
+} from './schemas';
 
-function answer(reply: FastifyReply, row: LeadRow) {
+type Coords = 'WGS84' | 'GCJ02' | 'BD09';
+
+function answer(reply: FastifyReply, row: LeadRow, edge: EdgeCoordinates) {
   setEtag(reply, row.version);
-  return toLeadView(row);
+  return toLeadView(row, edge);
 }
 
 export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
-  const action = (summary: string) => ({ summary, params: IdParams, response: { 200: Lead } });
+  const action = (summary: string) => ({ summary, params: IdParams, querystring: CoordsQuery, response: { 200: Lead } });
+  /** Coordinates at the edge: `?coords=`, else the caller's country's system; stored as WGS-84. */
+  const edge = (access: Access, coords: Coords | undefined) => edgeCoordinates(clientSystem(ctx, access.caller, coords));
 
   app.post(
     '/api/v1/leads',
     {
       schema: {
         summary: 'Capture a lead, claimed by me; a strong duplicate answers 409 with `candidates` to claim instead',
+        querystring: CoordsQuery,
         body: CreateLeadBody,
         response: { 201: Lead },
       },
     },
     async (request, reply) => {
-      const row = await createLead(ctx, await accessFor(ctx, request, 'lead:write'), request.body);
+      const access = await accessFor(ctx, request, 'lead:write');
+      const coordinates = edge(access, request.query.coords);
+      const row = await createLead(ctx, access, { ...request.body, ...coordinates.toStored(request.body) });
       setEtag(reply, row.version);
-      return reply.code(201).header('location', `/api/v1/leads/${row.id}`).send(toLeadView(row));
+      return reply.code(201).header('location', `/api/v1/leads/${row.id}`).send(toLeadView(row, coordinates));
     },
   );
 
@@ -47,48 +66,65 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
         response: { 200: LeadPage },
       },
     },
-    async (request) => listLeads(ctx, await accessFor(ctx, request, 'lead:read'), request.query),
+    async (request) => {
+      const access = await accessFor(ctx, request, 'lead:read');
+      const { coords, ...query } = request.query;
+      return listLeads(ctx, access, query, edge(access, coords));
+    },
   );
 
-  app.get('/api/v1/leads/:id', { schema: action('A lead; outside my scope it answers 404') }, async (request, reply) =>
-    answer(reply, await visibleLead(ctx, await accessFor(ctx, request, 'lead:read'), request.params.id)),
-  );
+  app.get('/api/v1/leads/:id', { schema: action('A lead; outside my scope it answers 404') }, async (request, reply) => {
+    const access = await accessFor(ctx, request, 'lead:read');
+    return answer(reply, await visibleLead(ctx, access, request.params.id), edge(access, request.query.coords));
+  });
 
   app.post(
     '/api/v1/leads/:id/claim',
     { schema: action('Claim a lead from the public pool (409 when taken, in cooldown or at my limit)') },
-    async (request, reply) => answer(reply, await claimLead(ctx, await accessFor(ctx, request, 'lead:claim'), request.params.id)),
+    async (request, reply) => {
+      const access = await accessFor(ctx, request, 'lead:claim');
+      return answer(reply, await claimLead(ctx, access, request.params.id), edge(access, request.query.coords));
+    },
   );
 
-  app.post('/api/v1/leads/:id/release', { schema: action('Give a lead I hold back to the public pool') }, async (request, reply) =>
-    answer(reply, await releaseLead(ctx, await accessFor(ctx, request, 'lead:claim'), request.params.id)),
-  );
+  app.post('/api/v1/leads/:id/release', { schema: action('Give a lead I hold back to the public pool') }, async (request, reply) => {
+    const access = await accessFor(ctx, request, 'lead:claim');
+    return answer(reply, await releaseLead(ctx, access, request.params.id), edge(access, request.query.coords));
+  });
 
   app.post(
     '/api/v1/leads/:id/assign',
     { schema: { ...action('Give a lead to a rep (from the pool or another rep); the rep’s limit applies'), body: AssignBody } },
-    async (request, reply) =>
-      answer(reply, await assignLead(ctx, await accessFor(ctx, request, 'lead:assign'), request.params.id, request.body.repId)),
+    async (request, reply) => {
+      const access = await accessFor(ctx, request, 'lead:assign');
+      return answer(reply, await assignLead(ctx, access, request.params.id, request.body.repId), edge(access, request.query.coords));
+    },
   );
 
   app.post(
     '/api/v1/leads/:id/follow-ups',
     { schema: { ...action('Record a follow-up; extends the protection up to the country’s maximum'), body: FollowUpBody } },
-    async (request, reply) =>
-      answer(reply, await followUpLead(ctx, await accessFor(ctx, request, 'lead:write'), request.params.id, request.body)),
+    async (request, reply) => {
+      const access = await accessFor(ctx, request, 'lead:write');
+      return answer(reply, await followUpLead(ctx, access, request.params.id, request.body), edge(access, request.query.coords));
+    },
   );
 
   app.post(
     '/api/v1/leads/:id/stage',
     { schema: { ...action('Move a lead to another stage (409 on an illegal transition)'), body: StageBody } },
-    async (request, reply) =>
-      answer(reply, await changeStage(ctx, await accessFor(ctx, request, 'lead:write'), request.params.id, request.body.to)),
+    async (request, reply) => {
+      const access = await accessFor(ctx, request, 'lead:write');
+      return answer(reply, await changeStage(ctx, access, request.params.id, request.body.to), edge(access, request.query.coords));
+    },
   );
 
   app.post(
     '/api/v1/leads/:id/convert',
     { schema: { ...action('Ask for the merchant of a won lead to be created (conversionStatus becomes requested)'), body: ConvertBody } },
-    async (request, reply) =>
-      answer(reply, await convertLead(ctx, await accessFor(ctx, request, 'lead:write'), request.params.id, request.body)),
+    async (request, reply) => {
+      const access = await accessFor(ctx, request, 'lead:write');
+      return answer(reply, await convertLead(ctx, access, request.params.id, request.body), edge(access, request.query.coords));
+    },
   );
 }

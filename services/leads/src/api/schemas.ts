@@ -5,6 +5,12 @@ import { Type } from 'typebox';
 /** Request and response schemas of the leads API: they validate, type handlers and write the OpenAPI doc. */
 
 const Id = Type.String({ format: 'uuid', description: 'UUID' });
+export const Coords = Type.Union([Type.Literal('WGS84'), Type.Literal('GCJ02'), Type.Literal('BD09')], {
+  description: 'The coordinate system of lat/lng in and out; by default the caller’s country’s (GCJ-02 in China)',
+});
+const coordsField = { coords: Type.Optional(Coords) };
+export const CoordsQuery = Type.Object(coordsField);
+
 export const IdParams = Type.Object({ id: Id });
 const Iso = Type.String({ format: 'date-time' });
 const NullableIso = Type.Union([Iso, Type.Null()]);
@@ -18,8 +24,9 @@ export const Lead = Type.Object({
   phoneMasked: Type.Boolean(),
   address: Type.String(),
   category: PlaceCategorySchema,
-  lat: Type.Number({ description: 'WGS-84' }),
-  lng: Type.Number({ description: 'WGS-84' }),
+  lat: Type.Number({ description: 'In the system named by `coords`' }),
+  lng: Type.Number({ description: 'In the system named by `coords`' }),
+  coords: Coords,
   country: Type.String(),
   areaId: NullableId,
   ownerId: Type.Union([Id, Type.Null()], { description: 'Null: the lead is in the public pool' }),
@@ -43,6 +50,7 @@ export const LeadPage = PageOf(Lead);
 
 export const ListLeadsQuery = Type.Object({
   pool: Type.Optional(Type.Union([Type.Literal('mine'), Type.Literal('public')], { description: 'mine: leads I hold; public: the pool' })),
+  ...coordsField,
   ...pageQueryFields,
 });
 
@@ -52,8 +60,8 @@ export const CreateLeadBody = Type.Object(
     phone: Type.Optional(Type.Union([Type.String({ maxLength: 32 }), Type.Null()])),
     address: Type.Optional(Type.String({ maxLength: 500 })),
     category: PlaceCategorySchema,
-    lat: Type.Number({ minimum: -90, maximum: 90, description: 'WGS-84 latitude' }),
-    lng: Type.Number({ minimum: -180, maximum: 180, description: 'WGS-84 longitude' }),
+    lat: Type.Number({ minimum: -90, maximum: 90, description: 'Latitude in the system named by `coords`' }),
+    lng: Type.Number({ minimum: -180, maximum: 180, description: 'Longitude in the system named by `coords`' }),
   },
   { additionalProperties: false },
 );
@@ -82,3 +90,48 @@ export const ConvertBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const ImportQuery = Type.Object({
+  assignTo: Type.Optional(
+    Type.Literal('self', { description: 'self: the imported leads are mine (within my limit); else the public pool' }),
+  ),
+  ...coordsField,
+});
+
+const ReportRow = Type.Object({
+  row: Type.Integer({ description: 'The data row, 1 for the first after the header' }),
+  status: Type.Union([Type.Literal('created'), Type.Literal('merged'), Type.Literal('rejected')]),
+  leadId: Type.Optional(Id),
+  duplicateOf: Type.Optional(Id),
+  reasons: Type.Array(Type.String()),
+});
+
+export const ImportReport = Type.Object({
+  created: Type.Integer(),
+  merged: Type.Integer(),
+  rejected: Type.Integer(),
+  rows: Type.Array(ReportRow),
+});
+
+export const BulkAssignBody = Type.Object(
+  {
+    leadIds: Type.Array(Id, { minItems: 1, maxItems: 10_000 }),
+    strategy: Type.Union([Type.Literal('area'), Type.Literal('round-robin'), Type.Literal('least-loaded')]),
+    repIds: Type.Optional(Type.Array(Id, { maxItems: 1000, description: 'The team’s reps, for round-robin and least-loaded' })),
+    teamOrgUnitId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
+
+export const BulkAssignReport = Type.Object({
+  assigned: Type.Integer(),
+  skipped: Type.Integer(),
+  rows: Type.Array(
+    Type.Object({
+      leadId: Type.String(),
+      status: Type.Union([Type.Literal('assigned'), Type.Literal('skipped')]),
+      repId: Type.Optional(Id),
+      reasons: Type.Array(Type.String()),
+    }),
+  ),
+});

@@ -1,10 +1,15 @@
 import type { LeadRow } from '../db/lead.repository';
+import type { EdgeCoordinates } from './coordinates';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-/** The API's view of a lead: in the public pool the phone is masked until someone claims it. */
-export function toLeadView(row: LeadRow) {
+/**
+ * The API's view of a lead: in the public pool the phone is masked until someone claims it; the coordinates are in
+ * the client's system (named in `coords`), WGS-84 when no edge is given.
+ */
+export function toLeadView(row: LeadRow, edge?: EdgeCoordinates) {
   const masked = row.owner_id === null;
+  const point = edge ? edge.toClient({ lat: row.lat, lng: row.lng }) : { lat: row.lat, lng: row.lng };
   return {
     id: row.id,
     name: row.name,
@@ -12,8 +17,9 @@ export function toLeadView(row: LeadRow) {
     phoneMasked: masked && row.phone !== null,
     address: row.address,
     category: row.category,
-    lat: row.lat,
-    lng: row.lng,
+    lat: point.lat,
+    lng: point.lng,
+    coords: edge?.system ?? 'WGS84',
     country: row.country,
     areaId: row.area_id,
     ownerId: row.owner_id,

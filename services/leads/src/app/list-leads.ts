@@ -2,6 +2,7 @@ import { decodeCursor, type Page, toPage } from '@fieldops/platform';
 import type { LeadsContext } from '../config';
 import { leadRepository } from '../db/lead.repository';
 import type { Access } from './access';
+import type { EdgeCoordinates } from './coordinates';
 import { type LeadView, toLeadView } from './lead-view';
 
 export interface ListLeadsInput {
@@ -11,7 +12,7 @@ export interface ListLeadsInput {
 }
 
 /** My leads, the public pool I can see, or (no pool) every lead I can see; oldest first. */
-export async function listLeads(ctx: LeadsContext, access: Access, input: ListLeadsInput): Promise<Page<LeadView>> {
+export async function listLeads(ctx: LeadsContext, access: Access, input: ListLeadsInput, edge?: EdgeCoordinates): Promise<Page<LeadView>> {
   const [after] = decodeCursor(input.cursor) ?? [];
   const rows = await leadRepository.list(ctx.db, access.scope, {
     pool: input.pool,
@@ -19,5 +20,10 @@ export async function listLeads(ctx: LeadsContext, access: Access, input: ListLe
     after: typeof after === 'string' ? after : undefined,
     limit: input.limit,
   });
-  return toPage(rows, input.limit, (row) => [row.id], toLeadView);
+  return toPage(
+    rows,
+    input.limit,
+    (row) => [row.id],
+    (row) => toLeadView(row, edge),
+  );
 }

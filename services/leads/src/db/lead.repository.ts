@@ -40,9 +40,55 @@ export interface NearbyQuery {
   phone: string | null;
 }
 
+export interface BoundingBox {
+  minLat: number;
+  minLng: number;
+  maxLat: number;
+  maxLng: number;
+}
+
+export interface LeadLocation {
+  id: string;
+  lat: number;
+  lng: number;
+  area_id: string | null;
+}
+
 export const leadRepository = {
+  /** Leads within a box (any country), by id after `after`: what an area change may move. */
+  async locationsInBox(db: Db, box: BoundingBox, after: string | undefined, limit: number): Promise<LeadLocation[]> {
+    let query = db
+      .selectFrom('lead')
+      .select(['id', 'lat', 'lng', 'area_id'])
+      .where('lat', '>=', box.minLat)
+      .where('lat', '<=', box.maxLat)
+      .where('lng', '>=', box.minLng)
+      .where('lng', '<=', box.maxLng)
+      .orderBy('id')
+      .limit(limit);
+    if (after !== undefined) query = query.where('id', '>', after);
+    return (await query.execute()).map((r) => ({ ...r, lat: Number(r.lat), lng: Number(r.lng) }));
+  },
+
+  /** Sets leads' areas; derived data, so the version (the owners' optimistic lock) is left alone. */
+  async setAreas(db: Db, changes: { leadId: string; areaId: string | null }[], now: number): Promise<void> {
+    for (const change of changes) {
+      await db.updateTable('lead').set({ area_id: change.areaId, updated_at: now }).where('id', '=', change.leadId).execute();
+    }
+  },
+
   async insert(db: Db, row: LeadRow): Promise<void> {
     await db.insertInto('lead').values(row).execute();
+  },
+
+  /** Many new leads, a hundred per statement (well under every engine's parameter limit). */
+  async insertMany(db: Db, rows: LeadRow[]): Promise<void> {
+    for (let start = 0; start < rows.length; start += 100) {
+      await db
+        .insertInto('lead')
+        .values(rows.slice(start, start + 100))
+        .execute();
+    }
   },
 
   async byId(db: Db, id: string): Promise<LeadRow | undefined> {

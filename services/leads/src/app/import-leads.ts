@@ -1,0 +1,171 @@
+import { distanceMeters, placeNameSimilarity } from '@fieldops/geo';
+import type { ProgressReporter } from '@fieldops/platform';
+import { uuidv7 } from 'uuidv7';
+import type { LeadsContext } from '../config';
+import { claimHistoryRepository, holdingRepository } from '../db/holding.repository';
+import { type LeadRow, leadRepository } from '../db/lead.repository';
+import { parseCsv } from '../domain/csv';
+import { judgeDuplicate } from '../domain/lead-duplicate';
+import { capture, type Ownership } from '../domain/lead-pool';
+import { leadEvents } from '../events/published';
+import { type CreateLeadInput, checkCapture, checkPhone, newLeadRow } from './capture';
+import { readHeader, readRow } from './import-row';
+import { poolPolicyOf, refused } from './pool-policy';
+import { resolveAreaIds } from './resolve-area-ids';
+
+/** Rows written per transaction. */
+const BATCH = 500;
+
+const PUBLIC: Ownership = { ownerId: null, pool: 'public', claimedAt: null, protectedUntil: null, warnedFor: null };
+
+/** Who imports: the leads go to `owner` (assignTo=self) or, when null, to the public pool of `country`. */
+export interface ImportActor {
+  /** What the events name as the actor: a user id, or `service:…` for the CLI. */
+  actor: string;
+  country: string;
+  agencyId: string | null;
+  owner: { userId: string; orgUnitId: string | null; agencyId: string | null } | null;
+  /** How the area service is called: as the importing user, or as this service. */
+  callAs: () => Promise<{ headers: Record<string, string> }>;
+  /** Converts a row's coordinates (as the file has them) to WGS-84; the identity by default. */
+  toStored?: (point: { lat: number; lng: number }) => { lat: number; lng: number };
+}
+
+export interface ImportRowReport {
+  /** The data row's number, 1 for the first row after the header. */
+  row: number;
+  status: 'created' | 'merged' | 'rejected';
+  leadId?: string;
+  duplicateOf?: string;
+  reasons: string[];
+}
+
+export interface ImportReport {
+  created: number;
+  merged: number;
+  rejected: number;
+  rows: ImportRowReport[];
+}
+
+interface Accepted {
+  report: ImportRowReport;
+  input: CreateLeadInput;
+  name: string;
+  phone: string | null;
+  ownership: Ownership;
+  duplicateOf: string | null;
+}
+
+/** A strong or weak match among the rows of this batch already accepted (earlier batches are in the database). */
+function sameFileMatch(accepted: Accepted[], name: string, phone: string | null, input: CreateLeadInput) {
+  let best: { id: string; strong: boolean; score: number; reasons: string[] } | undefined;
+  for (const other of accepted) {
+    const verdict = judgeDuplicate({
+      nameSimilarity: placeNameSimilarity(name, other.name),
+      samePhone: phone !== null && other.phone === phone,
+      distance: distanceMeters(input, other.input),
+    });
+    const id = other.report.leadId;
+    if (verdict && id !== undefined && (!best || verdict.score > best.score)) {
+      best = { id, strong: verdict.strength === 'strong', score: verdict.score, reasons: verdict.reasons };
+    }
+  }
+  return best;
+}
+
+/**
+ * Imports a CSV of leads through the capture path of `POST /api/v1/leads`: each row validated, checked for duplicates
+ * (a strong one is merged into the existing lead, a weak one created and flagged; rows of the file against each
+ * other too), then written a batch per transaction, to the public pool or the importer within their limit.
+ */
+export async function importLeads(ctx: LeadsContext, actor: ImportActor, text: string, progress?: ProgressReporter): Promise<ImportReport> {
+  const [header, ...data] = parseCsv(text);
+  const columns = readHeader(header);
+  const policy = poolPolicyOf(ctx, actor.country);
+  const owner = actor.owner;
+  if (owner) await holdingRepository.ensure(ctx.db, ctx.dialect, owner.userId);
+  const report: ImportReport = { created: 0, merged: 0, rejected: 0, rows: [] };
+  progress?.start(data.length, 'Leads');
+  for (let start = 0; start < data.length; start += BATCH) {
+    const accepted: Accepted[] = [];
+    const held = owner ? await holdingRepository.held(ctx.db, owner.userId) : 0;
+    const now = ctx.clock.now();
+    for (const [offset, cells] of data.slice(start, start + BATCH).entries()) {
+      const row: ImportRowReport = { row: start + offset + 1, status: 'rejected', reasons: [] };
+      report.rows.push(row);
+      const read = readRow(cells, columns);
+      const phone = read.ok ? checkPhone(ctx, actor.country, read.input.phone) : undefined;
+      if (!read.ok || !phone?.ok) {
+        row.reasons = read.ok ? [`phone: ${phone && !phone.ok ? phone.reason : 'is not valid'}`] : read.reasons;
+        continue;
+      }
+      const input = { ...read.input, ...(actor.toStored?.(read.input) ?? {}) };
+      const checked = await checkCapture(ctx, actor.country, input, phone.e164);
+      const twin = sameFileMatch(accepted, checked.name, checked.phone, input);
+      const strong = checked.strong[0];
+      if (strong || twin?.strong) {
+        const id = strong ? strong.row.id : (twin?.id ?? '');
+        Object.assign(row, { status: 'merged', leadId: id, duplicateOf: id, reasons: strong ? strong.reasons : (twin?.reasons ?? []) });
+        continue;
+      }
+      let ownership = PUBLIC;
+      if (owner) {
+        const decision = capture({ userId: owner.userId, held: held + accepted.length, lostAt: null }, policy, now);
+        if (!decision.ok) {
+          row.reasons = [`owner: ${decision.message}`];
+          continue;
+        }
+        ownership = decision;
+      }
+      const weak = checked.candidates[0];
+      const duplicateOf = weak?.row.id ?? twin?.id ?? null;
+      Object.assign(row, {
+        status: 'created',
+        reasons: duplicateOf ? [`possible duplicate: ${(weak?.reasons ?? twin?.reasons ?? []).join(', ')}`] : [],
+      });
+      if (duplicateOf) row.duplicateOf = duplicateOf;
+      row.leadId = uuidv7();
+      accepted.push({ report: row, input, name: checked.name, phone: checked.phone, ownership, duplicateOf });
+    }
+    await writeBatch(ctx, actor, accepted, now);
+    progress?.tick(Math.min(BATCH, data.length - start));
+  }
+  progress?.stop();
+  for (const row of report.rows) report[row.status]++;
+  return report;
+}
+
+async function writeBatch(ctx: LeadsContext, actor: ImportActor, accepted: Accepted[], now: number): Promise<void> {
+  if (accepted.length === 0) return;
+  const areaIds = await resolveAreaIds(
+    ctx,
+    accepted.map((a) => a.input),
+    actor.callAs,
+  );
+  const owner = actor.owner;
+  const rows: LeadRow[] = accepted.map((a, i) =>
+    newLeadRow(ctx, a, a.input, {
+      id: a.report.leadId,
+      country: actor.country,
+      ownership: a.ownership,
+      orgUnitId: owner?.orgUnitId ?? null,
+      agencyId: owner ? owner.agencyId : actor.agencyId,
+      areaId: areaIds?.[i] ?? null,
+      duplicateOf: a.duplicateOf,
+      now,
+    }),
+  );
+  const limit = poolPolicyOf(ctx, actor.country).claimLimit;
+  await ctx.transact(async (trx, events) => {
+    await leadRepository.insertMany(trx, rows);
+    for (const row of rows) {
+      if (owner) {
+        if (!(await holdingRepository.acquire(trx, owner.userId, limit))) {
+          throw refused({ ok: false, code: 'limit', message: `You hold the most leads allowed (${limit}).` });
+        }
+        await claimHistoryRepository.record(trx, row.id, owner.userId, 'claimed', now);
+      }
+      await events.append(leadEvents.created(row, actor.actor));
+    }
+  });
+}
