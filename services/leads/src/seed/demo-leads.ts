@@ -1,10 +1,10 @@
 import type { LeadStage } from '@fieldops/contracts';
+import { DEMO_CATEGORIES, DEMO_REPS, type DemoCountry, demoPhone, demoPoint, pick, prng, repEmail } from '@fieldops/demo-data';
 import { normalisePlaceName } from '@fieldops/geo';
 import { uuidv7 } from 'uuidv7';
 import { poolPolicyOf } from '../app/pool-policy';
 import type { LeadsContext } from '../config';
 import type { LeadRow } from '../db/lead.repository';
-import { DEMO_CATEGORIES, DEMO_REPS, type DemoCountry, demoPhone, demoPoint, pick, prng, repEmail } from './demo-data';
 
 export const DEMO_LEADS_PER_COUNTRY = 60;
 const DAY = 86_400_000;

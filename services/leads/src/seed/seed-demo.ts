@@ -1,4 +1,5 @@
 import type { AccountEventData } from '@fieldops/contracts';
+import { DEMO_COUNTRIES, DEMO_REPS, isDemoRep } from '@fieldops/demo-data';
 import type { ConsumerDefinition, EventWriter, ProgressReporter } from '@fieldops/platform';
 import type { Kysely, Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
@@ -7,7 +8,6 @@ import { claimHistoryRepository } from '../db/holding.repository';
 import { leadRepository } from '../db/lead.repository';
 import type { LeadsDb } from '../db/schema';
 import { leadEvents } from '../events/published';
-import { DEMO_COUNTRIES, DEMO_REPS, isDemoRep } from './demo-data';
 import { type DemoRep, planLeads } from './demo-leads';
 import type { LeadsDemoTables } from './demo-schema';
 

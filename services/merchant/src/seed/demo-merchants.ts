@@ -1,11 +1,11 @@
 import type { MerchantStatus } from '@fieldops/contracts';
+import { DEMO_CATEGORIES, DEMO_REPS, type DemoCountry, demoPhone, demoPoint, pick, prng, repEmail } from '@fieldops/demo-data';
 import { uuidv7 } from 'uuidv7';
 import { newMerchantRow } from '../app/new-merchant';
 import type { MerchantContext } from '../config';
 import type { MerchantRow } from '../db/merchant.repository';
 import type { MerchantTransitionTable } from '../db/schema';
 import { DEMO_BUSINESS_IDS } from './business-ids';
-import { DEMO_CATEGORIES, DEMO_REPS, type DemoCountry, demoPhone, demoPoint, pick, prng, repEmail } from './demo-data';
 
 export const DEMO_MERCHANTS_PER_COUNTRY = 40;
 

@@ -1,11 +1,11 @@
 import type { AccountEventData } from '@fieldops/contracts';
+import { DEMO_COUNTRIES, DEMO_REPS, isDemoRep } from '@fieldops/demo-data';
 import type { ConsumerDefinition, EventWriter, ProgressReporter } from '@fieldops/platform';
 import type { Kysely, Transaction } from 'kysely';
 import type { MerchantContext } from '../config';
 import { merchantRepository } from '../db/merchant.repository';
 import type { MerchantDb } from '../db/schema';
 import { merchantEvents } from '../events/published';
-import { DEMO_COUNTRIES, DEMO_REPS, isDemoRep } from './demo-data';
 import { DEMO_MERCHANTS_PER_COUNTRY, type DemoRep, planMerchants } from './demo-merchants';
 import type { MerchantDemoTables } from './demo-schema';
 

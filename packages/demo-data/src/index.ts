@@ -1,5 +1,7 @@
 import type { PlaceCategory } from '@fieldops/contracts';
 
+// @fieldops/demo-data: the demo cities, shops, phones and reps the services' demo seeds share (deterministic).
+
 /** Deterministic pseudo-random numbers in [0, 1) (mulberry32): the same seed gives the same demo data. */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
