@@ -14,6 +14,7 @@ export {
   isCataloguedEventType,
   validateEventData,
 } from './events/catalogue';
+export * from './events/checkin';
 export * from './events/leads';
 export * from './events/merchant';
 export * from './events/poi';

@@ -2,6 +2,7 @@ import type { Static, TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import { accountEvents } from './account';
 import { areaEvents } from './area';
+import { checkinEvents } from './checkin';
 import { leadsEvents } from './leads';
 import { merchantEvents } from './merchant';
 import { poiEvents } from './poi';
@@ -10,6 +11,7 @@ import { poiEvents } from './poi';
 export const eventCatalogue = {
   ...accountEvents,
   ...areaEvents,
+  ...checkinEvents,
   ...leadsEvents,
   ...merchantEvents,
   ...poiEvents,
