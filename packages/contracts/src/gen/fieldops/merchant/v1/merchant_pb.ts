@@ -13,7 +13,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file fieldops/merchant/v1/merchant.proto.
  */
 export const file_fieldops_merchant_v1_merchant: GenFile = /*@__PURE__*/
-  fileDesc("CiNmaWVsZG9wcy9tZXJjaGFudC92MS9tZXJjaGFudC5wcm90bxIUZmllbGRvcHMubWVyY2hhbnQudjEiSQoNQ29udGFjdFBlcnNvbhIMCgRuYW1lGAEgASgJEgwKBHJvbGUYAiABKAkSEgoFcGhvbmUYAyABKAlIAIgBAUIICgZfcGhvbmUingQKCE1lcmNoYW50EgoKAmlkGAEgASgJEhIKCmxlZ2FsX25hbWUYAiABKAkSEgoKYnJhbmRfbmFtZRgDIAEoCRIQCghjYXRlZ29yeRgEIAEoCRIMCgR0aWVyGAUgASgJEjUKCGNvbnRhY3RzGAYgAygLMiMuZmllbGRvcHMubWVyY2hhbnQudjEuQ29udGFjdFBlcnNvbhIPCgdhZGRyZXNzGAcgASgJEhUKCHBsYWNlX2lkGAggASgJSACIAQESDwoHY291bnRyeRgJIAEoCRILCgNsYXQYCiABKAESCwoDbG5nGAsgASgBEhQKB2FyZWFfaWQYDCABKAlIAYgBARIVCghvd25lcl9pZBgNIAEoCUgCiAEBEhgKC29yZ191bml0X2lkGA4gASgJSAOIAQESFgoJYWdlbmN5X2lkGA8gASgJSASIAQESEwoLYnVzaW5lc3NfaWQYECABKAkSEQoJZG9jdW1lbnRzGBEgAygJEhQKB2xlYWRfaWQYEiABKAlIBYgBARIOCgZzdGF0dXMYEyABKAkSDwoHdmVyc2lvbhgUIAEoAxISCgpjcmVhdGVkX2F0GBUgASgDEhIKCnVwZGF0ZWRfYXQYFiABKANCCwoJX3BsYWNlX2lkQgoKCF9hcmVhX2lkQgsKCV9vd25lcl9pZEIOCgxfb3JnX3VuaXRfaWRCDAoKX2FnZW5jeV9pZEIKCghfbGVhZF9pZCIgChJHZXRNZXJjaGFudFJlcXVlc3QSCgoCaWQYASABKAkiRwoTR2V0TWVyY2hhbnRSZXNwb25zZRIwCghtZXJjaGFudBgBIAEoCzIeLmZpZWxkb3BzLm1lcmNoYW50LnYxLk1lcmNoYW50IicKGEJhdGNoR2V0TWVyY2hhbnRzUmVxdWVzdBILCgNpZHMYASADKAkiTgoZQmF0Y2hHZXRNZXJjaGFudHNSZXNwb25zZRIxCgltZXJjaGFudHMYASADKAsyHi5maWVsZG9wcy5tZXJjaGFudC52MS5NZXJjaGFudCJiChVNZXJjaGFudE5lYXJieVJlcXVlc3QSCwoDbGF0GAEgASgBEgsKA2xuZxgCIAEoARIQCghyYWRpdXNfbRgDIAEoARINCgVsaW1pdBgEIAEoBRIOCgZzdGF0dXMYBSABKAkiWQoRTWVyY2hhbnROZWFyYnlIaXQSMAoIbWVyY2hhbnQYASABKAsyHi5maWVsZG9wcy5tZXJjaGFudC52MS5NZXJjaGFudBISCgpkaXN0YW5jZV9tGAIgASgBIlAKFk1lcmNoYW50TmVhcmJ5UmVzcG9uc2USNgoFaXRlbXMYASADKAsyJy5maWVsZG9wcy5tZXJjaGFudC52MS5NZXJjaGFudE5lYXJieUhpdDLfAgoPTWVyY2hhbnRTZXJ2aWNlEmcKC0dldE1lcmNoYW50EiguZmllbGRvcHMubWVyY2hhbnQudjEuR2V0TWVyY2hhbnRSZXF1ZXN0GikuZmllbGRvcHMubWVyY2hhbnQudjEuR2V0TWVyY2hhbnRSZXNwb25zZSIDkAIBEnkKEUJhdGNoR2V0TWVyY2hhbnRzEi4uZmllbGRvcHMubWVyY2hhbnQudjEuQmF0Y2hHZXRNZXJjaGFudHNSZXF1ZXN0Gi8uZmllbGRvcHMubWVyY2hhbnQudjEuQmF0Y2hHZXRNZXJjaGFudHNSZXNwb25zZSIDkAIBEmgKBk5lYXJieRIrLmZpZWxkb3BzLm1lcmNoYW50LnYxLk1lcmNoYW50TmVhcmJ5UmVxdWVzdBosLmZpZWxkb3BzLm1lcmNoYW50LnYxLk1lcmNoYW50TmVhcmJ5UmVzcG9uc2UiA5ACAWIGcHJvdG8z");
+  fileDesc("CiNmaWVsZG9wcy9tZXJjaGFudC92MS9tZXJjaGFudC5wcm90bxIUZmllbGRvcHMubWVyY2hhbnQudjEiSQoNQ29udGFjdFBlcnNvbhIMCgRuYW1lGAEgASgJEgwKBHJvbGUYAiABKAkSEgoFcGhvbmUYAyABKAlIAIgBAUIICgZfcGhvbmUingQKCE1lcmNoYW50EgoKAmlkGAEgASgJEhIKCmxlZ2FsX25hbWUYAiABKAkSEgoKYnJhbmRfbmFtZRgDIAEoCRIQCghjYXRlZ29yeRgEIAEoCRIMCgR0aWVyGAUgASgJEjUKCGNvbnRhY3RzGAYgAygLMiMuZmllbGRvcHMubWVyY2hhbnQudjEuQ29udGFjdFBlcnNvbhIPCgdhZGRyZXNzGAcgASgJEhUKCHBsYWNlX2lkGAggASgJSACIAQESDwoHY291bnRyeRgJIAEoCRILCgNsYXQYCiABKAESCwoDbG5nGAsgASgBEhQKB2FyZWFfaWQYDCABKAlIAYgBARIVCghvd25lcl9pZBgNIAEoCUgCiAEBEhgKC29yZ191bml0X2lkGA4gASgJSAOIAQESFgoJYWdlbmN5X2lkGA8gASgJSASIAQESEwoLYnVzaW5lc3NfaWQYECABKAkSEQoJZG9jdW1lbnRzGBEgAygJEhQKB2xlYWRfaWQYEiABKAlIBYgBARIOCgZzdGF0dXMYEyABKAkSDwoHdmVyc2lvbhgUIAEoAxISCgpjcmVhdGVkX2F0GBUgASgDEhIKCnVwZGF0ZWRfYXQYFiABKANCCwoJX3BsYWNlX2lkQgoKCF9hcmVhX2lkQgsKCV9vd25lcl9pZEIOCgxfb3JnX3VuaXRfaWRCDAoKX2FnZW5jeV9pZEIKCghfbGVhZF9pZCIgChJHZXRNZXJjaGFudFJlcXVlc3QSCgoCaWQYASABKAkiRwoTR2V0TWVyY2hhbnRSZXNwb25zZRIwCghtZXJjaGFudBgBIAEoCzIeLmZpZWxkb3BzLm1lcmNoYW50LnYxLk1lcmNoYW50IicKGEJhdGNoR2V0TWVyY2hhbnRzUmVxdWVzdBILCgNpZHMYASADKAkiTgoZQmF0Y2hHZXRNZXJjaGFudHNSZXNwb25zZRIxCgltZXJjaGFudHMYASADKAsyHi5maWVsZG9wcy5tZXJjaGFudC52MS5NZXJjaGFudCJiChVNZXJjaGFudE5lYXJieVJlcXVlc3QSCwoDbGF0GAEgASgBEgsKA2xuZxgCIAEoARIQCghyYWRpdXNfbRgDIAEoARINCgVsaW1pdBgEIAEoBRIOCgZzdGF0dXMYBSABKAkiWQoRTWVyY2hhbnROZWFyYnlIaXQSMAoIbWVyY2hhbnQYASABKAsyHi5maWVsZG9wcy5tZXJjaGFudC52MS5NZXJjaGFudBISCgpkaXN0YW5jZV9tGAIgASgBIlAKFk1lcmNoYW50TmVhcmJ5UmVzcG9uc2USNgoFaXRlbXMYASADKAsyJy5maWVsZG9wcy5tZXJjaGFudC52MS5NZXJjaGFudE5lYXJieUhpdCI5ChZFeHBvcnRNZXJjaGFudHNSZXF1ZXN0EhAKCGFmdGVyX2lkGAEgASgJEg0KBWxpbWl0GAIgASgFImMKF0V4cG9ydE1lcmNoYW50c1Jlc3BvbnNlEjEKCW1lcmNoYW50cxgBIAMoCzIeLmZpZWxkb3BzLm1lcmNoYW50LnYxLk1lcmNoYW50EhUKDW5leHRfYWZ0ZXJfaWQYAiABKAky1AMKD01lcmNoYW50U2VydmljZRJnCgtHZXRNZXJjaGFudBIoLmZpZWxkb3BzLm1lcmNoYW50LnYxLkdldE1lcmNoYW50UmVxdWVzdBopLmZpZWxkb3BzLm1lcmNoYW50LnYxLkdldE1lcmNoYW50UmVzcG9uc2UiA5ACARJ5ChFCYXRjaEdldE1lcmNoYW50cxIuLmZpZWxkb3BzLm1lcmNoYW50LnYxLkJhdGNoR2V0TWVyY2hhbnRzUmVxdWVzdBovLmZpZWxkb3BzLm1lcmNoYW50LnYxLkJhdGNoR2V0TWVyY2hhbnRzUmVzcG9uc2UiA5ACARJoCgZOZWFyYnkSKy5maWVsZG9wcy5tZXJjaGFudC52MS5NZXJjaGFudE5lYXJieVJlcXVlc3QaLC5maWVsZG9wcy5tZXJjaGFudC52MS5NZXJjaGFudE5lYXJieVJlc3BvbnNlIgOQAgEScwoPRXhwb3J0TWVyY2hhbnRzEiwuZmllbGRvcHMubWVyY2hhbnQudjEuRXhwb3J0TWVyY2hhbnRzUmVxdWVzdBotLmZpZWxkb3BzLm1lcmNoYW50LnYxLkV4cG9ydE1lcmNoYW50c1Jlc3BvbnNlIgOQAgFiBnByb3RvMw");
 
 /**
  * @generated from message fieldops.merchant.v1.ContactPerson
@@ -329,6 +329,56 @@ export const MerchantNearbyResponseSchema: GenMessage<MerchantNearbyResponse> = 
   messageDesc(file_fieldops_merchant_v1_merchant, 8);
 
 /**
+ * @generated from message fieldops.merchant.v1.ExportMerchantsRequest
+ */
+export type ExportMerchantsRequest = Message<"fieldops.merchant.v1.ExportMerchantsRequest"> & {
+  /**
+   * Start after this id ("" for the first page).
+   *
+   * @generated from field: string after_id = 1;
+   */
+  afterId: string;
+
+  /**
+   * 1..1000; 0 means 500.
+   *
+   * @generated from field: int32 limit = 2;
+   */
+  limit: number;
+};
+
+/**
+ * Describes the message fieldops.merchant.v1.ExportMerchantsRequest.
+ * Use `create(ExportMerchantsRequestSchema)` to create a new message.
+ */
+export const ExportMerchantsRequestSchema: GenMessage<ExportMerchantsRequest> = /*@__PURE__*/
+  messageDesc(file_fieldops_merchant_v1_merchant, 9);
+
+/**
+ * @generated from message fieldops.merchant.v1.ExportMerchantsResponse
+ */
+export type ExportMerchantsResponse = Message<"fieldops.merchant.v1.ExportMerchantsResponse"> & {
+  /**
+   * @generated from field: repeated fieldops.merchant.v1.Merchant merchants = 1;
+   */
+  merchants: Merchant[];
+
+  /**
+   * The id to pass as after_id for the next page; "" when this was the last page.
+   *
+   * @generated from field: string next_after_id = 2;
+   */
+  nextAfterId: string;
+};
+
+/**
+ * Describes the message fieldops.merchant.v1.ExportMerchantsResponse.
+ * Use `create(ExportMerchantsResponseSchema)` to create a new message.
+ */
+export const ExportMerchantsResponseSchema: GenMessage<ExportMerchantsResponse> = /*@__PURE__*/
+  messageDesc(file_fieldops_merchant_v1_merchant, 10);
+
+/**
  * Read-only RPCs served by the merchant service to other FieldOps services.
  *
  * @generated from service fieldops.merchant.v1.MerchantService
@@ -363,6 +413,16 @@ export const MerchantService: GenService<{
     methodKind: "unary";
     input: typeof MerchantNearbyRequestSchema;
     output: typeof MerchantNearbyResponseSchema;
+  },
+  /**
+   * Every merchant in id order, a page at a time, for rebuilding read models. Needs a service identity.
+   *
+   * @generated from rpc fieldops.merchant.v1.MerchantService.ExportMerchants
+   */
+  exportMerchants: {
+    methodKind: "unary";
+    input: typeof ExportMerchantsRequestSchema;
+    output: typeof ExportMerchantsResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_fieldops_merchant_v1_merchant, 0);
