@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { eventCatalogue, type PoiEventData, PoiService, poiEvents, rpcServiceOwners, validateEventData } from '../src/index';
 
 describe('PoiService descriptor', () => {
-  it('has the five read methods, all free of side effects, owned by the poi service', () => {
+  it('has the six read methods, all free of side effects, owned by the poi service', () => {
     expect(PoiService.typeName).toBe('fieldops.poi.v1.PoiService');
     expect(PoiService.methods.map((m) => m.name)).toEqual([
       'GetPlace',
@@ -11,6 +11,7 @@ describe('PoiService descriptor', () => {
       'Nearby',
       'FindDuplicates',
       'PlacesInBoundingBox',
+      'ExportPlaces',
     ]);
     for (const m of PoiService.methods) expect(m.idempotency).toBe(MethodOptions_IdempotencyLevel.NO_SIDE_EFFECTS);
     expect(rpcServiceOwners['fieldops.poi.v1.PoiService']).toBe('poi');
