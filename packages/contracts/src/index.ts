@@ -20,6 +20,7 @@ export * from './events/merchant';
 export * from './events/poi';
 export * from './gen/fieldops/account/v1/account_pb';
 export * from './gen/fieldops/area/v1/area_pb';
+export * from './gen/fieldops/checkin/v1/checkin_pb';
 export * from './gen/fieldops/file/v1/file_pb';
 export * from './gen/fieldops/leads/v1/leads_pb';
 export * from './gen/fieldops/merchant/v1/merchant_pb';

@@ -1,6 +1,7 @@
 import type { DescService } from '@bufbuild/protobuf';
 import { AccountService } from './gen/fieldops/account/v1/account_pb';
 import { AreaService } from './gen/fieldops/area/v1/area_pb';
+import { CheckinService } from './gen/fieldops/checkin/v1/checkin_pb';
 import { FileService } from './gen/fieldops/file/v1/file_pb';
 import { LeadsService } from './gen/fieldops/leads/v1/leads_pb';
 import { MerchantService } from './gen/fieldops/merchant/v1/merchant_pb';
@@ -23,7 +24,15 @@ export function ownerOfRpcService(typeName: string): string {
 }
 
 /** Every generated RPC service descriptor. Add new services here. */
-export const rpcServices: readonly DescService[] = [AccountService, AreaService, FileService, LeadsService, MerchantService, PoiService];
+export const rpcServices: readonly DescService[] = [
+  AccountService,
+  AreaService,
+  CheckinService,
+  FileService,
+  LeadsService,
+  MerchantService,
+  PoiService,
+];
 
 /** Proto service typeName → owning FieldOps service, e.g. `fieldops.account.v1.AccountService` → `account`. */
 export const rpcServiceOwners: Record<string, string> = Object.fromEntries(

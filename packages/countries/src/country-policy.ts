@@ -24,6 +24,10 @@ export type CheckinOutOfRange = 'reject' | 'flag';
 export interface BusinessDefaults {
   readonly checkinRadiusMeters: number;
   readonly checkinOutOfRange: CheckinOutOfRange;
+  /** A visit whose risk score reaches this waits for a supervisor's review instead of counting at once. */
+  readonly visitReviewThreshold: number;
+  /** Average travel speed between stops of a day plan (urban traffic), for estimated travel times. */
+  readonly travelSpeedKmh: number;
   /** Days a claimed lead stays with its rep before it is recycled to the public pool. */
   readonly leadProtectionDays: number;
   /** Upper bound for protection including extensions. */
@@ -36,6 +40,32 @@ export interface BusinessDefaults {
   readonly leadClaimLimit: number;
   readonly requiredOnboardingDocuments: readonly string[];
 }
+
+/** What a visit is at: the visit types that each have a check-out questionnaire. */
+export type VisitType = 'merchant' | 'lead' | 'place';
+
+/** One check-out question: its answer must have the type's shape; a required one must be answered. */
+export type VisitQuestion =
+  | { readonly id: string; readonly label: string; readonly type: 'yes-no'; readonly required: boolean }
+  | {
+      readonly id: string;
+      readonly label: string;
+      readonly type: 'number';
+      readonly required: boolean;
+      readonly min?: number;
+      readonly max?: number;
+    }
+  | {
+      readonly id: string;
+      readonly label: string;
+      readonly type: 'choice';
+      readonly required: boolean;
+      readonly options: readonly string[];
+    }
+  | { readonly id: string; readonly label: string; readonly type: 'text'; readonly required: boolean; readonly maxLength?: number };
+
+/** The check-out questionnaire of each visit type. */
+export type VisitTemplates = Readonly<Record<VisitType, readonly VisitQuestion[]>>;
 
 /** Local wall-clock time, 24h, e.g. '09:00'. */
 export type ClockTime = string;
@@ -69,6 +99,7 @@ export interface CountryIdentity {
 
 /** Everything a service needs to know about a country; services must not branch on the country code. */
 export interface CountryPolicy extends CountryIdentity, BusinessDefaults, WorkingCalendar {
+  readonly visitTemplates: VisitTemplates;
   /** Accepts national ('13812345678') and international ('+86 138 1234 5678') input. */
   parsePhone(input: string): PhoneParseResult;
   /** E.164 or null when the input is not a valid number of this country. */
@@ -87,6 +118,7 @@ export interface CountryDefinition {
   readonly identity: CountryIdentity;
   readonly defaults: BusinessDefaults;
   readonly calendar: WorkingCalendar;
+  readonly visitTemplates: VisitTemplates;
   validateBusinessId(id: string): BusinessIdResult;
   formatAddress(parts: AddressParts): string;
 }

@@ -13,6 +13,9 @@ export {
   type CountryOverrides,
   type CountryPolicy,
   type PhoneParseResult,
+  type VisitQuestion,
+  type VisitTemplates,
+  type VisitType,
   type WorkingCalendar,
 } from './country-policy';
 export {

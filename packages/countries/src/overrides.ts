@@ -16,6 +16,8 @@ const numberArray: FieldCheck = (v) =>
 const FIELD_CHECKS: Record<keyof BusinessDefaults | keyof WorkingCalendar, FieldCheck> = {
   checkinRadiusMeters: number,
   checkinOutOfRange: (v) => (v === 'reject' || v === 'flag' ? null : "must be 'reject' or 'flag'"),
+  visitReviewThreshold: number,
+  travelSpeedKmh: number,
   leadProtectionDays: number,
   leadProtectionMaxDays: number,
   leadRecycleWarningDays: number,

@@ -84,6 +84,42 @@ export const VisitReviewed = Type.Object(
 );
 export type VisitReviewed = Static<typeof VisitReviewed>;
 
+/** One stop of a day plan, in visiting order, with when the route reaches it. */
+export const PlanStop = Type.Object(
+  {
+    targetType: VisitTargetTypeSchema,
+    targetId: Id,
+    targetName: Type.String(),
+    lat: Type.Number({ minimum: -90, maximum: 90 }),
+    lng: Type.Number({ minimum: -180, maximum: 180 }),
+    appointmentAt: NullableInstant,
+    arriveAt: Instant,
+    /** True when the route cannot reach the stop by its appointment. */
+    late: Type.Boolean(),
+  },
+  closed,
+);
+export type PlanStop = Static<typeof PlanStop>;
+
+/** A rep's plan for one day, as optimised: the stops in visiting order, total distance and travel time. */
+export const DayPlanSnapshot = Type.Object(
+  {
+    id: Id,
+    repId: Id,
+    orgUnitId: NullableId,
+    agencyId: NullableId,
+    country: Type.String(),
+    /** YYYY-MM-DD in the country's timezone. */
+    date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+    stops: Type.Array(PlanStop),
+    totalDistanceM: Type.Number({ minimum: 0 }),
+    travelSeconds: Type.Integer({ minimum: 0 }),
+    version: Type.Integer({ minimum: 0 }),
+  },
+  closed,
+);
+export type DayPlanSnapshot = Static<typeof DayPlanSnapshot>;
+
 /** Event type → data schema, for every event the checkin service publishes. */
 export const checkinEvents = {
   'checkin.visit.checked-in.v1': VisitSnapshot,
@@ -91,6 +127,8 @@ export const checkinEvents = {
   /** The visit's risk score passed the country's threshold; it waits in the review queue. */
   'checkin.visit.flagged.v1': VisitSnapshot,
   'checkin.visit.reviewed.v1': VisitReviewed,
+  /** A day plan was set or changed (the subject is the plan id). */
+  'checkin.plan.updated.v1': DayPlanSnapshot,
 } as const;
 
 export type CheckinEventType = keyof typeof checkinEvents;

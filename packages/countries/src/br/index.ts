@@ -1,6 +1,7 @@
 import type { AddressParts, CountryDefinition } from '../country-policy';
 import { presentParts } from '../shared/address';
 import { validateCnpj } from './cnpj';
+import { brVisitTemplates } from './visit-templates';
 
 function formatCep(postalCode: string | undefined): string | undefined {
   const digits = postalCode?.replace(/\D/g, '');
@@ -41,6 +42,8 @@ export const br: CountryDefinition = {
   defaults: {
     checkinRadiusMeters: 250,
     checkinOutOfRange: 'reject',
+    visitReviewThreshold: 50,
+    travelSpeedKmh: 18,
     leadProtectionDays: 30,
     leadProtectionMaxDays: 90,
     leadRecycleWarningDays: 7,
@@ -54,6 +57,7 @@ export const br: CountryDefinition = {
     holidays: [...HOLIDAYS_2026, ...HOLIDAYS_2027],
     makeupWorkdays: [],
   },
+  visitTemplates: brVisitTemplates,
   validateBusinessId: validateCnpj,
   formatAddress: formatBrAddress,
 };

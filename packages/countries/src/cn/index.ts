@@ -2,6 +2,7 @@ import type { AddressParts, CountryDefinition } from '../country-policy';
 import { presentParts } from '../shared/address';
 import { cnCalendar } from './calendar';
 import { validateUscc } from './uscc';
+import { cnVisitTemplates } from './visit-templates';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -28,6 +29,8 @@ export const cn: CountryDefinition = {
   defaults: {
     checkinRadiusMeters: 300,
     checkinOutOfRange: 'reject',
+    visitReviewThreshold: 50,
+    travelSpeedKmh: 18,
     leadProtectionDays: 30,
     leadProtectionMaxDays: 90,
     leadRecycleWarningDays: 7,
@@ -36,6 +39,7 @@ export const cn: CountryDefinition = {
     requiredOnboardingDocuments: ['business_license', 'legal_representative_id', 'bank_account_proof', 'storefront_photo'],
   },
   calendar: cnCalendar,
+  visitTemplates: cnVisitTemplates,
   validateBusinessId: validateUscc,
   formatAddress: formatCnAddress,
 };

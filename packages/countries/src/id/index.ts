@@ -1,6 +1,7 @@
 import type { AddressParts, CountryDefinition } from '../country-policy';
 import { presentParts } from '../shared/address';
 import { validateNpwp } from './npwp';
+import { idVisitTemplates } from './visit-templates';
 
 /** Small-to-big, postal code after the province: "Jl. Sudirman No. 1, Senayan, Jakarta Selatan, DKI Jakarta 10270". */
 export function formatIdAddress(parts: AddressParts): string {
@@ -39,6 +40,8 @@ export const id: CountryDefinition = {
   defaults: {
     checkinRadiusMeters: 200,
     checkinOutOfRange: 'flag',
+    visitReviewThreshold: 50,
+    travelSpeedKmh: 15,
     leadProtectionDays: 21,
     leadProtectionMaxDays: 60,
     leadRecycleWarningDays: 5,
@@ -52,6 +55,7 @@ export const id: CountryDefinition = {
     holidays: [...HOLIDAYS_2026, ...HOLIDAYS_2027_PROVISIONAL],
     makeupWorkdays: [],
   },
+  visitTemplates: idVisitTemplates,
   validateBusinessId: validateNpwp,
   formatAddress: formatIdAddress,
 };

@@ -1,6 +1,7 @@
 import type { AddressParts, CountryDefinition } from '../country-policy';
 import { presentParts } from '../shared/address';
 import { validateUen } from './uen';
+import { sgVisitTemplates } from './visit-templates';
 
 /**
  * Small-to-big: "10 Anson Road, #10-01, Singapore 079903". The city-state has no provinces and the
@@ -37,6 +38,8 @@ export const sg: CountryDefinition = {
   defaults: {
     checkinRadiusMeters: 150,
     checkinOutOfRange: 'flag',
+    visitReviewThreshold: 50,
+    travelSpeedKmh: 20,
     leadProtectionDays: 15,
     leadProtectionMaxDays: 45,
     leadRecycleWarningDays: 3,
@@ -50,6 +53,7 @@ export const sg: CountryDefinition = {
     holidays: [...HOLIDAYS_2026, ...HOLIDAYS_2027_PROVISIONAL],
     makeupWorkdays: [],
   },
+  visitTemplates: sgVisitTemplates,
   validateBusinessId: validateUen,
   formatAddress: formatSgAddress,
 };

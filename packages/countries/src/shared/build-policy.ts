@@ -31,6 +31,12 @@ function assertConsistent(code: string, d: BusinessDefaults, c: WorkingCalendar)
     ['leadProtectionMaxDays', d.leadProtectionMaxDays],
     ['leadClaimLimit', d.leadClaimLimit],
   ];
+  for (const [field, value] of [
+    ['visitReviewThreshold', d.visitReviewThreshold],
+    ['travelSpeedKmh', d.travelSpeedKmh],
+  ] as const) {
+    if (!Number.isFinite(value) || value <= 0) problems.push(`${field} must be a positive number`);
+  }
   for (const [field, value] of positiveInts) {
     if (!Number.isInteger(value) || value <= 0) problems.push(`${field} must be a positive integer`);
   }
@@ -85,6 +91,7 @@ export function buildCountryPolicy(definition: CountryDefinition, override: Coun
     ...identity,
     ...defaults,
     ...calendar,
+    visitTemplates: definition.visitTemplates,
     parsePhone: phone.parsePhone,
     normalizePhone: phone.normalizePhone,
     maskPhone: phone.maskPhone,

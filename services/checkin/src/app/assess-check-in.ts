@@ -1,0 +1,53 @@
+import type { RiskSignal } from '@fieldops/contracts';
+import type { LatLng } from '@fieldops/geo';
+import type { CheckinContext } from '../config';
+import { visitRepository } from '../db/visit.repository';
+import { checkInSignals, photoSignals } from '../domain/assess-visit';
+import { CONSTANT_ACCURACY_RUN, type Fix } from '../domain/location-signals';
+import type { PhotoFacts } from '../domain/photo-signals';
+
+export interface CheckInEvidence {
+  repId: string;
+  visitId: string;
+  fix: Fix;
+  mockLocation: boolean;
+  offline: boolean;
+  receivedAt: number;
+  distanceM: number;
+  radiusM: number;
+  requestedPhotoIds: readonly string[];
+  photos: readonly PhotoFacts[];
+}
+
+const asFix = (row: { lat: number; lng: number; accuracy_m: number; checked_in_at: number }): Fix => ({
+  lat: row.lat,
+  lng: row.lng,
+  accuracyM: row.accuracy_m,
+  at: Number(row.checked_in_at),
+});
+
+/** Gathers what the signals compare with (the rep's neighbouring visits, photos seen before) and scores the check-in. */
+export async function assessCheckIn(ctx: CheckinContext, e: CheckInEvidence): Promise<RiskSignal[]> {
+  const before = (await visitRepository.fixesBefore(ctx.db, e.repId, e.fix.at, CONSTANT_ACCURACY_RUN)).map(asFix);
+  const after = await visitRepository.fixAfter(ctx.db, e.repId, e.fix.at);
+  const previous = before[0];
+  const reusedOn = await visitRepository.visitsWithPhotos(
+    ctx.db,
+    e.photos.map((p) => p.sha256),
+    e.visitId,
+  );
+  const checkIn: LatLng = { lat: e.fix.lat, lng: e.fix.lng };
+  return [
+    ...checkInSignals({
+      fix: e.fix,
+      mockLocation: e.mockLocation,
+      offline: e.offline,
+      receivedAt: e.receivedAt,
+      distanceM: e.distanceM,
+      radiusM: e.radiusM,
+      recentAccuracies: before.map((f) => f.accuracyM),
+      neighbours: [previous, after ? asFix(after) : undefined].filter((f): f is Fix => f !== undefined),
+    }),
+    ...photoSignals({ requested: e.requestedPhotoIds, photos: e.photos, reusedOn, window: { from: e.fix.at, to: e.fix.at }, checkIn }),
+  ];
+}

@@ -1,0 +1,149 @@
+import type { VisitTargetType } from '@fieldops/contracts';
+import { distanceMeters } from '@fieldops/geo';
+import { asCaller, isUniqueViolation, UnprocessableError } from '@fieldops/platform';
+import { uuidv7 } from 'uuidv7';
+import type { CheckinContext } from '../config';
+import { type VisitRow, visitRepository } from '../db/visit.repository';
+import { riskScoreOf } from '../domain/risk-signal';
+import { checkinEvents } from '../events/published';
+import type { Access } from './access';
+import { applyPendingCheckOut } from './apply-pending-check-out';
+import { assessCheckIn } from './assess-check-in';
+import type { EdgeCoordinates } from './coordinates';
+import type { CheckinPorts } from './ports';
+import { assertSameRequest } from './replay';
+import { requestFingerprint } from './request-fingerprint';
+import { toVisitView, type VisitView } from './visit-view';
+
+export interface CheckInInput {
+  /** The client's UUID for a visit made offline; the server makes one otherwise. */
+  id?: string;
+  targetType: VisitTargetType;
+  targetId: string;
+  /** In the client's coordinate system. */
+  lat: number;
+  lng: number;
+  accuracyM: number;
+  /** ISO 8601 device time. */
+  deviceTime: string;
+  mockLocation: boolean;
+  /** The app queued this check-in offline and replays it now. */
+  offline?: boolean;
+  photoIds?: string[];
+}
+
+export const REJECT_OUT_OF_RANGE_FLAG = 'checkin.rejectOutOfRange';
+
+/**
+ * Checks a rep in at a target: the target as the rep may see it, the distance against the country's radius (reject
+ * or flag, per the country's feature flag), the risk signals, the visit row and its event in one transaction. A
+ * replay of a stored check-in answers the stored visit (`created: false`). A check-out that arrived first is applied
+ * right after.
+ */
+export async function checkIn(
+  ctx: CheckinContext,
+  ports: CheckinPorts,
+  { caller }: Access,
+  input: CheckInInput,
+  edge: EdgeCoordinates,
+): Promise<{ visit: VisitView; created: boolean }> {
+  const fingerprint = requestFingerprint({ ...input, coords: edge.system });
+  const replayOf = async (id: string) => {
+    const stored = await visitRepository.findById(ctx.db, id);
+    if (!stored) return undefined;
+    assertSameRequest({ visitId: id, repId: stored.rep_id, fingerprint: stored.check_in_fingerprint }, caller, fingerprint, 'check-in');
+    return { visit: toVisitView(stored, edge), created: false };
+  };
+  if (input.id) {
+    const replayed = await replayOf(input.id);
+    if (replayed) return replayed;
+  }
+  const id = input.id ?? uuidv7();
+  const receivedAt = ctx.clock.now();
+  const target = await ports.targets.targetOf(input.targetType, input.targetId, asCaller(caller.token));
+  if (!target)
+    throw new UnprocessableError('The target was not found.', [{ field: '/body/targetId', message: 'is not a target you can see' }]);
+
+  const point = edge.toStored({ lat: input.lat, lng: input.lng });
+  const distanceM = distanceMeters(point, target);
+  const policy = ctx.countries.get(caller.country);
+  const radiusM = policy.checkinRadiusMeters;
+  const reject = await ctx.flags.getBoolean(REJECT_OUT_OF_RANGE_FLAG, caller.country, policy.checkinOutOfRange === 'reject');
+  if (reject && distanceM > radiusM) {
+    const message = `is ${Math.round(distanceM)} m from ${target.name}; check-in is allowed within ${radiusM} m`;
+    throw new UnprocessableError(`You are ${Math.round(distanceM)} m from the target; the check-in radius is ${radiusM} m.`, [
+      { field: '/body/lat', message },
+      { field: '/body/lng', message },
+    ]);
+  }
+
+  const deviceTime = Date.parse(input.deviceTime);
+  const photoIds = [...new Set(input.photoIds ?? [])];
+  const photos = await ports.photos.photoEvidenceOf(photoIds);
+  const signals = await assessCheckIn(ctx, {
+    repId: caller.userId,
+    visitId: id,
+    fix: { ...point, accuracyM: input.accuracyM, at: deviceTime },
+    mockLocation: input.mockLocation,
+    offline: input.offline === true,
+    receivedAt,
+    distanceM,
+    radiusM,
+    requestedPhotoIds: photoIds,
+    photos,
+  });
+  const row: VisitRow = {
+    id,
+    rep_id: caller.userId,
+    org_unit_id: caller.orgUnitId || null,
+    agency_id: caller.agencyId,
+    country: caller.country,
+    area_id: target.areaId,
+    target_type: target.type,
+    target_id: target.id,
+    target_name: target.name,
+    target_lat: target.lat,
+    target_lng: target.lng,
+    lat: point.lat,
+    lng: point.lng,
+    accuracy_m: input.accuracyM,
+    distance_m: distanceM,
+    mock_location: input.mockLocation ? 1 : 0,
+    offline: input.offline ? 1 : 0,
+    checked_in_at: deviceTime,
+    received_at: receivedAt,
+    check_in_fingerprint: fingerprint,
+    checked_out_at: null,
+    check_out_received_at: null,
+    check_out_fingerprint: null,
+    dwell_seconds: null,
+    outcome: null,
+    notes: '',
+    follow_up_at: null,
+    answers: '{}',
+    photo_ids: JSON.stringify(photoIds),
+    risk_score: riskScoreOf(signals),
+    risk_signals: JSON.stringify(signals),
+    verification: 'open',
+    reviewed_by: null,
+    review_reason: null,
+    reviewed_at: null,
+    version: 1,
+    created_at: receivedAt,
+    updated_at: receivedAt,
+  };
+  try {
+    await ctx.transact(async (trx, events) => {
+      await visitRepository.insert(trx, row);
+      await visitRepository.insertPhotos(trx, id, photos, receivedAt);
+      await events.append(checkinEvents.checkedIn(row));
+    });
+  } catch (error) {
+    // The same offline visit replayed twice at once: the loser answers what the winner stored.
+    const replayed = isUniqueViolation(error) ? await replayOf(id) : undefined;
+    if (replayed) return replayed;
+    throw error;
+  }
+  const stored = (await applyPendingCheckOut(ctx, ports, id)) ?? row;
+  return { visit: toVisitView(stored, edge), created: true };
+}

@@ -1,0 +1,13 @@
+import type { CheckinContext } from '../config';
+import { type PhotoEvidence, rpcPhotoEvidence } from './photo-evidence';
+import { rpcVisitTargets, type VisitTargets } from './visit-targets';
+
+/** What this service asks other services, behind ports so the use cases name the capability, not the RPC. */
+export interface CheckinPorts {
+  targets: VisitTargets;
+  photos: PhotoEvidence;
+}
+
+export function rpcPorts(ctx: CheckinContext): CheckinPorts {
+  return { targets: rpcVisitTargets(ctx), photos: rpcPhotoEvidence(ctx) };
+}

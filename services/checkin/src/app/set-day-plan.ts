@@ -1,0 +1,104 @@
+import type { PlanStop, VisitTargetType } from '@fieldops/contracts';
+import type { LatLng } from '@fieldops/geo';
+import { asCaller, ConflictError, type FieldProblem, UnprocessableError, ValidationError } from '@fieldops/platform';
+import { uuidv7 } from 'uuidv7';
+import { type CheckinContext, PLANNED_VISIT_MINUTES } from '../config';
+import { type DayPlanRow, dayPlanRepository } from '../db/day-plan.repository';
+import { isCalendarDate, localTimeToEpoch } from '../domain/local-day';
+import { optimiseRoute, type RouteStop } from '../domain/route-optimiser';
+import { checkinEvents } from '../events/published';
+import type { Access } from './access';
+import type { EdgeCoordinates } from './coordinates';
+import { planRepOf } from './plan-rep';
+import { planSnapshot } from './plan-view';
+import type { CheckinPorts } from './ports';
+import type { VisitTarget } from './visit-targets';
+
+export interface DayPlanInput {
+  stops: { targetType: VisitTargetType; targetId: string; appointmentAt?: string }[];
+  /** Where the day starts (client coordinates); the first listed stop when left out. */
+  start?: LatLng;
+  /** ISO time the day starts; the country's working-hours start on that date when left out. */
+  startAt?: string;
+}
+
+/**
+ * Sets a rep's plan for a day: each stop resolved as the caller may see it, ordered by the route optimiser
+ * (nearest neighbour + 2-opt, appointments kept), with total distance and travel time at the country's speed.
+ */
+export async function setDayPlan(
+  ctx: CheckinContext,
+  ports: CheckinPorts,
+  { caller }: Access,
+  date: string,
+  repId: string | undefined,
+  input: DayPlanInput,
+  edge: EdgeCoordinates,
+): Promise<DayPlanRow> {
+  if (!isCalendarDate(date)) throw new ValidationError([{ field: '/params/date', message: 'is not a YYYY-MM-DD date' }]);
+  const rep = await planRepOf(ctx, caller, repId);
+  const policy = ctx.countries.get(rep.country);
+  const targets = await Promise.all(input.stops.map((s) => ports.targets.targetOf(s.targetType, s.targetId, asCaller(caller.token))));
+  const problems: FieldProblem[] = [];
+  targets.forEach((t, i) => {
+    if (!t) problems.push({ field: `/body/stops/${i}/targetId`, message: 'is not a target you can see' });
+  });
+  if (problems.length > 0) throw new UnprocessableError('Some stops are not targets you can see.', problems);
+  const found = targets.filter((t): t is VisitTarget => t !== null);
+  const stops: RouteStop[] = found.map((t, i) => ({
+    key: String(i),
+    lat: t.lat,
+    lng: t.lng,
+    appointmentAt: input.stops[i]?.appointmentAt ? Date.parse(input.stops[i]?.appointmentAt ?? '') : null,
+  }));
+  const first = found[0];
+  const start = input.start ? edge.toStored(input.start) : first ? { lat: first.lat, lng: first.lng } : { lat: 0, lng: 0 };
+  const startAt = input.startAt ? Date.parse(input.startAt) : localTimeToEpoch(date, policy.workingHours.start, policy.timezone);
+  const route = optimiseRoute({ start, startAt, stops, speedMps: policy.travelSpeedKmh / 3.6, visitMs: PLANNED_VISIT_MINUTES * 60_000 });
+  const planned: PlanStop[] = route.stops.map(({ stop, arriveAt, late }) => {
+    const target = found[Number(stop.key)] as VisitTarget;
+    return {
+      targetType: target.type,
+      targetId: target.id,
+      targetName: target.name,
+      lat: target.lat,
+      lng: target.lng,
+      appointmentAt: stop.appointmentAt === null ? null : new Date(stop.appointmentAt).toISOString(),
+      arriveAt: new Date(arriveAt).toISOString(),
+      late,
+    };
+  });
+
+  const now = ctx.clock.now();
+  const existing = await dayPlanRepository.find(ctx.db, rep.id, date);
+  const changes = {
+    stops: JSON.stringify(planned),
+    total_distance_m: Math.round(route.totalDistanceM),
+    travel_seconds: route.travelSeconds,
+    updated_at: now,
+  };
+  const row: DayPlanRow = existing
+    ? { ...existing, ...changes, version: Number(existing.version) + 1 }
+    : {
+        id: uuidv7(),
+        rep_id: rep.id,
+        plan_date: date,
+        country: rep.country,
+        org_unit_id: rep.orgUnitId,
+        agency_id: rep.agencyId,
+        ...changes,
+        version: 1,
+        created_at: now,
+      };
+  await ctx.transact(async (trx, events) => {
+    if (existing) {
+      if (!(await dayPlanRepository.update(trx, existing.id, Number(existing.version), changes))) {
+        throw new ConflictError('The plan changed meanwhile; send it again.');
+      }
+    } else {
+      await dayPlanRepository.insert(trx, row);
+    }
+    await events.append(checkinEvents.planUpdated(planSnapshot(row), caller.userId));
+  });
+  return row;
+}

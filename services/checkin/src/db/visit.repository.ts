@@ -1,0 +1,130 @@
+import { forUpdate, type ResolvedScope, scopeFilter, updateVersioned } from '@fieldops/platform';
+import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { CheckinDb, VisitTable } from './schema';
+
+export type VisitRow = Selectable<VisitTable>;
+type Db = Kysely<CheckinDb> | Transaction<CheckinDb>;
+
+const VISIT_SCOPE = {
+  owner: 'visit.rep_id',
+  orgUnit: 'visit.org_unit_id',
+  area: 'visit.area_id',
+  country: 'visit.country',
+  agency: 'visit.agency_id',
+};
+
+const inScope = (scope: ResolvedScope) => scopeFilter(scope, VISIT_SCOPE);
+
+export interface VisitFilters {
+  repId?: string;
+  /** Device time bounds [from, to). */
+  from?: number;
+  to?: number;
+  targetType?: VisitRow['target_type'];
+  targetId?: string;
+  verification?: VisitRow['verification'];
+}
+
+/** A position in device-time order: (checked_in_at, id). */
+export type VisitKey = [number, string];
+
+/** A previous fix of a rep, for the risk signals. */
+export interface RepFix {
+  lat: number;
+  lng: number;
+  accuracy_m: number;
+  checked_in_at: number;
+}
+
+export const visitRepository = {
+  /** Without a scope: for the service's own work (replays, consumers), never to answer a user. */
+  async findById(db: Db, id: string, scope?: ResolvedScope): Promise<VisitRow | undefined> {
+    const query = db.selectFrom('visit').selectAll().where('id', '=', id);
+    return (scope ? query.where(inScope(scope)) : query).executeTakeFirst();
+  },
+
+  /** The row, locked until the transaction ends on MySQL (SQLite's write transactions are serialised anyway). */
+  async lockById(trx: Transaction<CheckinDb>, dialect: 'sqlite' | 'mysql', id: string): Promise<VisitRow | undefined> {
+    return forUpdate(trx.selectFrom('visit').selectAll().where('id', '=', id), dialect).executeTakeFirst();
+  },
+
+  /** One page in device-time order after `after`, `limit + 1` rows (the extra one tells another page exists). */
+  async list(db: Db, scope: ResolvedScope, filters: VisitFilters, after: VisitKey | undefined, limit: number): Promise<VisitRow[]> {
+    let query = db.selectFrom('visit').selectAll().where(inScope(scope));
+    if (filters.repId) query = query.where('rep_id', '=', filters.repId);
+    if (filters.from !== undefined) query = query.where('checked_in_at', '>=', filters.from);
+    if (filters.to !== undefined) query = query.where('checked_in_at', '<', filters.to);
+    if (filters.targetType) query = query.where('target_type', '=', filters.targetType);
+    if (filters.targetId) query = query.where('target_id', '=', filters.targetId);
+    if (filters.verification) query = query.where('verification', '=', filters.verification);
+    if (after) {
+      const [at, id] = after;
+      query = query.where((eb) => eb.or([eb('checked_in_at', '>', at), eb.and([eb('checked_in_at', '=', at), eb('id', '>', id)])]));
+    }
+    return query
+      .orderBy('checked_in_at')
+      .orderBy('id')
+      .limit(limit + 1)
+      .execute();
+  },
+
+  /** Every visit in id order (export for read models). */
+  async exportPage(db: Db, afterId: string, limit: number): Promise<VisitRow[]> {
+    return db.selectFrom('visit').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  },
+
+  /** The rep's latest fixes before `at` (device time), newest first. */
+  async fixesBefore(db: Db, repId: string, at: number, limit: number): Promise<RepFix[]> {
+    return db
+      .selectFrom('visit')
+      .select(['lat', 'lng', 'accuracy_m', 'checked_in_at'])
+      .where('rep_id', '=', repId)
+      .where('checked_in_at', '<=', at)
+      .orderBy('checked_in_at', 'desc')
+      .limit(limit)
+      .execute();
+  },
+
+  /** The rep's first fix after `at` (device time): a visit replayed out of order has a neighbour on both sides. */
+  async fixAfter(db: Db, repId: string, at: number): Promise<RepFix | undefined> {
+    return db
+      .selectFrom('visit')
+      .select(['lat', 'lng', 'accuracy_m', 'checked_in_at'])
+      .where('rep_id', '=', repId)
+      .where('checked_in_at', '>', at)
+      .orderBy('checked_in_at')
+      .limit(1)
+      .executeTakeFirst();
+  },
+
+  async insert(db: Db, row: VisitRow): Promise<void> {
+    await db.insertInto('visit').values(row).execute();
+  },
+
+  /** Optimistic update: answers false when the row's version is no longer `expectedVersion`. */
+  async update(db: Db, id: string, expectedVersion: number, changes: Updateable<VisitTable>): Promise<boolean> {
+    return updateVersioned(db, 'visit', id, expectedVersion, changes);
+  },
+
+  async insertPhotos(db: Db, visitId: string, photos: { id: string; sha256: string }[], at: number): Promise<void> {
+    if (photos.length === 0) return;
+    await db
+      .insertInto('visit_photo')
+      .values(photos.map((p) => ({ visit_id: visitId, photo_id: p.id, sha256: p.sha256, created_at: at })))
+      .execute();
+  },
+
+  /** Photo hash → the other visits (not `visitId`) whose evidence has the same bytes. */
+  async visitsWithPhotos(db: Db, sha256s: string[], visitId: string): Promise<Map<string, string[]>> {
+    const found = new Map<string, string[]>();
+    if (sha256s.length === 0) return found;
+    const rows = await db
+      .selectFrom('visit_photo')
+      .select(['sha256', 'visit_id'])
+      .where('sha256', 'in', sha256s)
+      .where('visit_id', '<>', visitId)
+      .execute();
+    for (const row of rows) found.set(row.sha256, [...(found.get(row.sha256) ?? []), row.visit_id]);
+    return found;
+  },
+};

@@ -1,0 +1,36 @@
+import { defineService, type ServiceDefinition } from '@fieldops/platform';
+import { planRoutes } from './api/plans.routes';
+import { checkinRpc } from './api/rpc';
+import { visitRoutes } from './api/visits.routes';
+import { type CheckinPorts, rpcPorts } from './app/ports';
+import type { CheckinContext } from './config';
+import { checkinSchema } from './db/migrations/001-checkin';
+import type { CheckinDb } from './db/schema';
+import { pendingCheckOutsJob } from './jobs/pending-check-outs.job';
+
+/**
+ * Field visits: check-in with geofence and risk signals, check-out with the country's questionnaire, offline
+ * replays, the supervisors' review queue, and day plans ordered by a route optimiser. `portsOf` builds the lookups of
+ * targets and photos (RPC to the merchant, leads, POI and file services by default).
+ */
+export function createCheckinService(portsOf: (ctx: CheckinContext) => CheckinPorts = rpcPorts): ServiceDefinition {
+  return defineService<CheckinDb>({
+    name: 'checkin',
+    migrations: [checkinSchema],
+    http: {
+      prefixes: ['/api/v1/visits', '/api/v1/plans'],
+      description: 'Field visits: check-in/out, offline replay, fraud signals and review, day plans',
+      routes(app, ctx) {
+        const ports = portsOf(ctx);
+        visitRoutes(app, ctx, ports);
+        planRoutes(app, ctx, ports);
+      },
+    },
+    rpc: checkinRpc,
+    jobs: [pendingCheckOutsJob(portsOf)],
+  });
+}
+
+export const checkinService: ServiceDefinition = createCheckinService();
+
+export type { CheckinDb } from './db/schema';

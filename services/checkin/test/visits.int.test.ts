@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { databaseEngines, type TestHost } from '@fieldops/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aCheckIn, aCheckOut, aMerchantAt, expectProblem, north, outboxOf, startCheckinHost, userId } from './checkin-fixtures';
+
+const engines = await databaseEngines();
+const SHOP = { lat: 1.2903, lng: 103.8519 };
+
+describe.each(engines)('check-in and check-out on $name', (database) => {
+  let t: TestHost;
+  let rep: string;
+  let merchant: string;
+  beforeAll(async () => {
+    t = await startCheckinHost({ name: database.name, database, busUrl: 'local:', cacheUrl: 'memory:' });
+    rep = await t.login('rep1.sg@fieldops.test');
+    merchant = await aMerchantAt(t, rep, SHOP);
+  });
+  afterAll(async () => t?.stop());
+
+  it('a rep checks in at their merchant: 201, open, the distance and both times kept, a checked-in event', async () => {
+    const body = aCheckIn(merchant, north(SHOP, 40));
+    const res = await t.api('POST', '/api/v1/visits', { token: rep, body });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({
+      id: body.id,
+      repId: await userId(t, 'rep1.sg@fieldops.test'),
+      targetType: 'merchant',
+      targetId: merchant,
+      country: 'SG',
+      verification: 'open',
+      checkedInAt: body.deviceTime,
+      coords: 'WGS84',
+      riskSignals: [],
+      version: 1,
+    });
+    expect(res.body.distanceM).toBeGreaterThan(35);
+    expect(res.body.distanceM).toBeLessThan(45);
+    expect(Date.parse(res.body.receivedAt)).toBeGreaterThanOrEqual(Date.parse(body.deviceTime));
+    expect((await outboxOf(t, body.id)).map((e) => e.type)).toEqual(['checkin.visit.checked-in.v1']);
+    expect((await t.api('GET', `/api/v1/visits/${body.id}`, { token: rep })).body).toMatchObject({ id: body.id, version: 1 });
+  });
+
+  it('a replay of the same check-in answers 200 with the same visit; the same id with another body is a 409', async () => {
+    const body = aCheckIn(merchant, SHOP);
+    const first = await t.api('POST', '/api/v1/visits', { token: rep, body });
+    expect(first.status).toBe(201);
+    const again = await t.api('POST', '/api/v1/visits', { token: rep, body: { ...body } });
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expectProblem(await t.api('POST', '/api/v1/visits', { token: rep, body: { ...body, accuracyM: 3 } }), 409, '/body/id');
+    expect((await outboxOf(t, body.id)).length).toBe(1);
+  });
+
+  it('refuses a client id that is not a UUID, and a target the rep cannot see', async () => {
+    expectProblem(
+      await t.api('POST', '/api/v1/visits', { token: rep, body: aCheckIn(merchant, SHOP, { id: 'visit-1' }) }),
+      400,
+      '/body/id',
+    );
+    expectProblem(await t.api('POST', '/api/v1/visits', { token: rep, body: aCheckIn(randomUUID(), SHOP) }), 422, '/body/targetId');
+    const other = await t.login('rep2.sg@fieldops.test');
+    expectProblem(await t.api('POST', '/api/v1/visits', { token: other, body: aCheckIn(merchant, SHOP) }), 422, '/body/targetId');
+  });
+
+  it("checks out with the template's answers: dwell time from device times, verified, a checked-out event", async () => {
+    const checkedInAt = new Date(Date.now() - 25 * 60_000).toISOString();
+    const body = aCheckIn(merchant, SHOP, { deviceTime: checkedInAt, offline: true });
+    expect((await t.api('POST', '/api/v1/visits', { token: rep, body })).status).toBe(201);
+    const out = await t.api('POST', `/api/v1/visits/${body.id}/check-out`, { token: rep, body: aCheckOut(new Date().toISOString()) });
+    expect(out.status, JSON.stringify(out.body)).toBe(200);
+    expect(out.body).toMatchObject({ verification: 'verified', outcome: 'met-owner', answers: { terminalWorking: true }, version: 2 });
+    expect(out.body.dwellSeconds).toBeGreaterThanOrEqual(25 * 60 - 1);
+    expect(out.body.dwellSeconds).toBeLessThan(26 * 60);
+    expect((await outboxOf(t, body.id)).map((e) => e.type)).toEqual(['checkin.visit.checked-in.v1', 'checkin.visit.checked-out.v1']);
+  });
+
+  it('refuses answers the template does not accept, naming each question; nothing is written', async () => {
+    const body = aCheckIn(merchant, SHOP);
+    await t.api('POST', '/api/v1/visits', { token: rep, body });
+    const bad = await t.api('POST', `/api/v1/visits/${body.id}/check-out`, {
+      token: rep,
+      body: aCheckOut(new Date().toISOString(), { answers: { stockOfQrStands: 'shiny', transactionsToday: -1, colour: 'red' } }),
+    });
+    expectProblem(
+      bad,
+      422,
+      '/body/answers/terminalWorking',
+      '/body/answers/stockOfQrStands',
+      '/body/answers/transactionsToday',
+      '/body/answers/colour',
+    );
+    expect((await t.api('GET', `/api/v1/visits/${body.id}`, { token: rep })).body).toMatchObject({ verification: 'open', version: 1 });
+  });
+
+  it('flags a check-in far from the target where the country flags (SG), and sends it to review at check-out', async () => {
+    const body = aCheckIn(merchant, north(SHOP, 900));
+    const res = await t.api('POST', '/api/v1/visits', { token: rep, body });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.riskSignals).toEqual([expect.objectContaining({ code: 'far-from-target', weight: 50 })]);
+    const out = await t.api('POST', `/api/v1/visits/${body.id}/check-out`, { token: rep, body: aCheckOut(new Date().toISOString()) });
+    expect(out.body).toMatchObject({ verification: 'pending-review', riskScore: 50 });
+    expect((await outboxOf(t, body.id)).map((e) => e.type)).toEqual([
+      'checkin.visit.checked-in.v1',
+      'checkin.visit.checked-out.v1',
+      'checkin.visit.flagged.v1',
+    ]);
+  });
+
+  it('rejects a check-in out of range where the country rejects (BR), naming lat and lng with distance and radius', async () => {
+    const br = await t.login('rep1.br@fieldops.test');
+    const shop = { lat: -23.5505, lng: -46.6333 };
+    const target = await aMerchantAt(t, br, shop, { businessId: '11.222.333/0001-81' });
+    const far = await t.api('POST', '/api/v1/visits', { token: br, body: aCheckIn(target, north(shop, 600)) });
+    expectProblem(far, 422, '/body/lat', '/body/lng');
+    expect(far.body.errors[0].message).toMatch(/is 600 m from .*within 250 m/);
+    const near = await t.api('POST', '/api/v1/visits', { token: br, body: aCheckIn(target, north(shop, 100)) });
+    expect(near.status, JSON.stringify(near.body)).toBe(201);
+  });
+
+  it('takes GCJ-02 coordinates from China and stores WGS-84 (the geofence measures like with like)', async () => {
+    const cn = await t.login('rep1.cn@fieldops.test');
+    const gcj = { lat: 31.2304, lng: 121.4737 };
+    const target = await aMerchantAt(t, cn, gcj, { businessId: '91110000600037341L' });
+    const res = await t.api('POST', '/api/v1/visits', { token: cn, body: aCheckIn(target, gcj) });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.coords).toBe('GCJ02');
+    expect(res.body.distanceM).toBeLessThan(1);
+    expect(res.body.lat).toBeCloseTo(gcj.lat, 6);
+    const wgs = await t.api('GET', `/api/v1/visits/${res.body.id}?coords=WGS84`, { token: cn });
+    expect(Math.abs(wgs.body.lng - gcj.lng)).toBeGreaterThan(0.003);
+  });
+});
