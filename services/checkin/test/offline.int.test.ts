@@ -83,7 +83,7 @@ describe.each(engines)('offline replay on $name', (database) => {
       cursor = page.body.nextCursor;
     } while (cursor);
     expect(listed.map((v) => v.id)).toEqual(visits.map((v) => v.id));
-    const byId = new Map(visits.map((v) => [v.id, v]));
+    const byId = new Map<string, (typeof visits)[number]>(visits.map((v) => [v.id, v]));
     for (const visit of listed) {
       expect(visit.checkedOutAt).toBe(byId.get(visit.id)?.checkOutAt);
       expect(visit.dwellSeconds).toBe(600);
