@@ -1,9 +1,10 @@
-// `npm run bench [-- events|gateway|leads|nearby|resolve …]`: runs the benchmark suites against 127.0.0.1 only, prints a table per suite
+// `npm run bench [-- checkin|events|gateway|leads|nearby|resolve …]`: runs the benchmark suites against 127.0.0.1 only, prints a table per suite
 // and writes bench/results/latest.json.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCheckinSuite } from './checkin.bench';
 import { runEventsSuite } from './events.bench';
 import { runGatewaySuite } from './gateway.bench';
 import { runLeadsSuite } from './leads.bench';
@@ -12,6 +13,7 @@ import { runResolveSuite } from './resolve.bench';
 import type { Progress, SuiteOutcome } from './suite';
 
 const SUITES: Record<string, (progress: Progress) => Promise<SuiteOutcome<unknown>>> = {
+  checkin: runCheckinSuite,
   events: runEventsSuite,
   gateway: runGatewaySuite,
   leads: runLeadsSuite,
