@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { accountService } from '@fieldops/account';
 import { merchantService } from '@fieldops/merchant';
-import type { EventEnvelope } from '@fieldops/platform';
+import type { EventEnvelope, ServiceDefinition } from '@fieldops/platform';
 import type { ApiResponse, TestEngines, TestHost } from '@fieldops/testing';
 import { startTestHost } from '@fieldops/testing';
 import type { Kysely } from 'kysely';
@@ -12,8 +12,8 @@ import { type CheckinDb, checkinService } from '../src/index';
  * The account service (logins, scopes), the merchant service (the visit targets, looked up over in-process RPC with
  * the caller's token) and the checkin service on the given engines.
  */
-export function startCheckinHost(engines: TestEngines, env: Record<string, string> = {}): Promise<TestHost> {
-  return startTestHost({ services: [accountService, merchantService, checkinService], engines, seedDemo: true, env });
+export function startCheckinHost(engines: TestEngines, checkin: ServiceDefinition = checkinService): Promise<TestHost> {
+  return startTestHost({ services: [accountService, merchantService, checkin], engines, seedDemo: true });
 }
 
 /** The checkin service's own database, for checking what is stored (tests only). */

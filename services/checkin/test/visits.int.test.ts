@@ -129,4 +129,34 @@ describe.each(engines)('check-in and check-out on $name', (database) => {
     const wgs = await t.api('GET', `/api/v1/visits/${res.body.id}?coords=WGS84`, { token: cn });
     expect(Math.abs(wgs.body.lng - gcj.lng)).toBeGreaterThan(0.003);
   });
+
+  it('holds a check-out that arrives before its check-in, and applies it when the check-in comes', async () => {
+    const checkedInAt = Date.now() - 40 * 60_000;
+    const body = aCheckIn(merchant, SHOP, { deviceTime: new Date(checkedInAt).toISOString(), offline: true });
+    const early = await t.api('POST', `/api/v1/visits/${body.id}/check-out`, {
+      token: rep,
+      body: aCheckOut(new Date(checkedInAt + 15 * 60_000).toISOString()),
+    });
+    expect(early.status, JSON.stringify(early.body)).toBe(202);
+    expect(early.body).toEqual({ visitId: body.id, status: 'held' });
+    expectProblem(await t.api('GET', `/api/v1/visits/${body.id}`, { token: rep }), 404);
+    const arrived = await t.api('POST', '/api/v1/visits', { token: rep, body });
+    expect(arrived.status).toBe(201);
+    expect(arrived.body).toMatchObject({ verification: 'verified', dwellSeconds: 900, version: 2 });
+    expect(arrived.body.checkOutReceivedAt).toEqual(expect.any(String));
+    expect((await outboxOf(t, body.id)).map((e) => e.type)).toEqual(['checkin.visit.checked-in.v1', 'checkin.visit.checked-out.v1']);
+  });
+
+  it("lists a day's visits in the caller's timezone, in device-time order", async () => {
+    const rep5 = await t.login('rep5.sg@fieldops.test');
+    const shop = await aMerchantAt(t, rep5, SHOP);
+    // 23:30 on 1 Nov and 00:30 on 2 Nov in Singapore (UTC+8).
+    const late = aCheckIn(shop, SHOP, { deviceTime: '2026-11-01T15:30:00.000Z', offline: true });
+    const early = aCheckIn(shop, SHOP, { deviceTime: '2026-11-01T16:30:00.000Z', offline: true });
+    const earlier = aCheckIn(shop, SHOP, { deviceTime: '2026-11-01T16:10:00.000Z', offline: true });
+    for (const body of [late, early, earlier]) expect((await t.api('POST', '/api/v1/visits', { token: rep5, body })).status).toBe(201);
+    const day = await t.api('GET', '/api/v1/visits?date=2026-11-02', { token: rep5 });
+    expect(day.body.items.map((v: { id: string }) => v.id)).toEqual([earlier.id, early.id]);
+    expectProblem(await t.api('GET', '/api/v1/visits?date=2026-02-30', { token: rep5 }), 400, '/query/date');
+  });
 });

@@ -32,6 +32,9 @@ export const Visit = Type.Object({
   riskSignals: Type.Array(RiskSignal, { description: 'The evidence behind riskScore: each signal with its weight and what was seen' }),
   coords: Coords,
   answers: Type.Record(Type.String(), Answer),
+  checkOutReceivedAt: Type.Union([Iso, Type.Null()], {
+    description: 'When the server received the check-out; checkedOutAt is the device time',
+  }),
   reviewedBy: Type.Union([Type.String(), Type.Null()]),
   reviewReason: Type.Union([Type.String(), Type.Null()]),
   createdAt: Iso,

@@ -12,7 +12,6 @@ import type { EdgeCoordinates } from './coordinates';
 import { planRepOf } from './plan-rep';
 import { planSnapshot } from './plan-view';
 import type { CheckinPorts } from './ports';
-import type { VisitTarget } from './visit-targets';
 
 export interface DayPlanInput {
   stops: { targetType: VisitTargetType; targetId: string; appointmentAt?: string }[];
@@ -44,29 +43,35 @@ export async function setDayPlan(
     if (!t) problems.push({ field: `/body/stops/${i}/targetId`, message: 'is not a target you can see' });
   });
   if (problems.length > 0) throw new UnprocessableError('Some stops are not targets you can see.', problems);
-  const found = targets.filter((t): t is VisitTarget => t !== null);
-  const stops: RouteStop[] = found.map((t, i) => ({
+  const requested = input.stops.flatMap((stop, i) => {
+    const target = targets[i];
+    return target ? [{ target, appointmentAt: stop.appointmentAt ? Date.parse(stop.appointmentAt) : null }] : [];
+  });
+  const stops: RouteStop[] = requested.map(({ target, appointmentAt }, i) => ({
     key: String(i),
-    lat: t.lat,
-    lng: t.lng,
-    appointmentAt: input.stops[i]?.appointmentAt ? Date.parse(input.stops[i]?.appointmentAt ?? '') : null,
+    lat: target.lat,
+    lng: target.lng,
+    appointmentAt,
   }));
-  const first = found[0];
-  const start = input.start ? edge.toStored(input.start) : first ? { lat: first.lat, lng: first.lng } : { lat: 0, lng: 0 };
+  const first = requested[0]?.target;
+  const start = input.start ? edge.toStored(input.start) : { lat: first?.lat ?? 0, lng: first?.lng ?? 0 };
   const startAt = input.startAt ? Date.parse(input.startAt) : localTimeToEpoch(date, policy.workingHours.start, policy.timezone);
   const route = optimiseRoute({ start, startAt, stops, speedMps: policy.travelSpeedKmh / 3.6, visitMs: PLANNED_VISIT_MINUTES * 60_000 });
-  const planned: PlanStop[] = route.stops.map(({ stop, arriveAt, late }) => {
-    const target = found[Number(stop.key)] as VisitTarget;
-    return {
-      targetType: target.type,
-      targetId: target.id,
-      targetName: target.name,
-      lat: target.lat,
-      lng: target.lng,
-      appointmentAt: stop.appointmentAt === null ? null : new Date(stop.appointmentAt).toISOString(),
-      arriveAt: new Date(arriveAt).toISOString(),
-      late,
-    };
+  const planned: PlanStop[] = route.stops.flatMap(({ stop, arriveAt, late }) => {
+    const target = requested[Number(stop.key)]?.target;
+    if (!target) return [];
+    return [
+      {
+        targetType: target.type,
+        targetId: target.id,
+        targetName: target.name,
+        lat: target.lat,
+        lng: target.lng,
+        appointmentAt: stop.appointmentAt === null ? null : new Date(stop.appointmentAt).toISOString(),
+        arriveAt: new Date(arriveAt).toISOString(),
+        late,
+      },
+    ];
   });
 
   const now = ctx.clock.now();

@@ -8,6 +8,8 @@ import type { EdgeCoordinates } from './coordinates';
 export interface VisitView extends VisitSnapshot {
   coords: CoordinateSystem;
   answers: Record<string, Answer>;
+  /** When the server received the check-out (the device's time is checkedOutAt). */
+  checkOutReceivedAt: string | null;
   reviewedBy: string | null;
   reviewReason: string | null;
   createdAt: string;
@@ -64,6 +66,7 @@ export function toVisitView(row: VisitRow, edge: EdgeCoordinates): VisitView {
     lng,
     coords: edge.system,
     answers: parseJson<Record<string, Answer>>(row.answers, {}),
+    checkOutReceivedAt: isoOrNull(row.check_out_received_at),
     reviewedBy: row.reviewed_by,
     reviewReason: row.review_reason,
     createdAt: iso(row.created_at),

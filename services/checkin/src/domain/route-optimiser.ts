@@ -174,12 +174,13 @@ export function optimiseRoute(input: RouteInput): Route {
   const d = distanceMatrix(input);
   const order = twoOpt(input, d, constructRoute(input, d));
   const { arrivals, lateness, distance } = evaluate(input, d, order);
+  const stops: PlannedStop[] = [];
+  order.forEach((index, position) => {
+    const stop = input.stops[index];
+    if (stop) stops.push({ stop, arriveAt: Math.round(arrivals[position] ?? input.startAt), late: (lateness[position] ?? 0) > 0 });
+  });
   return {
-    stops: order.map((index, position) => ({
-      stop: input.stops[index] as RouteStop,
-      arriveAt: Math.round(arrivals[position] ?? input.startAt),
-      late: (lateness[position] ?? 0) > 0,
-    })),
+    stops,
     totalDistanceM: distance,
     travelSeconds: Math.round(distance / input.speedMps),
     latenessMs: sum(lateness),
