@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { databaseEngines, type TestHost } from '@fieldops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aCheckIn, aCheckOut, aMerchantAt, expectProblem, north, outboxOf, startCheckinHost, userId } from './checkin-fixtures';
+import { aCheckIn, aCheckOut, aMerchantAt, checkinDb, expectProblem, north, outboxOf, startCheckinHost, userId } from './checkin-fixtures';
 
 const engines = await databaseEngines();
 const SHOP = { lat: 1.2903, lng: 103.8519 };
@@ -158,5 +158,18 @@ describe.each(engines)('check-in and check-out on $name', (database) => {
     const day = await t.api('GET', '/api/v1/visits?date=2026-11-02', { token: rep5 });
     expect(day.body.items.map((v: { id: string }) => v.id)).toEqual([earlier.id, early.id]);
     expectProblem(await t.api('GET', '/api/v1/visits?date=2026-02-30', { token: rep5 }), 400, '/query/date');
+  });
+
+  it('keeps a held check-out the template refuses, with its reason, until a valid check-out settles the visit', async () => {
+    const body = aCheckIn(merchant, SHOP, { deviceTime: new Date(Date.now() - 30 * 60_000).toISOString(), offline: true });
+    const bad = aCheckOut(new Date().toISOString(), { answers: { terminalWorking: 'maybe' } });
+    expect((await t.api('POST', `/api/v1/visits/${body.id}/check-out`, { token: rep, body: bad })).status).toBe(202);
+    const arrived = await t.api('POST', '/api/v1/visits', { token: rep, body });
+    expect(arrived.body).toMatchObject({ verification: 'open', version: 1 });
+    const held = await checkinDb(t).selectFrom('pending_check_out').selectAll().where('visit_id', '=', body.id).executeTakeFirst();
+    expect(held?.problem).toContain('/body/answers/terminalWorking');
+    const fixed = await t.api('POST', `/api/v1/visits/${body.id}/check-out`, { token: rep, body: aCheckOut(new Date().toISOString()) });
+    expect(fixed.body).toMatchObject({ verification: 'verified', version: 2 });
+    expect(await checkinDb(t).selectFrom('pending_check_out').selectAll().where('visit_id', '=', body.id).execute()).toEqual([]);
   });
 });

@@ -45,7 +45,11 @@ async function checkOutAs(
       assertSameRequest({ visitId, repId: visit.rep_id, fingerprint: visit.check_out_fingerprint }, caller, fingerprint, 'check-out');
       return { status: 'applied', visit: toVisitView(visit, edge) };
     }
-    return { status: 'applied', visit: toVisitView(await applyCheckOut(ctx, ports, visit, input, fingerprint, receivedAt), edge) };
+    // A check-out held earlier and refused when its check-in came (its reason kept) is settled by this one.
+    const applied = await applyCheckOut(ctx, ports, visit, input, fingerprint, receivedAt, (trx) =>
+      pendingCheckOutRepository.remove(trx, visitId),
+    );
+    return { status: 'applied', visit: toVisitView(applied, edge) };
   }
 
   const held = await pendingCheckOutRepository.find(ctx.db, visitId);
