@@ -172,4 +172,22 @@ describe.each(engines)('check-in and check-out on $name', (database) => {
     expect(fixed.body).toMatchObject({ verification: 'verified', version: 2 });
     expect(await checkinDb(t).selectFrom('pending_check_out').selectAll().where('visit_id', '=', body.id).execute()).toEqual([]);
   });
+
+  it('the same offline visit uploaded five times at once is stored once: one 201, the rest 200 or 202', async () => {
+    const at = Date.now() - 50 * 60_000;
+    const body = aCheckIn(merchant, SHOP, { deviceTime: new Date(at).toISOString(), offline: true });
+    const out = aCheckOut(new Date(at + 20 * 60_000).toISOString());
+    const outs = await Promise.all(
+      Array.from({ length: 5 }, () => t.api('POST', `/api/v1/visits/${body.id}/check-out`, { token: rep, body: out })),
+    );
+    expect(outs.map((r) => r.status)).toEqual([202, 202, 202, 202, 202]);
+    const ins = await Promise.all(Array.from({ length: 5 }, () => t.api('POST', '/api/v1/visits', { token: rep, body })));
+    expect(ins.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
+    expect((await checkinDb(t).selectFrom('visit').select('id').where('id', '=', body.id).execute()).length).toBe(1);
+    expect((await outboxOf(t, body.id)).map((e) => e.type)).toEqual(['checkin.visit.checked-in.v1', 'checkin.visit.checked-out.v1']);
+    expect((await t.api('GET', `/api/v1/visits/${body.id}`, { token: rep })).body).toMatchObject({
+      verification: 'verified',
+      dwellSeconds: 1200,
+    });
+  });
 });
