@@ -1,6 +1,7 @@
 import { defineService, type ProgressReporter, type ServiceDefinition } from '@fieldops/platform';
 import { bulkRoutes } from './api/bulk.routes';
 import { leadRoutes } from './api/leads.routes';
+import { leadsRpc } from './api/rpc';
 import { type ImportFor, runImport } from './app/import-job';
 import type { ImportReport } from './app/import-leads';
 import type { LeadsContext } from './config';
@@ -31,6 +32,7 @@ export function createLeadsService(options: LeadsServiceOptions = {}, seed?: See
         leadRoutes(app, ctx);
       },
     },
+    rpc: leadsRpc,
     consumes: [merchantConversionConsumer, demoRepsConsumer, areaChangedConsumer],
     jobs: protectionJobs(options.protectionCheckMs ?? 60_000),
     seedDemo: seed ?? seedDemo,

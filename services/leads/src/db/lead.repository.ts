@@ -102,6 +102,20 @@ export const leadRepository = {
     return row && normalise(row);
   },
 
+  /** The leads among `ids` the scope may see (missing or hidden ones are simply absent). */
+  async visibleMany(db: Db, ids: string[], scope: ResolvedScope): Promise<LeadRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await db.selectFrom('lead').selectAll().where('id', 'in', ids).where(visibleTo(scope)).orderBy('id').execute();
+    return rows.map(normalise);
+  },
+
+  /** Every lead in id order after `after` (all countries, no scope): the export that rebuilds read models. */
+  async page(db: Db, after: string, limit: number): Promise<LeadRow[]> {
+    let query = db.selectFrom('lead').selectAll().orderBy('id').limit(limit);
+    if (after !== '') query = query.where('id', '>', after);
+    return (await query.execute()).map(normalise);
+  },
+
   /** Whether a lead within the caller's pool reach was claimed since `since`: a claim race the caller just lost. */
   async takenSince(db: Db, id: string, scope: ResolvedScope, since: number): Promise<boolean> {
     const row = await db

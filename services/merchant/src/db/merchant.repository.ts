@@ -49,6 +49,13 @@ export const merchantRepository = {
       .execute();
   },
 
+  /** Every merchant in id order after `after` (no scope): the export that rebuilds read models. */
+  async page(db: Db, after: string, limit: number): Promise<MerchantRow[]> {
+    let query = db.selectFrom('merchant').selectAll().orderBy('id').limit(limit);
+    if (after !== '') query = query.where('id', '>', after);
+    return query.execute();
+  },
+
   /** Merchants inside a box (the prefilter of a nearby search); a box crossing the antimeridian has minLng > maxLng. */
   async inBox(db: Db, box: LatLngBox, scope: ResolvedScope | undefined, status: MerchantRow['status'] | undefined): Promise<MerchantRow[]> {
     let query = db.selectFrom('merchant').selectAll().where('lat', '>=', box.minLat).where('lat', '<=', box.maxLat);
