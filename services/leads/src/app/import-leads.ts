@@ -10,6 +10,7 @@ import { capture, type Ownership } from '../domain/lead-pool';
 import { leadEvents } from '../events/published';
 import { type CreateLeadInput, checkCapture, checkPhone, newLeadRow } from './capture';
 import { readHeader, readRow } from './import-row';
+import { merchantsNear } from './merchants-near';
 import { poolPolicyOf, refused } from './pool-policy';
 import { resolveAreaIds } from './resolve-area-ids';
 
@@ -47,6 +48,13 @@ export interface ImportReport {
   rows: ImportRowReport[];
 }
 
+interface ValidRow {
+  report: ImportRowReport;
+  /** WGS-84. */
+  input: CreateLeadInput;
+  phone: string | null;
+}
+
 interface Accepted {
   report: ImportRowReport;
   input: CreateLeadInput;
@@ -75,8 +83,9 @@ function sameFileMatch(accepted: Accepted[], name: string, phone: string | null,
 
 /**
  * Imports a CSV of leads through the capture path of `POST /api/v1/leads`: each row validated, checked for duplicates
- * (a strong one is merged into the existing lead, a weak one created and flagged; rows of the file against each
- * other too), then written a batch per transaction, to the public pool or the importer within their limit.
+ * (a store that is already a merchant is rejected; a strong lead match is merged into the existing lead, a weak match
+ * created and flagged; rows of the file against each other too), then written a batch per transaction, to the public
+ * pool or the importer within their limit.
  */
 export async function importLeads(ctx: LeadsContext, actor: ImportActor, text: string, progress?: ProgressReporter): Promise<ImportReport> {
   const [header, ...data] = parseCsv(text);
@@ -90,6 +99,7 @@ export async function importLeads(ctx: LeadsContext, actor: ImportActor, text: s
     const accepted: Accepted[] = [];
     const held = owner ? await holdingRepository.held(ctx.db, owner.userId) : 0;
     const now = ctx.clock.now();
+    const valid: ValidRow[] = [];
     for (const [offset, cells] of data.slice(start, start + BATCH).entries()) {
       const row: ImportRowReport = { row: start + offset + 1, status: 'rejected', reasons: [] };
       report.rows.push(row);
@@ -99,12 +109,27 @@ export async function importLeads(ctx: LeadsContext, actor: ImportActor, text: s
         row.reasons = read.ok ? [`phone: ${phone && !phone.ok ? phone.reason : 'is not valid'}`] : read.reasons;
         continue;
       }
-      const input = { ...read.input, ...(actor.toStored?.(read.input) ?? {}) };
-      const checked = await checkCapture(ctx, actor.country, input, phone.e164);
+      valid.push({ report: row, input: { ...read.input, ...(actor.toStored?.(read.input) ?? {}) }, phone: phone.e164 });
+    }
+    // One batch of merchant lookups for the whole chunk, not one call per row.
+    const merchants = await merchantsNear(
+      ctx,
+      valid.map((v) => v.input),
+    );
+    for (const [index, { report: row, input, phone }] of valid.entries()) {
+      const checked = await checkCapture(ctx, actor.country, input, phone, merchants[index] ?? []);
+      const merchant = checked.strong.find((c) => c.type === 'merchant');
+      if (merchant) {
+        Object.assign(row, {
+          duplicateOf: merchant.id,
+          reasons: [`duplicate of merchant ${merchant.id} (${merchant.name}): ${merchant.reasons.join(', ')}`],
+        });
+        continue;
+      }
       const twin = sameFileMatch(accepted, checked.name, checked.phone, input);
       const strong = checked.strong[0];
       if (strong || twin?.strong) {
-        const id = strong ? strong.row.id : (twin?.id ?? '');
+        const id = strong ? strong.id : (twin?.id ?? '');
         Object.assign(row, { status: 'merged', leadId: id, duplicateOf: id, reasons: strong ? strong.reasons : (twin?.reasons ?? []) });
         continue;
       }
@@ -118,10 +143,12 @@ export async function importLeads(ctx: LeadsContext, actor: ImportActor, text: s
         ownership = decision;
       }
       const weak = checked.candidates[0];
-      const duplicateOf = weak?.row.id ?? twin?.id ?? null;
+      const duplicateOf = weak?.id ?? twin?.id ?? null;
       Object.assign(row, {
         status: 'created',
-        reasons: duplicateOf ? [`possible duplicate: ${(weak?.reasons ?? twin?.reasons ?? []).join(', ')}`] : [],
+        reasons: duplicateOf
+          ? [`possible duplicate${weak ? ` of ${weak.type}` : ''}: ${(weak?.reasons ?? twin?.reasons ?? []).join(', ')}`]
+          : [],
       });
       if (duplicateOf) row.duplicateOf = duplicateOf;
       row.leadId = uuidv7();
