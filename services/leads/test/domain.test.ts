@@ -3,6 +3,7 @@ import { judgeDuplicate } from '../src/domain/lead-duplicate';
 import {
   assign,
   claim,
+  claimLimitFor,
   DAY_MS,
   followUp,
   isExpired,
@@ -88,6 +89,17 @@ describe('stages', () => {
     expect(canMoveStage('negotiating', 'lost')).toBe(true);
     expect(canMoveStage('won', 'converted')).toBe(false);
     expect(canMoveStage('lost', 'new')).toBe(true);
+  });
+});
+
+describe('claim limit by role', () => {
+  it('is the country’s limit unless a role of the holder has its own; the largest of those wins', () => {
+    const byRole = { team_lead: 200, trainee: 20 };
+    expect(claimLimitFor(100, byRole, ['rep'])).toBe(100);
+    expect(claimLimitFor(100, byRole, ['rep', 'team_lead'])).toBe(200);
+    expect(claimLimitFor(100, byRole, ['trainee'])).toBe(20);
+    expect(claimLimitFor(100, byRole, ['trainee', 'team_lead'])).toBe(200);
+    expect(claimLimitFor(100, {}, [])).toBe(100);
   });
 });
 

@@ -43,7 +43,7 @@ export async function createLead(ctx: LeadsContext, { caller }: Access, input: C
       candidates: checked.strong.map(candidateView),
     });
   }
-  const policy = poolPolicyOf(ctx, country);
+  const policy = poolPolicyOf(ctx, country, caller.roles);
   await holdingRepository.ensure(ctx.db, ctx.dialect, caller.userId);
   const held = await holdingRepository.held(ctx.db, caller.userId);
   const now = ctx.clock.now();

@@ -25,7 +25,8 @@ export interface ImportActor {
   actor: string;
   country: string;
   agencyId: string | null;
-  owner: { userId: string; orgUnitId: string | null; agencyId: string | null } | null;
+  /** `roles` are the owner's role names (the country policy may give a role its own claim limit). */
+  owner: { userId: string; orgUnitId: string | null; agencyId: string | null; roles: readonly string[] } | null;
   /** How the area service is called: as the importing user, or as this service. */
   callAs: () => Promise<{ headers: Record<string, string> }>;
   /** Converts a row's coordinates (as the file has them) to WGS-84; the identity by default. */
@@ -90,7 +91,7 @@ function sameFileMatch(accepted: Accepted[], name: string, phone: string | null,
 export async function importLeads(ctx: LeadsContext, actor: ImportActor, text: string, progress?: ProgressReporter): Promise<ImportReport> {
   const [header, ...data] = parseCsv(text);
   const columns = readHeader(header);
-  const policy = poolPolicyOf(ctx, actor.country);
+  const policy = poolPolicyOf(ctx, actor.country, actor.owner?.roles);
   const owner = actor.owner;
   if (owner) await holdingRepository.ensure(ctx.db, ctx.dialect, owner.userId);
   const report: ImportReport = { created: 0, merged: 0, rejected: 0, rows: [] };
@@ -182,7 +183,7 @@ async function writeBatch(ctx: LeadsContext, actor: ImportActor, accepted: Accep
       now,
     }),
   );
-  const limit = poolPolicyOf(ctx, actor.country).claimLimit;
+  const limit = poolPolicyOf(ctx, actor.country, owner?.roles).claimLimit;
   await ctx.transact(async (trx, events) => {
     await leadRepository.insertMany(trx, rows);
     for (const row of rows) {
