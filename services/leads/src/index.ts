@@ -6,9 +6,11 @@ import { type ImportFor, runImport } from './app/import-job';
 import type { ImportReport } from './app/import-leads';
 import type { LeadsContext } from './config';
 import { leadsSchema } from './db/migrations/001-leads';
+import { followUpVisitSchema } from './db/migrations/003-follow-up-visit';
 import type { LeadsDb } from './db/schema';
 import { areaChangedConsumer } from './events/handlers/area-changed.handler';
 import { merchantConversionConsumer } from './events/handlers/merchant-conversion.handler';
+import { visitCheckedOutConsumer } from './events/handlers/visit-checked-out.handler';
 import { protectionJobs } from './jobs/protection.jobs';
 import { leadsDemoSchema } from './seed/demo-schema';
 import { demoRepsConsumer, seedDemo } from './seed/seed-demo';
@@ -23,7 +25,7 @@ type Seed = (ctx: LeadsContext, progress: ProgressReporter) => Promise<{ summary
 export function createLeadsService(options: LeadsServiceOptions = {}, seed?: Seed): ServiceDefinition {
   return defineService<LeadsDb>({
     name: 'leads',
-    migrations: [leadsSchema, leadsDemoSchema],
+    migrations: [leadsSchema, leadsDemoSchema, followUpVisitSchema],
     http: {
       prefixes: ['/api/v1/leads'],
       description: 'Leads: private and public pools, claims, follow-ups, stages and conversion into merchants',
@@ -33,7 +35,7 @@ export function createLeadsService(options: LeadsServiceOptions = {}, seed?: See
       },
     },
     rpc: leadsRpc,
-    consumes: [merchantConversionConsumer, demoRepsConsumer, areaChangedConsumer],
+    consumes: [merchantConversionConsumer, demoRepsConsumer, areaChangedConsumer, visitCheckedOutConsumer],
     jobs: protectionJobs(options.protectionCheckMs ?? 60_000),
     seedDemo: seed ?? seedDemo,
   });

@@ -62,6 +62,8 @@ export interface LeadFollowUpTable {
   note: string;
   next_follow_up_at: number | null;
   at: number;
+  /** The field visit this follow-up was recorded from (checkin service), if any. */
+  visit_id: string | null;
 }
 
 export interface LeadsDb extends PlatformTables {
