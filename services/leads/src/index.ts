@@ -7,6 +7,7 @@ import type { ImportReport } from './app/import-leads';
 import type { LeadsContext } from './config';
 import { leadsSchema } from './db/migrations/001-leads';
 import { followUpVisitSchema } from './db/migrations/003-follow-up-visit';
+import { leadCellsSchema } from './db/migrations/004-lead-cells';
 import type { LeadsDb } from './db/schema';
 import { areaChangedConsumer } from './events/handlers/area-changed.handler';
 import { merchantConversionConsumer } from './events/handlers/merchant-conversion.handler';
@@ -25,7 +26,7 @@ type Seed = (ctx: LeadsContext, progress: ProgressReporter) => Promise<{ summary
 export function createLeadsService(options: LeadsServiceOptions = {}, seed?: Seed): ServiceDefinition {
   return defineService<LeadsDb>({
     name: 'leads',
-    migrations: [leadsSchema, leadsDemoSchema, followUpVisitSchema],
+    migrations: [leadsSchema, leadsDemoSchema, followUpVisitSchema, leadCellsSchema],
     http: {
       prefixes: ['/api/v1/leads'],
       description: 'Leads: private and public pools, claims, follow-ups, stages and conversion into merchants',

@@ -2,7 +2,7 @@ import type { PlaceCategory } from '@fieldops/contracts';
 import { normalisePlaceName } from '@fieldops/geo';
 import { uuidv7 } from 'uuidv7';
 import type { LeadsContext } from '../config';
-import type { LeadRow } from '../db/lead.repository';
+import { h3Columns, type LeadRow } from '../db/lead.repository';
 import type { Ownership } from '../domain/lead-pool';
 import { allDuplicates, type DuplicateCandidate, findDuplicates, merchantDuplicates } from './find-duplicates';
 import { merchantsNear, type NearMerchant } from './merchants-near';
@@ -83,6 +83,7 @@ export function newLeadRow(
     category: input.category,
     lat: input.lat,
     lng: input.lng,
+    ...h3Columns(input),
     area_id: facts.areaId,
     country: facts.country,
     owner_id: ownership.ownerId,

@@ -37,11 +37,10 @@ export async function findDuplicates(ctx: LeadsContext, lead: DescribedLead): Pr
   const candidates: DuplicateCandidate[] = [];
   for (const row of rows) {
     const distance = distanceMeters(lead, row);
-    const verdict = judgeDuplicate({
-      nameSimilarity: placeNameSimilarity(lead.name, row.name),
-      samePhone: lead.phone !== null && row.phone === lead.phone,
-      distance,
-    });
+    const samePhone = lead.phone !== null && row.phone === lead.phone;
+    // The cells cover more than the circle: only the same phone reaches farther than the radius.
+    if (distance > NEIGHBOURHOOD_M && !samePhone) continue;
+    const verdict = judgeDuplicate({ nameSimilarity: placeNameSimilarity(lead.name, row.name), samePhone, distance });
     if (verdict) candidates.push({ ...verdict, type: 'lead', id: row.id, name: row.name, distance, pool: row.pool });
   }
   return candidates.sort(byStrength);

@@ -5,8 +5,9 @@ import type { LeadsContext } from '../config';
 import { claimHistoryRepository, holdingRepository } from '../db/holding.repository';
 import { type LeadRow, leadRepository } from '../db/lead.repository';
 import { parseCsv } from '../domain/csv';
-import { judgeDuplicate } from '../domain/lead-duplicate';
+import { judgeDuplicate, NEIGHBOURHOOD_M } from '../domain/lead-duplicate';
 import { capture, type Ownership } from '../domain/lead-pool';
+import { NeighbourhoodGrid } from '../domain/neighbourhood-grid';
 import { leadEvents } from '../events/published';
 import { type CreateLeadInput, checkCapture, checkPhone, newLeadRow } from './capture';
 import { readHeader, readRow } from './import-row';
@@ -65,15 +66,15 @@ interface Accepted {
   duplicateOf: string | null;
 }
 
-/** A strong or weak match among the rows of this batch already accepted (earlier batches are in the database). */
-function sameFileMatch(accepted: Accepted[], name: string, phone: string | null, input: CreateLeadInput) {
+/** A strong or weak match among the rows of this batch already accepted, within the duplicate radius or by phone. */
+function sameFileMatch(accepted: NeighbourhoodGrid<Accepted>, name: string, phone: string | null, input: CreateLeadInput) {
   let best: { id: string; strong: boolean; score: number; reasons: string[] } | undefined;
-  for (const other of accepted) {
-    const verdict = judgeDuplicate({
-      nameSimilarity: placeNameSimilarity(name, other.name),
-      samePhone: phone !== null && other.phone === phone,
-      distance: distanceMeters(input, other.input),
-    });
+  for (const other of accepted.candidates(input, phone)) {
+    const distance = distanceMeters(input, other.input);
+    const samePhone = phone !== null && other.phone === phone;
+    // The same reach as the check against stored leads: neighbours within the radius, or the same phone anywhere.
+    if (distance > NEIGHBOURHOOD_M && !samePhone) continue;
+    const verdict = judgeDuplicate({ nameSimilarity: placeNameSimilarity(name, other.name), samePhone, distance });
     const id = other.report.leadId;
     if (verdict && id !== undefined && (!best || verdict.score > best.score)) {
       best = { id, strong: verdict.strength === 'strong', score: verdict.score, reasons: verdict.reasons };
@@ -98,6 +99,7 @@ export async function importLeads(ctx: LeadsContext, actor: ImportActor, text: s
   progress?.start(data.length, 'Leads');
   for (let start = 0; start < data.length; start += BATCH) {
     const accepted: Accepted[] = [];
+    const neighbours = new NeighbourhoodGrid<Accepted>(NEIGHBOURHOOD_M);
     const held = owner ? await holdingRepository.held(ctx.db, owner.userId) : 0;
     const now = ctx.clock.now();
     const valid: ValidRow[] = [];
@@ -127,7 +129,7 @@ export async function importLeads(ctx: LeadsContext, actor: ImportActor, text: s
         });
         continue;
       }
-      const twin = sameFileMatch(accepted, checked.name, checked.phone, input);
+      const twin = sameFileMatch(neighbours, checked.name, checked.phone, input);
       const strong = checked.strong[0];
       if (strong || twin?.strong) {
         const id = strong ? strong.id : (twin?.id ?? '');
@@ -153,7 +155,9 @@ export async function importLeads(ctx: LeadsContext, actor: ImportActor, text: s
       });
       if (duplicateOf) row.duplicateOf = duplicateOf;
       row.leadId = uuidv7();
-      accepted.push({ report: row, input, name: checked.name, phone: checked.phone, ownership, duplicateOf });
+      const entry = { report: row, input, name: checked.name, phone: checked.phone, ownership, duplicateOf };
+      accepted.push(entry);
+      neighbours.add(input, checked.phone, entry);
     }
     await writeBatch(ctx, actor, accepted, now);
     progress?.tick(Math.min(BATCH, data.length - start));

@@ -15,6 +15,9 @@ export interface LeadTable {
   /** WGS-84 degrees. */
   lat: number;
   lng: number;
+  /** The point's H3 cells at res 7 and 9 (@fieldops/geo `placeCells`), indexed for nearby lookups. */
+  h3_r7: string;
+  h3_r9: string;
   area_id: string | null;
   country: string;
   /** Null: the lead is in the public pool. */
