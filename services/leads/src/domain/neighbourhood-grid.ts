@@ -13,7 +13,7 @@ export class NeighbourhoodGrid<T> {
   private readonly cells = new Map<string, T[]>();
   private readonly phones = new Map<string, T[]>();
 
-  constructor(private readonly radiusM: number) {
+  constructor(radiusM: number) {
     this.step = radiusM / METRES_PER_DEGREE;
   }
 
