@@ -1,3 +1,4 @@
+import { resolveAreaIds } from '@fieldops/geo/area-assignment';
 import { asCaller, ConflictError, ValidationError } from '@fieldops/platform';
 import type { LeadsContext } from '../config';
 import { claimHistoryRepository, holdingRepository } from '../db/holding.repository';
@@ -8,7 +9,6 @@ import type { Access } from './access';
 import { type CreateLeadInput, checkCapture, checkPhone, newLeadRow } from './capture';
 import type { DuplicateCandidate } from './find-duplicates';
 import { poolPolicyOf, refused } from './pool-policy';
-import { resolveAreaIds } from './resolve-area-ids';
 
 export type { CreateLeadInput } from './capture';
 

@@ -1,4 +1,5 @@
 import { distanceMeters, placeNameSimilarity } from '@fieldops/geo';
+import { resolveAreaIds } from '@fieldops/geo/area-assignment';
 import type { ProgressReporter } from '@fieldops/platform';
 import { uuidv7 } from 'uuidv7';
 import type { LeadsContext } from '../config';
@@ -13,7 +14,6 @@ import { type CreateLeadInput, checkCapture, checkPhone, newLeadRow } from './ca
 import { readHeader, readRow } from './import-row';
 import { merchantsNear } from './merchants-near';
 import { poolPolicyOf, refused } from './pool-policy';
-import { resolveAreaIds } from './resolve-area-ids';
 
 /** Rows written per transaction. */
 const BATCH = 500;

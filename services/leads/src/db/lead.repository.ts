@@ -1,4 +1,4 @@
-import { CircleCover, COARSE_RESOLUTION, type LatLng, placeCells } from '@fieldops/geo';
+import { CircleCover, COARSE_RESOLUTION, type LatLng, type LatLngBox, placeCells } from '@fieldops/geo';
 import type { ResolvedScope } from '@fieldops/platform';
 import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import { publicPoolOf, visibleTo } from './lead-visibility';
@@ -50,13 +50,6 @@ export interface NearbyQuery {
   phone: string | null;
 }
 
-export interface BoundingBox {
-  minLat: number;
-  minLng: number;
-  maxLat: number;
-  maxLng: number;
-}
-
 export interface LeadLocation {
   id: string;
   lat: number;
@@ -66,7 +59,7 @@ export interface LeadLocation {
 
 export const leadRepository = {
   /** Leads within a box (any country), by id after `after`: what an area change may move. */
-  async locationsInBox(db: Db, box: BoundingBox, after: string | undefined, limit: number): Promise<LeadLocation[]> {
+  async locationsInBox(db: Db, box: LatLngBox, after: string | undefined, limit: number): Promise<LeadLocation[]> {
     let query = db
       .selectFrom('lead')
       .select(['id', 'lat', 'lng', 'area_id'])
