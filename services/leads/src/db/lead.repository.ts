@@ -5,11 +5,11 @@ import { publicPoolOf, visibleTo } from './lead-visibility';
 import type { LeadsDb, LeadTable } from './schema';
 
 export type LeadRow = Selectable<LeadTable>;
+type Db = Kysely<LeadsDb> | Transaction<LeadsDb>;
+export type LeadChanges = Omit<Updateable<LeadTable>, 'id' | 'version' | 'created_at'>;
 
 /** The most candidates one duplicate check reads of each kind (nearby, same phone). */
 const NEAR_LIMIT = 200;
-type Db = Kysely<LeadsDb> | Transaction<LeadsDb>;
-export type LeadChanges = Omit<Updateable<LeadTable>, 'id' | 'version' | 'created_at'>;
 
 const toNumber = (v: number | null): number | null => (v === null ? null : Number(v));
 
