@@ -5,7 +5,7 @@ import type { LatLng } from './distance';
 /**
  * The area of located records (places, leads, merchants), kept by their owners: the most specific area holding each
  * point, from the area service's `ResolveArea`, and the same again for the records inside the boxes an area event
- * names. One helper for every owner of located records; what an owner writes (and publishes) stays its own.
+ * names. One module for every owner of located records; what an owner writes (and publishes) stays its own.
  */
 
 /** ResolveArea takes this many points per call. */
