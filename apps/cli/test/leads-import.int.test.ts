@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { AccountDb } from '@fieldops/account';
 import type { LeadsDb } from '@fieldops/leads';
 import { openDatabase } from '@fieldops/platform';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -36,6 +37,35 @@ describe('fieldops leads import', () => {
       await database.close();
     }
   }, 60_000);
+
+  it('--as takes an email: the leads are that user’s, found through the account service', async () => {
+    const env = { DATA_DIR: tempDataDir() };
+    expect((await runCli(['seed', '--demo', '--services', 'account'], env)).code).toBe(0);
+    const file = path.join(env.DATA_DIR, 'mine.csv');
+    writeFileSync(
+      file,
+      ['name,category,lat,lng', 'Kiwi Abacus Books,retail,1.31,103.86', 'Emu Lantern Shop,retail,1.32,103.87'].join('\n'),
+    );
+    const result = await runCli(['leads', 'import', file, '--as', 'Rep3.SG@fieldops.test'], env);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Leads: 2 created, 0 merged, 0 rejected/);
+    const account = await openDatabase<AccountDb>(`sqlite:${env.DATA_DIR}`, 'account');
+    const leads = await openDatabase<LeadsDb>(`sqlite:${env.DATA_DIR}`, 'leads');
+    try {
+      const rep = await account.db.selectFrom('user').select('id').where('email', '=', 'rep3.sg@fieldops.test').executeTakeFirstOrThrow();
+      const stored = await leads.db.selectFrom('lead').select(['owner_id', 'pool']).execute();
+      expect(stored).toEqual([
+        { owner_id: rep.id, pool: 'private' },
+        { owner_id: rep.id, pool: 'private' },
+      ]);
+    } finally {
+      await account.close();
+      await leads.close();
+    }
+    const unknown = await runCli(['leads', 'import', file, '--as', 'nobody@fieldops.test'], env);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('no such user');
+  }, 90_000);
 
   it('answers a missing file argument or owner with one usage line and exit code 2', async () => {
     const env = { DATA_DIR: tempDataDir() };

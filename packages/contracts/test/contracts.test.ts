@@ -16,8 +16,22 @@ import {
 describe('AccountService descriptor', () => {
   it('has its read methods and the service-token method, all free of side effects', () => {
     expect(AccountService.typeName).toBe('fieldops.account.v1.AccountService');
-    expect(AccountService.methods.map((m) => m.name)).toEqual(['GetUser', 'BatchGetUsers', 'ResolveScope', 'GetJwks', 'IssueServiceToken']);
-    expect(Object.keys(AccountService.method).sort()).toEqual(['batchGetUsers', 'getJwks', 'getUser', 'issueServiceToken', 'resolveScope']);
+    expect(AccountService.methods.map((m) => m.name)).toEqual([
+      'GetUser',
+      'BatchGetUsers',
+      'FindUserByEmail',
+      'ResolveScope',
+      'GetJwks',
+      'IssueServiceToken',
+    ]);
+    expect(Object.keys(AccountService.method).sort()).toEqual([
+      'batchGetUsers',
+      'findUserByEmail',
+      'getJwks',
+      'getUser',
+      'issueServiceToken',
+      'resolveScope',
+    ]);
     for (const m of AccountService.methods) {
       expect(m.methodKind).toBe('unary');
       expect(m.idempotency).toBe(MethodOptions_IdempotencyLevel.NO_SIDE_EFFECTS);

@@ -38,6 +38,11 @@ export interface BusinessDefaults {
   readonly leadReclaimCooldownDays: number;
   /** Maximum number of leads one rep may hold at a time. */
   readonly leadClaimLimit: number;
+  /**
+   * Claim limits for holders of a role (by role name, e.g. `{ "team_lead": 200 }`) instead of `leadClaimLimit`; a user
+   * with several such roles gets the largest.
+   */
+  readonly leadClaimLimitByRole: Readonly<Record<string, number>>;
   readonly requiredOnboardingDocuments: readonly string[];
 }
 

@@ -9,6 +9,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 const number: FieldCheck = (v) => (typeof v === 'number' && Number.isFinite(v) ? null : 'must be a number');
 const stringArray: FieldCheck = (v) =>
   Array.isArray(v) && v.every((item) => typeof item === 'string') ? null : 'must be an array of strings';
+const numberRecord: FieldCheck = (v) =>
+  isRecord(v) && Object.values(v).every((item) => typeof item === 'number') ? null : 'must be an object of numbers';
 const numberArray: FieldCheck = (v) =>
   Array.isArray(v) && v.every((item) => typeof item === 'number') ? null : 'must be an array of numbers';
 
@@ -23,6 +25,7 @@ const FIELD_CHECKS: Record<keyof BusinessDefaults | keyof WorkingCalendar, Field
   leadRecycleWarningDays: number,
   leadReclaimCooldownDays: number,
   leadClaimLimit: number,
+  leadClaimLimitByRole: numberRecord,
   requiredOnboardingDocuments: stringArray,
   workingHours: (v) =>
     isRecord(v) && typeof v.start === 'string' && typeof v.end === 'string' && Object.keys(v).length === 2

@@ -86,6 +86,20 @@ describe('business default overrides', () => {
     expect(registry.get('BR').isWorkingTime(Date.parse('2026-02-16T10:00:00-03:00'))).toBe(true);
   });
 
+  it('a JSON overrides file gives roles their own claim limit; other countries keep none', () => {
+    const file = writeJson({ SG: { leadClaimLimitByRole: { team_lead: 200 } } });
+    const registry = createCountryRegistry({ overrides: loadCountryOverrides(file) });
+    expect(registry.get('SG').leadClaimLimitByRole).toEqual({ team_lead: 200 });
+    expect(registry.get('SG').leadClaimLimit).toBe(100);
+    expect(registry.get('CN').leadClaimLimitByRole).toEqual({});
+    expect(() => loadCountryOverrides(writeJson({ SG: { leadClaimLimitByRole: { team_lead: 'many' } } }))).toThrow(
+      /SG\.leadClaimLimitByRole: must be an object of numbers/,
+    );
+    expect(() => createCountryRegistry({ overrides: { SG: { leadClaimLimitByRole: { rep: 0 } } } })).toThrow(
+      /leadClaimLimitByRole\.rep must be a positive integer/,
+    );
+  });
+
   it('rejects unknown fields and wrong types in the file', () => {
     expect(() => loadCountryOverrides(writeJson({ SG: { leadClaimLimt: 80 } }))).toThrow(/SG\.leadClaimLimt: unknown field/);
     expect(() => loadCountryOverrides(writeJson({ SG: { leadClaimLimit: '80' } }))).toThrow(InvalidCountryConfigError);

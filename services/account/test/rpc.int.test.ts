@@ -39,6 +39,17 @@ describe.each(engines)('account RPC on $name', (database) => {
     expect(user?.roles).toHaveLength(1);
   });
 
+  it('FindUserByEmail answers a user in scope (any case) with role names; outside the scope NotFound', async () => {
+    const { user } = await account().findUserByEmail({ email: ' Rep1.SG@fieldops.test ' }, asCaller(lead));
+    expect(user).toMatchObject({ id: inTeam, email: 'rep1.sg@fieldops.test', roleNames: ['rep'] });
+    expect(await failureOf(account().findUserByEmail({ email: 'rep6.sg@fieldops.test' }, asCaller(lead)))).toBe(Code.NotFound);
+    expect(await failureOf(account().findUserByEmail({ email: 'nobody@fieldops.test' }, asCaller(admin)))).toBe(Code.NotFound);
+    const service = asCaller(await t.host.runtime.serviceTokens('leads'));
+    expect((await account().findUserByEmail({ email: 'rep6.sg@fieldops.test' }, service)).user?.id).toBe(outsideTeam);
+    const rep = await t.login('rep1.sg@fieldops.test');
+    expect(await failureOf(account().findUserByEmail({ email: 'rep1.sg@fieldops.test' }, asCaller(rep)))).toBe(Code.PermissionDenied);
+  });
+
   it('GetUser of a user outside the caller’s scope is NotFound', async () => {
     expect(await failureOf(account().getUser({ id: outsideTeam }, asCaller(lead)))).toBe(Code.NotFound);
     expect((await account().getUser({ id: outsideTeam }, asCaller(admin))).user?.email).toBe('rep6.sg@fieldops.test');

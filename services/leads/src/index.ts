@@ -1,13 +1,17 @@
 import { defineService, type ProgressReporter, type ServiceDefinition } from '@fieldops/platform';
 import { bulkRoutes } from './api/bulk.routes';
 import { leadRoutes } from './api/leads.routes';
+import { leadsRpc } from './api/rpc';
 import { type ImportFor, runImport } from './app/import-job';
 import type { ImportReport } from './app/import-leads';
 import type { LeadsContext } from './config';
 import { leadsSchema } from './db/migrations/001-leads';
+import { followUpVisitSchema } from './db/migrations/003-follow-up-visit';
+import { leadCellsSchema } from './db/migrations/004-lead-cells';
 import type { LeadsDb } from './db/schema';
 import { areaChangedConsumer } from './events/handlers/area-changed.handler';
 import { merchantConversionConsumer } from './events/handlers/merchant-conversion.handler';
+import { visitCheckedOutConsumer } from './events/handlers/visit-checked-out.handler';
 import { protectionJobs } from './jobs/protection.jobs';
 import { leadsDemoSchema } from './seed/demo-schema';
 import { demoRepsConsumer, seedDemo } from './seed/seed-demo';
@@ -22,7 +26,7 @@ type Seed = (ctx: LeadsContext, progress: ProgressReporter) => Promise<{ summary
 export function createLeadsService(options: LeadsServiceOptions = {}, seed?: Seed): ServiceDefinition {
   return defineService<LeadsDb>({
     name: 'leads',
-    migrations: [leadsSchema, leadsDemoSchema],
+    migrations: [leadsSchema, leadsDemoSchema, followUpVisitSchema, leadCellsSchema],
     http: {
       prefixes: ['/api/v1/leads'],
       description: 'Leads: private and public pools, claims, follow-ups, stages and conversion into merchants',
@@ -31,7 +35,8 @@ export function createLeadsService(options: LeadsServiceOptions = {}, seed?: See
         leadRoutes(app, ctx);
       },
     },
-    consumes: [merchantConversionConsumer, demoRepsConsumer, areaChangedConsumer],
+    rpc: leadsRpc,
+    consumes: [merchantConversionConsumer, demoRepsConsumer, areaChangedConsumer, visitCheckedOutConsumer],
     jobs: protectionJobs(options.protectionCheckMs ?? 60_000),
     seedDemo: seed ?? seedDemo,
   });

@@ -1,7 +1,7 @@
 import { accountService } from '@fieldops/account';
 import { databaseEngines, MovableClock, startTestHost, type TestHost } from '@fieldops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LeadRow } from '../src/db/lead.repository';
+import { h3Columns, type LeadRow } from '../src/db/lead.repository';
 import { createLeadsService } from '../src/index';
 import { leadsDb } from './leads-fixtures';
 
@@ -26,6 +26,7 @@ describe.each(engines)('bulk assignment on $name', (database) => {
       category: 'grocery',
       lat: 31 + i * 0.001,
       lng: 121,
+      ...h3Columns({ lat: 31 + i * 0.001, lng: 121 }),
       area_id: null,
       country: 'CN',
       owner_id: null,

@@ -3,6 +3,7 @@ import { judgeDuplicate } from '../src/domain/lead-duplicate';
 import {
   assign,
   claim,
+  claimLimitFor,
   DAY_MS,
   followUp,
   isExpired,
@@ -13,6 +14,7 @@ import {
   release,
 } from '../src/domain/lead-pool';
 import { canMoveStage } from '../src/domain/lead-stage';
+import { NeighbourhoodGrid } from '../src/domain/neighbourhood-grid';
 
 const policy: PoolPolicy = { claimLimit: 3, protectionDays: 15, protectionMaxDays: 45, warningDays: 3, cooldownDays: 7 };
 const T0 = Date.UTC(2026, 0, 5);
@@ -88,6 +90,32 @@ describe('stages', () => {
     expect(canMoveStage('negotiating', 'lost')).toBe(true);
     expect(canMoveStage('won', 'converted')).toBe(false);
     expect(canMoveStage('lost', 'new')).toBe(true);
+  });
+});
+
+describe('neighbourhood grid', () => {
+  const east = (lat: number, metres: number) => ({ lat, lng: 10 + metres / (111_320 * Math.cos((lat * Math.PI) / 180)) });
+  it('finds every item within the radius at any latitude, and the same phone anywhere', () => {
+    for (const lat of [1.3, -23.5, 31.2, 60]) {
+      const grid = new NeighbourhoodGrid<string>(300);
+      grid.add(east(lat, 290), null, 'east');
+      grid.add({ lat: lat + 290 / 111_320, lng: 10 }, null, 'north');
+      grid.add(east(lat, 5000), '+6590000000', 'far, same phone');
+      grid.add(east(lat, 5000), null, 'far');
+      expect(grid.candidates({ lat, lng: 10 }, '+6590000000').sort(), String(lat)).toEqual(['east', 'far, same phone', 'north']);
+      expect(grid.candidates({ lat, lng: 10 }, null).sort()).toEqual(['east', 'north']);
+    }
+  });
+});
+
+describe('claim limit by role', () => {
+  it('is the country’s limit unless a role of the holder has its own; the largest of those wins', () => {
+    const byRole = { team_lead: 200, trainee: 20 };
+    expect(claimLimitFor(100, byRole, ['rep'])).toBe(100);
+    expect(claimLimitFor(100, byRole, ['rep', 'team_lead'])).toBe(200);
+    expect(claimLimitFor(100, byRole, ['trainee'])).toBe(20);
+    expect(claimLimitFor(100, byRole, ['trainee', 'team_lead'])).toBe(200);
+    expect(claimLimitFor(100, {}, [])).toBe(100);
   });
 });
 

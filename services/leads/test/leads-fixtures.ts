@@ -1,9 +1,10 @@
 import { accountService } from '@fieldops/account';
 import type { ApiResponse, MovableClock, TestDatabaseEngine, TestHost } from '@fieldops/testing';
-import { startTestHost } from '@fieldops/testing';
+import { eventually, startTestHost } from '@fieldops/testing';
 import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
 import { createLeadsService, type LeadsDb } from '../src/index';
+import type { LeadsDemoTables } from '../src/seed/demo-schema';
 
 /** The account service (for logins) and the leads service on one database engine, with a clock the test moves. */
 export function startLeadsHost(database: TestDatabaseEngine, clock: MovableClock): Promise<TestHost> {
@@ -20,6 +21,12 @@ export function leadsDb(t: TestHost): Kysely<LeadsDb> {
   const service = t.host.service('leads');
   if (!service) throw new Error('the leads service is not running');
   return service.db as unknown as Kysely<LeadsDb>;
+}
+
+/** Waits until every demo country's leads are written (they wait for the account service's events). */
+export async function demoSeeded(t: TestHost): Promise<void> {
+  const db = leadsDb(t) as unknown as Kysely<LeadsDb & LeadsDemoTables>;
+  await eventually(async () => expect(await db.selectFrom('demo_seed').select('country').where('done', '=', 0).execute()).toEqual([]));
 }
 
 let made = 0;

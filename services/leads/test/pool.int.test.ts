@@ -37,6 +37,25 @@ describe.each(engines)('capture, pools and protection on $name', (database) => {
     expect(twin.body.candidates[0].distance).toBeLessThan(20);
   });
 
+  it('the duplicate check reaches 300 m around the point: a namesake 280 m away is flagged, one 400 m away is not', async () => {
+    const token = await as('rep1.sg');
+    const metres = (m: number) => m / 111_320;
+    const first = await t.api('POST', '/api/v1/leads', { token, body: aLead({ name: 'Kookaburra Tailor', lat: 1.25, lng: 103.95 }) });
+    expect(first.status).toBe(201);
+    const near = await t.api('POST', '/api/v1/leads', {
+      token,
+      body: aLead({ name: 'Kookaburra Tailor', lat: 1.25 + metres(280), lng: 103.95 }),
+    });
+    expect(near.status, JSON.stringify(near.body)).toBe(201);
+    expect(near.body.duplicateOf).toBe(first.body.id);
+    const far = await t.api('POST', '/api/v1/leads', {
+      token,
+      body: aLead({ name: 'Kookaburra Tailor', lat: 1.25, lng: 103.95 + metres(400) }),
+    });
+    expect(far.status, JSON.stringify(far.body)).toBe(201);
+    expect(far.body.duplicateOf).toBeNull();
+  });
+
   it('a weak duplicate (same phone, other name, nearby) is created and flagged', async () => {
     const token = await as('rep1.sg');
     const first = await t.api('POST', '/api/v1/leads', { token, body: aLead({ phone: '+65 9876 0001', lat: 1.21, lng: 103.9 }) });

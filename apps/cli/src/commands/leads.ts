@@ -2,19 +2,21 @@ import { readFile } from 'node:fs/promises';
 import { accountService } from '@fieldops/account';
 import { areaService } from '@fieldops/area';
 import { type ImportFor, type ImportReport, leadImportService } from '@fieldops/leads';
+import { merchantService } from '@fieldops/merchant';
 import { Host, loadConfig } from '@fieldops/platform';
 import { type CliIo, type Command, parseCommandArgs, println, UsageError } from '../command';
 import { createProgress } from '../progress/create-progress';
 
-const help = `Usage: fieldops leads import <FILE> (--as <USER_ID> | --country <CC>)
+const help = `Usage: fieldops leads import <FILE> (--as <USER_ID|EMAIL> | --country <CC>)
 
 Imports leads from a CSV file (header row; columns name, category, lat, lng, and optionally phone, address;
 WGS-84 coordinates) through the same capture path as POST /api/v1/leads: each row is validated and checked for
-duplicates against the stored leads and the file's other rows. A strong duplicate is merged (no twin is created),
-a weak one is created and flagged, an invalid row is rejected with the reasons. Shows progress, then prints the
+duplicates against the stored leads, the merchants nearby and the file's other rows. A row that is already a
+merchant is rejected, a strong duplicate lead is merged (no twin is created), a weak one is created and flagged,
+an invalid row is rejected with the reasons. Shows progress, then prints the
 summary and the rejected rows.
 
---as USER_ID   the leads are that user's (in their country, within their claim limit)
+--as USER      the leads are that user's, named by id or email (in their country, within their claim limit)
 --country CC   the leads go to that country's public pool
 
 Settings (environment): DATA_DIR, DATABASE_URL (LEADS_DATABASE_URL), BUS_URL, CACHE_URL, LOG_LEVEL.`;
@@ -32,7 +34,11 @@ async function importFile(io: CliIo, file: string, who: ImportFor): Promise<void
     report = r;
   });
   // Not listening, but with the relays running: host.stop() drains them, so the created events reach the bus.
-  const host = await Host.start({ config: loadConfig(io.env), services: [accountService, areaService, service], listen: false });
+  const host = await Host.start({
+    config: loadConfig(io.env),
+    services: [accountService, areaService, merchantService, service],
+    listen: false,
+  });
   try {
     const started = performance.now();
     const summary = await host.service('leads')?.seedDemo(createProgress(io.out));
@@ -42,6 +48,12 @@ async function importFile(io: CliIo, file: string, who: ImportFor): Promise<void
   } finally {
     await host.stop();
   }
+}
+
+/** An email has an @; a user id (UUIDv7) never does. */
+function ownerOf(as: string | undefined, country: string): ImportFor {
+  if (as === undefined) return { country };
+  return as.includes('@') ? { email: as } : { userId: as };
 }
 
 export const leadsCommand: Command = {
@@ -58,9 +70,9 @@ export const leadsCommand: Command = {
     if (action !== 'import') throw new UsageError('say what to do: leads import FILE', 'leads');
     if (file === undefined || rest.length > 0) throw new UsageError('leads import takes one FILE', 'leads');
     if ((values.as === undefined) === (values.country === undefined)) {
-      throw new UsageError('say whose leads they are: --as USER_ID or --country CC (one of them)', 'leads');
+      throw new UsageError('say whose leads they are: --as USER (id or email) or --country CC (one of them)', 'leads');
     }
-    await importFile(io, file, values.as !== undefined ? { userId: values.as } : { country: values.country ?? '' });
+    await importFile(io, file, ownerOf(values.as, values.country ?? ''));
     return 0;
   },
 };

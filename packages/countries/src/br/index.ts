@@ -49,6 +49,7 @@ export const br: CountryDefinition = {
     leadRecycleWarningDays: 7,
     leadReclaimCooldownDays: 30,
     leadClaimLimit: 120,
+    leadClaimLimitByRole: {},
     requiredOnboardingDocuments: ['cartao_cnpj', 'contrato_social', 'owner_identity_document', 'bank_account_proof', 'storefront_photo'],
   },
   calendar: {

@@ -36,6 +36,7 @@ export const cn: CountryDefinition = {
     leadRecycleWarningDays: 7,
     leadReclaimCooldownDays: 15,
     leadClaimLimit: 200,
+    leadClaimLimitByRole: {},
     requiredOnboardingDocuments: ['business_license', 'legal_representative_id', 'bank_account_proof', 'storefront_photo'],
   },
   calendar: cnCalendar,

@@ -47,6 +47,7 @@ export const id: CountryDefinition = {
     leadRecycleWarningDays: 5,
     leadReclaimCooldownDays: 14,
     leadClaimLimit: 150,
+    leadClaimLimitByRole: {},
     requiredOnboardingDocuments: ['nib', 'npwp', 'owner_ktp', 'bank_account_proof', 'storefront_photo'],
   },
   calendar: {

@@ -45,6 +45,7 @@ export const sg: CountryDefinition = {
     leadRecycleWarningDays: 3,
     leadReclaimCooldownDays: 7,
     leadClaimLimit: 100,
+    leadClaimLimitByRole: {},
     requiredOnboardingDocuments: ['acra_bizfile', 'owner_identity_document', 'bank_statement', 'storefront_photo'],
   },
   calendar: {

@@ -40,6 +40,9 @@ function assertConsistent(code: string, d: BusinessDefaults, c: WorkingCalendar)
   for (const [field, value] of positiveInts) {
     if (!Number.isInteger(value) || value <= 0) problems.push(`${field} must be a positive integer`);
   }
+  for (const [role, value] of Object.entries(d.leadClaimLimitByRole)) {
+    if (!Number.isInteger(value) || value <= 0) problems.push(`leadClaimLimitByRole.${role} must be a positive integer`);
+  }
   for (const [field, value] of [
     ['leadRecycleWarningDays', d.leadRecycleWarningDays],
     ['leadReclaimCooldownDays', d.leadReclaimCooldownDays],
@@ -76,6 +79,7 @@ export function buildCountryPolicy(definition: CountryDefinition, override: Coun
     requiredOnboardingDocuments: Object.freeze([
       ...(split.defaults.requiredOnboardingDocuments ?? definition.defaults.requiredOnboardingDocuments),
     ]),
+    leadClaimLimitByRole: Object.freeze({ ...(split.defaults.leadClaimLimitByRole ?? definition.defaults.leadClaimLimitByRole) }),
   };
   const calendar: WorkingCalendar = {
     workingHours: Object.freeze({ ...(split.calendar.workingHours ?? definition.calendar.workingHours) }),

@@ -1,17 +1,18 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { Code, ConnectError, type ConnectRouter, type HandlerContext } from '@connectrpc/connect';
 import { AccountService, type UserSchema } from '@fieldops/contracts';
-import { type Principal, rpcCallerOf } from '@fieldops/platform';
+import { can, type Principal, rpcCallerOf } from '@fieldops/platform';
 import { issueServiceToken } from '../app/issue-service-token';
 import { resolveCallerScope, resolveScope } from '../app/resolve-scope';
 import { publicKeys } from '../app/token-issuer';
 import type { AccountContext } from '../config';
+import { roleRepository } from '../db/role.repository';
 import { type UserRow, userRepository } from '../db/user.repository';
 
 /** The verified caller (the platform's one RPC token check). */
 const callerOf = (ctx: AccountContext, context: HandlerContext): Promise<Principal> => rpcCallerOf(ctx.auth, context);
 
-function toUserMessage(user: UserRow, roleIds: string[]): MessageInitShape<typeof UserSchema> {
+function toUserMessage(user: UserRow, roleIds: string[], roleNames: Map<string, string>): MessageInitShape<typeof UserSchema> {
   return {
     id: user.id,
     email: user.email,
@@ -21,6 +22,10 @@ function toUserMessage(user: UserRow, roleIds: string[]): MessageInitShape<typeo
     orgUnitId: user.org_unit_id,
     ...(user.agency_id ? { agencyId: user.agency_id } : {}),
     roles: roleIds,
+    roleNames: roleIds.flatMap((id) => {
+      const name = roleNames.get(id);
+      return name === undefined ? [] : [name];
+    }),
     status: user.status,
     locale: user.locale,
     createdAt: BigInt(user.created_at),
@@ -30,16 +35,23 @@ function toUserMessage(user: UserRow, roleIds: string[]): MessageInitShape<typeo
 
 /** Reads other services make of this one. Users come back only within the caller's data scope. */
 export function accountRpc(router: ConnectRouter, ctx: AccountContext): void {
-  const usersInScope = async (context: HandlerContext, ids: string[]) => {
+  const scopeOf = async (context: HandlerContext) => {
     const caller = await callerOf(ctx, context);
     const scope = await resolveCallerScope(ctx.db, caller);
     if (!scope) throw new ConnectError('the caller is disabled', Code.PermissionDenied);
-    const rows = await userRepository.findMany(ctx.db, ids.slice(0, 500), scope);
+    return { caller, scope };
+  };
+  const toMessages = async (rows: UserRow[]) => {
     const roles = await userRepository.roleIdsOf(
       ctx.db,
       rows.map((r) => r.id),
     );
-    return rows.map((r) => toUserMessage(r, roles.get(r.id) ?? []));
+    const names = new Map((await roleRepository.findMany(ctx.db, [...new Set([...roles.values()].flat())])).map((r) => [r.id, r.name]));
+    return rows.map((r) => toUserMessage(r, roles.get(r.id) ?? [], names));
+  };
+  const usersInScope = async (context: HandlerContext, ids: string[]) => {
+    const { scope } = await scopeOf(context);
+    return toMessages(await userRepository.findMany(ctx.db, ids.slice(0, 500), scope));
   };
 
   router.service(AccountService, {
@@ -50,6 +62,14 @@ export function accountRpc(router: ConnectRouter, ctx: AccountContext): void {
     },
     async batchGetUsers(request, context) {
       return { users: await usersInScope(context, request.ids) };
+    },
+    async findUserByEmail(request, context) {
+      const { caller, scope } = await scopeOf(context);
+      if (!can(caller, 'user:read')) throw new ConnectError('this needs the permission "user:read"', Code.PermissionDenied);
+      const row = await userRepository.findByEmail(ctx.db, request.email.trim().toLowerCase(), scope);
+      const [user] = row ? await toMessages([row]) : [];
+      if (!user) throw new ConnectError('user not found', Code.NotFound);
+      return { user };
     },
     async resolveScope(request, context) {
       const caller = await callerOf(ctx, context);

@@ -22,8 +22,11 @@ export const userRepository = {
     return query.executeTakeFirst();
   },
 
-  async findByEmail(db: Db, email: string): Promise<UserRow | undefined> {
-    return db.selectFrom('user').selectAll().where('email', '=', email).executeTakeFirst();
+  /** Emails are stored lower-case. */
+  async findByEmail(db: Db, email: string, scope?: ResolvedScope): Promise<UserRow | undefined> {
+    let query = db.selectFrom('user').selectAll().where('email', '=', email);
+    if (scope) query = query.where(scopeFilter(scope, USER_SCOPE));
+    return query.executeTakeFirst();
   },
 
   async findMany(db: Db, ids: string[], scope: ResolvedScope): Promise<UserRow[]> {

@@ -36,7 +36,7 @@ export function bulkRoutes(app: ServiceApp, ctx: LeadsContext): void {
           actor: caller.userId,
           country: caller.country,
           agencyId: caller.agencyId,
-          owner: self ? { userId: caller.userId, orgUnitId: caller.orgUnitId, agencyId: caller.agencyId } : null,
+          owner: self ? { userId: caller.userId, orgUnitId: caller.orgUnitId, agencyId: caller.agencyId, roles: caller.roles } : null,
           callAs: async () => asCaller(caller.token),
           toStored: edge.toStored,
         },

@@ -18,7 +18,7 @@ async function repOf(ctx: LeadsContext, token: string, repId: string, country: s
     const { user } = await ctx.rpc.client(AccountService).getUser({ id: repId }, asCaller(token));
     if (user?.status !== 'active') throw badRep('is not an active user', 'The rep is disabled.');
     if (user.country !== country) throw badRep(`must be a user in ${country}`, `The rep works in ${user.country}.`);
-    return { orgUnitId: user.orgUnitId, agencyId: user.agencyId ?? null };
+    return { orgUnitId: user.orgUnitId, agencyId: user.agencyId ?? null, roles: user.roleNames };
   } catch (error) {
     if (error instanceof ConnectError && error.code === Code.NotFound) {
       throw badRep('is not a user you can see', 'No such rep, or the rep is outside what you manage.');
@@ -32,7 +32,7 @@ export async function assignLead(ctx: LeadsContext, access: Access, id: string, 
   const { caller } = access;
   const lead = await visibleLead(ctx, access, id);
   const rep = await repOf(ctx, caller.token, repId, lead.country);
-  const policy = poolPolicyOf(ctx, lead.country);
+  const policy = poolPolicyOf(ctx, lead.country, rep.roles);
   await holdingRepository.ensure(ctx.db, ctx.dialect, repId);
   const held = await holdingRepository.held(ctx.db, repId);
   const now = ctx.clock.now();

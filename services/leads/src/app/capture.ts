@@ -2,9 +2,10 @@ import type { PlaceCategory } from '@fieldops/contracts';
 import { normalisePlaceName } from '@fieldops/geo';
 import { uuidv7 } from 'uuidv7';
 import type { LeadsContext } from '../config';
-import type { LeadRow } from '../db/lead.repository';
+import { h3Columns, type LeadRow } from '../db/lead.repository';
 import type { Ownership } from '../domain/lead-pool';
-import { type DuplicateCandidate, findDuplicates } from './find-duplicates';
+import { allDuplicates, type DuplicateCandidate, findDuplicates, merchantDuplicates } from './find-duplicates';
+import { merchantsNear, type NearMerchant } from './merchants-near';
 
 /** What every entry path (the API, CSV import, partners) captures; coordinates are WGS-84. */
 export interface CreateLeadInput {
@@ -33,15 +34,21 @@ export interface CheckedCapture {
   strong: DuplicateCandidate[];
 }
 
-/** The duplicate check of every entry path: against the stored leads of the country (name, phone, distance). */
+/**
+ * The duplicate check of every entry path: against the stored leads of the country and the merchants near the point
+ * (name, phone, distance). `merchants` are those near the point when the caller fetched them for a whole batch.
+ */
 export async function checkCapture(
   ctx: LeadsContext,
   country: string,
   input: CreateLeadInput,
   phone: string | null,
+  merchants?: NearMerchant[],
 ): Promise<CheckedCapture> {
   const name = input.name.trim();
-  const candidates = await findDuplicates(ctx, { name, phone, country, lat: input.lat, lng: input.lng });
+  const described = { name, phone, country, lat: input.lat, lng: input.lng };
+  const near = merchants ?? (await merchantsNear(ctx, [input]))[0] ?? [];
+  const candidates = allDuplicates(await findDuplicates(ctx, described), merchantDuplicates(described, near));
   return { name, phone, candidates, strong: candidates.filter((c) => c.strength === 'strong') };
 }
 
@@ -76,6 +83,7 @@ export function newLeadRow(
     category: input.category,
     lat: input.lat,
     lng: input.lng,
+    ...h3Columns(input),
     area_id: facts.areaId,
     country: facts.country,
     owner_id: ownership.ownerId,

@@ -27,7 +27,7 @@ async function claimable(ctx: LeadsContext, access: Access, id: string): Promise
 export async function claimLead(ctx: LeadsContext, access: Access, id: string): Promise<LeadRow> {
   const { caller } = access;
   const lead = await claimable(ctx, access, id);
-  const policy = poolPolicyOf(ctx, lead.country);
+  const policy = poolPolicyOf(ctx, lead.country, caller.roles);
   await holdingRepository.ensure(ctx.db, ctx.dialect, caller.userId);
   const held = await holdingRepository.held(ctx.db, caller.userId);
   const lostAt = await claimHistoryRepository.lastLost(ctx.db, id, caller.userId);

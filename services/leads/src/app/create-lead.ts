@@ -1,3 +1,4 @@
+import { resolveAreaIds } from '@fieldops/geo/area-assignment';
 import { asCaller, ConflictError, ValidationError } from '@fieldops/platform';
 import type { LeadsContext } from '../config';
 import { claimHistoryRepository, holdingRepository } from '../db/holding.repository';
@@ -8,19 +9,19 @@ import type { Access } from './access';
 import { type CreateLeadInput, checkCapture, checkPhone, newLeadRow } from './capture';
 import type { DuplicateCandidate } from './find-duplicates';
 import { poolPolicyOf, refused } from './pool-policy';
-import { resolveAreaIds } from './resolve-area-ids';
 
 export type { CreateLeadInput } from './capture';
 
-/** How a strong duplicate is shown: what the rep can claim instead. */
+/** How a strong duplicate is shown: the lead the rep can claim instead, or the merchant the store already is. */
 export function candidateView(c: DuplicateCandidate) {
   return {
-    id: c.row.id,
-    name: c.row.name,
+    type: c.type,
+    id: c.id,
+    name: c.name,
     distance: Math.round(c.distance * 100) / 100,
     score: c.score,
     reasons: c.reasons,
-    pool: c.row.pool,
+    ...(c.pool === null ? {} : { pool: c.pool }),
   };
 }
 
@@ -34,12 +35,15 @@ export async function createLead(ctx: LeadsContext, { caller }: Access, input: C
   if (!phone.ok) throw new ValidationError([{ field: '/body/phone', message: phone.reason }]);
   const checked = await checkCapture(ctx, country, input, phone.e164);
   if (checked.strong.length > 0) {
-    throw new ConflictError('This lead already exists; claim the existing one instead.', [], {
+    const message = checked.strong.some((c) => c.type === 'lead')
+      ? 'This lead already exists; claim the existing one instead.'
+      : 'This store is already a merchant.';
+    throw new ConflictError(message, [], {
       code: 'duplicate',
       candidates: checked.strong.map(candidateView),
     });
   }
-  const policy = poolPolicyOf(ctx, country);
+  const policy = poolPolicyOf(ctx, country, caller.roles);
   await holdingRepository.ensure(ctx.db, ctx.dialect, caller.userId);
   const held = await holdingRepository.held(ctx.db, caller.userId);
   const now = ctx.clock.now();
@@ -52,7 +56,7 @@ export async function createLead(ctx: LeadsContext, { caller }: Access, input: C
     orgUnitId: caller.orgUnitId,
     agencyId: caller.agencyId,
     areaId,
-    duplicateOf: checked.candidates[0]?.row.id ?? null,
+    duplicateOf: checked.candidates[0]?.id ?? null,
     now,
   });
   await ctx.transact(async (trx, events) => {

@@ -1,11 +1,18 @@
+import type { LeadPool } from '@fieldops/contracts';
 import { distanceMeters, placeNameSimilarity } from '@fieldops/geo';
 import type { LeadsContext } from '../config';
-import { type LeadRow, leadRepository } from '../db/lead.repository';
+import { leadRepository } from '../db/lead.repository';
 import { type DuplicateVerdict, judgeDuplicate, NEIGHBOURHOOD_M } from '../domain/lead-duplicate';
+import type { NearMerchant } from './merchants-near';
 
+/** An existing lead or merchant that may be the store being captured. */
 export interface DuplicateCandidate extends DuplicateVerdict {
-  row: LeadRow;
+  type: 'lead' | 'merchant';
+  id: string;
+  name: string;
   distance: number;
+  /** The lead's pool; null for a merchant. */
+  pool: LeadPool | null;
 }
 
 export interface DescribedLead {
@@ -15,6 +22,8 @@ export interface DescribedLead {
   lat: number;
   lng: number;
 }
+
+const byStrength = (a: DuplicateCandidate, b: DuplicateCandidate) => b.score - a.score || a.distance - b.distance;
 
 /** Existing leads of the country that may be the one described (name, phone, distance ≤ ~300 m), best first. */
 export async function findDuplicates(ctx: LeadsContext, lead: DescribedLead): Promise<DuplicateCandidate[]> {
@@ -28,12 +37,35 @@ export async function findDuplicates(ctx: LeadsContext, lead: DescribedLead): Pr
   const candidates: DuplicateCandidate[] = [];
   for (const row of rows) {
     const distance = distanceMeters(lead, row);
+    const samePhone = lead.phone !== null && row.phone === lead.phone;
+    // The cells cover more than the circle: only the same phone reaches farther than the radius.
+    if (distance > NEIGHBOURHOOD_M && !samePhone) continue;
+    const verdict = judgeDuplicate({ nameSimilarity: placeNameSimilarity(lead.name, row.name), samePhone, distance });
+    if (verdict) candidates.push({ ...verdict, type: 'lead', id: row.id, name: row.name, distance, pool: row.pool });
+  }
+  return candidates.sort(byStrength);
+}
+
+/**
+ * The merchants near the point (of the same country) that may be the store described, scored as leads are: the
+ * better of the brand and legal names, any contact's phone, the distance. Best first.
+ */
+export function merchantDuplicates(lead: DescribedLead, merchants: NearMerchant[]): DuplicateCandidate[] {
+  const candidates: DuplicateCandidate[] = [];
+  for (const merchant of merchants) {
+    if (merchant.country !== lead.country) continue;
+    const distance = distanceMeters(lead, merchant);
     const verdict = judgeDuplicate({
-      nameSimilarity: placeNameSimilarity(lead.name, row.name),
-      samePhone: lead.phone !== null && row.phone === lead.phone,
+      nameSimilarity: Math.max(...merchant.names.map((name) => placeNameSimilarity(lead.name, name))),
+      samePhone: lead.phone !== null && merchant.phones.includes(lead.phone),
       distance,
     });
-    if (verdict) candidates.push({ ...verdict, row, distance });
+    if (verdict) candidates.push({ ...verdict, type: 'merchant', id: merchant.id, name: merchant.names[0] ?? '', distance, pool: null });
   }
-  return candidates.sort((a, b) => b.score - a.score || a.distance - b.distance);
+  return candidates.sort(byStrength);
+}
+
+/** Both kinds together, best first. */
+export function allDuplicates(leads: DuplicateCandidate[], merchants: DuplicateCandidate[]): DuplicateCandidate[] {
+  return [...leads, ...merchants].sort(byStrength);
 }

@@ -1,17 +1,19 @@
 import { distanceMeters, placeNameSimilarity } from '@fieldops/geo';
+import { resolveAreaIds } from '@fieldops/geo/area-assignment';
 import type { ProgressReporter } from '@fieldops/platform';
 import { uuidv7 } from 'uuidv7';
 import type { LeadsContext } from '../config';
 import { claimHistoryRepository, holdingRepository } from '../db/holding.repository';
 import { type LeadRow, leadRepository } from '../db/lead.repository';
 import { parseCsv } from '../domain/csv';
-import { judgeDuplicate } from '../domain/lead-duplicate';
+import { judgeDuplicate, NEIGHBOURHOOD_M } from '../domain/lead-duplicate';
 import { capture, type Ownership } from '../domain/lead-pool';
+import { NeighbourhoodGrid } from '../domain/neighbourhood-grid';
 import { leadEvents } from '../events/published';
 import { type CreateLeadInput, checkCapture, checkPhone, newLeadRow } from './capture';
 import { readHeader, readRow } from './import-row';
+import { merchantsNear } from './merchants-near';
 import { poolPolicyOf, refused } from './pool-policy';
-import { resolveAreaIds } from './resolve-area-ids';
 
 /** Rows written per transaction. */
 const BATCH = 500;
@@ -24,7 +26,8 @@ export interface ImportActor {
   actor: string;
   country: string;
   agencyId: string | null;
-  owner: { userId: string; orgUnitId: string | null; agencyId: string | null } | null;
+  /** `roles` are the owner's role names (the country policy may give a role its own claim limit). */
+  owner: { userId: string; orgUnitId: string | null; agencyId: string | null; roles: readonly string[] } | null;
   /** How the area service is called: as the importing user, or as this service. */
   callAs: () => Promise<{ headers: Record<string, string> }>;
   /** Converts a row's coordinates (as the file has them) to WGS-84; the identity by default. */
@@ -47,6 +50,13 @@ export interface ImportReport {
   rows: ImportRowReport[];
 }
 
+interface ValidRow {
+  report: ImportRowReport;
+  /** WGS-84. */
+  input: CreateLeadInput;
+  phone: string | null;
+}
+
 interface Accepted {
   report: ImportRowReport;
   input: CreateLeadInput;
@@ -56,15 +66,15 @@ interface Accepted {
   duplicateOf: string | null;
 }
 
-/** A strong or weak match among the rows of this batch already accepted (earlier batches are in the database). */
-function sameFileMatch(accepted: Accepted[], name: string, phone: string | null, input: CreateLeadInput) {
+/** A strong or weak match among the rows of this batch already accepted, within the duplicate radius or by phone. */
+function sameFileMatch(accepted: NeighbourhoodGrid<Accepted>, name: string, phone: string | null, input: CreateLeadInput) {
   let best: { id: string; strong: boolean; score: number; reasons: string[] } | undefined;
-  for (const other of accepted) {
-    const verdict = judgeDuplicate({
-      nameSimilarity: placeNameSimilarity(name, other.name),
-      samePhone: phone !== null && other.phone === phone,
-      distance: distanceMeters(input, other.input),
-    });
+  for (const other of accepted.candidates(input, phone)) {
+    const distance = distanceMeters(input, other.input);
+    const samePhone = phone !== null && other.phone === phone;
+    // The same reach as the check against stored leads: neighbours within the radius, or the same phone anywhere.
+    if (distance > NEIGHBOURHOOD_M && !samePhone) continue;
+    const verdict = judgeDuplicate({ nameSimilarity: placeNameSimilarity(name, other.name), samePhone, distance });
     const id = other.report.leadId;
     if (verdict && id !== undefined && (!best || verdict.score > best.score)) {
       best = { id, strong: verdict.strength === 'strong', score: verdict.score, reasons: verdict.reasons };
@@ -75,21 +85,24 @@ function sameFileMatch(accepted: Accepted[], name: string, phone: string | null,
 
 /**
  * Imports a CSV of leads through the capture path of `POST /api/v1/leads`: each row validated, checked for duplicates
- * (a strong one is merged into the existing lead, a weak one created and flagged; rows of the file against each
- * other too), then written a batch per transaction, to the public pool or the importer within their limit.
+ * (a store that is already a merchant is rejected; a strong lead match is merged into the existing lead, a weak match
+ * created and flagged; rows of the file against each other too), then written a batch per transaction, to the public
+ * pool or the importer within their limit.
  */
 export async function importLeads(ctx: LeadsContext, actor: ImportActor, text: string, progress?: ProgressReporter): Promise<ImportReport> {
   const [header, ...data] = parseCsv(text);
   const columns = readHeader(header);
-  const policy = poolPolicyOf(ctx, actor.country);
+  const policy = poolPolicyOf(ctx, actor.country, actor.owner?.roles);
   const owner = actor.owner;
   if (owner) await holdingRepository.ensure(ctx.db, ctx.dialect, owner.userId);
   const report: ImportReport = { created: 0, merged: 0, rejected: 0, rows: [] };
   progress?.start(data.length, 'Leads');
   for (let start = 0; start < data.length; start += BATCH) {
     const accepted: Accepted[] = [];
+    const neighbours = new NeighbourhoodGrid<Accepted>(NEIGHBOURHOOD_M);
     const held = owner ? await holdingRepository.held(ctx.db, owner.userId) : 0;
     const now = ctx.clock.now();
+    const valid: ValidRow[] = [];
     for (const [offset, cells] of data.slice(start, start + BATCH).entries()) {
       const row: ImportRowReport = { row: start + offset + 1, status: 'rejected', reasons: [] };
       report.rows.push(row);
@@ -99,12 +112,27 @@ export async function importLeads(ctx: LeadsContext, actor: ImportActor, text: s
         row.reasons = read.ok ? [`phone: ${phone && !phone.ok ? phone.reason : 'is not valid'}`] : read.reasons;
         continue;
       }
-      const input = { ...read.input, ...(actor.toStored?.(read.input) ?? {}) };
-      const checked = await checkCapture(ctx, actor.country, input, phone.e164);
-      const twin = sameFileMatch(accepted, checked.name, checked.phone, input);
+      valid.push({ report: row, input: { ...read.input, ...(actor.toStored?.(read.input) ?? {}) }, phone: phone.e164 });
+    }
+    // One batch of merchant lookups for the whole chunk, not one call per row.
+    const merchants = await merchantsNear(
+      ctx,
+      valid.map((v) => v.input),
+    );
+    for (const [index, { report: row, input, phone }] of valid.entries()) {
+      const checked = await checkCapture(ctx, actor.country, input, phone, merchants[index] ?? []);
+      const merchant = checked.strong.find((c) => c.type === 'merchant');
+      if (merchant) {
+        Object.assign(row, {
+          duplicateOf: merchant.id,
+          reasons: [`duplicate of merchant ${merchant.id} (${merchant.name}): ${merchant.reasons.join(', ')}`],
+        });
+        continue;
+      }
+      const twin = sameFileMatch(neighbours, checked.name, checked.phone, input);
       const strong = checked.strong[0];
       if (strong || twin?.strong) {
-        const id = strong ? strong.row.id : (twin?.id ?? '');
+        const id = strong ? strong.id : (twin?.id ?? '');
         Object.assign(row, { status: 'merged', leadId: id, duplicateOf: id, reasons: strong ? strong.reasons : (twin?.reasons ?? []) });
         continue;
       }
@@ -118,14 +146,18 @@ export async function importLeads(ctx: LeadsContext, actor: ImportActor, text: s
         ownership = decision;
       }
       const weak = checked.candidates[0];
-      const duplicateOf = weak?.row.id ?? twin?.id ?? null;
+      const duplicateOf = weak?.id ?? twin?.id ?? null;
       Object.assign(row, {
         status: 'created',
-        reasons: duplicateOf ? [`possible duplicate: ${(weak?.reasons ?? twin?.reasons ?? []).join(', ')}`] : [],
+        reasons: duplicateOf
+          ? [`possible duplicate${weak ? ` of ${weak.type}` : ''}: ${(weak?.reasons ?? twin?.reasons ?? []).join(', ')}`]
+          : [],
       });
       if (duplicateOf) row.duplicateOf = duplicateOf;
       row.leadId = uuidv7();
-      accepted.push({ report: row, input, name: checked.name, phone: checked.phone, ownership, duplicateOf });
+      const entry = { report: row, input, name: checked.name, phone: checked.phone, ownership, duplicateOf };
+      accepted.push(entry);
+      neighbours.add(input, checked.phone, entry);
     }
     await writeBatch(ctx, actor, accepted, now);
     progress?.tick(Math.min(BATCH, data.length - start));
@@ -155,7 +187,7 @@ async function writeBatch(ctx: LeadsContext, actor: ImportActor, accepted: Accep
       now,
     }),
   );
-  const limit = poolPolicyOf(ctx, actor.country).claimLimit;
+  const limit = poolPolicyOf(ctx, actor.country, owner?.roles).claimLimit;
   await ctx.transact(async (trx, events) => {
     await leadRepository.insertMany(trx, rows);
     for (const row of rows) {

@@ -3,17 +3,27 @@ import type { EdgeCoordinates } from './coordinates';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
+/** The public pool shows a masked phone until someone claims the lead: the one rule for REST and RPC alike. */
+export function isPhoneMasked(row: LeadRow): boolean {
+  return row.owner_id === null;
+}
+
+/** The phone as the caller may see it: masked while the lead is in the public pool. */
+export function shownPhone(row: LeadRow): string | null {
+  return isPhoneMasked(row) ? row.phone_masked : row.phone;
+}
+
 /**
  * The API's view of a lead: in the public pool the phone is masked until someone claims it; the coordinates are in
  * the client's system (named in `coords`), WGS-84 when no edge is given.
  */
 export function toLeadView(row: LeadRow, edge?: EdgeCoordinates) {
-  const masked = row.owner_id === null;
+  const masked = isPhoneMasked(row);
   const point = edge ? edge.toClient({ lat: row.lat, lng: row.lng }) : { lat: row.lat, lng: row.lng };
   return {
     id: row.id,
     name: row.name,
-    phone: masked ? row.phone_masked : row.phone,
+    phone: shownPhone(row),
     phoneMasked: masked && row.phone !== null,
     address: row.address,
     category: row.category,

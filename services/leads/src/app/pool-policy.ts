@@ -1,12 +1,15 @@
 import { ConflictError } from '@fieldops/platform';
 import type { LeadsContext } from '../config';
-import type { PoolPolicy, PoolRefusal } from '../domain/lead-pool';
+import { claimLimitFor, type PoolPolicy, type PoolRefusal } from '../domain/lead-pool';
 
-/** The pool's numbers for a country, from the country policy (changeable per country without code). */
-export function poolPolicyOf(ctx: LeadsContext, country: string): PoolPolicy {
+/**
+ * The pool's numbers for a country, from the country policy (changeable per country without code). `roles` are the
+ * role names of whoever would hold the leads: the policy may give a role its own claim limit.
+ */
+export function poolPolicyOf(ctx: LeadsContext, country: string, roles: readonly string[] = []): PoolPolicy {
   const policy = ctx.countries.get(country);
   return {
-    claimLimit: policy.leadClaimLimit,
+    claimLimit: claimLimitFor(policy.leadClaimLimit, policy.leadClaimLimitByRole, roles),
     protectionDays: policy.leadProtectionDays,
     protectionMaxDays: policy.leadProtectionMaxDays,
     warningDays: policy.leadRecycleWarningDays,

@@ -1,3 +1,4 @@
+import { CircleCover, COARSE_RESOLUTION, type LatLng, type LatLngBox, placeCells } from '@fieldops/geo';
 import type { ResolvedScope } from '@fieldops/platform';
 import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import { publicPoolOf, visibleTo } from './lead-visibility';
@@ -6,6 +7,9 @@ import type { LeadsDb, LeadTable } from './schema';
 export type LeadRow = Selectable<LeadTable>;
 type Db = Kysely<LeadsDb> | Transaction<LeadsDb>;
 export type LeadChanges = Omit<Updateable<LeadTable>, 'id' | 'version' | 'created_at'>;
+
+/** The most candidates one duplicate check reads of each kind (nearby, same phone). */
+const NEAR_LIMIT = 200;
 
 const toNumber = (v: number | null): number | null => (v === null ? null : Number(v));
 
@@ -25,6 +29,12 @@ function normalise(row: LeadRow): LeadRow {
   };
 }
 
+/** The indexed H3 cell columns of a WGS-84 point, which every lead row carries. */
+export function h3Columns(point: LatLng): Pick<LeadRow, 'h3_r7' | 'h3_r9'> {
+  const cells = placeCells(point);
+  return { h3_r7: cells.r7, h3_r9: cells.r9 };
+}
+
 export interface ListFilter {
   pool: 'mine' | 'public' | undefined;
   userId: string;
@@ -40,13 +50,6 @@ export interface NearbyQuery {
   phone: string | null;
 }
 
-export interface BoundingBox {
-  minLat: number;
-  minLng: number;
-  maxLat: number;
-  maxLng: number;
-}
-
 export interface LeadLocation {
   id: string;
   lat: number;
@@ -56,7 +59,7 @@ export interface LeadLocation {
 
 export const leadRepository = {
   /** Leads within a box (any country), by id after `after`: what an area change may move. */
-  async locationsInBox(db: Db, box: BoundingBox, after: string | undefined, limit: number): Promise<LeadLocation[]> {
+  async locationsInBox(db: Db, box: LatLngBox, after: string | undefined, limit: number): Promise<LeadLocation[]> {
     let query = db
       .selectFrom('lead')
       .select(['id', 'lat', 'lng', 'area_id'])
@@ -102,6 +105,20 @@ export const leadRepository = {
     return row && normalise(row);
   },
 
+  /** The leads among `ids` the scope may see (missing or hidden ones are simply absent). */
+  async visibleMany(db: Db, ids: string[], scope: ResolvedScope): Promise<LeadRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await db.selectFrom('lead').selectAll().where('id', 'in', ids).where(visibleTo(scope)).orderBy('id').execute();
+    return rows.map(normalise);
+  },
+
+  /** Every lead in id order after `after` (all countries, no scope): the export that rebuilds read models. */
+  async page(db: Db, after: string, limit: number): Promise<LeadRow[]> {
+    let query = db.selectFrom('lead').selectAll().orderBy('id').limit(limit);
+    if (after !== '') query = query.where('id', '>', after);
+    return (await query.execute()).map(normalise);
+  },
+
   /** Whether a lead within the caller's pool reach was claimed since `since`: a claim race the caller just lost. */
   async takenSince(db: Db, id: string, scope: ResolvedScope, since: number): Promise<boolean> {
     const row = await db
@@ -127,22 +144,30 @@ export const leadRepository = {
     return (await query.execute()).map(normalise);
   },
 
-  /** Leads of a country within a box around a point, or with the same phone: the dedup candidates. */
+  /**
+   * Leads of a country in the H3 cells covering a circle around a point, or with the same phone: the dedup candidates
+   * (the caller measures exact distances). Two indexed lookups instead of one OR, which no engine plans well.
+   */
   async near(db: Db, q: NearbyQuery): Promise<LeadRow[]> {
-    const dLat = q.radiusM / 111_320;
-    const dLng = q.radiusM / (111_320 * Math.max(0.01, Math.cos((q.lat * Math.PI) / 180)));
+    const { resolution, cells } = new CircleCover({ lat: q.lat, lng: q.lng }, q.radiusM).next(q.radiusM);
     const rows = await db
       .selectFrom('lead')
       .selectAll()
+      .where(resolution === COARSE_RESOLUTION ? 'h3_r7' : 'h3_r9', 'in', cells)
       .where('country', '=', q.country)
-      .where((eb) =>
-        eb.or([
-          eb.and([eb.between('lat', q.lat - dLat, q.lat + dLat), eb.between('lng', q.lng - dLng, q.lng + dLng)]),
-          ...(q.phone ? [eb('phone', '=', q.phone)] : []),
-        ]),
-      )
-      .limit(200)
+      .limit(NEAR_LIMIT)
       .execute();
+    if (q.phone !== null) {
+      const seen = new Set(rows.map((r) => r.id));
+      const samePhone = await db
+        .selectFrom('lead')
+        .selectAll()
+        .where('phone', '=', q.phone)
+        .where('country', '=', q.country)
+        .limit(NEAR_LIMIT)
+        .execute();
+      for (const row of samePhone) if (!seen.has(row.id)) rows.push(row);
+    }
     return rows.map(normalise);
   },
 

@@ -15,6 +15,9 @@ export interface LeadTable {
   /** WGS-84 degrees. */
   lat: number;
   lng: number;
+  /** The point's H3 cells at res 7 and 9 (@fieldops/geo `placeCells`), indexed for nearby lookups. */
+  h3_r7: string;
+  h3_r9: string;
   area_id: string | null;
   country: string;
   /** Null: the lead is in the public pool. */
@@ -62,6 +65,8 @@ export interface LeadFollowUpTable {
   note: string;
   next_follow_up_at: number | null;
   at: number;
+  /** The field visit this follow-up was recorded from (checkin service), if any. */
+  visit_id: string | null;
 }
 
 export interface LeadsDb extends PlatformTables {

@@ -17,6 +17,15 @@ export interface PoolPolicy {
   cooldownDays: number;
 }
 
+/**
+ * How many leads a holder of `roles` may hold: the largest per-role limit among their roles when any applies, else
+ * the country's limit for everyone.
+ */
+export function claimLimitFor(countryLimit: number, limitByRole: Readonly<Record<string, number>>, roles: readonly string[]): number {
+  const overrides = roles.flatMap((role) => (Object.hasOwn(limitByRole, role) ? [limitByRole[role] ?? countryLimit] : []));
+  return overrides.length > 0 ? Math.max(...overrides) : countryLimit;
+}
+
 export interface PoolState {
   ownerId: string | null;
   stage: LeadStage;

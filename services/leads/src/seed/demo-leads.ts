@@ -4,7 +4,7 @@ import { normalisePlaceName } from '@fieldops/geo';
 import { uuidv7 } from 'uuidv7';
 import { poolPolicyOf } from '../app/pool-policy';
 import type { LeadsContext } from '../config';
-import type { LeadRow } from '../db/lead.repository';
+import { h3Columns, type LeadRow } from '../db/lead.repository';
 
 export const DEMO_LEADS_PER_COUNTRY = 60;
 const DAY = 86_400_000;
@@ -54,6 +54,7 @@ export function planLeads(ctx: LeadsContext, demo: DemoCountry, reps: Map<string
         category: pick(random, DEMO_CATEGORIES, 'retail'),
         lat: point.lat,
         lng: point.lng,
+        ...h3Columns(point),
         area_id: null,
         country: demo.country,
         owner_id: rep?.user_id ?? null,

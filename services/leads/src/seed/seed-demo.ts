@@ -4,6 +4,7 @@ import type { ConsumerDefinition, EventWriter, ProgressReporter } from '@fieldop
 import type { Kysely, Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { LeadsContext } from '../config';
+import { followUpRepository } from '../db/follow-up.repository';
 import { claimHistoryRepository } from '../db/holding.repository';
 import { leadRepository } from '../db/lead.repository';
 import type { LeadsDb } from '../db/schema';
@@ -36,18 +37,16 @@ async function materialise(ctx: LeadsContext, trx: Transaction<LeadsDb>, events:
         held.set(row.owner_id, (held.get(row.owner_id) ?? 0) + 1);
         await claimHistoryRepository.record(trx, row.id, row.owner_id, 'claimed', now);
         if (followUp !== null) {
-          await trx
-            .insertInto('lead_follow_up')
-            .values({
-              id: uuidv7(),
-              lead_id: row.id,
-              user_id: row.owner_id,
-              kind: 'visit',
-              note: followUp,
-              next_follow_up_at: row.next_follow_up_at,
-              at: now,
-            })
-            .execute();
+          await followUpRepository.insert(trx, {
+            id: uuidv7(),
+            lead_id: row.id,
+            user_id: row.owner_id,
+            kind: 'visit',
+            note: followUp,
+            next_follow_up_at: row.next_follow_up_at,
+            at: now,
+            visit_id: null,
+          });
         }
       }
       progress?.tick();

@@ -13,6 +13,8 @@ const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 200;
 const MAX_RADIUS = 50_000;
 const MAX_BATCH = 500;
+const DEFAULT_EXPORT = 500;
+const MAX_EXPORT = 1000;
 
 /** The verified caller (the platform's one RPC token check), with merchant:read and their data scope. */
 async function readerOf(ctx: MerchantContext, context: HandlerContext): Promise<Access> {
@@ -21,6 +23,19 @@ async function readerOf(ctx: MerchantContext, context: HandlerContext): Promise<
     throw new ConnectError('this needs the permission "merchant:read"', Code.PermissionDenied);
   }
   return accessOf(ctx, caller, 'merchant:read');
+}
+
+/**
+ * A token the account service issued to a FieldOps service (`ctx.asService()`): its subject is `service:<name>`,
+ * which no user id (a UUIDv7) can be, and the token is signed, so the subject cannot be forged.
+ */
+const isServiceIdentity = (caller: Principal) => caller.userId.startsWith('service:') && caller.roles.includes('service');
+
+/** The export holds every merchant of every country: only a FieldOps service acting on its own may read it. */
+async function serviceOf(ctx: MerchantContext, context: HandlerContext): Promise<Principal> {
+  const caller = await rpcCallerOf(ctx.auth, context);
+  if (!isServiceIdentity(caller)) throw new ConnectError('only a FieldOps service may export merchants', Code.PermissionDenied);
+  return caller;
 }
 
 function toMerchantMessage(row: MerchantRow): MessageInitShape<typeof MerchantSchema> {
@@ -79,6 +94,15 @@ export function merchantRpc(router: ConnectRouter, ctx: MerchantContext): void {
         throw new ConnectError('unknown status', Code.InvalidArgument);
       const hits = await nearbyMerchants(ctx, access, { lat, lng }, radiusM, request.limit || DEFAULT_LIMIT, status);
       return { items: hits.map((hit) => ({ merchant: toMerchantMessage(hit.row), distanceM: hit.distance })) };
+    },
+    async exportMerchants(request, context) {
+      await serviceOf(ctx, context);
+      if (request.limit < 0 || request.limit > MAX_EXPORT)
+        throw new ConnectError(`limit must be in 0..${MAX_EXPORT}`, Code.InvalidArgument);
+      const limit = request.limit || DEFAULT_EXPORT;
+      const rows = await merchantRepository.page(ctx.db, request.afterId, limit);
+      const last = rows.at(-1);
+      return { merchants: rows.map(toMerchantMessage), nextAfterId: rows.length === limit && last ? last.id : '' };
     },
   });
 }

@@ -1,4 +1,5 @@
 import type { LeadConversionRequested } from '@fieldops/contracts';
+import { resolveAreaIds } from '@fieldops/geo/area-assignment';
 import { AppError, type EventWriter } from '@fieldops/platform';
 import type { Transaction } from 'kysely';
 import type { MerchantContext } from '../config';
@@ -7,7 +8,6 @@ import type { MerchantDb } from '../db/schema';
 import { merchantEvents } from '../events/published';
 import { newMerchantRow } from './new-merchant';
 import { ownerOf } from './owner-lookup';
-import { resolveAreaIds } from './resolve-area-id';
 
 export type ConversionOutcome = { kind: 'created' | 'existing'; merchantId: string } | { kind: 'rejected'; reasons: string[] };
 

@@ -5,12 +5,12 @@ import type { MerchantContext } from '../config';
 import { merchantRepository } from '../db/merchant.repository';
 import { merchantEvents } from '../events/published';
 import type { Access } from './access';
+import { areaOf } from './area-of';
 import type { EdgeCoordinates } from './coordinates';
 import type { ContactInput } from './merchant-fields';
 import { type MerchantView, toMerchantView } from './merchant-view';
 import { newMerchantRow } from './new-merchant';
 import { ownerOf } from './owner-lookup';
-import { areaOf } from './resolve-area-id';
 
 export interface CreateMerchantInput {
   legalName: string;

@@ -6,11 +6,11 @@ import { type MerchantRow, merchantRepository } from '../db/merchant.repository'
 import type { MerchantTable } from '../db/schema';
 import { merchantEvents } from '../events/published';
 import type { Access } from './access';
+import { areaOf } from './area-of';
 import type { EdgeCoordinates } from './coordinates';
 import { findMerchant } from './get-merchant';
 import { type ContactInput, MerchantFieldChecks } from './merchant-fields';
 import { type MerchantView, toMerchantView } from './merchant-view';
-import { areaOf } from './resolve-area-id';
 
 export interface UpdateMerchantInput {
   legalName?: string;

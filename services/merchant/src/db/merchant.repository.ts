@@ -1,6 +1,6 @@
 import type { LatLngBox } from '@fieldops/geo';
 import { type ResolvedScope, scopeFilter, updateVersioned } from '@fieldops/platform';
-import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { Kysely, Selectable, SelectQueryBuilder, Updateable } from 'kysely';
 import type { MerchantDb, MerchantOwnerChangeTable, MerchantTable, MerchantTransitionTable } from './schema';
 
 export type MerchantRow = Selectable<MerchantTable>;
@@ -15,6 +15,13 @@ const MERCHANT_SCOPE = {
 };
 
 const inScope = (scope: ResolvedScope) => scopeFilter(scope, MERCHANT_SCOPE);
+
+function withinBox<O>(query: SelectQueryBuilder<MerchantDb, 'merchant', O>, box: LatLngBox) {
+  const inLatitude = query.where('lat', '>=', box.minLat).where('lat', '<=', box.maxLat);
+  return box.minLng <= box.maxLng
+    ? inLatitude.where('lng', '>=', box.minLng).where('lng', '<=', box.maxLng)
+    : inLatitude.where((eb) => eb.or([eb('lng', '>=', box.minLng), eb('lng', '<=', box.maxLng)]));
+}
 
 export interface MerchantFilters {
   status?: MerchantRow['status'];
@@ -49,15 +56,25 @@ export const merchantRepository = {
       .execute();
   },
 
+  /** Every merchant in id order after `after` (no scope): the export that rebuilds read models. */
+  async page(db: Db, after: string, limit: number): Promise<MerchantRow[]> {
+    let query = db.selectFrom('merchant').selectAll().orderBy('id').limit(limit);
+    if (after !== '') query = query.where('id', '>', after);
+    return query.execute();
+  },
+
   /** Merchants inside a box (the prefilter of a nearby search); a box crossing the antimeridian has minLng > maxLng. */
   async inBox(db: Db, box: LatLngBox, scope: ResolvedScope | undefined, status: MerchantRow['status'] | undefined): Promise<MerchantRow[]> {
-    let query = db.selectFrom('merchant').selectAll().where('lat', '>=', box.minLat).where('lat', '<=', box.maxLat);
-    query =
-      box.minLng <= box.maxLng
-        ? query.where('lng', '>=', box.minLng).where('lng', '<=', box.maxLng)
-        : query.where((eb) => eb.or([eb('lng', '>=', box.minLng), eb('lng', '<=', box.maxLng)]));
+    let query = withinBox(db.selectFrom('merchant').selectAll(), box);
     if (scope) query = query.where(inScope(scope));
     if (status) query = query.where('status', '=', status);
+    return query.execute();
+  },
+
+  /** Every merchant inside a box, by id after `after`: what an area change may move. */
+  async inBoxPage(db: Db, box: LatLngBox, after: string | undefined, limit: number): Promise<MerchantRow[]> {
+    let query = withinBox(db.selectFrom('merchant').selectAll(), box).orderBy('id').limit(limit);
+    if (after !== undefined) query = query.where('id', '>', after);
     return query.execute();
   },
 

@@ -1,6 +1,7 @@
 import type { PlaceCategory } from '@fieldops/contracts';
 import { isSupportedCountry } from '@fieldops/countries';
 import type { LatLng } from '@fieldops/geo';
+import { resolveAreaIds } from '@fieldops/geo/area-assignment';
 import { asCaller, type Principal, UnprocessableError, ValidationError } from '@fieldops/platform';
 import type { PoiContext } from '../config';
 import { placeRepository } from '../db/place.repository';
@@ -10,7 +11,6 @@ import type { Access } from './access';
 import type { EdgeCoordinates } from './coordinates';
 import { newPlaceRow, phoneOf } from './place-fields';
 import { type PlaceView, toPlaceView } from './place-view';
-import { resolveAreaIds } from './resolve-area-ids';
 
 export interface CreatePlaceInput {
   name: string;

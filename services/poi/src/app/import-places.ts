@@ -1,10 +1,10 @@
 import { MAX_PLACES_PER_IMPORT_EVENT } from '@fieldops/contracts';
+import { resolveAreaIds } from '@fieldops/geo/area-assignment';
 import type { ProgressReporter } from '@fieldops/platform';
 import type { PoiContext } from '../config';
 import { type PlaceRow, placeRepository } from '../db/place.repository';
 import { placeEvents } from '../events/published';
 import { newPlaceRow, type PlaceDraft } from './place-fields';
-import { resolveAreaIds } from './resolve-area-ids';
 
 /** Rows per INSERT, and per `poi.places.imported.v1` event. */
 const BATCH = MAX_PLACES_PER_IMPORT_EVENT;

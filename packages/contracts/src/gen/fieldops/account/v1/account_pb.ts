@@ -13,7 +13,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file fieldops/account/v1/account.proto.
  */
 export const file_fieldops_account_v1_account: GenFile = /*@__PURE__*/
-  fileDesc("CiFmaWVsZG9wcy9hY2NvdW50L3YxL2FjY291bnQucHJvdG8SE2ZpZWxkb3BzLmFjY291bnQudjEiTQoYSXNzdWVTZXJ2aWNlVG9rZW5SZXF1ZXN0Eg8KB3NlcnZpY2UYASABKAkSEQoJaXNzdWVkX2F0GAIgASgDEg0KBXByb29mGAMgASgJIkUKGUlzc3VlU2VydmljZVRva2VuUmVzcG9uc2USFAoMYWNjZXNzX3Rva2VuGAEgASgJEhIKCmV4cGlyZXNfaW4YAiABKAMi4QEKBFVzZXISCgoCaWQYASABKAkSDQoFZW1haWwYAiABKAkSDAoEbmFtZRgDIAEoCRINCgVwaG9uZRgEIAEoCRIPCgdjb3VudHJ5GAUgASgJEhMKC29yZ191bml0X2lkGAYgASgJEhYKCWFnZW5jeV9pZBgHIAEoCUgAiAEBEg0KBXJvbGVzGAggAygJEg4KBnN0YXR1cxgJIAEoCRIOCgZsb2NhbGUYCiABKAkSEgoKY3JlYXRlZF9hdBgLIAEoAxISCgp1cGRhdGVkX2F0GAwgASgDQgwKCl9hZ2VuY3lfaWQiuAEKDVJlc29sdmVkU2NvcGUSDwoHdXNlcl9pZBgBIAEoCRINCgVzY29wZRgCIAEoCRIPCgdjb3VudHJ5GAMgASgJEhMKC29yZ191bml0X2lkGAQgASgJEhQKDG9yZ191bml0X2lkcxgFIAMoCRIQCghhcmVhX2lkcxgGIAMoCRIWCglhZ2VuY3lfaWQYByABKAlIAIgBARITCgtwZXJtaXNzaW9ucxgIIAMoCUIMCgpfYWdlbmN5X2lkIlEKA0p3axILCgNraWQYASABKAkSCwoDa3R5GAIgASgJEgsKA2NydhgDIAEoCRIJCgF4GAQgASgJEgsKA2FsZxgFIAEoCRILCgN1c2UYBiABKAkiHAoOR2V0VXNlclJlcXVlc3QSCgoCaWQYASABKAkiOgoPR2V0VXNlclJlc3BvbnNlEicKBHVzZXIYASABKAsyGS5maWVsZG9wcy5hY2NvdW50LnYxLlVzZXIiIwoUQmF0Y2hHZXRVc2Vyc1JlcXVlc3QSCwoDaWRzGAEgAygJIkEKFUJhdGNoR2V0VXNlcnNSZXNwb25zZRIoCgV1c2VycxgBIAMoCzIZLmZpZWxkb3BzLmFjY291bnQudjEuVXNlciImChNSZXNvbHZlU2NvcGVSZXF1ZXN0Eg8KB3VzZXJfaWQYASABKAkiSQoUUmVzb2x2ZVNjb3BlUmVzcG9uc2USMQoFc2NvcGUYASABKAsyIi5maWVsZG9wcy5hY2NvdW50LnYxLlJlc29sdmVkU2NvcGUiEAoOR2V0Sndrc1JlcXVlc3QiOQoPR2V0Sndrc1Jlc3BvbnNlEiYKBGtleXMYASADKAsyGC5maWVsZG9wcy5hY2NvdW50LnYxLkp3azKWBAoOQWNjb3VudFNlcnZpY2USWQoHR2V0VXNlchIjLmZpZWxkb3BzLmFjY291bnQudjEuR2V0VXNlclJlcXVlc3QaJC5maWVsZG9wcy5hY2NvdW50LnYxLkdldFVzZXJSZXNwb25zZSIDkAIBEmsKDUJhdGNoR2V0VXNlcnMSKS5maWVsZG9wcy5hY2NvdW50LnYxLkJhdGNoR2V0VXNlcnNSZXF1ZXN0GiouZmllbGRvcHMuYWNjb3VudC52MS5CYXRjaEdldFVzZXJzUmVzcG9uc2UiA5ACARJoCgxSZXNvbHZlU2NvcGUSKC5maWVsZG9wcy5hY2NvdW50LnYxLlJlc29sdmVTY29wZVJlcXVlc3QaKS5maWVsZG9wcy5hY2NvdW50LnYxLlJlc29sdmVTY29wZVJlc3BvbnNlIgOQAgESWQoHR2V0SndrcxIjLmZpZWxkb3BzLmFjY291bnQudjEuR2V0Sndrc1JlcXVlc3QaJC5maWVsZG9wcy5hY2NvdW50LnYxLkdldEp3a3NSZXNwb25zZSIDkAIBEncKEUlzc3VlU2VydmljZVRva2VuEi0uZmllbGRvcHMuYWNjb3VudC52MS5Jc3N1ZVNlcnZpY2VUb2tlblJlcXVlc3QaLi5maWVsZG9wcy5hY2NvdW50LnYxLklzc3VlU2VydmljZVRva2VuUmVzcG9uc2UiA5ACAWIGcHJvdG8z");
+  fileDesc("CiFmaWVsZG9wcy9hY2NvdW50L3YxL2FjY291bnQucHJvdG8SE2ZpZWxkb3BzLmFjY291bnQudjEiTQoYSXNzdWVTZXJ2aWNlVG9rZW5SZXF1ZXN0Eg8KB3NlcnZpY2UYASABKAkSEQoJaXNzdWVkX2F0GAIgASgDEg0KBXByb29mGAMgASgJIkUKGUlzc3VlU2VydmljZVRva2VuUmVzcG9uc2USFAoMYWNjZXNzX3Rva2VuGAEgASgJEhIKCmV4cGlyZXNfaW4YAiABKAMi9QEKBFVzZXISCgoCaWQYASABKAkSDQoFZW1haWwYAiABKAkSDAoEbmFtZRgDIAEoCRINCgVwaG9uZRgEIAEoCRIPCgdjb3VudHJ5GAUgASgJEhMKC29yZ191bml0X2lkGAYgASgJEhYKCWFnZW5jeV9pZBgHIAEoCUgAiAEBEg0KBXJvbGVzGAggAygJEg4KBnN0YXR1cxgJIAEoCRIOCgZsb2NhbGUYCiABKAkSEgoKY3JlYXRlZF9hdBgLIAEoAxISCgp1cGRhdGVkX2F0GAwgASgDEhIKCnJvbGVfbmFtZXMYDSADKAlCDAoKX2FnZW5jeV9pZCK4AQoNUmVzb2x2ZWRTY29wZRIPCgd1c2VyX2lkGAEgASgJEg0KBXNjb3BlGAIgASgJEg8KB2NvdW50cnkYAyABKAkSEwoLb3JnX3VuaXRfaWQYBCABKAkSFAoMb3JnX3VuaXRfaWRzGAUgAygJEhAKCGFyZWFfaWRzGAYgAygJEhYKCWFnZW5jeV9pZBgHIAEoCUgAiAEBEhMKC3Blcm1pc3Npb25zGAggAygJQgwKCl9hZ2VuY3lfaWQiUQoDSndrEgsKA2tpZBgBIAEoCRILCgNrdHkYAiABKAkSCwoDY3J2GAMgASgJEgkKAXgYBCABKAkSCwoDYWxnGAUgASgJEgsKA3VzZRgGIAEoCSIcCg5HZXRVc2VyUmVxdWVzdBIKCgJpZBgBIAEoCSI6Cg9HZXRVc2VyUmVzcG9uc2USJwoEdXNlchgBIAEoCzIZLmZpZWxkb3BzLmFjY291bnQudjEuVXNlciInChZGaW5kVXNlckJ5RW1haWxSZXF1ZXN0Eg0KBWVtYWlsGAEgASgJIkIKF0ZpbmRVc2VyQnlFbWFpbFJlc3BvbnNlEicKBHVzZXIYASABKAsyGS5maWVsZG9wcy5hY2NvdW50LnYxLlVzZXIiIwoUQmF0Y2hHZXRVc2Vyc1JlcXVlc3QSCwoDaWRzGAEgAygJIkEKFUJhdGNoR2V0VXNlcnNSZXNwb25zZRIoCgV1c2VycxgBIAMoCzIZLmZpZWxkb3BzLmFjY291bnQudjEuVXNlciImChNSZXNvbHZlU2NvcGVSZXF1ZXN0Eg8KB3VzZXJfaWQYASABKAkiSQoUUmVzb2x2ZVNjb3BlUmVzcG9uc2USMQoFc2NvcGUYASABKAsyIi5maWVsZG9wcy5hY2NvdW50LnYxLlJlc29sdmVkU2NvcGUiEAoOR2V0Sndrc1JlcXVlc3QiOQoPR2V0Sndrc1Jlc3BvbnNlEiYKBGtleXMYASADKAsyGC5maWVsZG9wcy5hY2NvdW50LnYxLkp3azKJBQoOQWNjb3VudFNlcnZpY2USWQoHR2V0VXNlchIjLmZpZWxkb3BzLmFjY291bnQudjEuR2V0VXNlclJlcXVlc3QaJC5maWVsZG9wcy5hY2NvdW50LnYxLkdldFVzZXJSZXNwb25zZSIDkAIBEmsKDUJhdGNoR2V0VXNlcnMSKS5maWVsZG9wcy5hY2NvdW50LnYxLkJhdGNoR2V0VXNlcnNSZXF1ZXN0GiouZmllbGRvcHMuYWNjb3VudC52MS5CYXRjaEdldFVzZXJzUmVzcG9uc2UiA5ACARJxCg9GaW5kVXNlckJ5RW1haWwSKy5maWVsZG9wcy5hY2NvdW50LnYxLkZpbmRVc2VyQnlFbWFpbFJlcXVlc3QaLC5maWVsZG9wcy5hY2NvdW50LnYxLkZpbmRVc2VyQnlFbWFpbFJlc3BvbnNlIgOQAgESaAoMUmVzb2x2ZVNjb3BlEiguZmllbGRvcHMuYWNjb3VudC52MS5SZXNvbHZlU2NvcGVSZXF1ZXN0GikuZmllbGRvcHMuYWNjb3VudC52MS5SZXNvbHZlU2NvcGVSZXNwb25zZSIDkAIBElkKB0dldEp3a3MSIy5maWVsZG9wcy5hY2NvdW50LnYxLkdldEp3a3NSZXF1ZXN0GiQuZmllbGRvcHMuYWNjb3VudC52MS5HZXRKd2tzUmVzcG9uc2UiA5ACARJ3ChFJc3N1ZVNlcnZpY2VUb2tlbhItLmZpZWxkb3BzLmFjY291bnQudjEuSXNzdWVTZXJ2aWNlVG9rZW5SZXF1ZXN0Gi4uZmllbGRvcHMuYWNjb3VudC52MS5Jc3N1ZVNlcnZpY2VUb2tlblJlc3BvbnNlIgOQAgFiBnByb3RvMw");
 
 /**
  * @generated from message fieldops.account.v1.IssueServiceTokenRequest
@@ -114,6 +114,8 @@ export type User = Message<"fieldops.account.v1.User"> & {
   agencyId?: string | undefined;
 
   /**
+   * Role ids.
+   *
    * @generated from field: repeated string roles = 8;
    */
   roles: string[];
@@ -141,6 +143,13 @@ export type User = Message<"fieldops.account.v1.User"> & {
    * @generated from field: int64 updated_at = 12;
    */
   updatedAt: bigint;
+
+  /**
+   * The names of the user's roles (e.g. rep, team_lead), which country policies refer to.
+   *
+   * @generated from field: repeated string role_names = 13;
+   */
+  roleNames: string[];
 };
 
 /**
@@ -287,6 +296,40 @@ export const GetUserResponseSchema: GenMessage<GetUserResponse> = /*@__PURE__*/
   messageDesc(file_fieldops_account_v1_account, 6);
 
 /**
+ * @generated from message fieldops.account.v1.FindUserByEmailRequest
+ */
+export type FindUserByEmailRequest = Message<"fieldops.account.v1.FindUserByEmailRequest"> & {
+  /**
+   * @generated from field: string email = 1;
+   */
+  email: string;
+};
+
+/**
+ * Describes the message fieldops.account.v1.FindUserByEmailRequest.
+ * Use `create(FindUserByEmailRequestSchema)` to create a new message.
+ */
+export const FindUserByEmailRequestSchema: GenMessage<FindUserByEmailRequest> = /*@__PURE__*/
+  messageDesc(file_fieldops_account_v1_account, 7);
+
+/**
+ * @generated from message fieldops.account.v1.FindUserByEmailResponse
+ */
+export type FindUserByEmailResponse = Message<"fieldops.account.v1.FindUserByEmailResponse"> & {
+  /**
+   * @generated from field: fieldops.account.v1.User user = 1;
+   */
+  user?: User | undefined;
+};
+
+/**
+ * Describes the message fieldops.account.v1.FindUserByEmailResponse.
+ * Use `create(FindUserByEmailResponseSchema)` to create a new message.
+ */
+export const FindUserByEmailResponseSchema: GenMessage<FindUserByEmailResponse> = /*@__PURE__*/
+  messageDesc(file_fieldops_account_v1_account, 8);
+
+/**
  * @generated from message fieldops.account.v1.BatchGetUsersRequest
  */
 export type BatchGetUsersRequest = Message<"fieldops.account.v1.BatchGetUsersRequest"> & {
@@ -301,7 +344,7 @@ export type BatchGetUsersRequest = Message<"fieldops.account.v1.BatchGetUsersReq
  * Use `create(BatchGetUsersRequestSchema)` to create a new message.
  */
 export const BatchGetUsersRequestSchema: GenMessage<BatchGetUsersRequest> = /*@__PURE__*/
-  messageDesc(file_fieldops_account_v1_account, 7);
+  messageDesc(file_fieldops_account_v1_account, 9);
 
 /**
  * @generated from message fieldops.account.v1.BatchGetUsersResponse
@@ -318,7 +361,7 @@ export type BatchGetUsersResponse = Message<"fieldops.account.v1.BatchGetUsersRe
  * Use `create(BatchGetUsersResponseSchema)` to create a new message.
  */
 export const BatchGetUsersResponseSchema: GenMessage<BatchGetUsersResponse> = /*@__PURE__*/
-  messageDesc(file_fieldops_account_v1_account, 8);
+  messageDesc(file_fieldops_account_v1_account, 10);
 
 /**
  * @generated from message fieldops.account.v1.ResolveScopeRequest
@@ -335,7 +378,7 @@ export type ResolveScopeRequest = Message<"fieldops.account.v1.ResolveScopeReque
  * Use `create(ResolveScopeRequestSchema)` to create a new message.
  */
 export const ResolveScopeRequestSchema: GenMessage<ResolveScopeRequest> = /*@__PURE__*/
-  messageDesc(file_fieldops_account_v1_account, 9);
+  messageDesc(file_fieldops_account_v1_account, 11);
 
 /**
  * @generated from message fieldops.account.v1.ResolveScopeResponse
@@ -352,7 +395,7 @@ export type ResolveScopeResponse = Message<"fieldops.account.v1.ResolveScopeResp
  * Use `create(ResolveScopeResponseSchema)` to create a new message.
  */
 export const ResolveScopeResponseSchema: GenMessage<ResolveScopeResponse> = /*@__PURE__*/
-  messageDesc(file_fieldops_account_v1_account, 10);
+  messageDesc(file_fieldops_account_v1_account, 12);
 
 /**
  * @generated from message fieldops.account.v1.GetJwksRequest
@@ -365,7 +408,7 @@ export type GetJwksRequest = Message<"fieldops.account.v1.GetJwksRequest"> & {
  * Use `create(GetJwksRequestSchema)` to create a new message.
  */
 export const GetJwksRequestSchema: GenMessage<GetJwksRequest> = /*@__PURE__*/
-  messageDesc(file_fieldops_account_v1_account, 11);
+  messageDesc(file_fieldops_account_v1_account, 13);
 
 /**
  * @generated from message fieldops.account.v1.GetJwksResponse
@@ -382,7 +425,7 @@ export type GetJwksResponse = Message<"fieldops.account.v1.GetJwksResponse"> & {
  * Use `create(GetJwksResponseSchema)` to create a new message.
  */
 export const GetJwksResponseSchema: GenMessage<GetJwksResponse> = /*@__PURE__*/
-  messageDesc(file_fieldops_account_v1_account, 12);
+  messageDesc(file_fieldops_account_v1_account, 14);
 
 /**
  * Read-only RPCs served by the account service to other FieldOps services.
@@ -409,6 +452,16 @@ export const AccountService: GenService<{
     methodKind: "unary";
     input: typeof BatchGetUsersRequestSchema;
     output: typeof BatchGetUsersResponseSchema;
+  },
+  /**
+   * Returns one user by email (case-insensitive), within the caller's scope; needs user:read (a service has it).
+   *
+   * @generated from rpc fieldops.account.v1.AccountService.FindUserByEmail
+   */
+  findUserByEmail: {
+    methodKind: "unary";
+    input: typeof FindUserByEmailRequestSchema;
+    output: typeof FindUserByEmailResponseSchema;
   },
   /**
    * Resolves the effective data scope and permissions of a user.

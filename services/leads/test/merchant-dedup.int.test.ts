@@ -1,0 +1,108 @@
+import { accountService } from '@fieldops/account';
+import { merchantService } from '@fieldops/merchant';
+import { databaseEngines, MovableClock, startTestHost, type TestHost } from '@fieldops/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLeadsService } from '../src/index';
+import { aLead, expectProblem } from './leads-fixtures';
+
+const engines = await databaseEngines();
+const HEADER = 'name,phone,address,category,lat,lng';
+
+describe.each(engines)('capture checks merchants for duplicates on $name', (database) => {
+  let t: TestHost;
+  let merchant: { id: string; brandName: string; lat: number; lng: number };
+  const as = (who: string) => t.login(`${who}@fieldops.test`);
+
+  beforeAll(async () => {
+    t = await startTestHost({
+      services: [accountService, createLeadsService({ protectionCheckMs: 60_000 }), merchantService],
+      engines: { name: database.name, database, busUrl: 'local:', cacheUrl: 'memory:' },
+      seedDemo: true,
+      clock: new MovableClock(Date.now()),
+    });
+    // Made by a rep of one team; the reps capturing below are of another team and cannot see it.
+    const created = await t.api('POST', '/api/v1/merchants', {
+      token: await as('rep1.sg'),
+      body: {
+        legalName: 'Quokka Zither Emporium Pte Ltd',
+        brandName: 'Quokka Zither Emporium',
+        category: 'retail',
+        tier: 'B',
+        contacts: [
+          { name: 'Tan Ah Kow', role: 'owner', phone: '9123 4567' },
+          { name: 'Siti Rahmah', role: 'manager', phone: '9123 7654' },
+        ],
+        address: '8 Woodlands Square',
+        lat: 1.4361,
+        lng: 103.7865,
+        businessId: '201912345K',
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    merchant = created.body;
+  });
+  afterAll(async () => t?.stop());
+
+  it('a strong match with a merchant the rep cannot see answers 409 naming the merchant', async () => {
+    const rep = await as('rep6.sg');
+    expect((await t.api('GET', `/api/v1/merchants/${merchant.id}`, { token: rep })).status).toBe(404);
+    const res = await t.api('POST', '/api/v1/leads', {
+      token: rep,
+      body: aLead({ name: 'Quokka Zither Emporium', phone: null, lat: 1.43612, lng: 103.7865 }),
+    });
+    expectProblem(res, 409);
+    expect(res.body.candidates).toEqual([
+      expect.objectContaining({
+        type: 'merchant',
+        id: merchant.id,
+        name: 'Quokka Zither Emporium',
+        reasons: expect.arrayContaining(['name']),
+      }),
+    ]);
+  });
+
+  it('a weak match (same phone, another name, nearby) creates the lead flagged with the merchant', async () => {
+    const res = await t.api('POST', '/api/v1/leads', {
+      token: await as('rep7.sg'),
+      body: aLead({ name: 'Completely Other Laundry', phone: '+65 9123 4567', lat: 1.4363, lng: 103.7866 }),
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.duplicateOf).toBe(merchant.id);
+  });
+
+  it('a lead candidate is named as such beside merchants', async () => {
+    const rep = await as('rep8.sg');
+    const first = await t.api('POST', '/api/v1/leads', {
+      token: rep,
+      body: aLead({ name: 'Wombat Kite Supplies', lat: 1.44, lng: 103.8 }),
+    });
+    expect(first.status).toBe(201);
+    const twin = await t.api('POST', '/api/v1/leads', {
+      token: rep,
+      body: aLead({ name: 'Wombat Kite Supplies', lat: 1.44001, lng: 103.8 }),
+    });
+    expectProblem(twin, 409);
+    expect(twin.body.candidates).toEqual([expect.objectContaining({ type: 'lead', id: first.body.id, pool: 'private' })]);
+  });
+
+  it('the CSV import rejects a row that is a merchant, and flags a weak match', async () => {
+    const csv = [
+      HEADER,
+      'Quokka Zither Emporium,,,retail,1.43611,103.78651',
+      'Platypus Bicycle Repair,+65 9123 7654,,retail,1.4362,103.7864',
+      'Echidna Noodle House,,,restaurant,1.38,103.75',
+    ].join('\n');
+    const res = await t.api('POST', '/api/v1/leads/import', {
+      token: await as('rep9.sg'),
+      body: csv,
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ created: 2, merged: 0, rejected: 1 });
+    const [duplicate, weak, fresh] = res.body.rows;
+    expect(duplicate).toMatchObject({ status: 'rejected', duplicateOf: merchant.id });
+    expect(duplicate.reasons[0]).toMatch(new RegExp(`^duplicate of merchant ${merchant.id}`));
+    expect(weak).toMatchObject({ status: 'created', duplicateOf: merchant.id });
+    expect(fresh).toMatchObject({ status: 'created', reasons: [] });
+  });
+});
