@@ -1,5 +1,6 @@
 import { accountService } from '@fieldops/account';
 import { areaService } from '@fieldops/area';
+import { fileService } from '@fieldops/file';
 import { leadsService } from '@fieldops/leads';
 import { merchantService } from '@fieldops/merchant';
 import type { ServiceDefinition } from '@fieldops/platform';
@@ -7,7 +8,7 @@ import { poiService } from '@fieldops/poi';
 import { UsageError } from './command';
 
 /** Every service this build can run, in start order (the account service issues the tokens the others check). */
-export const ALL_SERVICES: ServiceDefinition[] = [accountService, areaService, poiService, merchantService, leadsService];
+export const ALL_SERVICES: ServiceDefinition[] = [accountService, areaService, poiService, fileService, merchantService, leadsService];
 
 /** The services named on the command line (all of them when none are), kept in start order. */
 export function pickServices(names: string[] | undefined, command?: string): ServiceDefinition[] {

@@ -1,0 +1,27 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { FileDb, FileUploadTable } from './schema';
+
+type Db = Kysely<FileDb>;
+export type UploadRow = Selectable<FileUploadTable>;
+
+export const uploadRepository = {
+  async insert(db: Db, row: UploadRow): Promise<void> {
+    await db.insertInto('file_upload').values(row).execute();
+  },
+
+  /** The caller's own upload: nobody else completes it or learns it exists. */
+  async findOwn(db: Db, id: string, ownerId: string): Promise<UploadRow | undefined> {
+    return db.selectFrom('file_upload').selectAll().where('id', '=', id).where('owner_id', '=', ownerId).executeTakeFirst();
+  },
+
+  /** Marks a pending upload completed; false when another request completed it first. */
+  async complete(db: Db, id: string, at: number): Promise<boolean> {
+    const result = await db
+      .updateTable('file_upload')
+      .set((eb) => ({ status: 'completed', updated_at: at, version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  },
+};

@@ -1,0 +1,31 @@
+import { defineService, type ServiceDefinition } from '@fieldops/platform';
+import { blobRoutes } from './api/blobs.routes';
+import { fileRoutes } from './api/files.routes';
+import { fileRpc } from './api/rpc';
+import { fileSchema } from './db/migrations/001-file';
+import type { FileDb } from './db/schema';
+import { merchantDocumentsConsumer } from './events/handlers/merchant-documents.handler';
+import { visitPhotosConsumer } from './events/handlers/visit-photos.handler';
+
+/**
+ * Files: uploads (direct and presigned), content addressed by SHA-256, metadata read from the bytes (type, pixels,
+ * EXIF time and GPS, thumbnails), readable by whoever may read the uploader's or the owning record's data.
+ */
+export const fileService: ServiceDefinition = defineService<FileDb>({
+  name: 'file',
+  migrations: [fileSchema],
+  http: {
+    prefixes: ['/api/v1/files'],
+    description: 'Files: uploads, metadata from the bytes, thumbnails and download links',
+    async routes(app, ctx) {
+      await fileRoutes(app, ctx);
+      await blobRoutes(app, ctx);
+    },
+  },
+  rpc: fileRpc,
+  consumes: [merchantDocumentsConsumer, visitPhotosConsumer],
+});
+
+export { type BackfillSummary, backfillBlobs } from './app/backfill-blobs';
+export { fileSchema } from './db/migrations/001-file';
+export type { FileDb } from './db/schema';
