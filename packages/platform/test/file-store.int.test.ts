@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { startS3Server, type TestS3Server } from '@fieldops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFileStore, type FileStore, readObject, UrlSigner } from '../src/index';
+import { createFileStore, type FileStore, MigratingFileStore, readObject, UrlSigner } from '../src/index';
 
 let s3: TestS3Server;
 const dirs: string[] = [];
@@ -41,6 +41,11 @@ function verifyLocal(url: string, method: 'GET' | 'PUT'): boolean {
 const drivers: { name: string; make: () => FileStore }[] = [
   { name: 'LocalFileStore', make: localStore },
   { name: 'S3FileStore (s3rver)', make: () => createFileStore(s3.url(), { signer }) },
+  // The migrating store is a FileStore too: reads and presigned URLs from the new (S3) side, writes to both.
+  {
+    name: 'MigratingFileStore (dual-write-read-new)',
+    make: () => new MigratingFileStore(localStore(), createFileStore(s3.url('bucket2'), { signer }), 'dual-write-read-new'),
+  },
 ];
 
 describe.each(drivers)('$name', ({ name, make }) => {

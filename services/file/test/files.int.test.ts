@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { validateEventData } from '@fieldops/contracts';
 import { databaseEngines, MovableClock, type TestHost } from '@fieldops/testing';
 import sharp from 'sharp';
@@ -102,9 +102,12 @@ describe.each(engines)('file uploads and downloads on $name', (database) => {
     expectProblem(await upload(t, rep, await aPhoto(), { purpose: 'selfie' }), 400, '/body/purpose');
     expectProblem(await upload(t, rep, Buffer.alloc(0), { purpose: 'other' }), 400, '/body/file');
     expectProblem(await upload(t, rep, Buffer.alloc(10 * 1024 * 1024 + 1, 1), { purpose: 'other' }), 413, '/body/file');
+    // Past the JSON body limit, within the upload limit.
+    const large = await upload(t, rep, randomBytes(8 * 1024 * 1024), { purpose: 'other' });
+    expect(large.body).toMatchObject({ size: 8 * 1024 * 1024, mimeType: 'application/octet-stream' });
     expectProblem(await t.api('POST', '/api/v1/files', { token: rep, body: { purpose: 'other' } }), 400, '/body');
-    // Only the CSV was stored: nothing refused left a row behind.
-    expect(await countFiles()).toBe(before + 1);
+    // Only the CSV and the large file were stored: nothing refused left a row behind.
+    expect(await countFiles()).toBe(before + 2);
   });
 
   it('takes a presigned upload: PUT the bytes without a token, then complete it (twice answers the same file)', async () => {
@@ -135,6 +138,13 @@ describe.each(engines)('file uploads and downloads on $name', (database) => {
       400,
       '/body/purpose',
     );
+  });
+
+  it('refuses a presigned upload its purpose does not take, and drops the staged bytes', async () => {
+    const started = await t.api('POST', '/api/v1/files/uploads', { token: rep, body: { fileName: 'me.jpg', purpose: 'avatar' } });
+    await fetchUrl(t, started.body.uploadUrl, { method: 'PUT', body: new Uint8Array(aPdf()) });
+    expectProblem(await t.api('POST', `/api/v1/files/uploads/${started.body.id}/complete`, { token: rep }), 415, '/body/file');
+    expectProblem(await t.api('POST', `/api/v1/files/uploads/${started.body.id}/complete`, { token: rep }), 409);
   });
 
   it('checks the announced size of a presigned upload', async () => {

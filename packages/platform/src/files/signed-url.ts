@@ -4,7 +4,7 @@ export type SignedMethod = 'GET' | 'PUT';
 
 /**
  * HMAC-signed URLs for stores that cannot sign their own (local disk): the file service answers them at
- * `<basePath>/<key>?method=&expires=&signature=` and checks them with `verify` before reading or writing.
+ * `<basePath>/<key>?expires=&signature=` and checks them with `verify` before reading or writing.
  */
 export class UrlSigner {
   constructor(
@@ -15,7 +15,7 @@ export class UrlSigner {
 
   sign(method: SignedMethod, key: string, expiresInSeconds: number): string {
     const expires = Math.floor(this.now() / 1000) + expiresInSeconds;
-    const query = new URLSearchParams({ method, expires: String(expires), signature: this.signature(method, key, expires) });
+    const query = new URLSearchParams({ expires: String(expires), signature: this.signature(method, key, expires) });
     return `${this.basePath}/${key}?${query.toString()}`;
   }
 

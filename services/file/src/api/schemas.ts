@@ -57,7 +57,6 @@ export const StartedUpload = Type.Object({
 });
 
 export const SignedQuery = Type.Object({
-  method: Type.Optional(Type.String()),
   expires: Type.Integer(),
   signature: Type.String({ minLength: 1, maxLength: 128 }),
 });

@@ -1,11 +1,18 @@
 import type { FilePurpose } from '@fieldops/contracts';
-import { ConflictError, NotFoundError, PayloadTooLargeError, readObject, UnprocessableError } from '@fieldops/platform';
+import {
+  ConflictError,
+  NotFoundError,
+  PayloadTooLargeError,
+  readObject,
+  UnprocessableError,
+  UnsupportedMediaTypeError,
+} from '@fieldops/platform';
 import { FILE_LIMITS, type FileContext } from '../config';
-import { fileRepository } from '../db/file.repository';
+import { fileRepository, type StoredFileRow } from '../db/file.repository';
 import { uploadRepository } from '../db/upload.repository';
 import type { Access } from './access';
 import { type FileView, toFileView } from './file-view';
-import { storeFile } from './store-file';
+import { type NewFile, storeFile } from './store-file';
 
 /**
  * Reads what the client PUT to the upload URL, and records it like a direct upload (hash, type, metadata, one blob
@@ -36,23 +43,26 @@ export async function completeUpload(ctx: FileContext, access: Access, uploadId:
       { field: '/body/size', message: `does not match the ${bytes.length} bytes uploaded` },
     ]);
   }
-  const stored = await storeFile(
-    ctx,
-    bytes,
-    {
-      id: upload.id,
-      fileName: upload.file_name,
-      purpose: upload.purpose as FilePurpose,
-      ownerId: upload.owner_id,
-      orgUnitId: upload.org_unit_id,
-      agencyId: upload.agency_id,
-      country: upload.country,
-    },
-    async (trx) => {
+  const file: NewFile = {
+    id: upload.id,
+    fileName: upload.file_name,
+    purpose: upload.purpose as FilePurpose,
+    ownerId: upload.owner_id,
+    orgUnitId: upload.org_unit_id,
+    agencyId: upload.agency_id,
+    country: upload.country,
+  };
+  let stored: StoredFileRow;
+  try {
+    stored = await storeFile(ctx, bytes, file, async (trx) => {
       if (!(await uploadRepository.complete(trx, upload.id, ctx.clock.now())))
         throw new ConflictError('The upload was completed meanwhile.');
-    },
-  );
+    });
+  } catch (error) {
+    // A type the purpose refuses will not become acceptable: the staged bytes go, the client starts over.
+    if (error instanceof UnsupportedMediaTypeError) await ctx.files.delete(upload.staging_key);
+    throw error;
+  }
   await ctx.files.delete(upload.staging_key);
   return toFileView(stored);
 }

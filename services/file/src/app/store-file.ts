@@ -78,9 +78,10 @@ export async function storeFile(
   const { sha256: _sha, created_at: _created, ...blobFacts } = blob;
   const stored: StoredFileRow = { ...row, ...blobFacts };
   await ctx.transact(async (trx, events) => {
+    // First: a concurrent completion of the same upload must fail on its condition, not on the file's key.
+    await during?.(trx);
     if (!known) await fileRepository.insertBlobIfAbsent(trx, ctx.dialect, blob);
     await fileRepository.insert(trx, row);
-    await during?.(trx);
     await events.append(fileEvents.uploaded(stored, file.ownerId));
   });
   return stored;
