@@ -27,5 +27,4 @@ export const fileService: ServiceDefinition = defineService<FileDb>({
 });
 
 export { type BackfillSummary, backfillBlobs } from './app/backfill-blobs';
-export { fileSchema } from './db/migrations/001-file';
 export type { FileDb } from './db/schema';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FilePurpose } from '@fieldops/contracts';
 import { UnsupportedMediaTypeError } from '@fieldops/platform';
 import type { Transaction } from 'kysely';
@@ -7,7 +8,7 @@ import type { FileDb } from '../db/schema';
 import { allowedTypes, isAllowedType } from '../domain/purpose-rules';
 import { blobKey, thumbnailKey } from '../domain/storage-keys';
 import { fileEvents } from '../events/published';
-import { inspectBytes } from './inspect-bytes';
+import { type Inspected, inspectBytes } from './inspect-bytes';
 
 export interface NewFile {
   id: string;
@@ -18,6 +19,37 @@ export interface NewFile {
   orgUnitId: string | null;
   agencyId: string | null;
   country: string;
+}
+
+function refuseDisallowedType(purpose: FilePurpose, mimeType: string): void {
+  if (isAllowedType(purpose, mimeType)) return;
+  const allowed = allowedTypes(purpose);
+  throw new UnsupportedMediaTypeError(`A ${purpose} cannot be ${mimeType}.`, [
+    { field: '/body/file', message: `is ${mimeType}; ${purpose} takes ${allowed === 'any' ? 'any type' : allowed.join(', ')}` },
+  ]);
+}
+
+function blobRowOf(facts: Inspected, now: number): BlobRow {
+  return {
+    sha256: facts.sha256,
+    size: facts.size,
+    mime_type: facts.mimeType,
+    width: facts.width,
+    height: facts.height,
+    taken_at: facts.takenAt,
+    gps_lat: facts.gpsLat,
+    gps_lng: facts.gpsLng,
+    thumbnail_key: facts.thumbnail ? thumbnailKey(facts.sha256) : null,
+    created_at: now,
+  };
+}
+
+/** Bytes seen before were inspected then: only new bytes are decoded, measured and thumbnailed. */
+async function blobOf(ctx: FileContext, bytes: Buffer, now: number): Promise<{ blob: BlobRow; thumbnail: Buffer | null; known: boolean }> {
+  const known = await fileRepository.findBlob(ctx.db, createHash('sha256').update(bytes).digest('hex'));
+  if (known) return { blob: known, thumbnail: null, known: true };
+  const facts = await inspectBytes(bytes);
+  return { blob: blobRowOf(facts, now), thumbnail: facts.thumbnail, known: false };
 }
 
 /**
@@ -31,36 +63,15 @@ export async function storeFile(
   file: NewFile,
   during?: (trx: Transaction<FileDb>) => Promise<void>,
 ): Promise<StoredFileRow> {
-  const facts = await inspectBytes(bytes);
-  if (!isAllowedType(file.purpose, facts.mimeType)) {
-    const allowed = allowedTypes(file.purpose);
-    throw new UnsupportedMediaTypeError(`A ${file.purpose} cannot be ${facts.mimeType}.`, [
-      {
-        field: '/body/file',
-        message: `is ${facts.mimeType}; ${file.purpose} takes ${allowed === 'any' ? 'any type' : allowed.join(', ')}`,
-      },
-    ]);
-  }
   const now = ctx.clock.now();
-  const known = await fileRepository.findBlob(ctx.db, facts.sha256);
-  const blob: BlobRow = known ?? {
-    sha256: facts.sha256,
-    size: facts.size,
-    mime_type: facts.mimeType,
-    width: facts.width,
-    height: facts.height,
-    taken_at: facts.takenAt,
-    gps_lat: facts.gpsLat,
-    gps_lng: facts.gpsLng,
-    thumbnail_key: facts.thumbnail ? thumbnailKey(facts.sha256) : null,
-    created_at: now,
-  };
+  const { blob, thumbnail, known } = await blobOf(ctx, bytes, now);
+  refuseDisallowedType(file.purpose, blob.mime_type);
   // Same bytes, same key: a second upload stores nothing new (the check also heals a blob lost from the store).
   if (!(await ctx.files.exists(blobKey(blob.sha256)))) {
     await ctx.files.put(blobKey(blob.sha256), bytes, { contentType: blob.mime_type, size: bytes.length });
   }
-  if (facts.thumbnail && blob.thumbnail_key && !(await ctx.files.exists(blob.thumbnail_key))) {
-    await ctx.files.put(blob.thumbnail_key, facts.thumbnail, { contentType: 'image/webp', size: facts.thumbnail.length });
+  if (thumbnail && blob.thumbnail_key) {
+    await ctx.files.put(blob.thumbnail_key, thumbnail, { contentType: 'image/webp', size: thumbnail.length });
   }
   const row: FileRow = {
     id: file.id,
