@@ -1,6 +1,6 @@
 import { accountService } from '@fieldops/account';
 import { merchantService } from '@fieldops/merchant';
-import type { EventEnvelope } from '@fieldops/platform';
+import type { EventEnvelope, ServiceDefinition } from '@fieldops/platform';
 import type { ApiResponse, MovableClock, TestDatabaseEngine, TestHost } from '@fieldops/testing';
 import { startTestHost } from '@fieldops/testing';
 import type { Kysely } from 'kysely';
@@ -11,10 +11,10 @@ import { type FileDb, fileService } from '../src/index';
 /** The account service (logins, scopes), the merchant service (records that own files) and the file service. */
 export function startFileHost(
   database: TestDatabaseEngine,
-  options: { clock?: MovableClock; env?: Record<string, string> } = {},
+  options: { clock?: MovableClock; env?: Record<string, string>; files?: ServiceDefinition } = {},
 ): Promise<TestHost> {
   return startTestHost({
-    services: [accountService, merchantService, fileService],
+    services: [accountService, merchantService, options.files ?? fileService],
     engines: { name: database.name, database, busUrl: 'local:', cacheUrl: 'memory:' },
     seedDemo: true,
     ...(options.clock ? { clock: options.clock } : {}),

@@ -24,4 +24,20 @@ export const uploadRepository = {
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   },
+
+  async pendingExpiredBefore(db: Db, before: number, limit: number): Promise<UploadRow[]> {
+    return db
+      .selectFrom('file_upload')
+      .selectAll()
+      .where('status', '=', 'pending')
+      .where('expires_at', '<', before)
+      .orderBy('expires_at')
+      .limit(limit)
+      .execute();
+  },
+
+  /** Only while still pending: an upload completed meanwhile stays. */
+  async deletePending(db: Db, id: string): Promise<void> {
+    await db.deleteFrom('file_upload').where('id', '=', id).where('status', '=', 'pending').execute();
+  },
 };
