@@ -2,7 +2,7 @@ import { type Readable, Transform } from 'node:stream';
 import { ForbiddenError, NotFoundError, PayloadTooLargeError, type SignedMethod } from '@fieldops/platform';
 import { FILE_LIMITS, type FileContext } from '../config';
 import { fileRepository } from '../db/file.repository';
-import { sha256OfBlobKey } from '../domain/storage-keys';
+import { isStagingKey, sha256OfBlobKey } from '../domain/storage-keys';
 
 export interface SignedRequest {
   key: string;
@@ -42,7 +42,7 @@ function limitedTo(maxBytes: number): Transform {
 /** A presigned PUT of a store that cannot take its own (local disk): only upload staging keys are writable. */
 export async function writeSignedBlob(ctx: FileContext, request: SignedRequest, body: Readable): Promise<void> {
   checkSignature(ctx, 'PUT', request);
-  if (!request.key.startsWith('uploads/')) throw new ForbiddenError('This link is not valid or has expired.');
+  if (!isStagingKey(request.key)) throw new ForbiddenError('This link is not valid or has expired.');
   const bounded = body.pipe(limitedTo(FILE_LIMITS.presignedUploadBytes));
   body.on('error', (error) => bounded.destroy(error));
   await ctx.files.put(request.key, bounded);

@@ -1,4 +1,4 @@
-import { insertIfAbsent, type ResolvedScope, scopeFilter } from '@fieldops/platform';
+import { type Dialect, insertIfAbsent, type ResolvedScope, scopeFilter } from '@fieldops/platform';
 import { type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import type { BlobTable, FileDb, FileTable } from './schema';
 
@@ -96,7 +96,7 @@ export const fileRepository = {
   },
 
   /** The first upload of some bytes records them; later uploads of the same bytes find them recorded. */
-  async insertBlobIfAbsent(db: Db, dialect: 'sqlite' | 'mysql', row: BlobRow): Promise<void> {
+  async insertBlobIfAbsent(db: Db, dialect: Dialect, row: BlobRow): Promise<void> {
     await insertIfAbsent(db, dialect, 'blob', row);
   },
 

@@ -12,6 +12,11 @@ export function stagingKey(uploadId: string): string {
   return `uploads/${uploadId}`;
 }
 
+/** The only keys a presigned PUT may write: blobs are written by the service, after checking their hash. */
+export function isStagingKey(key: string): boolean {
+  return key.startsWith('uploads/');
+}
+
 const BLOB_KEY = /^blobs\/[0-9a-f]{2}\/([0-9a-f]{64})$/;
 
 export function sha256OfBlobKey(key: string): string | undefined {
