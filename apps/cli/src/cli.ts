@@ -1,12 +1,13 @@
 import { type CliIo, type Command, println, UsageError } from './command';
 import { dlqCommand } from './commands/dlq';
+import { filesCommand } from './commands/files';
 import { leadsCommand } from './commands/leads';
 import { migrateCommand } from './commands/migrate';
 import { seedCommand } from './commands/seed';
 import { serveCommand } from './commands/serve';
 import { describeFailure } from './failure';
 
-const COMMANDS: Command[] = [serveCommand, migrateCommand, seedCommand, leadsCommand, dlqCommand];
+const COMMANDS: Command[] = [serveCommand, migrateCommand, seedCommand, leadsCommand, filesCommand, dlqCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;

@@ -1,6 +1,7 @@
 import { accountService } from '@fieldops/account';
 import { areaService } from '@fieldops/area';
 import { checkinService } from '@fieldops/checkin';
+import { fileService } from '@fieldops/file';
 import { leadsService } from '@fieldops/leads';
 import { merchantService } from '@fieldops/merchant';
 import type { ServiceDefinition } from '@fieldops/platform';
@@ -8,7 +9,15 @@ import { poiService } from '@fieldops/poi';
 import { UsageError } from './command';
 
 /** Every service this build can run, in start order (the account service issues the tokens the others check). */
-export const ALL_SERVICES: ServiceDefinition[] = [accountService, areaService, poiService, merchantService, leadsService, checkinService];
+export const ALL_SERVICES: ServiceDefinition[] = [
+  accountService,
+  areaService,
+  poiService,
+  fileService,
+  merchantService,
+  leadsService,
+  checkinService,
+];
 
 /** The services named on the command line (all of them when none are), kept in start order. */
 export function pickServices(names: string[] | undefined, command?: string): ServiceDefinition[] {

@@ -15,6 +15,7 @@ export {
   validateEventData,
 } from './events/catalogue';
 export * from './events/checkin';
+export * from './events/file';
 export * from './events/leads';
 export * from './events/merchant';
 export * from './events/poi';

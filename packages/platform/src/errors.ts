@@ -90,3 +90,16 @@ export class ServiceUnavailableError extends AppError {
     super(503, 'Service unavailable', detail);
   }
 }
+
+/** The bytes are of a type the request may not send (sniffed from the bytes, not taken from a name). */
+export class UnsupportedMediaTypeError extends AppError {
+  constructor(detail: string, errors: FieldProblem[] = []) {
+    super(415, 'Unsupported media type', detail, errors);
+  }
+}
+
+export class PayloadTooLargeError extends AppError {
+  constructor(detail: string, errors: FieldProblem[] = []) {
+    super(413, 'Payload too large', detail, errors);
+  }
+}

@@ -27,6 +27,12 @@ export { LocalEventBus } from './events/local-event-bus';
 export { deleteNatsStream, NatsEventBus } from './events/nats-event-bus';
 export { createTransactor, type EventWriter, type Transactor } from './events/outbox';
 export { OutboxRelay } from './events/outbox-relay';
+export { blobUrlSigner, createFileStore, type FileStoreOptions, fileStoreFromConfig, SIGNED_BLOB_PATH } from './files/create-file-store';
+export { type FileStore, type PutOptions, readAll, readObject, type StoredObjectInfo } from './files/file-store';
+export { LocalFileStore } from './files/local-file-store';
+export { FILES_MIGRATION_PHASES, type FilesMigrationPhase, MigratingFileStore } from './files/migrating-file-store';
+export { parseS3Url, S3FileStore, type S3Location } from './files/s3-file-store';
+export { type SignedMethod, UrlSigner } from './files/signed-url';
 export { type Clock, systemClock } from './host/clock';
 export {
   defineService,

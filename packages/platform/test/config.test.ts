@@ -19,10 +19,28 @@ describe('configuration from the environment', () => {
     ['PORT', '70000'],
     ['SERVICE_ACCOUNT_URL', 'grpc://account'],
     ['LEADS_DATABASE_URL', 'oracle://x'],
+    ['FILES_URL', 'ftp://files'],
   ])('names %s when it is %s', (setting, value) => {
     const attempt = () => loadConfig({ [setting]: value });
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(new RegExp(`^${setting}: `));
+  });
+
+  it('reads a file storage migration only as a target URL and a known phase together, naming the missing setting', () => {
+    const config = loadConfig({
+      FILES_MIGRATION_TARGET_URL: 's3://files?endpoint=http://rgw:7480',
+      FILES_MIGRATION_PHASE: 'dual-write-read-old',
+    });
+    expect(config.filesMigration).toEqual({ targetUrl: 's3://files?endpoint=http://rgw:7480', phase: 'dual-write-read-old' });
+    expect(loadConfig({}).filesMigration).toBeUndefined();
+    expect(() => loadConfig({ FILES_MIGRATION_TARGET_URL: 's3://files' })).toThrow(/^FILES_MIGRATION_PHASE: /);
+    expect(() => loadConfig({ FILES_MIGRATION_PHASE: 'single-new' })).toThrow(/^FILES_MIGRATION_TARGET_URL: /);
+    expect(() => loadConfig({ FILES_MIGRATION_TARGET_URL: 's3://files', FILES_MIGRATION_PHASE: 'read-new' })).toThrow(
+      /^FILES_MIGRATION_PHASE: "read-new" is not one of/,
+    );
+    expect(() => loadConfig({ FILES_MIGRATION_TARGET_URL: 'ftp://x', FILES_MIGRATION_PHASE: 'single-new' })).toThrow(
+      /^FILES_MIGRATION_TARGET_URL: /,
+    );
   });
 
   it('lets a service have its own database URL', () => {

@@ -10,4 +10,5 @@ export {
 } from './engines-env';
 export { eventually } from './eventually';
 export { MovableClock } from './movable-clock';
+export { startS3Server, type TestS3Server } from './s3-server';
 export { type ApiResponse, startTestHost, type TestHost } from './test-host';

@@ -3,6 +3,7 @@ import { Value } from 'typebox/value';
 import { accountEvents } from './account';
 import { areaEvents } from './area';
 import { checkinEvents } from './checkin';
+import { fileEvents } from './file';
 import { leadsEvents } from './leads';
 import { merchantEvents } from './merchant';
 import { poiEvents } from './poi';
@@ -12,6 +13,7 @@ export const eventCatalogue = {
   ...accountEvents,
   ...areaEvents,
   ...checkinEvents,
+  ...fileEvents,
   ...leadsEvents,
   ...merchantEvents,
   ...poiEvents,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { FILES_MIGRATION_PHASES, type FilesMigrationPhase } from '../files/migrating-file-store';
 
 /** A setting that is malformed or whose server cannot be reached; the message names the setting. */
 export class ConfigError extends Error {
@@ -26,6 +27,8 @@ export interface PlatformConfig {
   busUrl: string;
   cacheUrl: string;
   filesUrl: string;
+  /** Set while files move from `filesUrl` (old) to another store (see MigratingFileStore). */
+  filesMigration: { targetUrl: string; phase: FilesMigrationPhase } | undefined;
   otlpEndpoint: string | undefined;
   sentryDsn: string | undefined;
   /** Base URLs of services that run in other processes, by service name. */
@@ -50,6 +53,7 @@ const DRIVER_SCHEMES: Record<string, string[]> = {
   BUS_URL: ['local:', 'nats:'],
   CACHE_URL: ['memory:', 'redis:', 'rediss:'],
   FILES_URL: ['file:', 's3:'],
+  FILES_MIGRATION_TARGET_URL: ['file:', 's3:'],
 };
 
 export function parseUrlSetting(setting: string, value: string, schemes: string[]): URL {
@@ -104,6 +108,7 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
     busUrl: setting('BUS_URL', 'local:'),
     cacheUrl: setting('CACHE_URL', 'memory:'),
     filesUrl: setting('FILES_URL', `file:${path.join(dataDir, 'files')}`),
+    filesMigration: filesMigration(env),
     otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined,
     sentryDsn: env.SENTRY_DSN || undefined,
     serviceUrls,
@@ -116,6 +121,24 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
     },
     env,
   };
+}
+
+/** Both migration settings or neither: a phase without a target (or the reverse) is a mistake, not a default. */
+function filesMigration(env: Env): PlatformConfig['filesMigration'] {
+  const targetUrl = env.FILES_MIGRATION_TARGET_URL || undefined;
+  const phase = env.FILES_MIGRATION_PHASE || undefined;
+  if (targetUrl === undefined && phase === undefined) return undefined;
+  if (phase === undefined) {
+    throw new ConfigError(
+      'FILES_MIGRATION_PHASE',
+      `is required with FILES_MIGRATION_TARGET_URL; one of ${FILES_MIGRATION_PHASES.join(', ')}`,
+    );
+  }
+  const known = FILES_MIGRATION_PHASES.find((p) => p === phase);
+  if (!known) throw new ConfigError('FILES_MIGRATION_PHASE', `"${phase}" is not one of ${FILES_MIGRATION_PHASES.join(', ')}`);
+  if (targetUrl === undefined) throw new ConfigError('FILES_MIGRATION_TARGET_URL', 'is required with FILES_MIGRATION_PHASE');
+  parseUrlSetting('FILES_MIGRATION_TARGET_URL', targetUrl, DRIVER_SCHEMES.FILES_MIGRATION_TARGET_URL ?? []);
+  return { targetUrl, phase: known };
 }
 
 function internalSecret(env: Env, serviceUrls: Record<string, string>): string | undefined {

@@ -12,6 +12,7 @@ import { TokenVerifier } from '../auth/token-verifier';
 import { createCache } from '../cache/create-cache';
 import type { PlatformConfig } from '../config/config';
 import { createEventBus } from '../events/create-event-bus';
+import { blobUrlSigner, fileStoreFromConfig } from '../files/create-file-store';
 import { createRootApp } from '../http/root-app';
 import { createLogger } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
@@ -80,6 +81,8 @@ export class Host {
     const bus = await createEventBus(config.busUrl);
     const cache = await createCache(config.cacheUrl);
     const rpc = new RpcClients(config.serviceUrls);
+    const clock = options.clock ?? systemClock;
+    const fileUrls = blobUrlSigner(config, () => clock.now());
     const loadKeys = async (): Promise<JWK[]> => {
       const { keys } = await rpc.client(AccountService).getJwks({});
       return keys.map((k) => ({ kid: k.kid, kty: k.kty, crv: k.crv, x: k.x, alg: k.alg, use: k.use }));
@@ -88,15 +91,17 @@ export class Host {
       config,
       bus,
       cache,
+      files: fileStoreFromConfig(config, fileUrls),
+      fileUrls,
       rpc,
       log,
       metrics,
-      clock: options.clock ?? systemClock,
+      clock,
       auth: new TokenVerifier(loadKeys),
       scopes: createScopeResolver(rpc, cache),
       countries: getDefaultCountryRegistry(),
       flags: await createFlags({ env: config.env }),
-      serviceTokens: createServiceTokens(rpc, config.internalSecret, () => (options.clock ?? systemClock).now()),
+      serviceTokens: createServiceTokens(rpc, config.internalSecret, () => clock.now()),
     };
     if (bus.kind === 'local' && Object.keys(config.serviceUrls).length > 0) {
       log.warn('BUS_URL is local: but other services run elsewhere: events will not reach them; set BUS_URL=nats://…');
@@ -195,7 +200,7 @@ export class Host {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    const { log, bus, cache } = this.runtime;
+    const { log, bus, cache, files } = this.runtime;
     await this.app.close();
     for (const service of this.services) await service.stop();
     if (this.background) {
@@ -205,6 +210,7 @@ export class Host {
     }
     await bus.close();
     await cache.close();
+    await files.close();
     for (const service of this.services) await service.close();
     await stopTelemetry();
   }

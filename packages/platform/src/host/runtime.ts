@@ -5,6 +5,8 @@ import type { TokenVerifier } from '../auth/token-verifier';
 import type { Cache } from '../cache/cache';
 import type { PlatformConfig } from '../config/config';
 import type { EventBus } from '../events/event-bus';
+import type { FileStore } from '../files/file-store';
+import type { UrlSigner } from '../files/signed-url';
 import type { Metrics } from '../observability/metrics';
 import type { RpcClients } from '../rpc/rpc-clients';
 import type { Clock } from './clock';
@@ -14,6 +16,10 @@ export interface Runtime {
   config: PlatformConfig;
   bus: EventBus;
   cache: Cache;
+  /** File bytes: `FILES_URL`'s driver, or a migrating store while files move to another (see docs/operations.md). */
+  files: FileStore;
+  /** Signs and checks the presigned URLs of stores that cannot sign their own (local disk). */
+  fileUrls: UrlSigner;
   rpc: RpcClients;
   log: Logger;
   metrics: Metrics;

@@ -1,0 +1,44 @@
+import { Readable } from 'node:stream';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type ServiceApp, SIGNED_BLOB_PATH, ValidationError } from '@fieldops/platform';
+import { Type } from 'typebox';
+import { readSignedBlob, writeSignedBlob } from '../app/signed-blob';
+import type { FileContext } from '../config';
+import { SignedQuery } from './schemas';
+
+const BlobParams = Type.Object({ '*': Type.String({ minLength: 1, maxLength: 512 }) });
+
+/**
+ * The presigned URLs of stores that cannot answer their own (local disk). The signature is the credential: no
+ * token, public routes. Stores such as S3 hand out their own URLs and never send clients here.
+ */
+export async function blobRoutes(app: ServiceApp, ctx: FileContext): Promise<void> {
+  await app.register(async (instance) => {
+    const scope = instance.withTypeProvider<TypeBoxTypeProvider>();
+    // The bytes of any type, streamed to the store as they arrive.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+
+    scope.get(
+      `${SIGNED_BLOB_PATH}/*`,
+      { config: { public: true }, schema: { summary: 'Download through a presigned URL', params: BlobParams, querystring: SignedQuery } },
+      async (request, reply) => {
+        const { expires, signature } = request.query;
+        const blob = await readSignedBlob(ctx, { key: request.params['*'], expires, signature });
+        return reply.type(blob.contentType).header('cache-control', 'private, max-age=300').send(blob.stream);
+      },
+    );
+
+    scope.put(
+      `${SIGNED_BLOB_PATH}/*`,
+      { config: { public: true }, schema: { summary: 'Upload through a presigned URL', params: BlobParams, querystring: SignedQuery } },
+      async (request, reply) => {
+        const { expires, signature } = request.query;
+        const body = request.body;
+        if (!(body instanceof Readable)) throw new ValidationError([{ field: '/body', message: 'must hold the bytes' }]);
+        await writeSignedBlob(ctx, { key: request.params['*'], expires, signature }, body);
+        return reply.code(200).send();
+      },
+    );
+  });
+}

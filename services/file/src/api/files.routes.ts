@@ -1,0 +1,85 @@
+import multipart from '@fastify/multipart';
+import type { ServiceApp } from '@fieldops/platform';
+import { accessFor } from '../app/access';
+import { completeUpload } from '../app/complete-upload';
+import { fileThumbnail } from '../app/file-thumbnail';
+import { getFile } from '../app/get-file';
+import { listFiles } from '../app/list-files';
+import { startUpload } from '../app/start-upload';
+import { uploadFile } from '../app/upload-file';
+import { FILE_LIMITS, type FileContext } from '../config';
+import { File, FilePage, FileWithDownload, IdParams, ListQuery, StartedUpload, StartUploadBody } from './schemas';
+import { readUploadForm } from './upload-form';
+
+export async function fileRoutes(app: ServiceApp, ctx: FileContext): Promise<void> {
+  // Only this service takes multipart bodies: registered in its own plugin scope, not on the root.
+  await app.register(multipart, { limits: { fileSize: FILE_LIMITS.directUploadBytes } });
+
+  app.post(
+    '/api/v1/files',
+    {
+      schema: {
+        summary: `Upload a small file (multipart/form-data: "purpose" and "file", at most ${FILE_LIMITS.directUploadBytes} bytes)`,
+        consumes: ['multipart/form-data'],
+        response: { 201: File },
+      },
+    },
+    async (request, reply) => {
+      const access = await accessFor(ctx, request, 'file:write');
+      const file = await uploadFile(ctx, access, await readUploadForm(request));
+      return reply.code(201).header('location', `/api/v1/files/${file.id}`).send(file);
+    },
+  );
+
+  app.post(
+    '/api/v1/files/uploads',
+    {
+      schema: {
+        summary: 'Start a presigned upload: PUT the bytes to uploadUrl, then POST …/uploads/{id}/complete',
+        body: StartUploadBody,
+        response: { 201: StartedUpload },
+      },
+    },
+    async (request, reply) => {
+      const access = await accessFor(ctx, request, 'file:write');
+      return reply.code(201).send(await startUpload(ctx, access, request.body));
+    },
+  );
+
+  app.post(
+    '/api/v1/files/uploads/:id/complete',
+    { schema: { summary: 'Complete a presigned upload into a file (the same id)', params: IdParams, response: { 201: File } } },
+    async (request, reply) => {
+      const access = await accessFor(ctx, request, 'file:write');
+      const file = await completeUpload(ctx, access, request.params.id);
+      return reply.code(201).header('location', `/api/v1/files/${file.id}`).send(file);
+    },
+  );
+
+  app.get(
+    '/api/v1/files',
+    { schema: { summary: 'Files I may read, by id', querystring: ListQuery, response: { 200: FilePage } } },
+    async (request) => listFiles(ctx, await accessFor(ctx, request, 'file:read'), request.query),
+  );
+
+  app.get(
+    '/api/v1/files/:id',
+    {
+      schema: {
+        summary: `A file's metadata and a download URL valid for ${FILE_LIMITS.downloadUrlSeconds / 60} minutes`,
+        params: IdParams,
+        response: { 200: FileWithDownload },
+      },
+    },
+    async (request) => getFile(ctx, await accessFor(ctx, request, 'file:read'), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/files/:id/thumbnail',
+    { schema: { summary: "An image file's thumbnail (WebP)", params: IdParams } },
+    async (request, reply) => {
+      const stream = await fileThumbnail(ctx, await accessFor(ctx, request, 'file:read'), request.params.id);
+      return reply.type('image/webp').header('cache-control', 'private, max-age=3600').send(stream);
+    },
+  );
+}

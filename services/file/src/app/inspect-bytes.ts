@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import exifr from 'exifr';
+import { fileTypeFromBuffer } from 'file-type';
+import sharp from 'sharp';
+import { FILE_LIMITS } from '../config';
+import { exifTimeToEpochMs } from '../domain/exif-time';
+
+export interface Inspected {
+  sha256: string;
+  size: number;
+  mimeType: string;
+  width: number | null;
+  height: number | null;
+  takenAt: number | null;
+  gpsLat: number | null;
+  gpsLng: number | null;
+  /** A small WebP of an image, stored next to the blob. */
+  thumbnail: Buffer | null;
+}
+
+const RASTER_IMAGES = new Set([
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/gif',
+  'image/avif',
+  'image/tiff',
+  'image/heic',
+  'image/heif',
+]);
+
+/** Text has no magic number: UTF-8 without NUL bytes in the first 8 KiB counts as text. */
+function looksLikeText(bytes: Buffer): boolean {
+  const head = bytes.subarray(0, 8192);
+  if (head.length === 0 || head.includes(0)) return false;
+  try {
+    // stream: a character cut at the end of the window is not an error.
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The type the bytes say they are; the name the client gave is never consulted. */
+async function sniffType(bytes: Buffer): Promise<string> {
+  const found = await fileTypeFromBuffer(bytes);
+  if (found) return found.mime;
+  return looksLikeText(bytes) ? 'text/plain' : 'application/octet-stream';
+}
+
+async function imageFacts(bytes: Buffer): Promise<Pick<Inspected, 'width' | 'height' | 'thumbnail'>> {
+  try {
+    const image = sharp(bytes, { failOn: 'error' });
+    const meta = await image.metadata();
+    // EXIF orientations 5–8 turn the picture a quarter: the displayed width is the stored height.
+    const turned = (meta.orientation ?? 1) >= 5;
+    const thumbnail = await sharp(bytes)
+      .rotate()
+      .resize(FILE_LIMITS.thumbnailPixels, FILE_LIMITS.thumbnailPixels, { fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 70 })
+      .toBuffer();
+    return { width: (turned ? meta.height : meta.width) ?? null, height: (turned ? meta.width : meta.height) ?? null, thumbnail };
+  } catch {
+    // A type sharp cannot decode here (HEIC without its codec, a broken file): stored without pixels or thumbnail.
+    return { width: null, height: null, thumbnail: null };
+  }
+}
+
+async function exifFacts(bytes: Buffer): Promise<Pick<Inspected, 'takenAt' | 'gpsLat' | 'gpsLng'>> {
+  try {
+    const times = await exifr.parse(bytes, { pick: ['DateTimeOriginal', 'OffsetTimeOriginal'], reviveValues: false });
+    const gps = await exifr.gps(bytes);
+    const valid = (n: unknown, max: number) => typeof n === 'number' && Number.isFinite(n) && Math.abs(n) <= max;
+    const hasGps = gps && valid(gps.latitude, 90) && valid(gps.longitude, 180);
+    return {
+      takenAt: exifTimeToEpochMs(times?.DateTimeOriginal, times?.OffsetTimeOriginal),
+      gpsLat: hasGps ? gps.latitude : null,
+      gpsLng: hasGps ? gps.longitude : null,
+    };
+  } catch {
+    return { takenAt: null, gpsLat: null, gpsLng: null };
+  }
+}
+
+/** Everything the service records about some bytes: hash, sniffed type, and for images pixels, EXIF and a thumbnail. */
+export async function inspectBytes(bytes: Buffer): Promise<Inspected> {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const mimeType = await sniffType(bytes);
+  const image = RASTER_IMAGES.has(mimeType);
+  const pixels = image ? await imageFacts(bytes) : { width: null, height: null, thumbnail: null };
+  const exif = image ? await exifFacts(bytes) : { takenAt: null, gpsLat: null, gpsLng: null };
+  return { sha256, size: bytes.length, mimeType, ...pixels, ...exif };
+}

@@ -1,0 +1,34 @@
+import type { VisitSnapshot } from '@fieldops/contracts';
+import type { ConsumerDefinition, EventHandler } from '@fieldops/platform';
+import { applyRecordDescription } from '../../app/record-links';
+import type { FileDb } from '../../db/schema';
+
+const fromSnapshot: EventHandler<FileDb> = async (event, trx, _events, ctx) => {
+  const visit = event.data as VisitSnapshot;
+  await applyRecordDescription(
+    trx,
+    {
+      recordType: 'visit',
+      recordId: visit.id,
+      version: visit.version,
+      scope: {
+        owner_id: visit.repId,
+        org_unit_id: visit.orgUnitId,
+        area_id: visit.areaId,
+        agency_id: visit.agencyId,
+        country: visit.country,
+      },
+      fileIds: visit.photoIds,
+    },
+    ctx.clock.now(),
+  );
+};
+
+/** Visit photos are readable by whoever may read the visit. */
+export const visitPhotosConsumer: ConsumerDefinition<FileDb> = {
+  name: 'file.visit-photos',
+  handlers: {
+    'checkin.visit.checked-in.v1': fromSnapshot,
+    'checkin.visit.checked-out.v1': fromSnapshot,
+  },
+};

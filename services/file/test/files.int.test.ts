@@ -1,0 +1,169 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { validateEventData } from '@fieldops/contracts';
+import { databaseEngines, MovableClock, type TestHost } from '@fieldops/testing';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aPdf, aPhoto, expectProblem, fetchUrl, fileDb, outboxOf, startFileHost, upload } from './file-fixtures';
+
+const engines = await databaseEngines();
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+describe.each(engines)('file uploads and downloads on $name', (database) => {
+  let t: TestHost;
+  let rep: string;
+  const clock = new MovableClock(Date.now());
+  beforeAll(async () => {
+    t = await startFileHost(database, { clock });
+    rep = await t.login('rep1.sg@fieldops.test');
+  });
+  afterAll(async () => t?.stop());
+
+  it('stores a photo with its hash, the type sniffed from the bytes, its pixels, EXIF time and GPS, and an event', async () => {
+    const photo = await aPhoto({ width: 800, height: 600 });
+    const res = await upload(t, rep, photo, { purpose: 'visit-photo', fileName: 'shop-front.png', mimeType: 'image/png' });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({
+      sha256: sha256(photo),
+      size: photo.length,
+      mimeType: 'image/jpeg',
+      fileName: 'shop-front.png',
+      purpose: 'visit-photo',
+      width: 800,
+      height: 600,
+      // 09:15:30 at +08:00
+      takenAt: '2026-11-20T01:15:30.000Z',
+      country: 'SG',
+      hasThumbnail: true,
+    });
+    expect(res.body.gpsLat).toBeCloseTo(1.290333, 5);
+    expect(res.body.gpsLng).toBeCloseTo(103.851944, 5);
+    const [event] = await outboxOf(t, res.body.id);
+    expect(event?.type).toBe('file.file.uploaded.v1');
+    expect(validateEventData('file.file.uploaded.v1', event?.data)).toEqual({ ok: true });
+    expect(event?.data).toMatchObject({ sha256: sha256(photo), takenAt: '2026-11-20T01:15:30.000Z' });
+  });
+
+  it('hands out a download URL that reads the same bytes, and refuses it tampered with or expired', async () => {
+    const photo = await aPhoto();
+    const created = await upload(t, rep, photo, { purpose: 'visit-photo' });
+    const read = await t.api('GET', `/api/v1/files/${created.body.id}`, { token: rep });
+    expect(read.status).toBe(200);
+    expect(Date.parse(read.body.downloadUrlExpiresAt) - clock.now()).toBe(15 * 60 * 1000);
+    const download = await fetchUrl(t, read.body.downloadUrl);
+    expect(download.status).toBe(200);
+    expect(download.type).toBe('image/jpeg');
+    expect(sha256(download.bytes)).toBe(sha256(photo));
+    expect((await fetchUrl(t, read.body.downloadUrl.replace('signature=', 'signature=x'))).status).toBe(403);
+    expect((await fetchUrl(t, read.body.downloadUrl, { method: 'PUT', body: 'overwrite' })).status).toBe(403);
+    clock.advance(15 * 60 * 1000 + 1000);
+    const expired = await fetchUrl(t, read.body.downloadUrl);
+    expect(expired.status).toBe(403);
+    expect(expired.type).toContain('application/problem+json');
+  });
+
+  it('serves a small WebP thumbnail of an image', async () => {
+    const created = await upload(t, rep, await aPhoto({ width: 1600, height: 1200 }), { purpose: 'visit-photo' });
+    const thumb = await fetch(`${t.url}/api/v1/files/${created.body.id}/thumbnail`, { headers: { authorization: `Bearer ${rep}` } });
+    expect(thumb.status).toBe(200);
+    expect(thumb.headers.get('content-type')).toBe('image/webp');
+    const meta = await sharp(Buffer.from(await thumb.arrayBuffer())).metadata();
+    expect(meta.format).toBe('webp');
+    expect(Math.max(meta.width ?? 0, meta.height ?? 0)).toBe(320);
+    const pdf = await upload(t, rep, aPdf(), { purpose: 'merchant-document' });
+    expect(pdf.body).toMatchObject({ mimeType: 'application/pdf', width: null, takenAt: null, hasThumbnail: false });
+    expectProblem(await t.api('GET', `/api/v1/files/${pdf.body.id}/thumbnail`, { token: rep }), 404);
+  });
+
+  it('stores the same bytes once: a second upload is a new file on the same blob', async () => {
+    const photo = await aPhoto();
+    const first = await upload(t, rep, photo, { purpose: 'visit-photo', fileName: 'a.jpg' });
+    const other = await t.login('rep2.sg@fieldops.test');
+    const second = await upload(t, other, photo, { purpose: 'other', fileName: 'b.jpg' });
+    expect(second.status).toBe(201);
+    expect(second.body.id).not.toBe(first.body.id);
+    expect(second.body.sha256).toBe(first.body.sha256);
+    const db = fileDb(t);
+    expect(await db.selectFrom('blob').select('sha256').where('sha256', '=', sha256(photo)).execute()).toHaveLength(1);
+    expect(await db.selectFrom('file').select('id').where('sha256', '=', sha256(photo)).execute()).toHaveLength(2);
+  });
+
+  it('refuses types a purpose does not take (415), a missing purpose or file (400) and a file past the limit (413)', async () => {
+    const countFiles = async () => (await fileDb(t).selectFrom('file').select('id').execute()).length;
+    const before = await countFiles();
+    expectProblem(
+      await upload(t, rep, aPdf(), { purpose: 'visit-photo', fileName: 'photo.jpg', mimeType: 'image/jpeg' }),
+      415,
+      '/body/file',
+    );
+    expectProblem(await upload(t, rep, Buffer.from('name,phone\nA,1\n'), { purpose: 'avatar', fileName: 'me.png' }), 415, '/body/file');
+    const csv = await upload(t, rep, Buffer.from('name,phone\nA,1\n'), { purpose: 'lead-import', fileName: 'leads.csv' });
+    expect(csv.body).toMatchObject({ mimeType: 'text/plain', purpose: 'lead-import' });
+    expectProblem(await upload(t, rep, await aPhoto(), {}), 400, '/body/purpose');
+    expectProblem(await upload(t, rep, await aPhoto(), { purpose: 'selfie' }), 400, '/body/purpose');
+    expectProblem(await upload(t, rep, Buffer.alloc(0), { purpose: 'other' }), 400, '/body/file');
+    expectProblem(await upload(t, rep, Buffer.alloc(10 * 1024 * 1024 + 1, 1), { purpose: 'other' }), 413, '/body/file');
+    // Past the JSON body limit, within the upload limit.
+    const large = await upload(t, rep, randomBytes(8 * 1024 * 1024), { purpose: 'other' });
+    expect(large.body).toMatchObject({ size: 8 * 1024 * 1024, mimeType: 'application/octet-stream' });
+    expectProblem(await t.api('POST', '/api/v1/files', { token: rep, body: { purpose: 'other' } }), 400, '/body');
+    // Only the CSV and the large file were stored: nothing refused left a row behind.
+    expect(await countFiles()).toBe(before + 2);
+  });
+
+  it('takes a presigned upload: PUT the bytes without a token, then complete it (twice answers the same file)', async () => {
+    const photo = await aPhoto();
+    const started = await t.api('POST', '/api/v1/files/uploads', {
+      token: rep,
+      body: { fileName: 'big.jpg', purpose: 'visit-photo', size: photo.length },
+    });
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    expect(Date.parse(started.body.expiresAt)).toBeGreaterThan(clock.now());
+    expectProblem(await t.api('POST', `/api/v1/files/uploads/${started.body.id}/complete`, { token: rep }), 409);
+    expect((await fetchUrl(t, started.body.uploadUrl, { method: 'PUT', body: new Uint8Array(photo) })).status).toBe(200);
+    const other = await t.login('rep2.sg@fieldops.test');
+    expectProblem(await t.api('POST', `/api/v1/files/uploads/${started.body.id}/complete`, { token: other }), 404);
+    const done = await t.api('POST', `/api/v1/files/uploads/${started.body.id}/complete`, { token: rep });
+    expect(done.status, JSON.stringify(done.body)).toBe(201);
+    expect(done.body).toMatchObject({
+      id: started.body.id,
+      sha256: sha256(photo),
+      mimeType: 'image/jpeg',
+      takenAt: '2026-11-20T01:15:30.000Z',
+    });
+    const again = await t.api('POST', `/api/v1/files/uploads/${started.body.id}/complete`, { token: rep });
+    expect(again.body.id).toBe(done.body.id);
+    expect(await outboxOf(t, done.body.id)).toHaveLength(1);
+    expectProblem(
+      await t.api('POST', '/api/v1/files/uploads', { token: rep, body: { fileName: 'x', purpose: 'nope' } }),
+      400,
+      '/body/purpose',
+    );
+  });
+
+  it('refuses a presigned upload its purpose does not take, and drops the staged bytes', async () => {
+    const started = await t.api('POST', '/api/v1/files/uploads', { token: rep, body: { fileName: 'me.jpg', purpose: 'avatar' } });
+    await fetchUrl(t, started.body.uploadUrl, { method: 'PUT', body: new Uint8Array(aPdf()) });
+    expectProblem(await t.api('POST', `/api/v1/files/uploads/${started.body.id}/complete`, { token: rep }), 415, '/body/file');
+    expectProblem(await t.api('POST', `/api/v1/files/uploads/${started.body.id}/complete`, { token: rep }), 409);
+  });
+
+  it('checks the announced size of a presigned upload', async () => {
+    const photo = await aPhoto();
+    const started = await t.api('POST', '/api/v1/files/uploads', {
+      token: rep,
+      body: { fileName: 'p.jpg', purpose: 'visit-photo', size: photo.length + 5 },
+    });
+    await fetchUrl(t, started.body.uploadUrl, { method: 'PUT', body: new Uint8Array(photo) });
+    expectProblem(await t.api('POST', `/api/v1/files/uploads/${started.body.id}/complete`, { token: rep }), 422, '/body/size');
+  });
+
+  it('lists the files I may read by page', async () => {
+    const mine = await t.login('rep3.sg@fieldops.test');
+    for (let i = 0; i < 3; i++) await upload(t, mine, await aPhoto(), { purpose: 'visit-photo' });
+    const first = await t.api('GET', '/api/v1/files?limit=2', { token: mine });
+    expect(first.body.items).toHaveLength(2);
+    const second = await t.api('GET', `/api/v1/files?limit=2&cursor=${first.body.nextCursor}`, { token: mine });
+    expect(second.body.items).toHaveLength(1);
+    expect(second.body.nextCursor).toBeNull();
+  });
+});
