@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aCheckIn, aCheckOut, aMerchantAt, expectProblem, honestAccuracy, north, outboxOf, startCheckinHost } from './checkin-fixtures';
 
 /**
- * Known fraud patterns are flagged; honest days are not. (A reused photo and EXIF checks need the file service: they
- * are covered by the pure signal tests in risk-signals.test.ts.)
+ * Known fraud patterns are flagged; honest days are not. (A reused photo and EXIF time and place are in
+ * photos.int.test.ts, with the file service.)
  */
 const engines = await databaseEngines();
 const SHOP = { lat: 1.3, lng: 103.85 };

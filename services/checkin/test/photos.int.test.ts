@@ -1,40 +1,69 @@
-import { randomUUID } from 'node:crypto';
-import { databaseEngines, type TestHost } from '@fieldops/testing';
+import { accountService } from '@fieldops/account';
+import { fileService } from '@fieldops/file';
+import { merchantService } from '@fieldops/merchant';
+import { databaseEngines, startTestHost, type TestHost } from '@fieldops/testing';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PhotoEvidence } from '../src/app/photo-evidence';
-import { rpcPorts } from '../src/app/ports';
-import type { PhotoFacts } from '../src/domain/photo-signals';
-import { createCheckinService } from '../src/index';
-import { aCheckIn, aCheckOut, aMerchantAt, checkinDb, startCheckinHost } from './checkin-fixtures';
+import { checkinService } from '../src/index';
+import { aCheckIn, aCheckOut, aMerchantAt, checkinDb } from './checkin-fixtures';
 
 /**
- * Photo evidence end to end: hashes kept per visit, a reused photo found across visits and reps. The file service is
- * not part of this build yet, so its answers (what BatchGetFiles reads from the bytes) come from this catalogue; the
- * targets are looked up for real.
+ * Photo evidence end to end with the real file service: the photos are uploaded as a phone sends them, the file
+ * service reads hash, EXIF time and GPS from the bytes, and the checkin service asks it over RPC.
  */
 const engines = await databaseEngines();
 const SHOP = { lat: 1.35, lng: 103.87 };
-const files = new Map<string, PhotoFacts>();
-const catalogue: PhotoEvidence = {
-  async photoEvidenceOf(ids) {
-    return ids.flatMap((id) => {
-      const file = files.get(id);
-      return file ? [file] : [];
-    });
-  },
-};
 
-function aPhoto(sha256: string, takenAt: number, at = SHOP): string {
-  const id = randomUUID();
-  files.set(id, { id, sha256, takenAt, gpsLat: at.lat, gpsLng: at.lng });
-  return id;
+/** EXIF's degrees, minutes, seconds as rationals. */
+function dms(degrees: number): string {
+  const abs = Math.abs(degrees);
+  const d = Math.floor(abs);
+  const m = Math.floor((abs - d) * 60);
+  const s = Math.round(((abs - d) * 60 - m) * 60 * 100);
+  return `${d}/1 ${m}/1 ${s}/100`;
 }
 
-describe.each(engines)('photo evidence on $name', (database) => {
+let made = 0;
+
+/** A JPEG as a phone takes it: EXIF capture time (UTC) and GPS position. Different bytes unless `seed` repeats. */
+async function aPhoto(takenAt: number, at = SHOP, seed = ++made * 7919): Promise<Buffer> {
+  const stamp = new Date(takenAt).toISOString().slice(0, 19).replace('T', ' ').replaceAll('-', ':');
+  return sharp({
+    create: { width: 320, height: 240, channels: 3, background: { r: seed % 256, g: (seed >> 3) % 256, b: (seed >> 6) % 256 } },
+  })
+    .jpeg()
+    .withExif({
+      IFD0: { Make: 'FieldPhone' },
+      IFD2: { DateTimeOriginal: stamp, OffsetTimeOriginal: '+00:00' },
+      IFD3: {
+        GPSLatitudeRef: at.lat >= 0 ? 'N' : 'S',
+        GPSLatitude: dms(at.lat),
+        GPSLongitudeRef: at.lng >= 0 ? 'E' : 'W',
+        GPSLongitude: dms(at.lng),
+      },
+    })
+    .toBuffer();
+}
+
+/** Uploads a visit photo through the API; answers its file id. */
+async function uploaded(t: TestHost, token: string, bytes: Buffer): Promise<string> {
+  const form = new FormData();
+  form.append('purpose', 'visit-photo');
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), 'visit.jpg');
+  const response = await fetch(`${t.url}/api/v1/files`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  const body = (await response.json()) as { id: string };
+  expect(response.status, JSON.stringify(body)).toBe(201);
+  return body.id;
+}
+
+describe.each(engines)('photo evidence from the file service on $name', (database) => {
   let t: TestHost;
   beforeAll(async () => {
-    const checkin = createCheckinService((ctx) => ({ ...rpcPorts(ctx), photos: catalogue }));
-    t = await startCheckinHost({ name: database.name, database, busUrl: 'local:', cacheUrl: 'memory:' }, checkin);
+    t = await startTestHost({
+      services: [accountService, fileService, merchantService, checkinService],
+      engines: { name: database.name, database, busUrl: 'local:', cacheUrl: 'memory:' },
+      seedDemo: true,
+    });
   });
   afterAll(async () => t?.stop());
 
@@ -42,18 +71,20 @@ describe.each(engines)('photo evidence on $name', (database) => {
     const now = Date.now();
     const rep1 = await t.login('rep12.sg@fieldops.test');
     const rep2 = await t.login('rep13.sg@fieldops.test');
-    const sha = 'c0ffee'.padEnd(64, '0');
-    const first = aCheckIn(await aMerchantAt(t, rep1, SHOP), SHOP, { photoIds: [aPhoto(sha, now - 60_000)] });
-    const original = await t.api('POST', '/api/v1/visits', { token: rep1, body: first });
-    expect(original.body.riskSignals).toEqual([]);
-    expect(
-      (await t.api('POST', `/api/v1/visits/${first.id}/check-out`, { token: rep1, body: aCheckOut(new Date(now + 600_000).toISOString()) }))
-        .body,
-    ).toMatchObject({ verification: 'verified' });
+    const bytes = await aPhoto(now - 60_000);
+    const original = await uploaded(t, rep1, bytes);
+    const first = aCheckIn(await aMerchantAt(t, rep1, SHOP), SHOP, { photoIds: [original] });
+    const checkedIn = await t.api('POST', '/api/v1/visits', { token: rep1, body: first });
+    expect(checkedIn.body.riskSignals).toEqual([]);
+    const done = await t.api('POST', `/api/v1/visits/${first.id}/check-out`, {
+      token: rep1,
+      body: aCheckOut(new Date(now + 600_000).toISOString()),
+    });
+    expect(done.body).toMatchObject({ verification: 'verified' });
 
     const second = aCheckIn(await aMerchantAt(t, rep2, SHOP), SHOP);
     expect((await t.api('POST', '/api/v1/visits', { token: rep2, body: second })).status).toBe(201);
-    const copy = aPhoto(sha, now - 60_000);
+    const copy = await uploaded(t, rep2, bytes);
     const out = await t.api('POST', `/api/v1/visits/${second.id}/check-out`, {
       token: rep2,
       body: aCheckOut(new Date(now + 600_000).toISOString(), { photoIds: [copy] }),
@@ -62,6 +93,7 @@ describe.each(engines)('photo evidence on $name', (database) => {
     expect(out.body.riskSignals).toEqual([
       { code: 'photo-reused', weight: 60, detail: `photo ${copy} is also evidence of visit ${first.id}` },
     ]);
+    const sha = (await t.api('GET', `/api/v1/files/${copy}`, { token: rep2 })).body.sha256;
     const stored = await checkinDb(t).selectFrom('visit_photo').select(['visit_id']).where('sha256', '=', sha).execute();
     expect(stored.map((r) => r.visit_id).sort()).toEqual([first.id, second.id].sort());
   });
@@ -69,12 +101,21 @@ describe.each(engines)('photo evidence on $name', (database) => {
   it('explains an old photo, a photo taken elsewhere and an unknown photo id', async () => {
     const rep = await t.login('rep14.sg@fieldops.test');
     const now = Date.now();
-    const old = aPhoto('1'.repeat(64), now - 5 * 3_600_000);
-    const elsewhere = aPhoto('2'.repeat(64), now, { lat: SHOP.lat + 0.02, lng: SHOP.lng });
+    const old = await uploaded(t, rep, await aPhoto(now - 5 * 3_600_000));
+    const elsewhere = await uploaded(t, rep, await aPhoto(now, { lat: SHOP.lat + 0.02, lng: SHOP.lng }));
     const body = aCheckIn(await aMerchantAt(t, rep, SHOP), SHOP, { photoIds: [old, elsewhere, 'no-such-file'] });
     const res = await t.api('POST', '/api/v1/visits', { token: rep, body });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.riskSignals.map((s: { code: string }) => s.code)).toEqual(['photo-missing', 'photo-time-far', 'photo-place-far']);
     expect(res.body.riskScore).toBe(90);
+  });
+
+  it('an honest photo taken at the shop during the visit adds no signal', async () => {
+    const rep = await t.login('rep15.sg@fieldops.test');
+    const photo = await uploaded(t, rep, await aPhoto(Date.now()));
+    const body = aCheckIn(await aMerchantAt(t, rep, SHOP), SHOP, { photoIds: [photo] });
+    const res = await t.api('POST', '/api/v1/visits', { token: rep, body });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.riskSignals).toEqual([]);
   });
 });
