@@ -2,7 +2,16 @@
 // No business logic lives here.
 
 export { type ScopeColumns, scopeFilter } from './auth/data-scope';
-export { can, DATA_SCOPES, type DataScope, type Principal, type ResolvedScope, requirePermission, scopeRank } from './auth/principal';
+export {
+  can,
+  DATA_SCOPES,
+  type DataScope,
+  isServiceIdentity,
+  type Principal,
+  type ResolvedScope,
+  requirePermission,
+  scopeRank,
+} from './auth/principal';
 export type { ScopeResolver } from './auth/scope-resolver';
 export { isValidServiceProof, serviceProof } from './auth/service-identity';
 export { type AccessClaims, claimsOf, principalOf, TOKEN_AUDIENCE, TOKEN_ISSUER } from './auth/token-claims';
@@ -51,5 +60,5 @@ export { decodeCursor, encodeCursor, type Page, PageOf, PageQuery, pageQueryFiel
 export { PROBLEM_CONTENT_TYPE, type Problem } from './http/problem';
 export { createLogger, type Logger } from './observability/logger';
 export { Metrics } from './observability/metrics';
-export { rpcCallerOf } from './rpc/rpc-caller';
+export { rpcCallerOf, rpcServiceCallerOf } from './rpc/rpc-caller';
 export { asCaller, RpcClients, rpcOwner } from './rpc/rpc-clients';

@@ -29,6 +29,14 @@ export function can(principal: Principal, permission: string): boolean {
   return principal.permissions.includes(permission) || principal.permissions.includes('*');
 }
 
+/**
+ * A token the account service issued to a FieldOps service (`ctx.asService()`): its subject is `service:<name>`,
+ * which no user id (a UUIDv7) can be, and the token is signed, so the subject cannot be forged.
+ */
+export function isServiceIdentity(principal: Principal): boolean {
+  return principal.userId.startsWith('service:') && principal.roles.includes('service');
+}
+
 export function requirePermission(principal: Principal, permission: string): void {
   if (!can(principal, permission)) throw new ForbiddenError(`This needs the permission "${permission}".`);
 }

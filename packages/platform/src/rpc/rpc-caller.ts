@@ -1,5 +1,5 @@
 import { Code, ConnectError, type HandlerContext } from '@connectrpc/connect';
-import type { Principal } from '../auth/principal';
+import { isServiceIdentity, type Principal } from '../auth/principal';
 import { bearerToken, type TokenVerifier } from '../auth/token-verifier';
 
 /**
@@ -14,4 +14,14 @@ export async function rpcCallerOf(auth: TokenVerifier, context: HandlerContext):
   } catch {
     throw new ConnectError('the access token is not valid', Code.Unauthenticated);
   }
+}
+
+/**
+ * The verified caller of an RPC that only FieldOps services acting on their own may make (exports of every record for
+ * rebuilding read models): anyone else, an admin included, is refused.
+ */
+export async function rpcServiceCallerOf(auth: TokenVerifier, context: HandlerContext, what: string): Promise<Principal> {
+  const caller = await rpcCallerOf(auth, context);
+  if (!isServiceIdentity(caller)) throw new ConnectError(`only a FieldOps service may ${what}`, Code.PermissionDenied);
+  return caller;
 }

@@ -1,7 +1,7 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { Code, ConnectError, type ConnectRouter, type HandlerContext } from '@connectrpc/connect';
 import { CheckinService, type VisitSchema, VisitTargetTypeSchema } from '@fieldops/contracts';
-import { AppError, can, type Principal, rpcCallerOf } from '@fieldops/platform';
+import { AppError, can, type Principal, rpcCallerOf, rpcServiceCallerOf } from '@fieldops/platform';
 import { Value } from 'typebox/value';
 import { type Access, accessOf } from '../app/access';
 import { listVisitRows } from '../app/list-visits';
@@ -92,8 +92,7 @@ export function checkinRpc(router: ConnectRouter, ctx: CheckinContext): void {
       return { visits: page.items.map(toVisitMessage), nextPageToken: page.nextCursor ?? '' };
     },
     async exportVisits(request, context) {
-      const caller = await rpcCallerOf(ctx.auth, context);
-      if (!caller.roles.includes('service')) throw new ConnectError('exporting visits needs a service identity', Code.PermissionDenied);
+      await rpcServiceCallerOf(ctx.auth, context, 'export visits');
       if (request.limit < 0 || request.limit > MAX_EXPORT)
         throw new ConnectError(`limit must be in 0..${MAX_EXPORT}`, Code.InvalidArgument);
       const limit = request.limit || DEFAULT_EXPORT;

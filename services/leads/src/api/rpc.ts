@@ -1,7 +1,7 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { Code, ConnectError, type ConnectRouter, type HandlerContext } from '@connectrpc/connect';
 import { type LeadSchema, LeadsService } from '@fieldops/contracts';
-import { can, type Principal, type ResolvedScope, rpcCallerOf } from '@fieldops/platform';
+import { can, type Principal, type ResolvedScope, rpcCallerOf, rpcServiceCallerOf } from '@fieldops/platform';
 import { shownPhone } from '../app/lead-view';
 import type { LeadsContext } from '../config';
 import { type LeadRow, leadRepository } from '../db/lead.repository';
@@ -15,19 +15,6 @@ async function readerOf(ctx: LeadsContext, context: HandlerContext): Promise<{ c
   const caller = await rpcCallerOf(ctx.auth, context);
   if (!can(caller, 'lead:read')) throw new ConnectError('this needs the permission "lead:read"', Code.PermissionDenied);
   return { caller, scope: await ctx.scopes.resolve(caller) };
-}
-
-/**
- * A token the account service issued to a FieldOps service (`ctx.asService()`): its subject is `service:<name>`,
- * which no user id (a UUIDv7) can be, and the token is signed, so the subject cannot be forged.
- */
-const isServiceIdentity = (caller: Principal) => caller.userId.startsWith('service:') && caller.roles.includes('service');
-
-/** The export holds every lead of every country: only a FieldOps service acting on its own may read it. */
-async function serviceOf(ctx: LeadsContext, context: HandlerContext): Promise<Principal> {
-  const caller = await rpcCallerOf(ctx.auth, context);
-  if (!isServiceIdentity(caller)) throw new ConnectError('only a FieldOps service may export leads', Code.PermissionDenied);
-  return caller;
 }
 
 const optional = <K extends string, V>(key: K, value: V | null) => (value === null ? {} : ({ [key]: value } as { [P in K]: V }));
@@ -74,7 +61,8 @@ export function leadsRpc(router: ConnectRouter, ctx: LeadsContext): void {
       return { leads: (await leadRepository.visibleMany(ctx.db, request.ids, scope)).map(toLeadMessage) };
     },
     async exportLeads(request, context) {
-      await serviceOf(ctx, context);
+      // The export holds every record of every country: only a FieldOps service acting on its own may read it.
+      await rpcServiceCallerOf(ctx.auth, context, 'export leads');
       if (request.limit < 0 || request.limit > MAX_EXPORT)
         throw new ConnectError(`limit must be in 0..${MAX_EXPORT}`, Code.InvalidArgument);
       const limit = request.limit || DEFAULT_EXPORT;

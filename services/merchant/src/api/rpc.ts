@@ -1,7 +1,7 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { Code, ConnectError, type ConnectRouter, type HandlerContext } from '@connectrpc/connect';
 import { type MerchantContact, type MerchantSchema, MerchantService, MerchantStatusSchema } from '@fieldops/contracts';
-import { type Principal, rpcCallerOf } from '@fieldops/platform';
+import { type Principal, rpcCallerOf, rpcServiceCallerOf } from '@fieldops/platform';
 import { Value } from 'typebox/value';
 import { type Access, accessOf } from '../app/access';
 import { parseJsonList } from '../app/merchant-fields';
@@ -23,19 +23,6 @@ async function readerOf(ctx: MerchantContext, context: HandlerContext): Promise<
     throw new ConnectError('this needs the permission "merchant:read"', Code.PermissionDenied);
   }
   return accessOf(ctx, caller, 'merchant:read');
-}
-
-/**
- * A token the account service issued to a FieldOps service (`ctx.asService()`): its subject is `service:<name>`,
- * which no user id (a UUIDv7) can be, and the token is signed, so the subject cannot be forged.
- */
-const isServiceIdentity = (caller: Principal) => caller.userId.startsWith('service:') && caller.roles.includes('service');
-
-/** The export holds every merchant of every country: only a FieldOps service acting on its own may read it. */
-async function serviceOf(ctx: MerchantContext, context: HandlerContext): Promise<Principal> {
-  const caller = await rpcCallerOf(ctx.auth, context);
-  if (!isServiceIdentity(caller)) throw new ConnectError('only a FieldOps service may export merchants', Code.PermissionDenied);
-  return caller;
 }
 
 function toMerchantMessage(row: MerchantRow): MessageInitShape<typeof MerchantSchema> {
@@ -96,7 +83,8 @@ export function merchantRpc(router: ConnectRouter, ctx: MerchantContext): void {
       return { items: hits.map((hit) => ({ merchant: toMerchantMessage(hit.row), distanceM: hit.distance })) };
     },
     async exportMerchants(request, context) {
-      await serviceOf(ctx, context);
+      // The export holds every record of every country: only a FieldOps service acting on its own may read it.
+      await rpcServiceCallerOf(ctx.auth, context, 'export merchants');
       if (request.limit < 0 || request.limit > MAX_EXPORT)
         throw new ConnectError(`limit must be in 0..${MAX_EXPORT}`, Code.InvalidArgument);
       const limit = request.limit || DEFAULT_EXPORT;
