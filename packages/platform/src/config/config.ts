@@ -26,6 +26,8 @@ export interface PlatformConfig {
   busUrl: string;
   cacheUrl: string;
   filesUrl: string;
+  /** The search read model's index: `sqlite:<dir>` (embedded) or `http(s)://…` Elasticsearch/OpenSearch. */
+  searchUrl: string;
   otlpEndpoint: string | undefined;
   sentryDsn: string | undefined;
   /** Base URLs of services that run in other processes, by service name. */
@@ -50,6 +52,7 @@ const DRIVER_SCHEMES: Record<string, string[]> = {
   BUS_URL: ['local:', 'nats:'],
   CACHE_URL: ['memory:', 'redis:', 'rediss:'],
   FILES_URL: ['file:', 's3:'],
+  SEARCH_URL: ['sqlite:', 'http:', 'https:'],
 };
 
 export function parseUrlSetting(setting: string, value: string, schemes: string[]): URL {
@@ -104,6 +107,7 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
     busUrl: setting('BUS_URL', 'local:'),
     cacheUrl: setting('CACHE_URL', 'memory:'),
     filesUrl: setting('FILES_URL', `file:${path.join(dataDir, 'files')}`),
+    searchUrl: setting('SEARCH_URL', `sqlite:${path.join(dataDir, 'search')}`),
     otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined,
     sentryDsn: env.SENTRY_DSN || undefined,
     serviceUrls,

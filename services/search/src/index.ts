@@ -1,0 +1,37 @@
+import { defineService, type ServiceDefinition, type ServiceManifest } from '@fieldops/platform';
+import { searchRpc } from './api/rpc';
+import { searchRoutes } from './api/search.routes';
+import { openServingIndex } from './app/open-index';
+import { attachState, lagHistogram } from './config';
+import { IndexHolder } from './db/index-holder';
+import { searchSchema } from './db/migrations/001-search';
+import type { SearchDb } from './db/schema';
+import { leadEventsConsumer } from './events/handlers/lead-events.handler';
+import { merchantEventsConsumer } from './events/handlers/merchant-events.handler';
+import { placeEventsConsumer } from './events/handlers/place-events.handler';
+import { referenceEventsConsumer } from './events/handlers/reference-events.handler';
+import { visitEventsConsumer } from './events/handlers/visit-events.handler';
+
+export const searchManifest: ServiceManifest<SearchDb> = {
+  name: 'search',
+  migrations: [searchSchema],
+  http: {
+    prefixes: ['/api/v1/search'],
+    description: 'Search: merchants, leads, places and visits by text, place and filters, within the data scope',
+    routes(app, ctx) {
+      searchRoutes(app, ctx);
+    },
+  },
+  rpc: searchRpc,
+  // References first: owner names and area paths are known before the records that use them, when possible.
+  consumes: [referenceEventsConsumer, merchantEventsConsumer, leadEventsConsumer, placeEventsConsumer, visitEventsConsumer],
+  async onStart(ctx) {
+    const { location, index } = await openServingIndex(ctx);
+    attachState(ctx, { holder: new IndexHolder(index), location, lag: lagHistogram(ctx), inFlight: new Map(), areas: null });
+  },
+};
+
+/** The search read model (DESIGN.md §10): denormalised documents from other services' events, and the query API. */
+export const searchService: ServiceDefinition = defineService<SearchDb>(searchManifest);
+
+export type { SearchDb } from './db/schema';
