@@ -4,10 +4,11 @@ import { leadsService } from '@fieldops/leads';
 import { merchantService } from '@fieldops/merchant';
 import type { ServiceDefinition } from '@fieldops/platform';
 import { poiService } from '@fieldops/poi';
+import { searchService } from '@fieldops/search';
 import { UsageError } from './command';
 
 /** Every service this build can run, in start order (the account service issues the tokens the others check). */
-export const ALL_SERVICES: ServiceDefinition[] = [accountService, areaService, poiService, merchantService, leadsService];
+export const ALL_SERVICES: ServiceDefinition[] = [accountService, areaService, poiService, merchantService, leadsService, searchService];
 
 /** The services named on the command line (all of them when none are), kept in start order. */
 export function pickServices(names: string[] | undefined, command?: string): ServiceDefinition[] {
