@@ -2,11 +2,12 @@ import { type CliIo, type Command, println, UsageError } from './command';
 import { dlqCommand } from './commands/dlq';
 import { leadsCommand } from './commands/leads';
 import { migrateCommand } from './commands/migrate';
+import { replayCommand } from './commands/replay';
 import { seedCommand } from './commands/seed';
 import { serveCommand } from './commands/serve';
 import { describeFailure } from './failure';
 
-const COMMANDS: Command[] = [serveCommand, migrateCommand, seedCommand, leadsCommand, dlqCommand];
+const COMMANDS: Command[] = [serveCommand, migrateCommand, seedCommand, leadsCommand, replayCommand, dlqCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;

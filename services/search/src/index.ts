@@ -2,6 +2,7 @@ import { defineService, type ServiceDefinition, type ServiceManifest } from '@fi
 import { searchRpc } from './api/rpc';
 import { searchRoutes } from './api/search.routes';
 import { openServingIndex } from './app/open-index';
+import { type RebuildReport, rebuildIndex } from './app/rebuild-index';
 import { attachState, lagHistogram } from './config';
 import { IndexHolder } from './db/index-holder';
 import { searchSchema } from './db/migrations/001-search';
@@ -35,3 +36,20 @@ export const searchManifest: ServiceManifest<SearchDb> = {
 export const searchService: ServiceDefinition = defineService<SearchDb>(searchManifest);
 
 export type { SearchDb } from './db/schema';
+
+/**
+ * The search service whose "seed" rebuilds the index from the source services (for `fieldops replay search`): the
+ * command starts it like any host and asks it to seed, so the rebuild runs with the service's full context.
+ */
+export function searchRebuildService(onReport: (report: RebuildReport) => void): ServiceDefinition {
+  return defineService<SearchDb>({
+    ...searchManifest,
+    async seedDemo(ctx, progress) {
+      const report = await rebuildIndex(ctx, progress);
+      onReport(report);
+      return { summary: `Search index rebuilt (generation ${report.generation})` };
+    },
+  });
+}
+
+export type { RebuildReport } from './app/rebuild-index';

@@ -74,3 +74,5 @@ export const SearchStatus = Type.Object({
     }),
   ),
 });
+
+export const RebuildStarted = Type.Object({ started: Type.Boolean() });

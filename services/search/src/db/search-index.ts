@@ -21,7 +21,8 @@ export interface SearchIndex {
   search(query: SearchQuery, visibility: Visibility): Promise<SearchResult>;
   /** Every document of a type, in id order (carrying visits over into a rebuilt index). */
   scan(type: DocumentType, afterId: string, limit: number): Promise<SearchDocument[]>;
-  count(): Promise<number>;
+  /** Documents stored, of one type or of all. */
+  count(type?: DocumentType): Promise<number>;
   close(): Promise<void>;
   /** Deletes the index's storage (an abandoned or replaced generation). */
   destroy(): Promise<void>;

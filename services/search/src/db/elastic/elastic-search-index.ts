@@ -211,8 +211,8 @@ export class ElasticSearchIndex implements SearchIndex {
     return result.hits.hits.flatMap((hit) => (hit._source ? [hit._source.doc] : []));
   }
 
-  async count(): Promise<number> {
-    return (await this.client.count({ index: this.index })).count;
+  async count(type?: DocumentType): Promise<number> {
+    return (await this.client.count({ index: this.index, ...(type ? { query: { term: { type } } } : {}) })).count;
   }
 
   async close(): Promise<void> {

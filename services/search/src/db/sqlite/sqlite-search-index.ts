@@ -200,8 +200,11 @@ export class SqliteSearchIndex implements SearchIndex {
     return rows.map((r) => JSON.parse(r.body) as SearchDocument);
   }
 
-  async count(): Promise<number> {
-    return (this.database.prepare('select count(*) as n from doc').get() as { n: number }).n;
+  async count(type?: DocumentType): Promise<number> {
+    const row = type
+      ? this.database.prepare('select count(*) as n from doc where type = ?').get(type)
+      : this.database.prepare('select count(*) as n from doc').get();
+    return (row as { n: number }).n;
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,31 @@
+import { Code, ConnectError, type HandlerContext } from '@connectrpc/connect';
+import { rpcCallerOf } from '@fieldops/platform';
+import type { PoiContext } from '../config';
+import type { PlaceRow } from '../db/place.repository';
+
+const DEFAULT_LIMIT = 500;
+const MAX_LIMIT = 1000;
+
+/**
+ * Every place in id order, a page at a time, for read models that rebuild themselves (search). Only a FieldOps
+ * service acting as itself (`service:<name>`, from `ctx.asService()`) may export: a user never needs every place.
+ */
+export async function exportPlaces(
+  ctx: PoiContext,
+  context: HandlerContext,
+  request: { afterId: string; limit: number },
+): Promise<{ rows: PlaceRow[]; nextAfterId: string }> {
+  const caller = await rpcCallerOf(ctx.auth, context);
+  if (!caller.userId.startsWith('service:')) throw new ConnectError('exports are for FieldOps services only', Code.PermissionDenied);
+  if (request.limit < 0 || request.limit > MAX_LIMIT) throw new ConnectError(`limit must be within 0..${MAX_LIMIT}`, Code.InvalidArgument);
+  const limit = request.limit === 0 ? DEFAULT_LIMIT : request.limit;
+  const rows = await ctx.db
+    .selectFrom('place')
+    .selectAll()
+    .where('id', '>', request.afterId)
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute();
+  const page = rows.slice(0, limit);
+  return { rows: page, nextAfterId: rows.length > limit ? (page.at(-1)?.id ?? '') : '' };
+}
