@@ -2,7 +2,7 @@ import type { ServiceContext } from '@fieldops/platform';
 import { Histogram } from 'prom-client';
 import type { IndexLocation } from './db/create-search-index';
 import type { IndexHolder } from './db/index-holder';
-import type { SearchDb } from './db/schema';
+import type { SearchDb, SearchSourceTable } from './db/schema';
 import type { AreaTree } from './domain/area-tree';
 
 export type SearchContext = ServiceContext<SearchDb>;
@@ -14,6 +14,8 @@ export interface SearchState {
   lag: Histogram<'source'>;
   /** Events being applied right now, per source (part of the status backlog). */
   inFlight: Map<string, number>;
+  /** What this replica applied per source; written through to search_source at most once a second per source. */
+  sources: Map<string, SearchSourceTable & { persistedAt: number }>;
   /** Cached; reset by area events. */
   areas: AreaTree | null;
 }

@@ -28,7 +28,14 @@ export const searchManifest: ServiceManifest<SearchDb> = {
   consumes: [referenceEventsConsumer, merchantEventsConsumer, leadEventsConsumer, placeEventsConsumer, visitEventsConsumer],
   async onStart(ctx) {
     const { location, index } = await openServingIndex(ctx);
-    attachState(ctx, { holder: new IndexHolder(index), location, lag: lagHistogram(ctx), inFlight: new Map(), areas: null });
+    attachState(ctx, {
+      holder: new IndexHolder(index),
+      location,
+      lag: lagHistogram(ctx),
+      inFlight: new Map(),
+      sources: new Map(),
+      areas: null,
+    });
   },
 };
 

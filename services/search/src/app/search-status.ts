@@ -16,7 +16,9 @@ const iso = (ms: number | null) => (ms === null || ms === 0 ? null : new Date(ms
 export async function searchStatus(ctx: SearchContext, caller: Principal) {
   requirePermission(caller, 'search:read');
   const state = stateOf(ctx);
+  // This replica's own counts are the freshest; the table covers sources it has not heard from since it started.
   const rows = new Map((await sourceRepository.all(ctx.db)).map((r) => [r.source, r]));
+  for (const [source, stats] of state.sources) rows.set(source, stats);
   const dead = await sourceRepository.deadLettersBySource(ctx.db as unknown as Kysely<PlatformTables>);
   const now = ctx.clock.now();
   return {

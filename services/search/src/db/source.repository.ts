@@ -6,16 +6,11 @@ type Db = Kysely<SearchDb> | Transaction<SearchDb>;
 
 /** What search has applied from each source service, for the status endpoint. */
 export const sourceRepository = {
-  async applied(db: Db, dialect: Dialect, source: string, eventAt: number, appliedAt: number): Promise<void> {
-    const lag = Math.max(0, appliedAt - eventAt);
-    const stored = await db.selectFrom('search_source').selectAll().where('source', '=', source).executeTakeFirst();
-    const row = {
-      source,
-      last_event_at: Math.max(Number(stored?.last_event_at ?? 0), eventAt),
-      last_applied_at: appliedAt,
-      last_lag_ms: lag,
-      events: Number(stored?.events ?? 0) + 1,
-    };
+  async find(db: Db, source: string): Promise<SearchSourceTable | undefined> {
+    return db.selectFrom('search_source').selectAll().where('source', '=', source).executeTakeFirst();
+  },
+
+  async save(db: Db, dialect: Dialect, row: SearchSourceTable): Promise<void> {
     const { source: _, ...rest } = row;
     await upsert(db, dialect, 'search_source', row, ['source'], rest);
   },

@@ -33,6 +33,9 @@ export interface FoldedText {
 }
 
 export function foldChar(char: string): string {
+  const code = char.charCodeAt(0);
+  // ASCII (most of the text of most countries) needs no table or normalisation.
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : char;
   const lower = char.toLowerCase();
   const special = SPECIAL_LETTERS[lower];
   if (special !== undefined) return special;
@@ -54,13 +57,21 @@ export function foldWithOrigin(text: string): FoldedText {
 }
 
 export function fold(text: string): string {
-  return foldWithOrigin(text).text;
+  let folded = '';
+  for (const char of text) folded += foldChar(char);
+  return folded;
 }
 
 export type Segment = { kind: 'word'; text: string } | { kind: 'grams'; text: string };
 
-function isGram(char: string): boolean {
-  return GRAM_CHAR.test(char);
+type CharKind = 'word' | 'grams' | 'mark' | null;
+
+function kindOf(char: string): CharKind {
+  const code = char.charCodeAt(0);
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) ? 'word' : null;
+  if (GRAM_CHAR.test(char)) return 'grams';
+  if (/\p{M}/u.test(char)) return 'mark';
+  return WORD_CHAR.test(char) ? 'word' : null;
 }
 
 /**
@@ -71,10 +82,9 @@ export function segments(folded: string): Segment[] {
   const out: Segment[] = [];
   let current: Segment | null = null;
   for (const char of folded) {
-    const mark = /\p{M}/u.test(char);
-    const previous: Segment['kind'] | null = current === null ? null : current.kind;
-    const gram: boolean = isGram(char) || (previous === 'grams' && mark);
-    const kind: Segment['kind'] | null = gram ? 'grams' : WORD_CHAR.test(char) || (previous === 'word' && mark) ? 'word' : null;
+    const found = kindOf(char);
+    // A combining mark stays with the run it follows (Thai vowels, leftover accents).
+    const kind: Segment['kind'] | null = found === 'mark' ? (current === null ? null : current.kind) : found;
     if (kind === null) {
       current = null;
       continue;

@@ -1,4 +1,4 @@
-import { CircleCover, FINE_RESOLUTION, type LatLng, type LatLngBox } from '@fieldops/geo';
+import { CircleCover, type LatLng, type LatLngBox } from '@fieldops/geo';
 import { type ResolvedScope, scopeFilter } from '@fieldops/platform';
 import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Facet, SearchQuery } from '../../domain/search-query';
@@ -10,6 +10,8 @@ import type { Visibility } from '../../domain/visibility';
 const TRUE = sql<SqlBool>`1 = 1`;
 const FALSE = sql<SqlBool>`1 = 0`;
 const COLUMNS = { owner: 'd.owner_id', orgUnit: 'd.org_unit_id', area: 'd.area_id', country: 'd.country', agency: 'd.agency_id' };
+/** Up to this radius res-9 cells (~175 m edge) cover the circle; beyond it res-7 cells (~1.2 km). */
+const FINE_CELLS_MAX_RADIUS = 1000;
 /** Above this radius the circle's bounding box filters first: H3 cells would be too many. */
 const CELL_COVER_MAX_RADIUS = 5000;
 /** Column weights of bm25: title words, title pairs, body words, body pairs, pinyin. */
@@ -36,10 +38,10 @@ export function visibleSql({ scope, types }: Visibility): Expression<SqlBool> {
   const owned = scopeFilter(scope, COLUMNS);
   return or(
     types.map((type) => {
-      if (type === 'lead') return sql<SqlBool>`(d.type = 'lead' and (${owned} or ${publicPool(scope)}))`;
+      if (type === 'lead') return sql<SqlBool>`(+d.type = 'lead' and (${owned} or ${publicPool(scope)}))`;
       if (type === 'place')
-        return scope.scope === 'all' ? sql<SqlBool>`d.type = 'place'` : sql<SqlBool>`(d.type = 'place' and d.country = ${scope.country})`;
-      return sql<SqlBool>`(d.type = ${type} and ${owned})`;
+        return scope.scope === 'all' ? sql<SqlBool>`+d.type = 'place'` : sql<SqlBool>`(+d.type = 'place' and d.country = ${scope.country})`;
+      return sql<SqlBool>`(+d.type = ${type} and ${owned})`;
     }),
   );
 }
@@ -72,14 +74,12 @@ function circleBox({ lat, lng }: LatLng, radius: number): LatLngBox {
 function nearSql(point: LatLng, radius: number): Expression<SqlBool> {
   const within = sql<SqlBool>`geo_distance(d.lat, d.lng, ${point.lat}, ${point.lng}) <= ${radius}`;
   if (radius > CELL_COVER_MAX_RADIUS) return and([boxSql(circleBox(point, radius)), within]);
-  const cover = new CircleCover(point, radius, { fineUpTo: 1000 });
-  const fine: string[] = [];
-  const coarse: string[] = [];
-  while (!cover.done) {
-    const batch = cover.next(Number.POSITIVE_INFINITY);
-    (batch.resolution === FINE_RESOLUTION ? fine : coarse).push(...batch.cells);
-  }
-  return and([or([...(fine.length ? [isIn('d.cell9', fine)] : []), ...(coarse.length ? [isIn('d.cell7', coarse)] : [])]), within]);
+  // One resolution per query, so that SQLite reads one index: fine cells for small circles, coarse ones beyond.
+  const fine = radius <= FINE_CELLS_MAX_RADIUS;
+  const cover = new CircleCover(point, radius, { fineUpTo: fine ? Number.POSITIVE_INFINITY : 0 });
+  const cells: string[] = [];
+  while (!cover.done) cells.push(...cover.next(Number.POSITIVE_INFINITY).cells);
+  return and([isIn(fine ? 'd.cell9' : 'd.cell7', cells), within]);
 }
 
 export interface CompiledSearch {
@@ -93,7 +93,11 @@ export interface CompiledSearch {
 /** The filters of a query (no paging, no order). `in_shape` is bound to the query's area shape by the caller. */
 export function searchSql(query: SearchQuery, visibility: Visibility): CompiledSearch {
   const match = matchExpression(query.q);
-  const conditions: Expression<SqlBool>[] = [visibleSql(visibility), isIn('d.type', query.filters.types)];
+  // `+d.type`: a type matches a quarter of the documents or more; SQLite must not pick its index over cells or text.
+  const conditions: Expression<SqlBool>[] = [
+    visibleSql(visibility),
+    query.filters.types.length > 0 ? sql<SqlBool>`+d.type in (${sql.join(query.filters.types)})` : FALSE,
+  ];
   const f = query.filters;
   if (f.status) conditions.push(isIn('d.status', f.status));
   if (f.stage) conditions.push(isIn('d.stage', f.stage));

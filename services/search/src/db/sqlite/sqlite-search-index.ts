@@ -62,9 +62,22 @@ export class SqliteSearchIndex implements SearchIndex {
     this.compiler = new KyselyClass<unknown>({ dialect: new SqliteDialect({ database: this.database }) });
   }
 
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Statements are prepared once per distinct SQL text (writes always reuse theirs). */
+  private statement(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.database.prepare(text);
+      if (this.statements.size > 500) this.statements.clear();
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
   private all<T>(query: RawBuilder<unknown>): T[] {
     const compiled = query.compile(this.compiler);
-    return this.database.prepare(compiled.sql).all(...(compiled.parameters as unknown[])) as T[];
+    return this.statement(compiled.sql).all(...(compiled.parameters as unknown[])) as T[];
   }
 
   private write(doc: SearchDocument, existing: DocRow | undefined): void {
@@ -90,30 +103,31 @@ export class SqliteSearchIndex implements SearchIndex {
     let seq: number;
     if (existing) {
       seq = existing.seq;
-      this.database.prepare('delete from doc_text where rowid = ?').run(seq);
-      this.database
-        .prepare(
-          `update doc set version = ?, updated_at = ?, country = ?, lat = ?, lng = ?, cell7 = ?, cell9 = ?, area_id = ?, owner_id = ?,
+      this.statement('delete from doc_text where rowid = ?').run(seq);
+      this.statement(
+        `update doc set version = ?, updated_at = ?, country = ?, lat = ?, lng = ?, cell7 = ?, cell9 = ?, area_id = ?, owner_id = ?,
            org_unit_id = ?, agency_id = ?, status = ?, stage = ?, pool = ?, category = ?, body = ? where seq = ?`,
-        )
-        .run(...values, seq);
+      ).run(...values, seq);
     } else {
-      const result = this.database
-        .prepare(
-          `insert into doc (type, id, version, updated_at, country, lat, lng, cell7, cell9, area_id, owner_id, org_unit_id, agency_id,
+      const result = this.statement(
+        `insert into doc (type, id, version, updated_at, country, lat, lng, cell7, cell9, area_id, owner_id, org_unit_id, agency_id,
            status, stage, pool, category, body) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(doc.type, doc.id, ...values);
+      ).run(doc.type, doc.id, ...values);
       seq = Number(result.lastInsertRowid);
     }
     const terms = indexTerms(doc.title, bodyTexts(doc), doc.phones);
-    this.database
-      .prepare('insert into doc_text (rowid, tw, tg, bw, bg, py) values (?, ?, ?, ?, ?, ?)')
-      .run(seq, terms.titleWords, terms.titlePairs, terms.bodyWords, terms.bodyPairs, terms.pinyin);
+    this.statement('insert into doc_text (rowid, tw, tg, bw, bg, py) values (?, ?, ?, ?, ?, ?)').run(
+      seq,
+      terms.titleWords,
+      terms.titlePairs,
+      terms.bodyWords,
+      terms.bodyPairs,
+      terms.pinyin,
+    );
   }
 
   private row(type: DocumentType, id: string): DocRow | undefined {
-    return this.database.prepare('select seq, version, body from doc where type = ? and id = ?').get(type, id) as DocRow | undefined;
+    return this.statement('select seq, version, body from doc where type = ? and id = ?').get(type, id) as DocRow | undefined;
   }
 
   async put(docs: SearchDocument[]): Promise<void> {
