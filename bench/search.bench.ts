@@ -16,12 +16,12 @@ import { type Summary, summarize } from './stats';
 import type { Progress, SuiteOutcome } from './suite';
 import { formatTable, num } from './text-table';
 
-/** `SEARCH_BENCH_MERCHANTS` sets the size (1,000,000 by default); `SEARCH_BENCH_LAG_SECONDS` the lag runs' length. */
+/** Sizes: `SEARCH_BENCH_MERCHANTS` (1,000,000), `SEARCH_BENCH_QUERIES` per kind (1,000), `SEARCH_BENCH_LAG_SECONDS` (20). */
 const MERCHANTS = Number(process.env.SEARCH_BENCH_MERCHANTS || 1_000_000);
 const LAG_SECONDS = Number(process.env.SEARCH_BENCH_LAG_SECONDS || 20);
 const LAG_RATE = 500;
 const BATCH = 1000;
-const QUERIES = 1000;
+const QUERIES = Number(process.env.SEARCH_BENCH_QUERIES || 1000);
 const WARMUP = 50;
 const SEED = 7;
 
