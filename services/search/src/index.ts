@@ -1,4 +1,4 @@
-import { defineService, type ServiceDefinition, type ServiceManifest } from '@fieldops/platform';
+import { ConfigError, defineService, type ServiceDefinition, type ServiceManifest } from '@fieldops/platform';
 import { searchRpc } from './api/rpc';
 import { searchRoutes } from './api/search.routes';
 import { openServingIndex } from './app/open-index';
@@ -39,17 +39,37 @@ export const searchManifest: ServiceManifest<SearchDb> = {
   },
 };
 
-/** The search read model (DESIGN.md §10): denormalised documents from other services' events, and the query API. */
-export const searchService: ServiceDefinition = defineService<SearchDb>(searchManifest);
+const REPLICA_NAME = /^[a-z0-9][a-z0-9-]{0,31}$/;
 
-export type { SearchDb } from './db/schema';
+/**
+ * The manifest of one search replica. Every replica keeps its own index, so it needs every event: with
+ * `SEARCH_REPLICA=<name>` its durable consumers are its own (`search.merchants.<name>`…) instead of being shared
+ * with the other replicas (which would split the events between them).
+ */
+export function replicaManifest(manifest: ServiceManifest<SearchDb>, replica: string | undefined): ServiceManifest<SearchDb> {
+  if (replica === undefined || replica === '') return manifest;
+  if (!REPLICA_NAME.test(replica)) throw new ConfigError('SEARCH_REPLICA', `"${replica}" is not a name (a-z, 0-9, -; up to 32)`);
+  return { ...manifest, consumes: (manifest.consumes ?? []).map((c) => ({ ...c, name: `${c.name}.${replica}` })) };
+}
+
+function searchDefinition(manifest: ServiceManifest<SearchDb>): ServiceDefinition {
+  return {
+    name: manifest.name,
+    prefixes: manifest.http?.prefixes ?? [],
+    start: (runtime, options) => defineService(replicaManifest(manifest, runtime.config.env.SEARCH_REPLICA)).start(runtime, options),
+    migrate: (runtime) => defineService(manifest).migrate(runtime),
+  };
+}
+
+/** The search read model (DESIGN.md §10): denormalised documents from other services' events, and the query API. */
+export const searchService: ServiceDefinition = searchDefinition(searchManifest);
 
 /**
  * The search service whose "seed" rebuilds the index from the source services (for `fieldops replay search`): the
  * command starts it like any host and asks it to seed, so the rebuild runs with the service's full context.
  */
 export function searchRebuildService(onReport: (report: RebuildReport) => void): ServiceDefinition {
-  return defineService<SearchDb>({
+  return searchDefinition({
     ...searchManifest,
     async seedDemo(ctx, progress) {
       const report = await rebuildIndex(ctx, progress);
@@ -60,3 +80,4 @@ export function searchRebuildService(onReport: (report: RebuildReport) => void):
 }
 
 export type { RebuildReport } from './app/rebuild-index';
+export type { SearchDb } from './db/schema';

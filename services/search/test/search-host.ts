@@ -7,8 +7,12 @@ import { uuidv7 } from 'uuidv7';
 import { searchService } from '../src/index';
 
 /** Account (logins, owners, scopes), area (polygons, paths) and search, with demo users and areas. */
-export async function startSearchHost(engines: TestEngines, services: ServiceDefinition[] = []): Promise<TestHost> {
-  return startTestHost({ services: [accountService, areaService, ...services, searchService], engines, seedDemo: true });
+export async function startSearchHost(
+  engines: TestEngines,
+  services: ServiceDefinition[] = [],
+  env?: Record<string, string>,
+): Promise<TestHost> {
+  return startTestHost({ services: [accountService, areaService, ...services, searchService], engines, seedDemo: true, env });
 }
 
 /** Publishes events as their owning service would (the first segment of the type names the source). */
