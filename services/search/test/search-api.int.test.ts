@@ -51,6 +51,32 @@ describe.each(engines)('search API on $name', (engines) => {
     expect(idsOf((await search(rep, 'q=1112222')).body)).toEqual([m.id]);
   });
 
+  it("follows an owner's name into their records, also when the records came first", async () => {
+    const userId = `late-${Date.now()}`;
+    const m = aMerchantSnapshot({ brandName: 'Early Bird Bakery', ownerId: userId });
+    await publish(t, 'merchant.merchant.created.v1', m.id, m);
+    await eventually(async () => expect(idsOf((await search(admin, 'q=early%20bird')).body)).toEqual([m.id]));
+    const user = {
+      id: userId,
+      email: `${userId}@example.com`,
+      name: 'Wan Ting Goh',
+      phone: null,
+      country: 'SG',
+      orgUnitId: 'x',
+      agencyId: null,
+      roleIds: [],
+      status: 'active',
+      locale: 'en',
+      version: 1,
+    };
+    await publish(t, 'account.user.created.v1', userId, user);
+    await eventually(async () =>
+      expect((await search(admin, 'q=wan%20ting')).body.items.map((i: { ownerName: string }) => i.ownerName)).toEqual(['Wan Ting Goh']),
+    );
+    await publish(t, 'account.user.updated.v1', userId, { ...user, name: 'Wan Ting Lim', version: 2 });
+    await eventually(async () => expect(idsOf((await search(admin, 'q=ting%20lim')).body)).toEqual([m.id]));
+  });
+
   it('an older event never overwrites a newer version', async () => {
     const m = aMerchantSnapshot({ brandName: 'Version Three', ownerId: repId, orgUnitId: repOrg, version: 3 });
     await publish(t, 'merchant.merchant.updated.v1', m.id, m);

@@ -11,7 +11,8 @@ const user: IndexingHandler = async (event, trx, ctx, { holder }) => {
   const stored = await referenceRepository.user(trx, u.id);
   const row = { id: u.id, name: u.name, org_unit_id: u.orgUnitId, agency_id: u.agencyId, version: u.version };
   if (!(await referenceRepository.putUser(trx, ctx.dialect, row))) return;
-  if (stored && stored.name !== u.name) await holder.renameOwner(u.id, u.name);
+  // Also for a user heard of for the first time: their records may have arrived first (another consumer).
+  if (stored?.name !== u.name) await holder.renameOwner(u.id, u.name);
 };
 
 /** An area's name or parent follows into the path of every document filed in it or below it. */
