@@ -17,6 +17,12 @@ const keyOf = (type: DocumentType, id: string) => `${type}:${id}`;
 const DEFAULT_ALIAS = 'fieldops-search';
 const PAGE = 500;
 
+/** A client for `SEARCH_URL` (credentials in the URL's user info, as elsewhere). */
+function clientFor(url: URL): Client {
+  const auth = url.username ? { auth: { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) } } : {};
+  return new Client({ node: `${url.protocol}//${url.host}`, ...auth });
+}
+
 function isConflict(error: unknown): boolean {
   return error instanceof errors.ResponseError && error.statusCode === 409;
 }
@@ -65,10 +71,7 @@ export class ElasticSearchIndex implements SearchIndex {
 
   /** Opens (creating when missing) one concrete index. */
   static async open(url: URL, index: string): Promise<ElasticSearchIndex> {
-    const client = new Client({
-      node: `${url.protocol}//${url.host}`,
-      ...(url.username ? { auth: { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) } } : {}),
-    });
+    const client = clientFor(url);
     if (!(await client.indices.exists({ index }))) {
       await client.indices.create({ index, settings: INDEX_SETTINGS, mappings: INDEX_MAPPINGS });
     }
@@ -78,7 +81,7 @@ export class ElasticSearchIndex implements SearchIndex {
   /** Generations are indices `<alias>-<generation>`; the alias points at the one that serves. */
   static location(url: URL): IndexLocation {
     const alias = url.searchParams.get('index') || DEFAULT_ALIAS;
-    const client = () => new Client({ node: `${url.protocol}//${url.host}` });
+    const client = () => clientFor(url);
     return {
       async currentGeneration() {
         const c = client();
