@@ -1,4 +1,4 @@
-// `npm run bench [-- checkin|events|gateway|leads|nearby|resolve …]`: runs the benchmark suites against 127.0.0.1 only, prints a table per suite
+// `npm run bench [-- checkin|events|gateway|leads|nearby|resolve|search …]`: runs the benchmark suites against 127.0.0.1 only, prints a table per suite
 // and writes bench/results/latest.json.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +10,7 @@ import { runGatewaySuite } from './gateway.bench';
 import { runLeadsSuite } from './leads.bench';
 import { runNearbySuite } from './nearby.bench';
 import { runResolveSuite } from './resolve.bench';
+import { runSearchSuite } from './search.bench';
 import type { Progress, SuiteOutcome } from './suite';
 
 const SUITES: Record<string, (progress: Progress) => Promise<SuiteOutcome<unknown>>> = {
@@ -19,6 +20,7 @@ const SUITES: Record<string, (progress: Progress) => Promise<SuiteOutcome<unknow
   leads: runLeadsSuite,
   nearby: runNearbySuite,
   resolve: runResolveSuite,
+  search: runSearchSuite,
 };
 
 function selectedSuites(args: string[]): string[] {

@@ -3,11 +3,12 @@ import { dlqCommand } from './commands/dlq';
 import { filesCommand } from './commands/files';
 import { leadsCommand } from './commands/leads';
 import { migrateCommand } from './commands/migrate';
+import { replayCommand } from './commands/replay';
 import { seedCommand } from './commands/seed';
 import { serveCommand } from './commands/serve';
 import { describeFailure } from './failure';
 
-const COMMANDS: Command[] = [serveCommand, migrateCommand, seedCommand, leadsCommand, filesCommand, dlqCommand];
+const COMMANDS: Command[] = [serveCommand, migrateCommand, seedCommand, leadsCommand, filesCommand, replayCommand, dlqCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;

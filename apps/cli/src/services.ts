@@ -6,6 +6,7 @@ import { leadsService } from '@fieldops/leads';
 import { merchantService } from '@fieldops/merchant';
 import type { ServiceDefinition } from '@fieldops/platform';
 import { poiService } from '@fieldops/poi';
+import { searchService } from '@fieldops/search';
 import { UsageError } from './command';
 
 /** Every service this build can run, in start order (the account service issues the tokens the others check). */
@@ -17,6 +18,7 @@ export const ALL_SERVICES: ServiceDefinition[] = [
   merchantService,
   leadsService,
   checkinService,
+  searchService,
 ];
 
 /** The services named on the command line (all of them when none are), kept in start order. */

@@ -26,4 +26,5 @@ export * from './gen/fieldops/file/v1/file_pb';
 export * from './gen/fieldops/leads/v1/leads_pb';
 export * from './gen/fieldops/merchant/v1/merchant_pb';
 export * from './gen/fieldops/poi/v1/poi_pb';
+export * from './gen/fieldops/search/v1/search_pb';
 export { ownerOfRpcService, rpcServiceOwners, rpcServices } from './rpc';

@@ -6,6 +6,7 @@ import { FileService } from './gen/fieldops/file/v1/file_pb';
 import { LeadsService } from './gen/fieldops/leads/v1/leads_pb';
 import { MerchantService } from './gen/fieldops/merchant/v1/merchant_pb';
 import { PoiService } from './gen/fieldops/poi/v1/poi_pb';
+import { SearchService } from './gen/fieldops/search/v1/search_pb';
 
 const RPC_PACKAGE = /^fieldops\.([a-z][a-z0-9_]*)\.v[0-9]+\.[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -32,6 +33,7 @@ export const rpcServices: readonly DescService[] = [
   LeadsService,
   MerchantService,
   PoiService,
+  SearchService,
 ];
 
 /** Proto service typeName → owning FieldOps service, e.g. `fieldops.account.v1.AccountService` → `account`. */

@@ -29,6 +29,8 @@ export interface PlatformConfig {
   filesUrl: string;
   /** Set while files move from `filesUrl` (old) to another store (see MigratingFileStore). */
   filesMigration: { targetUrl: string; phase: FilesMigrationPhase } | undefined;
+  /** The search read model's index: `sqlite:<dir>` (embedded) or `http(s)://…` Elasticsearch/OpenSearch. */
+  searchUrl: string;
   otlpEndpoint: string | undefined;
   sentryDsn: string | undefined;
   /** Base URLs of services that run in other processes, by service name. */
@@ -54,6 +56,7 @@ const DRIVER_SCHEMES: Record<string, string[]> = {
   CACHE_URL: ['memory:', 'redis:', 'rediss:'],
   FILES_URL: ['file:', 's3:'],
   FILES_MIGRATION_TARGET_URL: ['file:', 's3:'],
+  SEARCH_URL: ['sqlite:', 'http:', 'https:'],
 };
 
 export function parseUrlSetting(setting: string, value: string, schemes: string[]): URL {
@@ -109,6 +112,7 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
     cacheUrl: setting('CACHE_URL', 'memory:'),
     filesUrl: setting('FILES_URL', `file:${path.join(dataDir, 'files')}`),
     filesMigration: filesMigration(env),
+    searchUrl: setting('SEARCH_URL', `sqlite:${path.join(dataDir, 'search')}`),
     otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined,
     sentryDsn: env.SENTRY_DSN || undefined,
     serviceUrls,

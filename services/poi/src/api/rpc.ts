@@ -11,6 +11,7 @@ import { placesInBox } from '../app/places-in-box';
 import type { PoiContext } from '../config';
 import type { PlaceRow } from '../db/place.repository';
 import { placeScopeOf } from '../domain/place-scope';
+import { exportPlaces } from './export-places.rpc';
 
 /** RPC speaks WGS-84 only: conversions for clients in China belong to the public edge. */
 const WGS84 = edgeCoordinates('WGS84');
@@ -108,6 +109,10 @@ export function poiRpc(router: ConnectRouter, ctx: PoiContext): void {
         places: page.places.map((r) => ({ id: r.id, lat: r.lat, lng: r.lng, ...(r.area_id ? { areaId: r.area_id } : {}) })),
         nextCursor: page.nextCursor ?? '',
       };
+    },
+    async exportPlaces(request, context) {
+      const { rows, nextAfterId } = await exportPlaces(ctx, context, request);
+      return { places: rows.map(toPlaceMessage), nextAfterId };
     },
   });
 }

@@ -46,6 +46,11 @@ export const placeRepository = {
     return forUpdate(db.selectFrom('place').selectAll().where('id', 'in', ids).orderBy('id'), dialect).execute();
   },
 
+  /** Every place (any status, any country) after `afterId` in id order: a page of an export. */
+  async pageAfter(db: Db, afterId: string, limit: number): Promise<PlaceRow[]> {
+    return db.selectFrom('place').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  },
+
   async count(db: Db): Promise<number> {
     const row = await db
       .selectFrom('place')

@@ -1,0 +1,57 @@
+import { Host, loadConfig } from '@fieldops/platform';
+import { type RebuildReport, searchRebuildService } from '@fieldops/search';
+import { type CliIo, type Command, parseCommandArgs, println, UsageError } from '../command';
+import { createProgress } from '../progress/create-progress';
+import { ALL_SERVICES } from '../services';
+
+const help = `Usage: fieldops replay search
+
+Rebuilds the search index from the source services' exports (ExportMerchants, ExportLeads, ExportPlaces), page by
+page with a progress bar, into a new index generation while the current one keeps serving; then makes the new
+one current and deletes the old. A source whose export is not implemented or not reachable is reported and
+skipped: its documents are carried over from the current index, as are visits (no export yet).
+
+Embedded: runs the services in this process over DATA_DIR; stop "fieldops serve" first, or let a running
+installation do it with POST /api/v1/search/rebuild (admins). Distributed: set SERVICE_<NAME>_URL for the
+sources, INTERNAL_SECRET, and the SEARCH_URL of the index to rebuild; restart the search replicas after it.
+
+Settings (environment): DATA_DIR, DATABASE_URL (SEARCH_DATABASE_URL), SEARCH_URL, BUS_URL, CACHE_URL, LOG_LEVEL.`;
+
+function printReport(io: CliIo, report: RebuildReport): void {
+  for (const s of report.sources) {
+    if (s.skipped) println(io.out, `  ${s.source}: skipped (${s.skipped}); ${s.carried} documents carried over from the old index`);
+    else println(io.out, `  ${s.source}: ${s.documents} documents`);
+  }
+  println(io.out, `  visits: ${report.carriedVisits} carried over`);
+}
+
+async function replaySearch(io: CliIo): Promise<void> {
+  let report: RebuildReport | undefined;
+  const search = searchRebuildService((r) => {
+    report = r;
+  });
+  const config = loadConfig(io.env);
+  const services = [...ALL_SERVICES.filter((s) => s.name !== 'search' && !config.serviceUrls[s.name]), search];
+  const host = await Host.start({ config, services, listen: false });
+  try {
+    const started = performance.now();
+    const summary = await host.service('search')?.seedDemo(createProgress(io.out));
+    println(io.out, `${summary?.summary ?? 'Search: nothing rebuilt'} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    if (report) printReport(io, report);
+  } finally {
+    await host.stop();
+  }
+}
+
+export const replayCommand: Command = {
+  name: 'replay',
+  summary: 'rebuild a read model from its sources (replay search)',
+  help,
+  async run(args, io) {
+    const { positionals } = parseCommandArgs('replay', { args, options: {}, allowPositionals: true });
+    const [what, ...rest] = positionals;
+    if (what !== 'search' || rest.length > 0) throw new UsageError('say what to rebuild: replay search', 'replay');
+    await replaySearch(io);
+    return 0;
+  },
+};

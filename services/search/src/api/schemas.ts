@@ -1,0 +1,78 @@
+import { Type } from 'typebox';
+import { DEFAULT_LIMIT, MAX_LIMIT, MAX_RADIUS_M } from '../app/search-input';
+
+const list = (description: string) => Type.Optional(Type.String({ maxLength: 2000, description }));
+
+export const SearchQuerystring = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 200, description: 'Text over names, addresses and contacts (any script)' })),
+  type: list('Comma list of merchant, lead, place, visit (default: all the caller may read)'),
+  lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90, description: 'WGS-84' })),
+  lng: Type.Optional(Type.Number({ minimum: -180, maximum: 180, description: 'WGS-84' })),
+  radius: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: MAX_RADIUS_M, description: 'Metres around lat/lng' })),
+  bbox: list('minLng,minLat,maxLng,maxLat (WGS-84)'),
+  areaId: Type.Optional(Type.String({ maxLength: 64, description: "Inside this area's polygon" })),
+  status: list('Merchant status, place status or visit verification (comma list)'),
+  stage: list('Lead stage (comma list)'),
+  category: list('Category (comma list)'),
+  owner: list('Owner user id (comma list)'),
+  area: list('Filed under these areas or their descendants (comma list of area ids)'),
+  country: list('ISO 3166 alpha-2 (comma list)'),
+  pool: list('Lead pool: private, public'),
+  sort: Type.Optional(Type.Union([Type.Literal('relevance'), Type.Literal('distance'), Type.Literal('recency')])),
+  limit: Type.Integer({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT }),
+  cursor: Type.Optional(Type.String({ maxLength: 512, description: 'The nextCursor of the previous page' })),
+  facets: list('Comma list of type, status, stage, category, country, pool, ownerId, areaId'),
+});
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+export const SearchItem = Type.Object({
+  type: Type.String(),
+  id: Type.String(),
+  title: Type.String(),
+  score: Type.Optional(Type.Number()),
+  distance: Type.Optional(Type.Number({ description: 'Metres from lat/lng' })),
+  highlights: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'Fields with matches in <em>' })),
+  address: Type.String(),
+  lat: Type.Number(),
+  lng: Type.Number(),
+  country: Type.String(),
+  category: Nullable(Type.String()),
+  status: Nullable(Type.String()),
+  stage: Nullable(Type.String()),
+  pool: Nullable(Type.String()),
+  areaId: Nullable(Type.String()),
+  areaPath: Nullable(Type.String()),
+  ownerId: Nullable(Type.String()),
+  ownerName: Nullable(Type.String()),
+  lastVerifiedVisitAt: Nullable(Type.String()),
+  updatedAt: Type.String(),
+  details: Type.Record(Type.String(), Type.Unknown()),
+});
+
+export const SearchAnswer = Type.Object({
+  items: Type.Array(SearchItem),
+  facets: Type.Record(Type.String(), Type.Record(Type.String(), Type.Integer())),
+  nextCursor: Nullable(Type.String()),
+});
+
+const Iso = Nullable(Type.String());
+export const SearchStatus = Type.Object({
+  driver: Type.String(),
+  documents: Type.Integer(),
+  rebuild: Nullable(Type.Object({ startedAt: Type.String(), done: Type.Integer(), total: Type.Integer(), label: Type.String() })),
+  sources: Type.Array(
+    Type.Object({
+      source: Type.String(),
+      lastEventAt: Iso,
+      lastAppliedAt: Iso,
+      lastLagMs: Nullable(Type.Integer()),
+      sinceLastEventMs: Nullable(Type.Integer()),
+      events: Type.Integer(),
+      backlog: Type.Integer(),
+      deadLetters: Type.Integer(),
+    }),
+  ),
+});
+
+export const RebuildStarted = Type.Object({ started: Type.Boolean() });

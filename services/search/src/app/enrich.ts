@@ -1,0 +1,35 @@
+import type { Transaction } from 'kysely';
+import type { SearchContext } from '../config';
+import { stateOf } from '../config';
+import { referenceRepository } from '../db/reference.repository';
+import type { SearchDb } from '../db/schema';
+import { AreaTree } from '../domain/area-tree';
+import type { Enrichment } from '../domain/documents';
+
+type Db = Transaction<SearchDb> | SearchContext['db'];
+
+/** The area tree from the areas search has been told of; cached until an area event changes it. */
+export async function areaTree(ctx: SearchContext, db: Db): Promise<AreaTree> {
+  const state = stateOf(ctx);
+  if (!state.areas) {
+    const rows = await referenceRepository.allAreas(db);
+    state.areas = new AreaTree(rows.filter((r) => !r.deleted).map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name })));
+  }
+  return state.areas;
+}
+
+/** The owner's name, the area's path and (for a merchant) its last verified visit. */
+export async function enrichmentOf(
+  ctx: SearchContext,
+  db: Db,
+  record: { ownerId: string | null; areaId: string | null; merchantId?: string },
+): Promise<Enrichment> {
+  const owner = await referenceRepository.user(db, record.ownerId);
+  const tree = await areaTree(ctx, db);
+  const visits = record.merchantId ? await referenceRepository.lastVerifiedVisits(db, [record.merchantId]) : new Map<string, number>();
+  return {
+    ownerName: owner?.name ?? null,
+    areaPath: tree.path(record.areaId),
+    lastVerifiedVisitAt: record.merchantId ? (visits.get(record.merchantId) ?? null) : null,
+  };
+}

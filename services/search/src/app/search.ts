@@ -1,0 +1,135 @@
+import { Code, ConnectError } from '@connectrpc/connect';
+import { AreaService } from '@fieldops/contracts';
+import { asCaller, can, ForbiddenError, NotFoundError, type Principal, requirePermission } from '@fieldops/platform';
+import { type SearchContext, stateOf } from '../config';
+import { shapeOfGeoJson } from '../domain/area-shape';
+import { highlight } from '../domain/highlights';
+import type { SearchDocument } from '../domain/search-document';
+import type { AreaShape, SearchHit, SearchQuery } from '../domain/search-query';
+import { queryParts } from '../domain/text-terms';
+import { READ_PERMISSION, type Visibility } from '../domain/visibility';
+import { areaTree } from './enrich';
+import {
+  afterOf,
+  bboxOf,
+  cursorOf,
+  DEFAULT_LIMIT,
+  facetsOf,
+  geoOf,
+  listOf,
+  MAX_LIMIT,
+  type SearchInput,
+  sortOf,
+  typesOf,
+} from './search-input';
+
+/** An area's polygon, read with the caller's own token: an area outside their scope is not found. */
+async function areaShape(ctx: SearchContext, caller: Principal, areaId: string): Promise<AreaShape> {
+  try {
+    const { area } = await ctx.rpc.client(AreaService).getArea({ id: areaId }, { ...asCaller(caller.token), timeoutMs: 5000 });
+    const shape = area ? shapeOfGeoJson(area.geometryJson) : null;
+    if (!shape) throw new NotFoundError('Area');
+    return shape;
+  } catch (error) {
+    if (error instanceof ConnectError && (error.code === Code.NotFound || error.code === Code.PermissionDenied))
+      throw new NotFoundError('Area');
+    throw error;
+  }
+}
+
+/** What the API shows of a document; a public-pool lead's phone stays hidden, as in the leads service. */
+function itemOf(hit: SearchHit, parts: ReturnType<typeof queryParts>) {
+  const doc: SearchDocument = hit.doc;
+  const details = { ...doc.details };
+  if (doc.type === 'lead' && doc.ownerId === null) delete details.phone;
+  const highlights: Record<string, string> = {};
+  for (const [field, text] of [
+    ['title', doc.title],
+    ['address', doc.address],
+  ] as const) {
+    const marked = highlight(text, parts);
+    if (marked !== null) highlights[field] = marked;
+  }
+  return {
+    type: doc.type,
+    id: doc.id,
+    title: doc.title,
+    ...(hit.score !== undefined ? { score: hit.score } : {}),
+    ...(hit.distance !== undefined ? { distance: Math.round(hit.distance * 10) / 10 } : {}),
+    ...(Object.keys(highlights).length > 0 ? { highlights } : {}),
+    address: doc.address,
+    lat: doc.lat,
+    lng: doc.lng,
+    country: doc.country,
+    category: doc.category,
+    status: doc.status,
+    stage: doc.stage,
+    pool: doc.pool,
+    areaId: doc.areaId,
+    areaPath: doc.areaPath,
+    ownerId: doc.ownerId,
+    ownerName: doc.ownerName,
+    lastVerifiedVisitAt: doc.lastVerifiedVisitAt === null ? null : new Date(doc.lastVerifiedVisitAt).toISOString(),
+    updatedAt: new Date(doc.updatedAt).toISOString(),
+    details,
+  };
+}
+
+export type SearchItem = ReturnType<typeof itemOf>;
+export interface SearchAnswer {
+  items: SearchItem[];
+  facets: Record<string, Record<string, number>>;
+  nextCursor: string | null;
+}
+
+/** The types the caller asked for and may read (search:read alone shows nothing the owners would not). */
+function visibleTypes(caller: Principal, input: SearchInput) {
+  return typesOf(input).filter((type) => can(caller, READ_PERMISSION[type]));
+}
+
+/** One search, always within the caller's data scope — hits and facet counts alike. */
+export async function search(ctx: SearchContext, caller: Principal, input: SearchInput): Promise<SearchAnswer> {
+  requirePermission(caller, 'search:read');
+  const types = visibleTypes(caller, input);
+  if (types.length === 0) throw new ForbiddenError('None of the asked types may be read with your permissions.');
+  const visibility: Visibility = { scope: await ctx.scopes.resolve(caller), types };
+  const q = (input.q ?? '').trim();
+  const geo = geoOf(input);
+  const hasText = queryParts(q).length > 0;
+  const sort = sortOf(input, hasText, geo.origin !== undefined);
+  const areaFilter = listOf(input.area);
+  const query: SearchQuery = {
+    q,
+    filters: {
+      types,
+      status: listOf(input.status),
+      stage: listOf(input.stage),
+      category: listOf(input.category),
+      ownerId: listOf(input.owner),
+      country: listOf(input.country)?.map((c) => c.toUpperCase()),
+      pool: listOf(input.pool),
+      areaIds: areaFilter ? await subtreesOf(ctx, areaFilter) : undefined,
+    },
+    near: geo.origin && geo.radius !== undefined ? { point: geo.origin, radius: geo.radius } : undefined,
+    box: bboxOf(input),
+    shape: input.areaId ? await areaShape(ctx, caller, input.areaId) : undefined,
+    origin: geo.origin,
+    sort,
+    limit: Math.min(Math.max(input.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT),
+    after: afterOf(input.cursor, sort),
+    facets: facetsOf(input),
+  };
+  const result = await stateOf(ctx).holder.current.search(query, visibility);
+  const parts = queryParts(q);
+  const last = result.hits[result.hits.length - 1];
+  return {
+    items: result.hits.map((hit) => itemOf(hit, parts)),
+    facets: result.facets as Record<string, Record<string, number>>,
+    nextCursor: result.more && last ? cursorOf(sort, last.key) : null,
+  };
+}
+
+async function subtreesOf(ctx: SearchContext, areaIds: string[]): Promise<string[]> {
+  const tree = await areaTree(ctx, ctx.db);
+  return [...new Set(areaIds.flatMap((id) => tree.subtree(id)))];
+}

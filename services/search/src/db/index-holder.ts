@@ -1,0 +1,64 @@
+import type { DocumentPatch, DocumentType, SearchDocument } from '../domain/search-document';
+import type { SearchIndex } from './search-index';
+
+/**
+ * The index that serves, and during a rebuild the one being built. Writes go to both, so events that arrive while a
+ * rebuild runs are not lost in the new index: the version check lets the newer of (export, event) win in each.
+ */
+export class IndexHolder {
+  private building: SearchIndex | null = null;
+  rebuild: { startedAt: number; done: number; total: number; label: string } | null = null;
+
+  constructor(public current: SearchIndex) {}
+
+  private get targets(): SearchIndex[] {
+    return this.building ? [this.current, this.building] : [this.current];
+  }
+
+  async put(docs: SearchDocument[]): Promise<void> {
+    for (const index of this.targets) await index.put(docs);
+  }
+
+  /** Patches the serving index, then hands the resulting document to the one being built. */
+  async patch(type: DocumentType, id: string, changes: DocumentPatch, version: number | null): Promise<boolean> {
+    const changed = await this.current.patch(type, id, changes, version);
+    if (changed && this.building) {
+      const doc = await this.current.get(type, id);
+      if (doc) await this.building.put([doc]);
+    }
+    return changed;
+  }
+
+  async renameOwner(ownerId: string, name: string): Promise<void> {
+    for (const index of this.targets) await index.renameOwner(ownerId, name);
+  }
+
+  async setAreaPaths(paths: Map<string, string>): Promise<void> {
+    for (const index of this.targets) await index.setAreaPaths(paths);
+  }
+
+  startBuilding(index: SearchIndex): void {
+    if (this.building) throw new Error('a rebuild is already running');
+    this.building = index;
+  }
+
+  get isBuilding(): boolean {
+    return this.building !== null;
+  }
+
+  /** The new index serves from now on; the old one is handed back for disposal. */
+  swap(): SearchIndex {
+    if (!this.building) throw new Error('no rebuild to finish');
+    const old = this.current;
+    this.current = this.building;
+    this.building = null;
+    return old;
+  }
+
+  /** Gives up a rebuild; the index being built is handed back for disposal. */
+  abandon(): SearchIndex | null {
+    const building = this.building;
+    this.building = null;
+    return building;
+  }
+}

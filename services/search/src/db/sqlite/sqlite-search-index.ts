@@ -1,0 +1,232 @@
+import fs from 'node:fs';
+import { distanceMeters, placeCells } from '@fieldops/geo';
+import Database from 'better-sqlite3';
+import { type Kysely, Kysely as KyselyClass, type RawBuilder, SqliteDialect, sql } from 'kysely';
+import { pointInShape } from '../../domain/area-shape';
+import { bodyTexts, type DocumentPatch, type DocumentType, type SearchDocument } from '../../domain/search-document';
+import type { AreaShape, SearchHit, SearchQuery, SearchResult, Sort } from '../../domain/search-query';
+import { indexTerms } from '../../domain/text-terms';
+import type { Visibility } from '../../domain/visibility';
+import type { SearchIndex } from '../search-index';
+import { FACET_COLUMNS, searchSql } from './sqlite-query';
+import { createSchema } from './sqlite-schema';
+
+interface DocRow {
+  seq: number;
+  version: number;
+  body: string;
+}
+
+interface HitRow {
+  seq: number;
+  body: string;
+  score: number;
+  distance: number | null;
+  updated_at: number;
+}
+
+const ORDER: Record<Sort, RawBuilder<unknown>> = {
+  relevance: sql`score asc, d.seq asc`,
+  distance: sql`distance asc, d.seq asc`,
+  recency: sql`d.updated_at desc, d.seq desc`,
+};
+
+function afterSql(sort: Sort, after: unknown[] | undefined): RawBuilder<unknown> {
+  if (!after) return sql`1 = 1`;
+  const [value, seq] = after;
+  if (sort === 'relevance') return sql`(score > ${value} or (score = ${value} and d.seq > ${seq}))`;
+  if (sort === 'distance') return sql`(distance > ${value} or (distance = ${value} and d.seq > ${seq}))`;
+  return sql`(d.updated_at < ${value} or (d.updated_at = ${value} and d.seq < ${seq}))`;
+}
+
+/**
+ * The embedded driver: better-sqlite3 on a file of its own (so the service's database may be MySQL), statements
+ * built with Kysely's `sql` (the platform's scopeFilter is reused as is) and run synchronously: one write is one
+ * statement batch, never interleaved with another.
+ */
+export class SqliteSearchIndex implements SearchIndex {
+  readonly driver = 'sqlite';
+  private readonly database: Database.Database;
+  private readonly compiler: Kysely<unknown>;
+  private shape: AreaShape | undefined;
+
+  constructor(private readonly file: string) {
+    this.database = new Database(file);
+    this.database.pragma('journal_mode = WAL');
+    this.database.pragma('synchronous = NORMAL');
+    createSchema(this.database);
+    this.database.function('geo_distance', { deterministic: true }, (lat1, lng1, lat2, lng2) =>
+      distanceMeters({ lat: Number(lat1), lng: Number(lng1) }, { lat: Number(lat2), lng: Number(lng2) }),
+    );
+    this.database.function('in_shape', (lat, lng) => (this.shape && pointInShape(this.shape, Number(lat), Number(lng)) ? 1 : 0));
+    this.compiler = new KyselyClass<unknown>({ dialect: new SqliteDialect({ database: this.database }) });
+  }
+
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Statements are prepared once per distinct SQL text (writes always reuse theirs). */
+  private statement(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.database.prepare(text);
+      if (this.statements.size > 500) this.statements.clear();
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  private all<T>(query: RawBuilder<unknown>): T[] {
+    const compiled = query.compile(this.compiler);
+    return this.statement(compiled.sql).all(...(compiled.parameters as unknown[])) as T[];
+  }
+
+  private write(doc: SearchDocument, existing: DocRow | undefined): void {
+    const cells = placeCells(doc);
+    const values = [
+      doc.version,
+      doc.updatedAt,
+      doc.country,
+      doc.lat,
+      doc.lng,
+      cells.r7,
+      cells.r9,
+      doc.areaId,
+      doc.ownerId,
+      doc.orgUnitId,
+      doc.agencyId,
+      doc.status,
+      doc.stage,
+      doc.pool,
+      doc.category,
+      JSON.stringify(doc),
+    ];
+    let seq: number;
+    if (existing) {
+      seq = existing.seq;
+      this.statement('delete from doc_text where rowid = ?').run(seq);
+      this.statement(
+        `update doc set version = ?, updated_at = ?, country = ?, lat = ?, lng = ?, cell7 = ?, cell9 = ?, area_id = ?, owner_id = ?,
+           org_unit_id = ?, agency_id = ?, status = ?, stage = ?, pool = ?, category = ?, body = ? where seq = ?`,
+      ).run(...values, seq);
+    } else {
+      const result = this.statement(
+        `insert into doc (type, id, version, updated_at, country, lat, lng, cell7, cell9, area_id, owner_id, org_unit_id, agency_id,
+           status, stage, pool, category, body) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(doc.type, doc.id, ...values);
+      seq = Number(result.lastInsertRowid);
+    }
+    const terms = indexTerms(doc.title, bodyTexts(doc), doc.phones);
+    this.statement('insert into doc_text (rowid, tw, tg, bw, bg, py) values (?, ?, ?, ?, ?, ?)').run(
+      seq,
+      terms.titleWords,
+      terms.titlePairs,
+      terms.bodyWords,
+      terms.bodyPairs,
+      terms.pinyin,
+    );
+  }
+
+  private row(type: DocumentType, id: string): DocRow | undefined {
+    return this.statement('select seq, version, body from doc where type = ? and id = ?').get(type, id) as DocRow | undefined;
+  }
+
+  async put(docs: SearchDocument[]): Promise<void> {
+    this.database.transaction(() => {
+      for (const doc of docs) {
+        const existing = this.row(doc.type, doc.id);
+        if (existing && existing.version >= doc.version) continue;
+        this.write(doc, existing);
+      }
+    })();
+  }
+
+  async patch(type: DocumentType, id: string, changes: DocumentPatch, version: number | null): Promise<boolean> {
+    return this.database.transaction(() => {
+      const existing = this.row(type, id);
+      if (!existing || (version !== null && existing.version >= version)) return false;
+      const doc = JSON.parse(existing.body) as SearchDocument;
+      this.write({ ...doc, ...changes, version: version ?? doc.version }, existing);
+      return true;
+    })();
+  }
+
+  async get(type: DocumentType, id: string): Promise<SearchDocument | undefined> {
+    const existing = this.row(type, id);
+    return existing ? (JSON.parse(existing.body) as SearchDocument) : undefined;
+  }
+
+  private rewrite(rows: DocRow[], change: (doc: SearchDocument) => SearchDocument): void {
+    this.database.transaction(() => {
+      for (const row of rows) this.write(change(JSON.parse(row.body) as SearchDocument), row);
+    })();
+  }
+
+  async renameOwner(ownerId: string, ownerName: string): Promise<void> {
+    const rows = this.database.prepare('select seq, version, body from doc where owner_id = ?').all(ownerId) as DocRow[];
+    this.rewrite(rows, (doc) => ({ ...doc, ownerName }));
+  }
+
+  async setAreaPaths(paths: Map<string, string>): Promise<void> {
+    for (const [areaId, areaPath] of paths) {
+      const rows = this.database.prepare('select seq, version, body from doc where area_id = ?').all(areaId) as DocRow[];
+      this.rewrite(rows, (doc) => ({ ...doc, areaPath }));
+    }
+  }
+
+  async search(query: SearchQuery, visibility: Visibility): Promise<SearchResult> {
+    const compiled = searchSql(query, visibility);
+    this.shape = query.shape;
+    try {
+      const rows = this.all<HitRow>(
+        sql`select * from (select d.seq, d.body, d.updated_at, ${compiled.score} as score, ${compiled.distance} as distance
+          from ${compiled.from} where ${compiled.where}) d
+          where ${afterSql(query.sort, query.after)} order by ${ORDER[query.sort]} limit ${query.limit + 1}`,
+      );
+      const hits: SearchHit[] = rows.slice(0, query.limit).map((row) => ({
+        doc: JSON.parse(row.body) as SearchDocument,
+        score: query.sort === 'relevance' ? -row.score : undefined,
+        distance: row.distance ?? undefined,
+        key:
+          query.sort === 'relevance'
+            ? [row.score, row.seq]
+            : query.sort === 'distance'
+              ? [row.distance, row.seq]
+              : [row.updated_at, row.seq],
+      }));
+      const facets: SearchResult['facets'] = {};
+      for (const facet of query.facets) {
+        const column = sql.ref(FACET_COLUMNS[facet]);
+        const counts = this.all<{ value: string | null; n: number }>(
+          sql`select ${column} as value, count(*) as n from ${compiled.from} where ${compiled.where} group by ${column} order by n desc limit 100`,
+        );
+        facets[facet] = Object.fromEntries(counts.filter((c) => c.value !== null).map((c) => [c.value, c.n]));
+      }
+      return { hits, more: rows.length > query.limit, facets };
+    } finally {
+      this.shape = undefined;
+    }
+  }
+
+  async scan(type: DocumentType, afterId: string, limit: number): Promise<SearchDocument[]> {
+    const rows = this.database.prepare('select body from doc where type = ? and id > ? order by id limit ?').all(type, afterId, limit) as {
+      body: string;
+    }[];
+    return rows.map((r) => JSON.parse(r.body) as SearchDocument);
+  }
+
+  async count(type?: DocumentType): Promise<number> {
+    const row = type
+      ? this.database.prepare('select count(*) as n from doc where type = ?').get(type)
+      : this.database.prepare('select count(*) as n from doc').get();
+    return (row as { n: number }).n;
+  }
+
+  async close(): Promise<void> {
+    if (this.database.open) this.database.close();
+  }
+
+  async destroy(): Promise<void> {
+    await this.close();
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${this.file}${suffix}`, { force: true });
+  }
+}

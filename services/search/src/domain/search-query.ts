@@ -1,0 +1,56 @@
+import type { LatLng, LatLngBox } from '@fieldops/geo';
+import type { DocumentType, SearchDocument } from './search-document';
+
+export const SORTS = ['relevance', 'distance', 'recency'] as const;
+export type Sort = (typeof SORTS)[number];
+
+export const FACETS = ['type', 'status', 'stage', 'category', 'country', 'pool', 'ownerId', 'areaId'] as const;
+export type Facet = (typeof FACETS)[number];
+
+/** An area's polygon (GeoJSON Polygon or MultiPolygon rings, [lng, lat]) and its bounding box. */
+export interface AreaShape {
+  polygons: [number, number][][][];
+  box: LatLngBox;
+}
+
+export interface SearchFilters {
+  types: DocumentType[];
+  status?: string[];
+  stage?: string[];
+  category?: string[];
+  ownerId?: string[];
+  country?: string[];
+  pool?: string[];
+  /** The documents filed under these areas (the area and its descendants). */
+  areaIds?: string[];
+}
+
+/** A search as the index drivers take it: validated, WGS-84, the area's shape already fetched. */
+export interface SearchQuery {
+  q: string;
+  filters: SearchFilters;
+  near?: { point: LatLng; radius: number };
+  box?: LatLngBox;
+  shape?: AreaShape;
+  /** Distances are measured from here when given (near, or lat/lng alone for a distance sort). */
+  origin?: LatLng;
+  sort: Sort;
+  limit: number;
+  /** The sort key of the previous page's last item. */
+  after?: unknown[];
+  facets: Facet[];
+}
+
+export interface SearchHit {
+  doc: SearchDocument;
+  score?: number;
+  distance?: number;
+  /** The sort key a next page continues after. */
+  key: unknown[];
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  more: boolean;
+  facets: Partial<Record<Facet, Record<string, number>>>;
+}

@@ -1,0 +1,44 @@
+import type { VisitReviewed, VisitSnapshot } from '@fieldops/contracts';
+import type { ConsumerDefinition } from '@fieldops/platform';
+import { enrichmentOf } from '../../app/enrich';
+import { referenceRepository } from '../../db/reference.repository';
+import type { SearchDb } from '../../db/schema';
+import { isVerifiedVisit, visitDocument } from '../../domain/documents';
+import { type IndexingHandler, tracked } from '../tracked';
+
+/**
+ * Every checkin event carries the whole visit. A verified (or approved) visit at a merchant also moves that
+ * merchant's "last verified visit", kept in search's own table so that a visit arriving first is not lost.
+ */
+const visit =
+  (visitOf: (data: unknown) => VisitSnapshot): IndexingHandler =>
+  async (event, trx, ctx, { holder }) => {
+    const v = visitOf(event.data);
+    const extra = await enrichmentOf(ctx, trx, { ownerId: v.repId, areaId: v.areaId });
+    await holder.put([visitDocument(v, Date.parse(event.time), extra)]);
+    if (v.targetType !== 'merchant' || !isVerifiedVisit(v)) return;
+    const latest = await referenceRepository.recordVerifiedVisit(trx, ctx.dialect, v.targetId, Date.parse(v.checkedInAt));
+    await holder.patch('merchant', v.targetId, { lastVerifiedVisitAt: latest }, null);
+  };
+
+export const visitEventsConsumer: ConsumerDefinition<SearchDb> = {
+  name: 'search.visits',
+  handlers: {
+    'checkin.visit.checked-in.v1': tracked(
+      'checkin',
+      visit((d) => d as VisitSnapshot),
+    ),
+    'checkin.visit.checked-out.v1': tracked(
+      'checkin',
+      visit((d) => d as VisitSnapshot),
+    ),
+    'checkin.visit.flagged.v1': tracked(
+      'checkin',
+      visit((d) => d as VisitSnapshot),
+    ),
+    'checkin.visit.reviewed.v1': tracked(
+      'checkin',
+      visit((d) => (d as VisitReviewed).visit),
+    ),
+  },
+};

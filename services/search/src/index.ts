@@ -1,0 +1,83 @@
+import { ConfigError, defineService, type ServiceDefinition, type ServiceManifest } from '@fieldops/platform';
+import { searchRpc } from './api/rpc';
+import { searchRoutes } from './api/search.routes';
+import { openServingIndex } from './app/open-index';
+import { type RebuildReport, rebuildIndex } from './app/rebuild-index';
+import { attachState, lagHistogram } from './config';
+import { IndexHolder } from './db/index-holder';
+import { searchSchema } from './db/migrations/001-search';
+import type { SearchDb } from './db/schema';
+import { leadEventsConsumer } from './events/handlers/lead-events.handler';
+import { merchantEventsConsumer } from './events/handlers/merchant-events.handler';
+import { placeEventsConsumer } from './events/handlers/place-events.handler';
+import { referenceEventsConsumer } from './events/handlers/reference-events.handler';
+import { visitEventsConsumer } from './events/handlers/visit-events.handler';
+
+export const searchManifest: ServiceManifest<SearchDb> = {
+  name: 'search',
+  migrations: [searchSchema],
+  http: {
+    prefixes: ['/api/v1/search'],
+    description: 'Search: merchants, leads, places and visits by text, place and filters, within the data scope',
+    routes(app, ctx) {
+      searchRoutes(app, ctx);
+    },
+  },
+  rpc: searchRpc,
+  // References first: owner names and area paths are known before the records that use them, when possible.
+  consumes: [referenceEventsConsumer, merchantEventsConsumer, leadEventsConsumer, placeEventsConsumer, visitEventsConsumer],
+  async onStart(ctx) {
+    const { location, index } = await openServingIndex(ctx);
+    attachState(ctx, {
+      holder: new IndexHolder(index),
+      location,
+      lag: lagHistogram(ctx),
+      inFlight: new Map(),
+      sources: new Map(),
+      areas: null,
+    });
+  },
+};
+
+const REPLICA_NAME = /^[a-z0-9][a-z0-9-]{0,31}$/;
+
+/**
+ * The manifest of one search replica. Every replica keeps its own index, so it needs every event: with
+ * `SEARCH_REPLICA=<name>` its durable consumers are its own (`search.merchants.<name>`…) instead of being shared
+ * with the other replicas (which would split the events between them).
+ */
+export function replicaManifest(manifest: ServiceManifest<SearchDb>, replica: string | undefined): ServiceManifest<SearchDb> {
+  if (replica === undefined || replica === '') return manifest;
+  if (!REPLICA_NAME.test(replica)) throw new ConfigError('SEARCH_REPLICA', `"${replica}" is not a name (a-z, 0-9, -; up to 32)`);
+  return { ...manifest, consumes: (manifest.consumes ?? []).map((c) => ({ ...c, name: `${c.name}.${replica}` })) };
+}
+
+function searchDefinition(manifest: ServiceManifest<SearchDb>): ServiceDefinition {
+  return {
+    name: manifest.name,
+    prefixes: manifest.http?.prefixes ?? [],
+    start: (runtime, options) => defineService(replicaManifest(manifest, runtime.config.env.SEARCH_REPLICA)).start(runtime, options),
+    migrate: (runtime) => defineService(manifest).migrate(runtime),
+  };
+}
+
+/** The search read model (DESIGN.md §10): denormalised documents from other services' events, and the query API. */
+export const searchService: ServiceDefinition = searchDefinition(searchManifest);
+
+/**
+ * The search service whose "seed" rebuilds the index from the source services (for `fieldops replay search`): the
+ * command starts it like any host and asks it to seed, so the rebuild runs with the service's full context.
+ */
+export function searchRebuildService(onReport: (report: RebuildReport) => void): ServiceDefinition {
+  return searchDefinition({
+    ...searchManifest,
+    async seedDemo(ctx, progress) {
+      const report = await rebuildIndex(ctx, progress);
+      onReport(report);
+      return { summary: `Search index rebuilt (generation ${report.generation})` };
+    },
+  });
+}
+
+export type { RebuildReport } from './app/rebuild-index';
+export type { SearchDb } from './db/schema';
