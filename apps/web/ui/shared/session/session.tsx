@@ -1,0 +1,63 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import { api, onSignedOut, signIn, signOut } from '../api/client';
+import { tokenStore } from '../api/token-store';
+import { followUserLocale } from '../i18n/i18n';
+
+export interface Me {
+  user: { id: string; email: string; name: string; country: string; locale: string; orgUnitId: string };
+  roles: { id: string; name: string }[];
+  permissions: string[];
+  scope: { scope: string; country: string; orgUnitIds: string[]; areaIds: string[] };
+}
+
+interface Session {
+  me: Me | undefined;
+  loading: boolean;
+  signIn(email: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+  can(permission: string): boolean;
+}
+
+const SessionContext = createContext<Session | undefined>(undefined);
+
+/** Who is signed in, loaded from `/api/v1/me`; signing in or out resets every cached query. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const queries = useQueryClient();
+  const [hasTokens, setHasTokens] = useState(() => tokenStore.read() !== undefined);
+  const me = useQuery({
+    queryKey: ['me'],
+    queryFn: () => api<Me>('GET', '/api/v1/me'),
+    enabled: hasTokens,
+    staleTime: 5 * 60_000,
+    // Offline, the field app keeps its last known user instead of signing out.
+    networkMode: 'offlineFirst',
+  });
+  useEffect(() => onSignedOut(() => setHasTokens(false)), []);
+  useEffect(() => {
+    if (me.data) followUserLocale(me.data.user.locale);
+  }, [me.data]);
+
+  const session: Session = {
+    me: hasTokens ? me.data : undefined,
+    loading: hasTokens && me.isPending,
+    async signIn(email, password) {
+      await signIn(email, password);
+      queries.clear();
+      setHasTokens(true);
+    },
+    async signOut() {
+      await signOut();
+      queries.clear();
+      setHasTokens(false);
+    },
+    can: (permission) => me.data?.permissions.includes(permission) ?? false,
+  };
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}
