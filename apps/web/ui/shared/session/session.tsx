@@ -1,7 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { api, onSignedOut, signIn, signOut } from '../api/client';
+import { screenQuery } from '../api/graphql';
 import { tokenStore } from '../api/token-store';
+import type { CountryFormat } from '../i18n/format';
 import { followUserLocale } from '../i18n/i18n';
 
 export interface Me {
@@ -11,8 +13,17 @@ export interface Me {
   scope: { scope: string; country: string; orgUnitIds: string[]; areaIds: string[] };
 }
 
+/** The user's country policy, as far as the apps need it. */
+export interface CountryPolicy extends CountryFormat {
+  code: string;
+  locale: string;
+  checkinRadiusMeters: number;
+  checkinOutOfRange: 'flag' | 'reject';
+}
+
 interface Session {
   me: Me | undefined;
+  country: CountryPolicy | undefined;
   loading: boolean;
   signIn(email: string, password: string): Promise<void>;
   signOut(): Promise<void>;
@@ -33,6 +44,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     // Offline, the field app keeps its last known user instead of signing out.
     networkMode: 'offlineFirst',
   });
+  const viewer = useQuery({
+    queryKey: ['viewer'],
+    queryFn: () => screenQuery<{ viewer: { country: CountryPolicy } }>('Viewer'),
+    enabled: hasTokens,
+    staleTime: 60 * 60_000,
+    networkMode: 'offlineFirst',
+  });
   useEffect(() => onSignedOut(() => setHasTokens(false)), []);
   useEffect(() => {
     if (me.data) followUserLocale(me.data.user.locale);
@@ -40,6 +58,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const session: Session = {
     me: hasTokens ? me.data : undefined,
+    country: hasTokens ? viewer.data?.viewer.country : undefined,
     loading: hasTokens && me.isPending,
     async signIn(email, password) {
       await signIn(email, password);
