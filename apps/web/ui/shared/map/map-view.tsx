@@ -111,7 +111,7 @@ function addDataLayers(map: MapLibreMap): void {
  * load (no tile server, as in tests) the map falls back to a plain background and still draws the data.
  */
 export function MapView(props: MapViewProps) {
-  const container = useRef<HTMLDivElement>(null);
+  const container = useRef<HTMLElement>(null);
   const mapRef = useRef<MapLibreMap | undefined>(undefined);
   const ready = useRef(false);
   const latest = useRef(props);
@@ -161,7 +161,7 @@ export function MapView(props: MapViewProps) {
     if (map && ready.current) syncData(map, latest.current);
   }, [props.points, props.shapes, props.line]);
 
-  return <div ref={container} className={props.className ?? 'map'} role="region" aria-label={props.label} data-testid="map" />;
+  return <section ref={container} className={props.className ?? 'map'} aria-label={props.label} data-testid="map" />;
 }
 
 function syncData(map: MapLibreMap, props: MapViewProps): void {
