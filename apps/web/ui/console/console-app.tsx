@@ -2,8 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { LoginPage } from '../shared/session/login-page';
 import { useSession } from '../shared/session/session';
+import { AreasPage } from './areas/areas-page';
 import { ConsoleLayout } from './console-layout';
 import { DashboardPage } from './dashboard/dashboard-page';
+import { LeadsPage } from './leads/leads-page';
+import { MapPage } from './map/map-page';
+import { MerchantDetailPage } from './merchants/merchant-detail-page';
+import { MerchantsPage } from './merchants/merchants-page';
 
 /** The manager console: the login page until a session exists, then the screens under one layout. */
 export function ConsoleApp() {
@@ -15,6 +20,11 @@ export function ConsoleApp() {
     <Routes>
       <Route element={<ConsoleLayout />}>
         <Route index element={<DashboardPage />} />
+        <Route path="map" element={<MapPage />} />
+        <Route path="merchants" element={<MerchantsPage />} />
+        <Route path="merchants/:id" element={<MerchantDetailPage />} />
+        <Route path="leads" element={<LeadsPage />} />
+        <Route path="areas" element={<AreasPage />} />
         <Route path="*" element={<DashboardPage />} />
       </Route>
     </Routes>

@@ -1,7 +1,11 @@
 import type { FeatureCollection, Point, Polygon } from 'geojson';
-import { type GeoJSONSource, Map as MapLibreMap, type MapMouseEvent, NavigationControl } from 'maplibre-gl';
+import { type GeoJSONSource, Map as MapLibreMap, type MapMouseEvent, NavigationControl, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { useEffect, useRef } from 'react';
 import { BLANK_STYLE, configuredStyle } from './map-style';
+
+// MapLibre finds its worker next to its own module; once bundled, Vite emits the worker elsewhere and says where.
+setWorkerUrl(workerUrl);
 
 export type LngLat = [number, number];
 export type BBox = [number, number, number, number];
