@@ -4,6 +4,10 @@ import { LoginPage } from '../shared/session/login-page';
 import { useSession } from '../shared/session/session';
 import { FieldLayout } from './field-layout';
 import { MyDayPage } from './my-day/my-day-page';
+import { NearbyPage } from './nearby/nearby-page';
+import { NewLeadPage } from './new-lead/new-lead-page';
+import { QueuePage } from './queue/queue-page';
+import { VisitPage } from './visit/visit-page';
 
 /** The field app for reps on a phone: the login page until a session exists, then the tabs. */
 export function FieldApp() {
@@ -15,6 +19,10 @@ export function FieldApp() {
     <Routes>
       <Route element={<FieldLayout />}>
         <Route index element={<MyDayPage />} />
+        <Route path="nearby" element={<NearbyPage />} />
+        <Route path="new-lead" element={<NewLeadPage />} />
+        <Route path="queue" element={<QueuePage />} />
+        <Route path="visit/:targetType/:targetId" element={<VisitPage />} />
         <Route path="*" element={<MyDayPage />} />
       </Route>
     </Routes>
