@@ -74,6 +74,31 @@ describe.each(e2eBrowsers())('the manager console in $name', () => {
     expect(area.body.version).toBeGreaterThan(1);
   }, 90_000);
 
+  it('an admin creates a user; the fields the API refuses are marked with its message beside them', async () => {
+    const { page } = await e2e.open('/');
+    await signIn(page, 'admin@fieldops.test');
+    await page.getByRole('link', { name: 'Users and roles' }).click();
+    const form = page.getByRole('form', { name: 'New user' });
+    await form.getByLabel('Name').fill('Siti Rahman');
+    await form.getByLabel('Email').fill('not-an-email');
+    await form.getByLabel('Password').fill('short');
+    await form.getByRole('button', { name: 'Create' }).click();
+    const email = form.getByLabel('Email');
+    await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await email.getAttribute('aria-describedby')) ?? '';
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toMatch(/email/);
+    expect(await form.getByLabel('Password').getAttribute('aria-invalid')).toBe('true');
+    await e2e.screenshot(page, 'console-admin-field-errors');
+
+    await email.fill('siti.rahman@fieldops.test');
+    await form.getByLabel('Password').fill('a long enough password');
+    await form.getByLabel('Org unit').selectOption({ index: 1 });
+    await form.getByLabel('Role').selectOption({ label: 'rep' });
+    await form.getByRole('button', { name: 'Create' }).click();
+    await page.getByText('Siti Rahman can now sign in.').waitFor();
+    expect(await email.getAttribute('aria-invalid')).toBeNull();
+  }, 60_000);
+
   it('a manager of China sees the console in Simplified Chinese', async () => {
     const { page } = await e2e.open('/');
     await signIn(page, 'countrymanager.cn@fieldops.test');

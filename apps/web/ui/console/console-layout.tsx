@@ -9,6 +9,9 @@ const SECTIONS = [
   { to: '/merchants', key: 'nav.merchants' },
   { to: '/leads', key: 'nav.leads' },
   { to: '/areas', key: 'nav.areas' },
+  { to: '/team', key: 'nav.team' },
+  { to: '/reviews', key: 'nav.reviews' },
+  { to: '/admin', key: 'nav.admin' },
 ] as const;
 
 export function ConsoleLayout() {

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { LEAD_STAGES, type Lead, type LeadStage } from '../../shared/data/records';
 import { usePagedList } from '../../shared/data/use-pages';
 import { useFormat } from '../../shared/i18n/format';
@@ -27,7 +28,9 @@ export function LeadBoard() {
               </h2>
               {column.map((lead) => (
                 <article key={lead.id} className="card">
-                  <strong>{lead.name}</strong>
+                  <Link to={`/leads/${lead.id}`}>
+                    <strong>{lead.name}</strong>
+                  </Link>
                   <small>
                     {t(`categories.${lead.category}`, lead.category)} · {lead.pool === 'public' ? t('leads.inPool') : t('leads.held')}
                     {lead.protectedUntil && ` · ${t('leads.protectedUntil', { date: format.date(lead.protectedUntil) })}`}
