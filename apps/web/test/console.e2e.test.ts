@@ -21,6 +21,28 @@ describe.each(e2eBrowsers())('the manager console in $name', () => {
     await e2e.screenshot(page, 'console-dashboard');
   }, 60_000);
 
+  it('the map and its list filter each other; a merchant opens with its owner and history from one request', async () => {
+    const { page } = await e2e.open('/');
+    await signIn(page, 'countrymanager.sg@fieldops.test');
+    await page.getByRole('link', { name: 'Map' }).click();
+    const list = page.getByRole('list', { name: 'Records in view' });
+    await list.getByRole('listitem').first().waitFor();
+    const before = await list.getByRole('listitem').count();
+    await page.getByRole('checkbox', { name: 'Leads' }).uncheck();
+    await expect.poll(() => list.getByRole('listitem').count()).toBeLessThan(before);
+    await e2e.screenshot(page, 'console-map');
+
+    const graphql: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql')) graphql.push(request.postData() ?? '');
+    });
+    await list.getByRole('link', { name: 'Open' }).first().click();
+    await page.getByRole('heading', { name: 'History' }).waitFor();
+    await page.getByRole('cell', { name: 'created' }).first().waitFor();
+    expect(graphql.filter((body) => body.includes('MerchantDetail'))).toHaveLength(1);
+    await e2e.screenshot(page, 'console-merchant-detail');
+  }, 60_000);
+
   it('a manager draws a new polygon for an area, previews what moves and applies it', async () => {
     const { page } = await e2e.open('/');
     await signIn(page, 'countrymanager.sg@fieldops.test');
