@@ -6,6 +6,7 @@ import { api } from '../../shared/api/client';
 import type { Area, AreaPreview, Page } from '../../shared/data/records';
 import { FormError, SelectField } from '../../shared/forms/field';
 import { useFormat } from '../../shared/i18n/format';
+import { IN_WGS84 } from '../../shared/map/coordinates';
 import { homeView } from '../../shared/map/home-view';
 import { type LngLat, MapView } from '../../shared/map/map-view';
 import { useSession } from '../../shared/session/session';
@@ -23,7 +24,7 @@ export function AreasPage() {
   const queries = useQueryClient();
   const areas = useQuery({
     queryKey: ['areas-with-geometry'],
-    queryFn: () => api<Page<Area>>('GET', '/api/v1/areas?geometry=true&limit=200'),
+    queryFn: () => api<Page<Area>>('GET', `/api/v1/areas?geometry=true&limit=200&${IN_WGS84}`),
   });
   const [areaId, setAreaId] = useState<string | undefined>();
   const [drawing, setDrawing] = useState(false);
@@ -36,13 +37,13 @@ export function AreasPage() {
 
   const previewMutation = useMutation({
     mutationFn: () =>
-      api<AreaPreview>('POST', `/api/v1/areas/${areaId}/geometry/preview`, {
+      api<AreaPreview>('POST', `/api/v1/areas/${areaId}/geometry/preview?${IN_WGS84}`, {
         body: { geometry: { type: 'Polygon', coordinates: [closedRing(vertices)] } },
       }),
     onSuccess: setPreview,
   });
   const applyMutation = useMutation({
-    mutationFn: (previewId: string) => api<Area>('POST', `/api/v1/areas/${areaId}/geometry/apply`, { body: { previewId } }),
+    mutationFn: (previewId: string) => api<Area>('POST', `/api/v1/areas/${areaId}/geometry/apply?${IN_WGS84}`, { body: { previewId } }),
     onSuccess: async (changed) => {
       setApplied(t('areas.applied', { name: changed.name, version: changed.version }));
       setPreview(undefined);

@@ -1,5 +1,6 @@
 import { api } from '../../shared/api/client';
 import { isNetworkFailure, ProblemError } from '../../shared/api/problem';
+import { IN_WGS84 } from '../../shared/map/coordinates';
 import { type OutboxEntry, outbox } from './outbox';
 
 let running: Promise<SyncResult> | undefined;
@@ -16,7 +17,7 @@ export async function send(entry: OutboxEntry): Promise<unknown> {
   const headers = { 'idempotency-key': entry.id };
   switch (entry.kind) {
     case 'lead':
-      return api('POST', '/api/v1/leads', { body: entry.body, headers });
+      return api('POST', `/api/v1/leads?${IN_WGS84}`, { body: entry.body, headers });
     case 'check-in': {
       const photoIds: string[] = [];
       if (entry.photo) {
