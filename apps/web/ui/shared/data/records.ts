@@ -6,7 +6,6 @@ export interface Page<T> {
 }
 
 export const MERCHANT_STATUSES = ['onboarding', 'active', 'suspended', 'churned'] as const;
-export type MerchantStatus = (typeof MERCHANT_STATUSES)[number];
 
 export interface Merchant {
   id: string;
@@ -22,19 +21,11 @@ export interface Merchant {
   areaId: string | null;
   ownerId: string | null;
   businessId: string;
-  status: MerchantStatus;
+  status: (typeof MERCHANT_STATUSES)[number];
   contacts: { name: string; role: string; phone: string | null }[];
   version: number;
   createdAt: string;
   updatedAt: string;
-}
-
-export interface HistoryEntry {
-  id: string;
-  type: string;
-  actor: string | null;
-  time: string;
-  data: unknown;
 }
 
 export const LEAD_STAGES = ['new', 'contacted', 'qualified', 'negotiating', 'won', 'lost', 'converted'] as const;
@@ -115,14 +106,4 @@ export interface AreaPreview {
   counts: Record<string, number>;
   truncated: string[];
   areas: Record<string, { name: string; kind: string }>;
-}
-
-export interface Place {
-  id: string;
-  name: string;
-  category: string;
-  lat: number;
-  lng: number;
-  address: string;
-  distance?: number;
 }
