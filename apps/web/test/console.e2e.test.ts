@@ -124,11 +124,11 @@ describe.each(e2eBrowsers())('the manager console in $name', () => {
   it('a manager of China sees the console in Simplified Chinese', async () => {
     const { page } = await e2e.open('/');
     await signIn(page, 'countrymanager.cn@fieldops.test');
-    await page.getByRole('heading', { name: '概览' }).waitFor();
+    await page.getByRole('heading', { name: '概览', exact: true }).waitFor();
     await expect.poll(() => page.getByRole('navigation').textContent()).toContain('商户');
     expect(await page.evaluate<string>('document.documentElement.lang')).toBe('zh-CN');
-    await page.getByRole('link', { name: '线索' }).click();
-    await page.getByRole('heading', { name: '线索' }).waitFor();
+    await page.getByRole('link', { name: '线索', exact: true }).click();
+    await page.getByRole('heading', { name: '线索', exact: true }).waitFor();
     await e2e.screenshot(page, 'console-zh-CN-leads');
   }, 60_000);
 

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { ProblemError } from './api/problem';
 import { SessionProvider } from './session/session';
 
@@ -10,7 +10,7 @@ function shouldRetry(failures: number, error: unknown): boolean {
 }
 
 export function AppProviders({ children }: { children: ReactNode }) {
-  const queries = new QueryClient({ defaultOptions: { queries: { retry: shouldRetry, refetchOnWindowFocus: false } } });
+  const [queries] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: shouldRetry, refetchOnWindowFocus: false } } }));
   return (
     <QueryClientProvider client={queries}>
       <SessionProvider>{children}</SessionProvider>

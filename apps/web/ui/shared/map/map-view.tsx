@@ -159,6 +159,15 @@ export function MapView(props: MapViewProps) {
     };
   }, []);
 
+  // A new centre (the device's position arriving, another record) moves the map; the first one made it.
+  const [lng, lat] = props.center;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const now = map.getCenter();
+    if (Math.abs(now.lng - lng) > 1e-9 || Math.abs(now.lat - lat) > 1e-9) map.jumpTo({ center: [lng, lat] });
+  }, [lng, lat]);
+
   // biome-ignore lint/correctness/useExhaustiveDependencies: only the data props are drawn; callbacks are read through `latest`.
   useEffect(() => {
     const map = mapRef.current;
