@@ -52,6 +52,8 @@ export function buildWebAppIfStale(log: (line: string) => void = console.log): v
     execFileSync(process.execPath, [path.join(WEB, '../../node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
       cwd: WEB,
       stdio: 'inherit',
+      // A production build even when called from the test runner (NODE_ENV=test would give React's development build).
+      env: { ...process.env, NODE_ENV: 'production' },
     });
   });
 }

@@ -73,7 +73,11 @@ describe.each(e2eBrowsers())('the field app in $name', () => {
     await signIn(page, 'rep5.sg@fieldops.test');
     await page.getByRole('heading', { name: 'My day' }).waitFor();
 
+    // The service worker has the app shell: the app opens again without a network, still signed in.
+    await page.evaluate('navigator.serviceWorker.ready');
     await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { name: 'My day' }).waitFor();
     await newLead(page, 'Offline Laksa House');
     await page.getByText('Saved on this phone').waitFor();
     await page.getByRole('link', { name: 'Queue' }).click();

@@ -2,13 +2,18 @@
 // gone, so a rep can open the app offline. API calls are never cached here; the app queues its writes itself.
 const SHELL = 'fieldops-field-shell-v1';
 
+// The page's own scripts and styles have hashed names only its HTML knows: read them from it and keep them too.
+async function cacheShell() {
+  const cache = await caches.open(SHELL);
+  const page = await fetch('/field/');
+  const html = await page.clone().text();
+  const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((match) => match[1]);
+  await cache.put('/field/', page);
+  await cache.addAll(['/field/manifest.webmanifest', '/icon.svg', ...assets]);
+}
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(
-    caches
-      .open(SHELL)
-      .then((cache) => cache.addAll(['/field/', '/field/manifest.webmanifest', '/icon.svg']))
-      .then(() => self.skipWaiting()),
-  );
+  event.waitUntil(cacheShell().then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {

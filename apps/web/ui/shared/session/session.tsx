@@ -5,6 +5,7 @@ import { screenQuery } from '../api/graphql';
 import { tokenStore } from '../api/token-store';
 import type { CountryFormat } from '../i18n/format';
 import { followUserLocale } from '../i18n/i18n';
+import { lastSession } from './last-session';
 
 export interface Me {
   user: { id: string; email: string; name: string; country: string; locale: string; orgUnitId: string };
@@ -30,6 +31,11 @@ interface Session {
   can(permission: string): boolean;
 }
 
+function remember<T>(part: 'me' | 'viewer', value: T): T {
+  lastSession.write(part, value);
+  return value;
+}
+
 const SessionContext = createContext<Session | undefined>(undefined);
 
 /** Who is signed in, loaded from `/api/v1/me`; signing in or out resets every cached query. */
@@ -38,20 +44,31 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [hasTokens, setHasTokens] = useState(() => tokenStore.read() !== undefined);
   const me = useQuery({
     queryKey: ['me'],
-    queryFn: () => api<Me>('GET', '/api/v1/me'),
+    queryFn: async () => remember('me', await api<Me>('GET', '/api/v1/me')),
     enabled: hasTokens,
     staleTime: 5 * 60_000,
     // Offline, the field app keeps its last known user instead of signing out.
     networkMode: 'offlineFirst',
+    initialData: () => lastSession.read<Me>('me'),
+    initialDataUpdatedAt: 0,
   });
   const viewer = useQuery({
     queryKey: ['viewer'],
-    queryFn: () => screenQuery<{ viewer: { country: CountryPolicy } }>('Viewer'),
+    queryFn: async () => remember('viewer', await screenQuery<{ viewer: { country: CountryPolicy } }>('Viewer')),
+    initialData: () => lastSession.read<{ viewer: { country: CountryPolicy } }>('viewer'),
+    initialDataUpdatedAt: 0,
     enabled: hasTokens,
     staleTime: 60 * 60_000,
     networkMode: 'offlineFirst',
   });
-  useEffect(() => onSignedOut(() => setHasTokens(false)), []);
+  useEffect(
+    () =>
+      onSignedOut(() => {
+        lastSession.clear();
+        setHasTokens(false);
+      }),
+    [],
+  );
   useEffect(() => {
     if (me.data) followUserLocale(me.data.user.locale);
   }, [me.data]);
@@ -62,10 +79,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     loading: hasTokens && me.isPending,
     async signIn(email, password) {
       await signIn(email, password);
+      lastSession.clear();
       queries.clear();
       setHasTokens(true);
     },
     async signOut() {
+      lastSession.clear();
       await signOut();
       queries.clear();
       setHasTokens(false);
