@@ -94,6 +94,12 @@ describe.each(e2eBrowsers())('the manager console in $name', () => {
     const [first, , dragged] = ring;
     expect(first && dragged && Math.abs(dragged[0] - first[0])).toBeGreaterThan(0);
     expect(area.body.version).toBeGreaterThan(1);
+
+    // The new polygon can be edited corner by corner; a keyboard user adds a corner where the map is centred.
+    await page.getByRole('button', { name: 'Edit its corners' }).click();
+    await expect.poll(() => corners.count()).toBe(4);
+    await page.getByRole('button', { name: 'Add a corner at the map centre' }).click();
+    await expect.poll(() => corners.count()).toBe(5);
   }, 90_000);
 
   it('an admin creates a user; the fields the API refuses are marked with its message beside them', async () => {

@@ -11,7 +11,7 @@ import { homeView } from '../../shared/map/home-view';
 import { type LngLat, MapView } from '../../shared/map/map-view';
 import { useSession } from '../../shared/session/session';
 import { StatusLine } from '../../shared/status-line';
-import { closedRing, outerRings, VertexHandles } from './polygon-drawing';
+import { closedRing, editableCorners, outerRings, VertexHandles } from './polygon-drawing';
 
 /**
  * The area editor: pick an area, draw its new polygon on the map (click to add a corner, drag a corner to move
@@ -72,12 +72,21 @@ export function AreasPage() {
     setApplied(undefined);
   }
 
-  function startDrawing() {
+  function startDrawing(from: LngLat[]) {
     setDrawing(true);
-    setVertices([]);
+    setVertices(from);
     setPreview(undefined);
     setApplied(undefined);
   }
+
+  /** Without a mouse: a corner where the map is centred (move the map with the arrow keys first). */
+  function addCornerAtCentre() {
+    const centre = map.current?.getCenter();
+    if (centre) setVertices((current) => [...current, [centre.lng, centre.lat]]);
+  }
+
+  // A single polygon of reasonable size can be edited corner by corner; others are drawn anew.
+  const editable = area?.geometry?.type === 'Polygon' ? editableCorners(outerRings(area.geometry)[0]) : undefined;
 
   const shapes = (areas.data?.items ?? []).flatMap((candidate) =>
     outerRings(candidate.geometry).map((ring, index) => ({
@@ -104,11 +113,19 @@ export function AreasPage() {
           </SelectField>
           {area && (
             <div className="toolbar">
-              <button type="button" onClick={startDrawing}>
+              <button type="button" onClick={() => startDrawing([])}>
                 {t('areas.redraw')}
               </button>
+              {editable && (
+                <button type="button" className="secondary" onClick={() => startDrawing(editable)}>
+                  {t('areas.editCorners')}
+                </button>
+              )}
               {drawing && (
                 <>
+                  <button type="button" className="secondary" onClick={addCornerAtCentre}>
+                    {t('areas.addAtCentre')}
+                  </button>
                   <button
                     type="button"
                     className="secondary"

@@ -14,6 +14,15 @@ export function outerRings(geometry: { type: string; coordinates: unknown[] } | 
   return (geometry.coordinates as LngLat[][][]).map((polygon) => polygon[0]).filter((ring): ring is LngLat[] => ring !== undefined);
 }
 
+/** Beyond this many corners, dragging handles one by one is no way to edit a boundary. */
+const MAX_EDITABLE_CORNERS = 200;
+
+/** The corners of a closed ring to edit (its closing position dropped), or undefined when there are too many. */
+export function editableCorners(ring: LngLat[] | undefined): LngLat[] | undefined {
+  if (!ring || ring.length < 4 || ring.length - 1 > MAX_EDITABLE_CORNERS) return undefined;
+  return ring.slice(0, -1);
+}
+
 /**
  * Draggable handles for the vertices being drawn: one MapLibre marker per vertex (a real element, so it can be
  * focused and tested), moved by dragging; `onMove` reports the vertex's new position.

@@ -137,6 +137,8 @@ export const en = {
     kinds: { country: 'country', city: 'city', district: 'district', grid: 'grid' },
     redraw: 'Draw a new polygon',
     undo: 'Remove last corner',
+    editCorners: 'Edit its corners',
+    addAtCentre: 'Add a corner at the map centre',
     preview: 'Preview the change',
     drawHint: 'Click the map to add corners ({{count}} so far); drag a corner to move it.',
     previewTitle: 'What would move',

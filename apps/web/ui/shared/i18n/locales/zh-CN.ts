@@ -138,6 +138,8 @@ export const zhCN: Catalogue = {
     kinds: { country: '国家', city: '城市', district: '区县', grid: '网格' },
     redraw: '绘制新边界',
     undo: '删除上一个顶点',
+    editCorners: '编辑现有顶点',
+    addAtCentre: '在地图中心添加顶点',
     preview: '预览变更',
     drawHint: '点击地图添加顶点（已添加 {{count}} 个）；拖动顶点可移动。',
     previewTitle: '将要移动的记录',
