@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eBrowsers } from './support/chromium';
+import { chromiumForTests } from './support/chromium';
 import { type E2e, signIn, startE2e } from './support/e2e-host';
 
-describe.each(e2eBrowsers())('the manager console in $name', () => {
+describe.runIf(chromiumForTests())('the manager console in Chromium', () => {
   let e2e: E2e;
   beforeAll(async () => {
     e2e = await startE2e();

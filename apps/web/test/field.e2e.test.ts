@@ -1,6 +1,6 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eBrowsers } from './support/chromium';
+import { chromiumForTests } from './support/chromium';
 import { type E2e, signIn, startE2e } from './support/e2e-host';
 
 /** A 360 px wide phone standing at a point, with the location permission granted. */
@@ -22,7 +22,7 @@ async function newLead(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'Save lead' }).click();
 }
 
-describe.each(e2eBrowsers())('the field app in $name', () => {
+describe.runIf(chromiumForTests())('the field app in Chromium', () => {
   let e2e: E2e;
   beforeAll(async () => {
     e2e = await startE2e();

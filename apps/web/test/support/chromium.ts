@@ -7,13 +7,13 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const required = process.env.CI === 'true' || process.env.FIELDOPS_REQUIRE_ENGINES === 'true';
 
 /**
- * The browsers the end-to-end suites run in: Chromium when it is installed. In CI it is required, so a missing
- * one fails the launch instead of leaving the suites out; elsewhere they are left out with a plain notice.
+ * Whether the browser suites run here: when Chromium is installed. In CI it is required, so a missing one fails the
+ * launch instead of leaving the suites out; elsewhere they are left out with a plain notice.
  */
-export function e2eBrowsers(): { name: string }[] {
-  if (required || fs.existsSync(CHROMIUM_PATH)) return [{ name: 'chromium' }];
+export function chromiumForTests(): boolean {
+  if (required || fs.existsSync(CHROMIUM_PATH)) return true;
   console.warn(`[fieldops] Chromium is not installed at ${CHROMIUM_PATH}: the browser tests were NOT run here (CI runs them)`);
-  return [];
+  return false;
 }
 
 /**
