@@ -1,10 +1,14 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { EdgePlugin, ServiceDefinition } from '@fieldops/platform';
 import { docsRoutes } from './docs';
 import { identifyCaller } from './edge-auth';
+import { graphqlRoutes } from './graphql/graphql-routes';
 import { openApiRoutes } from './openapi';
 import { proxyRoutes, type RemoteService } from './proxy';
 import { RateLimiter } from './rate-limit';
 import { Upstream } from './upstream';
+import { webAppRoutes, webDistDirectory } from './web-app';
 
 export interface GatewayOptions {
   /** Every service of the deployment; those not running in this process are forwarded to their `SERVICE_<NAME>_URL`. */
@@ -15,7 +19,7 @@ export interface GatewayOptions {
 
 /**
  * The one public entry, embedded or distributed: checks access tokens at the edge, rate-limits `/api`, forwards
- * the routes of services that run elsewhere, and serves the merged OpenAPI document and its docs UI.
+ * the routes of services that run elsewhere, serves the merged OpenAPI document, its docs UI, the GraphQL BFF and the web app.
  */
 export function createGateway(options: GatewayOptions): EdgePlugin {
   return {
@@ -46,6 +50,10 @@ export function createGateway(options: GatewayOptions): EdgePlugin {
       await app.register(proxyRoutes, { services: remote });
       await app.register(openApiRoutes, { local: host.services, remote, cacheMs: options.openapiCacheMs ?? 30_000 });
       await app.register(docsRoutes);
+      await app.register(graphqlRoutes, { host });
+      const webRoot = webDistDirectory(config.env);
+      if (fs.existsSync(path.join(webRoot, 'index.html'))) await app.register(webAppRoutes, { root: webRoot });
+      else host.runtime.log.warn({ webRoot }, 'the web app is not built (npm run build -w @fieldops/web): / and /field answer 404');
     },
   };
 }

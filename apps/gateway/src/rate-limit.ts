@@ -28,10 +28,10 @@ export class RateLimiter {
     private readonly settings: PlatformConfig['rateLimit'],
   ) {}
 
-  /** The budget a request draws on, or undefined outside `/api`. */
+  /** The budget a request draws on, or undefined outside `/api` and `/graphql`. */
   policyFor(request: FastifyRequest, userId: string | undefined): RateLimitPolicy | undefined {
     const path = decodedPath(request.url);
-    if (!path.startsWith('/api/')) return undefined;
+    if (!path.startsWith('/api/') && path !== '/graphql') return undefined;
     const { max, windowMs, loginMax } = this.settings;
     const isLogin = request.method === 'POST' && (LOGIN_PATHS.has(path) || LOGIN_PATHS.has(request.routeOptions.url ?? ''));
     if (isLogin) return { name: 'login', quota: loginMax, windowMs, subject: `ip:${request.ip}` };

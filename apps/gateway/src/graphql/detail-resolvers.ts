@@ -1,0 +1,63 @@
+import type { ResolverContext } from './bff-context';
+import type { HistoryEntryView } from './entity-resolvers';
+import { leadFromRpc, merchantFromRpc, type VisitView } from './views';
+
+const RECENT_VISITS = 10;
+const HISTORY_ENTRIES = 50;
+
+interface Me {
+  user: { id: string; name: string; email: string; country: string; orgUnitId: string };
+  permissions: string[];
+}
+
+/** The visits of the checkin service; none while that service is not deployed (its route answers 404). */
+export async function visitsWhere(ctx: ResolverContext, query: Record<string, string>): Promise<VisitView[]> {
+  const page = await ctx.rest.find<{ items: VisitView[] }>(`/api/v1/visits?${new URLSearchParams(query)}`);
+  return page?.items ?? [];
+}
+
+export function me(ctx: ResolverContext): Promise<Me> {
+  return ctx.rest.get<Me>('/api/v1/me');
+}
+
+export const detailResolvers = {
+  viewer: async (_root: unknown, _args: unknown, ctx: ResolverContext) => {
+    const { user, permissions } = await me(ctx);
+    const policy = ctx.countries.get(user.country);
+    return {
+      user,
+      permissions,
+      country: {
+        code: policy.code,
+        name: policy.name,
+        currency: policy.currency,
+        timeZone: policy.timezone,
+        locale: policy.locale,
+        checkinRadiusMeters: policy.checkinRadiusMeters,
+        checkinOutOfRange: policy.checkinOutOfRange,
+      },
+    };
+  },
+
+  merchantDetail: async (_root: unknown, { id }: { id: string }, ctx: ResolverContext) => {
+    const merchant = await ctx.loaders.merchants.load(id);
+    if (!merchant) return null;
+    const [recentVisits, history] = await Promise.all([
+      visitsWhere(ctx, { targetType: 'merchant', targetId: id, limit: String(RECENT_VISITS) }),
+      ctx.rest.get<{ items: HistoryEntryView[] }>(`/api/v1/merchants/${encodeURIComponent(id)}/history`),
+    ]);
+    return { merchant: merchantFromRpc(merchant), recentVisits, history: history.items.slice(-HISTORY_ENTRIES).reverse() };
+  },
+
+  leadDetail: async (_root: unknown, { id }: { id: string }, ctx: ResolverContext) => {
+    const found = await ctx.loaders.leads.load(id);
+    if (!found) return null;
+    const lead = leadFromRpc(found);
+    const duplicate = lead.duplicateOf ? await ctx.loaders.leads.load(lead.duplicateOf) : undefined;
+    return {
+      lead,
+      pool: { pool: lead.pool, ownerId: lead.ownerId, protectedUntil: lead.protectedUntil, claimable: lead.pool === 'public' },
+      duplicateCandidates: duplicate ? [leadFromRpc(duplicate)] : [],
+    };
+  },
+};

@@ -1,0 +1,52 @@
+import { AppError, bearerToken, type Host, UnauthorizedError } from '@fieldops/platform';
+import type { FastifyInstance } from 'fastify';
+import mercurius, { type MercuriusError } from 'mercurius';
+import type { BffContext } from './bff-context';
+import { costLimitRule } from './cost-limit';
+import { dayResolvers } from './day-resolvers';
+import { detailResolvers } from './detail-resolvers';
+import { entityResolvers } from './entity-resolvers';
+import { createLoaders } from './loaders';
+import { mapResolvers } from './map-resolvers';
+import { RestSource } from './rest-source';
+import { SCREEN_QUERIES } from './screen-queries';
+import { typeDefs } from './type-defs';
+
+export const MAX_QUERY_DEPTH = 7;
+export const MAX_QUERY_COST = 5000;
+
+/**
+ * `POST /graphql`: the BFF. Signed-in callers only (the edge has verified the token already); no GraphiQL, since
+ * Mercurius' IDE loads its code from a CDN.
+ */
+export async function graphqlRoutes(app: FastifyInstance, options: { host: Host }): Promise<void> {
+  const { rpc, countries, clock } = options.host.runtime;
+  app.addHook('preHandler', async (request) => {
+    if (!bearerToken(request.headers.authorization)) throw new UnauthorizedError('Sign in first: send Authorization: Bearer <token>.');
+  });
+  await app.register(mercurius, {
+    schema: typeDefs,
+    resolvers: { Query: { ...detailResolvers, ...dayResolvers, ...mapResolvers(rpc) }, ...entityResolvers },
+    path: '/graphql',
+    graphiql: false,
+    queryDepth: MAX_QUERY_DEPTH,
+    validationRules: [costLimitRule(MAX_QUERY_COST)],
+    persistedQueryProvider: mercurius.persistedQueryDefaults.prepared(SCREEN_QUERIES),
+    errorHandler: (error: MercuriusError, _request, reply) => {
+      // The platform's own errors (401 above all) answer as problem+json, like every other route.
+      if (error instanceof AppError) throw error;
+      const causes = Array.isArray(error.errors) ? error.errors : [error];
+      void reply.code(error.statusCode ?? 500).send({ data: null, errors: causes.map((cause) => ({ message: cause.message })) });
+    },
+    context: (request): BffContext => {
+      const token = bearerToken(request.headers.authorization) ?? '';
+      return {
+        loaders: createLoaders(rpc, token),
+        rest: new RestSource(app, request.headers.authorization),
+        countries,
+        token,
+        now: new Date(clock.now()),
+      };
+    },
+  });
+}

@@ -1,0 +1,114 @@
+import { MerchantService, PoiService } from '@fieldops/contracts';
+import { asCaller, type RpcClients } from '@fieldops/platform';
+import type { ResolverContext } from './bff-context';
+import { CLUSTER_ABOVE, clusterRecords, type MapRecordView } from './map-clusters';
+import type { LeadView } from './views';
+
+interface BBox {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+}
+
+type Layer = 'MERCHANTS' | 'LEADS' | 'PLACES';
+
+const MAX_PER_LAYER = 200;
+const MAX_PLACES = 1000;
+const MAX_RADIUS_M = 50_000;
+
+function inside(box: BBox, lat: number, lng: number): boolean {
+  return lat >= box.south && lat <= box.north && lng >= box.west && lng <= box.east;
+}
+
+/** Metres from the box's centre to its corner (equirectangular; plenty for a screen-sized box). */
+function halfDiagonalMetres(box: BBox): number {
+  const midLat = ((box.south + box.north) / 2) * (Math.PI / 180);
+  const dx = ((box.east - box.west) / 2) * 111_320 * Math.cos(midLat);
+  const dy = ((box.north - box.south) / 2) * 110_540;
+  return Math.hypot(dx, dy);
+}
+
+/** The map's data: one RPC or REST read per layer, then dots, or clusters when the box holds too many. */
+export function mapResolvers(rpc: RpcClients) {
+  return {
+    map: async (_root: unknown, args: { bbox: BBox; zoom: number; layers?: Layer[] | null }, ctx: ResolverContext) => {
+      const { bbox, zoom } = args;
+      const layers = new Set<Layer>(args.layers ?? ['MERCHANTS', 'LEADS']);
+      const options = asCaller(ctx.token);
+      const reads: Promise<MapRecordView[]>[] = [];
+      if (layers.has('MERCHANTS')) {
+        reads.push(
+          rpc
+            .client(MerchantService)
+            .nearby(
+              {
+                lat: (bbox.south + bbox.north) / 2,
+                lng: (bbox.west + bbox.east) / 2,
+                radiusM: Math.min(MAX_RADIUS_M, Math.max(1, halfDiagonalMetres(bbox))),
+                limit: MAX_PER_LAYER,
+              },
+              options,
+            )
+            .then(({ items }) =>
+              items.flatMap(({ merchant }) =>
+                merchant
+                  ? [
+                      {
+                        kind: 'merchant' as const,
+                        id: merchant.id,
+                        title: merchant.brandName || merchant.legalName,
+                        lat: merchant.lat,
+                        lng: merchant.lng,
+                        status: merchant.status,
+                      },
+                    ]
+                  : [],
+              ),
+            ),
+        );
+      }
+      if (layers.has('LEADS')) {
+        reads.push(
+          ctx.rest.get<{ items: LeadView[] }>(`/api/v1/leads?limit=${MAX_PER_LAYER}&coords=WGS84`).then(({ items }) =>
+            items.map((lead) => ({
+              kind: 'lead' as const,
+              id: lead.id,
+              title: lead.name,
+              lat: lead.lat,
+              lng: lead.lng,
+              status: lead.stage,
+            })),
+          ),
+        );
+      }
+      if (layers.has('PLACES')) {
+        reads.push(
+          rpc
+            .client(PoiService)
+            .placesInBoundingBox(
+              { minLat: bbox.south, minLng: bbox.west, maxLat: bbox.north, maxLng: bbox.east, limit: MAX_PLACES },
+              options,
+            )
+            .then(({ places }) =>
+              places.map((place) => ({ kind: 'place' as const, id: place.id, title: '', lat: place.lat, lng: place.lng, status: null })),
+            ),
+        );
+      }
+      const records = (await Promise.all(reads)).flat().filter((record) => inside(bbox, record.lat, record.lng));
+      if (records.length > CLUSTER_ABOVE) return { records: [], clusters: clusterRecords(records, zoom), clustered: true };
+      return { records: await withPlaceNames(records, ctx), clusters: [], clustered: false };
+    },
+  };
+}
+
+/** Places come from the box query as bare positions; their names arrive in one batch. */
+async function withPlaceNames(records: MapRecordView[], ctx: ResolverContext): Promise<MapRecordView[]> {
+  return Promise.all(
+    records.map(async (record) => {
+      if (record.kind !== 'place') return record;
+      const place = await ctx.loaders.places.load(record.id);
+      return { ...record, title: place?.name ?? '' };
+    }),
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * The queries the web apps send, persisted: an app sends `{ persisted: true, query: "<name>" }` and the gateway
+ * runs the document kept here. Plain module of strings, so the web build can import it too.
+ */
+export const SCREEN_QUERIES = {
+  Viewer: /* GraphQL */ `
+    query Viewer {
+      viewer {
+        user { id name email country }
+        permissions
+        country { code name currency timeZone locale checkinRadiusMeters checkinOutOfRange }
+      }
+    }
+  `,
+  MerchantDetail: /* GraphQL */ `
+    query MerchantDetail($id: ID!) {
+      merchantDetail(id: $id) {
+        merchant {
+          id legalName brandName category tier status address businessId country lat lng updatedAt
+          contacts { name role phone }
+          owner { id name email }
+          area { id name kind }
+          place { id name address }
+        }
+        recentVisits { id verification checkedInAt checkedOutAt outcome distanceM rep { id name } }
+        history { id type time data actor { id name } }
+      }
+    }
+  `,
+  LeadDetail: /* GraphQL */ `
+    query LeadDetail($id: ID!) {
+      leadDetail(id: $id) {
+        lead { id name phone address category stage pool lat lng protectedUntil createdAt owner { id name } area { id name } }
+        pool { pool protectedUntil claimable owner { id name } }
+        duplicateCandidates { id name address stage pool owner { id name } }
+      }
+    }
+  `,
+  MyDay: /* GraphQL */ `
+    query MyDay($date: String) {
+      myDay(date: $date) {
+        date
+        plan { sequence targetType targetId visited merchant { id brandName legalName lat lng address } lead { id name lat lng address } }
+        merchants { id brandName legalName status lat lng address }
+        leads { id name stage lat lng address protectedUntil }
+        lastVisits { id targetType targetId targetName verification checkedInAt checkedOutAt }
+      }
+    }
+  `,
+  Map: /* GraphQL */ `
+    query Map($bbox: BBoxInput!, $zoom: Float!, $layers: [MapLayer!]) {
+      map(bbox: $bbox, zoom: $zoom, layers: $layers) {
+        clustered
+        records { kind id title lat lng status }
+        clusters { kind lat lng count }
+      }
+    }
+  `,
+  Team: /* GraphQL */ `
+    query Team($date: String) {
+      team(date: $date) {
+        user { id name email }
+        visits { id targetName verification checkedInAt }
+        lastCheckIn { id lat lng checkedInAt targetName }
+      }
+    }
+  `,
+} as const;
+
+export type ScreenQueryName = keyof typeof SCREEN_QUERIES;

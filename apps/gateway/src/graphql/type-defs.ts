@@ -1,0 +1,208 @@
+/**
+ * The BFF's schema: one query per screen of the apps, so a screen needs one request. Resolved through the
+ * services' RPC (batched per request) and, where a service offers only REST, through the gateway's own routes;
+ * either way the services check the caller's scope. `apps/gateway/schema.graphql` is its committed snapshot.
+ */
+export const typeDefs = /* GraphQL */ `
+  type Query {
+    "Who I am, and how my country shows dates and money."
+    viewer: Viewer!
+    "A merchant with its owner, area, place, recent visits and change history."
+    merchantDetail(id: ID!): MerchantDetail
+    "A lead with its owner, area, pool state and possible duplicates."
+    leadDetail(id: ID!): LeadDetail
+    "My plan, targets and last visits for a day (YYYY-MM-DD, default today in my country)."
+    myDay(date: String): MyDay!
+    "Merchants, leads and places inside a bounding box; clustered on the server when dense."
+    map(bbox: BBoxInput!, zoom: Float!, layers: [MapLayer!]): MapArea!
+    "The reps I manage with their visits of a day and where they last checked in."
+    team(date: String): [TeamMember!]!
+  }
+
+  input BBoxInput {
+    west: Float!
+    south: Float!
+    east: Float!
+    north: Float!
+  }
+
+  enum MapLayer {
+    MERCHANTS
+    LEADS
+    PLACES
+  }
+
+  type Viewer {
+    user: User!
+    permissions: [String!]!
+    country: Country!
+  }
+
+  type Country {
+    code: String!
+    name: String!
+    currency: String!
+    timeZone: String!
+    locale: String!
+    checkinRadiusMeters: Int!
+    "flag or reject: what happens to a check-in farther than the radius"
+    checkinOutOfRange: String!
+  }
+
+  type User {
+    id: ID!
+    name: String!
+    email: String!
+    country: String!
+    orgUnitId: String!
+  }
+
+  type Area {
+    id: ID!
+    name: String!
+    kind: String!
+    code: String!
+  }
+
+  type Place {
+    id: ID!
+    name: String!
+    address: String!
+    category: String!
+    lat: Float!
+    lng: Float!
+  }
+
+  type Contact {
+    name: String!
+    role: String!
+    phone: String
+  }
+
+  type Merchant {
+    id: ID!
+    legalName: String!
+    brandName: String!
+    category: String!
+    tier: String!
+    status: String!
+    address: String!
+    businessId: String!
+    country: String!
+    lat: Float!
+    lng: Float!
+    contacts: [Contact!]!
+    owner: User
+    area: Area
+    place: Place
+    updatedAt: String!
+  }
+
+  type HistoryEntry {
+    id: ID!
+    type: String!
+    time: String!
+    actor: User
+    "The event's data as JSON text."
+    data: String!
+  }
+
+  type Visit {
+    id: ID!
+    targetType: String!
+    targetId: ID!
+    targetName: String!
+    "open, verified, pending-review, approved or rejected"
+    verification: String!
+    riskScore: Float!
+    distanceM: Float!
+    outcome: String
+    checkedInAt: String!
+    checkedOutAt: String
+    lat: Float!
+    lng: Float!
+    rep: User
+  }
+
+  type MerchantDetail {
+    merchant: Merchant!
+    recentVisits: [Visit!]!
+    history: [HistoryEntry!]!
+  }
+
+  type Lead {
+    id: ID!
+    name: String!
+    phone: String
+    address: String!
+    category: String!
+    stage: String!
+    pool: String!
+    lat: Float!
+    lng: Float!
+    protectedUntil: String
+    createdAt: String!
+    owner: User
+    area: Area
+  }
+
+  type PoolState {
+    pool: String!
+    owner: User
+    protectedUntil: String
+    "True when the lead is in the public pool and I may claim leads."
+    claimable: Boolean!
+  }
+
+  type LeadDetail {
+    lead: Lead!
+    pool: PoolState!
+    duplicateCandidates: [Lead!]!
+  }
+
+  type PlanStop {
+    sequence: Int!
+    targetType: String!
+    targetId: ID!
+    merchant: Merchant
+    lead: Lead
+    visited: Boolean!
+  }
+
+  type MyDay {
+    date: String!
+    plan: [PlanStop!]!
+    merchants: [Merchant!]!
+    leads: [Lead!]!
+    lastVisits: [Visit!]!
+  }
+
+  type MapRecord {
+    kind: String!
+    id: ID!
+    title: String!
+    lat: Float!
+    lng: Float!
+    status: String
+  }
+
+  type MapCluster {
+    kind: String!
+    lat: Float!
+    lng: Float!
+    count: Int!
+  }
+
+  type MapArea {
+    records: [MapRecord!]!
+    clusters: [MapCluster!]!
+    "True when the records were too many to list one by one."
+    clustered: Boolean!
+  }
+
+  type TeamMember {
+    user: User!
+    visits: [Visit!]!
+    lastCheckIn: Visit
+  }
+`;

@@ -1,0 +1,157 @@
+import fs from 'node:fs';
+import { accountService } from '@fieldops/account';
+import { areaService } from '@fieldops/area';
+import { leadsService } from '@fieldops/leads';
+import { merchantService } from '@fieldops/merchant';
+import type { RpcClients } from '@fieldops/platform';
+import { poiService } from '@fieldops/poi';
+import { hostEngines, startTestHost, type TestHost } from '@fieldops/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { printBffSchema, SCHEMA_SNAPSHOT } from '../src/graphql/schema-snapshot';
+import { SCREEN_QUERIES } from '../src/graphql/screen-queries';
+import { createGateway } from '../src/index';
+
+const SERVICES = [accountService, areaService, poiService, merchantService, leadsService];
+const engines = await hostEngines();
+
+/** Counts every RPC call made through the host's clients, by `Service.method`. */
+function countRpcCalls(rpc: RpcClients): Map<string, number> {
+  const calls = new Map<string, number>();
+  const client = rpc.client.bind(rpc);
+  rpc.client = ((service) => {
+    const real = client(service) as unknown as Record<string, (...args: unknown[]) => unknown>;
+    return new Proxy(real, {
+      get(target, method: string) {
+        const call = target[method];
+        if (typeof call !== 'function') return call;
+        return (...args: unknown[]) => {
+          const key = `${service.name}.${method}`;
+          calls.set(key, (calls.get(key) ?? 0) + 1);
+          return call.apply(target, args);
+        };
+      },
+    });
+  }) as RpcClients['client'];
+  return calls;
+}
+
+const total = (calls: Map<string, number>) => [...calls.values()].reduce((sum, n) => sum + n, 0);
+
+describe('the GraphQL schema', () => {
+  it('matches the committed snapshot (npm run gen:schema -w @fieldops/gateway after a deliberate change)', () => {
+    expect(printBffSchema()).toBe(fs.readFileSync(SCHEMA_SNAPSHOT, 'utf8'));
+  });
+});
+
+describe.each(engines)('the GraphQL BFF on $name', (engine) => {
+  let t: TestHost;
+  let calls: Map<string, number>;
+  const graphql = (token: string | undefined, body: Record<string, unknown>) => t.api('POST', '/graphql', { token, body });
+
+  beforeAll(async () => {
+    t = await startTestHost({
+      services: SERVICES,
+      edge: createGateway({ services: SERVICES }),
+      seedDemo: true,
+      engines: engine,
+      env: { RATE_LIMIT_LOGIN_MAX: '1000' },
+    });
+    calls = countRpcCalls(t.host.runtime.rpc);
+  }, 120_000);
+  afterAll(async () => t?.stop());
+
+  /** A merchant of Singapore whose history holds one change by each of `editors` country managers. */
+  async function merchantEditedBy(editors: number): Promise<string> {
+    const admin = await t.login('admin@fieldops.test');
+    const manager = await t.login('countrymanager.sg@fieldops.test');
+    const me = (await t.api('GET', '/api/v1/me', { token: manager })).body;
+    const created = await t.api('POST', '/api/v1/merchants', {
+      token: manager,
+      body: { legalName: `Kopi ${editors} Pte Ltd`, category: 'cafe', lat: 1.2834, lng: 103.8607, businessId: '201912345K' },
+    });
+    expect(created.status).toBe(201);
+    for (let editor = 0; editor < editors; editor++) {
+      const email = `editor${editors}-${editor}.sg@fieldops.test`;
+      const user = await t.api('POST', '/api/v1/users', {
+        token: admin,
+        body: { email, name: `Editor ${editor}`, password: 'demo1234', orgUnitId: me.user.orgUnitId, roleIds: me.user.roleIds },
+      });
+      expect(user.status).toBe(201);
+      const edit = await t.api('PATCH', `/api/v1/merchants/${created.body.id}`, {
+        token: await t.login(email),
+        body: { brandName: `Kopi by editor ${editor}` },
+      });
+      expect(edit.status).toBe(200);
+    }
+    return created.body.id;
+  }
+
+  async function detailCosts(id: string): Promise<{ calls: Map<string, number>; history: { actor: { name: string } | null }[] }> {
+    const token = await t.login('countrymanager.sg@fieldops.test');
+    calls.clear();
+    const answer = await graphql(token, { query: SCREEN_QUERIES.MerchantDetail, variables: { id } });
+    expect(answer.status).toBe(200);
+    expect(answer.body.errors).toBeUndefined();
+    return { calls: new Map(calls), history: answer.body.data.merchantDetail.history };
+  }
+
+  it('a merchant-detail query makes the same few RPC calls however many changes its history lists', async () => {
+    const few = await detailCosts(await merchantEditedBy(1));
+    const many = await detailCosts(await merchantEditedBy(6));
+
+    expect(many.history.length).toBeGreaterThanOrEqual(7);
+    expect(new Set(many.history.map((entry) => entry.actor?.name)).size).toBeGreaterThanOrEqual(7);
+    expect(many.calls.get('AccountService.batchGetUsers')).toBe(1);
+    expect(total(many.calls)).toBe(total(few.calls));
+    expect(total(many.calls)).toBeLessThanOrEqual(5);
+  });
+
+  it('a persisted query runs by its name; the viewer carries the country policy', async () => {
+    const token = await t.login('rep1.sg@fieldops.test');
+    const answer = await graphql(token, { persisted: true, query: 'Viewer' });
+    expect(answer.status).toBe(200);
+    expect(answer.body.data.viewer).toMatchObject({
+      user: { email: 'rep1.sg@fieldops.test' },
+      country: { code: 'SG', currency: 'SGD', timeZone: 'Asia/Singapore', checkinRadiusMeters: expect.any(Number) },
+    });
+  });
+
+  it('the map answers the records in a box, and clusters on the server when they are many', async () => {
+    const token = await t.login('countrymanager.sg@fieldops.test');
+    const singapore = { west: 103.6, south: 1.2, east: 104.05, north: 1.47 };
+    const places = await graphql(token, { query: SCREEN_QUERIES.Map, variables: { bbox: singapore, zoom: 11, layers: ['PLACES'] } });
+    expect(places.body.data.map.clustered).toBe(true);
+    const clusters: { count: number }[] = places.body.data.map.clusters;
+    expect(clusters.reduce((sum, cluster) => sum + cluster.count, 0)).toBeGreaterThan(300);
+
+    const merchants = await graphql(token, { query: SCREEN_QUERIES.Map, variables: { bbox: singapore, zoom: 11, layers: ['MERCHANTS'] } });
+    const records: { kind: string; lat: number; lng: number }[] = merchants.body.data.map.records;
+    expect(records.length).toBeGreaterThan(0);
+    for (const record of records) {
+      expect(record.kind).toBe('merchant');
+      expect(record.lat).toBeGreaterThanOrEqual(singapore.south);
+      expect(record.lng).toBeLessThanOrEqual(singapore.east);
+    }
+  });
+
+  it('refuses a query that fans out past the cost limit, or nests past the depth limit, before running it', async () => {
+    const token = await t.login('countrymanager.sg@fieldops.test');
+    const box = '{ west: 103.8, south: 1.28, east: 103.9, north: 1.3 }';
+    const aliases = Array.from({ length: 120 }, (_, i) => `m${i}: map(bbox: ${box}, zoom: 14) { records { id title kind lat lng } }`);
+    calls.clear();
+    const costly = await graphql(token, { query: `{ ${aliases.join(' ')} }` });
+    expect(costly.status).toBe(400);
+    expect(JSON.stringify(costly.body.errors)).toMatch(/costs about \d+/);
+    expect(total(calls)).toBe(0);
+
+    const deep = await graphql(token, { query: '{ __schema { types { fields { type { ofType { ofType { ofType { name } } } } } } } }' });
+    expect(deep.status).toBe(400);
+    expect(JSON.stringify(deep.body.errors)).toMatch(/depth/i);
+  });
+
+  it('without a token it answers 401 problem+json', async () => {
+    const answer = await graphql(undefined, { query: '{ viewer { user { id } } }' });
+    expect(answer.status).toBe(401);
+    expect(answer.headers.get('content-type')).toContain('application/problem+json');
+  });
+});

@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { accountService } from '@fieldops/account';
+import { areaService } from '@fieldops/area';
+import { createGateway } from '@fieldops/gateway';
+import { leadsService } from '@fieldops/leads';
+import { merchantService } from '@fieldops/merchant';
+import { poiService } from '@fieldops/poi';
+import { startTestHost, type TestHost } from '@fieldops/testing';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { buildWebAppIfStale } from '../../scripts/build-if-stale';
+import { launchChromium } from './chromium';
+
+const SERVICES = [accountService, areaService, poiService, merchantService, leadsService];
+
+/** Where the tests leave a screenshot of each key screen; CI prints the listing at the end of its log. */
+export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../../../test-results/screenshots');
+
+export interface E2e {
+  host: TestHost;
+  browser: Browser;
+  /** A fresh browser context (own storage, viewport, geolocation) with a page at `path` of the gateway. */
+  open(path: string, options?: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page }>;
+  screenshot(page: Page, name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole system as a user meets it: every service and the gateway in one embedded host with the demo data,
+ * the current build of the web app, and one headless Chromium shared by the tests of a file.
+ */
+export async function startE2e(): Promise<E2e> {
+  buildWebAppIfStale();
+  const host = await startTestHost({
+    services: SERVICES,
+    edge: createGateway({ services: SERVICES }),
+    seedDemo: true,
+    // Every test signs in from 127.0.0.1: the login budget is not what these tests are about.
+    env: { RATE_LIMIT_LOGIN_MAX: '1000' },
+  });
+  const browser = await launchChromium();
+  const contexts: BrowserContext[] = [];
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    host,
+    browser,
+    async open(route, options = {}) {
+      const context = await browser.newContext({ baseURL: host.url, ...options });
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(route);
+      return { context, page };
+    },
+    async screenshot(page, name) {
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    },
+    async stop() {
+      await Promise.all(contexts.map((context) => context.close()));
+      await browser.close();
+      await host.stop();
+    },
+  };
+}
+
+/** Fills the shared login form and waits until the app behind it shows. */
+export async function signIn(page: Page, email: string, password = 'demo1234'): Promise<void> {
+  await page.getByLabel(/email|邮箱/i).fill(email);
+  await page.getByLabel(/password|密码/i).fill(password);
+  await page.getByRole('button', { name: /sign in|登录/i }).click();
+}

@@ -1,0 +1,129 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../shared/api/client';
+import type { User } from '../../shared/data/records';
+import { usePagedList } from '../../shared/data/use-pages';
+import { Field, FormError, SelectField } from '../../shared/forms/field';
+import { useFormProblem } from '../../shared/forms/use-problem';
+import { StatusLine } from '../../shared/status-line';
+import { useOrgUnits, useRoles } from './admin-data';
+
+export function UsersPanel() {
+  const { t } = useTranslation();
+  const queries = useQueryClient();
+  const [q, setQ] = useState('');
+  const users = usePagedList<User>('/api/v1/users', { limit: '100', q: q.trim() || undefined });
+  const units = useOrgUnits();
+  const roles = useRoles();
+  const unitName = (id: string) => units.data?.items.find((unit) => unit.id === id)?.name ?? id;
+  const roleNames = (ids: string[]) => ids.map((id) => roles.data?.items.find((role) => role.id === id)?.name ?? id).join(', ');
+  const setStatus = useMutation({
+    mutationFn: ({ id, status }: { id: string; status: 'active' | 'disabled' }) =>
+      api('PATCH', `/api/v1/users/${id}`, { body: { status } }),
+    onSettled: () => queries.invalidateQueries({ queryKey: ['/api/v1/users'] }),
+  });
+  return (
+    <>
+      <NewUserForm />
+      <Field label={t('common.search')} type="search" value={q} onChange={(event) => setQ(event.target.value)} />
+      <StatusLine loading={users.loading} error={users.error ?? setStatus.error} />
+      <table>
+        <thead>
+          <tr>
+            <th>{t('admin.name')}</th>
+            <th>{t('login.email')}</th>
+            <th>{t('admin.orgUnit')}</th>
+            <th>{t('admin.roles')}</th>
+            <th>{t('admin.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.items.map((user) => (
+            <tr key={user.id}>
+              <td>{user.name}</td>
+              <td>{user.email}</td>
+              <td>{unitName(user.orgUnitId)}</td>
+              <td>{roleNames(user.roleIds)}</td>
+              <td>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => setStatus.mutate({ id: user.id, status: user.status === 'active' ? 'disabled' : 'active' })}
+                >
+                  {user.status === 'active' ? t('admin.disable') : t('admin.enable')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {users.hasMore && (
+        <button type="button" className="secondary" onClick={users.loadMore}>
+          {t('common.more')}
+        </button>
+      )}
+    </>
+  );
+}
+
+function NewUserForm() {
+  const { t } = useTranslation();
+  const queries = useQueryClient();
+  const units = useOrgUnits();
+  const roles = useRoles();
+  const [form, setForm] = useState({ name: '', email: '', password: '', orgUnitId: '', roleId: '' });
+  const [problem, report, clear] = useFormProblem();
+  const [done, setDone] = useState<string | undefined>();
+  const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    clear();
+    setDone(undefined);
+    try {
+      const { roleId, ...rest } = form;
+      await api('POST', '/api/v1/users', { body: { ...rest, roleIds: roleId ? [roleId] : [] } });
+      setDone(t('admin.userCreated', { name: form.name }));
+      setForm({ name: '', email: '', password: '', orgUnitId: form.orgUnitId, roleId: form.roleId });
+      await queries.invalidateQueries({ queryKey: ['/api/v1/users'] });
+    } catch (error) {
+      report(error);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="inline-form" aria-label={t('admin.newUser')}>
+      <h2>{t('admin.newUser')}</h2>
+      <Field label={t('admin.name')} value={form.name} onChange={set('name')} error={problem.fields.name} />
+      <Field label={t('login.email')} type="email" value={form.email} onChange={set('email')} error={problem.fields.email} />
+      <Field
+        label={t('login.password')}
+        type="password"
+        autoComplete="new-password"
+        value={form.password}
+        onChange={set('password')}
+        error={problem.fields.password}
+      />
+      <SelectField label={t('admin.orgUnit')} value={form.orgUnitId} onChange={set('orgUnitId')} error={problem.fields.orgUnitId}>
+        <option value="">—</option>
+        {(units.data?.items ?? []).map((unit) => (
+          <option key={unit.id} value={unit.id}>
+            {unit.name}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField label={t('admin.role')} value={form.roleId} onChange={set('roleId')} error={problem.fields.roleIds}>
+        <option value="">—</option>
+        {(roles.data?.items ?? []).map((role) => (
+          <option key={role.id} value={role.id}>
+            {role.name}
+          </option>
+        ))}
+      </SelectField>
+      <FormError message={problem.message} />
+      <button type="submit">{t('admin.create')}</button>
+      {done && <p role="status">{done}</p>}
+    </form>
+  );
+}

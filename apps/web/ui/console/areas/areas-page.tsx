@@ -1,0 +1,213 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../shared/api/client';
+import type { Area, AreaPreview, Page } from '../../shared/data/records';
+import { FormError, SelectField } from '../../shared/forms/field';
+import { useFormat } from '../../shared/i18n/format';
+import { IN_WGS84 } from '../../shared/map/coordinates';
+import { homeView } from '../../shared/map/home-view';
+import { type LngLat, MapView } from '../../shared/map/map-view';
+import { useSession } from '../../shared/session/session';
+import { StatusLine } from '../../shared/status-line';
+import { closedRing, editableCorners, outerRings, VertexHandles } from './polygon-drawing';
+
+/**
+ * The area editor: pick an area, draw its new polygon on the map (click to add a corner, drag a corner to move
+ * it), see what the change would move to and from which areas, then apply exactly that preview.
+ */
+export function AreasPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const session = useSession();
+  const queries = useQueryClient();
+  const areas = useQuery({
+    queryKey: ['areas-with-geometry'],
+    queryFn: () => api<Page<Area>>('GET', `/api/v1/areas?geometry=true&limit=200&${IN_WGS84}`),
+  });
+  const [areaId, setAreaId] = useState<string | undefined>();
+  const [drawing, setDrawing] = useState(false);
+  const [vertices, setVertices] = useState<LngLat[]>([]);
+  const [preview, setPreview] = useState<AreaPreview | undefined>();
+  const [applied, setApplied] = useState<string | undefined>();
+  const map = useRef<MapLibreMap | undefined>(undefined);
+  const handles = useRef<VertexHandles | undefined>(undefined);
+  const area = areas.data?.items.find((candidate) => candidate.id === areaId);
+
+  const previewMutation = useMutation({
+    mutationFn: () =>
+      api<AreaPreview>('POST', `/api/v1/areas/${areaId}/geometry/preview?${IN_WGS84}`, {
+        body: { geometry: { type: 'Polygon', coordinates: [closedRing(vertices)] } },
+      }),
+    onSuccess: setPreview,
+  });
+  const applyMutation = useMutation({
+    mutationFn: (previewId: string) => api<Area>('POST', `/api/v1/areas/${areaId}/geometry/apply?${IN_WGS84}`, { body: { previewId } }),
+    onSuccess: async (changed) => {
+      setApplied(t('areas.applied', { name: changed.name, version: changed.version }));
+      setPreview(undefined);
+      setDrawing(false);
+      setVertices([]);
+      await queries.invalidateQueries({ queryKey: ['areas-with-geometry'] });
+    },
+  });
+
+  useEffect(() => {
+    handles.current?.show(drawing ? vertices : []);
+  }, [drawing, vertices]);
+
+  useEffect(() => {
+    if (area && map.current) {
+      const [west, south, east, north] = area.bbox;
+      map.current.fitBounds([west, south, east, north], { padding: 40, duration: 0 });
+    }
+  }, [area]);
+
+  function select(id: string) {
+    setAreaId(id || undefined);
+    setDrawing(false);
+    setVertices([]);
+    setPreview(undefined);
+    setApplied(undefined);
+  }
+
+  function startDrawing(from: LngLat[]) {
+    setDrawing(true);
+    setVertices(from);
+    setPreview(undefined);
+    setApplied(undefined);
+  }
+
+  /** Without a mouse: a corner where the map is centred (move the map with the arrow keys first). */
+  function addCornerAtCentre() {
+    const centre = map.current?.getCenter();
+    if (centre) setVertices((current) => [...current, [centre.lng, centre.lat]]);
+  }
+
+  // A single polygon of reasonable size can be edited corner by corner; others are drawn anew.
+  const editable = area?.geometry?.type === 'Polygon' ? editableCorners(outerRings(area.geometry)[0]) : undefined;
+
+  const shapes = (areas.data?.items ?? []).flatMap((candidate) =>
+    outerRings(candidate.geometry).map((ring, index) => ({
+      id: `${candidate.id}-${index}`,
+      rings: [ring],
+      highlighted: candidate.id === areaId,
+    })),
+  );
+  const error = previewMutation.error ?? applyMutation.error;
+
+  return (
+    <section>
+      <h1>{t('areas.title')}</h1>
+      <StatusLine loading={areas.isPending} error={areas.error} />
+      <div className="split">
+        <div>
+          <SelectField label={t('areas.area')} value={areaId ?? ''} onChange={(event) => select(event.target.value)}>
+            <option value="">—</option>
+            {(areas.data?.items ?? []).map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {candidate.name} ({t(`areas.kinds.${candidate.kind}`)})
+              </option>
+            ))}
+          </SelectField>
+          {area && (
+            <div className="toolbar">
+              <button type="button" onClick={() => startDrawing([])}>
+                {t('areas.redraw')}
+              </button>
+              {editable && (
+                <button type="button" className="secondary" onClick={() => startDrawing(editable)}>
+                  {t('areas.editCorners')}
+                </button>
+              )}
+              {drawing && (
+                <>
+                  <button type="button" className="secondary" onClick={addCornerAtCentre}>
+                    {t('areas.addAtCentre')}
+                  </button>
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={vertices.length === 0}
+                    onClick={() => setVertices((v) => v.slice(0, -1))}
+                  >
+                    {t('areas.undo')}
+                  </button>
+                  <button
+                    type="button"
+                    disabled={vertices.length < 3 || previewMutation.isPending}
+                    onClick={() => previewMutation.mutate()}
+                  >
+                    {t('areas.preview')}
+                  </button>
+                </>
+              )}
+            </div>
+          )}
+          {drawing && <p role="status">{t('areas.drawHint', { count: vertices.length })}</p>}
+          <FormError message={error?.message} />
+          {preview && (
+            <section aria-label={t('areas.previewTitle')} className="preview">
+              <h2>{t('areas.previewTitle')}</h2>
+              <p>{t('areas.expires', { time: format.dateTime(preview.expiresAt) })}</p>
+              <ul>
+                {Object.entries(preview.counts).map(([kind, count]) => (
+                  <li key={kind}>{t('areas.moves', { count, kind: t(`areas.recordKinds.${kind}`, kind) })}</li>
+                ))}
+              </ul>
+              {preview.moves.length > 0 && (
+                <table>
+                  <thead>
+                    <tr>
+                      <th>{t('areas.record')}</th>
+                      <th>{t('areas.from')}</th>
+                      <th>{t('areas.to')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {preview.moves.slice(0, 20).map((move) => (
+                      <tr key={`${move.kind}-${move.id}`}>
+                        <td>{t(`areas.recordKinds.${move.kind}`, move.kind)}</td>
+                        <td>{(move.from && preview.areas[move.from]?.name) ?? '—'}</td>
+                        <td>{(move.to && preview.areas[move.to]?.name) ?? '—'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+              <button type="button" disabled={applyMutation.isPending} onClick={() => applyMutation.mutate(preview.previewId)}>
+                {t('areas.apply')}
+              </button>
+            </section>
+          )}
+          {applied && <p role="status">{applied}</p>}
+        </div>
+        <MapView
+          label={t('areas.map')}
+          center={homeView(session.me?.user.country)}
+          zoom={10}
+          shapes={shapes}
+          line={drawing ? closedRing(vertices) : undefined}
+          onMapClick={(at) => {
+            if (!drawing) return;
+            setPreview(undefined);
+            setVertices((current) => [...current, at]);
+          }}
+          onReady={(ready) => {
+            map.current = ready;
+            handles.current = new VertexHandles(
+              ready,
+              (index, at) => {
+                setPreview(undefined);
+                setVertices((current) => current.map((vertex, i) => (i === index ? at : vertex)));
+              },
+              (index) => t('areas.vertex', { number: index + 1 }),
+            );
+          }}
+          className="map map-tall"
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { LoginPage } from '../shared/session/login-page';
+import { useSession } from '../shared/session/session';
+import { AdminPage } from './admin/admin-page';
+import { AreasPage } from './areas/areas-page';
+import { ConsoleLayout } from './console-layout';
+import { DashboardPage } from './dashboard/dashboard-page';
+import { LeadDetailPage } from './leads/lead-detail-page';
+import { LeadsPage } from './leads/leads-page';
+import { MapPage } from './map/map-page';
+import { MerchantDetailPage } from './merchants/merchant-detail-page';
+import { MerchantsPage } from './merchants/merchants-page';
+import { ReviewsPage } from './reviews/reviews-page';
+import { TeamPage } from './team/team-page';
+
+/** The manager console: the login page until a session exists, then the screens under one layout. */
+export function ConsoleApp() {
+  const { t } = useTranslation();
+  const session = useSession();
+  if (session.loading) return <p className="loading">{t('common.loading')}</p>;
+  if (!session.me) return <LoginPage title={t('app.console')} />;
+  return (
+    <Routes>
+      <Route element={<ConsoleLayout />}>
+        <Route index element={<DashboardPage />} />
+        <Route path="map" element={<MapPage />} />
+        <Route path="merchants" element={<MerchantsPage />} />
+        <Route path="merchants/:id" element={<MerchantDetailPage />} />
+        <Route path="leads" element={<LeadsPage />} />
+        <Route path="leads/:id" element={<LeadDetailPage />} />
+        <Route path="areas" element={<AreasPage />} />
+        <Route path="team" element={<TeamPage />} />
+        <Route path="reviews" element={<ReviewsPage />} />
+        <Route path="admin" element={<AdminPage />} />
+        <Route path="*" element={<DashboardPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,88 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../shared/api/client';
+import { ProblemError } from '../../shared/api/problem';
+import { LEAD_STAGES, type Lead, type Page } from '../../shared/data/records';
+import { useFormat } from '../../shared/i18n/format';
+import { useSession } from '../../shared/session/session';
+import { StatusLine } from '../../shared/status-line';
+
+interface VisitSummary {
+  verification: string;
+}
+
+const COUNTED = 200;
+
+/** How many, with a "+" when the first page was full and there are more than it holds. */
+function countOf<T>(page: Page<T> | undefined, format: (n: number) => string): string {
+  if (!page) return '—';
+  return `${format(page.items.length)}${page.nextCursor ? '+' : ''}`;
+}
+
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const session = useSession();
+  const leads = useQuery({ queryKey: ['dashboard', 'leads'], queryFn: () => api<Page<Lead>>('GET', `/api/v1/leads?limit=${COUNTED}`) });
+  const pool = useQuery({
+    queryKey: ['dashboard', 'pool'],
+    queryFn: () => api<Page<Lead>>('GET', `/api/v1/leads?pool=public&limit=${COUNTED}`),
+  });
+  const visits = useQuery({
+    queryKey: ['dashboard', 'visits'],
+    // Visits come from the checkin service; where it is not deployed the tile says so instead of failing.
+    queryFn: () =>
+      api<Page<VisitSummary>>('GET', `/api/v1/visits?limit=${COUNTED}`).catch((error: unknown) => {
+        if (error instanceof ProblemError && error.status === 404) return null;
+        throw error;
+      }),
+  });
+  const visitItems = visits.data?.items ?? [];
+  const verified = visitItems.filter((v) => v.verification === 'verified' || v.verification === 'approved').length;
+  const flagged = visitItems.filter((v) => v.verification === 'pending-review' || v.verification === 'rejected').length;
+
+  return (
+    <section>
+      <h1>{t('dashboard.title')}</h1>
+      <p>{t('dashboard.greeting', { name: session.me?.user.name })}</p>
+      <StatusLine error={leads.error ?? pool.error ?? visits.error} />
+      <div className="tiles">
+        <article className="tile">
+          <h2>{t('dashboard.visitsToday')}</h2>
+          {visits.data === null ? (
+            <p>{t('dashboard.visitsUnavailable')}</p>
+          ) : (
+            <dl>
+              <dt>{t('dashboard.all')}</dt>
+              <dd>{countOf(visits.data ?? undefined, format.number)}</dd>
+              <dt>{t('dashboard.verified')}</dt>
+              <dd>{format.number(verified)}</dd>
+              <dt>{t('dashboard.flagged')}</dt>
+              <dd>{format.number(flagged)}</dd>
+            </dl>
+          )}
+        </article>
+        <article className="tile">
+          <h2>{t('dashboard.leadsByStage')}</h2>
+          <dl>
+            {LEAD_STAGES.map((stage) => (
+              <div key={stage} className="tile-row">
+                <dt>{t(`leads.stages.${stage}`)}</dt>
+                <dd>{format.number((leads.data?.items ?? []).filter((lead) => lead.stage === stage).length)}</dd>
+              </div>
+            ))}
+          </dl>
+        </article>
+        <article className="tile">
+          <h2>{t('dashboard.pools')}</h2>
+          <dl>
+            <dt>{t('dashboard.publicPool')}</dt>
+            <dd>{countOf(pool.data, format.number)}</dd>
+            <dt>{t('dashboard.held')}</dt>
+            <dd>{format.number((leads.data?.items ?? []).filter((lead) => lead.pool === 'private').length)}</dd>
+          </dl>
+        </article>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LeadBoard } from './lead-board';
+import { LeadPool } from './lead-pool';
+
+/** Leads: the pipeline board of the leads I can see, and the public pool to claim and hand out from. */
+export function LeadsPage() {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<'board' | 'pool'>('board');
+  return (
+    <section>
+      <h1>{t('leads.title')}</h1>
+      <div role="tablist" className="toolbar">
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'board'}
+          className={tab === 'board' ? '' : 'secondary'}
+          onClick={() => setTab('board')}
+        >
+          {t('leads.board')}
+        </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'pool'}
+          className={tab === 'pool' ? '' : 'secondary'}
+          onClick={() => setTab('pool')}
+        >
+          {t('leads.pool')}
+        </button>
+      </div>
+      {tab === 'board' ? <LeadBoard /> : <LeadPool />}
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { LoginPage } from '../shared/session/login-page';
+import { useSession } from '../shared/session/session';
+import { FieldLayout } from './field-layout';
+import { MyDayPage } from './my-day/my-day-page';
+import { NearbyPage } from './nearby/nearby-page';
+import { NewLeadPage } from './new-lead/new-lead-page';
+import { QueuePage } from './queue/queue-page';
+import { VisitPage } from './visit/visit-page';
+
+/** The field app for reps on a phone: the login page until a session exists, then the tabs. */
+export function FieldApp() {
+  const { t } = useTranslation();
+  const session = useSession();
+  if (session.loading) return <p className="loading">{t('common.loading')}</p>;
+  if (!session.me) return <LoginPage title={t('app.field')} />;
+  return (
+    <Routes>
+      <Route element={<FieldLayout />}>
+        <Route index element={<MyDayPage />} />
+        <Route path="nearby" element={<NearbyPage />} />
+        <Route path="new-lead" element={<NewLeadPage />} />
+        <Route path="queue" element={<QueuePage />} />
+        <Route path="visit/:targetType/:targetId" element={<VisitPage />} />
+        <Route path="*" element={<MyDayPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+import { LanguageSwitcher } from '../shared/i18n/language-switcher';
+import { useSession } from '../shared/session/session';
+import { useOutbox } from './offline/use-outbox';
+
+const TABS = [
+  { to: '/', key: 'field.tabs.myDay' },
+  { to: '/nearby', key: 'field.tabs.nearby' },
+  { to: '/new-lead', key: 'field.tabs.newLead' },
+  { to: '/queue', key: 'field.tabs.queue' },
+] as const;
+
+export function FieldLayout() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const { entries, online, syncing } = useOutbox();
+  return (
+    <div className="field-app">
+      <header className="field-header">
+        <strong>{t('app.field')}</strong>
+        <span className={online ? 'sync-state' : 'sync-state offline'} role="status" aria-label={t('field.queue.title')}>
+          {online ? t('field.queue.online') : t('field.queue.offline')}
+          {syncing
+            ? ` · ${t('field.queue.syncing')}`
+            : entries.length > 0
+              ? ` · ${t('field.queue.waiting', { count: entries.length })}`
+              : ''}
+        </span>
+      </header>
+      <main className="field-main">
+        <Outlet />
+        <footer className="field-footer">
+          <LanguageSwitcher />
+          <button type="button" className="secondary" onClick={() => void session.signOut()}>
+            {t('common.signOut')}
+          </button>
+        </footer>
+      </main>
+      <nav className="field-tabs" aria-label={t('app.field')}>
+        {TABS.map((tab) => (
+          <NavLink key={tab.to} to={tab.to} end={tab.to === '/'}>
+            {t(tab.key)}
+          </NavLink>
+        ))}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { screenQuery } from '../../shared/api/graphql';
+import { useFormat } from '../../shared/i18n/format';
+import { homeView } from '../../shared/map/home-view';
+import { type LngLat, type MapPoint, MapView } from '../../shared/map/map-view';
+import { useSession } from '../../shared/session/session';
+import { StatusLine } from '../../shared/status-line';
+import { metresBetween, usePosition } from '../offline/use-position';
+import { visitLink } from '../visit/visit-link';
+
+interface Target {
+  id: string;
+  type: 'merchant' | 'lead';
+  name: string;
+  lat: number;
+  lng: number;
+  address: string;
+}
+
+interface PlannedMerchant {
+  id: string;
+  brandName: string;
+  legalName: string;
+  lat: number;
+  lng: number;
+  address: string;
+}
+
+/** A merchant as a stop of the day: named by its brand when it has one. */
+function merchantTarget(m: PlannedMerchant): Target {
+  return { id: m.id, type: 'merchant', name: m.brandName || m.legalName, lat: m.lat, lng: m.lng, address: m.address };
+}
+
+interface MyDay {
+  myDay: {
+    date: string;
+    plan: {
+      sequence: number;
+      targetType: string;
+      targetId: string;
+      visited: boolean;
+      merchant: PlannedMerchant | null;
+      lead: Omit<Target, 'type'> | null;
+    }[];
+    merchants: PlannedMerchant[];
+    leads: { id: string; name: string; lat: number; lng: number; address: string }[];
+    lastVisits: { id: string; targetName: string; verification: string; checkedInAt: string }[];
+  };
+}
+
+/** The day's stops: the plan when there is one, else my merchants and leads, nearest first, with the route on a map. */
+export function MyDayPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const session = useSession();
+  const { position } = usePosition();
+  const day = useQuery({ queryKey: ['my-day'], queryFn: () => screenQuery<MyDay>('MyDay'), networkMode: 'offlineFirst' });
+  const data = day.data?.myDay;
+  const planned: Target[] = (data?.plan ?? []).flatMap((stop): Target[] => {
+    if (stop.merchant) return [merchantTarget(stop.merchant)];
+    if (stop.lead) return [{ ...stop.lead, type: 'lead' }];
+    return [];
+  });
+  const own: Target[] = [
+    ...(data?.merchants ?? []).map(merchantTarget),
+    ...(data?.leads ?? []).map((l) => ({ id: l.id, type: 'lead' as const, name: l.name, lat: l.lat, lng: l.lng, address: l.address })),
+  ];
+  const here = position ?? undefined;
+  const targets =
+    planned.length > 0
+      ? planned
+      : here
+        ? [...own].sort((a, b) => metresBetween(here, a) - metresBetween(here, b)).slice(0, 10)
+        : own.slice(0, 10);
+  const route: LngLat[] = [...(here ? [[here.lng, here.lat] as LngLat] : []), ...targets.map((target): LngLat => [target.lng, target.lat])];
+  const points: MapPoint[] = [
+    ...targets.map((target) => ({ id: target.id, kind: target.type, lng: target.lng, lat: target.lat })),
+    ...(here ? [{ id: 'me', kind: 'me' as const, lng: here.lng, lat: here.lat }] : []),
+  ];
+  const centre: LngLat = here ? [here.lng, here.lat] : homeView(session.me?.user.country);
+
+  return (
+    <section>
+      <h1>{t('field.myDay.title')}</h1>
+      <StatusLine loading={day.isPending} error={day.error} />
+      {data && <p>{planned.length > 0 ? t('field.myDay.planned', { count: planned.length }) : t('field.myDay.noPlan')}</p>}
+      <MapView label={t('field.myDay.route')} center={centre} zoom={13} points={points} line={route} className="map map-phone" />
+      <ol className="stops" aria-label={t('field.myDay.stops')}>
+        {targets.map((target) => (
+          <li key={`${target.type}-${target.id}`} className="card">
+            <strong>{target.name}</strong>
+            <small>
+              {t(`field.kinds.${target.type}`)}
+              {here && ` · ${format.distance(metresBetween(here, target))}`}
+              {target.address && ` · ${target.address}`}
+            </small>
+            <Link className="button" to={visitLink(target)}>
+              {t('field.visit.checkIn')}
+            </Link>
+          </li>
+        ))}
+      </ol>
+      {data && data.lastVisits.length > 0 && (
+        <>
+          <h2>{t('field.myDay.lastVisits')}</h2>
+          <ul>
+            {data.lastVisits.map((visit) => (
+              <li key={visit.id}>
+                {format.dateTime(visit.checkedInAt)} · {visit.targetName} ·{' '}
+                {t(`visits.verification.${visit.verification}`, visit.verification)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

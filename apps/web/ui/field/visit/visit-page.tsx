@@ -1,0 +1,166 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams, useSearchParams } from 'react-router';
+import { Field, FormError, SelectField } from '../../shared/forms/field';
+import { useFormProblem } from '../../shared/forms/use-problem';
+import { useFormat } from '../../shared/i18n/format';
+import { useSession } from '../../shared/session/session';
+import { sendOrQueue } from '../offline/sync-outbox';
+import { metresBetween, usePosition } from '../offline/use-position';
+import { type OpenVisit, openVisitStore } from './open-visit';
+
+const OUTCOMES = ['met-owner', 'met-staff', 'closed', 'not-interested', 'interested', 'signed', 'other'] as const;
+type TargetType = 'merchant' | 'lead' | 'place';
+
+/** Check in at a target with the device's position and a photo from the camera, then check out with the visit template. */
+export function VisitPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const session = useSession();
+  const { targetType = 'merchant', targetId = '' } = useParams();
+  const [params] = useSearchParams();
+  const target = { name: params.get('name') ?? '', lat: Number(params.get('lat')), lng: Number(params.get('lng')) };
+  const { position, error: positionError } = usePosition();
+  const [photo, setPhoto] = useState<File | null>(null);
+  const [open, setOpen] = useState<OpenVisit | undefined>(() => openVisitStore.read());
+  const [outcome, setOutcome] = useState<string>('met-owner');
+  const [notes, setNotes] = useState('');
+  const [followUp, setFollowUp] = useState('');
+  const [message, setMessage] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [problem, report, clear] = useFormProblem();
+  const distance = position ? metresBetween(position, target) : undefined;
+  const radius = session.country?.checkinRadiusMeters;
+
+  async function checkIn(event: FormEvent) {
+    event.preventDefault();
+    if (!position) return;
+    setBusy(true);
+    clear();
+    const id = crypto.randomUUID();
+    const checkedInAt = new Date().toISOString();
+    try {
+      const sent = await sendOrQueue({
+        kind: 'check-in',
+        id,
+        createdAt: checkedInAt,
+        title: target.name,
+        state: 'pending',
+        photo,
+        body: {
+          id,
+          targetType: targetType as TargetType,
+          targetId,
+          lat: position.lat,
+          lng: position.lng,
+          accuracyM: position.accuracyM,
+          deviceTime: checkedInAt,
+          mockLocation: false,
+        },
+      });
+      const visit = { id, targetType, targetId, targetName: target.name, checkedInAt };
+      openVisitStore.write(visit);
+      setOpen(visit);
+      const verification = sent.queued ? undefined : (sent.answer as { verification?: string }).verification;
+      setMessage(
+        sent.queued ? t('field.visit.queued') : verification === 'pending-review' ? t('field.visit.flagged') : t('field.visit.checkedIn'),
+      );
+    } catch (error) {
+      report(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function checkOut(event: FormEvent) {
+    event.preventDefault();
+    if (!open) return;
+    setBusy(true);
+    clear();
+    try {
+      const sent = await sendOrQueue({
+        kind: 'check-out',
+        id: crypto.randomUUID(),
+        createdAt: new Date().toISOString(),
+        title: open.targetName,
+        state: 'pending',
+        visitId: open.id,
+        body: {
+          outcome,
+          notes,
+          deviceTime: new Date().toISOString(),
+          ...(followUp ? { followUpAt: new Date(followUp).toISOString() } : {}),
+        },
+      });
+      openVisitStore.clear();
+      setOpen(undefined);
+      setMessage(sent.queued ? t('field.visit.queued') : t('field.visit.checkedOut'));
+    } catch (error) {
+      report(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section>
+      <h1>{open ? open.targetName : target.name}</h1>
+      {message && <p role="status">{message}</p>}
+      {open ? (
+        <form onSubmit={checkOut} noValidate aria-label={t('field.visit.checkOut')}>
+          <p>{t('field.visit.since', { time: format.dateTime(open.checkedInAt) })}</p>
+          <SelectField
+            label={t('field.visit.outcome')}
+            value={outcome}
+            onChange={(e) => setOutcome(e.target.value)}
+            error={problem.fields.outcome}
+          >
+            {OUTCOMES.map((o) => (
+              <option key={o} value={o}>
+                {t(`field.visit.outcomes.${o}`)}
+              </option>
+            ))}
+          </SelectField>
+          <Field label={t('field.visit.notes')} value={notes} onChange={(e) => setNotes(e.target.value)} error={problem.fields.notes} />
+          <Field
+            label={t('field.visit.followUp')}
+            type="date"
+            value={followUp}
+            onChange={(e) => setFollowUp(e.target.value)}
+            error={problem.fields.followUpAt}
+          />
+          <FormError message={problem.message} />
+          <button type="submit" disabled={busy}>
+            {t('field.visit.checkOut')}
+          </button>
+        </form>
+      ) : (
+        <form onSubmit={checkIn} noValidate aria-label={t('field.visit.checkIn')}>
+          <p className="muted">
+            {distance !== undefined
+              ? t('field.visit.distance', { distance: format.distance(distance) })
+              : (positionError ?? t('field.locating'))}
+            {distance !== undefined &&
+              radius !== undefined &&
+              distance > radius &&
+              ` · ${t('field.visit.outOfRange', { radius: format.distance(radius) })}`}
+          </p>
+          <div className="field">
+            <label htmlFor="visit-photo">{t('field.visit.photo')}</label>
+            <input
+              id="visit-photo"
+              type="file"
+              accept="image/*"
+              capture="environment"
+              onChange={(e) => setPhoto(e.target.files?.[0] ?? null)}
+            />
+          </div>
+          <FormError message={problem.message ?? Object.values(problem.fields)[0]} />
+          <button type="submit" disabled={busy || !position}>
+            {t('field.visit.checkIn')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+/** An RFC 9457 answer from the API, with the bad fields named so forms can show each message beside its input. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: { field: string; message: string }[];
+  [extension: string]: unknown;
+}
+
+export class ProblemError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ProblemError';
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+
+  /** Messages keyed by the field's last path segment: `/body/email` → `email`. */
+  get fieldErrors(): Record<string, string> {
+    const byField: Record<string, string> = {};
+    for (const { field, message } of this.problem.errors ?? []) {
+      const name = field.split('/').filter(Boolean).slice(1).join('.') || field;
+      byField[name] = byField[name] ? `${byField[name]}; ${message}` : message;
+    }
+    return byField;
+  }
+}
+
+/** The problem a failed response carries, or a generic one when the body is not problem+json. */
+export async function problemOf(response: Response): Promise<Problem> {
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('json')) {
+    const body = (await response.json()) as Partial<Problem>;
+    return { type: 'about:blank', title: response.statusText, status: response.status, ...body };
+  }
+  return { type: 'about:blank', title: response.statusText || 'Request failed', status: response.status };
+}
+
+/** True when the request never reached the server (offline, DNS, refused): worth queueing, not reporting. */
+export function isNetworkFailure(error: unknown): boolean {
+  return error instanceof TypeError;
+}

@@ -1,0 +1,18 @@
+import type { Catalogue } from './en';
+
+type Started<T> = { [K in keyof T]?: T[K] extends string ? string : Started<T[K]> };
+
+/** Portuguese (Brazil): started; missing keys fall back to English. */
+export const ptBR: Started<Catalogue> = {
+  app: { console: 'Console FieldOps', field: 'FieldOps campo' },
+  common: { loading: 'Carregando…', save: 'Salvar', cancel: 'Cancelar', language: 'Idioma', signOut: 'Sair', search: 'Buscar' },
+  login: { title: 'Entrar', email: 'E-mail', password: 'Senha', submit: 'Entrar', failed: 'E-mail ou senha incorretos.' },
+  nav: { dashboard: 'Painel', map: 'Mapa', merchants: 'Estabelecimentos', leads: 'Leads', areas: 'Áreas' },
+  dashboard: { title: 'Painel', greeting: 'Olá, {{name}}' },
+  field: {
+    tabs: { myDay: 'Meu dia', nearby: 'Por perto', newLead: 'Novo lead', queue: 'Fila' },
+    myDay: { title: 'Meu dia' },
+    visit: { checkIn: 'Check-in', checkOut: 'Check-out' },
+    queue: { title: 'Fila de sincronização', online: 'Online', offline: 'Offline', syncNow: 'Sincronizar agora' },
+  },
+};
