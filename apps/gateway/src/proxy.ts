@@ -39,12 +39,19 @@ const HOP_BY_HOP = new Set([
 ]);
 
 /**
+ * The largest body the gateway forwards: above what any service takes through the API (a 20 MB CSV import, a 10 MB
+ * direct file upload with its multipart framing). Each service enforces its own, smaller limits; larger files go
+ * straight to storage through presigned URLs.
+ */
+const FORWARDED_BODY_LIMIT = 24 * 1024 * 1024;
+
+/**
  * Forwards every route of the services that run in other processes: `<prefix>` and `<prefix>/*`, all methods.
  * Bodies pass through as raw bytes, so the service validates them and its problem+json reaches the client as is.
  */
 export async function proxyRoutes(app: FastifyInstance, options: { services: RemoteService[] }): Promise<void> {
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: FORWARDED_BODY_LIMIT }, (_request, body, done) => done(null, body));
   for (const service of options.services) {
     const handler = service.upstream ? forwardTo(service.upstream) : notConfigured(service.name);
     for (const prefix of service.prefixes) {

@@ -1,5 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { accountService } from '@fieldops/account';
+import { fileService } from '@fieldops/file';
 import { startTestHost, type TestHost } from '@fieldops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway } from '../src/index';
@@ -126,5 +127,40 @@ describe('a gateway that does not know where a service runs', () => {
     const openapi = await gateway.api('GET', '/api/openapi.json');
     expect(openapi.body.info.description).toContain('SERVICE_ACCOUNT_URL');
     expect((await gateway.api('GET', '/api/v1/no-such-thing')).status).toBe(404);
+  });
+});
+
+describe('the gateway forwarding uploads to the file service in another process', () => {
+  let files: TestHost;
+  let gateway: TestHost;
+
+  beforeAll(async () => {
+    files = await startTestHost({ services: [accountService, fileService], seedDemo: true });
+    gateway = await startTestHost({
+      services: [],
+      edge: createGateway({ services: [accountService, fileService] }),
+      env: { SERVICE_ACCOUNT_URL: files.url, SERVICE_FILE_URL: files.url },
+    });
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+    await files?.stop();
+  });
+
+  it('a direct upload larger than an ordinary request body (7 MB) reaches the service whole', async () => {
+    const token = await gateway.login('rep1.sg@fieldops.test');
+    const bytes = randomBytes(7 * 1024 * 1024);
+    const form = new FormData();
+    form.append('purpose', 'other');
+    form.append('file', new Blob([new Uint8Array(bytes)]), 'survey.bin');
+    const response = await fetch(`${gateway.url}/api/v1/files`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
+    const body = (await response.json()) as { size: number; sha256: string };
+    expect(response.status, JSON.stringify(body)).toBe(201);
+    expect(body.size).toBe(bytes.length);
+    expect(body.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
   });
 });
