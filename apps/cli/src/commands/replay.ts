@@ -6,10 +6,11 @@ import { ALL_SERVICES } from '../services';
 
 const help = `Usage: fieldops replay search
 
-Rebuilds the search index from the source services' exports (ExportMerchants, ExportLeads, ExportPlaces), page by
-page with a progress bar, into a new index generation while the current one keeps serving; then makes the new
-one current and deletes the old. A source whose export is not implemented or not reachable is reported and
-skipped: its documents are carried over from the current index, as are visits (no export yet).
+Rebuilds the search index from the source services' exports (ExportVisits, ExportMerchants, ExportLeads,
+ExportPlaces), page by page with a progress bar, into a new index generation while the current one keeps serving;
+then makes the new one current and deletes the old. A source whose export is not implemented or not reachable, or
+whose service is not part of the installation, is reported and skipped: its documents are carried over from the
+current index.
 
 Embedded: runs the services in this process over DATA_DIR; stop "fieldops serve" first, or let a running
 installation do it with POST /api/v1/search/rebuild (admins). Distributed: set SERVICE_<NAME>_URL for the
@@ -22,7 +23,6 @@ function printReport(io: CliIo, report: RebuildReport): void {
     if (s.skipped) println(io.out, `  ${s.source}: skipped (${s.skipped}); ${s.carried} documents carried over from the old index`);
     else println(io.out, `  ${s.source}: ${s.documents} documents`);
   }
-  println(io.out, `  visits: ${report.carriedVisits} carried over`);
 }
 
 async function replaySearch(io: CliIo): Promise<void> {

@@ -1,11 +1,11 @@
-import type { MessageShape } from '@bufbuild/protobuf';
-import type { LeadSnapshot, MerchantSnapshot, PlaceSnapshot } from '@fieldops/contracts';
-import { type LeadSchema, LeadsService, type MerchantSchema, MerchantService, type PlaceSchema, PoiService } from '@fieldops/contracts';
+import type { LeadSnapshot, MerchantSnapshot, VisitSnapshot } from '@fieldops/contracts';
+import { CheckinService, LeadsService, MerchantService, PoiService } from '@fieldops/contracts';
 import type { SearchContext } from '../config';
 import { referenceRepository } from '../db/reference.repository';
-import { leadDocument, merchantDocument, placeDocument } from '../domain/documents';
+import { isVerifiedVisit, leadDocument, merchantDocument, placeDocument, visitDocument } from '../domain/documents';
 import type { DocumentType, SearchDocument } from '../domain/search-document';
 import { areaTree } from './enrich';
+import { leadSnapshot, merchantSnapshot, placeSnapshot, visitSnapshot } from './export-snapshots';
 
 type CallOptions = { headers: Record<string, string>; timeoutMs: number };
 
@@ -15,7 +15,7 @@ export interface ExportPage {
   nextAfterId: string;
 }
 
-/** A source service's paged export (ExportMerchants, ExportLeads, ExportPlaces), as search reads it. */
+/** A source service's paged export (ExportVisits, ExportMerchants, ExportLeads, ExportPlaces), as search reads it. */
 export interface ExportSource {
   source: string;
   type: DocumentType;
@@ -23,8 +23,6 @@ export interface ExportSource {
 }
 
 const PAGE = 1000;
-const some = (value: string | undefined) => value ?? null;
-const isoOf = (ms: bigint | undefined) => (ms === undefined ? null : new Date(Number(ms)).toISOString());
 
 async function enrich(ctx: SearchContext, records: { ownerId: string | null; areaId: string | null; id: string }[], merchants = false) {
   const users = await referenceRepository.usersById(ctx.db, [...new Set(records.flatMap((r) => (r.ownerId ? [r.ownerId] : [])))]);
@@ -42,76 +40,39 @@ async function enrich(ctx: SearchContext, records: { ownerId: string | null; are
   });
 }
 
-function merchantSnapshot(m: MessageShape<typeof MerchantSchema>): MerchantSnapshot {
-  return {
-    id: m.id,
-    legalName: m.legalName,
-    brandName: m.brandName,
-    category: m.category as MerchantSnapshot['category'],
-    tier: m.tier as MerchantSnapshot['tier'],
-    contacts: m.contacts.map((c) => ({ name: c.name, role: c.role, phone: some(c.phone) })),
-    address: m.address,
-    placeId: some(m.placeId),
-    country: m.country,
-    lat: m.lat,
-    lng: m.lng,
-    areaId: some(m.areaId),
-    ownerId: some(m.ownerId),
-    orgUnitId: some(m.orgUnitId),
-    agencyId: some(m.agencyId),
-    businessId: m.businessId,
-    documents: m.documents,
-    leadId: some(m.leadId),
-    status: m.status as MerchantSnapshot['status'],
-    version: Number(m.version),
-  };
+/**
+ * Keeps the latest verified visit of each merchant in search's own table, as the visit events do, so that a rebuild
+ * restores it even where an event was missed.
+ */
+async function recordVerifiedVisits(ctx: SearchContext, visits: VisitSnapshot[]): Promise<void> {
+  const latest = new Map<string, number>();
+  for (const v of visits) {
+    if (v.targetType !== 'merchant' || !isVerifiedVisit(v)) continue;
+    latest.set(v.targetId, Math.max(latest.get(v.targetId) ?? 0, Date.parse(v.checkedInAt)));
+  }
+  for (const [merchantId, at] of latest) await referenceRepository.recordVerifiedVisit(ctx.db, ctx.dialect, merchantId, at);
 }
 
-function leadSnapshot(l: MessageShape<typeof LeadSchema>): LeadSnapshot {
-  return {
-    id: l.id,
-    name: l.name,
-    phone: some(l.phone),
-    address: l.address,
-    category: l.category as LeadSnapshot['category'],
-    lat: l.lat,
-    lng: l.lng,
-    country: l.country,
-    areaId: some(l.areaId),
-    ownerId: some(l.ownerId),
-    orgUnitId: some(l.orgUnitId),
-    agencyId: some(l.agencyId),
-    pool: l.pool as LeadSnapshot['pool'],
-    stage: l.stage as LeadSnapshot['stage'],
-    protectedUntil: isoOf(l.protectedUntil),
-    claimedAt: null,
-    nextFollowUpAt: isoOf(l.nextFollowUpAt),
-    duplicateOf: some(l.duplicateOf),
-    merchantId: some(l.merchantId),
-    conversionStatus: l.conversionStatus as LeadSnapshot['conversionStatus'],
-    version: Number(l.version),
-  };
-}
-
-function placeSnapshot(p: MessageShape<typeof PlaceSchema>): PlaceSnapshot {
-  return {
-    id: p.id,
-    name: p.name,
-    address: p.address,
-    category: p.category as PlaceSnapshot['category'],
-    phone: some(p.phone),
-    country: p.country,
-    lat: p.lat,
-    lng: p.lng,
-    source: p.source as PlaceSnapshot['source'],
-    status: p.status as PlaceSnapshot['status'],
-    mergedInto: some(p.mergedInto),
-    areaId: some(p.areaId),
-    version: Number(p.version),
-  };
-}
-
+/** Visits come first: their verified visits are recorded before the merchants' documents read them. */
 export const EXPORT_SOURCES: ExportSource[] = [
+  {
+    source: 'checkin',
+    type: 'visit',
+    async page(ctx, afterId, call) {
+      const answer = await ctx.rpc.client(CheckinService).exportVisits({ afterId, limit: PAGE }, call);
+      const snapshots = answer.visits.map(visitSnapshot);
+      await recordVerifiedVisits(ctx, snapshots);
+      const extra = await enrich(
+        ctx,
+        snapshots.map((v) => ({ id: v.id, ownerId: v.repId, areaId: v.areaId })),
+      );
+      const docs = answer.visits.map((v, i) => {
+        const snapshot = snapshots[i] as VisitSnapshot;
+        return visitDocument(snapshot, Number(v.updatedAt), extra({ id: snapshot.id, ownerId: snapshot.repId, areaId: snapshot.areaId }));
+      });
+      return { docs, nextAfterId: answer.nextAfterId };
+    },
+  },
   {
     source: 'merchant',
     type: 'merchant',

@@ -8,9 +8,8 @@ import { newGeneration } from './open-index';
 
 export interface RebuildReport {
   generation: string;
-  /** A skipped source's documents are carried over from the index that served, as are visits (no export yet). */
+  /** A skipped source's documents are carried over from the index that served. */
   sources: { source: string; documents: number; skipped: string | null; carried: number }[];
-  carriedVisits: number;
 }
 
 const RPC_TIMEOUT_MS = 60_000;
@@ -82,11 +81,10 @@ export async function rebuildIndex(ctx: SearchContext, progress: ProgressReporte
         sources.push({ source: source.source, documents: 0, skipped, carried });
       }
     }
-    const carriedVisits = await carry(state.holder.current, index, 'visit');
     await state.location.publish(generation);
     const old = state.holder.swap();
     await old.destroy();
-    return { generation, sources, carriedVisits };
+    return { generation, sources };
   } catch (error) {
     await state.holder.abandon()?.destroy();
     throw error;

@@ -19,7 +19,7 @@ export interface SearchIndex {
   /** Follows new area paths into every document filed under those areas. */
   setAreaPaths(paths: Map<string, string>): Promise<void>;
   search(query: SearchQuery, visibility: Visibility): Promise<SearchResult>;
-  /** Every document of a type, in id order (carrying visits over into a rebuilt index). */
+  /** Every document of a type, in id order (carrying a skipped source's documents over into a rebuilt index). */
   scan(type: DocumentType, afterId: string, limit: number): Promise<SearchDocument[]>;
   /** Documents stored, of one type or of all. */
   count(type?: DocumentType): Promise<number>;
