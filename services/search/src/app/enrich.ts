@@ -26,10 +26,10 @@ export async function enrichmentOf(
 ): Promise<Enrichment> {
   const owner = await referenceRepository.user(db, record.ownerId);
   const tree = await areaTree(ctx, db);
-  const visits = record.merchantId ? await referenceRepository.lastVerifiedVisits(db, [record.merchantId]) : new Map<string, number>();
+  const lastVisit = record.merchantId ? await referenceRepository.lockLastVerifiedVisit(db, ctx.dialect, record.merchantId) : 0;
   return {
     ownerName: owner?.name ?? null,
     areaPath: tree.path(record.areaId),
-    lastVerifiedVisitAt: record.merchantId ? (visits.get(record.merchantId) ?? null) : null,
+    lastVerifiedVisitAt: lastVisit > 0 ? lastVisit : null,
   };
 }

@@ -50,7 +50,9 @@ async function recordVerifiedVisits(ctx: SearchContext, visits: VisitSnapshot[])
     if (v.targetType !== 'merchant' || !isVerifiedVisit(v)) continue;
     latest.set(v.targetId, Math.max(latest.get(v.targetId) ?? 0, Date.parse(v.checkedInAt)));
   }
-  for (const [merchantId, at] of latest) await referenceRepository.recordVerifiedVisit(ctx.db, ctx.dialect, merchantId, at);
+  for (const [merchantId, at] of latest) {
+    await ctx.db.transaction().execute((trx) => referenceRepository.recordVerifiedVisit(trx, ctx.dialect, merchantId, at));
+  }
 }
 
 /** Visits come first: their verified visits are recorded before the merchants' documents read them. */

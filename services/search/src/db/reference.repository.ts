@@ -1,4 +1,4 @@
-import { type Dialect, upsert } from '@fieldops/platform';
+import { type Dialect, forUpdate, insertIfAbsent, upsert } from '@fieldops/platform';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { SearchAreaTable, SearchDb, SearchUserTable } from './schema';
 
@@ -39,22 +39,35 @@ export const referenceRepository = {
     return db.selectFrom('search_area').selectAll().execute();
   },
 
+  /**
+   * A merchant's last verified visit (0: none yet), read under a lock on its row, made when absent. The merchant's
+   * document and its visits' times are written by two consumers at once: the lock orders them, so whichever commits
+   * second reads what the first wrote (on MariaDB; SQLite runs one transaction at a time anyway). Call it inside a
+   * transaction.
+   */
+  async lockLastVerifiedVisit(db: Db, dialect: Dialect, merchantId: string): Promise<number> {
+    await insertIfAbsent(db, dialect, 'search_merchant_visit', { merchant_id: merchantId, last_verified_at: 0 });
+    const query = db.selectFrom('search_merchant_visit').select('last_verified_at').where('merchant_id', '=', merchantId);
+    const row = await forUpdate(query, dialect).executeTakeFirstOrThrow();
+    return Number(row.last_verified_at);
+  },
+
+  /** Moves the merchant's last verified visit to `at` when later; answers the latest. Call it inside a transaction. */
   async recordVerifiedVisit(db: Db, dialect: Dialect, merchantId: string, at: number): Promise<number> {
-    const stored = await db
-      .selectFrom('search_merchant_visit')
-      .select('last_verified_at')
-      .where('merchant_id', '=', merchantId)
-      .executeTakeFirst();
-    const latest = Math.max(stored?.last_verified_at ?? 0, at);
-    await upsert(db, dialect, 'search_merchant_visit', { merchant_id: merchantId, last_verified_at: latest }, ['merchant_id'], {
-      last_verified_at: latest,
-    });
-    return latest;
+    const stored = await referenceRepository.lockLastVerifiedVisit(db, dialect, merchantId);
+    if (at <= stored) return stored;
+    await db.updateTable('search_merchant_visit').set({ last_verified_at: at }).where('merchant_id', '=', merchantId).execute();
+    return at;
   },
 
   async lastVerifiedVisits(db: Db, merchantIds: string[]): Promise<Map<string, number>> {
     if (merchantIds.length === 0) return new Map();
-    const rows = await db.selectFrom('search_merchant_visit').selectAll().where('merchant_id', 'in', merchantIds).execute();
+    const rows = await db
+      .selectFrom('search_merchant_visit')
+      .selectAll()
+      .where('merchant_id', 'in', merchantIds)
+      .where('last_verified_at', '>', 0)
+      .execute();
     return new Map(rows.map((r) => [r.merchant_id, Number(r.last_verified_at)]));
   },
 };
