@@ -14,6 +14,8 @@ import {
 import { connect, headers, type NatsConnection, nanos } from '@nats-io/transport-node';
 import { type EventEnvelope, typeMatches } from './envelope';
 import type { EventBus, Subscription } from './event-bus';
+import { KeyedQueue } from './keyed-queue';
+import { RedeliveryBarrier } from './redelivery-barrier';
 
 export interface NatsEventBusOptions {
   /** JetStream stream name; tests use a unique one each. */
@@ -29,12 +31,18 @@ export interface NatsEventBusOptions {
 
 const CONNECT_TIMEOUT_MS = 3_000;
 const PING_TIMEOUT_MS = 2_000;
-const NAK_DELAY_MS = 1_000;
+const RETRY_DELAY_MS = 1_000;
 const RESTART_DELAY_MS = 1_000;
 const DUPLICATE_WINDOW_MS = 120_000;
-// Short, because a consumer takes one message at a time: after a crash its unacked message blocks the consumer
-// until this passes. Slow handlers keep their message with working() heartbeats.
+// Short, because after a crash the unacked messages hold back newer ones of the consumer until this passes (see
+// RedeliveryBarrier). Queued and slow messages keep theirs with working() heartbeats.
 const DEFAULT_ACK_WAIT_MS = 5_000;
+/** Messages delivered and not yet acked per consumer: what is queued in memory at most. */
+const MAX_ACK_PENDING = 128;
+/** Messages pulled per request; the client pulls again when half are used. */
+const FETCH_BATCH = 64;
+/** Handlers running at once per consumer, each on a different subject; more would only wait for a database connection. */
+const MAX_CONCURRENT_HANDLERS = 32;
 
 /** Maps a subscription pattern (`a.b.c.v1`, `a.b.*`, `*`) to a NATS subject. */
 export function subjectForPattern(prefix: string, pattern: string): string {
@@ -77,6 +85,14 @@ function supportsMultipleFilters(version: string | undefined): boolean {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A received message waiting on its subject's chain. */
+interface Pending {
+  msg: JsMsg;
+  event: EventEnvelope;
+  key: string;
+  keepAlive: NodeJS.Timeout;
 }
 
 interface Running {
@@ -159,8 +175,8 @@ export class NatsEventBus implements EventBus {
     const wanted: Partial<ConsumerConfig> = {
       ack_wait: nanos(this.ackWaitMs),
       max_deliver: -1,
-      // One unacked message at a time: a nak'd event is redelivered before any later one, keeping order.
-      max_ack_pending: 1,
+      // Order within a subject is kept in process (see `session`), so many messages may be unacked at once.
+      max_ack_pending: MAX_ACK_PENDING,
       ...(filters.length > 0 ? { filter_subjects: filters } : {}),
     };
     let existing: ConsumerConfig | undefined;
@@ -196,28 +212,64 @@ export class NatsEventBus implements EventBus {
 
   /** Keeps the consumer running until close; `consume` can end on its own (e.g. consumer deleted), so restart it. */
   private async run(running: Running): Promise<void> {
+    const queue = new KeyedQueue(MAX_ACK_PENDING, MAX_CONCURRENT_HANDLERS, (err) =>
+      console.error(`[fieldops] consumer ${running.durable} delivery failed:`, err),
+    );
     while (!this.closing) {
       try {
-        const consumer = await this.js.consumers.get(this.stream, running.durable);
-        const messages = await consumer.consume({ max_messages: 16 });
-        running.messages = messages;
-        if (this.closing) messages.stop();
-        for await (const msg of messages) {
-          if (this.closing) {
-            // Hand it straight back so the next instance need not wait out ack_wait.
-            msg.nak();
-            break;
-          }
-          await this.deliver(running.subscription, msg);
-        }
+        await this.session(running, queue);
       } catch (err) {
         if (!this.closing) console.error(`[fieldops] consumer ${running.durable} stopped, restarting:`, err);
       }
+      // Whatever was queued settles (acked, or nak'd when closing) before a new session counts what is outstanding.
+      await queue.idle();
       if (!this.closing) await sleep(RESTART_DELAY_MS);
     }
   }
 
-  private async deliver(subscription: Subscription, msg: JsMsg): Promise<void> {
+  /**
+   * One `consume` session. Messages run concurrently across CloudEvents subjects and in stream order within one:
+   * each goes on its subject's chain in the keyed queue as it arrives, and the server hands them out in stream
+   * order (redeliveries first), so a subject's chain holds its events in publish order. A message is acked only
+   * after its handler committed, and a later message of the same subject starts only after that.
+   */
+  private async session(running: Running, queue: KeyedQueue): Promise<void> {
+    const consumer = await this.js.consumers.get(this.stream, running.durable);
+    const info = await consumer.info();
+    const barrier = new RedeliveryBarrier(info.delivered.stream_seq, info.num_ack_pending, this.ackWaitMs * 2);
+    const held: Pending[] = [];
+    const enqueue = (pending: Pending) => queue.push(pending.key, () => this.deliver(running.subscription, pending));
+    const heldFlushed = barrier.lifted.then(async () => {
+      for (const pending of held.splice(0)) await enqueue(pending);
+    });
+    const messages = await consumer.consume({ max_messages: FETCH_BATCH });
+    running.messages = messages;
+    if (this.closing) messages.stop();
+    try {
+      for await (const msg of messages) {
+        if (this.closing) {
+          // Hand it straight back so the next instance need not wait out ack_wait.
+          msg.nak();
+          break;
+        }
+        const pending = this.receive(msg);
+        if (!pending) continue;
+        if (barrier.holds(msg.seq)) {
+          held.push(pending);
+          continue;
+        }
+        if (barrier.isRedelivery(msg.seq)) barrier.receivedRedelivery(msg.seq);
+        else await heldFlushed;
+        await enqueue(pending);
+      }
+    } finally {
+      barrier.open();
+      await heldFlushed;
+    }
+  }
+
+  /** Parses and filters a message; answers what to queue, or nothing when it was settled already. */
+  private receive(msg: JsMsg): Pending | undefined {
     let event: unknown;
     try {
       event = msg.json<unknown>();
@@ -228,22 +280,37 @@ export class NatsEventBus implements EventBus {
       console.error(`[fieldops] malformed event on ${msg.subject} (stream seq ${msg.seq}), terminating it`);
       // No reason text: nats-server before 2.10 ignores `+TERM <reason>`, leaving the message to block the consumer.
       msg.term();
-      return;
+      return undefined;
     }
-    if (!subscription.types.some((pattern) => typeMatches(pattern, event.type))) {
-      msg.ack();
-      return;
-    }
-    // A slow handler must not look dead: without this the server redelivers after ack_wait while it still runs.
+    // Queued messages must not look dead: without this the server redelivers after ack_wait while they wait or run.
     const keepAlive = setInterval(() => msg.working(), Math.max(500, this.ackWaitMs / 2));
+    return { msg, event, key: event.subject, keepAlive };
+  }
+
+  /**
+   * Applies one event and acks it. A throw from `handle` means the handler's own dependencies are down (the consumer
+   * layer already retried and dead-lettered what the event itself caused), so it is retried here, keeping the
+   * message, rather than nak'd: a nak'd message comes back after messages delivered since, so a later event of its
+   * subject would be applied first. Holding it keeps its subject's later events queued behind it, while other
+   * subjects go on. On close it is nak'd, and so are the later ones of its subject, in order.
+   */
+  private async deliver(subscription: Subscription, { msg, event, keepAlive }: Pending): Promise<void> {
     try {
-      await subscription.handle(event);
-      msg.ack();
-    } catch (err) {
-      // The consumer layer already retried and dead-lettered inside `handle`; a throw means the
-      // handler's own dependencies are down, so try again shortly.
-      console.error(`[fieldops] ${subscription.consumer} failed on event ${event.id}, redelivering:`, err);
-      msg.nak(NAK_DELAY_MS);
+      if (!subscription.types.some((pattern) => typeMatches(pattern, event.type))) {
+        msg.ack();
+        return;
+      }
+      while (!this.closing) {
+        try {
+          await subscription.handle(event);
+          msg.ack();
+          return;
+        } catch (err) {
+          console.error(`[fieldops] ${subscription.consumer} failed on event ${event.id}, retrying:`, err);
+          await sleep(RETRY_DELAY_MS);
+        }
+      }
+      msg.nak();
     } finally {
       clearInterval(keepAlive);
     }
