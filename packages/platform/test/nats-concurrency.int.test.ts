@@ -129,6 +129,46 @@ describe.runIf(natsUp)('NATS consumer concurrency', () => {
     expect(applied.duplicates).toBe(0);
   });
 
+  it('lets one of two instances sharing a consumer apply events, and the other take over when it stops', async () => {
+    const applied = new Applied();
+    const appliedBy = new Map<string, NatsEventBus>();
+    const inFlight = new Set<string>();
+    let overlaps = 0;
+    const instance = async () => {
+      const bus = await open();
+      await bus.subscribe({
+        consumer,
+        types: [TYPE],
+        handle: async (event) => {
+          // Two events of one subject applied at once could commit in either order.
+          if (inFlight.has(event.subject)) overlaps += 1;
+          inFlight.add(event.subject);
+          await sleep(Math.random() * 3);
+          applied.apply(event);
+          appliedBy.set(event.id, bus);
+          inFlight.delete(event.subject);
+        },
+      });
+      return bus;
+    };
+    const [blue, green] = [await instance(), await instance()];
+    const early = eventsBySubject(10, 20);
+    await blue.publish(early);
+    await eventually(() => expect(applied.inbox.size).toBe(early.length), { timeoutMs: 20_000 });
+    const holders = new Set(early.map((e) => appliedBy.get(e.id)));
+    expect(holders.size).toBe(1);
+
+    const [holder] = [...holders];
+    await holder?.close();
+    const late = eventsBySubject(10, 5);
+    await (holder === blue ? green : blue).publish(late);
+    await eventually(() => expect(applied.inbox.size).toBe(early.length + late.length), { timeoutMs: 20_000 });
+    const all = [...early, ...late];
+    for (let s = 0; s < 10; s++) expect(applied.of(`user-${s}`)).toEqual(idsOf(all, `user-${s}`));
+    expect(late.every((e) => appliedBy.get(e.id) !== holder)).toBe(true);
+    expect(overlaps).toBe(0);
+  });
+
   it('after a crash mid-batch applies every event once, each subject in order', { timeout: 30_000 }, async () => {
     const ackWaitMs = 1_000;
     const applied = new Applied();

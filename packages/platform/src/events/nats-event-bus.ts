@@ -12,6 +12,7 @@ import {
   StorageType,
 } from '@nats-io/jetstream';
 import { connect, headers, type NatsConnection, nanos } from '@nats-io/transport-node';
+import { ConsumerLeases } from './consumer-lease';
 import { type EventEnvelope, typeMatches } from './envelope';
 import type { EventBus, Subscription } from './event-bus';
 import { KeyedQueue } from './keyed-queue';
@@ -83,6 +84,11 @@ function supportsMultipleFilters(version: string | undefined): boolean {
   return major > 2 || (major === 2 && minor >= 10);
 }
 
+/** Where the consumers' leases of a stream live. */
+function leaseStream(stream: string): string {
+  return `${stream}_LEASES`;
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -102,7 +108,7 @@ interface Running {
   loop?: Promise<void>;
 }
 
-/** The distributed bus: NATS JetStream, one durable pull consumer per subscription. */
+/** The distributed bus: NATS JetStream, one durable pull consumer per subscription, run by one instance at a time. */
 export class NatsEventBus implements EventBus {
   readonly kind = 'nats' as const;
   private readonly running = new Map<string, Running>();
@@ -115,6 +121,7 @@ export class NatsEventBus implements EventBus {
     private readonly stream: string,
     private readonly prefix: string,
     private readonly ackWaitMs: number,
+    private readonly leases: ConsumerLeases,
   ) {}
 
   static async connect(url: string, options: NatsEventBusOptions = {}): Promise<NatsEventBus> {
@@ -130,7 +137,11 @@ export class NatsEventBus implements EventBus {
     try {
       const jsm = await jetstreamManager(nc);
       await ensureStream(jsm, stream, prefix);
-      return new NatsEventBus(nc, jsm, jsm.jetstream(), stream, prefix, options.ackWaitMs ?? DEFAULT_ACK_WAIT_MS);
+      const ackWaitMs = options.ackWaitMs ?? DEFAULT_ACK_WAIT_MS;
+      // A crashed holder's consumer stands still until its lease expires, so keep it short; twice ack_wait leaves
+      // room for a slow renewal.
+      const leases = await ConsumerLeases.open(jsm, leaseStream(stream), `${prefix}_lease`, ackWaitMs * 2);
+      return new NatsEventBus(nc, jsm, jsm.jetstream(), stream, prefix, ackWaitMs, leases);
     } catch (err) {
       await nc.close();
       throw new Error(`event bus at ${redact(url)} (BUS_URL) has no usable JetStream: ${String(err)}`, {
@@ -216,15 +227,33 @@ export class NatsEventBus implements EventBus {
       console.error(`[fieldops] consumer ${running.durable} delivery failed:`, err),
     );
     while (!this.closing) {
+      let lease: { release(): Promise<void> } | undefined;
       try {
+        const sequence = await this.takeLease(running.durable);
+        if (sequence === undefined) break;
+        lease = this.leases.hold(running.durable, sequence, () => {
+          console.error(`[fieldops] consumer ${running.durable} lost its lease, stopping`);
+          running.messages?.stop();
+        });
         await this.session(running, queue);
       } catch (err) {
         if (!this.closing) console.error(`[fieldops] consumer ${running.durable} stopped, restarting:`, err);
       }
-      // Whatever was queued settles (acked, or nak'd when closing) before a new session counts what is outstanding.
+      // Whatever was queued settles (acked, or nak'd when closing) before another session or instance takes over.
       await queue.idle();
+      await lease?.release();
       if (!this.closing) await sleep(RESTART_DELAY_MS);
     }
+  }
+
+  /** Waits until this instance holds the consumer's lease; answers nothing if the bus closes first. */
+  private async takeLease(durable: string): Promise<number | undefined> {
+    while (!this.closing) {
+      const sequence = await this.leases.tryTake(durable);
+      if (sequence !== undefined) return sequence;
+      await sleep(this.leases.ttlMs / 4);
+    }
+    return undefined;
   }
 
   /**
@@ -370,9 +399,11 @@ export async function deleteNatsStream(url: string, stream: string): Promise<voi
   const nc = await connect({ servers: url, timeout: CONNECT_TIMEOUT_MS });
   try {
     const jsm = await jetstreamManager(nc);
-    await jsm.streams.delete(stream).catch((err: unknown) => {
-      if (!isApiError(err, JetStreamApiCodes.StreamNotFound)) throw err;
-    });
+    for (const name of [stream, leaseStream(stream)]) {
+      await jsm.streams.delete(name).catch((err: unknown) => {
+        if (!isApiError(err, JetStreamApiCodes.StreamNotFound)) throw err;
+      });
+    }
   } finally {
     await nc.close();
   }
