@@ -42,8 +42,11 @@ const DEFAULT_ACK_WAIT_MS = 5_000;
 const MAX_ACK_PENDING = 128;
 /** Messages pulled per request; the client pulls again when half are used. */
 const FETCH_BATCH = 64;
-/** Handlers running at once per consumer, each on a different subject; more would only wait for a database connection. */
-const MAX_CONCURRENT_HANDLERS = 32;
+/**
+ * Handlers running at once per consumer, each on a different subject. Each holds a database connection for its
+ * transaction, so stay below the pool (10 by default) and leave connections for requests and writes.
+ */
+const MAX_CONCURRENT_HANDLERS = 8;
 
 /** Maps a subscription pattern (`a.b.c.v1`, `a.b.*`, `*`) to a NATS subject. */
 export function subjectForPattern(prefix: string, pattern: string): string {
