@@ -109,6 +109,8 @@ interface Running {
   durable: string;
   messages?: ConsumerMessages;
   loop?: Promise<void>;
+  /** Another instance may be taking over: stop consuming and hand back what has not started. */
+  leaseLost: boolean;
 }
 
 /** The distributed bus: NATS JetStream, one durable pull consumer per subscription, run by one instance at a time. */
@@ -171,7 +173,7 @@ export class NatsEventBus implements EventBus {
     if (this.running.has(subscription.consumer)) {
       throw new Error(`consumer "${subscription.consumer}" is already subscribed`);
     }
-    const running: Running = { subscription, durable: durableName(subscription.consumer) };
+    const running: Running = { subscription, durable: durableName(subscription.consumer), leaseLost: false };
     this.running.set(subscription.consumer, running);
     try {
       await this.ensureConsumer(running.durable, subscription.types);
@@ -234,8 +236,10 @@ export class NatsEventBus implements EventBus {
       try {
         const sequence = await this.takeLease(running.durable);
         if (sequence === undefined) break;
+        running.leaseLost = false;
         lease = this.leases.hold(running.durable, sequence, () => {
           console.error(`[fieldops] consumer ${running.durable} lost its lease, stopping`);
+          running.leaseLost = true;
           running.messages?.stop();
         });
         await this.session(running, queue);
@@ -270,16 +274,16 @@ export class NatsEventBus implements EventBus {
     const info = await consumer.info();
     const barrier = new RedeliveryBarrier(info.delivered.stream_seq, info.num_ack_pending, this.ackWaitMs * 2);
     const held: Pending[] = [];
-    const enqueue = (pending: Pending) => queue.push(pending.key, () => this.deliver(running.subscription, pending));
+    const enqueue = (pending: Pending) => queue.push(pending.key, () => this.deliver(running, pending));
     const heldFlushed = barrier.lifted.then(async () => {
       for (const pending of held.splice(0)) await enqueue(pending);
     });
     const messages = await consumer.consume({ max_messages: FETCH_BATCH });
     running.messages = messages;
-    if (this.closing) messages.stop();
+    if (this.closing || running.leaseLost) messages.stop();
     try {
       for await (const msg of messages) {
-        if (this.closing) {
+        if (this.closing || running.leaseLost) {
           // Hand it straight back so the next instance need not wait out ack_wait.
           msg.nak();
           break;
@@ -324,15 +328,17 @@ export class NatsEventBus implements EventBus {
    * layer already retried and dead-lettered what the event itself caused), so it is retried here, keeping the
    * message, rather than nak'd: a nak'd message comes back after messages delivered since, so a later event of its
    * subject would be applied first. Holding it keeps its subject's later events queued behind it, while other
-   * subjects go on. On close it is nak'd, and so are the later ones of its subject, in order.
+   * subjects go on. On close, or once the lease is lost, it is nak'd, and so are the later ones of its subject, in
+   * order.
    */
-  private async deliver(subscription: Subscription, { msg, event, keepAlive }: Pending): Promise<void> {
+  private async deliver(running: Running, { msg, event, keepAlive }: Pending): Promise<void> {
+    const { subscription } = running;
     try {
       if (!subscription.types.some((pattern) => typeMatches(pattern, event.type))) {
         msg.ack();
         return;
       }
-      while (!this.closing) {
+      while (!this.closing && !running.leaseLost) {
         try {
           await subscription.handle(event);
           msg.ack();
