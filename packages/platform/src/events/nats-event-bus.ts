@@ -304,7 +304,7 @@ export class NatsEventBus implements EventBus {
     }
   }
 
-  /** Parses and filters a message; answers what to queue, or nothing when it was settled already. */
+  /** Parses a message and keeps it alive; answers what to queue, or nothing when it was malformed (and terminated). */
   private receive(msg: JsMsg): Pending | undefined {
     let event: unknown;
     try {
