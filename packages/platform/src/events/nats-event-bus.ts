@@ -12,8 +12,11 @@ import {
   StorageType,
 } from '@nats-io/jetstream';
 import { connect, headers, type NatsConnection, nanos } from '@nats-io/transport-node';
+import { ConsumerLeases } from './consumer-lease';
 import { type EventEnvelope, typeMatches } from './envelope';
 import type { EventBus, Subscription } from './event-bus';
+import { KeyedQueue } from './keyed-queue';
+import { RedeliveryBarrier } from './redelivery-barrier';
 
 export interface NatsEventBusOptions {
   /** JetStream stream name; tests use a unique one each. */
@@ -29,12 +32,21 @@ export interface NatsEventBusOptions {
 
 const CONNECT_TIMEOUT_MS = 3_000;
 const PING_TIMEOUT_MS = 2_000;
-const NAK_DELAY_MS = 1_000;
+const RETRY_DELAY_MS = 1_000;
 const RESTART_DELAY_MS = 1_000;
 const DUPLICATE_WINDOW_MS = 120_000;
-// Short, because a consumer takes one message at a time: after a crash its unacked message blocks the consumer
-// until this passes. Slow handlers keep their message with working() heartbeats.
+// Short, because after a crash the unacked messages hold back newer ones of the consumer until this passes (see
+// RedeliveryBarrier). Queued and slow messages keep theirs with working() heartbeats.
 const DEFAULT_ACK_WAIT_MS = 5_000;
+/** Messages delivered and not yet acked per consumer: what is queued in memory at most. */
+const MAX_ACK_PENDING = 128;
+/** Messages pulled per request; the client pulls again when half are used. */
+const FETCH_BATCH = 64;
+/**
+ * Handlers running at once per consumer, each on a different subject. Each holds a database connection for its
+ * transaction, so stay below the pool (10 by default) and leave connections for requests and writes.
+ */
+const MAX_CONCURRENT_HANDLERS = 8;
 
 /** Maps a subscription pattern (`a.b.c.v1`, `a.b.*`, `*`) to a NATS subject. */
 export function subjectForPattern(prefix: string, pattern: string): string {
@@ -75,8 +87,21 @@ function supportsMultipleFilters(version: string | undefined): boolean {
   return major > 2 || (major === 2 && minor >= 10);
 }
 
+/** Where the consumers' leases of a stream live. */
+function leaseStream(stream: string): string {
+  return `${stream}_LEASES`;
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A received message waiting on its subject's chain. */
+interface Pending {
+  msg: JsMsg;
+  event: EventEnvelope;
+  key: string;
+  keepAlive: NodeJS.Timeout;
 }
 
 interface Running {
@@ -84,9 +109,11 @@ interface Running {
   durable: string;
   messages?: ConsumerMessages;
   loop?: Promise<void>;
+  /** Another instance may be taking over: stop consuming and hand back what has not started. */
+  leaseLost: boolean;
 }
 
-/** The distributed bus: NATS JetStream, one durable pull consumer per subscription. */
+/** The distributed bus: NATS JetStream, one durable pull consumer per subscription, run by one instance at a time. */
 export class NatsEventBus implements EventBus {
   readonly kind = 'nats' as const;
   private readonly running = new Map<string, Running>();
@@ -99,6 +126,7 @@ export class NatsEventBus implements EventBus {
     private readonly stream: string,
     private readonly prefix: string,
     private readonly ackWaitMs: number,
+    private readonly leases: ConsumerLeases,
   ) {}
 
   static async connect(url: string, options: NatsEventBusOptions = {}): Promise<NatsEventBus> {
@@ -114,7 +142,11 @@ export class NatsEventBus implements EventBus {
     try {
       const jsm = await jetstreamManager(nc);
       await ensureStream(jsm, stream, prefix);
-      return new NatsEventBus(nc, jsm, jsm.jetstream(), stream, prefix, options.ackWaitMs ?? DEFAULT_ACK_WAIT_MS);
+      const ackWaitMs = options.ackWaitMs ?? DEFAULT_ACK_WAIT_MS;
+      // A crashed holder's consumer stands still until its lease expires, so keep it short; twice ack_wait leaves
+      // room for a slow renewal.
+      const leases = await ConsumerLeases.open(jsm, leaseStream(stream), `${prefix}_lease`, ackWaitMs * 2);
+      return new NatsEventBus(nc, jsm, jsm.jetstream(), stream, prefix, ackWaitMs, leases);
     } catch (err) {
       await nc.close();
       throw new Error(`event bus at ${redact(url)} (BUS_URL) has no usable JetStream: ${String(err)}`, {
@@ -141,7 +173,7 @@ export class NatsEventBus implements EventBus {
     if (this.running.has(subscription.consumer)) {
       throw new Error(`consumer "${subscription.consumer}" is already subscribed`);
     }
-    const running: Running = { subscription, durable: durableName(subscription.consumer) };
+    const running: Running = { subscription, durable: durableName(subscription.consumer), leaseLost: false };
     this.running.set(subscription.consumer, running);
     try {
       await this.ensureConsumer(running.durable, subscription.types);
@@ -159,8 +191,8 @@ export class NatsEventBus implements EventBus {
     const wanted: Partial<ConsumerConfig> = {
       ack_wait: nanos(this.ackWaitMs),
       max_deliver: -1,
-      // One unacked message at a time: a nak'd event is redelivered before any later one, keeping order.
-      max_ack_pending: 1,
+      // Order within a subject is kept in process (see `session`), so many messages may be unacked at once.
+      max_ack_pending: MAX_ACK_PENDING,
       ...(filters.length > 0 ? { filter_subjects: filters } : {}),
     };
     let existing: ConsumerConfig | undefined;
@@ -196,28 +228,84 @@ export class NatsEventBus implements EventBus {
 
   /** Keeps the consumer running until close; `consume` can end on its own (e.g. consumer deleted), so restart it. */
   private async run(running: Running): Promise<void> {
+    const queue = new KeyedQueue(MAX_ACK_PENDING, MAX_CONCURRENT_HANDLERS, (err) =>
+      console.error(`[fieldops] consumer ${running.durable} delivery failed:`, err),
+    );
     while (!this.closing) {
+      let lease: { release(): Promise<void> } | undefined;
       try {
-        const consumer = await this.js.consumers.get(this.stream, running.durable);
-        const messages = await consumer.consume({ max_messages: 16 });
-        running.messages = messages;
-        if (this.closing) messages.stop();
-        for await (const msg of messages) {
-          if (this.closing) {
-            // Hand it straight back so the next instance need not wait out ack_wait.
-            msg.nak();
-            break;
-          }
-          await this.deliver(running.subscription, msg);
-        }
+        const sequence = await this.takeLease(running.durable);
+        if (sequence === undefined) break;
+        running.leaseLost = false;
+        lease = this.leases.hold(running.durable, sequence, () => {
+          console.error(`[fieldops] consumer ${running.durable} lost its lease, stopping`);
+          running.leaseLost = true;
+          running.messages?.stop();
+        });
+        await this.session(running, queue);
       } catch (err) {
         if (!this.closing) console.error(`[fieldops] consumer ${running.durable} stopped, restarting:`, err);
       }
+      // Whatever was queued settles (acked, or nak'd when closing) before another session or instance takes over.
+      await queue.idle();
+      await lease?.release();
       if (!this.closing) await sleep(RESTART_DELAY_MS);
     }
   }
 
-  private async deliver(subscription: Subscription, msg: JsMsg): Promise<void> {
+  /** Waits until this instance holds the consumer's lease; answers nothing if the bus closes first. */
+  private async takeLease(durable: string): Promise<number | undefined> {
+    while (!this.closing) {
+      const sequence = await this.leases.tryTake(durable);
+      if (sequence !== undefined) return sequence;
+      await sleep(this.leases.ttlMs / 4);
+    }
+    return undefined;
+  }
+
+  /**
+   * One `consume` session. Messages run concurrently across CloudEvents subjects and in stream order within one:
+   * each goes on its subject's chain in the keyed queue as it arrives, and the server hands them out in stream
+   * order (redeliveries first), so a subject's chain holds its events in publish order. A message is acked only
+   * after its handler committed, and a later message of the same subject starts only after that.
+   */
+  private async session(running: Running, queue: KeyedQueue): Promise<void> {
+    const consumer = await this.js.consumers.get(this.stream, running.durable);
+    const info = await consumer.info();
+    const barrier = new RedeliveryBarrier(info.delivered.stream_seq, info.num_ack_pending, this.ackWaitMs * 2);
+    const held: Pending[] = [];
+    const enqueue = (pending: Pending) => queue.push(pending.key, () => this.deliver(running, pending));
+    const heldFlushed = barrier.lifted.then(async () => {
+      for (const pending of held.splice(0)) await enqueue(pending);
+    });
+    const messages = await consumer.consume({ max_messages: FETCH_BATCH });
+    running.messages = messages;
+    if (this.closing || running.leaseLost) messages.stop();
+    try {
+      for await (const msg of messages) {
+        if (this.closing || running.leaseLost) {
+          // Hand it straight back so the next instance need not wait out ack_wait.
+          msg.nak();
+          break;
+        }
+        const pending = this.receive(msg);
+        if (!pending) continue;
+        if (barrier.holds(msg.seq)) {
+          held.push(pending);
+          continue;
+        }
+        if (barrier.isRedelivery(msg.seq)) barrier.receivedRedelivery(msg.seq);
+        else await heldFlushed;
+        await enqueue(pending);
+      }
+    } finally {
+      barrier.open();
+      await heldFlushed;
+    }
+  }
+
+  /** Parses a message and keeps it alive; answers what to queue, or nothing when it was malformed (and terminated). */
+  private receive(msg: JsMsg): Pending | undefined {
     let event: unknown;
     try {
       event = msg.json<unknown>();
@@ -228,22 +316,39 @@ export class NatsEventBus implements EventBus {
       console.error(`[fieldops] malformed event on ${msg.subject} (stream seq ${msg.seq}), terminating it`);
       // No reason text: nats-server before 2.10 ignores `+TERM <reason>`, leaving the message to block the consumer.
       msg.term();
-      return;
+      return undefined;
     }
-    if (!subscription.types.some((pattern) => typeMatches(pattern, event.type))) {
-      msg.ack();
-      return;
-    }
-    // A slow handler must not look dead: without this the server redelivers after ack_wait while it still runs.
+    // Queued messages must not look dead: without this the server redelivers after ack_wait while they wait or run.
     const keepAlive = setInterval(() => msg.working(), Math.max(500, this.ackWaitMs / 2));
+    return { msg, event, key: event.subject, keepAlive };
+  }
+
+  /**
+   * Applies one event and acks it. A throw from `handle` means the handler's own dependencies are down (the consumer
+   * layer already retried and dead-lettered what the event itself caused), so it is retried here, keeping the
+   * message, rather than nak'd: a nak'd message comes back after messages delivered since, so a later event of its
+   * subject would be applied first. Holding it keeps its subject's later events queued behind it, while other
+   * subjects go on. On close, or once the lease is lost, it is nak'd, and so are the later ones of its subject, in
+   * order.
+   */
+  private async deliver(running: Running, { msg, event, keepAlive }: Pending): Promise<void> {
+    const { subscription } = running;
     try {
-      await subscription.handle(event);
-      msg.ack();
-    } catch (err) {
-      // The consumer layer already retried and dead-lettered inside `handle`; a throw means the
-      // handler's own dependencies are down, so try again shortly.
-      console.error(`[fieldops] ${subscription.consumer} failed on event ${event.id}, redelivering:`, err);
-      msg.nak(NAK_DELAY_MS);
+      if (!subscription.types.some((pattern) => typeMatches(pattern, event.type))) {
+        msg.ack();
+        return;
+      }
+      while (!this.closing && !running.leaseLost) {
+        try {
+          await subscription.handle(event);
+          msg.ack();
+          return;
+        } catch (err) {
+          console.error(`[fieldops] ${subscription.consumer} failed on event ${event.id}, retrying:`, err);
+          await sleep(RETRY_DELAY_MS);
+        }
+      }
+      msg.nak();
     } finally {
       clearInterval(keepAlive);
     }
@@ -303,9 +408,11 @@ export async function deleteNatsStream(url: string, stream: string): Promise<voi
   const nc = await connect({ servers: url, timeout: CONNECT_TIMEOUT_MS });
   try {
     const jsm = await jetstreamManager(nc);
-    await jsm.streams.delete(stream).catch((err: unknown) => {
-      if (!isApiError(err, JetStreamApiCodes.StreamNotFound)) throw err;
-    });
+    for (const name of [stream, leaseStream(stream)]) {
+      await jsm.streams.delete(name).catch((err: unknown) => {
+        if (!isApiError(err, JetStreamApiCodes.StreamNotFound)) throw err;
+      });
+    }
   } finally {
     await nc.close();
   }
