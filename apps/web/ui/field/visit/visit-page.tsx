@@ -1,4 +1,5 @@
-import { type FormEvent, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { Field, FormError, SelectField } from '../../shared/forms/field';
@@ -8,6 +9,8 @@ import { useSession } from '../../shared/session/session';
 import { sendOrQueue } from '../offline/sync-outbox';
 import { metresBetween, usePosition } from '../offline/use-position';
 import { type OpenVisit, openVisitStore } from './open-visit';
+import { VisitQuestions } from './visit-questions';
+import { type Answer, initialAnswers, visitTemplate } from './visit-template';
 
 const OUTCOMES = ['met-owner', 'met-staff', 'closed', 'not-interested', 'interested', 'signed', 'other'] as const;
 type TargetType = 'merchant' | 'lead' | 'place';
@@ -26,6 +29,16 @@ export function VisitPage() {
   const [outcome, setOutcome] = useState<string>('met-owner');
   const [notes, setNotes] = useState('');
   const [followUp, setFollowUp] = useState('');
+  const template = useQuery({
+    queryKey: ['visit-template', open?.targetType ?? targetType],
+    queryFn: () => visitTemplate(open?.targetType ?? targetType),
+    networkMode: 'always',
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const [answers, setAnswers] = useState<Record<string, Answer>>({});
+  useEffect(() => {
+    if (template.data) setAnswers(initialAnswers(template.data));
+  }, [template.data]);
   const [message, setMessage] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const [problem, report, clear] = useFormProblem();
@@ -89,6 +102,7 @@ export function VisitPage() {
           outcome,
           notes,
           deviceTime: new Date().toISOString(),
+          answers,
           ...(followUp ? { followUpAt: new Date(followUp).toISOString() } : {}),
         },
       });
@@ -129,8 +143,9 @@ export function VisitPage() {
             onChange={(e) => setFollowUp(e.target.value)}
             error={problem.fields.followUpAt}
           />
-          <FormError message={problem.message} />
-          <button type="submit" disabled={busy}>
+          {template.data && <VisitQuestions questions={template.data} answers={answers} onChange={setAnswers} errors={problem.fields} />}
+          <FormError message={problem.message ?? template.error?.message} />
+          <button type="submit" disabled={busy || !template.data}>
             {t('field.visit.checkOut')}
           </button>
         </form>
@@ -155,7 +170,7 @@ export function VisitPage() {
               onChange={(e) => setPhoto(e.target.files?.[0] ?? null)}
             />
           </div>
-          <FormError message={problem.message ?? Object.values(problem.fields)[0]} />
+          <FormError message={problem.message ?? Object.values(problem.fields).join('; ')} />
           <button type="submit" disabled={busy || !position}>
             {t('field.visit.checkIn')}
           </button>

@@ -205,6 +205,7 @@ export const en = {
       stops: 'Stops',
       planned: '{{count}} planned stops',
       noPlan: 'No plan for today: your merchants and leads, nearest first.',
+      visited: 'visited',
       lastVisits: 'Last visits',
     },
     nearby: { title: 'Nearby', list: 'Nearby records', newLeadHere: 'New lead here' },
@@ -249,6 +250,7 @@ export const en = {
       },
       notes: 'Notes',
       followUp: 'Follow up on',
+      questions: 'Visit questions',
     },
     queue: {
       title: 'Sync queue',

@@ -206,6 +206,7 @@ export const zhCN: Catalogue = {
       stops: '拜访点',
       planned: '计划拜访 {{count}} 处',
       noPlan: '今天没有计划：按距离列出你的商户和线索。',
+      visited: '已拜访',
       lastVisits: '最近拜访',
     },
     nearby: { title: '附近', list: '附近的记录', newLeadHere: '在此新建线索' },
@@ -250,6 +251,7 @@ export const zhCN: Catalogue = {
       },
       notes: '备注',
       followUp: '下次跟进日期',
+      questions: '拜访问题',
     },
     queue: {
       title: '同步队列',
