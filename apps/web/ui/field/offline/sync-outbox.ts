@@ -34,10 +34,10 @@ export async function send(entry: OutboxEntry, fromQueue = false): Promise<unkno
         photoIds.push(file.id);
       }
       const body = { ...entry.body, photoIds, ...(fromQueue ? { offline: true } : {}) };
-      return api('POST', '/api/v1/visits', { body, headers });
+      return api('POST', `/api/v1/visits?${IN_WGS84}`, { body, headers });
     }
     case 'check-out':
-      return api('POST', `/api/v1/visits/${entry.visitId}/check-out`, { body: entry.body, headers });
+      return api('POST', `/api/v1/visits/${entry.visitId}/check-out?${IN_WGS84}`, { body: entry.body, headers });
   }
 }
 
