@@ -118,4 +118,56 @@ describe.runIf(chromiumForTests())('field visits in Chromium', () => {
     });
     expect(photo.body).toMatchObject({ mimeType: 'image/jpeg', purpose: 'visit-photo' });
   }, 120_000);
+
+  /** A point `metres` north of `point` (a degree of latitude is ~111.2 km everywhere). */
+  const north = (point: { lat: number; lng: number }, metres: number) => ({ lat: point.lat + metres / 111_195, lng: point.lng });
+
+  /** Makes `merchantId` the one stop of today's plan of `email`, so the phone lists it wherever it stands. */
+  async function planOnly(email: string, merchantId: string, timeZone: string): Promise<void> {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
+    const res = await e2e.host.api('PUT', `/api/v1/plans/${today}`, {
+      token: await e2e.host.login(email),
+      body: { stops: [{ targetType: 'merchant', targetId: merchantId }] },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  }
+
+  it('2 km away: Singapore takes the check-in but flags it for review; China refuses it', async () => {
+    const shop = { lat: 1.3005, lng: 103.8455 };
+    const name = 'Far Away Hardware';
+    const merchant = await merchantOf('rep2.sg@fieldops.test', name, shop);
+    await planOnly('rep2.sg@fieldops.test', merchant, 'Asia/Singapore');
+    const far = north(shop, 2000);
+    const sg = await e2e.open('/field/', phoneAt(far.lat, far.lng));
+    await signIn(sg.page, 'rep2.sg@fieldops.test');
+    await checkInAt(sg.page, name);
+    await sg.page.getByText('Checked in, but flagged for review: you seem far from this place.').waitFor();
+    await e2e.screenshot(sg.page, 'visit-out-of-range-flagged-sg');
+    await answerAndCheckOut(sg.page);
+    await sg.page.getByText('Checked out. Your manager will review this visit.').waitFor();
+    const [flagged] = await visitsAt('rep2.sg@fieldops.test', merchant);
+    expect(flagged?.verification).toBe('pending-review');
+    expect(flagged?.riskSignals.map((signal) => signal.code)).toContain('far-from-target');
+
+    // China's policy rejects out of range: rep1.cn's own merchant, seen from 2 km north.
+    const cnToken = await e2e.host.login('rep1.cn@fieldops.test');
+    const me = (await e2e.host.api('GET', '/api/v1/me', { token: cnToken })).body;
+    const own = await e2e.host.api('GET', `/api/v1/merchants?ownerId=${me.user.id}&limit=1&coords=WGS84`, { token: cnToken });
+    const target: { id: string; brandName: string; legalName: string; lat: number; lng: number } = own.body.items[0];
+    expect(target).toBeDefined();
+    await planOnly('rep1.cn@fieldops.test', target.id, 'Asia/Shanghai');
+    const farInChina = north(target, 2000);
+    const cn = await e2e.open('/field/', phoneAt(farInChina.lat, farInChina.lng));
+    await signIn(cn.page, 'rep1.cn@fieldops.test');
+    const stop = cn.page.getByRole('list', { name: '拜访点' }).getByRole('listitem').first();
+    await stop.getByRole('link', { name: '签到' }).click();
+    await cn.page.getByText(/距离 .*。/).waitFor();
+    await cn.page.getByRole('button', { name: '签到' }).click();
+    const refusal = cn.page.getByRole('alert').filter({ hasText: /check-in is allowed within \d+ m/ });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(/is (19|20|21)\d\d m from/);
+    await e2e.screenshot(cn.page, 'visit-out-of-range-rejected-cn');
+    const visits = await e2e.host.api('GET', `/api/v1/visits?targetType=merchant&targetId=${target.id}&limit=50`, { token: cnToken });
+    expect(visits.body.items).toHaveLength(0);
+  }, 120_000);
 });

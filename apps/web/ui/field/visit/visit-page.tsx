@@ -15,6 +15,11 @@ import { type Answer, initialAnswers, visitTemplate } from './visit-template';
 const OUTCOMES = ['met-owner', 'met-staff', 'closed', 'not-interested', 'interested', 'signed', 'other'] as const;
 type TargetType = 'merchant' | 'lead' | 'place';
 
+/** What the checkin service answers a check-in with (the fields this screen reads). */
+interface CheckInAnswer {
+  riskSignals: { code: string }[];
+}
+
 /** Check in at a target with the device's position and a photo from the camera, then check out with the visit template. */
 export function VisitPage() {
   const { t } = useTranslation();
@@ -74,10 +79,9 @@ export function VisitPage() {
       const visit = { id, targetType, targetId, targetName: target.name, checkedInAt };
       openVisitStore.write(visit);
       setOpen(visit);
-      const verification = sent.queued ? undefined : (sent.answer as { verification?: string }).verification;
-      setMessage(
-        sent.queued ? t('field.visit.queued') : verification === 'pending-review' ? t('field.visit.flagged') : t('field.visit.checkedIn'),
-      );
+      // The verdict comes at check-out; a check-in out of range already carries the signal that will flag it.
+      const far = !sent.queued && (sent.answer as CheckInAnswer).riskSignals.some((signal) => signal.code === 'far-from-target');
+      setMessage(sent.queued ? t('field.visit.queued') : far ? t('field.visit.flagged') : t('field.visit.checkedIn'));
     } catch (error) {
       report(error);
     } finally {
@@ -108,7 +112,8 @@ export function VisitPage() {
       });
       openVisitStore.clear();
       setOpen(undefined);
-      setMessage(sent.queued ? t('field.visit.queued') : t('field.visit.checkedOut'));
+      const review = !sent.queued && (sent.answer as { verification?: string }).verification === 'pending-review';
+      setMessage(sent.queued ? t('field.visit.queued') : review ? t('field.visit.checkedOutForReview') : t('field.visit.checkedOut'));
     } catch (error) {
       report(error);
     } finally {
@@ -170,7 +175,8 @@ export function VisitPage() {
               onChange={(e) => setPhoto(e.target.files?.[0] ?? null)}
             />
           </div>
-          <FormError message={problem.message ?? Object.values(problem.fields).join('; ')} />
+          {/* The check-in's fields (lat, lng) have no input here: their messages show as one, once each. */}
+          <FormError message={problem.message ?? [...new Set(Object.values(problem.fields))].join('; ')} />
           <button type="submit" disabled={busy || !position}>
             {t('field.visit.checkIn')}
           </button>

@@ -232,6 +232,7 @@ export const en = {
       checkOut: 'Check out',
       checkedIn: 'Checked in.',
       checkedOut: 'Checked out. Thank you!',
+      checkedOutForReview: 'Checked out. Your manager will review this visit.',
       flagged: 'Checked in, but flagged for review: you seem far from this place.',
       queued: 'Saved on this phone; it will be sent when you are back online.',
       distance: 'You are {{distance}} away.',

@@ -233,6 +233,7 @@ export const zhCN: Catalogue = {
       checkOut: '签退',
       checkedIn: '已签到。',
       checkedOut: '已签退，辛苦了！',
+      checkedOutForReview: '已签退，此次拜访将由主管审核。',
       flagged: '已签到，但距离较远，已标记待审核。',
       queued: '已保存在本机，恢复网络后自动发送。',
       distance: '距离 {{distance}}。',
