@@ -170,4 +170,56 @@ describe.runIf(chromiumForTests())('field visits in Chromium', () => {
     const visits = await e2e.host.api('GET', `/api/v1/visits?targetType=merchant&targetId=${target.id}&limit=50`, { token: cnToken });
     expect(visits.body.items).toHaveLength(0);
   }, 120_000);
+
+  it('offline, a rep records a visit and a lead; back online both reach the server and the queue empties', async () => {
+    const shop = { lat: 1.3521, lng: 103.8198 };
+    const name = 'Offline Corner Store';
+    const merchant = await merchantOf('rep6.sg@fieldops.test', name, shop);
+    await planOnly('rep6.sg@fieldops.test', merchant, 'Asia/Singapore');
+    const { context, page } = await e2e.open('/field/', phoneAt(shop.lat, shop.lng));
+    const sentCheckIns: Record<string, unknown>[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/v1/visits') sentCheckIns.push(request.postDataJSON());
+    });
+    await signIn(page, 'rep6.sg@fieldops.test');
+    await page.getByText('1 planned stop', { exact: true }).waitFor();
+    // The app keeps the visit templates while online, so the check-out offline asks the same questions.
+    await expect
+      .poll(() => page.evaluate<string | null>('localStorage.getItem("fieldops.visitTemplate.merchant")'))
+      .toContain('terminalWorking');
+    await page.evaluate('navigator.serviceWorker.ready');
+
+    await context.setOffline(true);
+    await checkInAt(page, name, await storefrontJpeg());
+    await page.getByText('Saved on this phone; it will be sent when you are back online.').waitFor();
+    await answerAndCheckOut(page);
+    await page.getByRole('button', { name: 'Check in' }).waitFor();
+    await page.getByRole('link', { name: 'New lead' }).click();
+    await page.getByLabel('Name').fill('Offline Noodle Bar');
+    await page.getByLabel('Category').selectOption('restaurant');
+    await page.getByText(/Your position/).waitFor();
+    await page.getByRole('button', { name: 'Save lead' }).click();
+    await page.getByText('Saved on this phone').waitFor();
+    await page.getByRole('link', { name: 'Queue' }).click();
+    const queue = page.getByRole('list', { name: 'Sync queue' }).getByRole('listitem');
+    await expect.poll(() => queue.count()).toBe(3);
+    await e2e.screenshot(page, 'visit-offline-queue');
+    expect(sentCheckIns).toHaveLength(0);
+
+    await context.setOffline(false);
+    await page.getByText('Everything is sent.').waitFor();
+    expect(await queue.count()).toBe(0);
+    await e2e.screenshot(page, 'visit-offline-synced');
+
+    // The replayed check-in said it was made offline, so its old device time is not taken for a wrong clock.
+    expect(sentCheckIns).toHaveLength(1);
+    expect(sentCheckIns[0]).toMatchObject({ offline: true, targetId: merchant });
+    const [visit] = await visitsAt('rep6.sg@fieldops.test', merchant);
+    expect(visit?.checkedOutAt).not.toBeNull();
+    expect(visit?.photoIds).toHaveLength(1);
+    expect(visit?.answers).toMatchObject({ terminalWorking: true, stockOfQrStands: 'good' });
+    const token = await e2e.host.login('rep6.sg@fieldops.test');
+    const leads = await e2e.host.api('GET', '/api/v1/leads?pool=mine&limit=200', { token });
+    expect(leads.body.items.filter((lead: { name: string }) => lead.name === 'Offline Noodle Bar')).toHaveLength(1);
+  }, 120_000);
 });

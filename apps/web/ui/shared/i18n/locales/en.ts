@@ -204,6 +204,7 @@ export const en = {
       route: 'Route of the day',
       stops: 'Stops',
       planned: '{{count}} planned stops',
+      planned_one: '{{count}} planned stop',
       noPlan: 'No plan for today: your merchants and leads, nearest first.',
       visited: 'visited',
       lastVisits: 'Last visits',
