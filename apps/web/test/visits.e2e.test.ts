@@ -222,4 +222,77 @@ describe.runIf(chromiumForTests())('field visits in Chromium', () => {
     const leads = await e2e.host.api('GET', '/api/v1/leads?pool=mine&limit=200', { token });
     expect(leads.body.items.filter((lead: { name: string }) => lead.name === 'Offline Noodle Bar')).toHaveLength(1);
   }, 120_000);
+
+  /** Uploads a photo as `token`'s user through the file API; answers its id. */
+  async function uploadPhoto(token: string): Promise<string> {
+    const form = new FormData();
+    form.append('purpose', 'visit-photo');
+    form.append('file', new Blob([new Uint8Array(await storefrontJpeg())], { type: 'image/jpeg' }), 'storefront.jpg');
+    const res = await fetch(`${e2e.host.url}/api/v1/files`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { id: string }).id;
+  }
+
+  it('the manager sees a flagged visit with its evidence in the review queue and approves it', async () => {
+    const shop = { lat: 1.3138, lng: 103.8159 };
+    const name = 'Review Me Bakery';
+    const merchant = await merchantOf('rep3.sg@fieldops.test', name, shop);
+    const rep = await e2e.host.login('rep3.sg@fieldops.test');
+    const photoId = await uploadPhoto(rep);
+    const id = crypto.randomUUID();
+    const far = north(shop, 2000);
+    const checkIn = await e2e.host.api('POST', '/api/v1/visits', {
+      token: rep,
+      body: {
+        id,
+        targetType: 'merchant',
+        targetId: merchant,
+        ...far,
+        accuracyM: 9,
+        deviceTime: new Date().toISOString(),
+        mockLocation: false,
+        photoIds: [photoId],
+      },
+    });
+    expect(checkIn.status, JSON.stringify(checkIn.body)).toBe(201);
+    const checkOut = await e2e.host.api('POST', `/api/v1/visits/${id}/check-out`, {
+      token: rep,
+      body: {
+        deviceTime: new Date().toISOString(),
+        outcome: 'met-owner',
+        notes: '',
+        answers: { terminalWorking: true, stockOfQrStands: 'worn' },
+      },
+    });
+    expect(checkOut.body.verification).toBe('pending-review');
+
+    // The queue shows its oldest visit first: the visits other tests left there are decided through the API.
+    const manager = await e2e.host.login('countrymanager.sg@fieldops.test');
+    const waiting = await e2e.host.api('GET', '/api/v1/visits/review-queue?limit=50', { token: manager });
+    for (const other of waiting.body.items as { id: string }[]) {
+      if (other.id === id) continue;
+      const decided = await e2e.host.api('POST', `/api/v1/visits/${other.id}/review`, {
+        token: manager,
+        body: { decision: 'approve', reason: 'seen' },
+      });
+      expect(decided.status).toBe(200);
+    }
+
+    const { page } = await e2e.open('/');
+    await signIn(page, 'countrymanager.sg@fieldops.test');
+    await page.getByRole('link', { name: 'Visit review' }).click();
+    const evidence = page.getByRole('article', { name: 'Evidence' });
+    await evidence.getByRole('heading', { name }).waitFor();
+    await evidence.getByText('far-from-target').waitFor();
+    const photo = evidence.getByRole('img', { name: `Photo taken at ${name}` });
+    await expect.poll(() => photo.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+    await e2e.screenshot(page, 'visit-review-queue');
+
+    await page.getByLabel('Reason').fill('Owner confirmed the visit by phone');
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText('Nothing to review.').waitFor();
+    await e2e.screenshot(page, 'visit-review-approved');
+    const reviewed = await e2e.host.api('GET', `/api/v1/visits/${id}`, { token: manager });
+    expect(reviewed.body).toMatchObject({ verification: 'approved', reviewReason: 'Owner confirmed the visit by phone' });
+  }, 120_000);
 });
