@@ -40,7 +40,8 @@ describe.runIf(chromiumForTests())('field visits in Chromium', () => {
   beforeAll(async () => {
     e2e = await startE2e();
   }, 180_000);
-  afterAll(async () => e2e?.stop());
+  // Closing Chromium and every service takes a while when the machine runs other suites too.
+  afterAll(async () => e2e?.stop(), 120_000);
 
   /** A Singapore merchant owned by `email`, made through the API; answers its id. */
   async function merchantOf(email: string, name: string, at: { lat: number; lng: number }): Promise<string> {
