@@ -234,7 +234,7 @@ describe.runIf(chromiumForTests())('field visits in Chromium', () => {
     return ((await res.json()) as { id: string }).id;
   }
 
-  it('the manager sees a flagged visit with its evidence in the review queue and approves it', async () => {
+  it("the manager sees today's visits on the dashboard, then a flagged visit with its evidence in the review queue, and approves it", async () => {
     const shop = { lat: 1.3138, lng: 103.8159 };
     const name = 'Review Me Bakery';
     const merchant = await merchantOf('rep3.sg@fieldops.test', name, shop);
@@ -281,6 +281,18 @@ describe.runIf(chromiumForTests())('field visits in Chromium', () => {
 
     const { page } = await e2e.open('/');
     await signIn(page, 'countrymanager.sg@fieldops.test');
+    // The dashboard's tile counts today's visits as the checkin service lists them.
+    const today = await e2e.host.api('GET', `/api/v1/visits?date=${todayInSingapore()}&limit=200`, { token: manager });
+    const verifications: string[] = today.body.items.map((visit: Visit) => visit.verification);
+    const expected = [
+      verifications.length,
+      verifications.filter((v) => v === 'verified' || v === 'approved').length,
+      verifications.filter((v) => v === 'pending-review' || v === 'rejected').length,
+    ].map(String);
+    expect(Number(expected[2])).toBeGreaterThanOrEqual(1);
+    const tile = page.getByRole('article').filter({ has: page.getByRole('heading', { name: 'Visits today' }) });
+    await expect.poll(() => tile.locator('dd').allTextContents()).toEqual(expected);
+    await e2e.screenshot(page, 'console-dashboard-visits');
     await page.getByRole('link', { name: 'Visit review' }).click();
     const evidence = page.getByRole('article', { name: 'Evidence' });
     await evidence.getByRole('heading', { name }).waitFor();

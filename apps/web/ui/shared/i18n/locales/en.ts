@@ -35,7 +35,7 @@ export const en = {
   dashboard: {
     title: 'Dashboard',
     greeting: 'Welcome, {{name}}',
-    visitsToday: 'Visits',
+    visitsToday: 'Visits today',
     visitsUnavailable: 'Visits are not available on this installation yet.',
     all: 'All',
     verified: 'Verified',
