@@ -49,6 +49,11 @@ export function VisitPage() {
   const [problem, report, clear] = useFormProblem();
   const distance = position ? metresBetween(position, target) : undefined;
   const radius = session.country?.checkinRadiusMeters;
+  // A refused position (lat/lng, which have no input here) is said in the rep's language; other problems as sent.
+  const checkInProblem =
+    problem.fields.lat && distance !== undefined && radius !== undefined
+      ? t('field.visit.tooFar', { distance: format.distance(distance), radius: format.distance(radius) })
+      : (problem.message ?? [...new Set(Object.values(problem.fields))].join('; '));
 
   async function checkIn(event: FormEvent) {
     event.preventDefault();
@@ -175,8 +180,7 @@ export function VisitPage() {
               onChange={(e) => setPhoto(e.target.files?.[0] ?? null)}
             />
           </div>
-          {/* The check-in's fields (lat, lng) have no input here: their messages show as one, once each. */}
-          <FormError message={problem.message ?? [...new Set(Object.values(problem.fields))].join('; ')} />
+          <FormError message={checkInProblem} />
           <button type="submit" disabled={busy || !position}>
             {t('field.visit.checkIn')}
           </button>

@@ -238,6 +238,7 @@ export const en = {
       queued: 'Saved on this phone; it will be sent when you are back online.',
       distance: 'You are {{distance}} away.',
       outOfRange: 'farther than the {{radius}} allowed',
+      tooFar: 'Check-in refused: you are {{distance}} away, and check-in is allowed within {{radius}}.',
       photo: 'Photo of the storefront',
       since: 'Checked in at {{time}}.',
       outcome: 'Outcome',

@@ -238,6 +238,7 @@ export const zhCN: Catalogue = {
       queued: '已保存在本机，恢复网络后自动发送。',
       distance: '距离 {{distance}}。',
       outOfRange: '超出允许的 {{radius}}',
+      tooFar: '签到被拒绝：你距此地 {{distance}}，只允许在 {{radius}} 内签到。',
       photo: '门头照片',
       since: '签到时间 {{time}}。',
       outcome: '拜访结果',
