@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { accountService } from '@fieldops/account';
 import { areaService } from '@fieldops/area';
+import { checkinService } from '@fieldops/checkin';
+import { fileService } from '@fieldops/file';
 import { leadsService } from '@fieldops/leads';
 import { merchantService } from '@fieldops/merchant';
 import type { RpcClients } from '@fieldops/platform';
@@ -11,7 +14,7 @@ import { printBffSchema, SCHEMA_SNAPSHOT } from '../src/graphql/schema-snapshot'
 import { SCREEN_QUERIES } from '../src/graphql/screen-queries';
 import { createGateway } from '../src/index';
 
-const SERVICES = [accountService, areaService, poiService, merchantService, leadsService];
+const SERVICES = [accountService, areaService, poiService, merchantService, leadsService, fileService, checkinService];
 const engines = await hostEngines();
 
 /** Counts every RPC call made through the host's clients, by `Service.method`. */
@@ -86,13 +89,20 @@ describe.each(engines)('the GraphQL BFF on $name', (engine) => {
     return created.body.id;
   }
 
-  async function detailCosts(id: string): Promise<{ calls: Map<string, number>; history: { actor: { name: string } | null }[] }> {
+  interface DetailCosts {
+    calls: Map<string, number>;
+    history: { actor: { name: string } | null }[];
+    recentVisits: { verification: string; rep: { name: string } | null }[];
+  }
+
+  async function detailCosts(id: string): Promise<DetailCosts> {
     const token = await t.login('countrymanager.sg@fieldops.test');
     calls.clear();
     const answer = await graphql(token, { query: SCREEN_QUERIES.MerchantDetail, variables: { id } });
     expect(answer.status).toBe(200);
     expect(answer.body.errors).toBeUndefined();
-    return { calls: new Map(calls), history: answer.body.data.merchantDetail.history };
+    const { history, recentVisits } = answer.body.data.merchantDetail;
+    return { calls: new Map(calls), history, recentVisits };
   }
 
   it('a merchant-detail query makes the same few RPC calls however many changes its history lists', async () => {
@@ -104,6 +114,76 @@ describe.each(engines)('the GraphQL BFF on $name', (engine) => {
     expect(many.calls.get('AccountService.batchGetUsers')).toBe(1);
     expect(total(many.calls)).toBe(total(few.calls));
     expect(total(many.calls)).toBeLessThanOrEqual(5);
+  });
+
+  /** A Singapore merchant of rep1 with `visits` visits by rep1 (each checked in at the shop and out). */
+  async function merchantVisited(visits: number): Promise<string> {
+    const rep = await t.login('rep1.sg@fieldops.test');
+    const shop = { lat: 1.2903, lng: 103.8519 };
+    const created = await t.api('POST', '/api/v1/merchants', {
+      token: rep,
+      body: { legalName: `Visited ${visits} Pte Ltd`, category: 'grocery', businessId: '201912345K', ...shop },
+    });
+    expect(created.status).toBe(201);
+    for (let n = 0; n < visits; n++) {
+      const id = randomUUID();
+      const checkIn = await t.api('POST', '/api/v1/visits', {
+        token: rep,
+        body: {
+          id,
+          targetType: 'merchant',
+          targetId: created.body.id,
+          ...shop,
+          accuracyM: 5 + n,
+          deviceTime: new Date().toISOString(),
+          mockLocation: false,
+        },
+      });
+      expect(checkIn.status, JSON.stringify(checkIn.body)).toBe(201);
+      const checkOut = await t.api('POST', `/api/v1/visits/${id}/check-out`, {
+        token: rep,
+        body: {
+          deviceTime: new Date().toISOString(),
+          outcome: 'met-owner',
+          notes: '',
+          answers: { terminalWorking: true, stockOfQrStands: 'good' },
+        },
+      });
+      expect(checkOut.status, JSON.stringify(checkOut.body)).toBe(200);
+    }
+    return created.body.id;
+  }
+
+  it('a merchant-detail query lists its visits with the same few RPC calls however many visits there are', async () => {
+    const few = await detailCosts(await merchantVisited(2));
+    const many = await detailCosts(await merchantVisited(8));
+
+    expect(few.recentVisits).toHaveLength(2);
+    expect(many.recentVisits).toHaveLength(8);
+    expect(many.recentVisits.every((visit) => visit.rep?.name && visit.verification)).toBe(true);
+    expect(many.calls.get('CheckinService.listVisits')).toBe(1);
+    expect(many.calls.get('AccountService.batchGetUsers')).toBe(1);
+    expect(total(many.calls)).toBe(total(few.calls));
+  });
+
+  it('my day answers the plan set through the API, its stops in route order, and marks the stop I visited', async () => {
+    const rep = await t.login('rep1.sg@fieldops.test');
+    const visitedShop = await merchantVisited(1);
+    const otherShop = await merchantVisited(0);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Singapore' }).format(new Date());
+    const plan = await t.api('PUT', `/api/v1/plans/${today}`, {
+      token: rep,
+      body: { stops: [visitedShop, otherShop].map((targetId) => ({ targetType: 'merchant', targetId })) },
+    });
+    expect(plan.status, JSON.stringify(plan.body)).toBe(200);
+
+    const answer = await graphql(rep, { query: SCREEN_QUERIES.MyDay, variables: { date: today } });
+    expect(answer.body.errors).toBeUndefined();
+    const stops: { sequence: number; targetId: string; visited: boolean; merchant: { id: string } | null }[] = answer.body.data.myDay.plan;
+    expect(stops.map((stop) => stop.sequence)).toEqual([1, 2]);
+    expect(stops.find((stop) => stop.targetId === visitedShop)).toMatchObject({ visited: true, merchant: { id: visitedShop } });
+    expect(stops.find((stop) => stop.targetId === otherShop)).toMatchObject({ visited: false });
+    expect(answer.body.data.myDay.lastVisits.some((visit: { targetId: string }) => visit.targetId === visitedShop)).toBe(true);
   });
 
   it('a persisted query runs by its name; the viewer carries the country policy', async () => {

@@ -7,7 +7,8 @@ describe.runIf(chromiumForTests())('the manager console in Chromium', () => {
   beforeAll(async () => {
     e2e = await startE2e();
   }, 180_000);
-  afterAll(async () => e2e?.stop());
+  // Closing Chromium and every service takes a while when the machine runs other suites too.
+  afterAll(async () => e2e?.stop(), 120_000);
 
   it('a wrong password is shown on the form; the right one opens the dashboard', async () => {
     const { page } = await e2e.open('/');

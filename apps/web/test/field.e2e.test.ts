@@ -27,7 +27,8 @@ describe.runIf(chromiumForTests())('the field app in Chromium', () => {
   beforeAll(async () => {
     e2e = await startE2e();
   }, 180_000);
-  afterAll(async () => e2e?.stop());
+  // Closing Chromium and every service takes a while when the machine runs other suites too.
+  afterAll(async () => e2e?.stop(), 120_000);
 
   it('a rep signs in on a 360 px phone and sees the day: stops nearest first, on a map', async () => {
     const { page } = await e2e.open('/field/', phoneAt(1.2903, 103.8519));

@@ -1,6 +1,7 @@
 import { defineService, type ServiceDefinition } from '@fieldops/platform';
 import { planRoutes } from './api/plans.routes';
 import { checkinRpc } from './api/rpc';
+import { templateRoutes } from './api/templates.routes';
 import { visitRoutes } from './api/visits.routes';
 import { type CheckinPorts, rpcPorts } from './app/ports';
 import type { CheckinContext } from './config';
@@ -24,6 +25,7 @@ export function createCheckinService(portsOf: (ctx: CheckinContext) => CheckinPo
         const ports = portsOf(ctx);
         visitRoutes(app, ctx, ports);
         planRoutes(app, ctx, ports);
+        templateRoutes(app, ctx);
       },
     },
     rpc: checkinRpc,

@@ -1,4 +1,5 @@
 import type { CountryRegistry } from '@fieldops/countries';
+import type { RpcClients } from '@fieldops/platform';
 import type { MercuriusContext } from 'mercurius';
 import type { Loaders } from './loaders';
 import type { RestSource } from './rest-source';
@@ -8,6 +9,8 @@ export interface BffContext {
   loaders: Loaders;
   rest: RestSource;
   countries: CountryRegistry;
+  /** RPC the loaders do not cover (lists by filter), made with `token`. */
+  rpc: RpcClients;
   /** The caller's access token, for RPC the loaders do not cover. */
   token: string;
   /** When the request arrived, on the host's clock. */

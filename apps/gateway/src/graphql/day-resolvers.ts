@@ -1,10 +1,12 @@
 import type { ResolverContext } from './bff-context';
-import { me, visitsWhere } from './detail-resolvers';
-import type { PlanStopView } from './entity-resolvers';
-import type { LeadView, MerchantView } from './views';
+import { me } from './detail-resolvers';
+import type { LeadView, MerchantView, PlanStopView } from './views';
+import { listVisits, newest } from './visit-source';
 
 const TARGETS = 100;
 const LAST_VISITS = 5;
+/** A team's visits of one day: at most this many pages of 200. */
+const TEAM_VISIT_PAGES = 5;
 
 /** YYYY-MM-DD of an instant on the clock of a time zone. */
 function dayIn(timeZone: string, at: Date): string {
@@ -15,13 +17,20 @@ export const dayResolvers = {
   myDay: async (_root: unknown, args: { date?: string | null }, ctx: ResolverContext) => {
     const { user } = await me(ctx);
     const date = args.date ?? dayIn(ctx.countries.get(user.country).timezone, ctx.now);
-    const [plan, merchants, leads, lastVisits] = await Promise.all([
-      ctx.rest.find<{ stops?: PlanStopView[] }>(`/api/v1/plans/${encodeURIComponent(date)}`),
+    const [plan, merchants, leads, visits] = await Promise.all([
+      // 404: no plan for that day.
+      ctx.rest.find<{ stops: PlanStopView[] }>(`/api/v1/plans/${encodeURIComponent(date)}?coords=WGS84`),
       ctx.rest.get<{ items: MerchantView[] }>(`/api/v1/merchants?ownerId=${user.id}&limit=${TARGETS}&coords=WGS84`),
       ctx.rest.get<{ items: LeadView[] }>(`/api/v1/leads?pool=mine&limit=${TARGETS}&coords=WGS84`),
-      visitsWhere(ctx, { repId: user.id, limit: String(LAST_VISITS) }),
+      listVisits(ctx, { repId: user.id, date }),
     ]);
-    return { date, plan: plan?.stops ?? [], merchants: merchants.items, leads: leads.items, lastVisits };
+    const visited = new Set(visits.map((visit) => `${visit.targetType}:${visit.targetId}`));
+    const stops = (plan?.stops ?? []).map((stop, index) => ({
+      ...stop,
+      sequence: index + 1,
+      visited: visited.has(`${stop.targetType}:${stop.targetId}`),
+    }));
+    return { date, plan: stops, merchants: merchants.items, leads: leads.items, lastVisits: newest(visits, LAST_VISITS) };
   },
 
   team: async (_root: unknown, args: { date?: string | null }, ctx: ResolverContext) => {
@@ -32,18 +41,15 @@ export const dayResolvers = {
         '/api/v1/users?limit=200',
       ),
       ctx.rest.get<{ items: { id: string; name: string }[] }>('/api/v1/roles?limit=200'),
-      visitsWhere(ctx, { date, limit: '200' }),
+      listVisits(ctx, { date }, TEAM_VISIT_PAGES),
     ]);
     const fieldRoles = new Set(roles.items.filter((role) => role.name === 'rep' || role.name === 'agency_rep').map((role) => role.id));
     return users.items
       .filter((member) => member.roleIds.some((roleId) => fieldRoles.has(roleId)))
       .map((member) => {
         const own = visits.filter((visit) => visit.repId === member.id);
-        const latest = own.reduce<(typeof own)[number] | null>(
-          (last, visit) => (!last || visit.checkedInAt > last.checkedInAt ? visit : last),
-          null,
-        );
-        return { user: member, visits: own, lastCheckIn: latest };
+        // Oldest first: the last is the latest check-in.
+        return { user: member, visits: own, lastCheckIn: own[own.length - 1] ?? null };
       });
   },
 };

@@ -1,19 +1,16 @@
 import type { ResolverContext } from './bff-context';
 import type { HistoryEntryView } from './entity-resolvers';
-import { leadFromRpc, merchantFromRpc, type VisitView } from './views';
+import { leadFromRpc, merchantFromRpc } from './views';
+import { listVisits, newest } from './visit-source';
 
 const RECENT_VISITS = 10;
+/** Visits of a target are listed oldest first; this many pages of 200 are read to find the newest. */
+const TARGET_VISIT_PAGES = 5;
 const HISTORY_ENTRIES = 50;
 
 interface Me {
   user: { id: string; name: string; email: string; country: string; orgUnitId: string };
   permissions: string[];
-}
-
-/** The visits of the checkin service; none while that service is not deployed (its route answers 404). */
-export async function visitsWhere(ctx: ResolverContext, query: Record<string, string>): Promise<VisitView[]> {
-  const page = await ctx.rest.find<{ items: VisitView[] }>(`/api/v1/visits?${new URLSearchParams(query)}`);
-  return page?.items ?? [];
 }
 
 export function me(ctx: ResolverContext): Promise<Me> {
@@ -43,7 +40,7 @@ export const detailResolvers = {
     const merchant = await ctx.loaders.merchants.load(id);
     if (!merchant) return null;
     const [recentVisits, history] = await Promise.all([
-      visitsWhere(ctx, { targetType: 'merchant', targetId: id, limit: String(RECENT_VISITS) }),
+      listVisits(ctx, { targetType: 'merchant', targetId: id }, TARGET_VISIT_PAGES).then((visits) => newest(visits, RECENT_VISITS)),
       ctx.rest.get<{ items: HistoryEntryView[] }>(`/api/v1/merchants/${encodeURIComponent(id)}/history`),
     ]);
     return { merchant: merchantFromRpc(merchant), recentVisits, history: history.items.slice(-HISTORY_ENTRIES).reverse() };

@@ -1,5 +1,15 @@
 import type { ResolverContext } from './bff-context';
-import { areaView, type LeadView, leadFromRpc, type MerchantView, merchantFromRpc, placeView, userView, type VisitView } from './views';
+import {
+  areaView,
+  type LeadView,
+  leadFromRpc,
+  type MerchantView,
+  merchantFromRpc,
+  type PlanStopView,
+  placeView,
+  userView,
+  type VisitView,
+} from './views';
 
 type Ctx = ResolverContext;
 
@@ -21,13 +31,6 @@ export interface HistoryEntryView {
   time: string;
   actor: string | null;
   data: unknown;
-}
-
-export interface PlanStopView {
-  sequence: number;
-  targetType: string;
-  targetId: string;
-  visited: boolean;
 }
 
 /** Links between records: each goes through the request's loaders, so a list of N items costs one batch per kind. */

@@ -44,6 +44,7 @@ export async function graphqlRoutes(app: FastifyInstance, options: { host: Host 
         loaders: createLoaders(rpc, token),
         rest: new RestSource(app, request.headers.authorization),
         countries,
+        rpc,
         token,
         now: new Date(clock.now()),
       };

@@ -13,7 +13,7 @@ export class RestError extends Error {
 
 /**
  * The services' REST routes, called in-process through the gateway itself (local or forwarded alike) with the
- * caller's token: for reads that have no RPC (history, lists by filter, the visits of the checkin service).
+ * caller's token: for reads that have no RPC (history, lists by filter, day plans).
  */
 export class RestSource {
   constructor(

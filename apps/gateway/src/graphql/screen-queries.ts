@@ -40,7 +40,7 @@ export const SCREEN_QUERIES = {
     query MyDay($date: String) {
       myDay(date: $date) {
         date
-        plan { sequence targetType targetId visited merchant { id brandName legalName lat lng address } lead { id name lat lng address } }
+        plan { sequence targetType targetId targetName lat lng visited merchant { id brandName legalName lat lng address } lead { id name lat lng address } }
         merchants { id brandName legalName status lat lng address }
         leads { id name stage lat lng address protectedUntil }
         lastVisits { id targetType targetId targetName verification checkedInAt checkedOutAt }

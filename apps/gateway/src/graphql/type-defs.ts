@@ -121,6 +121,8 @@ export const typeDefs = /* GraphQL */ `
     checkedOutAt: String
     lat: Float!
     lng: Float!
+    "File ids of the check-in and check-out photos (GET /api/v1/files/{id} gives a download URL)."
+    photoIds: [ID!]!
     rep: User
   }
 
@@ -161,11 +163,21 @@ export const typeDefs = /* GraphQL */ `
   }
 
   type PlanStop {
+    "1 for the first stop of the route."
     sequence: Int!
     targetType: String!
     targetId: ID!
+    targetName: String!
+    lat: Float!
+    lng: Float!
+    appointmentAt: String
+    "When the optimised route reaches the stop."
+    arriveAt: String!
+    "True when the route cannot reach the stop by its appointment."
+    late: Boolean!
     merchant: Merchant
     lead: Lead
+    "True when I checked in at the stop on that day."
     visited: Boolean!
   }
 

@@ -4,6 +4,7 @@ import type {
   Merchant as MerchantMessage,
   Place as PlaceMessage,
   User as UserMessage,
+  Visit as VisitMessage,
 } from '@fieldops/contracts';
 
 /**
@@ -46,7 +47,7 @@ export interface LeadView {
   duplicateOf: string | null;
 }
 
-/** A visit as the checkin service answers it (the event snapshot's fields the BFF shows). */
+/** A visit as the checkin service's RPC answers it (the fields the BFF shows). */
 export interface VisitView {
   id: string;
   repId: string;
@@ -61,6 +62,19 @@ export interface VisitView {
   checkedOutAt: string | null;
   lat: number;
   lng: number;
+  photoIds: string[];
+}
+
+/** One stop of a day plan as the checkin service answers it (GET /api/v1/plans/{date}), in visiting order. */
+export interface PlanStopView {
+  targetType: string;
+  targetId: string;
+  targetName: string;
+  lat: number;
+  lng: number;
+  appointmentAt: string | null;
+  arriveAt: string;
+  late: boolean;
 }
 
 const iso = (epochMs: bigint): string => new Date(Number(epochMs)).toISOString();
@@ -116,4 +130,23 @@ export function areaView(a: AreaMessage) {
 
 export function placeView(p: PlaceMessage) {
   return { id: p.id, name: p.name, address: p.address, category: p.category, lat: p.lat, lng: p.lng };
+}
+
+export function visitFromRpc(v: VisitMessage): VisitView {
+  return {
+    id: v.id,
+    repId: v.repId,
+    targetType: v.targetType,
+    targetId: v.targetId,
+    targetName: v.targetName,
+    verification: v.verification,
+    riskScore: v.riskScore,
+    distanceM: v.distanceM,
+    outcome: orNull(v.outcome),
+    checkedInAt: iso(v.checkedInAt),
+    checkedOutAt: v.checkedOutAt === undefined ? null : iso(v.checkedOutAt),
+    lat: v.lat,
+    lng: v.lng,
+    photoIds: v.photoIds,
+  };
 }

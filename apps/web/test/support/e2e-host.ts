@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { accountService } from '@fieldops/account';
 import { areaService } from '@fieldops/area';
+import { checkinService } from '@fieldops/checkin';
+import { fileService } from '@fieldops/file';
 import { createGateway } from '@fieldops/gateway';
 import { leadsService } from '@fieldops/leads';
 import { merchantService } from '@fieldops/merchant';
@@ -11,7 +13,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { buildWebAppIfStale } from '../../scripts/build-if-stale';
 import { launchChromium } from './chromium';
 
-const SERVICES = [accountService, areaService, poiService, merchantService, leadsService];
+const SERVICES = [accountService, areaService, poiService, merchantService, leadsService, fileService, checkinService];
 
 /** Where the tests leave a screenshot of each key screen; CI prints the listing at the end of its log. */
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../../../test-results/screenshots');

@@ -28,11 +28,13 @@ export function DashboardPage() {
     queryKey: ['dashboard', 'pool'],
     queryFn: () => api<Page<Lead>>('GET', `/api/v1/leads?pool=public&limit=${COUNTED}`),
   });
+  // Today on the clock of my country, the day the checkin service files each visit under.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: session.country?.timeZone }).format(new Date());
   const visits = useQuery({
-    queryKey: ['dashboard', 'visits'],
+    queryKey: ['dashboard', 'visits', today],
     // Visits come from the checkin service; where it is not deployed the tile says so instead of failing.
     queryFn: () =>
-      api<Page<VisitSummary>>('GET', `/api/v1/visits?limit=${COUNTED}`).catch((error: unknown) => {
+      api<Page<VisitSummary>>('GET', `/api/v1/visits?date=${today}&limit=${COUNTED}`).catch((error: unknown) => {
         if (error instanceof ProblemError && error.status === 404) return null;
         throw error;
       }),

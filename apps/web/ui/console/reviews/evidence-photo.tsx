@@ -1,18 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { tokenStore } from '../../shared/api/token-store';
+import { api } from '../../shared/api/client';
 
-/** A photo of the file service, fetched with the session's token (an <img src> cannot send it) and shown from memory. */
+/** A photo of the file service: its metadata carries a presigned download URL an <img> can load without a token. */
 export function EvidencePhoto({ fileId, alt }: { fileId: string; alt: string }) {
   const photo = useQuery({
     queryKey: ['file', fileId],
-    staleTime: Number.POSITIVE_INFINITY,
-    queryFn: async () => {
-      const token = tokenStore.read()?.accessToken;
-      const response = await fetch(`/api/v1/files/${fileId}/content`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-      if (!response.ok) throw new Error(`${response.status}`);
-      return URL.createObjectURL(await response.blob());
-    },
+    // The URL expires; read it again rather than keep a stale one.
+    staleTime: 60_000,
+    queryFn: () => api<{ downloadUrl: string }>('GET', `/api/v1/files/${encodeURIComponent(fileId)}`),
   });
   if (!photo.data) return null;
-  return <img src={photo.data} alt={alt} className="evidence-photo" />;
+  return <img src={photo.data.downloadUrl} alt={alt} className="evidence-photo" />;
 }

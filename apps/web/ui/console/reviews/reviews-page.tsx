@@ -45,7 +45,7 @@ export function ReviewsPage() {
   });
   const review = useMutation({
     mutationFn: ({ id, decision }: { id: string; decision: 'approve' | 'reject' }) =>
-      api('POST', `/api/v1/visits/${id}/review`, { body: { decision, reason } }),
+      api('POST', `/api/v1/visits/${id}/review`, { body: { decision, reason: reason.trim() } }),
     onSuccess: () => setReason(''),
     onSettled: () => queries.invalidateQueries({ queryKey: ['review-queue'] }),
   });
@@ -93,7 +93,11 @@ export function ReviewsPage() {
             <Field label={t('reviews.reason')} value={reason} onChange={(event) => setReason(event.target.value)} />
             <FormError message={review.error?.message} />
             <div className="actions">
-              <button type="button" disabled={review.isPending} onClick={() => review.mutate({ id: item.id, decision: 'approve' })}>
+              <button
+                type="button"
+                disabled={review.isPending || !reason.trim()}
+                onClick={() => review.mutate({ id: item.id, decision: 'approve' })}
+              >
                 {t('reviews.approve')}
               </button>
               <button

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { screenQuery } from '../../shared/api/graphql';
@@ -9,10 +10,11 @@ import { useSession } from '../../shared/session/session';
 import { StatusLine } from '../../shared/status-line';
 import { metresBetween, usePosition } from '../offline/use-position';
 import { visitLink } from '../visit/visit-link';
+import { keepVisitTemplates } from '../visit/visit-template';
 
 interface Target {
   id: string;
-  type: 'merchant' | 'lead';
+  type: 'merchant' | 'lead' | 'place';
   name: string;
   lat: number;
   lng: number;
@@ -38,8 +40,11 @@ interface MyDay {
     date: string;
     plan: {
       sequence: number;
-      targetType: string;
+      targetType: Target['type'];
       targetId: string;
+      targetName: string;
+      lat: number;
+      lng: number;
       visited: boolean;
       merchant: PlannedMerchant | null;
       lead: Omit<Target, 'type'> | null;
@@ -58,17 +63,23 @@ export function MyDayPage() {
   const { position } = usePosition();
   const day = useQuery({ queryKey: ['my-day'], queryFn: () => screenQuery<MyDay>('MyDay'), networkMode: 'offlineFirst' });
   const data = day.data?.myDay;
-  const planned: Target[] = (data?.plan ?? []).flatMap((stop): Target[] => {
-    if (stop.merchant) return [merchantTarget(stop.merchant)];
-    if (stop.lead) return [{ ...stop.lead, type: 'lead' }];
-    return [];
-  });
+  useEffect(keepVisitTemplates, []);
+  // The plan names and places each stop itself; the merchant or lead behind it adds the address.
+  const planned: (Target & { visited?: boolean })[] = (data?.plan ?? []).map((stop) => ({
+    id: stop.targetId,
+    type: stop.targetType,
+    name: stop.targetName,
+    lat: stop.lat,
+    lng: stop.lng,
+    address: stop.merchant?.address ?? stop.lead?.address ?? '',
+    visited: stop.visited,
+  }));
   const own: Target[] = [
     ...(data?.merchants ?? []).map(merchantTarget),
     ...(data?.leads ?? []).map((l) => ({ id: l.id, type: 'lead' as const, name: l.name, lat: l.lat, lng: l.lng, address: l.address })),
   ];
   const here = position ?? undefined;
-  const targets =
+  const targets: (Target & { visited?: boolean })[] =
     planned.length > 0
       ? planned
       : here
@@ -95,6 +106,7 @@ export function MyDayPage() {
               {t(`field.kinds.${target.type}`)}
               {here && ` · ${format.distance(metresBetween(here, target))}`}
               {target.address && ` · ${target.address}`}
+              {target.visited && ` · ${t('field.myDay.visited')}`}
             </small>
             <Link className="button" to={visitLink(target)}>
               {t('field.visit.checkIn')}

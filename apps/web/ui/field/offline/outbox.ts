@@ -43,6 +43,8 @@ export interface CheckOutBody {
   notes: string;
   followUpAt?: string;
   deviceTime: string;
+  /** Answers to the country's visit template, by question id. */
+  answers: Record<string, boolean | number | string>;
 }
 
 interface OutboxDb extends DBSchema {

@@ -12,8 +12,11 @@ export interface SyncResult {
   offline: boolean;
 }
 
-/** Sends one write; the entry's id is the Idempotency-Key, so a replay after a lost answer is harmless. */
-export async function send(entry: OutboxEntry): Promise<unknown> {
+/**
+ * Sends one write; the entry's id is the Idempotency-Key, so a replay after a lost answer is harmless. `fromQueue`
+ * marks a check-in that waited on the phone as made offline, so the server reads its old device time as such.
+ */
+export async function send(entry: OutboxEntry, fromQueue = false): Promise<unknown> {
   const headers = { 'idempotency-key': entry.id };
   switch (entry.kind) {
     case 'lead':
@@ -22,6 +25,7 @@ export async function send(entry: OutboxEntry): Promise<unknown> {
       const photoIds: string[] = [];
       if (entry.photo) {
         const form = new FormData();
+        form.append('purpose', 'visit-photo');
         form.append('file', entry.photo, 'check-in.jpg');
         const file = await api<{ id: string }>('POST', '/api/v1/files', {
           body: form,
@@ -29,10 +33,11 @@ export async function send(entry: OutboxEntry): Promise<unknown> {
         });
         photoIds.push(file.id);
       }
-      return api('POST', '/api/v1/visits', { body: { ...entry.body, photoIds }, headers });
+      const body = { ...entry.body, photoIds, ...(fromQueue ? { offline: true } : {}) };
+      return api('POST', `/api/v1/visits?${IN_WGS84}`, { body, headers });
     }
     case 'check-out':
-      return api('POST', `/api/v1/visits/${entry.visitId}/check-out`, { body: entry.body, headers });
+      return api('POST', `/api/v1/visits/${entry.visitId}/check-out?${IN_WGS84}`, { body: entry.body, headers });
   }
 }
 
@@ -57,7 +62,7 @@ async function syncOnce(): Promise<SyncResult> {
   for (const entry of await outbox.all()) {
     if (entry.state !== 'pending') continue;
     try {
-      await send(entry);
+      await send(entry, true);
       await outbox.remove(entry.id);
       sent += 1;
     } catch (error) {

@@ -1,4 +1,5 @@
-import { type FormEvent, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { Field, FormError, SelectField } from '../../shared/forms/field';
@@ -8,9 +9,16 @@ import { useSession } from '../../shared/session/session';
 import { sendOrQueue } from '../offline/sync-outbox';
 import { metresBetween, usePosition } from '../offline/use-position';
 import { type OpenVisit, openVisitStore } from './open-visit';
+import { VisitQuestions } from './visit-questions';
+import { type Answer, initialAnswers, visitTemplate } from './visit-template';
 
 const OUTCOMES = ['met-owner', 'met-staff', 'closed', 'not-interested', 'interested', 'signed', 'other'] as const;
 type TargetType = 'merchant' | 'lead' | 'place';
+
+/** What the checkin service answers a check-in with (the fields this screen reads). */
+interface CheckInAnswer {
+  riskSignals: { code: string }[];
+}
 
 /** Check in at a target with the device's position and a photo from the camera, then check out with the visit template. */
 export function VisitPage() {
@@ -26,11 +34,26 @@ export function VisitPage() {
   const [outcome, setOutcome] = useState<string>('met-owner');
   const [notes, setNotes] = useState('');
   const [followUp, setFollowUp] = useState('');
+  const template = useQuery({
+    queryKey: ['visit-template', open?.targetType ?? targetType],
+    queryFn: () => visitTemplate(open?.targetType ?? targetType),
+    networkMode: 'always',
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const [answers, setAnswers] = useState<Record<string, Answer>>({});
+  useEffect(() => {
+    if (template.data) setAnswers(initialAnswers(template.data));
+  }, [template.data]);
   const [message, setMessage] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const [problem, report, clear] = useFormProblem();
   const distance = position ? metresBetween(position, target) : undefined;
   const radius = session.country?.checkinRadiusMeters;
+  // A refused position (lat/lng, which have no input here) is said in the rep's language; other problems as sent.
+  const checkInProblem =
+    problem.fields.lat && distance !== undefined && radius !== undefined
+      ? t('field.visit.tooFar', { distance: format.distance(distance), radius: format.distance(radius) })
+      : (problem.message ?? [...new Set(Object.values(problem.fields))].join('; '));
 
   async function checkIn(event: FormEvent) {
     event.preventDefault();
@@ -61,10 +84,9 @@ export function VisitPage() {
       const visit = { id, targetType, targetId, targetName: target.name, checkedInAt };
       openVisitStore.write(visit);
       setOpen(visit);
-      const verification = sent.queued ? undefined : (sent.answer as { verification?: string }).verification;
-      setMessage(
-        sent.queued ? t('field.visit.queued') : verification === 'pending-review' ? t('field.visit.flagged') : t('field.visit.checkedIn'),
-      );
+      // The verdict comes at check-out; a check-in out of range already carries the signal that will flag it.
+      const far = !sent.queued && (sent.answer as CheckInAnswer).riskSignals.some((signal) => signal.code === 'far-from-target');
+      setMessage(sent.queued ? t('field.visit.queued') : far ? t('field.visit.flagged') : t('field.visit.checkedIn'));
     } catch (error) {
       report(error);
     } finally {
@@ -89,12 +111,14 @@ export function VisitPage() {
           outcome,
           notes,
           deviceTime: new Date().toISOString(),
+          answers,
           ...(followUp ? { followUpAt: new Date(followUp).toISOString() } : {}),
         },
       });
       openVisitStore.clear();
       setOpen(undefined);
-      setMessage(sent.queued ? t('field.visit.queued') : t('field.visit.checkedOut'));
+      const review = !sent.queued && (sent.answer as { verification?: string }).verification === 'pending-review';
+      setMessage(sent.queued ? t('field.visit.queued') : review ? t('field.visit.checkedOutForReview') : t('field.visit.checkedOut'));
     } catch (error) {
       report(error);
     } finally {
@@ -129,8 +153,9 @@ export function VisitPage() {
             onChange={(e) => setFollowUp(e.target.value)}
             error={problem.fields.followUpAt}
           />
-          <FormError message={problem.message} />
-          <button type="submit" disabled={busy}>
+          {template.data && <VisitQuestions questions={template.data} answers={answers} onChange={setAnswers} errors={problem.fields} />}
+          <FormError message={problem.message ?? template.error?.message} />
+          <button type="submit" disabled={busy || !template.data}>
             {t('field.visit.checkOut')}
           </button>
         </form>
@@ -155,7 +180,7 @@ export function VisitPage() {
               onChange={(e) => setPhoto(e.target.files?.[0] ?? null)}
             />
           </div>
-          <FormError message={problem.message ?? Object.values(problem.fields)[0]} />
+          <FormError message={checkInProblem} />
           <button type="submit" disabled={busy || !position}>
             {t('field.visit.checkIn')}
           </button>
