@@ -46,4 +46,5 @@ export {
   UnknownCountryError,
 } from './registry';
 export { InvalidCountryConfigError } from './shared/build-policy';
+export { isCalendarDate, localDayBounds, localTimeToEpoch } from './shared/local-day';
 export { maskPhone } from './shared/phone';

@@ -1,8 +1,8 @@
 import type { VisitTargetType, VisitVerification } from '@fieldops/contracts';
+import { isCalendarDate, localDayBounds } from '@fieldops/countries';
 import { decodeCursor, type Page, toPage, ValidationError } from '@fieldops/platform';
 import type { CheckinContext } from '../config';
 import { type VisitFilters, type VisitKey, type VisitRow, visitRepository } from '../db/visit.repository';
-import { isCalendarDate, localDayBounds } from '../domain/local-day';
 import type { Access } from './access';
 
 export interface VisitQuery {

@@ -1,10 +1,10 @@
 import type { PlanStop, VisitTargetType } from '@fieldops/contracts';
+import { isCalendarDate, localTimeToEpoch } from '@fieldops/countries';
 import type { LatLng } from '@fieldops/geo';
 import { asCaller, ConflictError, type FieldProblem, UnprocessableError, ValidationError } from '@fieldops/platform';
 import { uuidv7 } from 'uuidv7';
 import { type CheckinContext, PLANNED_VISIT_MINUTES } from '../config';
 import { type DayPlanRow, dayPlanRepository } from '../db/day-plan.repository';
-import { isCalendarDate, localTimeToEpoch } from '../domain/local-day';
 import { optimiseRoute, type RouteStop } from '../domain/route-optimiser';
 import { checkinEvents } from '../events/published';
 import type { Access } from './access';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCalendarDate, localDayBounds, localTimeToEpoch } from '../src/domain/local-day';
+import { isCalendarDate, localDayBounds, localTimeToEpoch } from '../src/index';
 
 describe('local days', () => {
   it("turns a country's wall-clock time into an instant", () => {
