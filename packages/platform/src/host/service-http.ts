@@ -8,6 +8,7 @@ import { bearerToken } from '../auth/token-verifier';
 import type { PlatformTables } from '../db/platform-tables';
 import { UnauthorizedError } from '../errors';
 import { registerIdempotency } from '../http/idempotency';
+import { withOpenApiConventions } from '../http/openapi-conventions';
 import type { ServiceContext } from './define-service';
 
 /** The Fastify instance a service registers its routes on: TypeBox schemas type requests and replies. */
@@ -55,6 +56,8 @@ export async function mountServiceHttp<DB>(
         components: { securitySchemes: bearerSecurity },
         security: [{ bearerAuth: [] }],
       },
+      transformObject: (document) =>
+        'openapiObject' in document ? withOpenApiConventions(document.openapiObject) : document.swaggerObject,
     });
     app.addHook('onRoute', (route) => {
       route.config = { ...(route.config ?? {}), service: ctx.name };
