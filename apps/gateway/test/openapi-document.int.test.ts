@@ -1,11 +1,13 @@
 import fs from 'node:fs';
-import { loadConfig, lintFromString } from '@redocly/openapi-core';
+import { lintFromString, loadConfig } from '@redocly/openapi-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { liveOpenApi, OPENAPI_SNAPSHOT, printOpenApi } from '../scripts/openapi-snapshot';
 
 const CONFIG = new URL('../../../redocly.yaml', import.meta.url).pathname;
 /** The one explained exception: the public key set has no error answer of its own (no input, no token, no limit). */
-const EXPLAINED = ['warn operation-4xx-response: Operation must have at least one `4XX` response. (#/paths/~1.well-known~1jwks.json/get/responses)'];
+const EXPLAINED = [
+  'warn operation-4xx-response: Operation must have at least one `4XX` response. (#/paths/~1.well-known~1jwks.json/get/responses)',
+];
 
 interface Operation {
   operationId?: string;
