@@ -65,6 +65,35 @@ function errorResponses(method: string, path: string, operation: JsonObject): Js
   return answers;
 }
 
+/**
+ * A parameter as a client sends it: the wildcard named, and one with a default optional (the schema marks it
+ * required because the server always has a value once the default is applied).
+ */
+function documentedParameter(parameter: unknown): unknown {
+  if (!isObject(parameter)) return parameter;
+  const named = parameter.in === 'path' && parameter.name === '*' ? { ...parameter, name: WILDCARD_NAME } : parameter;
+  const hasDefault = isObject(named.schema) && named.schema.default !== undefined;
+  return hasDefault && named.in !== 'path' ? { ...named, required: false } : named;
+}
+
+/** A JSON body whose properties with a default are optional for the client, as for parameters. */
+function documentedBody(body: JsonObject): JsonObject {
+  const content = isObject(body.content) ? body.content : {};
+  const documented: JsonObject = {};
+  for (const [mediaType, media] of Object.entries(content)) {
+    const schema = isObject(media) ? media.schema : undefined;
+    documented[mediaType] = isObject(schema) ? { ...(media as JsonObject), schema: withOptionalDefaults(schema) } : media;
+  }
+  return { ...body, content: documented };
+}
+
+function withOptionalDefaults(schema: JsonObject): JsonObject {
+  if (!Array.isArray(schema.required) || !isObject(schema.properties)) return schema;
+  const properties = schema.properties;
+  const required = schema.required.filter((name) => !(isObject(properties[name]) && properties[name].default !== undefined));
+  return { ...schema, required };
+}
+
 /** Adds the conventions to a service's OpenAPI document (used as @fastify/swagger's `transformObject`). */
 export function withOpenApiConventions(document: JsonObject): JsonObject {
   const paths: JsonObject = {};
@@ -77,13 +106,12 @@ export function withOpenApiConventions(document: JsonObject): JsonObject {
         operations[method] = operation;
         continue;
       }
-      const parameters = Array.isArray(operation.parameters)
-        ? operation.parameters.map((p) => (isObject(p) && p.in === 'path' && p.name === '*' ? { ...p, name: WILDCARD_NAME } : p))
-        : operation.parameters;
+      const parameters = Array.isArray(operation.parameters) ? operation.parameters.map(documentedParameter) : operation.parameters;
       const responses = isObject(operation.responses) ? operation.responses : {};
       operations[method] = {
         ...operation,
         ...(parameters === undefined ? {} : { parameters }),
+        ...(isObject(operation.requestBody) ? { requestBody: documentedBody(operation.requestBody) } : {}),
         responses: { ...errorResponses(method, named, operation), ...responses },
       };
     }
