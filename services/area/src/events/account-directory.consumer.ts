@@ -1,13 +1,12 @@
-import type { AccountEventData } from '@fieldops/contracts';
-import type { ConsumerDefinition, EventEnvelope, EventHandler } from '@fieldops/platform';
+import type { ConsumerDefinition, EventHandler } from '@fieldops/platform';
 import { knownOrgUnitRepository, knownUserRepository } from '../db/known-user.repository';
 import type { AreaDb } from '../db/schema';
 
-type UserEvent = AccountEventData<'account.user.created.v1'>;
-type OrgUnitEvent = AccountEventData<'account.org-unit.created.v1'>;
+type UserEvent = 'account.user.created.v1' | 'account.user.updated.v1' | 'account.user.disabled.v1';
+type OrgUnitEvent = 'account.org-unit.created.v1' | 'account.org-unit.updated.v1' | 'account.org-unit.moved.v1';
 
-const saveUser: EventHandler<AreaDb> = async (event: EventEnvelope, trx) => {
-  const user = event.data as UserEvent;
+const saveUser: EventHandler<AreaDb, UserEvent> = async (event, trx) => {
+  const user = event.data;
   await knownUserRepository.save(trx, {
     id: user.id,
     email: user.email,
@@ -18,8 +17,8 @@ const saveUser: EventHandler<AreaDb> = async (event: EventEnvelope, trx) => {
   });
 };
 
-const saveOrgUnit: EventHandler<AreaDb> = async (event: EventEnvelope, trx) => {
-  const unit = event.data as OrgUnitEvent;
+const saveOrgUnit: EventHandler<AreaDb, OrgUnitEvent> = async (event, trx) => {
+  const unit = event.data;
   await knownOrgUnitRepository.save(trx, {
     id: unit.id,
     parent_id: unit.parentId,
@@ -30,8 +29,8 @@ const saveOrgUnit: EventHandler<AreaDb> = async (event: EventEnvelope, trx) => {
   });
 };
 
-const removeOrgUnit: EventHandler<AreaDb> = async (event: EventEnvelope, trx) => {
-  await knownOrgUnitRepository.remove(trx, (event.data as OrgUnitEvent).id);
+const removeOrgUnit: EventHandler<AreaDb, 'account.org-unit.deleted.v1'> = async (event, trx) => {
+  await knownOrgUnitRepository.remove(trx, event.data.id);
 };
 
 /**

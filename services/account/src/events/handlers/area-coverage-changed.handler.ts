@@ -1,10 +1,9 @@
-import type { AreaEventData } from '@fieldops/contracts';
 import type { ConsumerDefinition, EventHandler } from '@fieldops/platform';
 import type { AccountDb } from '../../db/schema';
 import { userAreaRepository } from '../../db/user-area.repository';
 
-const coverageChanged: EventHandler<AccountDb> = async (event, trx) => {
-  const { userId, areaIds, version } = event.data as AreaEventData<'area.coverage.changed.v1'>;
+const coverageChanged: EventHandler<AccountDb, 'area.coverage.changed.v1'> = async (event, trx) => {
+  const { userId, areaIds, version } = event.data;
   await userAreaRepository.replace(trx, userId, areaIds, version);
 };
 
