@@ -1,11 +1,12 @@
 import type { ConsumerDefinition, EventHandler } from '@fieldops/platform';
+import type { AreaDeps } from '../config';
 import { knownOrgUnitRepository, knownUserRepository } from '../db/known-user.repository';
 import type { AreaDb } from '../db/schema';
 
 type UserEvent = 'account.user.created.v1' | 'account.user.updated.v1' | 'account.user.disabled.v1';
 type OrgUnitEvent = 'account.org-unit.created.v1' | 'account.org-unit.updated.v1' | 'account.org-unit.moved.v1';
 
-const saveUser: EventHandler<AreaDb, UserEvent> = async (event, trx) => {
+const saveUser: EventHandler<AreaDb, UserEvent, AreaDeps> = async (event, trx) => {
   const user = event.data;
   await knownUserRepository.save(trx, {
     id: user.id,
@@ -17,7 +18,7 @@ const saveUser: EventHandler<AreaDb, UserEvent> = async (event, trx) => {
   });
 };
 
-const saveOrgUnit: EventHandler<AreaDb, OrgUnitEvent> = async (event, trx) => {
+const saveOrgUnit: EventHandler<AreaDb, OrgUnitEvent, AreaDeps> = async (event, trx) => {
   const unit = event.data;
   await knownOrgUnitRepository.save(trx, {
     id: unit.id,
@@ -29,7 +30,7 @@ const saveOrgUnit: EventHandler<AreaDb, OrgUnitEvent> = async (event, trx) => {
   });
 };
 
-const removeOrgUnit: EventHandler<AreaDb, 'account.org-unit.deleted.v1'> = async (event, trx) => {
+const removeOrgUnit: EventHandler<AreaDb, 'account.org-unit.deleted.v1', AreaDeps> = async (event, trx) => {
   await knownOrgUnitRepository.remove(trx, event.data.id);
 };
 
@@ -38,7 +39,7 @@ const removeOrgUnit: EventHandler<AreaDb, 'account.org-unit.deleted.v1'> = async
  * assignment lists and "who covers this point", org units to link areas to, and the demo seed's pending links.
  * (The catalogue validates the data before a handler sees it.)
  */
-export const accountDirectoryConsumer: ConsumerDefinition<AreaDb> = {
+export const accountDirectoryConsumer: ConsumerDefinition<AreaDb, AreaDeps> = {
   name: 'area.account-directory',
   handlers: {
     'account.user.created.v1': saveUser,
