@@ -9,7 +9,7 @@ import type { PlatformTables } from '../db/platform-tables';
 import { UnauthorizedError } from '../errors';
 import { registerIdempotency } from '../http/idempotency';
 import { withOpenApiConventions } from '../http/openapi-conventions';
-import type { ServiceContext } from './define-service';
+import type { SetupContext } from './service-context';
 
 /** The Fastify instance a service registers its routes on: TypeBox schemas type requests and replies. */
 export type ServiceApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -41,7 +41,7 @@ export const bearerSecurity = { bearerAuth: { type: 'http', scheme: 'bearer', be
  */
 export async function mountServiceHttp<DB>(
   root: FastifyInstance,
-  ctx: ServiceContext<DB>,
+  ctx: SetupContext<DB>,
   platformDb: Kysely<PlatformTables>,
   options: { description: string | undefined; openapiRoute: boolean; routes(app: ServiceApp): void | Promise<void> },
 ): Promise<() => Record<string, unknown>> {
