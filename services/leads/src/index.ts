@@ -1,9 +1,8 @@
-import { defineService, type ProgressReporter, type ServiceDefinition } from '@fieldops/platform';
+import { defineService, type ProgressReporter, type ServiceDefinition, taskRefs } from '@fieldops/platform';
 import { bulkRoutes } from './api/bulk.routes';
 import { leadRoutes } from './api/leads.routes';
 import { leadsRpc } from './api/rpc';
 import { type ImportFor, runImport } from './app/import-job';
-import type { ImportReport } from './app/import-leads';
 import type { LeadsContext } from './config';
 import { leadsSchema } from './db/migrations/001-leads';
 import { followUpVisitSchema } from './db/migrations/003-follow-up-visit';
@@ -23,6 +22,15 @@ export interface LeadsServiceOptions {
 
 type Seed = (ctx: LeadsContext, progress: ProgressReporter) => Promise<{ summary: string } | undefined>;
 
+const tasks = {
+  /** `fieldops leads import`: a CSV file through the capture path, as `who`; answers the per-row report. */
+  importLeads: (ctx: LeadsContext, args: { text: string; who: ImportFor }, progress: ProgressReporter) =>
+    runImport(ctx, args.who, args.text, progress),
+};
+
+/** The leads service's tasks, for `host.runTask`. */
+export const leadsTasks = taskRefs('leads', tasks);
+
 export function createLeadsService(options: LeadsServiceOptions = {}, seed?: Seed): ServiceDefinition {
   return defineService<LeadsDb>({
     name: 'leads',
@@ -39,18 +47,7 @@ export function createLeadsService(options: LeadsServiceOptions = {}, seed?: See
     consumes: [merchantConversionConsumer, demoRepsConsumer, areaChangedConsumer, visitCheckedOutConsumer],
     jobs: protectionJobs(options.protectionCheckMs ?? 60_000),
     seedDemo: seed ?? seedDemo,
-  });
-}
-
-/**
- * The leads service whose seed step imports a CSV instead (for `fieldops leads import`): the host runs it with the
- * service's own context, progress and relay; `onReport` receives the per-row report.
- */
-export function leadImportService(text: string, who: ImportFor, onReport: (report: ImportReport) => void): ServiceDefinition {
-  return createLeadsService({}, async (ctx, progress) => {
-    const report = await runImport(ctx, who, text, progress);
-    onReport(report);
-    return { summary: `Leads: ${report.created} created, ${report.merged} merged, ${report.rejected} rejected` };
+    tasks,
   });
 }
 

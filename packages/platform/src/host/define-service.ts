@@ -17,6 +17,7 @@ import { asCaller } from '../rpc/rpc-clients';
 import { type JobDefinition, JobRunner } from './job-runner';
 import type { Runtime } from './runtime';
 import { mountServiceHttp, type ServiceApp } from './service-http';
+import { runServiceTask, type ServiceTasks } from './service-tasks';
 
 /** What a service's code receives: its own database plus the process's shared infrastructure. */
 export interface ServiceContext<DB> extends Runtime {
@@ -53,6 +54,8 @@ export interface ServiceManifest<DB> {
   onStart?(ctx: ServiceContext<DB>): Promise<void>;
   /** Demo data for a first embedded start (or `fieldops seed --demo`); must be idempotent. */
   seedDemo?(ctx: ServiceContext<DB>, progress: ProgressReporter): Promise<{ summary: string } | undefined>;
+  /** One-off commands the CLI runs with this context (`fieldops leads import`…); see `service-tasks.ts`. */
+  tasks?: ServiceTasks<DB>;
 }
 
 /** A started service as the host sees it: its generic database type is closed over. */
@@ -65,6 +68,7 @@ export interface RunningService {
   subscribe(): Promise<void>;
   startBackground(): void;
   seedDemo(progress: ProgressReporter): Promise<{ summary: string } | undefined>;
+  runTask(task: string, args: unknown, progress: ProgressReporter): Promise<unknown>;
   /** The service's database seen through the platform's tables (outbox, inbox, dead letters…), for tools and tests. */
   db: Kysely<PlatformTables>;
   /** Applies a dead-lettered event again through its consumer. */
@@ -174,6 +178,7 @@ export function defineService<DB>(manifest: ServiceManifest<DB>): ServiceDefinit
           jobs.start();
         },
         seedDemo: (progress) => manifest.seedDemo?.(ctx, progress) ?? Promise.resolve(undefined),
+        runTask: (task, args, progress) => runServiceTask(name, manifest.tasks, ctx, task, args, progress),
         db: platformDb,
         async replayDeadLetter(event, consumerName) {
           const consumer = consumers.find((c) => c.consumer === consumerName);
