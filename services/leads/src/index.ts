@@ -12,8 +12,7 @@ import { areaChangedConsumer } from './events/handlers/area-changed.handler';
 import { merchantConversionConsumer } from './events/handlers/merchant-conversion.handler';
 import { visitCheckedOutConsumer } from './events/handlers/visit-checked-out.handler';
 import { protectionJobs } from './jobs/protection.jobs';
-import { leadsDemoSchema } from './seed/demo-schema';
-import { demoRepsConsumer, seedDemo } from './seed/seed-demo';
+import { demoLeads } from './seed/seed-demo';
 
 export interface LeadsServiceOptions {
   /** How often the protection jobs (warnings, recycling) run; a minute by default. */
@@ -34,7 +33,7 @@ export const leadsTasks = taskRefs('leads', tasks);
 export function createLeadsService(options: LeadsServiceOptions = {}, seed?: Seed): ServiceDefinition {
   return defineService<LeadsDb>({
     name: 'leads',
-    migrations: [leadsSchema, leadsDemoSchema, followUpVisitSchema, leadCellsSchema],
+    migrations: [leadsSchema, demoLeads.migration, followUpVisitSchema, leadCellsSchema],
     http: {
       prefixes: ['/api/v1/leads'],
       description: 'Leads: private and public pools, claims, follow-ups, stages and conversion into merchants',
@@ -44,9 +43,9 @@ export function createLeadsService(options: LeadsServiceOptions = {}, seed?: See
       },
     },
     rpc: leadsRpc,
-    consumes: [merchantConversionConsumer, demoRepsConsumer, areaChangedConsumer, visitCheckedOutConsumer],
+    consumes: [merchantConversionConsumer, demoLeads.consumer, areaChangedConsumer, visitCheckedOutConsumer],
     jobs: protectionJobs(options.protectionCheckMs ?? 60_000),
-    seedDemo: seed ?? seedDemo,
+    seedDemo: seed ?? demoLeads.seed,
     tasks,
   });
 }
