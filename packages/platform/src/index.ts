@@ -62,6 +62,7 @@ export type { JobDefinition } from './host/job-runner';
 export type { Runtime } from './host/runtime';
 export type { ServiceContext, SetupContext } from './host/service-context';
 export { bearerSecurity, callerOf, type ServiceApp } from './host/service-http';
+export { type ServiceTask, type ServiceTasks, type TaskRef, type TaskRefs, taskRefs } from './host/service-tasks';
 export { etagOf, expectedVersion, setEtag } from './http/etag';
 export { decodeCursor, encodeCursor, type Page, PageOf, PageQuery, pageQueryFields, toPage } from './http/pagination';
 export { PROBLEM_CONTENT_TYPE, type Problem } from './http/problem';
