@@ -28,7 +28,7 @@ export { migrateToLatest, type ServiceMigration } from './db/migrations';
 export { type PlatformTables, platformMigrations } from './db/platform-tables';
 export { forUpdate, insertIfAbsent, isUniqueViolation, updateVersioned, upsert } from './db/portable';
 export * from './errors';
-export { type ConsumeResult, type ConsumerDefinition, createConsumer, type EventHandler } from './events/consumer';
+export { type ConsumeResult, type ConsumerDefinition, createConsumer, type EventHandler, type PreparedHandler } from './events/consumer';
 export { createEventBus } from './events/create-event-bus';
 export { buildEnvelope, type EventEnvelope, type NewEvent, typeMatches } from './events/envelope';
 export type { EventBus, Subscription } from './events/event-bus';

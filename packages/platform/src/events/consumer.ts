@@ -16,11 +16,19 @@ import type { EventWriter, Transactor } from './outbox';
  */
 export type EventHandler<DB> = (event: EventEnvelope, trx: Transaction<DB>, events: EventWriter, ctx: ServiceContext<DB>) => Promise<void>;
 
+/**
+ * An event handled in two steps: this one runs before the transaction, for reads that must not hold one open (an RPC
+ * call), and answers the handler that then writes inside it with what was read.
+ */
+export type PreparedHandler<DB> = (event: EventEnvelope, ctx: ServiceContext<DB>) => Promise<EventHandler<DB>>;
+
 /** Declared by a service manifest: a durable consumer and the handler for each event type it takes. */
 export interface ConsumerDefinition<DB> {
   /** Unique across the system; conventionally `<service>.<purpose>`. */
   name: string;
   handlers: Record<string, EventHandler<DB>>;
+  /** Event types handled in two steps (see PreparedHandler) rather than by `handlers`. */
+  prepared?: Record<string, PreparedHandler<DB>>;
 }
 
 export interface ConsumerOptions<DB> {
@@ -99,7 +107,10 @@ export function createConsumer<DB>(options: ConsumerOptions<DB>): Subscription &
 
   async function apply(event: EventEnvelope): Promise<ConsumeResult> {
     const handler = definition.handlers[event.type];
-    if (!handler) return 'duplicate';
+    const prepare = definition.prepared?.[event.type];
+    // A two-step handler reads before each attempt's transaction (so a failed read is retried like a failed write).
+    const handlerOf = handler ? async () => handler : prepare && (() => prepare(event, options.ctx));
+    if (!handlerOf) return 'duplicate';
     const check = options.validate?.(event.type, event.data);
     if (check && !check.ok) {
       await deadLetter(event, `invalid data: ${check.errors.join('; ')}`, 0);
@@ -108,7 +119,9 @@ export function createConsumer<DB>(options: ConsumerOptions<DB>): Subscription &
     }
     for (let attempt = 1; ; attempt++) {
       try {
-        const applied = await inConsumerSpan(`${consumer} ${event.type}`, event.traceparent, () => applyOnce(event, handler));
+        const applied = await inConsumerSpan(`${consumer} ${event.type}`, event.traceparent, async () =>
+          applyOnce(event, await handlerOf()),
+        );
         const result = applied ? 'applied' : 'duplicate';
         metrics?.eventsHandled.inc({ consumer, result });
         if (applied) metrics?.consumerLag.observe({ consumer }, Math.max(0, now() - Date.parse(event.time)) / 1000);
@@ -129,7 +142,7 @@ export function createConsumer<DB>(options: ConsumerOptions<DB>): Subscription &
 
   return {
     consumer,
-    types: Object.keys(definition.handlers),
+    types: [...Object.keys(definition.handlers), ...Object.keys(definition.prepared ?? {})],
     handle: async (event) => {
       await apply(event);
     },

@@ -1,5 +1,5 @@
+import { resolveAreaIds } from '@fieldops/area-client';
 import type { LeadConversionRequested } from '@fieldops/contracts';
-import { resolveAreaIds } from '@fieldops/geo/area-assignment';
 import { AppError, type EventWriter } from '@fieldops/platform';
 import type { Transaction } from 'kysely';
 import type { MerchantContext } from '../config';
