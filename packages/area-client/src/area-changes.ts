@@ -1,4 +1,4 @@
-import type { AreaEventData } from '@fieldops/contracts';
+import type { EventData } from '@fieldops/contracts';
 import type { LatLngBox } from '@fieldops/geo';
 
 /** An area drawn, redrawn or removed: the records inside these boxes may be in another area now. */
@@ -8,21 +8,19 @@ export interface AreaChange {
   boxes: LatLngBox[];
 }
 
+/** The area events that can move records. */
+export type AreaChangeType = 'area.area.created.v1' | 'area.area.geometry-changed.v1' | 'area.area.deleted.v1';
+
 const asBox = ([minLng = 0, minLat = 0, maxLng = 0, maxLat = 0]: number[]): LatLngBox => ({ minLat, minLng, maxLat, maxLng });
 
-const AREA_CHANGES: Record<string, (data: unknown) => AreaChange> = {
-  'area.area.created.v1': (data) => {
-    const area = data as AreaEventData<'area.area.created.v1'>;
-    return { areaId: area.id, version: area.version, boxes: [asBox(area.bbox)] };
-  },
-  'area.area.geometry-changed.v1': (data) => {
-    const changed = data as AreaEventData<'area.area.geometry-changed.v1'>;
-    return { areaId: changed.areaId, version: changed.version, boxes: [asBox(changed.previousBbox), asBox(changed.bbox)] };
-  },
-  'area.area.deleted.v1': (data) => {
-    const area = data as AreaEventData<'area.area.deleted.v1'>;
-    return { areaId: area.id, version: area.version, boxes: [asBox(area.bbox)] };
-  },
+const AREA_CHANGES: { [T in AreaChangeType]: (data: EventData<T>) => AreaChange } = {
+  'area.area.created.v1': (area) => ({ areaId: area.id, version: area.version, boxes: [asBox(area.bbox)] }),
+  'area.area.geometry-changed.v1': (changed) => ({
+    areaId: changed.areaId,
+    version: changed.version,
+    boxes: [asBox(changed.previousBbox), asBox(changed.bbox)],
+  }),
+  'area.area.deleted.v1': (area) => ({ areaId: area.id, version: area.version, boxes: [asBox(area.bbox)] }),
 };
 
 /**
@@ -31,11 +29,10 @@ const AREA_CHANGES: Record<string, (data: unknown) => AreaChange> = {
  */
 export function areaChangeHandlers<Rest extends unknown[], Answer>(
   apply: (change: AreaChange, ...rest: Rest) => Answer,
-): Record<string, (event: { data: unknown }, ...rest: Rest) => Answer> {
-  return Object.fromEntries(
-    Object.entries(AREA_CHANGES).map(([type, changeOf]) => [
-      type,
-      (event: { data: unknown }, ...rest: Rest) => apply(changeOf(event.data), ...rest),
-    ]),
-  );
+): { [T in AreaChangeType]: (event: { data: EventData<T> }, ...rest: Rest) => Answer } {
+  return {
+    'area.area.created.v1': (event, ...rest) => apply(AREA_CHANGES['area.area.created.v1'](event.data), ...rest),
+    'area.area.geometry-changed.v1': (event, ...rest) => apply(AREA_CHANGES['area.area.geometry-changed.v1'](event.data), ...rest),
+    'area.area.deleted.v1': (event, ...rest) => apply(AREA_CHANGES['area.area.deleted.v1'](event.data), ...rest),
+  };
 }

@@ -34,7 +34,7 @@ describe.each(engines)('a consumer with a prepared step on $name', (engine) => {
         name: 'tally.prepared',
         handlers: {},
         prepared: {
-          'tally.item.added.v1': async (event, ctx) => {
+          'platform.probe.written.v1': async (event, ctx) => {
             steps.push('prepare');
             if (failures.remaining-- > 0) throw new Error('the read before the transaction failed');
             // On the root handle: inside the transaction this would wait for it forever on SQLite's one connection.
@@ -62,7 +62,7 @@ describe.each(engines)('a consumer with a prepared step on $name', (engine) => {
     const ctx = running.ctx;
     if (!ctx) throw new Error('the tally service did not start');
     await ctx.transact(async (_trx, events) => {
-      await events.append({ type: 'tally.item.added.v1', subject: 'first', data: {} });
+      await events.append({ type: 'platform.probe.written.v1', subject: 'first', data: { id: 'first' } });
     });
     await eventually(async () => {
       expect(await ctx.db.selectFrom('tally').selectAll().execute()).toEqual([{ id: 'first', note: 'after 0 rows' }]);

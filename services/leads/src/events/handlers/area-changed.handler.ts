@@ -1,4 +1,4 @@
-import { areaChangeHandlers } from '@fieldops/area-client';
+import { type AreaChangeType, areaChangeHandlers } from '@fieldops/area-client';
 import type { ConsumerDefinition, EventHandler } from '@fieldops/platform';
 import { leadAreaMoves, moveLeads } from '../../app/reassign-areas';
 import type { LeadsContext } from '../../config';
@@ -11,7 +11,7 @@ import type { LeadsDb } from '../../db/schema';
 export const areaChangedConsumer: ConsumerDefinition<LeadsDb> = {
   name: 'leads.area-assignment',
   handlers: {},
-  prepared: areaChangeHandlers(async (change, ctx: LeadsContext): Promise<EventHandler<LeadsDb>> => {
+  prepared: areaChangeHandlers(async (change, ctx: LeadsContext): Promise<EventHandler<LeadsDb, AreaChangeType>> => {
     const moves = await leadAreaMoves(ctx, change.boxes);
     return async (_event, trx) => {
       await moveLeads(ctx, trx, moves);

@@ -1,4 +1,4 @@
-import { areaChangeHandlers } from '@fieldops/area-client';
+import { type AreaChangeType, areaChangeHandlers } from '@fieldops/area-client';
 import type { ConsumerDefinition, EventHandler } from '@fieldops/platform';
 import { merchantAreaMoves, moveMerchants } from '../../app/reassign-areas';
 import type { MerchantContext } from '../../config';
@@ -8,7 +8,7 @@ import type { MerchantDb } from '../../db/schema';
 export const areaChangedConsumer: ConsumerDefinition<MerchantDb> = {
   name: 'merchant.area-assignment',
   handlers: {},
-  prepared: areaChangeHandlers(async (change, ctx: MerchantContext): Promise<EventHandler<MerchantDb>> => {
+  prepared: areaChangeHandlers(async (change, ctx: MerchantContext): Promise<EventHandler<MerchantDb, AreaChangeType>> => {
     const moves = await merchantAreaMoves(ctx, change.boxes);
     return async (_event, trx, events) => {
       await moveMerchants(ctx, trx, events, moves);

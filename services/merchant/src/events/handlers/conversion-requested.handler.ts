@@ -1,4 +1,3 @@
-import type { LeadConversionRequested } from '@fieldops/contracts';
 import type { ConsumerDefinition } from '@fieldops/platform';
 import { areaOfConversion, convertLead } from '../../app/convert-lead';
 import type { MerchantDb } from '../../db/schema';
@@ -10,7 +9,7 @@ export const conversionRequestedConsumer: ConsumerDefinition<MerchantDb> = {
   prepared: {
     // The area is resolved before the transaction: no transaction waits on the area service.
     'leads.lead.conversion-requested.v1': async (event, ctx) => {
-      const request = event.data as LeadConversionRequested;
+      const request = event.data;
       const areaId = await areaOfConversion(ctx, request);
       return async (_event, trx, events) => {
         const outcome = await convertLead(ctx, trx, events, request, areaId, request.requestedBy);
