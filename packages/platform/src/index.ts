@@ -34,6 +34,8 @@ export {
   createConsumer,
   type EventHandler,
   type EventHandlers,
+  type PreparedHandler,
+  type PreparedHandlers,
   uncataloguedTypes,
 } from './events/consumer';
 export { createEventBus } from './events/create-event-bus';
