@@ -1,11 +1,12 @@
-import { expectedVersion, PageOf, type ServiceApp, setEtag } from '@fieldops/platform';
-import { accessFor } from '../app/access';
+import { accessFor, ifMatch, PageOf, type ServiceApp, setEtag, versionedWrite } from '@fieldops/platform';
 import { createRole } from '../app/create-role';
 import { deleteRole } from '../app/delete-role';
 import { getRole } from '../app/get-role';
 import { listRoles } from '../app/list-roles';
+import { callerScopes } from '../app/resolve-scope';
 import { updateRole } from '../app/update-role';
 import type { AccountContext } from '../config';
+import { AccountPermission } from '../domain/permissions';
 import { CreateRoleBody, IdParams, Role, RoleListQuery, UpdateRoleBody } from './schemas';
 
 export function roleRoutes(app: ServiceApp, ctx: AccountContext): void {
@@ -13,7 +14,7 @@ export function roleRoutes(app: ServiceApp, ctx: AccountContext): void {
     '/api/v1/roles',
     { schema: { summary: 'Roles: sets of permissions with a data scope', querystring: RoleListQuery, response: { 200: PageOf(Role) } } },
     async (request) => {
-      await accessFor(ctx, request, 'role:read');
+      await accessFor(request, AccountPermission.roleRead, callerScopes(ctx));
       return listRoles(ctx, request.query);
     },
   );
@@ -22,17 +23,15 @@ export function roleRoutes(app: ServiceApp, ctx: AccountContext): void {
     '/api/v1/roles',
     { schema: { summary: 'Create a role (granting no more than you hold)', body: CreateRoleBody, response: { 201: Role } } },
     async (request, reply) => {
-      const role = await createRole(ctx, await accessFor(ctx, request, 'role:write'), request.body);
+      const role = await createRole(ctx, await accessFor(request, AccountPermission.roleWrite, callerScopes(ctx)), request.body);
       setEtag(reply, role.version);
       return reply.code(201).header('location', `/api/v1/roles/${role.id}`).send(role);
     },
   );
 
   app.get('/api/v1/roles/:id', { schema: { summary: 'A role', params: IdParams, response: { 200: Role } } }, async (request, reply) => {
-    await accessFor(ctx, request, 'role:read');
-    const role = await getRole(ctx, request.params.id);
-    setEtag(reply, role.version);
-    return role;
+    await accessFor(request, AccountPermission.roleRead, callerScopes(ctx));
+    return versionedWrite(reply, getRole(ctx, request.params.id));
   });
 
   app.patch(
@@ -46,10 +45,8 @@ export function roleRoutes(app: ServiceApp, ctx: AccountContext): void {
       },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'role:write');
-      const role = await updateRole(ctx, access, request.params.id, request.body, (current) => expectedVersion(request, current));
-      setEtag(reply, role.version);
-      return role;
+      const access = await accessFor(request, AccountPermission.roleWrite, callerScopes(ctx));
+      return versionedWrite(reply, updateRole(ctx, access, request.params.id, request.body, ifMatch(request)));
     },
   );
 
@@ -57,8 +54,8 @@ export function roleRoutes(app: ServiceApp, ctx: AccountContext): void {
     '/api/v1/roles/:id',
     { schema: { summary: 'Delete a custom role that nobody holds', params: IdParams } },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'role:write');
-      await deleteRole(ctx, access, request.params.id, (current) => expectedVersion(request, current));
+      const access = await accessFor(request, AccountPermission.roleWrite, callerScopes(ctx));
+      await deleteRole(ctx, access, request.params.id, ifMatch(request));
       return reply.code(204).send();
     },
   );

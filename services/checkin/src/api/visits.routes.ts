@@ -1,15 +1,14 @@
-import type { CoordinateSystem } from '@fieldops/geo';
-import { type Principal, type ServiceApp, setEtag } from '@fieldops/platform';
-import { accessFor } from '../app/access';
+import { type CoordinateSystem, requestCoordinates } from '@fieldops/geo';
+import { accessFor, type Principal, type ServiceApp, setEtag, versionedWrite } from '@fieldops/platform';
 import { checkIn } from '../app/check-in';
 import { checkOut } from '../app/check-out';
-import { clientSystem, edgeCoordinates } from '../app/coordinates';
 import { findVisit } from '../app/get-visit';
 import { listVisitRows } from '../app/list-visits';
 import type { CheckinPorts } from '../app/ports';
 import { reviewVisit } from '../app/review-visit';
 import { toVisitView } from '../app/visit-view';
 import type { CheckinContext } from '../config';
+import { VisitPermission } from '../domain/permissions';
 import {
   CheckInBody,
   CheckOutBody,
@@ -24,7 +23,7 @@ import {
 } from './schemas';
 
 export function visitRoutes(app: ServiceApp, ctx: CheckinContext, ports: CheckinPorts): void {
-  const edge = (caller: Principal, coords: CoordinateSystem | undefined) => edgeCoordinates(clientSystem(ctx, caller, coords));
+  const edge = (caller: Principal, coords: CoordinateSystem | undefined) => requestCoordinates(ctx.countries, caller, coords);
 
   app.post(
     '/api/v1/visits',
@@ -37,7 +36,7 @@ export function visitRoutes(app: ServiceApp, ctx: CheckinContext, ports: Checkin
       },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'visit:write');
+      const access = await accessFor(request, VisitPermission.write, ctx.scopes);
       const { visit, created } = await checkIn(ctx, ports, access, request.body, edge(access.caller, request.query.coords));
       setEtag(reply, visit.version);
       if (!created) return reply.code(200).send(visit);
@@ -57,7 +56,7 @@ export function visitRoutes(app: ServiceApp, ctx: CheckinContext, ports: Checkin
       },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'visit:write');
+      const access = await accessFor(request, VisitPermission.write, ctx.scopes);
       const result = await checkOut(ctx, ports, access, request.params.id, request.body, edge(access.caller, request.query.coords));
       if (result.status === 'held') return reply.code(202).send({ visitId: result.visitId, status: 'held' });
       setEtag(reply, result.visit.version);
@@ -69,7 +68,7 @@ export function visitRoutes(app: ServiceApp, ctx: CheckinContext, ports: Checkin
     '/api/v1/visits',
     { schema: { summary: 'Visits in my data scope, in device-time order', querystring: ListQuery, response: { 200: VisitPage } } },
     async (request) => {
-      const access = await accessFor(ctx, request, 'visit:read');
+      const access = await accessFor(request, VisitPermission.read, ctx.scopes);
       const { coords, ...query } = request.query;
       const page = await listVisitRows(ctx, access, query);
       const coordinates = edge(access.caller, coords);
@@ -87,7 +86,7 @@ export function visitRoutes(app: ServiceApp, ctx: CheckinContext, ports: Checkin
       },
     },
     async (request) => {
-      const access = await accessFor(ctx, request, 'visit:review');
+      const access = await accessFor(request, VisitPermission.review, ctx.scopes);
       const { coords, ...query } = request.query;
       const page = await listVisitRows(ctx, access, { ...query, verification: 'pending-review' });
       const coordinates = edge(access.caller, coords);
@@ -99,10 +98,9 @@ export function visitRoutes(app: ServiceApp, ctx: CheckinContext, ports: Checkin
     '/api/v1/visits/:id',
     { schema: { summary: 'A visit', params: IdParams, querystring: CoordsQuery, response: { 200: Visit } } },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'visit:read');
+      const access = await accessFor(request, VisitPermission.read, ctx.scopes);
       const row = await findVisit(ctx, access, request.params.id);
-      setEtag(reply, Number(row.version));
-      return toVisitView(row, edge(access.caller, request.query.coords));
+      return versionedWrite(reply, toVisitView(row, edge(access.caller, request.query.coords)));
     },
   );
 
@@ -118,10 +116,9 @@ export function visitRoutes(app: ServiceApp, ctx: CheckinContext, ports: Checkin
       },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'visit:review');
+      const access = await accessFor(request, VisitPermission.review, ctx.scopes);
       const row = await reviewVisit(ctx, access, request.params.id, request.body.decision, request.body.reason);
-      setEtag(reply, Number(row.version));
-      return toVisitView(row, edge(access.caller, request.query.coords));
+      return versionedWrite(reply, toVisitView(row, edge(access.caller, request.query.coords)));
     },
   );
 }
