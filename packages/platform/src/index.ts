@@ -58,6 +58,7 @@ export { bearerSecurity, callerOf, type ServiceApp } from './host/service-http';
 export { etagOf, expectedVersion, setEtag } from './http/etag';
 export { decodeCursor, encodeCursor, type Page, PageOf, PageQuery, pageQueryFields, toPage } from './http/pagination';
 export { PROBLEM_CONTENT_TYPE, type Problem } from './http/problem';
+export { isSafeText, UNSAFE_TEXT_MESSAGE, unsafeTextProblems } from './http/text-safety';
 export { createLogger, type Logger } from './observability/logger';
 export { Metrics } from './observability/metrics';
 export { rpcCallerOf, rpcServiceCallerOf } from './rpc/rpc-caller';

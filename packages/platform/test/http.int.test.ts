@@ -35,6 +35,40 @@ describe.each(engines)('HTTP conventions on $name', (database) => {
     expect(count.status).toBe(404);
   });
 
+  it('refuses NUL characters and unpaired surrogates in any string, naming the field', async () => {
+    const nul = await t.api('POST', '/api/v1/notes', { token, body: { text: 'before\u0000after' } });
+    expect(nul.status).toBe(400);
+    expect(nul.headers.get('content-type')).toContain('application/problem+json');
+    expect(nul.body.errors).toEqual([{ field: '/body/text', message: expect.stringContaining('NUL') }]);
+    // JSON.stringify would escape a lone surrogate as \ud800: it is written out so the raw escape reaches the server.
+    const surrogate = await t.api('POST', '/api/v1/notes', { token, body: '{"text":"half \\ud83d of a pair"}' });
+    expect(surrogate.status).toBe(400);
+    expect(surrogate.body.errors).toEqual([{ field: '/body/text', message: expect.stringContaining('surrogate') }]);
+    const pair = await t.api('POST', '/api/v1/notes', { token, body: '{"text":"a whole \\ud83d\\ude00 pair"}' });
+    expect(pair.status).toBe(201);
+    expect(pair.body.text).toBe('a whole \u{1F600} pair');
+    const inPath = await t.api('GET', '/api/v1/notes/x%00y', { token });
+    expect(inPath.status).toBe(400);
+    expect(inPath.body.errors[0].field).toBe('/params/id');
+    const inQuery = await t.api('GET', '/healthz?probe=%00');
+    expect(inQuery.status).toBe(400);
+    expect(inQuery.body.errors[0].field).toBe('/query/probe');
+  });
+
+  it('every answer forbids sniffing, framing and referrers, and runs no content of its own', async () => {
+    for (const res of [
+      await t.api('GET', '/api/v1/notes/none', { token }),
+      await t.api('GET', '/healthz'),
+      await t.api('GET', '/nothing'),
+    ]) {
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+      expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    }
+  });
+
   it('answers an unknown route with 404 problem+json', async () => {
     const res = await t.api('GET', '/api/v1/nothing-here', { token });
     expect(res.status).toBe(404);
@@ -70,6 +104,17 @@ describe.each(engines)('HTTP conventions on $name', (database) => {
     expect(other.headers.get('content-type')).toContain('application/problem+json');
   });
 
+  it('takes a body with its keys in another order as the same request under one Idempotency-Key', async () => {
+    const key = `order-${Math.random()}`;
+    const headers = { 'idempotency-key': key };
+    const first = await t.api('POST', '/api/v1/notes', { token, body: '{"text":"ordered","stars":2}', headers });
+    const again = await t.api('POST', '/api/v1/notes', { token, body: '{"stars":2,"text":"ordered"}', headers });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body.id).toBe(first.body.id);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+  });
+
   it('keeps idempotency keys per caller', async () => {
     const key = `shared-${Math.random()}`;
     const other = await t.login('rep2.sg@fieldops.test');
@@ -99,5 +144,9 @@ describe.each(engines)('HTTP conventions on $name', (database) => {
     const metrics = await fetch(`${t.url}/metrics`).then((r) => r.text());
     expect(metrics).toContain('fieldops_http_request_duration_seconds_bucket');
     expect(metrics).toContain('route="/api/v1/notes"');
+    // Relayed by a proxy on this machine: the caller is not local, and there is no METRICS_TOKEN to prove otherwise.
+    const relayed = await t.api('GET', '/metrics', { headers: { 'x-forwarded-for': '203.0.113.9' } });
+    expect(relayed.status).toBe(403);
+    expect(relayed.headers.get('content-type')).toContain('application/problem+json');
   });
 });

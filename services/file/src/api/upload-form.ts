@@ -1,5 +1,5 @@
 import { FILE_PURPOSES, type FilePurpose } from '@fieldops/contracts';
-import { PayloadTooLargeError, ValidationError } from '@fieldops/platform';
+import { PayloadTooLargeError, unsafeTextProblems, ValidationError } from '@fieldops/platform';
 import type { FastifyRequest } from 'fastify';
 import { FILE_LIMITS } from '../config';
 
@@ -40,6 +40,7 @@ export async function readUploadForm(request: FastifyRequest): Promise<UploadFor
     ...(purpose === undefined || !isPurpose(purpose)
       ? [{ field: '/body/purpose', message: `must be one of ${FILE_PURPOSES.join(', ')}` }]
       : []),
+    ...unsafeTextProblems(file?.fileName, '/body/file/filename'),
   ];
   if (problems.length > 0 || file === undefined || purpose === undefined || !isPurpose(purpose)) throw new ValidationError(problems);
   return { bytes: file.bytes, fileName: file.fileName.slice(0, 255), purpose };
