@@ -42,6 +42,15 @@ describe.runIf(chromiumForTests())('the manager console in Chromium', () => {
     await page.getByRole('cell', { name: 'created' }).first().waitFor();
     expect(graphql.filter((body) => body.includes('MerchantDetail'))).toHaveLength(1);
     await e2e.screenshot(page, 'console-merchant-detail');
+    // The map (MapLibre's worker included) runs under the gateway's page policy without a violation.
+    expect(e2e.policyViolations).toEqual([]);
+  }, 60_000);
+
+  it('the API docs render under the page policy, loading nothing it blocks', async () => {
+    const { page } = await e2e.open('/api/docs');
+    await page.locator('.swagger-ui .info .title').first().waitFor();
+    await page.locator('.opblock').first().waitFor();
+    expect(e2e.policyViolations).toEqual([]);
   }, 60_000);
 
   it('a manager draws a new polygon for an area, previews what moves and applies it', async () => {

@@ -37,7 +37,7 @@ export { deleteNatsStream, NatsEventBus } from './events/nats-event-bus';
 export { createTransactor, type EventWriter, type Transactor } from './events/outbox';
 export { OutboxRelay } from './events/outbox-relay';
 export { blobUrlSigner, createFileStore, type FileStoreOptions, fileStoreFromConfig, SIGNED_BLOB_PATH } from './files/create-file-store';
-export { type FileStore, type PutOptions, readAll, readObject, type StoredObjectInfo } from './files/file-store';
+export { type DownloadHeaders, type FileStore, type PutOptions, readAll, readObject, type StoredObjectInfo } from './files/file-store';
 export { LocalFileStore } from './files/local-file-store';
 export { FILES_MIGRATION_PHASES, type FilesMigrationPhase, MigratingFileStore } from './files/migrating-file-store';
 export { parseS3Url, S3FileStore, type S3Location } from './files/s3-file-store';

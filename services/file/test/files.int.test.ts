@@ -61,6 +61,34 @@ describe.each(engines)('file uploads and downloads on $name', (database) => {
     expect(expired.type).toContain('application/problem+json');
   });
 
+  it('serves an uploaded SVG, HTML or XML as a download that runs nothing; only decoded photos show inline', async () => {
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(localStorage.length)</script></svg>');
+    const html = Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>');
+    for (const [bytes, fileName] of [
+      [svg, 'logo.svg'],
+      [html, 'page "x".html'],
+    ] as const) {
+      const created = await upload(t, rep, bytes, { purpose: 'other', fileName, mimeType: 'image/svg+xml' });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const read = await t.api('GET', `/api/v1/files/${created.body.id}`, { token: rep });
+      const download = await fetch(`${t.url}${read.body.downloadUrl}`);
+      expect(download.status).toBe(200);
+      expect(download.headers.get('content-type')).toBe('application/octet-stream');
+      expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="[^"]+"; filename\*=UTF-8''/);
+      expect(download.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(download.headers.get('content-security-policy')).toMatch(/^sandbox; default-src 'none'/);
+      expect(Buffer.from(await download.arrayBuffer())).toEqual(bytes);
+      // The answer headers are signed into the URL: asking for inline breaks the signature.
+      const inline = read.body.downloadUrl.replace('disposition=attachment', 'disposition=inline');
+      expect((await fetchUrl(t, inline)).status).toBe(403);
+    }
+    const photo = await upload(t, rep, await aPhoto(), { purpose: 'visit-photo', fileName: '店面.jpg' });
+    const read = await t.api('GET', `/api/v1/files/${photo.body.id}`, { token: rep });
+    const shown = await fetch(`${t.url}${read.body.downloadUrl}`);
+    expect(shown.headers.get('content-type')).toBe('image/jpeg');
+    expect(shown.headers.get('content-disposition')).toBe(`inline; filename="__.jpg"; filename*=UTF-8''${encodeURIComponent('店面.jpg')}`);
+  });
+
   it('serves a small WebP thumbnail of an image', async () => {
     const created = await upload(t, rep, await aPhoto({ width: 1600, height: 1200 }), { purpose: 'visit-photo' });
     const thumb = await fetch(`${t.url}/api/v1/files/${created.body.id}/thumbnail`, { headers: { authorization: `Bearer ${rep}` } });

@@ -16,7 +16,10 @@ const pointerPart = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '
 export function unsafeTextProblems(value: unknown, field: string): FieldProblem[] {
   if (typeof value === 'string') return isSafeText(value) ? [] : [{ field, message: UNSAFE_TEXT_MESSAGE }];
   if (Array.isArray(value)) return value.flatMap((item, index) => unsafeTextProblems(item, `${field}/${index}`));
-  if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return [];
+  // Parsed JSON, query strings and params only: a body left as a stream or a buffer is not text to walk.
+  if (value === null || typeof value !== 'object') return [];
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return [];
   return Object.entries(value).flatMap(([key, item]) =>
     isSafeText(key)
       ? unsafeTextProblems(item, `${field}/${pointerPart(key)}`)
