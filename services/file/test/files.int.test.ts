@@ -3,7 +3,7 @@ import { validateEventData } from '@fieldops/contracts';
 import { databaseEngines, MovableClock, type TestHost } from '@fieldops/testing';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aPdf, aPhoto, expectProblem, fetchUrl, fileDb, outboxOf, startFileHost, upload } from './file-fixtures';
+import { aPdf, aPhoto, aPngClaiming, expectProblem, fetchUrl, fileDb, outboxOf, startFileHost, upload } from './file-fixtures';
 
 const engines = await databaseEngines();
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -87,6 +87,27 @@ describe.each(engines)('file uploads and downloads on $name', (database) => {
     const shown = await fetch(`${t.url}${read.body.downloadUrl}`);
     expect(shown.headers.get('content-type')).toBe('image/jpeg');
     expect(shown.headers.get('content-disposition')).toBe(`inline; filename="__.jpg"; filename*=UTF-8''${encodeURIComponent('店面.jpg')}`);
+  });
+
+  it('refuses a photo that claims too many pixels, or is truncated, before storing anything (422)', async () => {
+    const countFiles = async () => (await fileDb(t).selectFrom('file').select('id').execute()).length;
+    const before = await countFiles();
+    const photo = await aPhoto({ width: 1200, height: 900 });
+    for (const bytes of [aPngClaiming(30_000, 30_000), aPngClaiming(2 ** 31 - 1, 2 ** 31 - 1), photo.subarray(0, photo.length / 2)]) {
+      expectProblem(await upload(t, rep, bytes, { purpose: 'visit-photo', fileName: 'bad.png' }), 422, '/body/file');
+    }
+    // The same 900-megapixel claim as a file of any type is kept as opaque bytes: never decoded, never shown inline.
+    const opaque = await upload(t, rep, aPngClaiming(30_000, 30_000), { purpose: 'other' });
+    expect(opaque.body).toMatchObject({ mimeType: 'image/png', width: null, hasThumbnail: false });
+    expectProblem(await upload(t, rep, aPngClaiming(30_000, 30_000), { purpose: 'avatar' }), 422, '/body/file');
+    expect(await countFiles()).toBe(before + 1);
+  });
+
+  it('takes each purpose up to its own size: an avatar past 5 MB and a declared 200 MB upload are refused (413)', async () => {
+    const noise = Buffer.concat([Buffer.from('FIELDOPS\0OPAQUE\n'), randomBytes(5 * 1024 * 1024)]);
+    expectProblem(await upload(t, rep, noise, { purpose: 'avatar' }), 413, '/body/file');
+    const declared = { fileName: 'huge.jpg', purpose: 'visit-photo', size: 200 * 1024 * 1024 };
+    expectProblem(await t.api('POST', '/api/v1/files/uploads', { token: rep, body: declared }), 413, '/body/size');
   });
 
   it('serves a small WebP thumbnail of an image', async () => {
