@@ -1,9 +1,24 @@
+import net from 'node:net';
 import { accountService } from '@fieldops/account';
 import { databaseEngines, startTestHost, type TestHost } from '@fieldops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notesService } from './fixtures/notes-service';
 
 const engines = await databaseEngines();
+
+/** Sends bytes as they are, for requests fetch() would encode or refuse to send. */
+function rawRequest(url: string, text: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname, () => socket.end(Buffer.from(text, 'utf8')));
+    let answer = '';
+    socket.on('data', (chunk) => {
+      answer += chunk.toString('utf8');
+    });
+    socket.on('error', reject);
+    socket.on('close', () => resolve(answer));
+  });
+}
 
 describe.each(engines)('HTTP conventions on $name', (database) => {
   let t: TestHost;
@@ -67,6 +82,33 @@ describe.each(engines)('HTTP conventions on $name', (database) => {
       expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
       expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     }
+  });
+
+  it('answers URLs the router or Node refuse with problem+json too', async () => {
+    const badEncoding = await t.api('GET', '/api/v1/notes/%ZZ', { token });
+    expect(badEncoding.status).toBe(400);
+    expect(badEncoding.headers.get('content-type')).toContain('application/problem+json');
+    expect(badEncoding.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(badEncoding.body.errors).toEqual([{ field: '/path', message: 'is not valid percent-encoding' }]);
+    // Past any identifier, yet the route still answers: its schema names the parameter.
+    const long = await t.api('GET', `/api/v1/notes/${'n'.repeat(300)}`, { token });
+    expect(long.status).toBe(404);
+    expect(long.headers.get('content-type')).toContain('application/problem+json');
+    const tooLong = await t.api('GET', `/api/v1/notes/${'n'.repeat(600)}`, { token });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.headers.get('content-type')).toContain('application/problem+json');
+    // Node's HTTP parser refuses raw UTF-8 in the request line before Fastify sees the request.
+    const raw = await rawRequest(t.url, 'GET /api/v1/notes?q=caf\u00e9 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+    expect(raw).toContain('Content-Type: application/problem+json');
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toMatchObject({ status: 400, title: 'Bad request' });
+  });
+
+  it('takes an empty JSON body as no body: a route that needs one names /body', async () => {
+    const empty = await t.api('POST', '/api/v1/notes', { token, body: '' });
+    expect(empty.status).toBe(400);
+    expect(empty.headers.get('content-type')).toContain('application/problem+json');
+    expect(empty.body.errors.map((e: { field: string }) => e.field)).toEqual(['/body']);
   });
 
   it('answers an unknown route with 404 problem+json', async () => {

@@ -157,6 +157,8 @@ describe.each(engines)('file uploads and downloads on $name', (database) => {
     const large = await upload(t, rep, Buffer.concat([opaque, randomBytes(8 * 1024 * 1024 - opaque.length)]), { purpose: 'other' });
     expect(large.body).toMatchObject({ size: 8 * 1024 * 1024, mimeType: 'application/octet-stream' });
     expectProblem(await t.api('POST', '/api/v1/files', { token: rep, body: { purpose: 'other' } }), 400, '/body');
+    const noBoundary = { 'content-type': 'multipart/form-data' };
+    expectProblem(await t.api('POST', '/api/v1/files', { token: rep, body: 'purpose=other', headers: noBoundary }), 400, '/body');
     // Only the CSV and the large file were stored: nothing refused left a row behind.
     expect(await countFiles()).toBe(before + 2);
   });

@@ -4,6 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import { NotFoundError, ValidationError } from '../errors';
 import type { Metrics } from '../observability/metrics';
 import { reportError } from '../observability/telemetry';
+import { acceptEmptyJsonBodies, answerClientError, answerFrameworkError } from './edge-errors';
 import { sendProblem, toProblem } from './problem';
 import { registerSecurityHeaders } from './security-headers';
 import { unsafeTextProblems } from './text-safety';
@@ -32,7 +33,12 @@ export function createRootApp(log: Logger, metrics: Metrics, options: { trustPro
     trustProxy:
       typeof options.trustProxy === 'number' ? (_address: string, hop: number) => hop < (options.trustProxy as number) : options.trustProxy,
     ajv: { customOptions: { coerceTypes: 'array' } },
+    // Long enough for any identifier: a longer segment reaches the route and its schema names the parameter.
+    routerOptions: { maxParamLength: 500 },
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
+  acceptEmptyJsonBodies(app);
   app.setValidatorCompiler(validatorCompiler);
   // Graceful shutdown: requests in flight finish, and their answers close the connection. Otherwise a keep-alive
   // socket that was busy when closing began would hold the server open until the client let it go.

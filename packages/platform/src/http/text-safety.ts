@@ -1,3 +1,4 @@
+import { Stream } from 'node:stream';
 import type { FieldProblem } from '../errors';
 
 // NUL ends strings in C libraries, logs and some databases; an unpaired UTF-16 surrogate cannot be stored as
@@ -17,9 +18,7 @@ export function unsafeTextProblems(value: unknown, field: string): FieldProblem[
   if (typeof value === 'string') return isSafeText(value) ? [] : [{ field, message: UNSAFE_TEXT_MESSAGE }];
   if (Array.isArray(value)) return value.flatMap((item, index) => unsafeTextProblems(item, `${field}/${index}`));
   // Parsed JSON, query strings and params only: a body left as a stream or a buffer is not text to walk.
-  if (value === null || typeof value !== 'object') return [];
-  const prototype = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) return [];
+  if (value === null || typeof value !== 'object' || value instanceof Stream || ArrayBuffer.isView(value)) return [];
   return Object.entries(value).flatMap(([key, item]) =>
     isSafeText(key)
       ? unsafeTextProblems(item, `${field}/${pointerPart(key)}`)

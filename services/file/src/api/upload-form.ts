@@ -15,6 +15,11 @@ function isTooLarge(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === 'FST_REQ_FILE_TOO_LARGE';
 }
 
+/** The multipart parser's own complaints (no boundary, a form cut short) carry no status: they are the client's. */
+function isMalformedForm(error: unknown): boolean {
+  return error instanceof Error && !('statusCode' in error);
+}
+
 /** Reads a multipart upload: one `file` part and a `purpose` field, in any order. */
 export async function readUploadForm(request: FastifyRequest): Promise<UploadForm> {
   if (!request.isMultipart()) {
@@ -32,6 +37,9 @@ export async function readUploadForm(request: FastifyRequest): Promise<UploadFor
       throw new PayloadTooLargeError(`Direct uploads are at most ${FILE_LIMITS.directUploadBytes} bytes; use POST /api/v1/files/uploads.`, [
         { field: '/body/file', message: `is larger than ${FILE_LIMITS.directUploadBytes} bytes` },
       ]);
+    }
+    if (isMalformedForm(error)) {
+      throw new ValidationError([{ field: '/body', message: `is not well-formed multipart/form-data (${(error as Error).message})` }]);
     }
     throw error;
   }
