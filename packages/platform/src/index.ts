@@ -56,7 +56,17 @@ export type { JobDefinition } from './host/job-runner';
 export type { Runtime } from './host/runtime';
 export { bearerSecurity, callerOf, type ServiceApp } from './host/service-http';
 export { etagOf, expectedVersion, setEtag } from './http/etag';
-export { decodeCursor, encodeCursor, type Page, PageOf, PageQuery, pageQueryFields, toPage } from './http/pagination';
+export {
+  type CursorShape,
+  decodeCursor,
+  decodeIdCursor,
+  encodeCursor,
+  type Page,
+  PageOf,
+  PageQuery,
+  pageQueryFields,
+  toPage,
+} from './http/pagination';
 export { PROBLEM_CONTENT_TYPE, type Problem } from './http/problem';
 export { isSafeText, UNSAFE_TEXT_MESSAGE, unsafeTextProblems } from './http/text-safety';
 export { createLogger, type Logger } from './observability/logger';
