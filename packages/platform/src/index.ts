@@ -55,6 +55,7 @@ export { type EdgePlugin, Host, type HostOptions } from './host/host';
 export type { JobDefinition } from './host/job-runner';
 export type { Runtime } from './host/runtime';
 export { bearerSecurity, callerOf, type ServiceApp } from './host/service-http';
+export { CalendarDate } from './http/calendar-date';
 export { etagOf, expectedVersion, setEtag } from './http/etag';
 export {
   type CursorShape,
