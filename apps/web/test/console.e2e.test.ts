@@ -152,6 +152,8 @@ describe.runIf(chromiumForTests())('the manager console in Chromium', () => {
     const deepLink = await fetch(`${e2e.host.url}/merchants/some-id`);
     expect(deepLink.status).toBe(200);
     expect(await deepLink.text()).toContain('<title>FieldOps console</title>');
+    expect(deepLink.headers.get('content-security-policy')).toContain("script-src 'self';");
+    expect(deepLink.headers.get('x-content-type-options')).toBe('nosniff');
     const field = await fetch(`${e2e.host.url}/field/nearby`);
     expect(await field.text()).toContain('manifest.webmanifest');
     const api = await fetch(`${e2e.host.url}/api/v1/nothing-here`);
