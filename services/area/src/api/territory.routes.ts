@@ -2,7 +2,7 @@ import { type ServiceApp, ValidationError } from '@fieldops/platform';
 import { accessFor } from '../app/access';
 import type { AreaIndexHolder } from '../app/area-index-holder';
 import { pointToWgs84, systemOf } from '../app/coordinates';
-import { coveringAt } from '../app/covering';
+import { coveringFor } from '../app/covering';
 import { listOverlaps } from '../app/list-overlaps';
 import { resolvePoints } from '../app/resolve-points';
 import type { AreaContext } from '../config';
@@ -54,7 +54,7 @@ export function territoryRoutes(app: ServiceApp, ctx: AreaContext, index: AreaIn
       const { lat, lng, at, coords } = request.query;
       const when = at === undefined ? ctx.clock.now() : Date.parse(at);
       if (!Number.isFinite(when)) throw new ValidationError([{ field: '/query/at', message: 'is not a date-time' }]);
-      const covering = await coveringAt(ctx.db, index, pointToWgs84({ lat, lng }, systemOf(ctx, access.caller, coords)), when);
+      const covering = await coveringFor(ctx, access, index, pointToWgs84({ lat, lng }, systemOf(ctx, access.caller, coords)), when);
       const view = (list: typeof covering.primary) =>
         list.map((c) => ({ ...c, effectiveFrom: new Date(c.effectiveFrom).toISOString(), effectiveTo: iso(c.effectiveTo) }));
       return { ...covering, primary: view(covering.primary), backups: view(covering.backups), managers: view(covering.managers) };
