@@ -3,6 +3,7 @@ import type { AccountContext } from '../config';
 import { refreshTokenRepository } from '../db/session.repository';
 import { userRepository } from '../db/user.repository';
 import { userEvents } from '../events/published';
+import { passwordAttempts } from './password-attempts';
 import { hashPassword, verifyPassword } from './passwords';
 import { applyRevocation, type Revocation, recordRevocation } from './revoke-tokens';
 
@@ -10,7 +11,10 @@ import { applyRevocation, type Revocation, recordRevocation } from './revoke-tok
 export async function changePassword(ctx: AccountContext, caller: Principal, current: string, next: string): Promise<void> {
   const user = await userRepository.findById(ctx.db, caller.userId);
   if (!user) throw new UnauthorizedError('Your account no longer exists.');
+  // The same budget as login: a stolen access token must not become a way to guess the password.
+  await passwordAttempts.assertAllowed(ctx, user.email);
   if (!(await verifyPassword(user.password_hash, current))) {
+    await passwordAttempts.failed(ctx, user.email);
     throw new UnprocessableError('The current password is not right.', [{ field: '/body/currentPassword', message: 'is not right' }]);
   }
   const passwordHash = await hashPassword(next);
