@@ -10,8 +10,11 @@ export interface RateLimitPolicy {
   subject: string;
 }
 
-/** Token-issuing routes: brute-force targets, so they have a stricter budget per address whoever the caller claims to be. */
-const LOGIN_PATHS = new Set(['/api/v1/auth/login', '/api/v1/auth/refresh']);
+/**
+ * Routes that check a password or issue tokens: brute-force targets, so they have a stricter budget per address
+ * whoever the caller claims to be (the account service adds a per-account back-off behind it).
+ */
+const LOGIN_PATHS = new Set(['/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/me/password']);
 
 /** The cache key of a budget; shared by every gateway replica when the cache is Redis. */
 export function rateLimitKey(policy: RateLimitPolicy['name'], subject: string): string {

@@ -80,7 +80,11 @@ export class UnprocessableError extends AppError {
 }
 
 export class TooManyRequestsError extends AppError {
-  constructor(detail: string) {
+  constructor(
+    detail: string,
+    /** Sent as `Retry-After` (default 1). */
+    readonly retryAfterSeconds?: number,
+  ) {
     super(429, 'Too many requests', detail);
   }
 }

@@ -16,6 +16,7 @@ export {
 export type { ScopeResolver } from './auth/scope-resolver';
 export { isValidServiceProof, serviceProof } from './auth/service-identity';
 export { type AccessClaims, claimsOf, principalOf, TOKEN_AUDIENCE, TOKEN_ISSUER } from './auth/token-claims';
+export { TokenRevocations, type TokenSession } from './auth/token-revocations';
 export { bearerToken, TokenVerifier } from './auth/token-verifier';
 export type { Cache } from './cache/cache';
 export { createCache } from './cache/create-cache';

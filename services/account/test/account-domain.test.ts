@@ -1,6 +1,6 @@
 import type { Principal } from '@fieldops/platform';
 import { describe, expect, it } from 'vitest';
-import { whyCannotGrant } from '../src/domain/access-rules';
+import { assertMayManage, whyCannotGrant } from '../src/domain/access-rules';
 import { childPath, isWithinSubtree, whyInvalidParent } from '../src/domain/org-unit';
 import { BUILT_IN_ROLES, isKnownPermission } from '../src/domain/permissions';
 
@@ -48,6 +48,15 @@ describe('granting roles', () => {
     expect(whyCannotGrant(aCaller(), { name: 'r', permissions: [], scope: 'country' })).toMatch(/scope/);
     expect(whyCannotGrant(aCaller(), { name: 'r', permissions: ['*'], scope: 'self' })).toMatch(/\*/);
     expect(whyCannotGrant(aCaller({ permissions: ['*'], scope: 'all' }), { name: 'r', permissions: ['*'], scope: 'all' })).toBeUndefined();
+  });
+
+  it('nobody changes a user who holds a role they could not grant', () => {
+    const lead = { name: 'team_lead', permissions: ['lead:read'], scope: 'team' as const };
+    const admin = { name: 'admin', permissions: ['*'], scope: 'all' as const };
+    expect(() => assertMayManage(aCaller(), [lead])).not.toThrow();
+    expect(() => assertMayManage(aCaller(), [])).not.toThrow();
+    expect(() => assertMayManage(aCaller({ scope: 'country', permissions: ['lead:read', 'user:write'] }), [lead, admin])).toThrow(/admin/);
+    expect(() => assertMayManage(aCaller(), [{ ...lead, scope: 'country' }])).toThrow(/scope/);
   });
 
   it('every built-in role uses known permissions only', () => {

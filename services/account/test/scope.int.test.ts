@@ -66,6 +66,40 @@ describe.each(engines)('data scope on $name', (database) => {
     expect(stale.status).toBe(412);
   });
 
+  it('a country manager cannot disable, move or otherwise change a user who holds wider roles (403)', async () => {
+    const admin = await t.login('admin@fieldops.test');
+    const manager = await t.login('countrymanager.sg@fieldops.test');
+    const adminId = await userId(manager, 'admin@fieldops.test'); // in their country, so in their scope
+    const read = await t.api('GET', `/api/v1/users/${adminId}`, { token: manager });
+    expect(read.status).toBe(200);
+    const team = (await t.api('GET', '/api/v1/org-units?limit=200', { token: manager })).body.items.find(
+      (u: { country: string; parentId: string | null }) => u.country === 'SG' && u.parentId !== null,
+    );
+    for (const body of [{ status: 'disabled' }, { orgUnitId: team.id }, { name: 'Demoted' }, { roleIds: [] }]) {
+      const patch = await t.api('PATCH', `/api/v1/users/${adminId}`, {
+        token: manager,
+        body,
+        headers: { 'if-match': read.headers.get('etag') ?? '' },
+      });
+      expect(patch.status, JSON.stringify(body)).toBe(403);
+      expect(patch.headers.get('content-type')).toContain('application/problem+json');
+    }
+    const still = await t.api('GET', `/api/v1/users/${adminId}`, { token: admin });
+    expect(still.body).toMatchObject({
+      status: 'active',
+      name: read.body.name,
+      orgUnitId: read.body.orgUnitId,
+      version: read.body.version,
+    });
+  });
+
+  it('a country manager still disables and re-enables a rep of their country', async () => {
+    const manager = await t.login('countrymanager.sg@fieldops.test');
+    const rep = await userId(manager, 'rep7.sg@fieldops.test');
+    expect((await t.api('PATCH', `/api/v1/users/${rep}`, { token: manager, body: { status: 'disabled' } })).status).toBe(200);
+    expect((await t.api('PATCH', `/api/v1/users/${rep}`, { token: manager, body: { status: 'active' } })).status).toBe(200);
+  });
+
   it('an agency user sees only their agency', async () => {
     const agency = await t.login('agencymanager.sg@fieldops.test');
     const res = await t.api('GET', '/api/v1/users?limit=200', { token: agency });

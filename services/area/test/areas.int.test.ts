@@ -196,6 +196,31 @@ describe.each(engines)('areas on $name', (database) => {
       expect(listed.body.items.some((a: { name: string }) => a.name === 'Bishan')).toBe(true);
     });
 
+    it('tells who covers a point only within the caller’s territories, and names only to those who may read users', async () => {
+      const at = 'lat=1.3526&lng=103.8352'; // Bishan, a district worked by the demo reps
+      const covering = (token: string) => t.api('GET', `/api/v1/areas/covering?${at}`, { token });
+      let full = await covering(admin);
+      await eventually(async () => {
+        full = await covering(admin);
+        expect(full.body.primary).toHaveLength(1);
+        expect(full.body.backups).toHaveLength(1);
+      });
+      const primaryEmail: string = full.body.primary[0].user.email;
+
+      const stranger = await covering(await t.login('countrymanager.id@fieldops.test'));
+      expect(stranger.status).toBe(200);
+      expect(stranger.body).toEqual({ areaId: null, path: [], primary: [], backups: [], managers: [] });
+
+      const rep = await covering(await t.login(primaryEmail));
+      expect(rep.status).toBe(200);
+      expect(rep.body.areaId).toBe(full.body.areaId);
+      expect(rep.body.path.map((step: { id: string }) => step.id)).toEqual([full.body.areaId]);
+      expect(rep.body.primary[0].user.email).toBe(primaryEmail);
+      expect(rep.body.backups).toMatchObject([{ userId: full.body.backups[0].userId, user: null }]);
+      expect(rep.body.managers.every((m: { areaId: string }) => m.areaId === full.body.areaId)).toBe(true);
+      expect(JSON.stringify(rep.body)).not.toContain(full.body.backups[0].user.email);
+    });
+
     it('a country manager sees only their country; a rep cannot write', async () => {
       const id = await t.login('countrymanager.id@fieldops.test');
       const listed = await t.api('GET', '/api/v1/areas?limit=200', { token: id });

@@ -98,6 +98,26 @@ export type UserRolesChanged = Static<typeof UserRolesChanged>;
 export const UserRef = Type.Object({ userId: Id }, closed);
 export type UserRef = Static<typeof UserRef>;
 
+/**
+ * Access tokens stopped working before they expire: one session's (`sessionId`), or all the user's issued before
+ * the event (`sessionId` null). Every verifier already refuses them through the revocation list; this is the record.
+ */
+export const SessionRevoked = Type.Object(
+  {
+    userId: Id,
+    sessionId: Type.Union([Id, Type.Null()]),
+    reason: Type.Union([
+      Type.Literal('logout'),
+      Type.Literal('refresh-reused'),
+      Type.Literal('disabled'),
+      Type.Literal('password-changed'),
+      Type.Literal('access-changed'),
+    ]),
+  },
+  closed,
+);
+export type SessionRevoked = Static<typeof SessionRevoked>;
+
 /** Event type → data schema, for every event the account service publishes. */
 export const accountEvents = {
   'account.user.created.v1': UserSnapshot,
@@ -106,6 +126,7 @@ export const accountEvents = {
   'account.user.roles-changed.v1': UserRolesChanged,
   'account.user.password-changed.v1': UserRef,
   'account.user.logged-in.v1': UserRef,
+  'account.session.revoked.v1': SessionRevoked,
   'account.org-unit.created.v1': OrgUnitSnapshot,
   'account.org-unit.updated.v1': OrgUnitSnapshot,
   'account.org-unit.moved.v1': OrgUnitSnapshot,

@@ -1,6 +1,7 @@
 import type { JWTPayload } from 'jose';
 import { UnauthorizedError } from '../errors';
 import { DATA_SCOPES, type DataScope, type Principal } from './principal';
+import type { TokenSession } from './token-revocations';
 
 export const TOKEN_ISSUER = 'fieldops';
 export const TOKEN_AUDIENCE = 'fieldops-api';
@@ -17,6 +18,8 @@ export interface AccessClaims extends JWTPayload {
   perms: string[];
   scope: DataScope;
   locale: string;
+  /** The login session (refresh-token family) the token belongs to: logging out revokes the session's tokens. */
+  sid?: string;
 }
 
 export function claimsOf(principal: Omit<Principal, 'token'>): AccessClaims {
@@ -61,5 +64,14 @@ export function principalOf(payload: JWTPayload, token: string): Principal {
     scope: p.scope as DataScope,
     locale: typeof p.locale === 'string' ? p.locale : 'en',
     token,
+  };
+}
+
+/** What the revocation list is checked against; `iat` may carry milliseconds, so a cutoff is exact. */
+export function sessionOf(payload: JWTPayload): TokenSession {
+  return {
+    userId: typeof payload.sub === 'string' ? payload.sub : '',
+    sessionId: typeof payload.sid === 'string' ? payload.sid : undefined,
+    issuedAtMs: Math.round((payload.iat ?? 0) * 1000),
   };
 }

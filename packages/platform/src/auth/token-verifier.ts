@@ -2,19 +2,21 @@ import { createLocalJWKSet, errors, type JSONWebKeySet, type JWK, jwtVerify } fr
 import { LRUCache } from 'lru-cache';
 import { UnauthorizedError } from '../errors';
 import type { Principal } from './principal';
-import { principalOf, TOKEN_AUDIENCE, TOKEN_ISSUER } from './token-claims';
+import { principalOf, sessionOf, TOKEN_AUDIENCE, TOKEN_ISSUER } from './token-claims';
+import type { TokenRevocations, TokenSession } from './token-revocations';
 
 export type KeySource = () => Promise<JWK[]>;
 
 interface Verified {
   principal: Principal;
+  session: TokenSession;
   expiresAt: number;
 }
 
 /**
  * Verifies access tokens in every service: the gateway is not a trust boundary on its own. Public keys come
  * from the account service (its `GetJwks` RPC) and are cached; an unknown key id triggers one reload, so key
- * rotation needs no restart.
+ * rotation needs no restart. A valid signature is not enough: the token must not be on the revocation list.
  */
 export class TokenVerifier {
   private keys: ReturnType<typeof createLocalJWKSet> | undefined;
@@ -23,10 +25,11 @@ export class TokenVerifier {
    * Tokens already verified, until they expire: a signature check costs more than the rest of a small request,
    * and the same token arrives again and again (at the gateway, then at the service). Tokens cannot change.
    */
-  private readonly verified = new LRUCache<string, { principal: Principal; expiresAt: number }>({ max: 10_000 });
+  private readonly verified = new LRUCache<string, Verified>({ max: 10_000 });
 
   constructor(
     private readonly source: KeySource,
+    private readonly revocations: TokenRevocations,
     private readonly minReloadMs = 10_000,
   ) {}
 
@@ -39,10 +42,12 @@ export class TokenVerifier {
 
   async verify(token: string): Promise<Principal> {
     const hit = this.verified.get(token);
-    if (hit && hit.expiresAt > Date.now()) return hit.principal;
-    const { principal, expiresAt } = await this.verifySignature(token);
-    this.verified.set(token, { principal, expiresAt });
-    return principal;
+    const verified = hit && hit.expiresAt > Date.now() ? hit : await this.verifySignature(token);
+    if (verified !== hit) this.verified.set(token, verified);
+    if (await this.revocations.isRevoked(verified.session)) {
+      throw new UnauthorizedError('The access token was revoked (logged out, disabled or changed); log in again.');
+    }
+    return verified.principal;
   }
 
   private async verifySignature(token: string): Promise<Verified> {
@@ -69,7 +74,7 @@ export class TokenVerifier {
         audience: TOKEN_AUDIENCE,
         algorithms: ['EdDSA'],
       });
-      return { principal: principalOf(payload, token), expiresAt: (payload.exp ?? 0) * 1000 };
+      return { principal: principalOf(payload, token), session: sessionOf(payload), expiresAt: (payload.exp ?? 0) * 1000 };
     } catch (error) {
       if (error instanceof UnauthorizedError) throw error;
       if (error instanceof errors.JWTExpired) throw new UnauthorizedError('The access token has expired.');

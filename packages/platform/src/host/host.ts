@@ -8,6 +8,7 @@ import type { JWK } from 'jose';
 import type { Logger } from 'pino';
 import { createScopeResolver } from '../auth/scope-resolver';
 import { createServiceTokens } from '../auth/service-identity';
+import { TokenRevocations } from '../auth/token-revocations';
 import { TokenVerifier } from '../auth/token-verifier';
 import { createCache } from '../cache/create-cache';
 import type { PlatformConfig } from '../config/config';
@@ -89,7 +90,8 @@ export class Host {
       const { keys } = await rpc.client(AccountService).getJwks({});
       return keys.map((k) => ({ kid: k.kid, kty: k.kty, crv: k.crv, x: k.x, alg: k.alg, use: k.use }));
     };
-    const auth = new TokenVerifier(loadKeys);
+    const revocations = new TokenRevocations(cache);
+    const auth = new TokenVerifier(loadKeys, revocations);
     const rpcAuth = rpcAuthInterceptor(auth);
     const rpc = new RpcClients(config.serviceUrls, undefined, [rpcAuth]);
     const runtime: Runtime = {
@@ -103,6 +105,7 @@ export class Host {
       metrics,
       clock,
       auth,
+      revocations,
       scopes: createScopeResolver(rpc, cache),
       countries: getDefaultCountryRegistry(),
       flags: await createFlags({ env: config.env }),

@@ -1,6 +1,7 @@
 import type { CountryFlags, CountryRegistry } from '@fieldops/countries';
 import type { Logger } from 'pino';
 import type { ScopeResolver } from '../auth/scope-resolver';
+import type { TokenRevocations } from '../auth/token-revocations';
 import type { TokenVerifier } from '../auth/token-verifier';
 import type { Cache } from '../cache/cache';
 import type { PlatformConfig } from '../config/config';
@@ -25,6 +26,8 @@ export interface Runtime {
   metrics: Metrics;
   clock: Clock;
   auth: TokenVerifier;
+  /** The revocation list every verifier checks (shared through the cache); the account service writes it. */
+  revocations: TokenRevocations;
   scopes: ScopeResolver;
   countries: CountryRegistry;
   flags: CountryFlags;

@@ -1,7 +1,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { uuidv7 } from 'uuidv7';
-import { NotFoundError, ValidationError } from '../errors';
+import { NotFoundError, TooManyRequestsError, ValidationError } from '../errors';
 import type { Metrics } from '../observability/metrics';
 import { reportError } from '../observability/telemetry';
 import { acceptEmptyJsonBodies, answerClientError, answerFrameworkError } from './edge-errors';
@@ -80,7 +80,9 @@ export function createRootApp(log: Logger, metrics: Metrics, options: { trustPro
       request.log.error({ err: error, requestId: request.id }, 'request failed');
       reportError(error, { requestId: request.id, url: request.url });
     }
-    if (problem.status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '1');
+    if (problem.status === 429 && !reply.hasHeader('retry-after')) {
+      reply.header('retry-after', String((error instanceof TooManyRequestsError && error.retryAfterSeconds) || 1));
+    }
     return sendProblem(reply, problem);
   });
   app.setNotFoundHandler(async (request, reply) =>

@@ -45,7 +45,7 @@ export async function issueSession(
     replaced_by: null,
   });
   return {
-    accessToken: await issueAccessToken(ctx, db, user, settings.accessTokenTtlSeconds),
+    accessToken: await issueAccessToken(ctx, db, user, settings.accessTokenTtlSeconds, familyId),
     refreshToken: `${refreshId}.${secret}`,
     expiresIn: settings.accessTokenTtlSeconds,
     tokenType: 'Bearer',

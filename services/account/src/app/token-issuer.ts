@@ -48,10 +48,20 @@ export async function publicKeys(ctx: AccountContext): Promise<JWK[]> {
   return rows.map((r) => JSON.parse(r.public_jwk) as JWK);
 }
 
-export async function issueAccessToken(ctx: AccountContext, db: Kysely<AccountDb>, user: UserRow, ttlSeconds: number): Promise<string> {
+/** An access token of the login session `sessionId` (its refresh-token family): logging out revokes them all. */
+export async function issueAccessToken(
+  ctx: AccountContext,
+  db: Kysely<AccountDb>,
+  user: UserRow,
+  ttlSeconds: number,
+  sessionId: string,
+): Promise<string> {
   const roles = await roleRepository.rolesOfUser(db, user.id);
   const { kid, key } = await signingKey(ctx, db);
-  const now = Math.floor(ctx.clock.now() / 1000);
+  const issuedAt = ctx.clock.now();
+  const now = Math.floor(issuedAt / 1000);
+  // `iat` in milliseconds (a NumericDate may have a fraction): "revoke what was issued before" must not catch the
+  // token a user gets right after their permissions changed.
   return new SignJWT({
     ...claimsOf({
       userId: user.id,
@@ -65,11 +75,12 @@ export async function issueAccessToken(ctx: AccountContext, db: Kysely<AccountDb
       scope: effectiveScope(roles),
       locale: user.locale,
     }),
+    sid: sessionId,
   })
     .setProtectedHeader({ alg: 'EdDSA', kid, typ: 'JWT' })
     .setIssuer(TOKEN_ISSUER)
     .setAudience(TOKEN_AUDIENCE)
-    .setIssuedAt(now)
+    .setIssuedAt(issuedAt / 1000)
     .setExpirationTime(now + ttlSeconds)
     .setJti(uuidv7())
     .sign(key);

@@ -2,6 +2,7 @@ import { type Access, type DataScope, NotFoundError, PreconditionFailedError } f
 import type { AccountContext } from '../config';
 import { type Role, roleRepository } from '../db/role.repository';
 import { roleEvents } from '../events/published';
+import { applyRevocation, type Revocation, recordRevocation } from './revoke-tokens';
 import { checkGrantable, checkNotBuiltIn, knownPermissions, withUniqueName } from './role-rules';
 import { type RoleView, toRoleView } from './role-view';
 
@@ -12,7 +13,10 @@ export interface UpdateRoleInput {
   scope?: DataScope;
 }
 
-/** Changes a custom role. Its holders get the new permissions with their next access token. */
+/**
+ * Changes a custom role. When its permissions or scope change, its holders' access tokens are revoked: they refresh
+ * and get tokens with the new permissions, instead of keeping the old ones until their tokens expire.
+ */
 export async function updateRole(
   ctx: AccountContext,
   { caller }: Access,
@@ -21,7 +25,8 @@ export async function updateRole(
   ifMatch: (current: number) => number,
 ): Promise<RoleView> {
   const permissions = input.permissions && knownPermissions(input.permissions);
-  return withUniqueName(input.name ?? '', () =>
+  const revocations: Revocation[] = [];
+  const view = await withUniqueName(input.name ?? '', () =>
     ctx.transact(async (trx, events) => {
       const role = await roleRepository.findById(trx, id);
       if (!role) throw new NotFoundError('Role');
@@ -46,7 +51,16 @@ export async function updateRole(
       const updated: Role = { ...next, version: expected + 1, updatedAt: ctx.clock.now() };
       if (!(await roleRepository.update(trx, updated, expected))) throw new PreconditionFailedError();
       await events.append(roleEvents.updated(updated, caller.userId));
+      if (next.scope !== role.scope || next.permissions.join() !== role.permissions.join()) {
+        for (const userId of await roleRepository.holderIds(trx, id)) {
+          const revocation: Revocation = { userId, sessionId: null, reason: 'access-changed', at: updated.updatedAt };
+          await recordRevocation(events, revocation, caller.userId);
+          revocations.push(revocation);
+        }
+      }
       return toRoleView(updated);
     }),
   );
+  for (const revocation of revocations) await applyRevocation(ctx, revocation);
+  return view;
 }

@@ -2,7 +2,9 @@ import { type Access, NotFoundError, PreconditionFailedError, UnprocessableError
 import type { AccountContext } from '../config';
 import { roleRepository } from '../db/role.repository';
 import { type UserRow, userRepository } from '../db/user.repository';
+import { assertMayManage } from '../domain/access-rules';
 import { userEvents } from '../events/published';
+import { applyRevocation, type Revocation, recordRevocation } from './revoke-tokens';
 import { agencyForUser, grantableRoles, normalisePhone, orgUnitForUser } from './user-rules';
 import { toUserView, type UserView } from './user-view';
 
@@ -28,6 +30,7 @@ export async function updateUser(
   const user = await userRepository.findById(ctx.db, id, scope);
   if (!user) throw new NotFoundError('User');
   const expected = ifMatch(user.version);
+  assertMayManage(caller, await roleRepository.rolesOfUser(ctx.db, id));
   if (input.status === 'disabled' && id === caller.userId) {
     throw new UnprocessableError('You cannot disable your own account.', [{ field: '/body/status', message: 'cannot disable yourself' }]);
   }
@@ -62,6 +65,7 @@ export async function updateUser(
   };
   const updated: UserRow = { ...user, ...changes, version: expected + 1 };
   const rolesChanged = roleIds.join() !== currentRoleIds.join();
+  const revocation = revocationFor(user, updated, rolesChanged, changes.updated_at ?? ctx.clock.now());
   await ctx.transact(async (trx, events) => {
     if (!(await userRepository.update(trx, id, expected, changes))) throw new PreconditionFailedError();
     if (rolesChanged) {
@@ -69,6 +73,19 @@ export async function updateUser(
       await events.append(userEvents.rolesChanged(updated, roleIds, caller.userId));
     }
     await events.append(userEvents.updated(updated, roleIds, caller.userId));
+    if (revocation) await recordRevocation(events, revocation, caller.userId);
   });
+  if (revocation) await applyRevocation(ctx, revocation);
   return toUserView(updated, roleIds);
+}
+
+/**
+ * Access tokens carry status, roles, org unit and agency: when one of them changes, the user's tokens issued so
+ * far must stop working (a disabled user is refused; the others refresh and get tokens that say the new truth).
+ */
+function revocationFor(before: UserRow, after: UserRow, rolesChanged: boolean, at: number): Revocation | undefined {
+  if (after.status === 'disabled' && before.status !== 'disabled') return { userId: after.id, sessionId: null, reason: 'disabled', at };
+  const accessChanged =
+    rolesChanged || after.org_unit_id !== before.org_unit_id || after.agency_id !== before.agency_id || after.country !== before.country;
+  return accessChanged ? { userId: after.id, sessionId: null, reason: 'access-changed', at } : undefined;
 }

@@ -72,6 +72,12 @@ export const roleRepository = {
     return rows.map(toRole);
   },
 
+  /** The users who hold the role. */
+  async holderIds(db: Db, roleId: string): Promise<string[]> {
+    const rows = await db.selectFrom('user_role').select('user_id').where('role_id', '=', roleId).execute();
+    return rows.map((r) => r.user_id);
+  },
+
   async page(db: Db, after: string | undefined, limit: number): Promise<Role[]> {
     let query = db.selectFrom('role').selectAll();
     if (after) query = query.where('id', '>', after);

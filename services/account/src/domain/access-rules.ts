@@ -1,4 +1,4 @@
-import { can, type DataScope, type Principal, scopeRank } from '@fieldops/platform';
+import { can, type DataScope, ForbiddenError, type Principal, scopeRank } from '@fieldops/platform';
 import { ALL_PERMISSIONS } from './permissions';
 
 export interface RoleGrant {
@@ -18,6 +18,18 @@ export function whyCannotGrant(caller: Principal, role: RoleGrant): string | und
   const missing = role.permissions.filter((p) => (p === ALL_PERMISSIONS ? !caller.permissions.includes(ALL_PERMISSIONS) : !can(caller, p)));
   if (missing.length > 0) return `role "${role.name}" has permissions you lack: ${missing.join(', ')}`;
   return undefined;
+}
+
+/**
+ * Nobody changes a user who holds more than they do (disable, enable, move, roles, anything): each of the user's
+ * roles must be one the caller could grant. Seeing a user in one's scope is not enough: a country manager sees the
+ * admin of their country.
+ */
+export function assertMayManage(caller: Principal, targetRoles: RoleGrant[]): void {
+  for (const role of targetRoles) {
+    const reason = whyCannotGrant(caller, role);
+    if (reason) throw new ForbiddenError(`You cannot change this user: they hold ${reason}.`);
+  }
 }
 
 /** The widest scope among a user's roles decides what they see; no role means their own records only. */

@@ -48,6 +48,11 @@ export const userEvents = {
   loggedIn: (user: UserRow) => event('account.user.logged-in.v1', user.id, { userId: user.id }, user.country, user.id),
 };
 
+export const sessionEvents = {
+  revoked: (data: AccountEventData<'account.session.revoked.v1'>, actor?: string) =>
+    event('account.session.revoked.v1', data.sessionId ?? data.userId, data, undefined, actor),
+};
+
 type OrgUnit = Pick<OrgUnitTable, 'id' | 'parent_id' | 'kind' | 'name' | 'country' | 'version'>;
 const orgUnitSnapshot = (unit: OrgUnit) => ({
   id: unit.id,

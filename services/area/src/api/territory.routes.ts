@@ -2,7 +2,7 @@ import { clientSystem, requestCoordinates } from '@fieldops/geo';
 import { accessFor, type ServiceApp, ValidationError } from '@fieldops/platform';
 import type { AreaIndexHolder } from '../app/area-index-holder';
 import { areaVisibility } from '../app/area-visibility';
-import { coveringAt } from '../app/covering';
+import { coveringFor } from '../app/covering';
 import { listOverlaps } from '../app/list-overlaps';
 import { resolvePoints } from '../app/resolve-points';
 import type { AreaContext } from '../config';
@@ -58,8 +58,9 @@ export function territoryRoutes(app: ServiceApp, ctx: AreaContext, index: AreaIn
       const { lat, lng, at, coords } = request.query;
       const when = at === undefined ? ctx.clock.now() : Date.parse(at);
       if (!Number.isFinite(when)) throw new ValidationError([{ field: '/query/at', message: 'is not a date-time' }]);
-      const covering = await coveringAt(
-        ctx.db,
+      const covering = await coveringFor(
+        ctx,
+        access,
         index,
         requestCoordinates(ctx.countries, access.caller, coords).toStored({ lat, lng }),
         when,

@@ -1,10 +1,14 @@
+import { can } from '@fieldops/platform';
 import type { Kysely } from 'kysely';
+import type { AreaContext } from '../config';
+import { areaRepository } from '../db/area.repository';
 import { type AssignmentRow, assignmentRepository } from '../db/assignment.repository';
 import { knownUserRepository } from '../db/known-user.repository';
 import type { AreaDb } from '../db/schema';
 import type { PathStep } from '../domain/area-index';
 import type { LatLng } from '../domain/geometry';
 import type { AreaIndexHolder } from './area-index-holder';
+import type { AreaAccess } from './area-visibility';
 
 export interface Coverer {
   assignmentId: string;
@@ -26,10 +30,45 @@ export interface Covering {
   managers: Coverer[];
 }
 
+const NOBODY: Covering = { areaId: null, path: [], primary: [], backups: [], managers: [] };
+
+/**
+ * Who covers a point, as far as the caller may know: only areas in their territories (a point in someone else's
+ * answers like a point outside every area), and names and emails only for callers who may read users (and their own).
+ */
+export async function coveringFor(
+  ctx: AreaContext,
+  { caller, scope: visibility }: AreaAccess,
+  index: AreaIndexHolder,
+  point: LatLng,
+  at: number,
+): Promise<Covering> {
+  const covering = await coveringAt(ctx.db, index, point, at);
+  const visible = new Set(
+    await areaRepository.visibleAmong(
+      ctx.db,
+      visibility,
+      covering.path.map((step) => step.id),
+    ),
+  );
+  // Visibility is by subtree: when the resolved area is hidden, so is every ancestor.
+  if (covering.areaId === null || !visible.has(covering.areaId)) return NOBODY;
+  const mayReadUsers = can(caller, 'user:read');
+  const shown = (list: Coverer[]) =>
+    list.filter((c) => visible.has(c.areaId)).map((c) => (mayReadUsers || c.userId === caller.userId ? c : { ...c, user: null }));
+  return {
+    areaId: covering.areaId,
+    path: covering.path.filter((step) => visible.has(step.id)),
+    primary: shown(covering.primary),
+    backups: shown(covering.backups),
+    managers: shown(covering.managers),
+  };
+}
+
 /** Who covers a WGS-84 point at `at`: one resolution, one query for the assignments of the whole path. */
 export async function coveringAt(db: Kysely<AreaDb>, index: AreaIndexHolder, point: LatLng, at: number): Promise<Covering> {
   const resolution = (await index.current()).resolve(point);
-  if (!resolution) return { areaId: null, path: [], primary: [], backups: [], managers: [] };
+  if (!resolution) return NOBODY;
   const depth = new Map(resolution.path.map((step, i) => [step.id, i]));
   const rows = await assignmentRepository.effectiveOn(db, [...depth.keys()], at);
   rows.sort((a, b) => (depth.get(b.area_id) ?? 0) - (depth.get(a.area_id) ?? 0));

@@ -55,6 +55,12 @@ export const areaRepository = {
     return (await query.execute()).map((r) => r.id);
   },
 
+  /** Those of `ids` the caller may see. */
+  async visibleAmong(db: Db, visibility: AreaVisibility, ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    return (await db.selectFrom('area').select('id').where('id', 'in', ids).where(visible(visibility)).execute()).map((r) => r.id);
+  },
+
   /** `(id, version)` of every area: what the spatial index compares with what it holds. */
   async versions(db: Db): Promise<{ id: string; version: number }[]> {
     return db.selectFrom('area').select(['id', 'version']).execute();
