@@ -8,8 +8,9 @@ import { type AreaGeometry, bboxOf } from '../domain/geometry';
 import { areaEvents } from '../events/published';
 import type { Access } from './access';
 import type { AreaIndexHolder } from './area-index-holder';
-import { checkDepth, checkOrgUnit, checkParentKind, checkRootCountry, parentInScope } from './area-rules';
+import { checkChildCountry, checkDepth, checkOrgUnit, checkParentKind, checkRootCountry, parentInScope } from './area-rules';
 import { type AreaView, toAreaView } from './area-view';
+import { checkInsideParent } from './containment-rules';
 import type { CoordinateSystem } from './coordinates';
 import { bumpIndexVersion } from './index-change';
 import { linkableOrgUnits } from './org-units-of';
@@ -65,6 +66,8 @@ export async function createArea(
     const area = await transactWithRetry(ctx, async (trx, events) => {
       const parent = input.parentId ? await parentInScope(trx, access.visibility, input.parentId) : null;
       checkParentKind(input.kind, parent?.kind ?? null);
+      if (parent) checkChildCountry(input.country, parent);
+      if (parent) checkInsideParent(input.geometry, parent);
       const country = parent ? parent.country : checkRootCountry(access, input.country, (c) => ctx.countries.isSupported(c));
       if (input.orgUnitId) await checkOrgUnit(trx, input.orgUnitId, country, orgUnits);
       const row = newAreaRow(uuidv7(), input, parent, country, now);

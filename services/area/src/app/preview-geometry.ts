@@ -8,6 +8,7 @@ import type { AreaMoveSource } from '../moves/area-move-source';
 import type { Access } from './access';
 import { type AreaIndexHolder, toIndexedArea } from './area-index-holder';
 import { areaInScope } from './area-rules';
+import { checkHoldsChildren, checkInsideParent, parentOf } from './containment-rules';
 
 export interface GeometryPreview {
   previewId: string;
@@ -42,6 +43,9 @@ export async function previewGeometry(
   options: { ttlMs: number; recordLimit: number },
 ): Promise<GeometryPreview> {
   const area = await areaInScope(ctx.db, access.visibility, areaId);
+  const parent = await parentOf(ctx.db, area);
+  if (parent) checkInsideParent(geometry, parent);
+  await checkHoldsChildren(ctx.db, area, geometry);
   const before = await holder.current();
   const after = before.with({ put: toIndexedArea({ ...area, geometry: JSON.stringify(geometry) }) });
   const bbox = unionBBox(rowBBox(area), bboxOf(geometry));
