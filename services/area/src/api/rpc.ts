@@ -5,11 +5,14 @@ import { type Principal, rpcCallerOf } from '@fieldops/platform';
 import { visibilityOf } from '../app/access';
 import type { AreaIndexHolder } from '../app/area-index-holder';
 import { type Coverer, coveringAt } from '../app/covering';
+import { findAreasByName } from '../app/find-areas-by-name';
 import type { AreaContext } from '../config';
 import { type AreaRow, areaRepository } from '../db/area.repository';
 import { rowBBox } from '../events/published';
 
 const MAX_POINTS = 1000;
+const DEFAULT_NAME_MATCHES = 5;
+const MAX_NAME_MATCHES = 20;
 
 /** The verified caller (the platform's one RPC token check). */
 const callerOf = (ctx: AreaContext, context: HandlerContext): Promise<Principal> => rpcCallerOf(ctx.auth, context);
@@ -51,9 +54,18 @@ export function areaRpc(router: ConnectRouter, ctx: AreaContext, index: AreaInde
       return {
         results: request.points.map((point) => {
           const found = current.resolve(point);
-          return found ? { areaId: found.areaId, path: found.path } : { path: [] };
+          return found ? { areaId: found.areaId, country: found.country, path: found.path } : { path: [] };
         }),
       };
+    },
+    async findAreasByName(request, context) {
+      await callerOf(ctx, context);
+      if (!/^[A-Z]{2}$/.test(request.country)) throw new ConnectError('country must be ISO 3166-1 alpha-2', Code.InvalidArgument);
+      if (!/\p{L}|\p{N}/u.test(request.name)) throw new ConnectError('name must have a letter or digit', Code.InvalidArgument);
+      if (request.limit < 0 || request.limit > MAX_NAME_MATCHES)
+        throw new ConnectError(`limit must be in 0..${MAX_NAME_MATCHES}`, Code.InvalidArgument);
+      const areas = await findAreasByName(index, request.name, request.country, request.limit || DEFAULT_NAME_MATCHES);
+      return { areas };
     },
     async getArea(request, context) {
       const caller = await callerOf(ctx, context);
