@@ -14,10 +14,33 @@ export function areaLookupFor(ctx: PoiContext, caller: Principal): AreaLookup | 
     async pathAt(point) {
       try {
         const { results } = await ctx.rpc.client(AreaService).resolveArea({ points: [point] }, asCaller(caller.token));
-        return (results[0]?.path ?? []).map((step) => ({ id: step.id, name: step.name, level: step.kind }));
+        const path = (results[0]?.path ?? []).map((step) => ({ id: step.id, name: step.name, level: step.kind }));
+        return { country: results[0]?.country ?? null, path };
       } catch (error) {
         ctx.log.warn({ err: error }, 'ResolveArea failed; reverse geocoding answers from known places only');
         return null;
+      }
+    },
+    async named(text, country) {
+      try {
+        const { areas } = await ctx.rpc.client(AreaService).findAreasByName({ name: text, country }, asCaller(caller.token));
+        return areas.flatMap(({ inside, ...area }) =>
+          inside
+            ? [
+                {
+                  name: area.name,
+                  country: area.country,
+                  lat: inside.lat,
+                  lng: inside.lng,
+                  path: area.path.map((step) => ({ id: step.id, name: step.name, level: step.kind })),
+                  score: area.score,
+                },
+              ]
+            : [],
+        );
+      } catch (error) {
+        ctx.log.warn({ err: error }, 'FindAreasByName failed; geocoding answers from known places only');
+        return [];
       }
     },
   };
