@@ -79,4 +79,21 @@ describe.each(engines)('areas of leads on $name', (database) => {
     const res = await t.api('POST', '/api/v1/leads/assign', { token: admin, body: { leadIds: [created.body.id], strategy: 'area' } });
     expect(res.body).toMatchObject({ assigned: 0, skipped: 1, rows: [{ status: 'skipped' }] });
   });
+
+  it('a geometry preview lists the leads that would move, from LeadsInBoundingBox', async () => {
+    const admin = await as('admin');
+    const root = await anArea(admin, { kind: 'country', country: 'SG', geometry: square(30, 10, 4) });
+    const city = await anArea(admin, { kind: 'city', parentId: root.id, geometry: square(30, 10, 2) });
+    const created = await t.api('POST', '/api/v1/leads?coords=WGS84', { token: admin, body: aLead({ lat: 10, lng: 29.5 }) });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.areaId).toBe(city.id);
+    // The city shrinks to its eastern half: the lead would fall back to the country.
+    const preview = await t.api('POST', `/api/v1/areas/${city.id}/geometry/preview`, {
+      token: admin,
+      body: { geometry: square(30.5, 10, 0.9) },
+    });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    expect(preview.body.sources).toContain('lead');
+    expect(preview.body.moves).toEqual([{ kind: 'lead', id: created.body.id, from: city.id, to: root.id }]);
+  });
 });

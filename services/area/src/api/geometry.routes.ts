@@ -21,7 +21,7 @@ export function geometryRoutes(
     '/api/v1/areas/:id/geometry/preview',
     {
       schema: {
-        summary: 'What a new polygon would move (places now; merchants and leads as their services arrive), before anything changes',
+        summary: 'What a new polygon would move (places, merchants and leads), before anything changes',
         params: IdParams,
         querystring: CoordsOnlyQuery,
         body: PreviewBody,

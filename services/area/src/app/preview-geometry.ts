@@ -18,7 +18,7 @@ export interface GeometryPreview {
   expiresAt: string;
   /** WGS-84: the old box ∪ the new one, where anything could move. */
   bbox: BBox;
-  /** The owners asked: `place` now; merchants and leads join as their services arrive. */
+  /** The owners asked: `place`, `merchant`, `lead` (those whose services this deployment reaches). */
   sources: string[];
   moves: Move[];
   counts: Record<string, number>;
