@@ -2,7 +2,7 @@ import { accountService } from '@fieldops/account';
 import { areaService } from '@fieldops/area';
 import { MerchantService } from '@fieldops/contracts';
 import { asCaller } from '@fieldops/platform';
-import { databaseEngines, eventually, startTestHost, type TestHost } from '@fieldops/testing';
+import { databaseEngines, eventually, loginAreaScoped, startTestHost, type TestHost } from '@fieldops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { merchantService } from '../src/index';
 import { aMerchant, outboxOf } from './merchant-fixtures';
@@ -32,6 +32,17 @@ describe.each(engines)('areas of merchants on $name', (database) => {
     });
   });
   afterAll(async () => t?.stop());
+
+  it('an area-scoped manager sees the demo merchants of their areas, each seeded with its area', async () => {
+    const admin = await t.login('admin@fieldops.test');
+    const manager = await loginAreaScoped(t, admin, 'citymanager1.sg@fieldops.test', ['merchant:read']);
+    await eventually(async () => {
+      const res = await t.api('GET', '/api/v1/merchants?limit=50', { token: manager });
+      expect(res.status).toBe(200);
+      expect(res.body.items.length).toBeGreaterThan(0);
+      expect(res.body.items.every((m: { country: string; areaId: string | null }) => m.country === 'SG' && m.areaId !== null)).toBe(true);
+    });
+  });
 
   it('a merchant gets the area drawn around it, and the more specific one drawn inside, each with an updated event', async () => {
     const admin = await t.login('admin@fieldops.test');

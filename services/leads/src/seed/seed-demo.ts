@@ -1,5 +1,6 @@
 import type { AccountEventData } from '@fieldops/contracts';
 import { DEMO_COUNTRIES, DEMO_REPS, isDemoRep } from '@fieldops/demo-data';
+import { resolveAreaIds } from '@fieldops/geo/area-assignment';
 import type { ConsumerDefinition, EventWriter, ProgressReporter } from '@fieldops/platform';
 import type { Kysely, Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
@@ -29,8 +30,14 @@ async function materialise(ctx: LeadsContext, trx: Transaction<LeadsDb>, events:
     if (!demo || reps.length < DEMO_REPS) continue;
     const now = ctx.clock.now();
     const leads = planLeads(ctx, demo, new Map<string, DemoRep>(reps.map((r) => [r.email, r])), now);
+    // The areas may have been drawn before these rows exist: their area events then moved nothing.
+    const areaIds = await demoAreaIds(
+      ctx,
+      leads.map((l) => l.row),
+    );
     const held = new Map<string, number>();
-    for (const { row, followUp } of leads) {
+    for (const [i, { row: planned, followUp }] of leads.entries()) {
+      const row = { ...planned, area_id: areaIds[i] ?? null };
       await leadRepository.insert(trx, row);
       await events.append(leadEvents.created(row, 'system'));
       if (row.owner_id !== null) {
@@ -65,6 +72,16 @@ async function materialise(ctx: LeadsContext, trx: Transaction<LeadsDb>, events:
     await db.updateTable('demo_seed').set({ done: 1 }).where('country', '=', country).execute();
   }
   return written;
+}
+
+/** The area of each demo point; none when the area service is not there (yet): its area events assign them later. */
+async function demoAreaIds(ctx: LeadsContext, points: { lat: number; lng: number }[]): Promise<(string | null)[]> {
+  try {
+    return (await resolveAreaIds(ctx, points, ctx.asService)) ?? [];
+  } catch (error) {
+    ctx.log.warn({ err: error }, 'ResolveArea failed; the demo leads wait for the area events');
+    return [];
+  }
 }
 
 /** Remembers the demo reps the account service announces, and seeds a country once all its reps are known. */

@@ -1,5 +1,6 @@
 import type { AccountEventData } from '@fieldops/contracts';
 import { DEMO_COUNTRIES, DEMO_REPS, isDemoRep } from '@fieldops/demo-data';
+import { resolveAreaIds } from '@fieldops/geo/area-assignment';
 import type { ConsumerDefinition, EventWriter, ProgressReporter } from '@fieldops/platform';
 import type { Kysely, Transaction } from 'kysely';
 import type { MerchantContext } from '../config';
@@ -24,7 +25,16 @@ async function materialise(ctx: MerchantContext, trx: Transaction<MerchantDb>, e
     const demo = DEMO_COUNTRIES.find((d) => d.country === country);
     const reps = await db.selectFrom('demo_rep').selectAll().where('country', '=', country).execute();
     if (!demo || reps.length < DEMO_REPS) continue;
-    for (const { created, transitions } of planMerchants(ctx, demo, new Map<string, DemoRep>(reps.map((r) => [r.email, r])))) {
+    const planned = planMerchants(ctx, demo, new Map<string, DemoRep>(reps.map((r) => [r.email, r])));
+    // The areas may have been drawn before these rows exist: their area events then moved nothing.
+    const areaIds = await demoAreaIds(
+      ctx,
+      planned.map((p) => p.created),
+    );
+    for (const [i, plan] of planned.entries()) {
+      const area_id = areaIds[i] ?? null;
+      const created = { ...plan.created, area_id };
+      const transitions = plan.transitions.map(({ transition, after }) => ({ transition, after: { ...after, area_id } }));
       await merchantRepository.insert(trx, transitions.at(-1)?.after ?? created);
       await events.append(merchantEvents.created(created, 'system'));
       for (const { transition, after } of transitions) {
@@ -37,6 +47,16 @@ async function materialise(ctx: MerchantContext, trx: Transaction<MerchantDb>, e
     await db.updateTable('demo_seed').set({ done: 1 }).where('country', '=', country).execute();
   }
   return written;
+}
+
+/** The area of each demo point; none when the area service is not there (yet): its area events assign them later. */
+async function demoAreaIds(ctx: MerchantContext, points: { lat: number; lng: number }[]): Promise<(string | null)[]> {
+  try {
+    return (await resolveAreaIds(ctx, points, ctx.asService)) ?? [];
+  } catch (error) {
+    ctx.log.warn({ err: error }, 'ResolveArea failed; the demo merchants wait for the area events');
+    return [];
+  }
 }
 
 /** Remembers the demo reps the account service announces, and seeds a country once all its reps are known. */
