@@ -8,6 +8,7 @@ import { convertLead } from '../app/convert-lead';
 import { clientSystem, type EdgeCoordinates, edgeCoordinates } from '../app/coordinates';
 import { createLead } from '../app/create-lead';
 import { followUpLead } from '../app/follow-up-lead';
+import { leadHistory } from '../app/lead-history';
 import { toLeadView } from '../app/lead-view';
 import { listLeads } from '../app/list-leads';
 import { releaseLead } from '../app/release-lead';
@@ -21,6 +22,7 @@ import {
   FollowUpBody,
   IdParams,
   Lead,
+  LeadHistory,
   LeadPage,
   ListLeadsQuery,
   StageBody,
@@ -77,6 +79,21 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
     const access = await accessFor(ctx, request, 'lead:read');
     return answer(reply, await visibleLead(ctx, access, request.params.id), edge(access, request.query.coords));
   });
+
+  app.get(
+    '/api/v1/leads/:id/history',
+    {
+      schema: {
+        summary: "Everything that happened to a lead, oldest first, from the service's event log",
+        params: IdParams,
+        response: { 200: LeadHistory },
+      },
+    },
+    async (request) => {
+      const access = await accessFor(ctx, request, 'lead:read');
+      return { items: await leadHistory(ctx, access, request.params.id) };
+    },
+  );
 
   app.post(
     '/api/v1/leads/:id/claim',
