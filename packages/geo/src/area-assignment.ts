@@ -15,7 +15,16 @@ export const RESOLVE_AREA_BATCH = 1000;
 export type CallAs = () => Promise<{ headers: Record<string, string> }>;
 
 interface AreaResolver {
-  resolveArea(request: { points: LatLng[] }, options: { headers: Record<string, string> }): Promise<{ results: { areaId?: string }[] }>;
+  resolveArea(
+    request: { points: LatLng[] },
+    options: { headers: Record<string, string> },
+  ): Promise<{ results: { areaId?: string; country?: string }[] }>;
+}
+
+/** The area holding a point and the country it belongs to (both null outside every area). */
+export interface ResolvedArea {
+  areaId: string | null;
+  country: string | null;
 }
 
 /** What a service's context offers to reach the area service (the platform's ServiceContext has it). */
@@ -29,16 +38,21 @@ export interface AreaServiceReach {
  * area service neither runs in this process nor has a SERVICE_AREA_URL (the records then keep no area until it does).
  */
 export async function resolveAreaIds(ctx: AreaServiceReach, points: LatLng[], callAs: CallAs): Promise<(string | null)[] | undefined> {
+  return (await resolveAreas(ctx, points, callAs))?.map((found) => found.areaId);
+}
+
+/** As resolveAreaIds, with the country of each area. */
+export async function resolveAreas(ctx: AreaServiceReach, points: LatLng[], callAs: CallAs): Promise<ResolvedArea[] | undefined> {
   if (!ctx.rpc.isLocal('area') && !ctx.config.serviceUrls.area) return undefined;
   if (points.length === 0) return [];
   const call = await callAs();
-  const areaIds: (string | null)[] = [];
+  const found: ResolvedArea[] = [];
   for (let start = 0; start < points.length; start += RESOLVE_AREA_BATCH) {
     const batch = points.slice(start, start + RESOLVE_AREA_BATCH).map(({ lat, lng }) => ({ lat, lng }));
     const { results } = await ctx.rpc.client(AreaService).resolveArea({ points: batch }, call);
-    for (const result of results) areaIds.push(result.areaId ?? null);
+    for (const result of results) found.push({ areaId: result.areaId ?? null, country: result.country ?? null });
   }
-  return areaIds;
+  return found;
 }
 
 /** A record on the map and the area it is in now. */

@@ -96,4 +96,14 @@ describe.each(engines)('areas of leads on $name', (database) => {
     expect(preview.body.sources).toContain('lead');
     expect(preview.body.moves).toEqual([{ kind: 'lead', id: created.body.id, from: city.id, to: root.id }]);
   });
+
+  it('refuses a Singapore lead placed in São Paulo, naming the coordinates, and writes nothing', async () => {
+    const rep = await as('rep3.sg');
+    const res = await t.api('POST', '/api/v1/leads?coords=WGS84', { token: rep, body: aLead({ lat: -23.5505, lng: -46.6333 }) });
+    expect(res.status, JSON.stringify(res.body)).toBe(422);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['/body/lat', '/body/lng']);
+    expect(res.body.errors[0].message).toBe('lies in BR, but the record is in SG');
+    const mine = await t.api('GET', '/api/v1/leads?pool=mine&limit=200', { token: rep });
+    expect(mine.body.items.some((l: { lat: number }) => l.lat < 0)).toBe(false);
+  });
 });

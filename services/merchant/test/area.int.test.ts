@@ -106,4 +106,23 @@ describe.each(engines)('areas of merchants on $name', (database) => {
     expect(preview.body.moves).toEqual([{ kind: 'merchant', id: ids[0], from: city, to: root }]);
     expect(preview.body.counts.merchant).toBe(1);
   });
+
+  it('refuses a Singapore merchant placed or moved into São Paulo, naming the coordinates', async () => {
+    const admin = await t.login('admin@fieldops.test');
+    const placed = await t.api('POST', '/api/v1/merchants?coords=WGS84', {
+      token: admin,
+      body: aMerchant({ lat: -23.5505, lng: -46.6333, ownerId: undefined }),
+    });
+    expect(placed.status, JSON.stringify(placed.body)).toBe(422);
+    expect(placed.body.errors.map((e: { field: string }) => e.field)).toEqual(['/body/lat', '/body/lng']);
+    const created = await t.api('POST', '/api/v1/merchants?coords=WGS84', { token: admin, body: aMerchant({ ownerId: undefined }) });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const moved = await t.api('PATCH', `/api/v1/merchants/${created.body.id}?coords=WGS84`, {
+      token: admin,
+      body: { lat: -23.5505, lng: -46.6333 },
+      headers: { 'if-match': created.headers.get('etag') ?? '' },
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(422);
+    expect((await t.api('GET', `/api/v1/merchants/${created.body.id}`, { token: admin })).body.lat).toBe(created.body.lat);
+  });
 });

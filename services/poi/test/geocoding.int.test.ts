@@ -145,4 +145,14 @@ describe.each(engines.filter((e) => e.name === 'sqlite'))('offline reverse geoco
     });
     expect(resolved.body.results[0].path.at(-1).name).toBe('Bishan');
   });
+
+  it('refuses a Singapore place placed in São Paulo, naming the coordinates', async () => {
+    const sg = await t.login('rep1.sg@fieldops.test');
+    const res = await t.api('POST', '/api/v1/places?coords=WGS84', {
+      token: sg,
+      body: { name: 'Padaria Fora de Lugar', category: 'bakery', lat: -23.5505, lng: -46.6333 },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(422);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['/body/lat', '/body/lng']);
+  });
 });

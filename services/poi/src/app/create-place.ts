@@ -1,7 +1,7 @@
 import type { PlaceCategory } from '@fieldops/contracts';
 import { isSupportedCountry } from '@fieldops/countries';
-import type { LatLng } from '@fieldops/geo';
-import { resolveAreaIds } from '@fieldops/geo/area-assignment';
+import { areaCountryConflict, type LatLng } from '@fieldops/geo';
+import { type ResolvedArea, resolveAreas } from '@fieldops/geo/area-assignment';
 import { asCaller, type Principal, UnprocessableError, ValidationError } from '@fieldops/platform';
 import type { PoiContext } from '../config';
 import { placeRepository } from '../db/place.repository';
@@ -25,14 +25,21 @@ export interface CreatePlaceInput {
   source?: 'rep' | 'import' | 'partner';
 }
 
-/** The area holding the new place; a create still succeeds (without area) when the area service does not answer. */
-async function areaOf(ctx: PoiContext, point: LatLng, caller: Principal): Promise<string | null> {
+/**
+ * The area holding the new place; a create still succeeds (without area) when the area service does not answer,
+ * and is refused when the area is another country's.
+ */
+async function areaOf(ctx: PoiContext, point: LatLng, caller: Principal, country: string): Promise<string | null> {
+  let area: ResolvedArea | undefined;
   try {
-    return (await resolveAreaIds(ctx, [point], async () => asCaller(caller.token)))?.[0] ?? null;
+    area = (await resolveAreas(ctx, [point], async () => asCaller(caller.token)))?.[0];
   } catch (error) {
     ctx.log.warn({ err: error }, 'ResolveArea failed; the place is created without an area');
     return null;
   }
+  const conflict = areaCountryConflict(area, country);
+  if (conflict) throw new UnprocessableError(conflict.detail, conflict.problems);
+  return area?.areaId ?? null;
 }
 
 export async function createPlace(
@@ -60,7 +67,7 @@ export async function createPlace(
     },
     ctx.clock.now(),
   );
-  row.area_id = await areaOf(ctx, row, caller);
+  row.area_id = await areaOf(ctx, row, caller, country);
   await ctx.transact(async (trx, events) => {
     await placeRepository.insert(trx, row);
     await events.append(placeEvents.created(row, caller.userId));
