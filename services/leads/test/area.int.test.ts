@@ -106,4 +106,18 @@ describe.each(engines)('areas of leads on $name', (database) => {
     const mine = await t.api('GET', '/api/v1/leads?pool=mine&limit=200', { token: rep });
     expect(mine.body.items.some((l: { lat: number }) => l.lat < 0)).toBe(false);
   });
+
+  it('an import rejects the rows placed in another country’s area and creates the rest', async () => {
+    const rep = await as('rep5.sg');
+    const csv = [
+      'name,phone,address,category,lat,lng',
+      'Kedai Jauh,,,retail,-23.5505,-46.6333',
+      'Kedai Dekat,,,retail,1.3526,103.8352',
+    ].join('\r\n');
+    const res = await t.api('POST', '/api/v1/leads/import', { token: rep, body: csv, headers: { 'content-type': 'text/csv' } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ created: 1, rejected: 1 });
+    expect(res.body.rows[0]).toEqual({ row: 1, status: 'rejected', reasons: ['lat/lng: lies in BR, but the record is in SG'] });
+    expect(res.body.rows[1]).toMatchObject({ row: 2, status: 'created' });
+  });
 });
