@@ -105,7 +105,7 @@ describe.each(engines)('offline geocoding (no GEOCODER_URL) on $name', (database
 });
 
 // On the embedded engine: the area service's own suites cover it on every database.
-describe.each(engines.filter((e) => e.name === 'sqlite'))('offline reverse geocoding with the area service on $name', (database) => {
+describe.each(engines.filter((e) => e.name === 'sqlite'))('offline geocoding and places with the area service on $name', (database) => {
   let t: TestHost;
   beforeAll(async () => {
     t = await startTestHost({
