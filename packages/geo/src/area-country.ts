@@ -1,7 +1,7 @@
 /** What a point resolved to: the area holding it and that area's country (null outside every area). */
 export interface AreaResolutionOfPoint {
-  areaId: string | null;
-  country: string | null;
+  areaId?: string | null;
+  country?: string | null;
 }
 
 export interface AreaCountryConflict {

@@ -1,11 +1,12 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
-import { Code, ConnectError, type ConnectRouter, type HandlerContext } from '@connectrpc/connect';
+import { Code, ConnectError, type ConnectRouter } from '@connectrpc/connect';
 import { type AreaCovererSchema, type AreaSchema, AreaService } from '@fieldops/contracts';
-import { type Principal, rpcCallerOf } from '@fieldops/platform';
-import { visibilityOf } from '../app/access';
+import { rpcCaller } from '@fieldops/platform';
 import type { AreaIndexHolder } from '../app/area-index-holder';
+import { visibilityOf } from '../app/area-visibility';
 import { type Coverer, coveringAt } from '../app/covering';
 import { findAreasByName } from '../app/find-areas-by-name';
+import { resolvePoints } from '../app/resolve-points';
 import type { AreaContext } from '../config';
 import { type AreaRow, areaRepository } from '../db/area.repository';
 import { rowBBox } from '../events/published';
@@ -13,9 +14,6 @@ import { rowBBox } from '../events/published';
 const MAX_POINTS = 1000;
 const DEFAULT_NAME_MATCHES = 5;
 const MAX_NAME_MATCHES = 20;
-
-/** The verified caller (the platform's one RPC token check). */
-const callerOf = (ctx: AreaContext, context: HandlerContext): Promise<Principal> => rpcCallerOf(ctx.auth, context);
 
 function toAreaMessage(row: AreaRow): MessageInitShape<typeof AreaSchema> {
   return {
@@ -48,18 +46,15 @@ const toCoverer = (c: Coverer): MessageInitShape<typeof AreaCovererSchema> => ({
 export function areaRpc(router: ConnectRouter, ctx: AreaContext, index: AreaIndexHolder): void {
   router.service(AreaService, {
     async resolveArea(request, context) {
-      await callerOf(ctx, context);
+      rpcCaller(context);
       if (request.points.length > MAX_POINTS) throw new ConnectError(`at most ${MAX_POINTS} points per call`, Code.InvalidArgument);
-      const current = await index.current();
+      const resolutions = await resolvePoints(index, request.points, 'WGS84');
       return {
-        results: request.points.map((point) => {
-          const found = current.resolve(point);
-          return found ? { areaId: found.areaId, country: found.country, path: found.path } : { path: [] };
-        }),
+        results: resolutions.map((found) => (found ? { areaId: found.areaId, country: found.country, path: found.path } : { path: [] })),
       };
     },
     async findAreasByName(request, context) {
-      await callerOf(ctx, context);
+      rpcCaller(context);
       if (!/^[A-Z]{2}$/.test(request.country)) throw new ConnectError('country must be ISO 3166-1 alpha-2', Code.InvalidArgument);
       if (!/\p{L}|\p{N}/u.test(request.name)) throw new ConnectError('name must have a letter or digit', Code.InvalidArgument);
       if (request.limit < 0 || request.limit > MAX_NAME_MATCHES)
@@ -68,13 +63,12 @@ export function areaRpc(router: ConnectRouter, ctx: AreaContext, index: AreaInde
       return { areas };
     },
     async getArea(request, context) {
-      const caller = await callerOf(ctx, context);
-      const row = await areaRepository.findById(ctx.db, request.id, await visibilityOf(ctx, caller));
+      const row = await areaRepository.findById(ctx.db, request.id, await visibilityOf(ctx, rpcCaller(context)));
       if (!row) throw new ConnectError('area not found', Code.NotFound);
       return { area: toAreaMessage(row) };
     },
     async coveringReps(request, context) {
-      await callerOf(ctx, context);
+      rpcCaller(context);
       if (!request.point) throw new ConnectError('a point is required', Code.InvalidArgument);
       const at = request.at === undefined ? ctx.clock.now() : Number(request.at);
       const covering = await coveringAt(ctx.db, index, request.point, at);

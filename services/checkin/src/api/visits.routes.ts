@@ -1,15 +1,14 @@
-import type { CoordinateSystem } from '@fieldops/geo';
-import { type Principal, type ServiceApp, setEtag } from '@fieldops/platform';
-import { accessFor } from '../app/access';
+import { type CoordinateSystem, requestCoordinates } from '@fieldops/geo';
+import { accessFor, type Principal, type ServiceApp, setEtag, versionedWrite } from '@fieldops/platform';
 import { checkIn } from '../app/check-in';
 import { checkOut } from '../app/check-out';
-import { clientSystem, edgeCoordinates } from '../app/coordinates';
 import { findVisit } from '../app/get-visit';
 import { listVisitRows } from '../app/list-visits';
 import type { CheckinPorts } from '../app/ports';
 import { reviewVisit } from '../app/review-visit';
 import { toVisitView } from '../app/visit-view';
 import type { CheckinContext } from '../config';
+import { VisitPermission } from '../domain/permissions';
 import {
   CheckInBody,
   CheckOutBody,
@@ -24,12 +23,13 @@ import {
 } from './schemas';
 
 export function visitRoutes(app: ServiceApp, ctx: CheckinContext, ports: CheckinPorts): void {
-  const edge = (caller: Principal, coords: CoordinateSystem | undefined) => edgeCoordinates(clientSystem(ctx, caller, coords));
+  const edge = (caller: Principal, coords: CoordinateSystem | undefined) => requestCoordinates(ctx.countries, caller, coords);
 
   app.post(
     '/api/v1/visits',
     {
       schema: {
+        operationId: 'checkIn',
         summary: 'Check in at a merchant, lead or place (201; a replay of the same visit id answers 200 with the stored visit)',
         querystring: CoordsQuery,
         body: CheckInBody,
@@ -37,7 +37,7 @@ export function visitRoutes(app: ServiceApp, ctx: CheckinContext, ports: Checkin
       },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'visit:write');
+      const access = await accessFor(request, VisitPermission.write, ctx.scopes);
       const { visit, created } = await checkIn(ctx, ports, access, request.body, edge(access.caller, request.query.coords));
       setEtag(reply, visit.version);
       if (!created) return reply.code(200).send(visit);
@@ -49,6 +49,7 @@ export function visitRoutes(app: ServiceApp, ctx: CheckinContext, ports: Checkin
     '/api/v1/visits/:id/check-out',
     {
       schema: {
+        operationId: 'checkOut',
         summary: 'Check out of my visit (200); a check-out that arrives before its check-in is held (202) and applied when it comes',
         params: IdParams,
         querystring: CoordsQuery,
@@ -57,7 +58,7 @@ export function visitRoutes(app: ServiceApp, ctx: CheckinContext, ports: Checkin
       },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'visit:write');
+      const access = await accessFor(request, VisitPermission.write, ctx.scopes);
       const result = await checkOut(ctx, ports, access, request.params.id, request.body, edge(access.caller, request.query.coords));
       if (result.status === 'held') return reply.code(202).send({ visitId: result.visitId, status: 'held' });
       setEtag(reply, result.visit.version);
@@ -67,9 +68,16 @@ export function visitRoutes(app: ServiceApp, ctx: CheckinContext, ports: Checkin
 
   app.get(
     '/api/v1/visits',
-    { schema: { summary: 'Visits in my data scope, in device-time order', querystring: ListQuery, response: { 200: VisitPage } } },
+    {
+      schema: {
+        operationId: 'listVisits',
+        summary: 'Visits in my data scope, in device-time order',
+        querystring: ListQuery,
+        response: { 200: VisitPage },
+      },
+    },
     async (request) => {
-      const access = await accessFor(ctx, request, 'visit:read');
+      const access = await accessFor(request, VisitPermission.read, ctx.scopes);
       const { coords, ...query } = request.query;
       const page = await listVisitRows(ctx, access, query);
       const coordinates = edge(access.caller, coords);
@@ -81,13 +89,14 @@ export function visitRoutes(app: ServiceApp, ctx: CheckinContext, ports: Checkin
     '/api/v1/visits/review-queue',
     {
       schema: {
+        operationId: 'listVisitsToReview',
         summary: 'Flagged visits waiting for review in my scope (a team lead: their team), oldest first',
         querystring: ReviewQueueQuery,
         response: { 200: VisitPage },
       },
     },
     async (request) => {
-      const access = await accessFor(ctx, request, 'visit:review');
+      const access = await accessFor(request, VisitPermission.review, ctx.scopes);
       const { coords, ...query } = request.query;
       const page = await listVisitRows(ctx, access, { ...query, verification: 'pending-review' });
       const coordinates = edge(access.caller, coords);
@@ -97,12 +106,11 @@ export function visitRoutes(app: ServiceApp, ctx: CheckinContext, ports: Checkin
 
   app.get(
     '/api/v1/visits/:id',
-    { schema: { summary: 'A visit', params: IdParams, querystring: CoordsQuery, response: { 200: Visit } } },
+    { schema: { operationId: 'getVisit', summary: 'A visit', params: IdParams, querystring: CoordsQuery, response: { 200: Visit } } },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'visit:read');
+      const access = await accessFor(request, VisitPermission.read, ctx.scopes);
       const row = await findVisit(ctx, access, request.params.id);
-      setEtag(reply, Number(row.version));
-      return toVisitView(row, edge(access.caller, request.query.coords));
+      return versionedWrite(reply, toVisitView(row, edge(access.caller, request.query.coords)));
     },
   );
 
@@ -110,6 +118,7 @@ export function visitRoutes(app: ServiceApp, ctx: CheckinContext, ports: Checkin
     '/api/v1/visits/:id/review',
     {
       schema: {
+        operationId: 'reviewVisit',
         summary: 'Approve or reject a flagged visit (409 when it is not waiting for review)',
         params: IdParams,
         querystring: CoordsQuery,
@@ -118,10 +127,9 @@ export function visitRoutes(app: ServiceApp, ctx: CheckinContext, ports: Checkin
       },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'visit:review');
+      const access = await accessFor(request, VisitPermission.review, ctx.scopes);
       const row = await reviewVisit(ctx, access, request.params.id, request.body.decision, request.body.reason);
-      setEtag(reply, Number(row.version));
-      return toVisitView(row, edge(access.caller, request.query.coords));
+      return versionedWrite(reply, toVisitView(row, edge(access.caller, request.query.coords)));
     },
   );
 }

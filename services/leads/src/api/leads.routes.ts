@@ -1,19 +1,20 @@
-import { type ServiceApp, setEtag } from '@fieldops/platform';
+import { type EdgeCoordinates, requestCoordinates } from '@fieldops/geo';
+import { type Access, accessFor, type ServiceApp, setEtag } from '@fieldops/platform';
 import type { FastifyReply } from 'fastify';
-import { type Access, accessFor, visibleLead } from '../app/access';
 import { assignLead } from '../app/assign-lead';
 import { changeStage } from '../app/change-stage';
 import { claimLead } from '../app/claim-lead';
 import { convertLead } from '../app/convert-lead';
-import { clientSystem, type EdgeCoordinates, edgeCoordinates } from '../app/coordinates';
 import { createLead } from '../app/create-lead';
 import { followUpLead } from '../app/follow-up-lead';
 import { leadHistory } from '../app/lead-history';
 import { toLeadView } from '../app/lead-view';
 import { listLeads } from '../app/list-leads';
 import { releaseLead } from '../app/release-lead';
+import { visibleLead } from '../app/visible-lead';
 import type { LeadsContext } from '../config';
 import type { LeadRow } from '../db/lead.repository';
+import { LeadPermission } from '../domain/permissions';
 import {
   AssignBody,
   ConvertBody,
@@ -36,14 +37,21 @@ function answer(reply: FastifyReply, row: LeadRow, edge: EdgeCoordinates) {
 }
 
 export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
-  const action = (summary: string) => ({ summary, params: IdParams, querystring: CoordsQuery, response: { 200: Lead } });
+  const action = (operationId: string, summary: string) => ({
+    operationId,
+    summary,
+    params: IdParams,
+    querystring: CoordsQuery,
+    response: { 200: Lead },
+  });
   /** Coordinates at the edge: `?coords=`, else the caller's country's system; stored as WGS-84. */
-  const edge = (access: Access, coords: Coords | undefined) => edgeCoordinates(clientSystem(ctx, access.caller, coords));
+  const edge = (access: Access, coords: Coords | undefined) => requestCoordinates(ctx.countries, access.caller, coords);
 
   app.post(
     '/api/v1/leads',
     {
       schema: {
+        operationId: 'createLead',
         summary: 'Capture a lead, claimed by me; a strong duplicate answers 409 with `candidates` to claim instead',
         querystring: CoordsQuery,
         body: CreateLeadBody,
@@ -51,7 +59,7 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
       },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'lead:write');
+      const access = await accessFor(request, LeadPermission.write, ctx.scopes);
       const coordinates = edge(access, request.query.coords);
       const row = await createLead(ctx, access, { ...request.body, ...coordinates.toStored(request.body) });
       setEtag(reply, row.version);
@@ -63,20 +71,21 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
     '/api/v1/leads',
     {
       schema: {
+        operationId: 'listLeads',
         summary: 'My leads (pool=mine), the public pool (pool=public) or all I can see',
         querystring: ListLeadsQuery,
         response: { 200: LeadPage },
       },
     },
     async (request) => {
-      const access = await accessFor(ctx, request, 'lead:read');
+      const access = await accessFor(request, LeadPermission.read, ctx.scopes);
       const { coords, ...query } = request.query;
       return listLeads(ctx, access, query, edge(access, coords));
     },
   );
 
-  app.get('/api/v1/leads/:id', { schema: action('A lead; outside my scope it answers 404') }, async (request, reply) => {
-    const access = await accessFor(ctx, request, 'lead:read');
+  app.get('/api/v1/leads/:id', { schema: action('getLead', 'A lead; outside my scope it answers 404') }, async (request, reply) => {
+    const access = await accessFor(request, LeadPermission.read, ctx.scopes);
     return answer(reply, await visibleLead(ctx, access, request.params.id), edge(access, request.query.coords));
   });
 
@@ -84,63 +93,80 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
     '/api/v1/leads/:id/history',
     {
       schema: {
+        operationId: 'getLeadHistory',
         summary: "Everything that happened to a lead, oldest first, from the service's event log",
         params: IdParams,
         response: { 200: LeadHistory },
       },
     },
     async (request) => {
-      const access = await accessFor(ctx, request, 'lead:read');
+      const access = await accessFor(request, LeadPermission.read, ctx.scopes);
       return { items: await leadHistory(ctx, access, request.params.id) };
     },
   );
 
   app.post(
     '/api/v1/leads/:id/claim',
-    { schema: action('Claim a lead from the public pool (409 when taken, in cooldown or at my limit)') },
+    { schema: action('claimLead', 'Claim a lead from the public pool (409 when taken, in cooldown or at my limit)') },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'lead:claim');
+      const access = await accessFor(request, LeadPermission.claim, ctx.scopes);
       return answer(reply, await claimLead(ctx, access, request.params.id), edge(access, request.query.coords));
     },
   );
 
-  app.post('/api/v1/leads/:id/release', { schema: action('Give a lead I hold back to the public pool') }, async (request, reply) => {
-    const access = await accessFor(ctx, request, 'lead:claim');
-    return answer(reply, await releaseLead(ctx, access, request.params.id), edge(access, request.query.coords));
-  });
+  app.post(
+    '/api/v1/leads/:id/release',
+    { schema: action('releaseLead', 'Give a lead I hold back to the public pool') },
+    async (request, reply) => {
+      const access = await accessFor(request, LeadPermission.claim, ctx.scopes);
+      return answer(reply, await releaseLead(ctx, access, request.params.id), edge(access, request.query.coords));
+    },
+  );
 
   app.post(
     '/api/v1/leads/:id/assign',
-    { schema: { ...action('Give a lead to a rep (from the pool or another rep); the rep’s limit applies'), body: AssignBody } },
+    {
+      schema: { ...action('assignLead', 'Give a lead to a rep (from the pool or another rep); the rep’s limit applies'), body: AssignBody },
+    },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'lead:assign');
+      const access = await accessFor(request, LeadPermission.assign, ctx.scopes);
       return answer(reply, await assignLead(ctx, access, request.params.id, request.body.repId), edge(access, request.query.coords));
     },
   );
 
   app.post(
     '/api/v1/leads/:id/follow-ups',
-    { schema: { ...action('Record a follow-up; extends the protection up to the country’s maximum'), body: FollowUpBody } },
+    {
+      schema: {
+        ...action('addLeadFollowUp', 'Record a follow-up; extends the protection up to the country’s maximum'),
+        body: FollowUpBody,
+      },
+    },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'lead:write');
+      const access = await accessFor(request, LeadPermission.write, ctx.scopes);
       return answer(reply, await followUpLead(ctx, access, request.params.id, request.body), edge(access, request.query.coords));
     },
   );
 
   app.post(
     '/api/v1/leads/:id/stage',
-    { schema: { ...action('Move a lead to another stage (409 on an illegal transition)'), body: StageBody } },
+    { schema: { ...action('setLeadStage', 'Move a lead to another stage (409 on an illegal transition)'), body: StageBody } },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'lead:write');
+      const access = await accessFor(request, LeadPermission.write, ctx.scopes);
       return answer(reply, await changeStage(ctx, access, request.params.id, request.body.to), edge(access, request.query.coords));
     },
   );
 
   app.post(
     '/api/v1/leads/:id/convert',
-    { schema: { ...action('Ask for the merchant of a won lead to be created (conversionStatus becomes requested)'), body: ConvertBody } },
+    {
+      schema: {
+        ...action('convertLead', 'Ask for the merchant of a won lead to be created (conversionStatus becomes requested)'),
+        body: ConvertBody,
+      },
+    },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'lead:write');
+      const access = await accessFor(request, LeadPermission.write, ctx.scopes);
       return answer(reply, await convertLead(ctx, access, request.params.id, request.body), edge(access, request.query.coords));
     },
   );

@@ -1,12 +1,11 @@
+import { resolveAreas } from '@fieldops/area-client';
 import { areaCountryConflict } from '@fieldops/geo';
-import { resolveAreas } from '@fieldops/geo/area-assignment';
-import { asCaller, ConflictError, UnprocessableError, ValidationError } from '@fieldops/platform';
+import { type Access, asCaller, ConflictError, UnprocessableError, ValidationError } from '@fieldops/platform';
 import type { LeadsContext } from '../config';
 import { claimHistoryRepository, holdingRepository } from '../db/holding.repository';
 import { type LeadRow, leadRepository } from '../db/lead.repository';
 import { capture } from '../domain/lead-pool';
 import { leadEvents } from '../events/published';
-import type { Access } from './access';
 import { type CreateLeadInput, checkCapture, checkPhone, newLeadRow } from './capture';
 import type { DuplicateCandidate } from './find-duplicates';
 import { poolPolicyOf, refused } from './pool-policy';

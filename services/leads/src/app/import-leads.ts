@@ -1,5 +1,5 @@
+import { resolveAreas } from '@fieldops/area-client';
 import { areaCountryConflict, distanceMeters, placeNameSimilarity } from '@fieldops/geo';
-import { resolveAreas } from '@fieldops/geo/area-assignment';
 import type { ProgressReporter } from '@fieldops/platform';
 import { uuidv7 } from 'uuidv7';
 import type { LeadsContext } from '../config';

@@ -1,8 +1,8 @@
-import type { EventEnvelope } from '@fieldops/platform';
+import type { Access, EventEnvelope } from '@fieldops/platform';
 import type { LeadsContext } from '../config';
 import { historyRepository } from '../db/history.repository';
-import { type Access, visibleLead } from './access';
 import { shownPhone } from './lead-view';
+import { visibleLead } from './visible-lead';
 
 export interface HistoryEntry {
   id: string;

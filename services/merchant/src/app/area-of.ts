@@ -1,5 +1,6 @@
+import { type CallAs, resolveAreas } from '@fieldops/area-client';
+import type { AreaResolution } from '@fieldops/contracts';
 import { areaCountryConflict, type LatLng } from '@fieldops/geo';
-import { type CallAs, type ResolvedArea, resolveAreas } from '@fieldops/geo/area-assignment';
 import { UnprocessableError } from '@fieldops/platform';
 import type { MerchantContext } from '../config';
 
@@ -8,7 +9,7 @@ import type { MerchantContext } from '../config';
  * service does not answer, and is refused when the area is another country's.
  */
 export async function areaOf(ctx: MerchantContext, point: LatLng, callAs: CallAs, country: string) {
-  let area: ResolvedArea | undefined;
+  let area: AreaResolution | undefined;
   try {
     area = (await resolveAreas(ctx, [point], callAs))?.[0];
   } catch (error) {

@@ -1,8 +1,10 @@
+import { requestCoordinates } from '@fieldops/geo';
 import type { Principal, ServiceApp } from '@fieldops/platform';
-import { accessFor } from '../app/access';
-import { clientSystem, edgeCoordinates } from '../app/coordinates';
+import { accessFor } from '@fieldops/platform';
 import { geocodeAddress, reverseGeocode } from '../app/geocode';
 import type { PoiContext } from '../config';
+import { PlacePermission } from '../domain/permissions';
+import { placeScopes } from '../domain/place-scope';
 import type { Geocoder } from '../geocoding/geocoder';
 import { GeocodeQuery, GeocodeResults, ReverseQuery, ReverseResult } from './schemas';
 
@@ -12,16 +14,17 @@ export function geocodeRoutes(app: ServiceApp, ctx: PoiContext, geocoderFor: (ca
     '/api/v1/geocode',
     {
       schema: {
+        operationId: 'geocode',
         summary: 'Where an address is (in my country unless country is given), best first',
         querystring: GeocodeQuery,
         response: { 200: GeocodeResults },
       },
     },
     async (request) => {
-      const access = accessFor(request, 'place:read');
+      const access = await accessFor(request, PlacePermission.read, placeScopes);
       const { coords, ...input } = request.query;
       return {
-        items: await geocodeAddress(geocoderFor(access.caller), access, input, edgeCoordinates(clientSystem(ctx, access.caller, coords))),
+        items: await geocodeAddress(geocoderFor(access.caller), access, input, requestCoordinates(ctx.countries, access.caller, coords)),
       };
     },
   );
@@ -29,12 +32,17 @@ export function geocodeRoutes(app: ServiceApp, ctx: PoiContext, geocoderFor: (ca
   app.get(
     '/api/v1/geocode/reverse',
     {
-      schema: { summary: 'The address at a point (404 where none is known)', querystring: ReverseQuery, response: { 200: ReverseResult } },
+      schema: {
+        operationId: 'reverseGeocode',
+        summary: 'The address at a point (404 where none is known)',
+        querystring: ReverseQuery,
+        response: { 200: ReverseResult },
+      },
     },
     async (request) => {
-      const access = accessFor(request, 'place:read');
+      const access = await accessFor(request, PlacePermission.read, placeScopes);
       const { coords, ...point } = request.query;
-      return reverseGeocode(geocoderFor(access.caller), point, edgeCoordinates(clientSystem(ctx, access.caller, coords)));
+      return reverseGeocode(geocoderFor(access.caller), point, requestCoordinates(ctx.countries, access.caller, coords));
     },
   );
 }

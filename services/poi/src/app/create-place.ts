@@ -1,14 +1,13 @@
-import type { PlaceCategory } from '@fieldops/contracts';
+import { resolveAreas } from '@fieldops/area-client';
+import type { AreaResolution, PlaceCategory } from '@fieldops/contracts';
 import { isSupportedCountry } from '@fieldops/countries';
-import { areaCountryConflict, type LatLng } from '@fieldops/geo';
-import { type ResolvedArea, resolveAreas } from '@fieldops/geo/area-assignment';
+import { areaCountryConflict, type EdgeCoordinates, type LatLng } from '@fieldops/geo';
 import { asCaller, type Principal, UnprocessableError, ValidationError } from '@fieldops/platform';
 import type { PoiContext } from '../config';
 import { placeRepository } from '../db/place.repository';
+import type { PlaceAccess } from '../domain/place-scope';
 import { inScope } from '../domain/place-scope';
 import { placeEvents } from '../events/published';
-import type { Access } from './access';
-import type { EdgeCoordinates } from './coordinates';
 import { newPlaceRow, phoneOf } from './place-fields';
 import { type PlaceView, toPlaceView } from './place-view';
 
@@ -30,7 +29,7 @@ export interface CreatePlaceInput {
  * and is refused when the area is another country's.
  */
 async function areaOf(ctx: PoiContext, point: LatLng, caller: Principal, country: string): Promise<string | null> {
-  let area: ResolvedArea | undefined;
+  let area: AreaResolution | undefined;
   try {
     area = (await resolveAreas(ctx, [point], async () => asCaller(caller.token)))?.[0];
   } catch (error) {
@@ -44,7 +43,7 @@ async function areaOf(ctx: PoiContext, point: LatLng, caller: Principal, country
 
 export async function createPlace(
   ctx: PoiContext,
-  { caller, scope }: Access,
+  { caller, scope }: PlaceAccess,
   input: CreatePlaceInput,
   edge: EdgeCoordinates,
 ): Promise<PlaceView> {
