@@ -1,4 +1,5 @@
 // @fieldops/geo: pure geographic functions shared by the services (no I/O).
+export * from './area-country';
 export * from './box-cells';
 export * from './circle-cover';
 export * from './coordinates';

@@ -1,3 +1,4 @@
+export { loginAreaScoped } from './area-scoped-user';
 export { type Engine, engineAvailable, enginesRequired, engineUrls } from './engines';
 export {
   databaseEngines,

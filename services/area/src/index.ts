@@ -11,11 +11,11 @@ import { accountDirectoryConsumer } from './events/account-directory.consumer';
 import { coverageCheckJob } from './jobs/coverage-check.job';
 import { linkSeededJob } from './jobs/link-seeded.job';
 import type { AreaMoveSource } from './moves/area-move-source';
-import { placeMoveSource } from './moves/place-move-source';
+import { defaultMoveSources } from './moves/owner-move-sources';
 import { seedDemo } from './seed/seed-demo';
 
 export interface AreaServiceOptions {
-  /** The owners asked what a geometry change would move; default: places (the POI service). */
+  /** The owners asked what a geometry change would move; default: places, merchants and leads, where their services run. */
   moveSources?: (ctx: AreaContext) => AreaMoveSource[];
   /** Scheduled work intervals (tests shorten them). */
   coverageCheckMs?: number;
@@ -37,7 +37,7 @@ export function createAreaService(options: AreaServiceOptions = {}) {
         territoryRoutes(app, ctx, index);
         areaRoutes(app, ctx, index);
         assignmentRoutes(app, ctx);
-        geometryRoutes(app, ctx, index, (options.moveSources ?? ((c) => [placeMoveSource(c)]))(ctx), settings);
+        geometryRoutes(app, ctx, index, (options.moveSources ?? defaultMoveSources)(ctx), settings);
       },
     },
     rpc: (router, ctx) => areaRpc(router, ctx, ctx.deps.index),

@@ -50,9 +50,10 @@ describe('resolving a point to an area', () => {
   );
   const index = new AreaIndex([country, city, low, high, big, small, holed, islands]);
 
-  it('answers the deepest area, with its path from the country down', () => {
+  it('answers the deepest area, with its country and its path from the country down', () => {
     expect(index.resolve({ lng: 5, lat: 5 })).toEqual({
       areaId: low.id,
+      country: 'SG',
       path: [
         { id: country.id, name: 'Country', kind: 'country' },
         { id: city.id, name: 'City', kind: 'city' },

@@ -79,6 +79,42 @@ describe.each(engines)('areas on $name', (database) => {
     expectProblem(again, 409, '/body/code');
   });
 
+  it('refuses a child drawn outside its parent, naming the geometry, and leaves the parent’s points alone', async () => {
+    const { city } = await aTerritory(t, admin, 70);
+    const across = await t.api('POST', '/api/v1/areas', {
+      token: admin,
+      body: { name: 'Across the strait', code: 'x-across', kind: 'district', parentId: city.id, geometry: polygon(square(69.5, 10.5, 1)) },
+    });
+    expectProblem(across, 422, '/body/geometry');
+    expect(across.body.errors[0].message).toMatch(/^position \[69\.5, 10\.5\] lies \d+ m outside the parent area/);
+    const resolved = await t.api('POST', '/api/v1/areas/resolve?coords=WGS84', {
+      token: admin,
+      body: { points: [{ lng: 69.7, lat: 10.7 }] },
+    });
+    expect(resolved.body.results).toEqual([null]);
+    // Along the border, a few metres out, is the simplification of shared borders: accepted.
+    await anArea(t, admin, { kind: 'district', parentId: city.id, geometry: polygon(square(71, 11, 1.0001)) });
+  });
+
+  it('honours a country sent for a child only when it is the parent’s', async () => {
+    const { city } = await aTerritory(t, admin, 80);
+    const body = { name: 'Elsewhere', code: 'x-country', kind: 'district', parentId: city.id, geometry: polygon(square(80.2, 10.2, 0.5)) };
+    const other = await t.api('POST', '/api/v1/areas', { token: admin, body: { ...body, country: 'BR' } });
+    expectProblem(other, 422, '/body/country');
+    expect(other.body.errors[0].message).toBe("must be the parent's country (SG) or left out");
+    const same = await anArea(t, admin, { ...body, country: 'SG' });
+    expect(same.country).toBe('SG');
+  });
+
+  it('names the allowed kinds once when the kind is unknown', async () => {
+    const res = await t.api('POST', '/api/v1/areas', {
+      token: admin,
+      body: { name: 'Planet', code: 'x-planet', kind: 'planet', country: 'SG', geometry: polygon(square(90, 10, 1)) },
+    });
+    expectProblem(res, 400, '/body/kind');
+    expect(res.body.errors).toEqual([{ field: '/body/kind', message: 'must be one of: country, city, district, grid' }]);
+  });
+
   it('resolves points: deepest wins, priority decides between overlapping siblings, null outside', async () => {
     const { city, west, east } = await aTerritory(t, admin, 40);
     const overlapping = await anArea(t, admin, {

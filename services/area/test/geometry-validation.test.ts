@@ -143,6 +143,22 @@ describe('geometry validation', () => {
     expect(problems[0]?.field).toBe('/body/geometry/coordinates/1/0/2');
   });
 
+  it('refuses MultiPolygon parts that overlap, whether their edges cross or one lies inside the other', () => {
+    expect(problemsOf({ type: 'MultiPolygon', coordinates: [[square(0, 0, 4)], [square(1, 1, 1)]] })).toEqual([
+      { field: '/body/geometry/coordinates/1', message: 'polygon 1 overlaps polygon 0: the parts of a MultiPolygon must not overlap' },
+    ]);
+    expect(problemsOf({ type: 'MultiPolygon', coordinates: [[square(1, 1, 1)], [square(0, 0, 4)]] })[0]?.field).toBe(
+      '/body/geometry/coordinates/1',
+    );
+    expect(problemsOf({ type: 'MultiPolygon', coordinates: [[square(0, 0, 4)], [square(3, 3, 4)]] })[0]?.message).toMatch(/rings cross/);
+  });
+
+  it('allows MultiPolygon parts that touch at a corner, and an island in the hole of another part', () => {
+    expect(validateGeometry({ type: 'MultiPolygon', coordinates: [[square(0, 0)], [square(1, 1)]] }).ok).toBe(true);
+    const lake = { type: 'MultiPolygon', coordinates: [[square(0, 0, 10), square(2, 2, 6).reverse()], [square(4, 4, 1)]] };
+    expect(validateGeometry(lake).ok).toBe(true);
+  });
+
   it('allows a hole to touch its exterior ring at one point (OGC)', () => {
     const hole = [
       [0, 1],

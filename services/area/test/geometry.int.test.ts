@@ -123,6 +123,23 @@ describe.each(engines)('polygon changes, overlaps and the index on $name', (data
     expect(direct.headers.get('etag')).toBe('"3"');
   });
 
+  it('refuses a new outline that leaves the parent or cuts off a child, in the preview and in the apply', async () => {
+    const { city, west } = await aTerritory(t, admin, 160);
+    const outside = polygon(square(159.5, 10, 1));
+    const preview = await t.api('POST', `/api/v1/areas/${west.id}/geometry/preview`, { token: admin, body: { geometry: outside } });
+    expectProblem(preview, 422, '/body/geometry');
+    const read = await t.api('GET', `/api/v1/areas/${city.id}`, { token: admin });
+    const shrunk = polygon(square(160, 10, 1));
+    const apply = await t.api('POST', `/api/v1/areas/${city.id}/geometry/apply`, {
+      token: admin,
+      body: { geometry: shrunk },
+      headers: { 'if-match': read.headers.get('etag') ?? '' },
+    });
+    expectProblem(apply, 422, '/body/geometry');
+    expect(apply.body.errors[0].message).toMatch(/would no longer hold the child area/);
+    expect((await t.api('GET', `/api/v1/areas/${city.id}`, { token: admin })).body.version).toBe(read.body.version);
+  });
+
   it('reports overlapping siblings with an approximate overlap and the winner by priority', async () => {
     const { city, west } = await aTerritory(t, admin, 140);
     const rival = await anArea(t, admin, { kind: 'district', parentId: city.id, priority: 2, geometry: polygon(square(140.5, 10, 1)) });

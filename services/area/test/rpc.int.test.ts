@@ -62,8 +62,22 @@ describe.each(engines)('area RPC and the demo territories on $name', (database) 
       ['district', 'Bishan'],
     ]);
     expect(results[0]?.areaId).toBe(results[0]?.path[2]?.id);
+    expect(results[0]?.country).toBe('SG');
     expect(results[1]?.areaId).toBeUndefined();
+    expect(results[1]?.country).toBeUndefined();
     expect(results[1]?.path).toEqual([]);
+  });
+
+  it('FindAreasByName finds Bishan by its name in any case, in its country only, with a point inside it', async () => {
+    const { areas } = await area().findAreasByName({ name: 'bishan', country: 'SG' }, asCaller(admin));
+    expect(areas[0]).toMatchObject({ name: 'Bishan', kind: 'district', country: 'SG', score: 1 });
+    expect(areas[0]?.path.map((s) => s.name)).toEqual(['Singapore', 'Central Region', 'Bishan']);
+    const inside = areas[0]?.inside ?? { lat: 0, lng: 0 };
+    const { results } = await area().resolveArea({ points: [inside] }, asCaller(admin));
+    expect(results[0]?.areaId).toBe(areas[0]?.id);
+    expect((await area().findAreasByName({ name: 'São', country: 'BR' }, asCaller(admin))).areas[0]?.name).toMatch(/^São/);
+    expect((await area().findAreasByName({ name: 'Bishan', country: 'BR' }, asCaller(admin))).areas).toEqual([]);
+    expect(await failureOf(area().findAreasByName({ name: '  ', country: 'SG' }, asCaller(admin)))).toBe(Code.InvalidArgument);
   });
 
   it('GetArea answers an area with its GeoJSON within the caller’s scope only', async () => {

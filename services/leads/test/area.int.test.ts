@@ -85,6 +85,47 @@ describe.each(engines)('areas of leads on $name', (database) => {
     expect(res.body).toMatchObject({ assigned: 0, skipped: 1, rows: [{ status: 'skipped' }] });
   });
 
+  it('a geometry preview lists the leads that would move, from LeadsInBoundingBox', async () => {
+    const admin = await as('admin');
+    const root = await anArea(admin, { kind: 'country', country: 'SG', geometry: square(30, 10, 4) });
+    const city = await anArea(admin, { kind: 'city', parentId: root.id, geometry: square(30, 10, 2) });
+    const created = await t.api('POST', '/api/v1/leads?coords=WGS84', { token: admin, body: aLead({ lat: 10, lng: 29.5 }) });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.areaId).toBe(city.id);
+    // The city shrinks to its eastern half: the lead would fall back to the country.
+    const preview = await t.api('POST', `/api/v1/areas/${city.id}/geometry/preview`, {
+      token: admin,
+      body: { geometry: square(30.5, 10, 0.9) },
+    });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    expect(preview.body.sources).toContain('lead');
+    expect(preview.body.moves).toEqual([{ kind: 'lead', id: created.body.id, from: city.id, to: root.id }]);
+  });
+
+  it('refuses a Singapore lead placed in São Paulo, naming the coordinates, and writes nothing', async () => {
+    const rep = await as('rep3.sg');
+    const res = await t.api('POST', '/api/v1/leads?coords=WGS84', { token: rep, body: aLead({ lat: -23.5505, lng: -46.6333 }) });
+    expect(res.status, JSON.stringify(res.body)).toBe(422);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['/body/lat', '/body/lng']);
+    expect(res.body.errors[0].message).toBe('lies in BR, but the record is in SG');
+    const mine = await t.api('GET', '/api/v1/leads?pool=mine&limit=200', { token: rep });
+    expect(mine.body.items.some((l: { lat: number }) => l.lat < 0)).toBe(false);
+  });
+
+  it('an import rejects the rows placed in another country’s area and creates the rest', async () => {
+    const rep = await as('rep5.sg');
+    const csv = [
+      'name,phone,address,category,lat,lng',
+      'Kedai Jauh,,,retail,-23.5505,-46.6333',
+      'Kedai Dekat,,,retail,1.3526,103.8352',
+    ].join('\r\n');
+    const res = await t.api('POST', '/api/v1/leads/import', { token: rep, body: csv, headers: { 'content-type': 'text/csv' } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ created: 1, rejected: 1 });
+    expect(res.body.rows[0]).toEqual({ row: 1, status: 'rejected', reasons: ['lat/lng: lies in BR, but the record is in SG'] });
+    expect(res.body.rows[1]).toMatchObject({ row: 2, status: 'created' });
+  });
+
   it('an area resolved for a point the lead has left since is not written', async () => {
     const point = { lat: 10.7, lng: 10.7 };
     const created = await t.api('POST', '/api/v1/leads?coords=WGS84', { token: await as('rep2.sg'), body: aLead(point) });

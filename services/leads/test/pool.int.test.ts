@@ -130,6 +130,14 @@ describe.each(engines)('capture, pools and protection on $name', (database) => {
     expect(Date.parse(followed.body.protectedUntil)).toBe(clock.now() + 15 * DAY);
     clock.advance(12 * DAY + 1);
     await eventually(async () => expect((await outboxOf(t, lead.id)).map((e) => e.type)).toContain('leads.lead.recycle-warning.v1'));
+    // Nobody consumes the warning yet: the holder sees it in the lead's history.
+    const history = await t.api('GET', `/api/v1/leads/${lead.id}/history`, { token: rep1 });
+    expect(history.status, JSON.stringify(history.body)).toBe(200);
+    expect(history.body.items.at(-1)).toMatchObject({
+      type: 'leads.lead.recycle-warning.v1',
+      data: { leadId: lead.id, protectedUntil: followed.body.protectedUntil },
+    });
+    expect(history.body.items[0]).toMatchObject({ type: 'leads.lead.created.v1', data: { phone: lead.phone } });
     clock.advance(3 * DAY);
     await eventually(async () => {
       const row = await leadsDb(t).selectFrom('lead').selectAll().where('id', '=', lead.id).executeTakeFirstOrThrow();
@@ -139,6 +147,13 @@ describe.each(engines)('capture, pools and protection on $name', (database) => {
     expect(types.filter((type) => type === 'leads.lead.recycle-warning.v1')).toHaveLength(1);
     expect(types).toContain('leads.lead.recycled.v1');
     expect((await t.api('POST', `/api/v1/leads/${lead.id}/claim`, { token: await as('rep1.sg') })).body.code).toBe('cooldown');
+    // Back in the public pool, its phone is masked in the history as in the lead.
+    const other = await as('rep2.sg');
+    const masked = (await t.api('GET', `/api/v1/leads/${lead.id}`, { token: other })).body.phone;
+    expect(masked).not.toBe(lead.phone);
+    const later = await t.api('GET', `/api/v1/leads/${lead.id}/history`, { token: other });
+    expect(later.body.items[0].data.phone).toBe(masked);
+    expect(JSON.stringify(later.body)).not.toContain(lead.phone);
   });
 
   it('stages move forward; an illegal transition answers 409', async () => {

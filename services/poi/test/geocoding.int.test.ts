@@ -105,7 +105,7 @@ describe.each(engines)('offline geocoding (no GEOCODER_URL) on $name', (database
 });
 
 // On the embedded engine: the area service's own suites cover it on every database.
-describe.each(engines.filter((e) => e.name === 'sqlite'))('offline reverse geocoding with the area service on $name', (database) => {
+describe.each(engines.filter((e) => e.name === 'sqlite'))('offline geocoding and places with the area service on $name', (database) => {
   let t: TestHost;
   beforeAll(async () => {
     t = await startTestHost({
@@ -122,5 +122,37 @@ describe.each(engines.filter((e) => e.name === 'sqlite'))('offline reverse geoco
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.areaPath.length).toBeGreaterThan(0);
     expect(res.body.areaPath[0]).toMatchObject({ id: expect.any(String), name: expect.any(String), level: expect.any(String) });
+    expect(res.body.country).toBe('SG');
+  });
+
+  it('answers the country of a point that only the areas know', async () => {
+    const sg = await t.login('rep1.sg@fieldops.test');
+    // The middle of the Central Catchment: no shop within reach, but inside the demo territories.
+    const res = await t.api('GET', '/api/v1/geocode/reverse?lat=1.3650&lng=103.8050', { token: sg });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ source: 'areas', country: 'SG', placeId: null });
+  });
+
+  it('geocodes an area’s name to a point inside it, with the address of its path', async () => {
+    const sg = await t.login('rep1.sg@fieldops.test');
+    const res = await t.api('GET', '/api/v1/geocode?address=Bishan', { token: sg });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const area = res.body.items.find((i: { source: string }) => i.source === 'areas');
+    expect(area).toMatchObject({ name: 'Bishan', address: 'Bishan, Central Region, Singapore', country: 'SG', score: 1, placeId: null });
+    const resolved = await t.api('POST', '/api/v1/areas/resolve?coords=WGS84', {
+      token: sg,
+      body: { points: [{ lat: area.lat, lng: area.lng }] },
+    });
+    expect(resolved.body.results[0].path.at(-1).name).toBe('Bishan');
+  });
+
+  it('refuses a Singapore place placed in São Paulo, naming the coordinates', async () => {
+    const sg = await t.login('rep1.sg@fieldops.test');
+    const res = await t.api('POST', '/api/v1/places?coords=WGS84', {
+      token: sg,
+      body: { name: 'Padaria Fora de Lugar', category: 'bakery', lat: -23.5505, lng: -46.6333 },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(422);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['/body/lat', '/body/lng']);
   });
 });

@@ -17,14 +17,47 @@ export interface Problem {
 
 interface AjvIssue {
   instancePath?: string;
+  schemaPath?: string;
   keyword?: string;
   message?: string;
   params?: Record<string, unknown>;
 }
 
+const showValue = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+
+/** The value a branch of an enum-like union allows (`const`, or `null` by type), or undefined for other branches. */
+function allowedBy(issue: AjvIssue): { value: unknown } | undefined {
+  if (issue.keyword === 'const') return { value: issue.params?.allowedValue };
+  if (issue.keyword === 'type' && issue.params?.type === 'null') return { value: null };
+  return undefined;
+}
+
+/**
+ * A union of literals (TypeBox's enum) fails once per literal ("must be equal to constant" four times) and once
+ * more for the union: one issue naming the allowed values says it better. Plain `enum` gets the same wording.
+ */
+function collapseEnums(issues: AjvIssue[]): AjvIssue[] {
+  const dropped = new Set<AjvIssue>();
+  const replaced = new Map<AjvIssue, AjvIssue>();
+  for (const union of issues) {
+    if (union.keyword === 'enum' && Array.isArray(union.params?.allowedValues)) {
+      replaced.set(union, { ...union, message: `must be one of: ${union.params.allowedValues.map(showValue).join(', ')}` });
+      continue;
+    }
+    if (union.keyword !== 'anyOf' || !union.schemaPath) continue;
+    const prefix = `${union.schemaPath}/`;
+    const branches = issues.filter((i) => i.instancePath === union.instancePath && i.schemaPath?.startsWith(prefix));
+    const allowed = branches.map(allowedBy);
+    if (branches.length === 0 || allowed.some((a) => a === undefined)) continue;
+    for (const branch of branches) dropped.add(branch);
+    replaced.set(union, { ...union, message: `must be one of: ${allowed.map((a) => showValue(a?.value)).join(', ')}` });
+  }
+  return issues.filter((i) => !dropped.has(i)).map((i) => replaced.get(i) ?? i);
+}
+
 /** Turns Fastify/Ajv validation issues into field problems: `/body/email: must match format "email"`. */
 export function fieldProblems(part: string, issues: AjvIssue[]): FieldProblem[] {
-  return issues.map((issue) => {
+  return collapseEnums(issues).map((issue) => {
     const missing = issue.params?.missingProperty;
     const extra = issue.params?.additionalProperty;
     const leaf = typeof missing === 'string' ? `/${missing}` : typeof extra === 'string' ? `/${extra}` : '';

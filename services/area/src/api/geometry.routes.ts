@@ -23,7 +23,7 @@ export function geometryRoutes(
     {
       schema: {
         operationId: 'previewAreaGeometry',
-        summary: 'What a new polygon would move (places now; merchants and leads as their services arrive), before anything changes',
+        summary: 'What a new polygon would move (places, merchants and leads), before anything changes',
         params: IdParams,
         querystring: CoordsOnlyQuery,
         body: PreviewBody,

@@ -5,12 +5,15 @@ import { rpcCaller } from '@fieldops/platform';
 import type { AreaIndexHolder } from '../app/area-index-holder';
 import { visibilityOf } from '../app/area-visibility';
 import { type Coverer, coveringAt } from '../app/covering';
+import { findAreasByName } from '../app/find-areas-by-name';
 import { resolvePoints } from '../app/resolve-points';
 import type { AreaContext } from '../config';
 import { type AreaRow, areaRepository } from '../db/area.repository';
 import { rowBBox } from '../events/published';
 
 const MAX_POINTS = 1000;
+const DEFAULT_NAME_MATCHES = 5;
+const MAX_NAME_MATCHES = 20;
 
 function toAreaMessage(row: AreaRow): MessageInitShape<typeof AreaSchema> {
   return {
@@ -46,7 +49,18 @@ export function areaRpc(router: ConnectRouter, ctx: AreaContext, index: AreaInde
       rpcCaller(context);
       if (request.points.length > MAX_POINTS) throw new ConnectError(`at most ${MAX_POINTS} points per call`, Code.InvalidArgument);
       const resolutions = await resolvePoints(index, request.points, 'WGS84');
-      return { results: resolutions.map((found) => (found ? { areaId: found.areaId, path: found.path } : { path: [] })) };
+      return {
+        results: resolutions.map((found) => (found ? { areaId: found.areaId, country: found.country, path: found.path } : { path: [] })),
+      };
+    },
+    async findAreasByName(request, context) {
+      rpcCaller(context);
+      if (!/^[A-Z]{2}$/.test(request.country)) throw new ConnectError('country must be ISO 3166-1 alpha-2', Code.InvalidArgument);
+      if (!/\p{L}|\p{N}/u.test(request.name)) throw new ConnectError('name must have a letter or digit', Code.InvalidArgument);
+      if (request.limit < 0 || request.limit > MAX_NAME_MATCHES)
+        throw new ConnectError(`limit must be in 0..${MAX_NAME_MATCHES}`, Code.InvalidArgument);
+      const areas = await findAreasByName(index, request.name, request.country, request.limit || DEFAULT_NAME_MATCHES);
+      return { areas };
     },
     async getArea(request, context) {
       const row = await areaRepository.findById(ctx.db, request.id, await visibilityOf(ctx, rpcCaller(context)));

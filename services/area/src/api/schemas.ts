@@ -53,7 +53,9 @@ export const CreateAreaBody = Type.Object(
     code: Code,
     kind: AreaKindSchema,
     parentId: Type.Optional(Type.Union([Id, Type.Null()], { description: 'Null (or left out) only for a country' })),
-    country: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$', description: "Required for a country; a child takes its parent's" })),
+    country: Type.Optional(
+      Type.String({ pattern: '^[A-Z]{2}$', description: "Required for a country; a child is in its parent's (another is refused)" }),
+    ),
     priority: Type.Optional(Priority),
     orgUnitId: Type.Optional(Type.Union([Id, Type.Null()], { description: 'The org unit that manages the area' })),
     geometry: GeometryInput,

@@ -9,6 +9,7 @@ import type { AreaIndexHolder } from './area-index-holder';
 import { areaInScope } from './area-rules';
 import { type AreaView, toAreaView } from './area-view';
 import type { AreaAccess } from './area-visibility';
+import { checkHoldsChildren, checkInsideParent, parentOf } from './containment-rules';
 import { bumpIndexVersion } from './index-change';
 
 /** Either a preview to confirm, or a geometry with the version it was made against (`If-Match`). */
@@ -50,6 +51,11 @@ export async function applyGeometry(
       expected = input.ifMatch(Number(area.version));
       geometry = input.geometry;
     }
+    // A preview was checked when made, but the parent or a child may have been reshaped since.
+    const field = 'previewId' in input ? '/body/previewId' : '/body/geometry';
+    const parent = await parentOf(trx, area);
+    if (parent) checkInsideParent(geometry, parent, field);
+    await checkHoldsChildren(trx, area, geometry, field);
     const [minLng, minLat, maxLng, maxLat] = bboxOf(geometry);
     const changes = {
       geometry: JSON.stringify(geometry),

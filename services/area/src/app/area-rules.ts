@@ -52,6 +52,16 @@ export function checkRootCountry(
   return country;
 }
 
+/** A child area is in its parent's country: a country sent with it must say the same, not be quietly dropped. */
+export function checkChildCountry(country: string | undefined, parent: AreaRow): void {
+  if (country === undefined || country === parent.country) return;
+  throw problem(
+    '/body/country',
+    `The parent area is in ${parent.country}, so the new area is too; leave country out or send ${parent.country}.`,
+    `must be the parent's country (${parent.country}) or left out`,
+  );
+}
+
 /**
  * The org unit that manages an area, as the account service announced it: it must exist, be in the area's country
  * and, for a caller with a team scope, inside their own org subtree.

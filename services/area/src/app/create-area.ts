@@ -8,9 +8,10 @@ import { type AreaKind, childPath, pathIds } from '../domain/area-kind';
 import { type AreaGeometry, bboxOf } from '../domain/geometry';
 import { areaEvents } from '../events/published';
 import type { AreaIndexHolder } from './area-index-holder';
-import { checkDepth, checkOrgUnit, checkParentKind, checkRootCountry, parentInScope } from './area-rules';
+import { checkChildCountry, checkDepth, checkOrgUnit, checkParentKind, checkRootCountry, parentInScope } from './area-rules';
 import { type AreaView, toAreaView } from './area-view';
 import type { AreaAccess } from './area-visibility';
+import { checkInsideParent } from './containment-rules';
 import { bumpIndexVersion } from './index-change';
 import { linkableOrgUnits } from './org-units-of';
 import { syncCoverage } from './sync-coverage';
@@ -65,6 +66,8 @@ export async function createArea(
       async (trx, events) => {
         const parent = input.parentId ? await parentInScope(trx, access.scope, input.parentId) : null;
         checkParentKind(input.kind, parent?.kind ?? null);
+        if (parent) checkChildCountry(input.country, parent);
+        if (parent) checkInsideParent(input.geometry, parent);
         const country = parent ? parent.country : checkRootCountry(access, input.country, (c) => ctx.countries.isSupported(c));
         if (input.orgUnitId) await checkOrgUnit(trx, input.orgUnitId, country, orgUnits);
         const row = newAreaRow(uuidv7(), input, parent, country, now);

@@ -8,6 +8,7 @@ import type { AreaMoveSource } from '../moves/area-move-source';
 import { type AreaIndexHolder, toIndexedArea } from './area-index-holder';
 import { areaInScope } from './area-rules';
 import type { AreaAccess } from './area-visibility';
+import { checkHoldsChildren, checkInsideParent, parentOf } from './containment-rules';
 
 export interface GeometryPreview {
   previewId: string;
@@ -17,7 +18,7 @@ export interface GeometryPreview {
   expiresAt: string;
   /** WGS-84: the old box ∪ the new one, where anything could move. */
   bbox: BBox;
-  /** The owners asked: `place` now; merchants and leads join as their services arrive. */
+  /** The owners asked: `place`, `merchant`, `lead` (those whose services this deployment reaches). */
   sources: string[];
   moves: Move[];
   counts: Record<string, number>;
@@ -42,6 +43,9 @@ export async function previewGeometry(
   options: { ttlMs: number; recordLimit: number },
 ): Promise<GeometryPreview> {
   const area = await areaInScope(ctx.db, access.scope, areaId);
+  const parent = await parentOf(ctx.db, area);
+  if (parent) checkInsideParent(geometry, parent);
+  await checkHoldsChildren(ctx.db, area, geometry);
   const before = await holder.current();
   const after = before.with({ put: toIndexedArea({ ...area, geometry: JSON.stringify(geometry) }) });
   const bbox = unionBBox(rowBBox(area), bboxOf(geometry));

@@ -104,6 +104,10 @@ export const areaRepository = {
     return Number(row?.n ?? 0);
   },
 
+  async children(db: Db, id: string): Promise<AreaRow[]> {
+    return db.selectFrom('area').selectAll().where('parent_id', '=', id).orderBy('id').execute();
+  },
+
   async delete(db: Db, id: string, expectedVersion: number): Promise<boolean> {
     const result = await db.deleteFrom('area').where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
     return Number(result.numDeletedRows) === 1;

@@ -23,6 +23,8 @@ export interface PathStep {
 
 export interface Resolution {
   areaId: string;
+  /** The country the area belongs to (ISO 3166-1 alpha-2). */
+  country: string;
   /** From the root (the country) down to the area that won. */
   path: PathStep[];
 }
@@ -91,7 +93,7 @@ export class AreaIndex {
       const step = this.byId.get(id);
       return step ? [{ id: step.id, name: step.name, kind: step.kind }] : [];
     });
-    return { areaId: best.id, path };
+    return { areaId: best.id, country: best.country, path };
   }
 
   /** This index with one area's geometry replaced (for previews), or with one area added, changed or removed. */

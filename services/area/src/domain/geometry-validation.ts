@@ -1,4 +1,5 @@
 import { type AreaGeometry, type PolygonRings, type Position, polygonsOf, type Ring } from './geometry';
+import { overlappingParts } from './part-overlap';
 import { ringContains } from './point-in-polygon';
 import { findIntersections, type SegmentRef } from './ring-intersections';
 
@@ -120,6 +121,11 @@ function checkTopology(geometry: AreaGeometry, at: string, problems: Problems): 
         problems.add(ringAt(p, h + 1), 'this hole lies outside the exterior ring (ring 0) of its polygon');
       }
     }
+  }
+  if (!multi || problems.list.length > 0) return;
+  // A point in two parts would be counted twice and the parts' union is not what was drawn: OGC forbids it.
+  for (const [a, b] of overlappingParts(polygons)) {
+    problems.add(`${at}/coordinates/${b}`, `polygon ${b} overlaps polygon ${a}: the parts of a MultiPolygon must not overlap`);
   }
 }
 

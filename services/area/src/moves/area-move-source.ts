@@ -16,8 +16,7 @@ export interface RecordBatch {
 
 /**
  * An owner of located records, asked what lies in a box (WGS-84) so a geometry preview can say what would move.
- * Each owning service is one source, reached through its RPC; the places of the POI service come first, and
- * merchants and leads plug in the same way when those services exist. Sources are read-only: after the change is
+ * Each owning service is one source, reached through its RPC: places (POI), merchants and leads. Sources are read-only: after the change is
  * applied, each owner re-assigns its own records from `area.area.geometry-changed.v1`.
  */
 export interface AreaMoveSource {

@@ -7,6 +7,7 @@ import { claimLead } from '../app/claim-lead';
 import { convertLead } from '../app/convert-lead';
 import { createLead } from '../app/create-lead';
 import { followUpLead } from '../app/follow-up-lead';
+import { leadHistory } from '../app/lead-history';
 import { toLeadView } from '../app/lead-view';
 import { listLeads } from '../app/list-leads';
 import { releaseLead } from '../app/release-lead';
@@ -22,6 +23,7 @@ import {
   FollowUpBody,
   IdParams,
   Lead,
+  LeadHistory,
   LeadPage,
   ListLeadsQuery,
   StageBody,
@@ -86,6 +88,22 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
     const access = await accessFor(request, LeadPermission.read, ctx.scopes);
     return answer(reply, await visibleLead(ctx, access, request.params.id), edge(access, request.query.coords));
   });
+
+  app.get(
+    '/api/v1/leads/:id/history',
+    {
+      schema: {
+        operationId: 'getLeadHistory',
+        summary: "Everything that happened to a lead, oldest first, from the service's event log",
+        params: IdParams,
+        response: { 200: LeadHistory },
+      },
+    },
+    async (request) => {
+      const access = await accessFor(request, LeadPermission.read, ctx.scopes);
+      return { items: await leadHistory(ctx, access, request.params.id) };
+    },
+  );
 
   app.post(
     '/api/v1/leads/:id/claim',

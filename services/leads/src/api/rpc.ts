@@ -57,6 +57,29 @@ export function leadsRpc(router: ConnectRouter, ctx: LeadsContext): void {
       if (request.ids.length > MAX_BATCH) throw new ConnectError(`at most ${MAX_BATCH} ids per call`, Code.InvalidArgument);
       return { leads: (await leadRepository.visibleMany(ctx.db, request.ids, scope)).map(toLeadMessage) };
     },
+    async leadsInBoundingBox(request, context) {
+      const { scope } = await readerOf(ctx, context);
+      const { minLat, minLng, maxLat, maxLng } = request;
+      const inRange = [minLat, maxLat].every((v) => v >= -90 && v <= 90) && [minLng, maxLng].every((v) => v >= -180 && v <= 180);
+      if (!inRange || minLat > maxLat || minLng > maxLng)
+        throw new ConnectError('the box must be WGS-84 degrees with min ≤ max', Code.InvalidArgument);
+      if (request.limit < 0 || request.limit > MAX_EXPORT)
+        throw new ConnectError(`limit must be in 0..${MAX_EXPORT}`, Code.InvalidArgument);
+      const limit = request.limit || DEFAULT_EXPORT;
+      const rows = await leadRepository.visibleLocationsInBox(
+        ctx.db,
+        { minLat, minLng, maxLat, maxLng },
+        scope,
+        request.afterId,
+        limit + 1,
+      );
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        leads: page.map((r) => ({ id: r.id, lat: r.lat, lng: r.lng, ...optional('areaId', r.area_id) })),
+        nextAfterId: rows.length > limit && last ? last.id : '',
+      };
+    },
     async exportLeads(request, context) {
       // The export holds every record of every country: only a FieldOps service acting on its own may read it.
       rpcServiceCaller(context, 'export leads');

@@ -135,3 +135,15 @@ export const BulkAssignReport = Type.Object({
     }),
   ),
 });
+
+export const LeadHistory = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.String({ description: 'The event id' }),
+      type: Type.String({ description: 'e.g. leads.lead.claimed.v1, leads.lead.recycle-warning.v1' }),
+      actor: Type.Union([Type.String(), Type.Null()], { description: 'Who caused it' }),
+      time: Iso,
+      data: Type.Unknown({ description: "The event's data, as published (a masked phone stays masked)" }),
+    }),
+  ),
+});

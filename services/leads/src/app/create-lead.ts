@@ -1,5 +1,6 @@
-import { resolveAreaIds } from '@fieldops/area-client';
-import { type Access, asCaller, ConflictError, ValidationError } from '@fieldops/platform';
+import { resolveAreas } from '@fieldops/area-client';
+import { areaCountryConflict } from '@fieldops/geo';
+import { type Access, asCaller, ConflictError, UnprocessableError, ValidationError } from '@fieldops/platform';
 import type { LeadsContext } from '../config';
 import { claimHistoryRepository, holdingRepository } from '../db/holding.repository';
 import { type LeadRow, leadRepository } from '../db/lead.repository';
@@ -48,7 +49,10 @@ export async function createLead(ctx: LeadsContext, { caller }: Access, input: C
   const now = ctx.clock.now();
   const decision = capture({ userId: caller.userId, held, lostAt: null }, policy, now);
   if (!decision.ok) throw refused(decision);
-  const areaId = (await resolveAreaIds(ctx, [input], async () => asCaller(caller.token)))?.[0] ?? null;
+  const area = (await resolveAreas(ctx, [input], async () => asCaller(caller.token)))?.[0];
+  const conflict = areaCountryConflict(area, country);
+  if (conflict) throw new UnprocessableError(conflict.detail, conflict.problems);
+  const areaId = area?.areaId ?? null;
   const row = newLeadRow(ctx, checked, input, {
     country,
     ownership: decision,

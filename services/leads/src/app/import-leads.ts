@@ -1,5 +1,5 @@
-import { resolveAreaIds } from '@fieldops/area-client';
-import { distanceMeters, placeNameSimilarity } from '@fieldops/geo';
+import { resolveAreas } from '@fieldops/area-client';
+import { areaCountryConflict, distanceMeters, placeNameSimilarity } from '@fieldops/geo';
 import type { ProgressReporter } from '@fieldops/platform';
 import { uuidv7 } from 'uuidv7';
 import type { LeadsContext } from '../config';
@@ -167,13 +167,27 @@ export async function importLeads(ctx: LeadsContext, actor: ImportActor, text: s
   return report;
 }
 
-async function writeBatch(ctx: LeadsContext, actor: ImportActor, accepted: Accepted[], now: number): Promise<void> {
-  if (accepted.length === 0) return;
-  const areaIds = await resolveAreaIds(
+/** The accepted rows with their areas; a row whose point lies in another country's area is rejected instead. */
+async function locate(ctx: LeadsContext, actor: ImportActor, accepted: Accepted[]): Promise<{ entry: Accepted; areaId: string | null }[]> {
+  const areas = await resolveAreas(
     ctx,
     accepted.map((a) => a.input),
     actor.callAs,
   );
+  return accepted.flatMap((entry, i) => {
+    const conflict = areaCountryConflict(areas?.[i], actor.country);
+    if (!conflict) return [{ entry, areaId: areas?.[i]?.areaId ?? null }];
+    Object.assign(entry.report, { status: 'rejected', reasons: [`lat/lng: ${conflict.problems[0]?.message}`] });
+    delete entry.report.leadId;
+    delete entry.report.duplicateOf;
+    return [];
+  });
+}
+
+async function writeBatch(ctx: LeadsContext, actor: ImportActor, batch: Accepted[], now: number): Promise<void> {
+  if (batch.length === 0) return;
+  const located = await locate(ctx, actor, batch);
+  const accepted = located.map((l) => l.entry);
   const owner = actor.owner;
   const rows: LeadRow[] = accepted.map((a, i) =>
     newLeadRow(ctx, a, a.input, {
@@ -182,7 +196,7 @@ async function writeBatch(ctx: LeadsContext, actor: ImportActor, accepted: Accep
       ownership: a.ownership,
       orgUnitId: owner?.orgUnitId ?? null,
       agencyId: owner ? owner.agencyId : actor.agencyId,
-      areaId: areaIds?.[i] ?? null,
+      areaId: located[i]?.areaId ?? null,
       duplicateOf: a.duplicateOf,
       now,
     }),

@@ -73,6 +73,22 @@ export const leadRepository = {
     return (await query.execute()).map((r) => ({ ...r, lat: Number(r.lat), lng: Number(r.lng) }));
   },
 
+  /** The locations of the leads a scope sees inside a box, by id after `after`: what an area change would move. */
+  async visibleLocationsInBox(db: Db, box: LatLngBox, scope: ResolvedScope, after: string, limit: number): Promise<LeadLocation[]> {
+    let query = db
+      .selectFrom('lead')
+      .select(['id', 'lat', 'lng', 'area_id'])
+      .where('lat', '>=', box.minLat)
+      .where('lat', '<=', box.maxLat)
+      .where('lng', '>=', box.minLng)
+      .where('lng', '<=', box.maxLng)
+      .where(visibleTo(scope))
+      .orderBy('id')
+      .limit(limit);
+    if (after !== '') query = query.where('id', '>', after);
+    return (await query.execute()).map((r) => ({ ...r, lat: Number(r.lat), lng: Number(r.lng) }));
+  },
+
   /**
    * Sets leads' areas, each only while the lead is still at the point its area was resolved for; answers how many
    * changed. Derived data, so the version (the owners' optimistic lock) is left alone.

@@ -1,3 +1,4 @@
+import { resolveAreaIds } from '@fieldops/area-client';
 import type { DemoCountry } from '@fieldops/demo-data';
 import { type DemoRep, repOwnedDemoSeed } from '@fieldops/demo-data/demo-seed';
 import type { EventWriter } from '@fieldops/platform';
@@ -11,6 +12,16 @@ import type { LeadsDb } from '../db/schema';
 import { leadEvents } from '../events/published';
 import { DEMO_LEADS_PER_COUNTRY, planLeads } from './demo-leads';
 
+/** The area of each demo point; none when the area service is not there (yet): its area events assign them later. */
+async function demoAreaIds(ctx: LeadsContext, points: { lat: number; lng: number }[]): Promise<(string | null)[]> {
+  try {
+    return (await resolveAreaIds(ctx, points, ctx.asService)) ?? [];
+  } catch (error) {
+    ctx.log.warn({ err: error }, 'ResolveArea failed; the demo leads wait for the area events');
+    return [];
+  }
+}
+
 /** Writes a country's demo leads: their holdings, claim history, follow-ups and created events. */
 async function writeCountry(
   ctx: LeadsContext,
@@ -22,8 +33,14 @@ async function writeCountry(
 ): Promise<number> {
   const now = ctx.clock.now();
   const leads = planLeads(ctx, demo, reps, now);
+  // The areas may have been drawn before these rows exist: their area events then moved nothing.
+  const areaIds = await demoAreaIds(
+    ctx,
+    leads.map((l) => l.row),
+  );
   const held = new Map<string, number>();
-  for (const { row, followUp } of leads) {
+  for (const [i, { row: planned, followUp }] of leads.entries()) {
+    const row = { ...planned, area_id: areaIds[i] ?? null };
     await leadRepository.insert(trx, row);
     await events.append(leadEvents.created(row, 'system'));
     if (row.owner_id !== null) {

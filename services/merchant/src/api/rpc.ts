@@ -77,6 +77,23 @@ export function merchantRpc(router: ConnectRouter, ctx: MerchantContext): void {
       const hits = await nearbyMerchants(ctx, access, { lat, lng }, radiusM, request.limit || DEFAULT_LIMIT, status);
       return { items: hits.map((hit) => ({ merchant: toMerchantMessage(hit.row), distanceM: hit.distance })) };
     },
+    async merchantsInBoundingBox(request, context) {
+      const { scope } = await readerOf(ctx, context);
+      const { minLat, minLng, maxLat, maxLng } = request;
+      const inRange = [minLat, maxLat].every((v) => v >= -90 && v <= 90) && [minLng, maxLng].every((v) => v >= -180 && v <= 180);
+      if (!inRange || minLat > maxLat)
+        throw new ConnectError('the box must be WGS-84 degrees with min_lat ≤ max_lat', Code.InvalidArgument);
+      if (request.limit < 0 || request.limit > MAX_EXPORT)
+        throw new ConnectError(`limit must be in 0..${MAX_EXPORT}`, Code.InvalidArgument);
+      const limit = request.limit || DEFAULT_EXPORT;
+      const rows = await merchantRepository.locationsInBox(ctx.db, { minLat, minLng, maxLat, maxLng }, scope, request.afterId, limit + 1);
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        merchants: page.map((r) => ({ id: r.id, lat: r.lat, lng: r.lng, ...(r.area_id ? { areaId: r.area_id } : {}) })),
+        nextAfterId: rows.length > limit && last ? last.id : '',
+      };
+    },
     async exportMerchants(request, context) {
       // The export holds every record of every country: only a FieldOps service acting on its own may read it.
       rpcServiceCaller(context, 'export merchants');

@@ -41,7 +41,7 @@ export async function createMerchant(ctx: MerchantContext, { caller, scope }: Ac
   const callAs = async () => asCaller(caller.token);
   const owner = await ownerOf(ctx, input.ownerId ?? caller.userId, callAs);
   const row = newMerchantRow(ctx, { ...input, country, location: edge.toStored({ lat: input.lat, lng: input.lng }) }, owner);
-  row.area_id = await areaOf(ctx, row, callAs);
+  row.area_id = await areaOf(ctx, row, callAs, country);
   await ctx.transact(async (trx, events) => {
     await merchantRepository.insert(trx, row);
     await events.append(merchantEvents.created(row, caller.userId));

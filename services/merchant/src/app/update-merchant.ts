@@ -59,7 +59,9 @@ export async function updateMerchant(
     ...(contacts !== undefined ? { contacts: JSON.stringify(contacts) } : {}),
     ...(input.address !== undefined ? { address: input.address.trim() } : {}),
     ...(input.placeId !== undefined ? { place_id: input.placeId } : {}),
-    ...(point ? { lat: point.lat, lng: point.lng, area_id: await areaOf(ctx, point, async () => asCaller(access.caller.token)) } : {}),
+    ...(point
+      ? { lat: point.lat, lng: point.lng, area_id: await areaOf(ctx, point, async () => asCaller(access.caller.token), merchant.country) }
+      : {}),
     ...(businessId !== undefined ? { business_id: businessId } : {}),
     ...(input.documents !== undefined ? { documents: JSON.stringify(input.documents) } : {}),
     updated_at: ctx.clock.now(),

@@ -78,6 +78,16 @@ export const merchantRepository = {
     return query.execute();
   },
 
+  /** The locations of the merchants a scope sees inside a box, by id after `after`: what an area change would move. */
+  async locationsInBox(db: Db, box: LatLngBox, scope: ResolvedScope, after: string, limit: number) {
+    let query = withinBox(db.selectFrom('merchant').select(['id', 'lat', 'lng', 'area_id']), box)
+      .where(inScope(scope))
+      .orderBy('id')
+      .limit(limit);
+    if (after !== '') query = query.where('id', '>', after);
+    return (await query.execute()).map((r) => ({ ...r, lat: Number(r.lat), lng: Number(r.lng) }));
+  },
+
   async insert(db: Db, row: MerchantRow): Promise<void> {
     await db.insertInto('merchant').values(row).execute();
   },

@@ -123,7 +123,7 @@ export const GeocodeResults = Type.Object({
       coords: Coords,
       country: Type.Union([Type.String(), Type.Null()]),
       score: Type.Union([Type.Number(), Type.Null()]),
-      source: Type.String({ description: 'nominatim | places' }),
+      source: Type.String({ description: 'nominatim | places | areas' }),
       placeId: NullableId,
     }),
   ),

@@ -1,4 +1,5 @@
 import { areaServiceReachable, resolveAreas } from '@fieldops/area-client';
+import { AreaService } from '@fieldops/contracts';
 import { asCaller, type Principal } from '@fieldops/platform';
 import type { PoiContext } from '../config';
 import type { AreaLookup } from '../geocoding/offline-geocoder';
@@ -14,10 +15,33 @@ export function areaLookupFor(ctx: PoiContext, caller: Principal): AreaLookup | 
     async pathAt(point) {
       try {
         const [resolution] = (await resolveAreas(ctx, [point], async () => asCaller(caller.token))) ?? [];
-        return (resolution?.path ?? []).map((step) => ({ id: step.id, name: step.name, level: step.kind }));
+        const path = (resolution?.path ?? []).map((step) => ({ id: step.id, name: step.name, level: step.kind }));
+        return { country: resolution?.country ?? null, path };
       } catch (error) {
         ctx.log.warn({ err: error }, 'ResolveArea failed; reverse geocoding answers from known places only');
         return null;
+      }
+    },
+    async named(text, country) {
+      try {
+        const { areas } = await ctx.rpc.client(AreaService).findAreasByName({ name: text, country }, asCaller(caller.token));
+        return areas.flatMap(({ inside, ...area }) =>
+          inside
+            ? [
+                {
+                  name: area.name,
+                  country: area.country,
+                  lat: inside.lat,
+                  lng: inside.lng,
+                  path: area.path.map((step) => ({ id: step.id, name: step.name, level: step.kind })),
+                  score: area.score,
+                },
+              ]
+            : [],
+        );
+      } catch (error) {
+        ctx.log.warn({ err: error }, 'FindAreasByName failed; geocoding answers from known places only');
+        return [];
       }
     },
   };

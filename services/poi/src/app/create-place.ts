@@ -1,7 +1,7 @@
-import { resolveAreaIds } from '@fieldops/area-client';
-import type { PlaceCategory } from '@fieldops/contracts';
+import { resolveAreas } from '@fieldops/area-client';
+import type { AreaResolution, PlaceCategory } from '@fieldops/contracts';
 import { isSupportedCountry } from '@fieldops/countries';
-import type { EdgeCoordinates, LatLng } from '@fieldops/geo';
+import { areaCountryConflict, type EdgeCoordinates, type LatLng } from '@fieldops/geo';
 import { asCaller, type Principal, UnprocessableError, ValidationError } from '@fieldops/platform';
 import type { PoiContext } from '../config';
 import { placeRepository } from '../db/place.repository';
@@ -24,14 +24,21 @@ export interface CreatePlaceInput {
   source?: 'rep' | 'import' | 'partner';
 }
 
-/** The area holding the new place; a create still succeeds (without area) when the area service does not answer. */
-async function areaOf(ctx: PoiContext, point: LatLng, caller: Principal): Promise<string | null> {
+/**
+ * The area holding the new place; a create still succeeds (without area) when the area service does not answer,
+ * and is refused when the area is another country's.
+ */
+async function areaOf(ctx: PoiContext, point: LatLng, caller: Principal, country: string): Promise<string | null> {
+  let area: AreaResolution | undefined;
   try {
-    return (await resolveAreaIds(ctx, [point], async () => asCaller(caller.token)))?.[0] ?? null;
+    area = (await resolveAreas(ctx, [point], async () => asCaller(caller.token)))?.[0];
   } catch (error) {
     ctx.log.warn({ err: error }, 'ResolveArea failed; the place is created without an area');
     return null;
   }
+  const conflict = areaCountryConflict(area, country);
+  if (conflict) throw new UnprocessableError(conflict.detail, conflict.problems);
+  return area?.areaId ?? null;
 }
 
 export async function createPlace(
@@ -59,7 +66,7 @@ export async function createPlace(
     },
     ctx.clock.now(),
   );
-  row.area_id = await areaOf(ctx, row, caller);
+  row.area_id = await areaOf(ctx, row, caller, country);
   await ctx.transact(async (trx, events) => {
     await placeRepository.insert(trx, row);
     await events.append(placeEvents.created(row, caller.userId));

@@ -12,7 +12,7 @@ export interface GeocodeResult {
   country: string | null;
   /** 0..1, how well the result matches, when the geocoder ranks. */
   score: number | null;
-  source: 'nominatim' | 'places';
+  source: 'nominatim' | 'places' | 'areas';
   /** The known place the answer came from (offline geocoder). */
   placeId: string | null;
 }

@@ -10,10 +10,33 @@ export interface KnownPlaces {
   nearest(point: LatLng, radius: number): Promise<{ row: PlaceRow; distance: number } | undefined>;
 }
 
-/** The areas containing a point (country → … → most specific), or null where none does. */
-export interface AreaLookup {
-  pathAt(point: LatLng): Promise<AreaPathItem[] | null>;
+/** Where a point is among the areas: their country and the path (country → … → most specific). */
+export interface AreaPlace {
+  country: string | null;
+  path: AreaPathItem[];
 }
+
+/** An area whose name matched a text, with a point inside it. */
+export interface NamedArea extends LatLng {
+  name: string;
+  country: string;
+  path: AreaPathItem[];
+  score: number;
+}
+
+export interface AreaLookup {
+  /** The areas containing a point, or null when the area service does not answer. */
+  pathAt(point: LatLng): Promise<AreaPlace | null>;
+  /** Areas of a country named like the text, best first; none when the area service does not answer. */
+  named(text: string, country: string): Promise<NamedArea[]>;
+}
+
+/** "Bishan, Central Region, Singapore": the most specific area first, as an address reads. */
+const addressOf = (path: AreaPathItem[]) =>
+  [...path]
+    .reverse()
+    .map((a) => a.name)
+    .join(', ');
 
 const CANDIDATES = 200;
 const RESULTS = 10;
@@ -40,14 +63,17 @@ export class OfflineGeocoder implements Geocoder {
     private readonly areas?: AreaLookup,
   ) {}
 
+  /** Known places and named areas ("Bishan" is a district, not a shop's address), best first; a tie goes to a place. */
   async geocode(address: string, country: string): Promise<GeocodeResult[]> {
     const text = address.trim();
     if (!text) return [];
-    const rows = await this.places.matching(text, country, CANDIDATES);
-    return rows
+    const [rows, areas] = await Promise.all([
+      this.places.matching(text, country, CANDIDATES),
+      this.areas?.named(text, country) ?? Promise.resolve([]),
+    ]);
+    const places = rows
       .map((row) => ({ row, score: matchScore(text, row) }))
       .sort((a, b) => b.score - a.score || (a.row.id < b.row.id ? -1 : 1))
-      .slice(0, RESULTS)
       .map(({ row, score }) => ({
         address: row.address,
         name: row.name,
@@ -58,11 +84,22 @@ export class OfflineGeocoder implements Geocoder {
         source: 'places' as const,
         placeId: row.id,
       }));
+    const named = areas.map((area) => ({
+      address: addressOf(area.path),
+      name: area.name,
+      lat: area.lat,
+      lng: area.lng,
+      country: area.country,
+      score: area.score,
+      source: 'areas' as const,
+      placeId: null,
+    }));
+    return [...places, ...named].sort((a, b) => (b.score ?? 0) - (a.score ?? 0)).slice(0, RESULTS);
   }
 
   async reverse(lat: number, lng: number): Promise<ReverseResult | null> {
     const point = { lat, lng };
-    const [path, nearest] = await Promise.all([
+    const [place, nearest] = await Promise.all([
       this.areas?.pathAt(point) ?? Promise.resolve(null),
       this.places.nearest(point, REVERSE_RADIUS_M),
     ]);
@@ -73,22 +110,19 @@ export class OfflineGeocoder implements Geocoder {
         lat: row.lat,
         lng: row.lng,
         country: row.country,
-        areaPath: path ?? [],
+        areaPath: place?.path ?? [],
         source: 'places',
         placeId: row.id,
         distance,
       };
     }
-    if (!path || path.length === 0) return null;
+    if (!place || place.path.length === 0) return null;
     return {
-      address: [...path]
-        .reverse()
-        .map((a) => a.name)
-        .join(', '),
+      address: addressOf(place.path),
       lat,
       lng,
-      country: null,
-      areaPath: path,
+      country: place.country,
+      areaPath: place.path,
       source: 'areas',
       placeId: null,
       distance: null,

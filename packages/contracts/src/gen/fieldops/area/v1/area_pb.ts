@@ -13,7 +13,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file fieldops/area/v1/area.proto.
  */
 export const file_fieldops_area_v1_area: GenFile = /*@__PURE__*/
-  fileDesc("ChtmaWVsZG9wcy9hcmVhL3YxL2FyZWEucHJvdG8SEGZpZWxkb3BzLmFyZWEudjEiJgoKQXJlYUxhdExuZxILCgNsYXQYASABKAESCwoDbG5nGAIgASgBIjYKDEFyZWFQYXRoU3RlcBIKCgJpZBgBIAEoCRIMCgRuYW1lGAIgASgJEgwKBGtpbmQYAyABKAkiYAoOQXJlYVJlc29sdXRpb24SFAoHYXJlYV9pZBgBIAEoCUgAiAEBEiwKBHBhdGgYAiADKAsyHi5maWVsZG9wcy5hcmVhLnYxLkFyZWFQYXRoU3RlcEIKCghfYXJlYV9pZCJCChJSZXNvbHZlQXJlYVJlcXVlc3QSLAoGcG9pbnRzGAEgAygLMhwuZmllbGRvcHMuYXJlYS52MS5BcmVhTGF0TG5nIkgKE1Jlc29sdmVBcmVhUmVzcG9uc2USMQoHcmVzdWx0cxgBIAMoCzIgLmZpZWxkb3BzLmFyZWEudjEuQXJlYVJlc29sdXRpb24ijQIKBEFyZWESCgoCaWQYASABKAkSFgoJcGFyZW50X2lkGAIgASgJSACIAQESDAoEa2luZBgDIAEoCRIMCgRuYW1lGAQgASgJEgwKBGNvZGUYBSABKAkSDwoHY291bnRyeRgGIAEoCRIQCghwcmlvcml0eRgHIAEoBRIYCgtvcmdfdW5pdF9pZBgIIAEoCUgBiAEBEhUKDWdlb21ldHJ5X2pzb24YCSABKAkSDAoEYmJveBgKIAMoARIPCgd2ZXJzaW9uGAsgASgFEhIKCmNyZWF0ZWRfYXQYDCABKAMSEgoKdXBkYXRlZF9hdBgNIAEoA0IMCgpfcGFyZW50X2lkQg4KDF9vcmdfdW5pdF9pZCIcCg5HZXRBcmVhUmVxdWVzdBIKCgJpZBgBIAEoCSI3Cg9HZXRBcmVhUmVzcG9uc2USJAoEYXJlYRgBIAEoCzIWLmZpZWxkb3BzLmFyZWEudjEuQXJlYSJaChNDb3ZlcmluZ1JlcHNSZXF1ZXN0EisKBXBvaW50GAEgASgLMhwuZmllbGRvcHMuYXJlYS52MS5BcmVhTGF0TG5nEg8KAmF0GAIgASgDSACIAQFCBQoDX2F0IpgBCgtBcmVhQ292ZXJlchIVCg1hc3NpZ25tZW50X2lkGAEgASgJEg8KB3VzZXJfaWQYAiABKAkSDAoEcm9sZRgDIAEoCRIPCgdhcmVhX2lkGAQgASgJEhYKDmVmZmVjdGl2ZV9mcm9tGAUgASgDEhkKDGVmZmVjdGl2ZV90bxgGIAEoA0gAiAEBQg8KDV9lZmZlY3RpdmVfdG8i9wEKFENvdmVyaW5nUmVwc1Jlc3BvbnNlEhQKB2FyZWFfaWQYASABKAlIAIgBARIsCgRwYXRoGAIgAygLMh4uZmllbGRvcHMuYXJlYS52MS5BcmVhUGF0aFN0ZXASLgoHcHJpbWFyeRgDIAMoCzIdLmZpZWxkb3BzLmFyZWEudjEuQXJlYUNvdmVyZXISLgoHYmFja3VwcxgEIAMoCzIdLmZpZWxkb3BzLmFyZWEudjEuQXJlYUNvdmVyZXISLwoIbWFuYWdlcnMYBSADKAsyHS5maWVsZG9wcy5hcmVhLnYxLkFyZWFDb3ZlcmVyQgoKCF9hcmVhX2lkMqcCCgtBcmVhU2VydmljZRJfCgtSZXNvbHZlQXJlYRIkLmZpZWxkb3BzLmFyZWEudjEuUmVzb2x2ZUFyZWFSZXF1ZXN0GiUuZmllbGRvcHMuYXJlYS52MS5SZXNvbHZlQXJlYVJlc3BvbnNlIgOQAgESUwoHR2V0QXJlYRIgLmZpZWxkb3BzLmFyZWEudjEuR2V0QXJlYVJlcXVlc3QaIS5maWVsZG9wcy5hcmVhLnYxLkdldEFyZWFSZXNwb25zZSIDkAIBEmIKDENvdmVyaW5nUmVwcxIlLmZpZWxkb3BzLmFyZWEudjEuQ292ZXJpbmdSZXBzUmVxdWVzdBomLmZpZWxkb3BzLmFyZWEudjEuQ292ZXJpbmdSZXBzUmVzcG9uc2UiA5ACAWIGcHJvdG8z");
+  fileDesc("ChtmaWVsZG9wcy9hcmVhL3YxL2FyZWEucHJvdG8SEGZpZWxkb3BzLmFyZWEudjEiJgoKQXJlYUxhdExuZxILCgNsYXQYASABKAESCwoDbG5nGAIgASgBIjYKDEFyZWFQYXRoU3RlcBIKCgJpZBgBIAEoCRIMCgRuYW1lGAIgASgJEgwKBGtpbmQYAyABKAkiggEKDkFyZWFSZXNvbHV0aW9uEhQKB2FyZWFfaWQYASABKAlIAIgBARIsCgRwYXRoGAIgAygLMh4uZmllbGRvcHMuYXJlYS52MS5BcmVhUGF0aFN0ZXASFAoHY291bnRyeRgDIAEoCUgBiAEBQgoKCF9hcmVhX2lkQgoKCF9jb3VudHJ5IkIKElJlc29sdmVBcmVhUmVxdWVzdBIsCgZwb2ludHMYASADKAsyHC5maWVsZG9wcy5hcmVhLnYxLkFyZWFMYXRMbmciSAoTUmVzb2x2ZUFyZWFSZXNwb25zZRIxCgdyZXN1bHRzGAEgAygLMiAuZmllbGRvcHMuYXJlYS52MS5BcmVhUmVzb2x1dGlvbiKNAgoEQXJlYRIKCgJpZBgBIAEoCRIWCglwYXJlbnRfaWQYAiABKAlIAIgBARIMCgRraW5kGAMgASgJEgwKBG5hbWUYBCABKAkSDAoEY29kZRgFIAEoCRIPCgdjb3VudHJ5GAYgASgJEhAKCHByaW9yaXR5GAcgASgFEhgKC29yZ191bml0X2lkGAggASgJSAGIAQESFQoNZ2VvbWV0cnlfanNvbhgJIAEoCRIMCgRiYm94GAogAygBEg8KB3ZlcnNpb24YCyABKAUSEgoKY3JlYXRlZF9hdBgMIAEoAxISCgp1cGRhdGVkX2F0GA0gASgDQgwKCl9wYXJlbnRfaWRCDgoMX29yZ191bml0X2lkIhwKDkdldEFyZWFSZXF1ZXN0EgoKAmlkGAEgASgJIjcKD0dldEFyZWFSZXNwb25zZRIkCgRhcmVhGAEgASgLMhYuZmllbGRvcHMuYXJlYS52MS5BcmVhIloKE0NvdmVyaW5nUmVwc1JlcXVlc3QSKwoFcG9pbnQYASABKAsyHC5maWVsZG9wcy5hcmVhLnYxLkFyZWFMYXRMbmcSDwoCYXQYAiABKANIAIgBAUIFCgNfYXQimAEKC0FyZWFDb3ZlcmVyEhUKDWFzc2lnbm1lbnRfaWQYASABKAkSDwoHdXNlcl9pZBgCIAEoCRIMCgRyb2xlGAMgASgJEg8KB2FyZWFfaWQYBCABKAkSFgoOZWZmZWN0aXZlX2Zyb20YBSABKAMSGQoMZWZmZWN0aXZlX3RvGAYgASgDSACIAQFCDwoNX2VmZmVjdGl2ZV90byL3AQoUQ292ZXJpbmdSZXBzUmVzcG9uc2USFAoHYXJlYV9pZBgBIAEoCUgAiAEBEiwKBHBhdGgYAiADKAsyHi5maWVsZG9wcy5hcmVhLnYxLkFyZWFQYXRoU3RlcBIuCgdwcmltYXJ5GAMgAygLMh0uZmllbGRvcHMuYXJlYS52MS5BcmVhQ292ZXJlchIuCgdiYWNrdXBzGAQgAygLMh0uZmllbGRvcHMuYXJlYS52MS5BcmVhQ292ZXJlchIvCghtYW5hZ2VycxgFIAMoCzIdLmZpZWxkb3BzLmFyZWEudjEuQXJlYUNvdmVyZXJCCgoIX2FyZWFfaWQiRgoWRmluZEFyZWFzQnlOYW1lUmVxdWVzdBIMCgRuYW1lGAEgASgJEg8KB2NvdW50cnkYAiABKAkSDQoFbGltaXQYAyABKAUiswEKDUFyZWFOYW1lTWF0Y2gSCgoCaWQYASABKAkSDAoEbmFtZRgCIAEoCRIMCgRraW5kGAMgASgJEg8KB2NvdW50cnkYBCABKAkSLAoGaW5zaWRlGAUgASgLMhwuZmllbGRvcHMuYXJlYS52MS5BcmVhTGF0TG5nEiwKBHBhdGgYBiADKAsyHi5maWVsZG9wcy5hcmVhLnYxLkFyZWFQYXRoU3RlcBINCgVzY29yZRgHIAEoASJJChdGaW5kQXJlYXNCeU5hbWVSZXNwb25zZRIuCgVhcmVhcxgBIAMoCzIfLmZpZWxkb3BzLmFyZWEudjEuQXJlYU5hbWVNYXRjaDKUAwoLQXJlYVNlcnZpY2USXwoLUmVzb2x2ZUFyZWESJC5maWVsZG9wcy5hcmVhLnYxLlJlc29sdmVBcmVhUmVxdWVzdBolLmZpZWxkb3BzLmFyZWEudjEuUmVzb2x2ZUFyZWFSZXNwb25zZSIDkAIBElMKB0dldEFyZWESIC5maWVsZG9wcy5hcmVhLnYxLkdldEFyZWFSZXF1ZXN0GiEuZmllbGRvcHMuYXJlYS52MS5HZXRBcmVhUmVzcG9uc2UiA5ACARJiCgxDb3ZlcmluZ1JlcHMSJS5maWVsZG9wcy5hcmVhLnYxLkNvdmVyaW5nUmVwc1JlcXVlc3QaJi5maWVsZG9wcy5hcmVhLnYxLkNvdmVyaW5nUmVwc1Jlc3BvbnNlIgOQAgESawoPRmluZEFyZWFzQnlOYW1lEiguZmllbGRvcHMuYXJlYS52MS5GaW5kQXJlYXNCeU5hbWVSZXF1ZXN0GikuZmllbGRvcHMuYXJlYS52MS5GaW5kQXJlYXNCeU5hbWVSZXNwb25zZSIDkAIBYgZwcm90bzM");
 
 /**
  * A WGS-84 point.
@@ -71,7 +71,7 @@ export const AreaPathStepSchema: GenMessage<AreaPathStep> = /*@__PURE__*/
   messageDesc(file_fieldops_area_v1_area, 1);
 
 /**
- * The answer for one point; area_id is absent when no area holds it.
+ * The answer for one point; area_id and country are absent when no area holds it.
  *
  * @generated from message fieldops.area.v1.AreaResolution
  */
@@ -85,6 +85,13 @@ export type AreaResolution = Message<"fieldops.area.v1.AreaResolution"> & {
    * @generated from field: repeated fieldops.area.v1.AreaPathStep path = 2;
    */
   path: AreaPathStep[];
+
+  /**
+   * ISO 3166-1 alpha-2 of the resolved area's country: a record elsewhere must not take this area.
+   *
+   * @generated from field: optional string country = 3;
+   */
+  country?: string | undefined;
 };
 
 /**
@@ -367,6 +374,113 @@ export const CoveringRepsResponseSchema: GenMessage<CoveringRepsResponse> = /*@_
   messageDesc(file_fieldops_area_v1_area, 10);
 
 /**
+ * @generated from message fieldops.area.v1.FindAreasByNameRequest
+ */
+export type FindAreasByNameRequest = Message<"fieldops.area.v1.FindAreasByNameRequest"> & {
+  /**
+   * The text to match against area names (case and accents ignored); at least one letter.
+   *
+   * @generated from field: string name = 1;
+   */
+  name: string;
+
+  /**
+   * ISO 3166-1 alpha-2; only areas of this country.
+   *
+   * @generated from field: string country = 2;
+   */
+  country: string;
+
+  /**
+   * 1..20; 0 means 5.
+   *
+   * @generated from field: int32 limit = 3;
+   */
+  limit: number;
+};
+
+/**
+ * Describes the message fieldops.area.v1.FindAreasByNameRequest.
+ * Use `create(FindAreasByNameRequestSchema)` to create a new message.
+ */
+export const FindAreasByNameRequestSchema: GenMessage<FindAreasByNameRequest> = /*@__PURE__*/
+  messageDesc(file_fieldops_area_v1_area, 11);
+
+/**
+ * An area whose name matched, with a point inside it to place a map pin on.
+ *
+ * @generated from message fieldops.area.v1.AreaNameMatch
+ */
+export type AreaNameMatch = Message<"fieldops.area.v1.AreaNameMatch"> & {
+  /**
+   * @generated from field: string id = 1;
+   */
+  id: string;
+
+  /**
+   * @generated from field: string name = 2;
+   */
+  name: string;
+
+  /**
+   * One of: country | city | district | grid.
+   *
+   * @generated from field: string kind = 3;
+   */
+  kind: string;
+
+  /**
+   * @generated from field: string country = 4;
+   */
+  country: string;
+
+  /**
+   * A point inside the area (not necessarily its centroid).
+   *
+   * @generated from field: fieldops.area.v1.AreaLatLng inside = 5;
+   */
+  inside?: AreaLatLng | undefined;
+
+  /**
+   * From the root (the country) down to the area itself.
+   *
+   * @generated from field: repeated fieldops.area.v1.AreaPathStep path = 6;
+   */
+  path: AreaPathStep[];
+
+  /**
+   * 0..1, how well the name matches.
+   *
+   * @generated from field: double score = 7;
+   */
+  score: number;
+};
+
+/**
+ * Describes the message fieldops.area.v1.AreaNameMatch.
+ * Use `create(AreaNameMatchSchema)` to create a new message.
+ */
+export const AreaNameMatchSchema: GenMessage<AreaNameMatch> = /*@__PURE__*/
+  messageDesc(file_fieldops_area_v1_area, 12);
+
+/**
+ * @generated from message fieldops.area.v1.FindAreasByNameResponse
+ */
+export type FindAreasByNameResponse = Message<"fieldops.area.v1.FindAreasByNameResponse"> & {
+  /**
+   * @generated from field: repeated fieldops.area.v1.AreaNameMatch areas = 1;
+   */
+  areas: AreaNameMatch[];
+};
+
+/**
+ * Describes the message fieldops.area.v1.FindAreasByNameResponse.
+ * Use `create(FindAreasByNameResponseSchema)` to create a new message.
+ */
+export const FindAreasByNameResponseSchema: GenMessage<FindAreasByNameResponse> = /*@__PURE__*/
+  messageDesc(file_fieldops_area_v1_area, 13);
+
+/**
  * Read-only RPCs served by the area service to other FieldOps services.
  *
  * @generated from service fieldops.area.v1.AreaService
@@ -401,6 +515,16 @@ export const AreaService: GenService<{
     methodKind: "unary";
     input: typeof CoveringRepsRequestSchema;
     output: typeof CoveringRepsResponseSchema;
+  },
+  /**
+   * Areas of a country whose name matches a text (what forward geocoding offers for "Bishan"), best first.
+   *
+   * @generated from rpc fieldops.area.v1.AreaService.FindAreasByName
+   */
+  findAreasByName: {
+    methodKind: "unary";
+    input: typeof FindAreasByNameRequestSchema;
+    output: typeof FindAreasByNameResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_fieldops_area_v1_area, 0);

@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file fieldops/leads/v1/leads.proto.
  */
 export const file_fieldops_leads_v1_leads: GenFile = /*@__PURE__*/
-  fileDesc("Ch1maWVsZG9wcy9sZWFkcy92MS9sZWFkcy5wcm90bxIRZmllbGRvcHMubGVhZHMudjEi0QQKBExlYWQSCgoCaWQYASABKAkSDAoEbmFtZRgCIAEoCRISCgVwaG9uZRgDIAEoCUgAiAEBEg8KB2FkZHJlc3MYBCABKAkSEAoIY2F0ZWdvcnkYBSABKAkSCwoDbGF0GAYgASgBEgsKA2xuZxgHIAEoARIPCgdjb3VudHJ5GAggASgJEhQKB2FyZWFfaWQYCSABKAlIAYgBARIVCghvd25lcl9pZBgKIAEoCUgCiAEBEhgKC29yZ191bml0X2lkGAsgASgJSAOIAQESFgoJYWdlbmN5X2lkGAwgASgJSASIAQESDAoEcG9vbBgNIAEoCRINCgVzdGFnZRgOIAEoCRIcCg9wcm90ZWN0ZWRfdW50aWwYDyABKANIBYgBARIeChFuZXh0X2ZvbGxvd191cF9hdBgQIAEoA0gGiAEBEhkKDGR1cGxpY2F0ZV9vZhgRIAEoCUgHiAEBEhgKC21lcmNoYW50X2lkGBIgASgJSAiIAQESGQoRY29udmVyc2lvbl9zdGF0dXMYEyABKAkSDwoHdmVyc2lvbhgUIAEoAxISCgpjcmVhdGVkX2F0GBUgASgDEhIKCnVwZGF0ZWRfYXQYFiABKANCCAoGX3Bob25lQgoKCF9hcmVhX2lkQgsKCV9vd25lcl9pZEIOCgxfb3JnX3VuaXRfaWRCDAoKX2FnZW5jeV9pZEISChBfcHJvdGVjdGVkX3VudGlsQhQKEl9uZXh0X2ZvbGxvd191cF9hdEIPCg1fZHVwbGljYXRlX29mQg4KDF9tZXJjaGFudF9pZCIcCg5HZXRMZWFkUmVxdWVzdBIKCgJpZBgBIAEoCSI4Cg9HZXRMZWFkUmVzcG9uc2USJQoEbGVhZBgBIAEoCzIXLmZpZWxkb3BzLmxlYWRzLnYxLkxlYWQiIwoUQmF0Y2hHZXRMZWFkc1JlcXVlc3QSCwoDaWRzGAEgAygJIj8KFUJhdGNoR2V0TGVhZHNSZXNwb25zZRImCgVsZWFkcxgBIAMoCzIXLmZpZWxkb3BzLmxlYWRzLnYxLkxlYWQiNQoSRXhwb3J0TGVhZHNSZXF1ZXN0EhAKCGFmdGVyX2lkGAEgASgJEg0KBWxpbWl0GAIgASgFIlQKE0V4cG9ydExlYWRzUmVzcG9uc2USJgoFbGVhZHMYASADKAsyFy5maWVsZG9wcy5sZWFkcy52MS5MZWFkEhUKDW5leHRfYWZ0ZXJfaWQYAiABKAkysQIKDExlYWRzU2VydmljZRJVCgdHZXRMZWFkEiEuZmllbGRvcHMubGVhZHMudjEuR2V0TGVhZFJlcXVlc3QaIi5maWVsZG9wcy5sZWFkcy52MS5HZXRMZWFkUmVzcG9uc2UiA5ACARJnCg1CYXRjaEdldExlYWRzEicuZmllbGRvcHMubGVhZHMudjEuQmF0Y2hHZXRMZWFkc1JlcXVlc3QaKC5maWVsZG9wcy5sZWFkcy52MS5CYXRjaEdldExlYWRzUmVzcG9uc2UiA5ACARJhCgtFeHBvcnRMZWFkcxIlLmZpZWxkb3BzLmxlYWRzLnYxLkV4cG9ydExlYWRzUmVxdWVzdBomLmZpZWxkb3BzLmxlYWRzLnYxLkV4cG9ydExlYWRzUmVzcG9uc2UiA5ACAWIGcHJvdG8z");
+  fileDesc("Ch1maWVsZG9wcy9sZWFkcy92MS9sZWFkcy5wcm90bxIRZmllbGRvcHMubGVhZHMudjEi0QQKBExlYWQSCgoCaWQYASABKAkSDAoEbmFtZRgCIAEoCRISCgVwaG9uZRgDIAEoCUgAiAEBEg8KB2FkZHJlc3MYBCABKAkSEAoIY2F0ZWdvcnkYBSABKAkSCwoDbGF0GAYgASgBEgsKA2xuZxgHIAEoARIPCgdjb3VudHJ5GAggASgJEhQKB2FyZWFfaWQYCSABKAlIAYgBARIVCghvd25lcl9pZBgKIAEoCUgCiAEBEhgKC29yZ191bml0X2lkGAsgASgJSAOIAQESFgoJYWdlbmN5X2lkGAwgASgJSASIAQESDAoEcG9vbBgNIAEoCRINCgVzdGFnZRgOIAEoCRIcCg9wcm90ZWN0ZWRfdW50aWwYDyABKANIBYgBARIeChFuZXh0X2ZvbGxvd191cF9hdBgQIAEoA0gGiAEBEhkKDGR1cGxpY2F0ZV9vZhgRIAEoCUgHiAEBEhgKC21lcmNoYW50X2lkGBIgASgJSAiIAQESGQoRY29udmVyc2lvbl9zdGF0dXMYEyABKAkSDwoHdmVyc2lvbhgUIAEoAxISCgpjcmVhdGVkX2F0GBUgASgDEhIKCnVwZGF0ZWRfYXQYFiABKANCCAoGX3Bob25lQgoKCF9hcmVhX2lkQgsKCV9vd25lcl9pZEIOCgxfb3JnX3VuaXRfaWRCDAoKX2FnZW5jeV9pZEISChBfcHJvdGVjdGVkX3VudGlsQhQKEl9uZXh0X2ZvbGxvd191cF9hdEIPCg1fZHVwbGljYXRlX29mQg4KDF9tZXJjaGFudF9pZCIcCg5HZXRMZWFkUmVxdWVzdBIKCgJpZBgBIAEoCSI4Cg9HZXRMZWFkUmVzcG9uc2USJQoEbGVhZBgBIAEoCzIXLmZpZWxkb3BzLmxlYWRzLnYxLkxlYWQiIwoUQmF0Y2hHZXRMZWFkc1JlcXVlc3QSCwoDaWRzGAEgAygJIj8KFUJhdGNoR2V0TGVhZHNSZXNwb25zZRImCgVsZWFkcxgBIAMoCzIXLmZpZWxkb3BzLmxlYWRzLnYxLkxlYWQiNQoSRXhwb3J0TGVhZHNSZXF1ZXN0EhAKCGFmdGVyX2lkGAEgASgJEg0KBWxpbWl0GAIgASgFIlQKE0V4cG9ydExlYWRzUmVzcG9uc2USJgoFbGVhZHMYASADKAsyFy5maWVsZG9wcy5sZWFkcy52MS5MZWFkEhUKDW5leHRfYWZ0ZXJfaWQYAiABKAkigAEKGUxlYWRzSW5Cb3VuZGluZ0JveFJlcXVlc3QSDwoHbWluX2xhdBgBIAEoARIPCgdtaW5fbG5nGAIgASgBEg8KB21heF9sYXQYAyABKAESDwoHbWF4X2xuZxgEIAEoARINCgVsaW1pdBgFIAEoBRIQCghhZnRlcl9pZBgGIAEoCSJWCgxMZWFkTG9jYXRpb24SCgoCaWQYASABKAkSCwoDbGF0GAIgASgBEgsKA2xuZxgDIAEoARIUCgdhcmVhX2lkGAQgASgJSACIAQFCCgoIX2FyZWFfaWQiYwoaTGVhZHNJbkJvdW5kaW5nQm94UmVzcG9uc2USLgoFbGVhZHMYASADKAsyHy5maWVsZG9wcy5sZWFkcy52MS5MZWFkTG9jYXRpb24SFQoNbmV4dF9hZnRlcl9pZBgCIAEoCTKpAwoMTGVhZHNTZXJ2aWNlElUKB0dldExlYWQSIS5maWVsZG9wcy5sZWFkcy52MS5HZXRMZWFkUmVxdWVzdBoiLmZpZWxkb3BzLmxlYWRzLnYxLkdldExlYWRSZXNwb25zZSIDkAIBEmcKDUJhdGNoR2V0TGVhZHMSJy5maWVsZG9wcy5sZWFkcy52MS5CYXRjaEdldExlYWRzUmVxdWVzdBooLmZpZWxkb3BzLmxlYWRzLnYxLkJhdGNoR2V0TGVhZHNSZXNwb25zZSIDkAIBEnYKEkxlYWRzSW5Cb3VuZGluZ0JveBIsLmZpZWxkb3BzLmxlYWRzLnYxLkxlYWRzSW5Cb3VuZGluZ0JveFJlcXVlc3QaLS5maWVsZG9wcy5sZWFkcy52MS5MZWFkc0luQm91bmRpbmdCb3hSZXNwb25zZSIDkAIBEmEKC0V4cG9ydExlYWRzEiUuZmllbGRvcHMubGVhZHMudjEuRXhwb3J0TGVhZHNSZXF1ZXN0GiYuZmllbGRvcHMubGVhZHMudjEuRXhwb3J0TGVhZHNSZXNwb25zZSIDkAIBYgZwcm90bzM");
 
 /**
  * @generated from message fieldops.leads.v1.Lead
@@ -269,6 +269,110 @@ export const ExportLeadsResponseSchema: GenMessage<ExportLeadsResponse> = /*@__P
   messageDesc(file_fieldops_leads_v1_leads, 6);
 
 /**
+ * A box of WGS-84 degrees.
+ *
+ * @generated from message fieldops.leads.v1.LeadsInBoundingBoxRequest
+ */
+export type LeadsInBoundingBoxRequest = Message<"fieldops.leads.v1.LeadsInBoundingBoxRequest"> & {
+  /**
+   * @generated from field: double min_lat = 1;
+   */
+  minLat: number;
+
+  /**
+   * @generated from field: double min_lng = 2;
+   */
+  minLng: number;
+
+  /**
+   * @generated from field: double max_lat = 3;
+   */
+  maxLat: number;
+
+  /**
+   * @generated from field: double max_lng = 4;
+   */
+  maxLng: number;
+
+  /**
+   * 1..1000; 0 means 500.
+   *
+   * @generated from field: int32 limit = 5;
+   */
+  limit: number;
+
+  /**
+   * Start after this id ("" for the first page).
+   *
+   * @generated from field: string after_id = 6;
+   */
+  afterId: string;
+};
+
+/**
+ * Describes the message fieldops.leads.v1.LeadsInBoundingBoxRequest.
+ * Use `create(LeadsInBoundingBoxRequestSchema)` to create a new message.
+ */
+export const LeadsInBoundingBoxRequestSchema: GenMessage<LeadsInBoundingBoxRequest> = /*@__PURE__*/
+  messageDesc(file_fieldops_leads_v1_leads, 7);
+
+/**
+ * @generated from message fieldops.leads.v1.LeadLocation
+ */
+export type LeadLocation = Message<"fieldops.leads.v1.LeadLocation"> & {
+  /**
+   * @generated from field: string id = 1;
+   */
+  id: string;
+
+  /**
+   * @generated from field: double lat = 2;
+   */
+  lat: number;
+
+  /**
+   * @generated from field: double lng = 3;
+   */
+  lng: number;
+
+  /**
+   * @generated from field: optional string area_id = 4;
+   */
+  areaId?: string | undefined;
+};
+
+/**
+ * Describes the message fieldops.leads.v1.LeadLocation.
+ * Use `create(LeadLocationSchema)` to create a new message.
+ */
+export const LeadLocationSchema: GenMessage<LeadLocation> = /*@__PURE__*/
+  messageDesc(file_fieldops_leads_v1_leads, 8);
+
+/**
+ * @generated from message fieldops.leads.v1.LeadsInBoundingBoxResponse
+ */
+export type LeadsInBoundingBoxResponse = Message<"fieldops.leads.v1.LeadsInBoundingBoxResponse"> & {
+  /**
+   * @generated from field: repeated fieldops.leads.v1.LeadLocation leads = 1;
+   */
+  leads: LeadLocation[];
+
+  /**
+   * The id to pass as after_id for the next page; "" when this was the last page.
+   *
+   * @generated from field: string next_after_id = 2;
+   */
+  nextAfterId: string;
+};
+
+/**
+ * Describes the message fieldops.leads.v1.LeadsInBoundingBoxResponse.
+ * Use `create(LeadsInBoundingBoxResponseSchema)` to create a new message.
+ */
+export const LeadsInBoundingBoxResponseSchema: GenMessage<LeadsInBoundingBoxResponse> = /*@__PURE__*/
+  messageDesc(file_fieldops_leads_v1_leads, 9);
+
+/**
  * Read-only RPCs served by the leads service to other FieldOps services.
  *
  * @generated from service fieldops.leads.v1.LeadsService
@@ -293,6 +397,16 @@ export const LeadsService: GenService<{
     methodKind: "unary";
     input: typeof BatchGetLeadsRequestSchema;
     output: typeof BatchGetLeadsResponseSchema;
+  },
+  /**
+   * The locations of the caller's visible leads inside a box, in id order a page at a time (what an area change would move).
+   *
+   * @generated from rpc fieldops.leads.v1.LeadsService.LeadsInBoundingBox
+   */
+  leadsInBoundingBox: {
+    methodKind: "unary";
+    input: typeof LeadsInBoundingBoxRequestSchema;
+    output: typeof LeadsInBoundingBoxResponseSchema;
   },
   /**
    * Every lead in id order, a page at a time, for rebuilding read models. Needs a service identity.

@@ -13,7 +13,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file fieldops/merchant/v1/merchant.proto.
  */
 export const file_fieldops_merchant_v1_merchant: GenFile = /*@__PURE__*/
-  fileDesc("CiNmaWVsZG9wcy9tZXJjaGFudC92MS9tZXJjaGFudC5wcm90bxIUZmllbGRvcHMubWVyY2hhbnQudjEiSQoNQ29udGFjdFBlcnNvbhIMCgRuYW1lGAEgASgJEgwKBHJvbGUYAiABKAkSEgoFcGhvbmUYAyABKAlIAIgBAUIICgZfcGhvbmUingQKCE1lcmNoYW50EgoKAmlkGAEgASgJEhIKCmxlZ2FsX25hbWUYAiABKAkSEgoKYnJhbmRfbmFtZRgDIAEoCRIQCghjYXRlZ29yeRgEIAEoCRIMCgR0aWVyGAUgASgJEjUKCGNvbnRhY3RzGAYgAygLMiMuZmllbGRvcHMubWVyY2hhbnQudjEuQ29udGFjdFBlcnNvbhIPCgdhZGRyZXNzGAcgASgJEhUKCHBsYWNlX2lkGAggASgJSACIAQESDwoHY291bnRyeRgJIAEoCRILCgNsYXQYCiABKAESCwoDbG5nGAsgASgBEhQKB2FyZWFfaWQYDCABKAlIAYgBARIVCghvd25lcl9pZBgNIAEoCUgCiAEBEhgKC29yZ191bml0X2lkGA4gASgJSAOIAQESFgoJYWdlbmN5X2lkGA8gASgJSASIAQESEwoLYnVzaW5lc3NfaWQYECABKAkSEQoJZG9jdW1lbnRzGBEgAygJEhQKB2xlYWRfaWQYEiABKAlIBYgBARIOCgZzdGF0dXMYEyABKAkSDwoHdmVyc2lvbhgUIAEoAxISCgpjcmVhdGVkX2F0GBUgASgDEhIKCnVwZGF0ZWRfYXQYFiABKANCCwoJX3BsYWNlX2lkQgoKCF9hcmVhX2lkQgsKCV9vd25lcl9pZEIOCgxfb3JnX3VuaXRfaWRCDAoKX2FnZW5jeV9pZEIKCghfbGVhZF9pZCIgChJHZXRNZXJjaGFudFJlcXVlc3QSCgoCaWQYASABKAkiRwoTR2V0TWVyY2hhbnRSZXNwb25zZRIwCghtZXJjaGFudBgBIAEoCzIeLmZpZWxkb3BzLm1lcmNoYW50LnYxLk1lcmNoYW50IicKGEJhdGNoR2V0TWVyY2hhbnRzUmVxdWVzdBILCgNpZHMYASADKAkiTgoZQmF0Y2hHZXRNZXJjaGFudHNSZXNwb25zZRIxCgltZXJjaGFudHMYASADKAsyHi5maWVsZG9wcy5tZXJjaGFudC52MS5NZXJjaGFudCJiChVNZXJjaGFudE5lYXJieVJlcXVlc3QSCwoDbGF0GAEgASgBEgsKA2xuZxgCIAEoARIQCghyYWRpdXNfbRgDIAEoARINCgVsaW1pdBgEIAEoBRIOCgZzdGF0dXMYBSABKAkiWQoRTWVyY2hhbnROZWFyYnlIaXQSMAoIbWVyY2hhbnQYASABKAsyHi5maWVsZG9wcy5tZXJjaGFudC52MS5NZXJjaGFudBISCgpkaXN0YW5jZV9tGAIgASgBIlAKFk1lcmNoYW50TmVhcmJ5UmVzcG9uc2USNgoFaXRlbXMYASADKAsyJy5maWVsZG9wcy5tZXJjaGFudC52MS5NZXJjaGFudE5lYXJieUhpdCI5ChZFeHBvcnRNZXJjaGFudHNSZXF1ZXN0EhAKCGFmdGVyX2lkGAEgASgJEg0KBWxpbWl0GAIgASgFImMKF0V4cG9ydE1lcmNoYW50c1Jlc3BvbnNlEjEKCW1lcmNoYW50cxgBIAMoCzIeLmZpZWxkb3BzLm1lcmNoYW50LnYxLk1lcmNoYW50EhUKDW5leHRfYWZ0ZXJfaWQYAiABKAky1AMKD01lcmNoYW50U2VydmljZRJnCgtHZXRNZXJjaGFudBIoLmZpZWxkb3BzLm1lcmNoYW50LnYxLkdldE1lcmNoYW50UmVxdWVzdBopLmZpZWxkb3BzLm1lcmNoYW50LnYxLkdldE1lcmNoYW50UmVzcG9uc2UiA5ACARJ5ChFCYXRjaEdldE1lcmNoYW50cxIuLmZpZWxkb3BzLm1lcmNoYW50LnYxLkJhdGNoR2V0TWVyY2hhbnRzUmVxdWVzdBovLmZpZWxkb3BzLm1lcmNoYW50LnYxLkJhdGNoR2V0TWVyY2hhbnRzUmVzcG9uc2UiA5ACARJoCgZOZWFyYnkSKy5maWVsZG9wcy5tZXJjaGFudC52MS5NZXJjaGFudE5lYXJieVJlcXVlc3QaLC5maWVsZG9wcy5tZXJjaGFudC52MS5NZXJjaGFudE5lYXJieVJlc3BvbnNlIgOQAgEScwoPRXhwb3J0TWVyY2hhbnRzEiwuZmllbGRvcHMubWVyY2hhbnQudjEuRXhwb3J0TWVyY2hhbnRzUmVxdWVzdBotLmZpZWxkb3BzLm1lcmNoYW50LnYxLkV4cG9ydE1lcmNoYW50c1Jlc3BvbnNlIgOQAgFiBnByb3RvMw");
+  fileDesc("CiNmaWVsZG9wcy9tZXJjaGFudC92MS9tZXJjaGFudC5wcm90bxIUZmllbGRvcHMubWVyY2hhbnQudjEiSQoNQ29udGFjdFBlcnNvbhIMCgRuYW1lGAEgASgJEgwKBHJvbGUYAiABKAkSEgoFcGhvbmUYAyABKAlIAIgBAUIICgZfcGhvbmUingQKCE1lcmNoYW50EgoKAmlkGAEgASgJEhIKCmxlZ2FsX25hbWUYAiABKAkSEgoKYnJhbmRfbmFtZRgDIAEoCRIQCghjYXRlZ29yeRgEIAEoCRIMCgR0aWVyGAUgASgJEjUKCGNvbnRhY3RzGAYgAygLMiMuZmllbGRvcHMubWVyY2hhbnQudjEuQ29udGFjdFBlcnNvbhIPCgdhZGRyZXNzGAcgASgJEhUKCHBsYWNlX2lkGAggASgJSACIAQESDwoHY291bnRyeRgJIAEoCRILCgNsYXQYCiABKAESCwoDbG5nGAsgASgBEhQKB2FyZWFfaWQYDCABKAlIAYgBARIVCghvd25lcl9pZBgNIAEoCUgCiAEBEhgKC29yZ191bml0X2lkGA4gASgJSAOIAQESFgoJYWdlbmN5X2lkGA8gASgJSASIAQESEwoLYnVzaW5lc3NfaWQYECABKAkSEQoJZG9jdW1lbnRzGBEgAygJEhQKB2xlYWRfaWQYEiABKAlIBYgBARIOCgZzdGF0dXMYEyABKAkSDwoHdmVyc2lvbhgUIAEoAxISCgpjcmVhdGVkX2F0GBUgASgDEhIKCnVwZGF0ZWRfYXQYFiABKANCCwoJX3BsYWNlX2lkQgoKCF9hcmVhX2lkQgsKCV9vd25lcl9pZEIOCgxfb3JnX3VuaXRfaWRCDAoKX2FnZW5jeV9pZEIKCghfbGVhZF9pZCIgChJHZXRNZXJjaGFudFJlcXVlc3QSCgoCaWQYASABKAkiRwoTR2V0TWVyY2hhbnRSZXNwb25zZRIwCghtZXJjaGFudBgBIAEoCzIeLmZpZWxkb3BzLm1lcmNoYW50LnYxLk1lcmNoYW50IicKGEJhdGNoR2V0TWVyY2hhbnRzUmVxdWVzdBILCgNpZHMYASADKAkiTgoZQmF0Y2hHZXRNZXJjaGFudHNSZXNwb25zZRIxCgltZXJjaGFudHMYASADKAsyHi5maWVsZG9wcy5tZXJjaGFudC52MS5NZXJjaGFudCJiChVNZXJjaGFudE5lYXJieVJlcXVlc3QSCwoDbGF0GAEgASgBEgsKA2xuZxgCIAEoARIQCghyYWRpdXNfbRgDIAEoARINCgVsaW1pdBgEIAEoBRIOCgZzdGF0dXMYBSABKAkiWQoRTWVyY2hhbnROZWFyYnlIaXQSMAoIbWVyY2hhbnQYASABKAsyHi5maWVsZG9wcy5tZXJjaGFudC52MS5NZXJjaGFudBISCgpkaXN0YW5jZV9tGAIgASgBIlAKFk1lcmNoYW50TmVhcmJ5UmVzcG9uc2USNgoFaXRlbXMYASADKAsyJy5maWVsZG9wcy5tZXJjaGFudC52MS5NZXJjaGFudE5lYXJieUhpdCI5ChZFeHBvcnRNZXJjaGFudHNSZXF1ZXN0EhAKCGFmdGVyX2lkGAEgASgJEg0KBWxpbWl0GAIgASgFImMKF0V4cG9ydE1lcmNoYW50c1Jlc3BvbnNlEjEKCW1lcmNoYW50cxgBIAMoCzIeLmZpZWxkb3BzLm1lcmNoYW50LnYxLk1lcmNoYW50EhUKDW5leHRfYWZ0ZXJfaWQYAiABKAkihAEKHU1lcmNoYW50c0luQm91bmRpbmdCb3hSZXF1ZXN0Eg8KB21pbl9sYXQYASABKAESDwoHbWluX2xuZxgCIAEoARIPCgdtYXhfbGF0GAMgASgBEg8KB21heF9sbmcYBCABKAESDQoFbGltaXQYBSABKAUSEAoIYWZ0ZXJfaWQYBiABKAkiWgoQTWVyY2hhbnRMb2NhdGlvbhIKCgJpZBgBIAEoCRILCgNsYXQYAiABKAESCwoDbG5nGAMgASgBEhQKB2FyZWFfaWQYBCABKAlIAIgBAUIKCghfYXJlYV9pZCJyCh5NZXJjaGFudHNJbkJvdW5kaW5nQm94UmVzcG9uc2USOQoJbWVyY2hhbnRzGAEgAygLMiYuZmllbGRvcHMubWVyY2hhbnQudjEuTWVyY2hhbnRMb2NhdGlvbhIVCg1uZXh0X2FmdGVyX2lkGAIgASgJMt8ECg9NZXJjaGFudFNlcnZpY2USZwoLR2V0TWVyY2hhbnQSKC5maWVsZG9wcy5tZXJjaGFudC52MS5HZXRNZXJjaGFudFJlcXVlc3QaKS5maWVsZG9wcy5tZXJjaGFudC52MS5HZXRNZXJjaGFudFJlc3BvbnNlIgOQAgESeQoRQmF0Y2hHZXRNZXJjaGFudHMSLi5maWVsZG9wcy5tZXJjaGFudC52MS5CYXRjaEdldE1lcmNoYW50c1JlcXVlc3QaLy5maWVsZG9wcy5tZXJjaGFudC52MS5CYXRjaEdldE1lcmNoYW50c1Jlc3BvbnNlIgOQAgESaAoGTmVhcmJ5EisuZmllbGRvcHMubWVyY2hhbnQudjEuTWVyY2hhbnROZWFyYnlSZXF1ZXN0GiwuZmllbGRvcHMubWVyY2hhbnQudjEuTWVyY2hhbnROZWFyYnlSZXNwb25zZSIDkAIBEogBChZNZXJjaGFudHNJbkJvdW5kaW5nQm94EjMuZmllbGRvcHMubWVyY2hhbnQudjEuTWVyY2hhbnRzSW5Cb3VuZGluZ0JveFJlcXVlc3QaNC5maWVsZG9wcy5tZXJjaGFudC52MS5NZXJjaGFudHNJbkJvdW5kaW5nQm94UmVzcG9uc2UiA5ACARJzCg9FeHBvcnRNZXJjaGFudHMSLC5maWVsZG9wcy5tZXJjaGFudC52MS5FeHBvcnRNZXJjaGFudHNSZXF1ZXN0Gi0uZmllbGRvcHMubWVyY2hhbnQudjEuRXhwb3J0TWVyY2hhbnRzUmVzcG9uc2UiA5ACAWIGcHJvdG8z");
 
 /**
  * @generated from message fieldops.merchant.v1.ContactPerson
@@ -379,6 +379,110 @@ export const ExportMerchantsResponseSchema: GenMessage<ExportMerchantsResponse> 
   messageDesc(file_fieldops_merchant_v1_merchant, 10);
 
 /**
+ * A box of WGS-84 degrees.
+ *
+ * @generated from message fieldops.merchant.v1.MerchantsInBoundingBoxRequest
+ */
+export type MerchantsInBoundingBoxRequest = Message<"fieldops.merchant.v1.MerchantsInBoundingBoxRequest"> & {
+  /**
+   * @generated from field: double min_lat = 1;
+   */
+  minLat: number;
+
+  /**
+   * @generated from field: double min_lng = 2;
+   */
+  minLng: number;
+
+  /**
+   * @generated from field: double max_lat = 3;
+   */
+  maxLat: number;
+
+  /**
+   * @generated from field: double max_lng = 4;
+   */
+  maxLng: number;
+
+  /**
+   * 1..1000; 0 means 500.
+   *
+   * @generated from field: int32 limit = 5;
+   */
+  limit: number;
+
+  /**
+   * Start after this id ("" for the first page).
+   *
+   * @generated from field: string after_id = 6;
+   */
+  afterId: string;
+};
+
+/**
+ * Describes the message fieldops.merchant.v1.MerchantsInBoundingBoxRequest.
+ * Use `create(MerchantsInBoundingBoxRequestSchema)` to create a new message.
+ */
+export const MerchantsInBoundingBoxRequestSchema: GenMessage<MerchantsInBoundingBoxRequest> = /*@__PURE__*/
+  messageDesc(file_fieldops_merchant_v1_merchant, 11);
+
+/**
+ * @generated from message fieldops.merchant.v1.MerchantLocation
+ */
+export type MerchantLocation = Message<"fieldops.merchant.v1.MerchantLocation"> & {
+  /**
+   * @generated from field: string id = 1;
+   */
+  id: string;
+
+  /**
+   * @generated from field: double lat = 2;
+   */
+  lat: number;
+
+  /**
+   * @generated from field: double lng = 3;
+   */
+  lng: number;
+
+  /**
+   * @generated from field: optional string area_id = 4;
+   */
+  areaId?: string | undefined;
+};
+
+/**
+ * Describes the message fieldops.merchant.v1.MerchantLocation.
+ * Use `create(MerchantLocationSchema)` to create a new message.
+ */
+export const MerchantLocationSchema: GenMessage<MerchantLocation> = /*@__PURE__*/
+  messageDesc(file_fieldops_merchant_v1_merchant, 12);
+
+/**
+ * @generated from message fieldops.merchant.v1.MerchantsInBoundingBoxResponse
+ */
+export type MerchantsInBoundingBoxResponse = Message<"fieldops.merchant.v1.MerchantsInBoundingBoxResponse"> & {
+  /**
+   * @generated from field: repeated fieldops.merchant.v1.MerchantLocation merchants = 1;
+   */
+  merchants: MerchantLocation[];
+
+  /**
+   * The id to pass as after_id for the next page; "" when this was the last page.
+   *
+   * @generated from field: string next_after_id = 2;
+   */
+  nextAfterId: string;
+};
+
+/**
+ * Describes the message fieldops.merchant.v1.MerchantsInBoundingBoxResponse.
+ * Use `create(MerchantsInBoundingBoxResponseSchema)` to create a new message.
+ */
+export const MerchantsInBoundingBoxResponseSchema: GenMessage<MerchantsInBoundingBoxResponse> = /*@__PURE__*/
+  messageDesc(file_fieldops_merchant_v1_merchant, 13);
+
+/**
  * Read-only RPCs served by the merchant service to other FieldOps services.
  *
  * @generated from service fieldops.merchant.v1.MerchantService
@@ -413,6 +517,16 @@ export const MerchantService: GenService<{
     methodKind: "unary";
     input: typeof MerchantNearbyRequestSchema;
     output: typeof MerchantNearbyResponseSchema;
+  },
+  /**
+   * The locations of the caller's merchants inside a box, in id order a page at a time (what an area change would move).
+   *
+   * @generated from rpc fieldops.merchant.v1.MerchantService.MerchantsInBoundingBox
+   */
+  merchantsInBoundingBox: {
+    methodKind: "unary";
+    input: typeof MerchantsInBoundingBoxRequestSchema;
+    output: typeof MerchantsInBoundingBoxResponseSchema;
   },
   /**
    * Every merchant in id order, a page at a time, for rebuilding read models. Needs a service identity.
