@@ -47,7 +47,7 @@ export { deleteNatsStream, NatsEventBus } from './events/nats-event-bus';
 export { createTransactor, type EventWriter, type TransactOptions, type Transactor } from './events/outbox';
 export { OutboxRelay } from './events/outbox-relay';
 export { blobUrlSigner, createFileStore, type FileStoreOptions, fileStoreFromConfig, SIGNED_BLOB_PATH } from './files/create-file-store';
-export { type FileStore, type PutOptions, readAll, readObject, type StoredObjectInfo } from './files/file-store';
+export { type DownloadHeaders, type FileStore, type PutOptions, readAll, readObject, type StoredObjectInfo } from './files/file-store';
 export { LocalFileStore } from './files/local-file-store';
 export { FILES_MIGRATION_PHASES, type FilesMigrationPhase, MigratingFileStore } from './files/migrating-file-store';
 export { parseS3Url, S3FileStore, type S3Location } from './files/s3-file-store';
@@ -67,9 +67,21 @@ export type { ServiceContext, SetupContext } from './host/service-context';
 export { bearerSecurity, callerOf, type ServiceApp } from './host/service-http';
 export { type ServiceTask, type ServiceTasks, type TaskRef, type TaskRefs, taskRefs } from './host/service-tasks';
 export { accessFor } from './http/access';
+export { CalendarDate } from './http/calendar-date';
 export { etagOf, expectedVersion, ifMatch, setEtag, versionedWrite } from './http/etag';
-export { decodeCursor, encodeCursor, type Page, PageOf, PageQuery, pageQueryFields, toPage } from './http/pagination';
+export {
+  type CursorShape,
+  decodeCursor,
+  decodeIdCursor,
+  encodeCursor,
+  type Page,
+  PageOf,
+  PageQuery,
+  pageQueryFields,
+  toPage,
+} from './http/pagination';
 export { PROBLEM_CONTENT_TYPE, type Problem } from './http/problem';
+export { isSafeText, UNSAFE_TEXT_MESSAGE, unsafeTextProblems } from './http/text-safety';
 export { createLogger, type Logger } from './observability/logger';
 export { Metrics } from './observability/metrics';
 export { rpcAccess, rpcAuthInterceptor, rpcCaller, rpcServiceCaller } from './rpc/rpc-caller';

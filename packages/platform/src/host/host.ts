@@ -16,6 +16,7 @@ import { blobUrlSigner, fileStoreFromConfig } from '../files/create-file-store';
 import { createRootApp } from '../http/root-app';
 import { createLogger } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
+import { checkMetricsAccess } from '../observability/metrics-access';
 import { startTelemetry, stopTelemetry } from '../observability/telemetry';
 import { acceptHttp2On } from '../rpc/dual-protocol';
 import { rpcAuthInterceptor } from '../rpc/rpc-caller';
@@ -174,9 +175,10 @@ export class Host {
       const ready = !this.stopped && critical.every(Boolean);
       return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
     });
-    app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
-      reply.type(runtime.metrics.registry.contentType).send(await runtime.metrics.registry.metrics()),
-    );
+    app.get('/metrics', { schema: { hide: true }, config: { ownBearer: true } }, async (request, reply) => {
+      checkMetricsAccess(request, runtime.config.metricsToken);
+      return reply.type(runtime.metrics.registry.contentType).send(await runtime.metrics.registry.metrics());
+    });
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { CoordinateSystem } from '@fieldops/geo';
-import { decodeCursor, type Page, toPage } from '@fieldops/platform';
+import { decodeIdCursor, type Page, toPage } from '@fieldops/platform';
 import type { AreaContext } from '../config';
 import { areaRepository } from '../db/area.repository';
 import { type AreaView, toAreaView } from './area-view';
@@ -20,9 +20,9 @@ export async function listAreas(
   query: AreaListQuery,
   coords: CoordinateSystem,
 ): Promise<Page<AreaView>> {
-  const after = decodeCursor(query.cursor)?.[0];
+  const after = decodeIdCursor(query.cursor);
   const filters = { parentId: query.parentId, country: query.country };
-  const rows = await areaRepository.page(ctx.db, visibility, filters, typeof after === 'string' ? after : undefined, query.limit);
+  const rows = await areaRepository.page(ctx.db, visibility, filters, after, query.limit);
   return toPage(
     rows,
     query.limit,

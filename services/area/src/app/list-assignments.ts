@@ -1,4 +1,4 @@
-import { decodeCursor, type Page, toPage } from '@fieldops/platform';
+import { decodeIdCursor, type Page, toPage } from '@fieldops/platform';
 import type { AreaContext } from '../config';
 import { assignmentRepository } from '../db/assignment.repository';
 import { knownUserRepository } from '../db/known-user.repository';
@@ -14,12 +14,12 @@ export async function listAssignments(
   query: { limit: number; cursor?: string; includeEnded?: boolean },
 ): Promise<Page<AssignmentView>> {
   await areaInScope(ctx.db, visibility, areaId);
-  const after = decodeCursor(query.cursor)?.[0];
+  const after = decodeIdCursor(query.cursor);
   const rows = await assignmentRepository.pageOfArea(
     ctx.db,
     areaId,
     { includeEnded: query.includeEnded === true, now: ctx.clock.now() },
-    typeof after === 'string' ? after : undefined,
+    after,
     query.limit,
   );
   const users = new Map((await knownUserRepository.findMany(ctx.db, [...new Set(rows.map((r) => r.user_id))])).map((u) => [u.id, u]));

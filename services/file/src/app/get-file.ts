@@ -1,6 +1,7 @@
 import { type Access, NotFoundError } from '@fieldops/platform';
 import { FILE_LIMITS, type FileContext } from '../config';
 import { fileRepository, type StoredFileRow } from '../db/file.repository';
+import { downloadHeadersOf } from '../domain/download-headers';
 import { blobKey } from '../domain/storage-keys';
 import { type FileView, toFileView } from './file-view';
 
@@ -18,7 +19,8 @@ export async function getFile(
   id: string,
 ): Promise<FileView & { downloadUrl: string; downloadUrlExpiresAt: string }> {
   const row = await findFile(ctx, access, id);
-  const downloadUrl = await ctx.files.presignGet(blobKey(row.sha256), FILE_LIMITS.downloadUrlSeconds);
+  const headers = downloadHeadersOf({ mimeType: row.mime_type, width: row.width, fileName: row.file_name });
+  const downloadUrl = await ctx.files.presignGet(blobKey(row.sha256), FILE_LIMITS.downloadUrlSeconds, headers);
   const expiresAt = new Date(ctx.clock.now() + FILE_LIMITS.downloadUrlSeconds * 1000).toISOString();
   return { ...toFileView(row), downloadUrl, downloadUrlExpiresAt: expiresAt };
 }

@@ -135,7 +135,7 @@ export function merchantRoutes(app: ServiceApp, ctx: MerchantContext): void {
     async (request) => {
       const access = await accessFor(request, MerchantPermission.transfer, ctx.scopes);
       const { ownerId, reason } = request.body;
-      return { results: await transferMerchants(ctx, access, [request.params.id], ownerId, reason) };
+      return { results: await transferMerchants(ctx, access, [request.params.id], ownerId, reason, '/body/ownerId', () => '/params/id') };
     },
   );
 
