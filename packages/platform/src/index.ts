@@ -54,15 +54,10 @@ export { FILES_MIGRATION_PHASES, type FilesMigrationPhase, MigratingFileStore } 
 export { parseS3Url, S3FileStore, type S3Location } from './files/s3-file-store';
 export { type SignedMethod, UrlSigner } from './files/signed-url';
 export { type Clock, systemClock } from './host/clock';
-export {
-  defineService,
-  type ProgressReporter,
-  type RunningService,
-  type ServiceDefinition,
-  type ServiceManifest,
-} from './host/define-service';
+export { defineService, type RunningService, type ServiceDefinition, type ServiceManifest } from './host/define-service';
 export { type EdgePlugin, Host, type HostOptions } from './host/host';
 export type { JobDefinition } from './host/job-runner';
+export type { ProgressReporter } from './host/progress-reporter';
 export type { Runtime } from './host/runtime';
 export type { ServiceContext, SetupContext } from './host/service-context';
 export { bearerSecurity, callerOf, type ServiceApp } from './host/service-http';

@@ -49,4 +49,5 @@ export function createFileService(options: FileServiceOptions = {}): ServiceDefi
 export const fileService: ServiceDefinition = createFileService();
 
 export { type BackfillSummary, backfillBlobs } from './app/backfill-blobs';
+export { backfillTarget } from './app/migrate-files';
 export type { FileDb } from './db/schema';

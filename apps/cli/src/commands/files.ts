@@ -1,4 +1,4 @@
-import { type BackfillSummary, fileService, fileTasks } from '@fieldops/file';
+import { type BackfillSummary, backfillTarget, fileService, fileTasks } from '@fieldops/file';
 import { loadConfig } from '@fieldops/platform';
 import { type CliIo, type Command, parseCommandArgs, println, UsageError } from '../command';
 import { runTask } from '../run-task';
@@ -24,8 +24,10 @@ function printSummary(io: CliIo, summary: BackfillSummary, seconds: number): voi
 }
 
 async function backfill(io: CliIo): Promise<number> {
+  const config = loadConfig(io.env);
+  backfillTarget(config); // a missing setting fails before anything starts
   // Only the file service, and no relays, consumers or jobs: the backfill reads and writes the stores, never events.
-  const on = { config: loadConfig(io.env), services: [fileService], background: false };
+  const on = { config, services: [fileService], background: false };
   const { result: summary, seconds } = await runTask(io, on, fileTasks.migrateFiles, undefined);
   printSummary(io, summary, seconds);
   return summary.failed.length > 0 ? 1 : 0;

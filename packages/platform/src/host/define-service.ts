@@ -12,16 +12,11 @@ import { OutboxRelay } from '../events/outbox-relay';
 import { currentTraceparent } from '../observability/telemetry';
 import { asCaller } from '../rpc/rpc-clients';
 import { type JobDefinition, JobRunner } from './job-runner';
+import type { ProgressReporter } from './progress-reporter';
 import type { Runtime } from './runtime';
 import type { ServiceContext, SetupContext } from './service-context';
 import { mountServiceHttp, type ServiceApp } from './service-http';
 import { runServiceTask, type ServiceTasks } from './service-tasks';
-
-export interface ProgressReporter {
-  start(total: number, label: string): void;
-  tick(count?: number): void;
-  stop(): void;
-}
 
 /**
  * A service manifest: everything the host needs to run the service, and nothing else. `Deps` is what `setup`

@@ -24,7 +24,8 @@ import { rpcAuthInterceptor } from '../rpc/rpc-caller';
 import { RpcClients } from '../rpc/rpc-clients';
 import { rpcMetricsInterceptor } from '../rpc/rpc-metrics';
 import { type Clock, systemClock } from './clock';
-import type { ProgressReporter, RunningService, ServiceDefinition } from './define-service';
+import type { RunningService, ServiceDefinition } from './define-service';
+import type { ProgressReporter } from './progress-reporter';
 import type { Runtime } from './runtime';
 import type { TaskRef } from './service-tasks';
 

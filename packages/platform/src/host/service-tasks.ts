@@ -1,4 +1,4 @@
-import type { ProgressReporter } from './define-service';
+import type { ProgressReporter } from './progress-reporter';
 import type { ServiceContext } from './service-context';
 
 /**

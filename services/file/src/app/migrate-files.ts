@@ -1,6 +1,17 @@
-import { ConfigError, createFileStore, type ProgressReporter } from '@fieldops/platform';
+import { ConfigError, createFileStore, type PlatformConfig, type ProgressReporter } from '@fieldops/platform';
 import type { FileContext } from '../config';
 import { type BackfillSummary, backfillBlobs } from './backfill-blobs';
+
+/** Where the backfill copies to; a configuration error when no migration is set up. */
+export function backfillTarget(config: PlatformConfig): NonNullable<PlatformConfig['filesMigration']> {
+  if (!config.filesMigration) {
+    throw new ConfigError(
+      'FILES_MIGRATION_TARGET_URL',
+      'is not set: the backfill copies from FILES_URL to that store (with FILES_MIGRATION_PHASE)',
+    );
+  }
+  return config.filesMigration;
+}
 
 /**
  * The backfill of a storage migration (`fieldops files migrate --backfill`): from the current store (FILES_URL) to
@@ -8,13 +19,7 @@ import { type BackfillSummary, backfillBlobs } from './backfill-blobs';
  */
 export async function migrateFiles(ctx: FileContext, progress: ProgressReporter): Promise<BackfillSummary> {
   const { config, fileUrls: signer } = ctx;
-  const migration = config.filesMigration;
-  if (!migration) {
-    throw new ConfigError(
-      'FILES_MIGRATION_TARGET_URL',
-      'is not set: the backfill copies from FILES_URL to that store (with FILES_MIGRATION_PHASE)',
-    );
-  }
+  const migration = backfillTarget(config);
   const from = createFileStore(config.filesUrl, { signer, env: config.env });
   const to = createFileStore(migration.targetUrl, { signer, env: config.env, setting: 'FILES_MIGRATION_TARGET_URL' });
   try {
