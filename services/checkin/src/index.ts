@@ -6,6 +6,7 @@ import { visitRoutes } from './api/visits.routes';
 import { type CheckinPorts, rpcPorts } from './app/ports';
 import type { CheckinContext } from './config';
 import { checkinSchema } from './db/migrations/001-checkin';
+import { deviceTimeSchema } from './db/migrations/002-device-time';
 import type { CheckinDb } from './db/schema';
 import { pendingCheckOutsJob } from './jobs/pending-check-outs.job';
 
@@ -17,7 +18,7 @@ import { pendingCheckOutsJob } from './jobs/pending-check-outs.job';
 export function createCheckinService(portsOf: (ctx: CheckinContext) => CheckinPorts = rpcPorts): ServiceDefinition {
   return defineService<CheckinDb>({
     name: 'checkin',
-    migrations: [checkinSchema],
+    migrations: [checkinSchema, deviceTimeSchema],
     http: {
       prefixes: ['/api/v1/visits', '/api/v1/plans'],
       description: 'Field visits: check-in/out, offline replay, fraud signals and review, day plans',
