@@ -7,7 +7,9 @@ import { merchantEvents } from '../events/published';
 import type { Access } from './access';
 import { areaOf } from './area-of';
 import type { EdgeCoordinates } from './coordinates';
+import { assertNotDuplicate } from './merchant-duplicates';
 import type { ContactInput } from './merchant-fields';
+import { checkMerchantReferences } from './merchant-references';
 import { type MerchantView, toMerchantView } from './merchant-view';
 import { newMerchantRow } from './new-merchant';
 import { ownerOf } from './owner-lookup';
@@ -41,7 +43,15 @@ export async function createMerchant(ctx: MerchantContext, { caller, scope }: Ac
   }
   const callAs = async () => asCaller(caller.token);
   const owner = await ownerOf(ctx, input.ownerId ?? caller.userId, callAs);
-  const row = newMerchantRow(ctx, { ...input, country, location: edge.toStored({ lat: input.lat, lng: input.lng }) }, owner);
+  if (owner.country !== country) {
+    throw new UnprocessableError('The owner works in another country.', [
+      { field: '/body/ownerId', message: `is a user in ${owner.country}; the merchant is in ${country}` },
+    ]);
+  }
+  const { placeId } = await checkMerchantReferences(ctx, { country, placeId: input.placeId, documents: input.documents }, callAs);
+  const location = edge.toStored({ lat: input.lat, lng: input.lng });
+  const row = newMerchantRow(ctx, { ...input, placeId, country, location }, owner);
+  await assertNotDuplicate(ctx, scope, row);
   row.area_id = await areaOf(ctx, row, callAs);
   await ctx.transact(async (trx, events) => {
     await merchantRepository.insert(trx, row);

@@ -9,7 +9,9 @@ import type { Access } from './access';
 import { areaOf } from './area-of';
 import type { EdgeCoordinates } from './coordinates';
 import { findMerchant } from './get-merchant';
-import { type ContactInput, MerchantFieldChecks } from './merchant-fields';
+import { assertNotDuplicate } from './merchant-duplicates';
+import { type ContactInput, MerchantFieldChecks, parseJsonList } from './merchant-fields';
+import { checkMerchantReferences } from './merchant-references';
 import { type MerchantView, toMerchantView } from './merchant-view';
 
 export interface UpdateMerchantInput {
@@ -52,6 +54,17 @@ export async function updateMerchant(
   const contacts = input.contacts !== undefined ? checks.contacts(input.contacts) : undefined;
   checks.done();
   const point = movedTo(input, edge);
+  const callAs = async () => asCaller(access.caller.token);
+  const { placeId } = await checkMerchantReferences(
+    ctx,
+    {
+      country: merchant.country,
+      placeId: input.placeId,
+      documents: input.documents,
+      linkedDocuments: parseJsonList<string>(merchant.documents),
+    },
+    callAs,
+  );
   const changes: Updateable<MerchantTable> = {
     ...(input.legalName !== undefined ? { legal_name: input.legalName.trim() } : {}),
     ...(input.brandName !== undefined ? { brand_name: input.brandName.trim() } : {}),
@@ -59,13 +72,14 @@ export async function updateMerchant(
     ...(input.tier !== undefined ? { tier: input.tier } : {}),
     ...(contacts !== undefined ? { contacts: JSON.stringify(contacts) } : {}),
     ...(input.address !== undefined ? { address: input.address.trim() } : {}),
-    ...(input.placeId !== undefined ? { place_id: input.placeId } : {}),
-    ...(point ? { lat: point.lat, lng: point.lng, area_id: await areaOf(ctx, point, async () => asCaller(access.caller.token)) } : {}),
+    ...(placeId !== undefined ? { place_id: placeId } : {}),
+    ...(point ? { lat: point.lat, lng: point.lng, area_id: await areaOf(ctx, point, callAs) } : {}),
     ...(businessId !== undefined ? { business_id: businessId } : {}),
     ...(input.documents !== undefined ? { documents: JSON.stringify(input.documents) } : {}),
     updated_at: ctx.clock.now(),
   };
   const updated: MerchantRow = { ...merchant, ...changes, version: expected + 1 };
+  await assertNotDuplicate(ctx, access.scope, updated);
   await ctx.transact(async (trx, events) => {
     if (!(await merchantRepository.update(trx, id, expected, changes))) throw new PreconditionFailedError();
     await events.append(merchantEvents.updated(updated, access.caller.userId));
