@@ -45,4 +45,33 @@ describe.each(engines)('the data scope of leads on $name', (database) => {
     const brPool = await t.api('GET', '/api/v1/leads?pool=public&limit=200', { token: br });
     expect(brPool.body.items.map((l: { id: string }) => l.id)).not.toContain(id);
   });
+
+  it('duplicateOf names a lead only to whoever may read it', async () => {
+    const first = await t.api('POST', '/api/v1/leads', { token: await as('rep2.sg'), body: aLead({ phone: '+65 9555 0101' }) });
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const flagged = await t.api('POST', '/api/v1/leads', {
+      token: await as('rep7.sg'),
+      body: aLead({ name: 'Wholly Other Tailor', phone: '+65 9555 0101', lat: first.body.lat + 0.0005, lng: first.body.lng }),
+    });
+    expect(flagged.status, JSON.stringify(flagged.body)).toBe(201);
+    expect(flagged.body.duplicateOf).toBeNull();
+    const rep7 = await as('rep7.sg');
+    expect((await t.api('GET', `/api/v1/leads/${flagged.body.id}`, { token: rep7 })).body.duplicateOf).toBeNull();
+    const mine = await t.api('GET', '/api/v1/leads?pool=mine&limit=200', { token: rep7 });
+    expect(mine.body.items.find((l: { id: string }) => l.id === flagged.body.id)?.duplicateOf).toBeNull();
+    const manager = await t.api('GET', `/api/v1/leads/${flagged.body.id}`, { token: await as('countrymanager.sg') });
+    expect(manager.body.duplicateOf).toBe(first.body.id);
+  });
+
+  it("a strong duplicate of another team's private lead is a 409 that names no lead", async () => {
+    const first = await t.api('POST', '/api/v1/leads', { token: await as('rep3.sg'), body: aLead({ name: 'Bandicoot Shoe Repair' }) });
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const twin = await t.api('POST', '/api/v1/leads', {
+      token: await as('rep8.sg'),
+      body: aLead({ name: 'Bandicoot Shoe Repair', lat: first.body.lat, lng: first.body.lng }),
+    });
+    expectProblem(twin, 409);
+    expect(twin.body.candidates).toEqual([]);
+    expect(JSON.stringify(twin.body)).not.toContain(first.body.id);
+  });
 });

@@ -11,6 +11,7 @@ import { followUpLead } from '../app/follow-up-lead';
 import { toLeadView } from '../app/lead-view';
 import { listLeads } from '../app/list-leads';
 import { releaseLead } from '../app/release-lead';
+import { readableDuplicates } from '../app/shown-duplicates';
 import type { LeadsContext } from '../config';
 import type { LeadRow } from '../db/lead.repository';
 import {
@@ -28,9 +29,9 @@ import {
 
 type Coords = 'WGS84' | 'GCJ02' | 'BD09';
 
-function answer(reply: FastifyReply, row: LeadRow, edge: EdgeCoordinates) {
+async function answer(ctx: LeadsContext, access: Access, reply: FastifyReply, row: LeadRow, edge: EdgeCoordinates) {
   setEtag(reply, row.version);
-  return toLeadView(row, edge);
+  return toLeadView(row, await readableDuplicates(ctx, access, [row.duplicate_of]), edge);
 }
 
 export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
@@ -53,7 +54,8 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
       const coordinates = edge(access, request.query.coords);
       const row = await createLead(ctx, access, { ...request.body, ...coordinates.toStored(request.body) });
       setEtag(reply, row.version);
-      return reply.code(201).header('location', `/api/v1/leads/${row.id}`).send(toLeadView(row, coordinates));
+      const view = toLeadView(row, await readableDuplicates(ctx, access, [row.duplicate_of]), coordinates);
+      return reply.code(201).header('location', `/api/v1/leads/${row.id}`).send(view);
     },
   );
 
@@ -75,7 +77,7 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
 
   app.get('/api/v1/leads/:id', { schema: action('A lead; outside my scope it answers 404') }, async (request, reply) => {
     const access = await accessFor(ctx, request, 'lead:read');
-    return answer(reply, await visibleLead(ctx, access, request.params.id), edge(access, request.query.coords));
+    return answer(ctx, access, reply, await visibleLead(ctx, access, request.params.id), edge(access, request.query.coords));
   });
 
   app.post(
@@ -83,13 +85,13 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
     { schema: action('Claim a lead from the public pool (409 when taken, in cooldown or at my limit)') },
     async (request, reply) => {
       const access = await accessFor(ctx, request, 'lead:claim');
-      return answer(reply, await claimLead(ctx, access, request.params.id), edge(access, request.query.coords));
+      return answer(ctx, access, reply, await claimLead(ctx, access, request.params.id), edge(access, request.query.coords));
     },
   );
 
   app.post('/api/v1/leads/:id/release', { schema: action('Give a lead I hold back to the public pool') }, async (request, reply) => {
     const access = await accessFor(ctx, request, 'lead:claim');
-    return answer(reply, await releaseLead(ctx, access, request.params.id), edge(access, request.query.coords));
+    return answer(ctx, access, reply, await releaseLead(ctx, access, request.params.id), edge(access, request.query.coords));
   });
 
   app.post(
@@ -97,7 +99,13 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
     { schema: { ...action('Give a lead to a rep (from the pool or another rep); the rep’s limit applies'), body: AssignBody } },
     async (request, reply) => {
       const access = await accessFor(ctx, request, 'lead:assign');
-      return answer(reply, await assignLead(ctx, access, request.params.id, request.body.repId), edge(access, request.query.coords));
+      return answer(
+        ctx,
+        access,
+        reply,
+        await assignLead(ctx, access, request.params.id, request.body.repId),
+        edge(access, request.query.coords),
+      );
     },
   );
 
@@ -106,7 +114,13 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
     { schema: { ...action('Record a follow-up; extends the protection up to the country’s maximum'), body: FollowUpBody } },
     async (request, reply) => {
       const access = await accessFor(ctx, request, 'lead:write');
-      return answer(reply, await followUpLead(ctx, access, request.params.id, request.body), edge(access, request.query.coords));
+      return answer(
+        ctx,
+        access,
+        reply,
+        await followUpLead(ctx, access, request.params.id, request.body),
+        edge(access, request.query.coords),
+      );
     },
   );
 
@@ -115,7 +129,13 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
     { schema: { ...action('Move a lead to another stage (409 on an illegal transition)'), body: StageBody } },
     async (request, reply) => {
       const access = await accessFor(ctx, request, 'lead:write');
-      return answer(reply, await changeStage(ctx, access, request.params.id, request.body.to), edge(access, request.query.coords));
+      return answer(
+        ctx,
+        access,
+        reply,
+        await changeStage(ctx, access, request.params.id, request.body.to),
+        edge(access, request.query.coords),
+      );
     },
   );
 
@@ -124,7 +144,13 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
     { schema: { ...action('Ask for the merchant of a won lead to be created (conversionStatus becomes requested)'), body: ConvertBody } },
     async (request, reply) => {
       const access = await accessFor(ctx, request, 'lead:write');
-      return answer(reply, await convertLead(ctx, access, request.params.id, request.body), edge(access, request.query.coords));
+      return answer(
+        ctx,
+        access,
+        reply,
+        await convertLead(ctx, access, request.params.id, request.body),
+        edge(access, request.query.coords),
+      );
     },
   );
 }

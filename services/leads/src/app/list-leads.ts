@@ -4,6 +4,7 @@ import { leadRepository } from '../db/lead.repository';
 import type { Access } from './access';
 import type { EdgeCoordinates } from './coordinates';
 import { type LeadView, toLeadView } from './lead-view';
+import { readableDuplicates } from './shown-duplicates';
 
 export interface ListLeadsInput {
   pool?: 'mine' | 'public';
@@ -20,10 +21,15 @@ export async function listLeads(ctx: LeadsContext, access: Access, input: ListLe
     after: typeof after === 'string' ? after : undefined,
     limit: input.limit,
   });
+  const readable = await readableDuplicates(
+    ctx,
+    access,
+    rows.map((row) => row.duplicate_of),
+  );
   return toPage(
     rows,
     input.limit,
     (row) => [row.id],
-    (row) => toLeadView(row, edge),
+    (row) => toLeadView(row, readable, edge),
   );
 }
