@@ -3,6 +3,7 @@ import { merchantRoutes } from './api/merchants.routes';
 import { merchantRpc } from './api/rpc';
 import { merchantSchema } from './db/migrations/001-merchant';
 import { businessIdIndex } from './db/migrations/003-business-id';
+import { onboardingDocumentsSchema } from './db/migrations/004-onboarding-documents';
 import type { MerchantDb } from './db/schema';
 import { areaChangedConsumer } from './events/handlers/area-changed.handler';
 import { conversionRequestedConsumer } from './events/handlers/conversion-requested.handler';
@@ -12,7 +13,7 @@ import { demoRepsConsumer, seedDemo } from './seed/seed-demo';
 /** Merchants: profiles, life cycle, owner transfers, history from the event log; the merchant side of lead conversion. */
 export const merchantService: ServiceDefinition = defineService<MerchantDb>({
   name: 'merchant',
-  migrations: [merchantSchema, merchantDemoSchema, businessIdIndex],
+  migrations: [merchantSchema, merchantDemoSchema, businessIdIndex, onboardingDocumentsSchema],
   http: {
     prefixes: ['/api/v1/merchants'],
     description: 'Merchants: profiles, status life cycle, owner transfers and history',

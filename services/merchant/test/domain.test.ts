@@ -2,6 +2,7 @@ import { MERCHANT_STATUSES } from '@fieldops/contracts';
 import { describe, expect, it } from 'vitest';
 import { isSameMerchant } from '../src/domain/merchant-duplicate';
 import { canTransition, nextStatuses } from '../src/domain/merchant-status';
+import { missingOnboardingDocuments, onboardingDocumentProblems } from '../src/domain/onboarding-documents';
 
 describe('the merchant status machine', () => {
   it.each([
@@ -46,5 +47,22 @@ describe('the same store twice', () => {
     expect(isSameMerchant({ ...store, names: ['Other Kopitiam'] }, store)).toBe(false);
     expect(isSameMerchant({ ...store, businessId: '201822222K' }, store)).toBe(false);
     expect(isSameMerchant({ ...store, country: 'MY' }, store)).toBe(false);
+  });
+});
+
+describe('onboarding documents', () => {
+  const required = ['acra_bizfile', 'storefront_photo'];
+
+  it('are missing until each required kind names a file among the documents', () => {
+    expect(missingOnboardingDocuments({}, required, [])).toEqual(required);
+    expect(missingOnboardingDocuments({ acra_bizfile: 'f1', storefront_photo: 'f2' }, required, ['f1'])).toEqual(['storefront_photo']);
+    expect(missingOnboardingDocuments({ acra_bizfile: 'f1', storefront_photo: 'f2' }, required, ['f1', 'f2'])).toEqual([]);
+  });
+
+  it('name a kind the country does not ask for, or a file that is not a document', () => {
+    expect(onboardingDocumentProblems({ nib: 'f1', acra_bizfile: 'f9' }, required, ['f1']).map((p) => p.kind)).toEqual([
+      'nib',
+      'acra_bizfile',
+    ]);
   });
 });

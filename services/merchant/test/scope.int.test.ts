@@ -142,4 +142,35 @@ describe.each(engines)('the references of a merchant on $name', (database) => {
       '/body/businessId',
     );
   });
+
+  it("onboarding documents are files the caller may read, listed as documents, of the country's kinds; then it goes active", async () => {
+    const rep5 = await as('rep5.sg');
+    const kinds = ['acra_bizfile', 'owner_identity_document', 'bank_statement', 'storefront_photo'];
+    const files = await Promise.all(kinds.map(() => upload(rep5)));
+    const onboarding = Object.fromEntries(kinds.map((kind, i) => [kind, files[i]]));
+    const unknownKind = await t.api('POST', '/api/v1/merchants', {
+      token: rep5,
+      body: aMerchant({ documents: files, onboardingDocuments: { ...onboarding, cartao_cnpj: files[0] } }),
+    });
+    expectProblem(unknownKind, 400, '/body/onboardingDocuments/cartao_cnpj');
+    const unlisted = await t.api('POST', '/api/v1/merchants', {
+      token: rep5,
+      body: aMerchant({ documents: files.slice(1), onboardingDocuments: onboarding }),
+    });
+    expectProblem(unlisted, 400, '/body/onboardingDocuments/acra_bizfile');
+    const created = await t.api('POST', '/api/v1/merchants', { token: rep5, body: aMerchant({ documents: files.slice(1) }) });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = created.body.id as string;
+    const early = await t.api('POST', `/api/v1/merchants/${id}/transitions`, { token: rep5, body: { to: 'active' } });
+    expectProblem(early, 422, '/onboardingDocuments/acra_bizfile');
+    const patched = await t.api('PATCH', `/api/v1/merchants/${id}`, {
+      token: rep5,
+      body: { documents: files, onboardingDocuments: onboarding },
+      headers: ifMatch(created),
+    });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    expect(patched.body.onboardingDocuments).toEqual(onboarding);
+    const active = await t.api('POST', `/api/v1/merchants/${id}/transitions`, { token: rep5, body: { to: 'active' } });
+    expect(active.status, JSON.stringify(active.body)).toBe(200);
+  });
 });

@@ -29,6 +29,8 @@ export interface CreateMerchantInput {
   country?: string;
   businessId: string;
   documents?: string[];
+  /** Which document is which of the country's onboarding documents: kind → a file id among `documents`. */
+  onboardingDocuments?: Record<string, string>;
   /** The caller when left out; must be a user the caller can see. */
   ownerId?: string;
 }

@@ -27,6 +27,8 @@ export interface UpdateMerchantInput {
   lng?: number;
   businessId?: string;
   documents?: string[];
+  /** Which document is which of the country's onboarding documents: kind → a file id among the documents. */
+  onboardingDocuments?: Record<string, string>;
 }
 
 function movedTo(input: UpdateMerchantInput, edge: EdgeCoordinates) {
@@ -52,6 +54,8 @@ export async function updateMerchant(
   const checks = new MerchantFieldChecks(ctx, merchant.country);
   const businessId = input.businessId !== undefined ? checks.businessId(input.businessId) : undefined;
   const contacts = input.contacts !== undefined ? checks.contacts(input.contacts) : undefined;
+  const documents = input.documents ?? parseJsonList<string>(merchant.documents);
+  const onboarding = input.onboardingDocuments !== undefined ? checks.onboardingDocuments(input.onboardingDocuments, documents) : undefined;
   checks.done();
   const point = movedTo(input, edge);
   const callAs = async () => asCaller(access.caller.token);
@@ -76,6 +80,7 @@ export async function updateMerchant(
     ...(point ? { lat: point.lat, lng: point.lng, area_id: await areaOf(ctx, point, callAs) } : {}),
     ...(businessId !== undefined ? { business_id: businessId } : {}),
     ...(input.documents !== undefined ? { documents: JSON.stringify(input.documents) } : {}),
+    ...(onboarding !== undefined ? { onboarding_documents: JSON.stringify(onboarding) } : {}),
     updated_at: ctx.clock.now(),
   };
   const updated: MerchantRow = { ...merchant, ...changes, version: expected + 1 };
