@@ -99,4 +99,13 @@ describe.each(engines)('the references of a visit on $name', (database) => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({ targetType: 'place', targetId: winner, targetName: 'Ya Kun Kaya Toast (Bras Basah)' });
   });
+
+  it("a visit is in the rep's country: an admin who sees every country cannot check in at a BR merchant from SG", async () => {
+    const SAO_PAULO = { lat: -23.5505, lng: -46.6333 };
+    const brMerchant = await aMerchantAt(t, await as('rep1.br'), SAO_PAULO, { businessId: '11.222.333/0001-81' });
+    const admin = await as('admin');
+    const res = await t.api('POST', '/api/v1/visits', { token: admin, body: aCheckIn(brMerchant, SAO_PAULO) });
+    expectProblem(res, 422, '/body/targetId');
+    expect(res.body.errors[0].message).toBe('is in BR; you work in SG');
+  });
 });

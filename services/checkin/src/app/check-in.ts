@@ -68,6 +68,12 @@ export async function checkIn(
   const target = await ports.targets.targetOf(input.targetType, input.targetId, asCaller(caller.token));
   if (!target)
     throw new UnprocessableError('The target was not found.', [{ field: '/body/targetId', message: 'is not a target you can see' }]);
+  // The visit is recorded in the rep's country: a target of another (one an admin may see) does not belong in it.
+  if (target.country !== caller.country) {
+    throw new UnprocessableError('The target is in another country.', [
+      { field: '/body/targetId', message: `is in ${target.country}; you work in ${caller.country}` },
+    ]);
+  }
 
   const point = edge.toStored({ lat: input.lat, lng: input.lng });
   const distanceM = distanceMeters(point, target);
