@@ -3,6 +3,7 @@ import { accessFor } from '../app/access';
 import { bulkAssign } from '../app/bulk-assign';
 import { clientSystem, edgeCoordinates } from '../app/coordinates';
 import { importLeads } from '../app/import-leads';
+import { shownImportReport } from '../app/shown-duplicates';
 import type { LeadsContext } from '../config';
 import { BulkAssignBody, BulkAssignReport, ImportQuery, ImportReport } from './schemas';
 
@@ -25,12 +26,13 @@ export function bulkRoutes(app: ServiceApp, ctx: LeadsContext): void {
       },
     },
     async (request) => {
-      const { caller } = await accessFor(ctx, request, 'lead:write');
+      const access = await accessFor(ctx, request, 'lead:write');
+      const { caller } = access;
       const edge = edgeCoordinates(clientSystem(ctx, caller, request.query.coords));
       if (typeof request.body !== 'string') throw new AppError(415, 'Unsupported media type', 'Send the file as text/csv.');
       const text = request.body;
       const self = request.query.assignTo === 'self';
-      return importLeads(
+      const report = await importLeads(
         ctx,
         {
           actor: caller.userId,
@@ -42,6 +44,7 @@ export function bulkRoutes(app: ServiceApp, ctx: LeadsContext): void {
         },
         text,
       );
+      return shownImportReport(ctx, access, report);
     },
   );
 

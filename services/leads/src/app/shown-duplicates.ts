@@ -4,6 +4,7 @@ import { asCaller, ConfigError } from '@fieldops/platform';
 import type { LeadsContext } from '../config';
 import { leadRepository } from '../db/lead.repository';
 import type { Access } from './access';
+import type { ImportReport, ImportRowReport } from './import-leads';
 
 /** The duplicate ids (leads or merchants) a caller may read: only these are shown to them. */
 export type ReadableDuplicates = ReadonlySet<string>;
@@ -39,4 +40,30 @@ export async function readableDuplicates(
 /** The lead's `duplicateOf` as the caller may see it: null when they may not read it. */
 export function shownDuplicateOf(duplicateOf: string | null, readable: ReadableDuplicates): string | null {
   return duplicateOf !== null && readable.has(duplicateOf) ? duplicateOf : null;
+}
+
+/**
+ * An import's report as the importer may see it: a duplicate or merged-into record they may not read is not named
+ * (nor, in the reasons, its name); that the row matched one is still said.
+ */
+export async function shownImportReport(ctx: LeadsContext, access: Access, report: ImportReport): Promise<ImportReport> {
+  const merged = (row: ImportRowReport) => (row.status === 'merged' ? row.leadId : undefined);
+  const readable = await readableDuplicates(
+    ctx,
+    access,
+    report.rows.flatMap((row) => [row.duplicateOf ?? null, merged(row) ?? null]),
+  );
+  const hidden = (id: string | undefined): id is string => id !== undefined && !readable.has(id);
+  const rows = report.rows.map((row) => {
+    const hide = [row.duplicateOf, merged(row)].filter(hidden);
+    if (hide.length === 0) return row;
+    const { duplicateOf, leadId, ...rest } = row;
+    return {
+      ...rest,
+      ...(duplicateOf !== undefined && !hidden(duplicateOf) ? { duplicateOf } : {}),
+      ...(leadId !== undefined && !hide.includes(leadId) ? { leadId } : {}),
+      reasons: row.reasons.map((reason) => (hide.some((id) => reason.includes(id)) ? 'duplicate of a record you cannot see' : reason)),
+    };
+  });
+  return { ...report, rows };
 }
