@@ -52,12 +52,10 @@ describe.each(engines)('check-in and check-out on $name', (database) => {
     expect((await outboxOf(t, body.id)).length).toBe(1);
   });
 
-  it('refuses a client id that is not a UUID, and a target the rep cannot see', async () => {
-    expectProblem(
-      await t.api('POST', '/api/v1/visits', { token: rep, body: aCheckIn(merchant, SHOP, { id: 'visit-1' }) }),
-      400,
-      '/body/id',
-    );
+  it('refuses a client id that is not a UUID or is the nil UUID, and a target the rep cannot see', async () => {
+    for (const id of ['visit-1', '00000000-0000-0000-0000-000000000000']) {
+      expectProblem(await t.api('POST', '/api/v1/visits', { token: rep, body: aCheckIn(merchant, SHOP, { id }) }), 400, '/body/id');
+    }
     expectProblem(await t.api('POST', '/api/v1/visits', { token: rep, body: aCheckIn(randomUUID(), SHOP) }), 422, '/body/targetId');
     const other = await t.login('rep2.sg@fieldops.test');
     expectProblem(await t.api('POST', '/api/v1/visits', { token: other, body: aCheckIn(merchant, SHOP) }), 422, '/body/targetId');
