@@ -1,7 +1,7 @@
 import { Code, ConnectError } from '@connectrpc/connect';
 import { FileService } from '@fieldops/contracts';
 import { ConfigError, ServiceUnavailableError, UnprocessableError } from '@fieldops/platform';
-import type { CheckinContext } from '../config';
+import type { CheckinSetupContext } from '../config';
 import type { PhotoFacts } from '../domain/photo-signals';
 import type { CallOptions } from './visit-targets';
 
@@ -26,7 +26,7 @@ export async function readablePhotos(photos: PhotoEvidence, photoIds: readonly s
 }
 
 /** The real adapter: FileService.BatchGetFiles. A file service that cannot be reached is a 503: the app retries. */
-export function rpcPhotoEvidence(ctx: CheckinContext): PhotoEvidence {
+export function rpcPhotoEvidence(ctx: CheckinSetupContext): PhotoEvidence {
   return {
     async photoEvidenceOf(photoIds, callAs) {
       if (photoIds.length === 0) return [];

@@ -1,4 +1,4 @@
-import type { CheckinContext } from '../config';
+import type { CheckinSetupContext } from '../config';
 import { type PhotoEvidence, rpcPhotoEvidence } from './photo-evidence';
 import { rpcVisitTargets, type VisitTargets } from './visit-targets';
 
@@ -8,6 +8,6 @@ export interface CheckinPorts {
   photos: PhotoEvidence;
 }
 
-export function rpcPorts(ctx: CheckinContext): CheckinPorts {
+export function rpcPorts(ctx: CheckinSetupContext): CheckinPorts {
   return { targets: rpcVisitTargets(ctx), photos: rpcPhotoEvidence(ctx) };
 }

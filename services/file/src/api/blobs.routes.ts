@@ -21,7 +21,15 @@ export async function blobRoutes(app: ServiceApp, ctx: FileContext): Promise<voi
 
     scope.get(
       `${SIGNED_BLOB_PATH}/*`,
-      { config: { public: true }, schema: { summary: 'Download through a presigned URL', params: BlobParams, querystring: SignedQuery } },
+      {
+        config: { public: true },
+        schema: {
+          operationId: 'downloadSignedBlob',
+          summary: 'Download through a presigned URL',
+          params: BlobParams,
+          querystring: SignedQuery,
+        },
+      },
       async (request, reply) => {
         const { expires, signature } = request.query;
         const blob = await readSignedBlob(ctx, { key: request.params['*'], expires, signature });
@@ -31,7 +39,15 @@ export async function blobRoutes(app: ServiceApp, ctx: FileContext): Promise<voi
 
     scope.put(
       `${SIGNED_BLOB_PATH}/*`,
-      { config: { public: true }, schema: { summary: 'Upload through a presigned URL', params: BlobParams, querystring: SignedQuery } },
+      {
+        config: { public: true },
+        schema: {
+          operationId: 'uploadSignedBlob',
+          summary: 'Upload through a presigned URL',
+          params: BlobParams,
+          querystring: SignedQuery,
+        },
+      },
       async (request, reply) => {
         const { expires, signature } = request.query;
         const body = request.body;

@@ -1,4 +1,3 @@
-import type { AccountEventData } from '@fieldops/contracts';
 import { DEMO_COUNTRIES, DEMO_REPS, isDemoRep } from '@fieldops/demo-data';
 import type { ConsumerDefinition, EventWriter, ProgressReporter } from '@fieldops/platform';
 import type { Kysely, Transaction } from 'kysely';
@@ -44,7 +43,7 @@ export const demoRepsConsumer: ConsumerDefinition<MerchantDb> = {
   name: 'merchant.demo-reps',
   handlers: {
     'account.user.created.v1': async (event, trx, events, ctx) => {
-      const user = event.data as AccountEventData<'account.user.created.v1'>;
+      const user = event.data;
       if (!isDemoRep(user.email)) return;
       const db = demoDb(trx);
       if (await db.selectFrom('demo_rep').select('email').where('email', '=', user.email).executeTakeFirst()) return;

@@ -1,4 +1,3 @@
-import type { LeadConversionRequested } from '@fieldops/contracts';
 import type { ConsumerDefinition } from '@fieldops/platform';
 import { convertLead } from '../../app/convert-lead';
 import type { MerchantDb } from '../../db/schema';
@@ -8,7 +7,7 @@ export const conversionRequestedConsumer: ConsumerDefinition<MerchantDb> = {
   name: 'merchant.lead-conversion',
   handlers: {
     'leads.lead.conversion-requested.v1': async (event, trx, events, ctx) => {
-      const request = event.data as LeadConversionRequested;
+      const request = event.data;
       const outcome = await convertLead(ctx, trx, events, request, request.requestedBy);
       ctx.log.info({ leadId: request.leadId, outcome: outcome.kind }, 'lead conversion handled');
     },
