@@ -1,4 +1,6 @@
 // The `fieldops` command. From the repository: `npm run fieldops -- <command>` (`npm start` = `fieldops serve`).
+// First: an old Node is refused in one line before any native addon can crash it.
+import './require-node.cjs';
 import { preloadTelemetry } from '@fieldops/platform/telemetry-preload';
 
 // Tracing hooks module loading, so it starts before the rest of the program is imported.

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { PAGE_POLICY } from './page-policy';
 
 const DOCS = '/api/docs';
 
@@ -63,7 +64,9 @@ export async function docsRoutes(app: FastifyInstance): Promise<void> {
     allowedPath: (pathName) => ASSETS.has(pathName),
   });
   for (const url of [DOCS, `${DOCS}/`]) {
-    app.get(url, { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(PAGE));
+    app.get(url, { schema: { hide: true } }, async (_request, reply) =>
+      reply.type('text/html; charset=utf-8').header('content-security-policy', PAGE_POLICY).send(PAGE),
+    );
   }
   app.get(`${DOCS}/fieldops-docs.js`, { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/javascript; charset=utf-8').send(INITIALIZER),

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { PAGE_POLICY } from './page-policy';
 
 /** Paths the web app never answers: the API, GraphQL and the operational endpoints keep their own 404s. */
 const NOT_THE_APP = /^\/(api|graphql|metrics|healthz|readyz|\.well-known)(\/|$)/;
@@ -33,6 +34,7 @@ export async function webAppRoutes(app: FastifyInstance, options: { root: string
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const urlPath = decodedPath(request.url);
     if (urlPath === undefined || NOT_THE_APP.test(urlPath)) return reply.callNotFound();
+    reply.header('content-security-policy', PAGE_POLICY);
     const file = path.join(options.root, path.normalize(urlPath));
     if (file.startsWith(options.root + path.sep) && isFile(file)) return reply.sendFile(path.relative(options.root, file));
     // A missing asset is a 404, not a page: a stale tab asking for an old hashed file must not get HTML back.

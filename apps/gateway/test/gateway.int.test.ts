@@ -6,6 +6,7 @@ import { rateLimitKey } from '../src/rate-limit';
 
 const PROBLEM = 'application/problem+json';
 const engines = await hostEngines();
+const METRICS_TOKEN = 'scrape-me-with-this-long-token';
 
 describe.each(engines)('the gateway in front of services in this process, on $name', (engine) => {
   let t: TestHost;
@@ -18,7 +19,7 @@ describe.each(engines)('the gateway in front of services in this process, on $na
       edge: createGateway({ services: [accountService] }),
       seedDemo: true,
       engines: engine,
-      env: { RATE_LIMIT_LOGIN_MAX: '3' },
+      env: { RATE_LIMIT_LOGIN_MAX: '3', METRICS_TOKEN: METRICS_TOKEN },
     });
     await resetLoginBudget();
   });
@@ -108,6 +109,28 @@ describe.each(engines)('the gateway in front of services in this process, on $na
     expect((await fetch(`${t.url}/api/docs/swagger-initializer.js`)).status).toBe(404);
     expect((await fetch(`${t.url}/api/docs/index.html`)).status).toBe(404);
     expect((await t.api('GET', '/api/docs/')).body).toBe(html);
+  });
+
+  it('the docs page allows scripts from this server only; API answers allow nothing; neither may be framed', async () => {
+    const page = await t.api('GET', '/api/docs');
+    const policy = page.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).not.toContain('unsafe-eval');
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    const api = await t.api('GET', '/api/v1/me');
+    expect(api.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(api.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+
+  it('/metrics answers only the bearer of METRICS_TOKEN; the edge does not take that token for an access token', async () => {
+    const anonymous = await t.api('GET', '/metrics');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('content-type')).toContain(PROBLEM);
+    expect((await t.api('GET', '/metrics', { token: 'a-wrong-token' })).status).toBe(401);
+    const scraped = await fetch(`${t.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    expect(scraped.status).toBe(200);
+    expect(await scraped.text()).toContain('fieldops_http_request_duration_seconds');
   });
 
   it('an unknown API route is 404 problem+json', async () => {

@@ -229,6 +229,35 @@ describe.each(engines)('the GraphQL BFF on $name', (engine) => {
     expect(JSON.stringify(deep.body.errors)).toMatch(/depth/i);
   });
 
+  it('a persisted query is looked up by its own name only, never by what an object inherits', async () => {
+    const token = await t.login('rep1.sg@fieldops.test');
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      const answer = await graphql(token, { persisted: true, query: name });
+      expect(answer.status, name).toBe(400);
+      expect(JSON.stringify(answer.body), name).not.toMatch(/function|native code|Internal/);
+    }
+  });
+
+  it('refuses thousands of nesting levels, a huge document and a thousand aliases with 400, before running anything', async () => {
+    const token = await t.login('countrymanager.sg@fieldops.test');
+    calls.clear();
+    const deep = await graphql(token, { query: `${'{v'.repeat(3000)}${'}'.repeat(3000)}` });
+    expect(deep.status).toBe(400);
+    expect(deep.body.errors[0].message).toMatch(/nests 3000 levels deep/);
+    const deepList = await graphql(token, { query: `{ viewer(x: ${'['.repeat(3000)}) { permissions } }` });
+    expect(deepList.status).toBe(400);
+    const huge = await graphql(token, { query: `{ viewer { permissions } } ${'#'.repeat(30_000)}` });
+    expect(huge.status).toBe(400);
+    const tokens = await graphql(token, { query: `{ viewer { ${'a '.repeat(6000)} } }` });
+    expect(tokens.status).toBe(400);
+    expect(JSON.stringify(tokens.body.errors)).toMatch(/tokens/);
+    const aliases = Array.from({ length: 1000 }, (_, i) => `v${i}:__typename`);
+    const aliased = await graphql(token, { query: `{ ${aliases.join(' ')} }` });
+    expect(aliased.status).toBe(400);
+    expect(JSON.stringify(aliased.body.errors)).toMatch(/1000 aliases/);
+    expect(total(calls)).toBe(0);
+  });
+
   it('without a token it answers 401 problem+json', async () => {
     const answer = await graphql(undefined, { query: '{ viewer { user { id } } }' });
     expect(answer.status).toBe(401);

@@ -42,6 +42,15 @@ describe.runIf(chromiumForTests())('the manager console in Chromium', () => {
     await page.getByRole('cell', { name: 'created' }).first().waitFor();
     expect(graphql.filter((body) => body.includes('MerchantDetail'))).toHaveLength(1);
     await e2e.screenshot(page, 'console-merchant-detail');
+    // The map (MapLibre's worker included) runs under the gateway's page policy without a violation.
+    expect(e2e.policyViolations).toEqual([]);
+  }, 60_000);
+
+  it('the API docs render under the page policy, loading nothing it blocks', async () => {
+    const { page } = await e2e.open('/api/docs');
+    await page.locator('.swagger-ui .info .title').first().waitFor();
+    await page.locator('.opblock').first().waitFor();
+    expect(e2e.policyViolations).toEqual([]);
   }, 60_000);
 
   it('a manager draws a new polygon for an area, previews what moves and applies it', async () => {
@@ -143,6 +152,8 @@ describe.runIf(chromiumForTests())('the manager console in Chromium', () => {
     const deepLink = await fetch(`${e2e.host.url}/merchants/some-id`);
     expect(deepLink.status).toBe(200);
     expect(await deepLink.text()).toContain('<title>FieldOps console</title>');
+    expect(deepLink.headers.get('content-security-policy')).toContain("script-src 'self';");
+    expect(deepLink.headers.get('x-content-type-options')).toBe('nosniff');
     const field = await fetch(`${e2e.host.url}/field/nearby`);
     expect(await field.text()).toContain('manifest.webmanifest');
     const api = await fetch(`${e2e.host.url}/api/v1/nothing-here`);

@@ -20,6 +20,8 @@ describe('configuration from the environment', () => {
     ['SERVICE_ACCOUNT_URL', 'grpc://account'],
     ['LEADS_DATABASE_URL', 'oracle://x'],
     ['FILES_URL', 'ftp://files'],
+    ['FILES_DOWNLOAD_ORIGIN', 'files.example.com'],
+    ['FILES_DOWNLOAD_ORIGIN', 'https://files.example.com/downloads'],
   ])('names %s when it is %s', (setting, value) => {
     const attempt = () => loadConfig({ [setting]: value });
     expect(attempt).toThrow(ConfigError);
@@ -41,6 +43,11 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ FILES_MIGRATION_TARGET_URL: 'ftp://x', FILES_MIGRATION_PHASE: 'single-new' })).toThrow(
       /^FILES_MIGRATION_TARGET_URL: /,
     );
+  });
+
+  it('reads the download origin as an origin', () => {
+    expect(loadConfig({}).filesDownloadOrigin).toBeUndefined();
+    expect(loadConfig({ FILES_DOWNLOAD_ORIGIN: 'https://files.example.com/' }).filesDownloadOrigin).toBe('https://files.example.com');
   });
 
   it('lets a service have its own database URL', () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { startS3Server, type TestS3Server } from '@fieldops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFileStore, type FileStore, MigratingFileStore, readObject, UrlSigner } from '../src/index';
+import { createFileStore, type DownloadHeaders, type FileStore, MigratingFileStore, readObject, UrlSigner } from '../src/index';
 
 let s3: TestS3Server;
 const dirs: string[] = [];
@@ -32,10 +32,10 @@ async function fetchSigned(url: string, init: RequestInit = {}): Promise<{ statu
   return { status: response.status, body: Buffer.from(await response.arrayBuffer()) };
 }
 
-function verifyLocal(url: string, method: 'GET' | 'PUT'): boolean {
+function verifyLocal(url: string, method: 'GET' | 'PUT', headers?: DownloadHeaders): boolean {
   const parsed = new URL(url, 'http://localhost');
   const key = parsed.pathname.slice('/api/v1/files/blobs/'.length);
-  return signer.verify(method, key, Number(parsed.searchParams.get('expires')), parsed.searchParams.get('signature') ?? '');
+  return signer.verify(method, key, Number(parsed.searchParams.get('expires')), parsed.searchParams.get('signature') ?? '', headers);
 }
 
 const drivers: { name: string; make: () => FileStore }[] = [
@@ -116,4 +116,27 @@ describe.each(drivers)('$name', ({ name, make }) => {
     const expiring = await store.presignGet('uploads/presigned', 1);
     await expect.poll(async () => (await fetchSigned(expiring)).status, { timeout: 5000, interval: 250 }).toBe(403);
   });
+
+  it('answers a presigned download with the type and disposition it was signed with, not the stored ones', async () => {
+    await store.put('blobs/aa/page', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), { contentType: 'image/svg+xml' });
+    const headers = { contentType: 'application/octet-stream', contentDisposition: 'attachment; filename="page.svg"' };
+    const url = await store.presignGet('blobs/aa/page', 60, headers);
+    if (name === 'LocalFileStore') {
+      expect(new URL(url, 'http://localhost').searchParams.get('disposition')).toBe(headers.contentDisposition);
+      expect(verifyLocal(url, 'GET', headers)).toBe(true);
+      expect(verifyLocal(url, 'GET', { ...headers, contentDisposition: 'inline' })).toBe(false);
+      expect(verifyLocal(url, 'GET')).toBe(false);
+      return;
+    }
+    const response = await fetch(url);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(headers.contentType);
+    expect(response.headers.get('content-disposition')).toBe(headers.contentDisposition);
+  });
+});
+
+it('signs local download URLs for the download origin when one is set, uploads stay on the app origin', () => {
+  const elsewhere = new UrlSigner('a-test-secret-of-at-least-32-characters', '/api/v1/files/blobs', () => now, 'https://files.example.com');
+  expect(elsewhere.sign('GET', 'blobs/aa/x', 60)).toMatch(/^https:\/\/files\.example\.com\/api\/v1\/files\/blobs\/blobs\/aa\/x\?/);
+  expect(elsewhere.sign('PUT', 'uploads/x', 60)).toMatch(/^\/api\/v1\/files\/blobs\/uploads\/x\?/);
 });

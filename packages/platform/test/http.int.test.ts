@@ -1,9 +1,24 @@
+import net from 'node:net';
 import { accountService } from '@fieldops/account';
 import { databaseEngines, startTestHost, type TestHost } from '@fieldops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notesService } from './fixtures/notes-service';
 
 const engines = await databaseEngines();
+
+/** Sends bytes as they are, for requests fetch() would encode or refuse to send. */
+function rawRequest(url: string, text: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname, () => socket.end(Buffer.from(text, 'utf8')));
+    let answer = '';
+    socket.on('data', (chunk) => {
+      answer += chunk.toString('utf8');
+    });
+    socket.on('error', reject);
+    socket.on('close', () => resolve(answer));
+  });
+}
 
 describe.each(engines)('HTTP conventions on $name', (database) => {
   let t: TestHost;
@@ -33,6 +48,67 @@ describe.each(engines)('HTTP conventions on $name', (database) => {
     expect(fields).toEqual(['/body/colour', '/body/stars', '/body/text']);
     const count = await t.api('GET', '/api/v1/notes/none', { token });
     expect(count.status).toBe(404);
+  });
+
+  it('refuses NUL characters and unpaired surrogates in any string, naming the field', async () => {
+    const nul = await t.api('POST', '/api/v1/notes', { token, body: { text: 'before\u0000after' } });
+    expect(nul.status).toBe(400);
+    expect(nul.headers.get('content-type')).toContain('application/problem+json');
+    expect(nul.body.errors).toEqual([{ field: '/body/text', message: expect.stringContaining('NUL') }]);
+    // JSON.stringify would escape a lone surrogate as \ud800: it is written out so the raw escape reaches the server.
+    const surrogate = await t.api('POST', '/api/v1/notes', { token, body: '{"text":"half \\ud83d of a pair"}' });
+    expect(surrogate.status).toBe(400);
+    expect(surrogate.body.errors).toEqual([{ field: '/body/text', message: expect.stringContaining('surrogate') }]);
+    const pair = await t.api('POST', '/api/v1/notes', { token, body: '{"text":"a whole \\ud83d\\ude00 pair"}' });
+    expect(pair.status).toBe(201);
+    expect(pair.body.text).toBe('a whole \u{1F600} pair');
+    const inPath = await t.api('GET', '/api/v1/notes/x%00y', { token });
+    expect(inPath.status).toBe(400);
+    expect(inPath.body.errors[0].field).toBe('/params/id');
+    const inQuery = await t.api('GET', '/healthz?probe=%00');
+    expect(inQuery.status).toBe(400);
+    expect(inQuery.body.errors[0].field).toBe('/query/probe');
+  });
+
+  it('every answer forbids sniffing, framing and referrers, and runs no content of its own', async () => {
+    for (const res of [
+      await t.api('GET', '/api/v1/notes/none', { token }),
+      await t.api('GET', '/healthz'),
+      await t.api('GET', '/nothing'),
+    ]) {
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+      expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    }
+  });
+
+  it('answers URLs the router or Node refuse with problem+json too', async () => {
+    const badEncoding = await t.api('GET', '/api/v1/notes/%ZZ', { token });
+    expect(badEncoding.status).toBe(400);
+    expect(badEncoding.headers.get('content-type')).toContain('application/problem+json');
+    expect(badEncoding.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(badEncoding.body.errors).toEqual([{ field: '/path', message: 'is not valid percent-encoding' }]);
+    // Past any identifier, yet the route still answers: its schema names the parameter.
+    const long = await t.api('GET', `/api/v1/notes/${'n'.repeat(300)}`, { token });
+    expect(long.status).toBe(404);
+    expect(long.headers.get('content-type')).toContain('application/problem+json');
+    const tooLong = await t.api('GET', `/api/v1/notes/${'n'.repeat(600)}`, { token });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.headers.get('content-type')).toContain('application/problem+json');
+    // Node's HTTP parser refuses raw UTF-8 in the request line before Fastify sees the request.
+    const raw = await rawRequest(t.url, 'GET /api/v1/notes?q=caf\u00e9 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+    expect(raw).toContain('Content-Type: application/problem+json');
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toMatchObject({ status: 400, title: 'Bad request' });
+  });
+
+  it('takes an empty JSON body as no body: a route that needs one names /body', async () => {
+    const empty = await t.api('POST', '/api/v1/notes', { token, body: '' });
+    expect(empty.status).toBe(400);
+    expect(empty.headers.get('content-type')).toContain('application/problem+json');
+    expect(empty.body.errors.map((e: { field: string }) => e.field)).toEqual(['/body']);
   });
 
   it('answers an unknown route with 404 problem+json', async () => {
@@ -70,6 +146,17 @@ describe.each(engines)('HTTP conventions on $name', (database) => {
     expect(other.headers.get('content-type')).toContain('application/problem+json');
   });
 
+  it('takes a body with its keys in another order as the same request under one Idempotency-Key', async () => {
+    const key = `order-${Math.random()}`;
+    const headers = { 'idempotency-key': key };
+    const first = await t.api('POST', '/api/v1/notes', { token, body: '{"text":"ordered","stars":2}', headers });
+    const again = await t.api('POST', '/api/v1/notes', { token, body: '{"stars":2,"text":"ordered"}', headers });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body.id).toBe(first.body.id);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+  });
+
   it('keeps idempotency keys per caller', async () => {
     const key = `shared-${Math.random()}`;
     const other = await t.login('rep2.sg@fieldops.test');
@@ -99,5 +186,9 @@ describe.each(engines)('HTTP conventions on $name', (database) => {
     const metrics = await fetch(`${t.url}/metrics`).then((r) => r.text());
     expect(metrics).toContain('fieldops_http_request_duration_seconds_bucket');
     expect(metrics).toContain('route="/api/v1/notes"');
+    // Relayed by a proxy on this machine: the caller is not local, and there is no METRICS_TOKEN to prove otherwise.
+    const relayed = await t.api('GET', '/metrics', { headers: { 'x-forwarded-for': '203.0.113.9' } });
+    expect(relayed.status).toBe(403);
+    expect(relayed.headers.get('content-type')).toContain('application/problem+json');
   });
 });

@@ -48,6 +48,14 @@ describe.each(engines)('day plans and the checkin RPC on $name', (database) => {
     expect((await t.api('GET', `/api/v1/plans/${DATE}`, { token: rep })).body).toMatchObject({ id: res.body.id, version: 1 });
   });
 
+  it('reading and setting a day that does not exist are both 400 naming the date', async () => {
+    const body = { stops: [{ targetType: 'merchant', targetId: shops[0] }] };
+    for (const day of ['2026-13-45', '2026-02-30', '26-1-1']) {
+      expectProblem(await t.api('GET', `/api/v1/plans/${day}`, { token: rep }), 400, '/params/date');
+      expectProblem(await t.api('PUT', `/api/v1/plans/${day}`, { token: rep, body }), 400, '/params/date');
+    }
+  });
+
   it('keeps a fixed-time appointment: the far shop due at 09:30 comes first', async () => {
     const stops = shops.map((targetId) => ({ targetType: 'merchant', targetId }));
     stops[1] = { ...stops[1], appointmentAt: '2026-12-01T01:30:00.000Z' } as (typeof stops)[number];

@@ -11,4 +11,6 @@ export const FILE_LIMITS = {
   downloadUrlSeconds: 15 * 60,
   uploadUrlSeconds: 15 * 60,
   thumbnailPixels: 320,
+  /** Images past this many pixels are not decoded (a few KB can claim gigapixels and take the process down). */
+  maxImagePixels: 200_000_000,
 } as const;

@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { accountService } from '@fieldops/account';
 import { merchantService } from '@fieldops/merchant';
 import type { EventEnvelope, ServiceDefinition } from '@fieldops/platform';
@@ -82,6 +83,26 @@ export async function aPhoto(options: { width?: number; height?: number; seed?: 
       IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '1/1 17/1 2520/100', GPSLongitudeRef: 'E', GPSLongitude: '103/1 51/1 700/100' },
     })
     .toBuffer();
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(zlib.crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+/** A few hundred bytes of well-formed PNG whose header claims `width` × `height` pixels it does not have. */
+export function aPngClaiming(width: number, height: number): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, deflate, no filter, no interlace
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const pixels = zlib.deflateSync(Buffer.alloc(256));
+  return Buffer.concat([signature, pngChunk('IHDR', header), pngChunk('IDAT', pixels), pngChunk('IEND', Buffer.alloc(0))]);
 }
 
 /** A minimal valid PDF. */

@@ -3,7 +3,7 @@ import { validateEventData } from '@fieldops/contracts';
 import { databaseEngines, MovableClock, type TestHost } from '@fieldops/testing';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aPdf, aPhoto, expectProblem, fetchUrl, fileDb, outboxOf, startFileHost, upload } from './file-fixtures';
+import { aPdf, aPhoto, aPngClaiming, expectProblem, fetchUrl, fileDb, outboxOf, startFileHost, upload } from './file-fixtures';
 
 const engines = await databaseEngines();
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -61,6 +61,55 @@ describe.each(engines)('file uploads and downloads on $name', (database) => {
     expect(expired.type).toContain('application/problem+json');
   });
 
+  it('serves an uploaded SVG, HTML or XML as a download that runs nothing; only decoded photos show inline', async () => {
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(localStorage.length)</script></svg>');
+    const html = Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>');
+    for (const [bytes, fileName] of [
+      [svg, 'logo.svg'],
+      [html, 'page "x".html'],
+    ] as const) {
+      const created = await upload(t, rep, bytes, { purpose: 'other', fileName, mimeType: 'image/svg+xml' });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const read = await t.api('GET', `/api/v1/files/${created.body.id}`, { token: rep });
+      const download = await fetch(`${t.url}${read.body.downloadUrl}`);
+      expect(download.status).toBe(200);
+      expect(download.headers.get('content-type')).toBe('application/octet-stream');
+      expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="[^"]+"; filename\*=UTF-8''/);
+      expect(download.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(download.headers.get('content-security-policy')).toMatch(/^sandbox; default-src 'none'/);
+      expect(Buffer.from(await download.arrayBuffer())).toEqual(bytes);
+      // The answer headers are signed into the URL: asking for inline breaks the signature.
+      const inline = read.body.downloadUrl.replace('disposition=attachment', 'disposition=inline');
+      expect((await fetchUrl(t, inline)).status).toBe(403);
+    }
+    const photo = await upload(t, rep, await aPhoto(), { purpose: 'visit-photo', fileName: '店面.jpg' });
+    const read = await t.api('GET', `/api/v1/files/${photo.body.id}`, { token: rep });
+    const shown = await fetch(`${t.url}${read.body.downloadUrl}`);
+    expect(shown.headers.get('content-type')).toBe('image/jpeg');
+    expect(shown.headers.get('content-disposition')).toBe(`inline; filename="__.jpg"; filename*=UTF-8''${encodeURIComponent('店面.jpg')}`);
+  });
+
+  it('refuses a photo that claims too many pixels, or is truncated, before storing anything (422)', async () => {
+    const countFiles = async () => (await fileDb(t).selectFrom('file').select('id').execute()).length;
+    const before = await countFiles();
+    const photo = await aPhoto({ width: 1200, height: 900 });
+    for (const bytes of [aPngClaiming(30_000, 30_000), aPngClaiming(2 ** 31 - 1, 2 ** 31 - 1), photo.subarray(0, photo.length / 2)]) {
+      expectProblem(await upload(t, rep, bytes, { purpose: 'visit-photo', fileName: 'bad.png' }), 422, '/body/file');
+    }
+    // The same 900-megapixel claim as a file of any type is kept as opaque bytes: never decoded, never shown inline.
+    const opaque = await upload(t, rep, aPngClaiming(30_000, 30_000), { purpose: 'other' });
+    expect(opaque.body).toMatchObject({ mimeType: 'image/png', width: null, hasThumbnail: false });
+    expectProblem(await upload(t, rep, aPngClaiming(30_000, 30_000), { purpose: 'avatar' }), 422, '/body/file');
+    expect(await countFiles()).toBe(before + 1);
+  });
+
+  it('takes each purpose up to its own size: an avatar past 5 MB and a declared 200 MB upload are refused (413)', async () => {
+    const noise = Buffer.concat([Buffer.from('FIELDOPS\0OPAQUE\n'), randomBytes(5 * 1024 * 1024)]);
+    expectProblem(await upload(t, rep, noise, { purpose: 'avatar' }), 413, '/body/file');
+    const declared = { fileName: 'huge.jpg', purpose: 'visit-photo', size: 200 * 1024 * 1024 };
+    expectProblem(await t.api('POST', '/api/v1/files/uploads', { token: rep, body: declared }), 413, '/body/size');
+  });
+
   it('serves a small WebP thumbnail of an image', async () => {
     const created = await upload(t, rep, await aPhoto({ width: 1600, height: 1200 }), { purpose: 'visit-photo' });
     const thumb = await fetch(`${t.url}/api/v1/files/${created.body.id}/thumbnail`, { headers: { authorization: `Bearer ${rep}` } });
@@ -108,6 +157,8 @@ describe.each(engines)('file uploads and downloads on $name', (database) => {
     const large = await upload(t, rep, Buffer.concat([opaque, randomBytes(8 * 1024 * 1024 - opaque.length)]), { purpose: 'other' });
     expect(large.body).toMatchObject({ size: 8 * 1024 * 1024, mimeType: 'application/octet-stream' });
     expectProblem(await t.api('POST', '/api/v1/files', { token: rep, body: { purpose: 'other' } }), 400, '/body');
+    const noBoundary = { 'content-type': 'multipart/form-data' };
+    expectProblem(await t.api('POST', '/api/v1/files', { token: rep, body: 'purpose=other', headers: noBoundary }), 400, '/body');
     // Only the CSV and the large file were stored: nothing refused left a row behind.
     expect(await countFiles()).toBe(before + 2);
   });

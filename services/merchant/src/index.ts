@@ -7,13 +7,12 @@ import { onboardingDocumentsSchema } from './db/migrations/004-onboarding-docume
 import type { MerchantDb } from './db/schema';
 import { areaChangedConsumer } from './events/handlers/area-changed.handler';
 import { conversionRequestedConsumer } from './events/handlers/conversion-requested.handler';
-import { merchantDemoSchema } from './seed/demo-schema';
-import { demoRepsConsumer, seedDemo } from './seed/seed-demo';
+import { demoMerchants } from './seed/seed-demo';
 
 /** Merchants: profiles, life cycle, owner transfers, history from the event log; the merchant side of lead conversion. */
 export const merchantService: ServiceDefinition = defineService<MerchantDb>({
   name: 'merchant',
-  migrations: [merchantSchema, merchantDemoSchema, businessIdIndex, onboardingDocumentsSchema],
+  migrations: [merchantSchema, demoMerchants.migration, businessIdIndex, onboardingDocumentsSchema],
   http: {
     prefixes: ['/api/v1/merchants'],
     description: 'Merchants: profiles, status life cycle, owner transfers and history',
@@ -22,8 +21,8 @@ export const merchantService: ServiceDefinition = defineService<MerchantDb>({
     },
   },
   rpc: merchantRpc,
-  consumes: [areaChangedConsumer, conversionRequestedConsumer, demoRepsConsumer],
-  seedDemo,
+  consumes: [areaChangedConsumer, conversionRequestedConsumer, demoMerchants.consumer],
+  seedDemo: demoMerchants.seed,
 });
 
 export type { MerchantDb } from './db/schema';

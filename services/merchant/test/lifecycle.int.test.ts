@@ -70,6 +70,11 @@ describe.each(engines)('merchant life cycle, transfers, history and scope on $na
     await move(id, 'active');
     await move(id, 'churned');
     expect((await move(id, 'active')).body).toMatchObject({ status: 409, from: 'churned', to: 'active' });
+    // A single transfer names the merchant where the request did: the path, not a bulk list it never sent.
+    const rep2 = await userId(t, 'rep2.sg@fieldops.test');
+    const transfer = await t.api('POST', `/api/v1/merchants/${id}/transfer`, { token: lead, body: { ownerId: rep2, reason: 'x' } });
+    expectProblem(transfer, 422, '/params/id');
+    expect(transfer.body.errors).toEqual([{ field: '/params/id', message: 'is churned' }]);
   });
 
   it('a rep may not transfer; a team lead gives a merchant to a rep of the team, keeping the history', async () => {

@@ -95,6 +95,11 @@ describe.each(engines)('merchant profiles on $name', (database) => {
     const second = await t.api('GET', `/api/v1/merchants?limit=2&cursor=${first.body.nextCursor}`, { token: rep2 });
     expect(second.body.items).toHaveLength(1);
     expect(second.body.nextCursor).toBeNull();
+    // A malformed cursor, or one of another list (time and id), is refused rather than read as the first page.
+    const foreign = Buffer.from(JSON.stringify([1733300000000, 'x'])).toString('base64url');
+    for (const cursor of ['garbage', foreign]) {
+      expectProblem(await t.api('GET', `/api/v1/merchants?cursor=${cursor}`, { token: rep2 }), 400, '/query/cursor');
+    }
     const me = await userId(t, 'rep2.sg@fieldops.test');
     const lead = await t.login('teamlead1.sg@fieldops.test');
     const mine = await t.api('GET', `/api/v1/merchants?ownerId=${me}&status=onboarding`, { token: lead });

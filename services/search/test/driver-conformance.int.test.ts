@@ -31,6 +31,21 @@ describe.each(testDrivers())('the $name search index', (driver) => {
     });
   });
 
+  describe('statuses hidden unless asked for', () => {
+    beforeAll(async () => {
+      await index.put([
+        aDoc({ type: 'place', id: 'mg-kept', status: 'active', category: 'merging' }),
+        aDoc({ type: 'place', id: 'mg-gone', status: 'merged', category: 'merging' }),
+        aDoc({ type: 'visit', id: 'mg-none', status: null, category: 'merging' }),
+      ]);
+    });
+    it('leaves a merged place out, keeps documents without a status, and finds the merged one when asked', async () => {
+      const types: SearchQuery['filters']['types'] = ['place', 'visit'];
+      expect(await ids({ filters: { types, category: ['merging'], hiddenStatus: ['merged'] } })).toEqual(['mg-kept', 'mg-none']);
+      expect(await ids({ filters: { types, category: ['merging'], status: ['merged'] } })).toEqual(['mg-gone']);
+    });
+  });
+
   describe('other scripts', () => {
     beforeAll(async () => {
       await index.put([

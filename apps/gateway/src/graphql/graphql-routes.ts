@@ -5,12 +5,15 @@ import type { BffContext } from './bff-context';
 import { costLimitRule } from './cost-limit';
 import { dayResolvers } from './day-resolvers';
 import { detailResolvers } from './detail-resolvers';
+import { aliasLimitRule, MAX_QUERY_ALIASES, MAX_QUERY_TOKENS, queryTextProblem } from './document-limits';
 import { entityResolvers } from './entity-resolvers';
 import { createLoaders } from './loaders';
 import { mapResolvers } from './map-resolvers';
 import { RestSource } from './rest-source';
 import { SCREEN_QUERIES } from './screen-queries';
 import { typeDefs } from './type-defs';
+
+const PERSISTED_QUERIES = new Map<string, string>(Object.entries(SCREEN_QUERIES));
 
 export const MAX_QUERY_DEPTH = 7;
 export const MAX_QUERY_COST = 5000;
@@ -21,8 +24,12 @@ export const MAX_QUERY_COST = 5000;
  */
 export async function graphqlRoutes(app: FastifyInstance, options: { host: Host }): Promise<void> {
   const { rpc, countries, clock } = options.host.runtime;
-  app.addHook('preHandler', async (request) => {
+  app.addHook('preHandler', async (request, reply) => {
     if (!bearerToken(request.headers.authorization)) throw new UnauthorizedError('Sign in first: send Authorization: Bearer <token>.');
+    // Before the parser sees it: a deep enough document overflows its stack, a long enough one keeps it busy.
+    const sent = request.method === 'GET' ? request.query : request.body;
+    const problem = queryTextProblem((sent as { query?: unknown } | undefined)?.query);
+    if (problem) return reply.code(400).send({ data: null, errors: [{ message: problem }] });
   });
   await app.register(mercurius, {
     schema: typeDefs,
@@ -30,8 +37,13 @@ export async function graphqlRoutes(app: FastifyInstance, options: { host: Host 
     path: '/graphql',
     graphiql: false,
     queryDepth: MAX_QUERY_DEPTH,
-    validationRules: [costLimitRule(MAX_QUERY_COST)],
-    persistedQueryProvider: mercurius.persistedQueryDefaults.prepared(SCREEN_QUERIES),
+    graphql: { parseOptions: { maxTokens: MAX_QUERY_TOKENS } },
+    validationRules: [costLimitRule(MAX_QUERY_COST), aliasLimitRule(MAX_QUERY_ALIASES)],
+    // Looked up in a Map: a plain object would answer `__proto__` or `constructor` with what it inherits.
+    persistedQueryProvider: {
+      ...mercurius.persistedQueryDefaults.prepared({}),
+      getQueryFromHash: async (hash: unknown) => (typeof hash === 'string' ? PERSISTED_QUERIES.get(hash) : undefined),
+    },
     errorHandler: (error: MercuriusError, _request, reply) => {
       // The platform's own errors (401 above all) answer as problem+json, like every other route.
       if (error instanceof AppError) throw error;

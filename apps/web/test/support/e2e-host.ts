@@ -21,6 +21,8 @@ export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../../../test-r
 export interface E2e {
   host: TestHost;
   browser: Browser;
+  /** What Chromium reported blocked by the pages' Content-Security-Policy, on every page opened so far. */
+  policyViolations: string[];
   /** A fresh browser context (own storage, viewport, geolocation) with a page at `path` of the gateway. */
   open(path: string, options?: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page }>;
   screenshot(page: Page, name: string): Promise<void>;
@@ -42,14 +44,23 @@ export async function startE2e(): Promise<E2e> {
   });
   const browser = await launchChromium();
   const contexts: BrowserContext[] = [];
+  const policyViolations: string[] = [];
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     host,
     browser,
+    policyViolations,
     async open(route, options = {}) {
       const context = await browser.newContext({ baseURL: host.url, ...options });
       contexts.push(context);
+      // The page reports each blocked load itself; an init script is not subject to the page's policy.
+      await context.addInitScript(`document.addEventListener('securitypolicyviolation', (event) => {
+        console.error('Content-Security-Policy violation: ' + event.violatedDirective + ' blocked ' + event.blockedURI);
+      });`);
       const page = await context.newPage();
+      page.on('console', (message) => {
+        if (message.text().includes('Content-Security-Policy violation')) policyViolations.push(message.text());
+      });
       await page.goto(route);
       return { context, page };
     },

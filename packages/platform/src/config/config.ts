@@ -45,6 +45,13 @@ export interface PlatformConfig {
    * (service tokens for consumers and jobs). Made up per process when everything runs in one.
    */
   internalSecret: string | undefined;
+  /** The bearer token `/metrics` asks for; without one, only this machine may scrape it. */
+  metricsToken: string | undefined;
+  /**
+   * Where browsers fetch downloaded files from (`https://files.example.com`): another origin than the app's, so
+   * a file can never run script where the app keeps its tokens. Unset: the app's own origin.
+   */
+  filesDownloadOrigin: string | undefined;
   /** Requests per window, per caller; logins have their own, stricter budget. */
   rateLimit: { max: number; windowMs: number; loginMax: number };
   env: Env;
@@ -118,6 +125,8 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
     serviceUrls,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     internalSecret: internalSecret(env, serviceUrls),
+    metricsToken: env.METRICS_TOKEN || undefined,
+    filesDownloadOrigin: filesDownloadOrigin(env),
     rateLimit: {
       max: positiveInt(env, 'RATE_LIMIT_MAX', 600),
       windowMs: positiveInt(env, 'RATE_LIMIT_WINDOW_MS', 60_000),
@@ -143,6 +152,15 @@ function filesMigration(env: Env): PlatformConfig['filesMigration'] {
   if (targetUrl === undefined) throw new ConfigError('FILES_MIGRATION_TARGET_URL', 'is required with FILES_MIGRATION_PHASE');
   parseUrlSetting('FILES_MIGRATION_TARGET_URL', targetUrl, DRIVER_SCHEMES.FILES_MIGRATION_TARGET_URL ?? []);
   return { targetUrl, phase: known };
+}
+
+function filesDownloadOrigin(env: Env): string | undefined {
+  const value = env.FILES_DOWNLOAD_ORIGIN;
+  if (value === undefined || value === '') return undefined;
+  const url = parseUrlSetting('FILES_DOWNLOAD_ORIGIN', value, ['http:', 'https:']);
+  if (url.origin !== value.replace(/\/$/, ''))
+    throw new ConfigError('FILES_DOWNLOAD_ORIGIN', `"${value}" is not an origin (scheme://host[:port])`);
+  return url.origin;
 }
 
 function internalSecret(env: Env, serviceUrls: Record<string, string>): string | undefined {

@@ -46,5 +46,5 @@ export function fileStoreFromConfig(config: PlatformConfig, signer: UrlSigner): 
 
 /** The signer of local presigned URLs: the installation's shared secret, or this process's own. */
 export function blobUrlSigner(config: PlatformConfig, now: () => number): UrlSigner {
-  return new UrlSigner(config.internalSecret ?? randomBytes(32).toString('hex'), SIGNED_BLOB_PATH, now);
+  return new UrlSigner(config.internalSecret ?? randomBytes(32).toString('hex'), SIGNED_BLOB_PATH, now, config.filesDownloadOrigin);
 }

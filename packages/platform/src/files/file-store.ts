@@ -12,6 +12,12 @@ export interface PutOptions {
   size?: number;
 }
 
+/** The headers a presigned download answers with, whatever the object was stored with. */
+export interface DownloadHeaders {
+  contentType: string;
+  contentDisposition: string;
+}
+
 /**
  * Where file bytes live: a flat key space of immutable objects (keys like `blobs/ab/<sha256>`). Drivers are chosen
  * by the `FILES_URL` scheme (see `createFileStore`); every driver passes the same conformance tests.
@@ -26,8 +32,11 @@ export interface FileStore {
   exists(key: string): Promise<boolean>;
   /** Removing a key that is not there is not an error. */
   delete(key: string): Promise<void>;
-  /** A URL that reads the object without other credentials until it expires. */
-  presignGet(key: string, expiresInSeconds: number): Promise<string>;
+  /**
+   * A URL that reads the object without other credentials until it expires, answering with `headers` (signed
+   * into the URL, so the holder cannot change them).
+   */
+  presignGet(key: string, expiresInSeconds: number, headers?: DownloadHeaders): Promise<string>;
   /** A URL the client PUTs the object's bytes to, until it expires. */
   presignPut(key: string, expiresInSeconds: number, options?: { contentType?: string }): Promise<string>;
   close(): Promise<void>;

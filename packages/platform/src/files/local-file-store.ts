@@ -4,7 +4,7 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { assertValidKey, bodyStream, type FileStore, type PutOptions, type StoredObjectInfo } from './file-store';
+import { assertValidKey, bodyStream, type DownloadHeaders, type FileStore, type PutOptions, type StoredObjectInfo } from './file-store';
 import type { UrlSigner } from './signed-url';
 
 /** Files on local disk (`file:<dir>`), for embedded installs and tests; presigned URLs are signed by `signer`. */
@@ -60,9 +60,9 @@ export class LocalFileStore implements FileStore {
     await rm(this.pathOf(key), { force: true });
   }
 
-  async presignGet(key: string, expiresInSeconds: number): Promise<string> {
+  async presignGet(key: string, expiresInSeconds: number, headers?: DownloadHeaders): Promise<string> {
     assertValidKey(key);
-    return this.signer.sign('GET', key, expiresInSeconds);
+    return this.signer.sign('GET', key, expiresInSeconds, headers);
   }
 
   async presignPut(key: string, expiresInSeconds: number): Promise<string> {

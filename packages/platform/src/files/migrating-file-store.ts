@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { type FileStore, type PutOptions, readAll, type StoredObjectInfo } from './file-store';
+import { type DownloadHeaders, type FileStore, type PutOptions, readAll, type StoredObjectInfo } from './file-store';
 
 /** The steps of moving files from one store to another, in order (see docs/operations.md). */
 export const FILES_MIGRATION_PHASES = ['dual-write-read-old', 'dual-write-read-new', 'single-new'] as const;
@@ -63,9 +63,9 @@ export class MigratingFileStore implements FileStore {
     for (const store of this.writeTargets) await store.delete(key);
   }
 
-  async presignGet(key: string, expiresInSeconds: number): Promise<string> {
+  async presignGet(key: string, expiresInSeconds: number, headers?: DownloadHeaders): Promise<string> {
     const holder = (await this.holderOf(key))?.store ?? this.primary;
-    return holder.presignGet(key, expiresInSeconds);
+    return holder.presignGet(key, expiresInSeconds, headers);
   }
 
   /** Uploads land in the primary; whoever completes them reads through this store and writes to every target. */

@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { ConfigError, type Env } from '../config/config';
-import { assertValidKey, type FileStore, type PutOptions, readAll, type StoredObjectInfo } from './file-store';
+import { assertValidKey, type DownloadHeaders, type FileStore, type PutOptions, readAll, type StoredObjectInfo } from './file-store';
 
 export interface S3Location {
   bucket: string;
@@ -114,9 +114,14 @@ export class S3FileStore implements FileStore {
     await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
   }
 
-  async presignGet(key: string, expiresInSeconds: number): Promise<string> {
+  async presignGet(key: string, expiresInSeconds: number, headers?: DownloadHeaders): Promise<string> {
     assertValidKey(key);
-    return getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn: expiresInSeconds });
+    const command = new GetObjectCommand({
+      Bucket: this.bucket,
+      Key: key,
+      ...(headers ? { ResponseContentType: headers.contentType, ResponseContentDisposition: headers.contentDisposition } : {}),
+    });
+    return getSignedUrl(this.client, command, { expiresIn: expiresInSeconds });
   }
 
   async presignPut(key: string, expiresInSeconds: number, options: { contentType?: string } = {}): Promise<string> {

@@ -16,13 +16,16 @@ import { blobUrlSigner, fileStoreFromConfig } from '../files/create-file-store';
 import { createRootApp } from '../http/root-app';
 import { createLogger } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
+import { checkMetricsAccess } from '../observability/metrics-access';
 import { startTelemetry, stopTelemetry } from '../observability/telemetry';
 import { acceptHttp2On } from '../rpc/dual-protocol';
+import { rpcAuthInterceptor } from '../rpc/rpc-caller';
 import { RpcClients } from '../rpc/rpc-clients';
 import { rpcMetricsInterceptor } from '../rpc/rpc-metrics';
 import { type Clock, systemClock } from './clock';
 import type { ProgressReporter, RunningService, ServiceDefinition } from './define-service';
 import type { Runtime } from './runtime';
+import type { TaskRef } from './service-tasks';
 
 /** Something mounted at the edge of the process, in front of the services: the gateway. */
 export interface EdgePlugin {
@@ -80,13 +83,15 @@ export class Host {
     const metrics = new Metrics();
     const bus = await createEventBus(config.busUrl);
     const cache = await createCache(config.cacheUrl);
-    const rpc = new RpcClients(config.serviceUrls);
     const clock = options.clock ?? systemClock;
     const fileUrls = blobUrlSigner(config, () => clock.now());
     const loadKeys = async (): Promise<JWK[]> => {
       const { keys } = await rpc.client(AccountService).getJwks({});
       return keys.map((k) => ({ kid: k.kid, kty: k.kty, crv: k.crv, x: k.x, alg: k.alg, use: k.use }));
     };
+    const auth = new TokenVerifier(loadKeys);
+    const rpcAuth = rpcAuthInterceptor(auth);
+    const rpc = new RpcClients(config.serviceUrls, undefined, [rpcAuth]);
     const runtime: Runtime = {
       config,
       bus,
@@ -97,7 +102,7 @@ export class Host {
       log,
       metrics,
       clock,
-      auth: new TokenVerifier(loadKeys),
+      auth,
       scopes: createScopeResolver(rpc, cache),
       countries: getDefaultCountryRegistry(),
       flags: await createFlags({ env: config.env }),
@@ -118,7 +123,7 @@ export class Host {
     const rpcRoutes = services.flatMap((s) => (s.rpcRoutes ? [s.rpcRoutes] : []));
     if (rpcRoutes.length > 0) {
       const adapter = connectNodeAdapter({
-        interceptors: [rpcMetricsInterceptor(metrics)],
+        interceptors: [rpcMetricsInterceptor(metrics), rpcAuth],
         routes: (router) => {
           for (const routes of rpcRoutes) routes(router);
         },
@@ -170,9 +175,10 @@ export class Host {
       const ready = !this.stopped && critical.every(Boolean);
       return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
     });
-    app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
-      reply.type(runtime.metrics.registry.contentType).send(await runtime.metrics.registry.metrics()),
-    );
+    app.get('/metrics', { schema: { hide: true }, config: { ownBearer: true } }, async (request, reply) => {
+      checkMetricsAccess(request, runtime.config.metricsToken);
+      return reply.type(runtime.metrics.registry.contentType).send(await runtime.metrics.registry.metrics());
+    });
   }
 
   /**
@@ -191,6 +197,13 @@ export class Host {
       if (result) summaries.push(result.summary);
     }
     return summaries;
+  }
+
+  /** Runs one service's task (an import, a rebuild…) with that service's context, reporting progress. */
+  async runTask<Args, Result>(task: TaskRef<Args, Result>, args: Args, progress: ProgressReporter = silentProgress): Promise<Result> {
+    const service = this.service(task.service);
+    if (!service) throw new Error(`service ${task.service} is not running in this process`);
+    return (await service.runTask(task.task, args, progress)) as Result;
   }
 
   /**

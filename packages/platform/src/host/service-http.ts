@@ -21,6 +21,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** A route anyone may call (login, token refresh); every other route needs a valid access token. */
     public?: boolean;
+    /** The route checks a bearer token of its own (not an access token): the edge leaves it to the route. */
+    ownBearer?: boolean;
     /** The service that answers the route, for metrics and logs. */
     service?: string;
   }

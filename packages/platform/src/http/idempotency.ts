@@ -19,6 +19,20 @@ declare module 'fastify' {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/** JSON with object keys sorted at every level: `{a,b}` and `{b,a}` are the same request. */
+export function canonicalJson(value: unknown): string {
+  const json = (value as { toJSON?: () => unknown } | null)?.toJSON;
+  if (typeof json === 'function') return canonicalJson(json.call(value));
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
 interface SavedResponse {
   headers: Record<string, string>;
   body: string;
@@ -39,7 +53,7 @@ export function registerIdempotency(app: FastifyInstance, db: Kysely<PlatformTab
     }
     const caller = request.principal?.userId ?? request.ip;
     const keyHash = sha256(`${caller}\n${request.routeOptions.url}\n${key}`);
-    const requestHash = sha256(`${request.url}\n${JSON.stringify(request.body ?? null)}`);
+    const requestHash = sha256(`${request.url}\n${canonicalJson(request.body ?? null)}`);
     const at = now();
     await db
       .deleteFrom('idempotency_key')

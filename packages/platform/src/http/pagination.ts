@@ -23,15 +23,33 @@ export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined): unknown[] | undefined {
-  if (!cursor) return undefined;
+/** The kinds of value a cursor's sort key holds, in order: `['string']` for an id, `['number', 'string']` for time and id. */
+export type CursorShape = readonly ('string' | 'number')[];
+
+const NOT_OURS = 'is not a cursor this API issued';
+
+/**
+ * Reads a cursor this API issued, or answers 400 naming `/query/cursor`: one that is not base64url JSON, that is
+ * not exactly what `encodeCursor` writes, or (given `shape`) whose key is not of that shape — a cursor of another
+ * list — never silently starts over at the first page.
+ */
+export function decodeCursor(cursor: string | undefined, shape?: CursorShape): unknown[] | undefined {
+  if (cursor === undefined || cursor === '') return undefined;
+  let key: unknown;
   try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key)) return key;
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // falls through to the validation error below
+    key = undefined;
   }
-  throw new ValidationError([{ field: '/query/cursor', message: 'is not a cursor this API issued' }]);
+  const fits = (k: unknown[]) => !shape || (k.length === shape.length && shape.every((kind, i) => typeof k[i] === kind));
+  if (Array.isArray(key) && encodeCursor(key) === cursor && fits(key)) return key;
+  throw new ValidationError([{ field: '/query/cursor', message: NOT_OURS }]);
+}
+
+/** The cursor of a list in id order: the last id, or undefined for the first page. */
+export function decodeIdCursor(cursor: string | undefined): string | undefined {
+  const key = decodeCursor(cursor, ['string']);
+  return typeof key?.[0] === 'string' ? key[0] : undefined;
 }
 
 /**

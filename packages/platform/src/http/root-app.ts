@@ -1,10 +1,13 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { uuidv7 } from 'uuidv7';
-import { NotFoundError } from '../errors';
+import { NotFoundError, ValidationError } from '../errors';
 import type { Metrics } from '../observability/metrics';
 import { reportError } from '../observability/telemetry';
+import { acceptEmptyJsonBodies, answerClientError, answerFrameworkError } from './edge-errors';
 import { sendProblem, toProblem } from './problem';
+import { registerSecurityHeaders } from './security-headers';
+import { unsafeTextProblems } from './text-safety';
 import { validatorCompiler } from './validation';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -30,7 +33,12 @@ export function createRootApp(log: Logger, metrics: Metrics, options: { trustPro
     trustProxy:
       typeof options.trustProxy === 'number' ? (_address: string, hop: number) => hop < (options.trustProxy as number) : options.trustProxy,
     ajv: { customOptions: { coerceTypes: 'array' } },
+    // Long enough for any identifier: a longer segment reaches the route and its schema names the parameter.
+    routerOptions: { maxParamLength: 500 },
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
+  acceptEmptyJsonBodies(app);
   app.setValidatorCompiler(validatorCompiler);
   // Graceful shutdown: requests in flight finish, and their answers close the connection. Otherwise a keep-alive
   // socket that was busy when closing began would hold the server open until the client let it go.
@@ -42,8 +50,18 @@ export function createRootApp(log: Logger, metrics: Metrics, options: { trustPro
     if (closing) reply.header('connection', 'close');
     return payload;
   });
+  registerSecurityHeaders(app);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  // Every route, with a schema or without: no string anywhere in the request may carry NUL or lone surrogates.
+  app.addHook('preValidation', async (request) => {
+    const problems = [
+      ...unsafeTextProblems(request.params, '/params'),
+      ...unsafeTextProblems(request.query, '/query'),
+      ...unsafeTextProblems(request.body, '/body'),
+    ];
+    if (problems.length > 0) throw new ValidationError(problems, 'Text may not contain NUL characters or unpaired UTF-16 surrogates.');
   });
   app.addHook('onResponse', async (request, reply) => {
     metrics.httpDuration.observe(

@@ -1,8 +1,7 @@
-import { decodeCursor, type Page, toPage } from '@fieldops/platform';
+import { type Access, decodeIdCursor, type Page, toPage } from '@fieldops/platform';
 import type { AccountContext } from '../config';
 import { orgUnitRepository } from '../db/org-unit.repository';
 import type { OrgUnitKind } from '../domain/org-unit';
-import type { Access } from './access';
 import { type OrgUnitView, toOrgUnitView } from './org-unit-view';
 
 export interface OrgUnitFilters {
@@ -17,7 +16,7 @@ export async function listOrgUnits(
   filters: OrgUnitFilters,
   page: { limit: number; cursor?: string },
 ): Promise<Page<OrgUnitView>> {
-  const after = decodeCursor(page.cursor)?.[0];
-  const rows = await orgUnitRepository.page(ctx.db, scope, filters, typeof after === 'string' ? after : undefined, page.limit);
+  const after = decodeIdCursor(page.cursor);
+  const rows = await orgUnitRepository.page(ctx.db, scope, filters, after, page.limit);
   return toPage(rows, page.limit, (r) => [r.id], toOrgUnitView);
 }

@@ -1,7 +1,6 @@
-import { decodeCursor, type Page, toPage } from '@fieldops/platform';
+import { type Access, decodeIdCursor, type Page, toPage } from '@fieldops/platform';
 import type { AccountContext } from '../config';
 import { type UserFilters, userRepository } from '../db/user.repository';
-import type { Access } from './access';
 import { toUserView, type UserView } from './user-view';
 
 export async function listUsers(
@@ -10,8 +9,8 @@ export async function listUsers(
   filters: UserFilters,
   page: { limit: number; cursor?: string },
 ): Promise<Page<UserView>> {
-  const after = decodeCursor(page.cursor)?.[0];
-  const rows = await userRepository.page(ctx.db, scope, filters, typeof after === 'string' ? after : undefined, page.limit);
+  const after = decodeIdCursor(page.cursor);
+  const rows = await userRepository.page(ctx.db, scope, filters, after, page.limit);
   const roleIds = await userRepository.roleIdsOf(
     ctx.db,
     rows.map((r) => r.id),

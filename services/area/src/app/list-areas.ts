@@ -1,9 +1,9 @@
-import { decodeCursor, type Page, toPage } from '@fieldops/platform';
+import type { CoordinateSystem } from '@fieldops/geo';
+import { decodeIdCursor, type Page, toPage } from '@fieldops/platform';
 import type { AreaContext } from '../config';
 import { areaRepository } from '../db/area.repository';
-import type { Access } from './access';
 import { type AreaView, toAreaView } from './area-view';
-import type { CoordinateSystem } from './coordinates';
+import type { AreaAccess } from './area-visibility';
 
 export interface AreaListQuery {
   parentId?: string;
@@ -16,13 +16,13 @@ export interface AreaListQuery {
 
 export async function listAreas(
   ctx: AreaContext,
-  { visibility }: Access,
+  { scope: visibility }: AreaAccess,
   query: AreaListQuery,
   coords: CoordinateSystem,
 ): Promise<Page<AreaView>> {
-  const after = decodeCursor(query.cursor)?.[0];
+  const after = decodeIdCursor(query.cursor);
   const filters = { parentId: query.parentId, country: query.country };
-  const rows = await areaRepository.page(ctx.db, visibility, filters, typeof after === 'string' ? after : undefined, query.limit);
+  const rows = await areaRepository.page(ctx.db, visibility, filters, after, query.limit);
   return toPage(
     rows,
     query.limit,

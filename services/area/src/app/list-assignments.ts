@@ -1,25 +1,25 @@
-import { decodeCursor, type Page, toPage } from '@fieldops/platform';
+import { decodeIdCursor, type Page, toPage } from '@fieldops/platform';
 import type { AreaContext } from '../config';
 import { assignmentRepository } from '../db/assignment.repository';
 import { knownUserRepository } from '../db/known-user.repository';
-import type { Access } from './access';
 import { areaInScope } from './area-rules';
+import type { AreaAccess } from './area-visibility';
 import { type AssignmentView, toAssignmentView } from './assignment-view';
 
 /** An area's current and future assignments (all of them, ended included, when asked). */
 export async function listAssignments(
   ctx: AreaContext,
-  { visibility }: Access,
+  { scope: visibility }: AreaAccess,
   areaId: string,
   query: { limit: number; cursor?: string; includeEnded?: boolean },
 ): Promise<Page<AssignmentView>> {
   await areaInScope(ctx.db, visibility, areaId);
-  const after = decodeCursor(query.cursor)?.[0];
+  const after = decodeIdCursor(query.cursor);
   const rows = await assignmentRepository.pageOfArea(
     ctx.db,
     areaId,
     { includeEnded: query.includeEnded === true, now: ctx.clock.now() },
-    typeof after === 'string' ? after : undefined,
+    after,
     query.limit,
   );
   const users = new Map((await knownUserRepository.findMany(ctx.db, [...new Set(rows.map((r) => r.user_id))])).map((u) => [u.id, u]));

@@ -6,7 +6,7 @@ import {
   VisitTargetTypeSchema,
   VisitVerificationSchema,
 } from '@fieldops/contracts';
-import { PageOf, pageQueryFields } from '@fieldops/platform';
+import { CalendarDate, PageOf, pageQueryFields } from '@fieldops/platform';
 import { Type } from 'typebox';
 
 /** Request and response schemas of the visit and plan API: they validate, type handlers and write the OpenAPI doc. */
@@ -14,7 +14,7 @@ import { Type } from 'typebox';
 export const Id = Type.String({ format: 'uuid', description: 'UUID' });
 export const IdParams = Type.Object({ id: Id });
 const Iso = Type.String({ format: 'date-time' });
-const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: "YYYY-MM-DD in the country's timezone" });
+const LocalDate = CalendarDate;
 
 export const Coords = Type.Union([Type.Literal('WGS84'), Type.Literal('GCJ02'), Type.Literal('BD09')], {
   description:

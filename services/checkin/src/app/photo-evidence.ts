@@ -1,7 +1,7 @@
 import { Code, ConnectError } from '@connectrpc/connect';
 import { FileService } from '@fieldops/contracts';
-import { ConfigError, ServiceUnavailableError, UnprocessableError } from '@fieldops/platform';
-import type { CheckinSetupContext } from '../config';
+import { ConfigError, ServiceUnavailableError, type SetupContext, UnprocessableError } from '@fieldops/platform';
+import type { CheckinDb } from '../db/schema';
 import type { PhotoFacts } from '../domain/photo-signals';
 import type { CallOptions } from './visit-targets';
 
@@ -26,7 +26,7 @@ export async function readablePhotos(photos: PhotoEvidence, photoIds: readonly s
 }
 
 /** The real adapter: FileService.BatchGetFiles. A file service that cannot be reached is a 503: the app retries. */
-export function rpcPhotoEvidence(ctx: CheckinSetupContext): PhotoEvidence {
+export function rpcPhotoEvidence(ctx: SetupContext<CheckinDb>): PhotoEvidence {
   return {
     async photoEvidenceOf(photoIds, callAs) {
       if (photoIds.length === 0) return [];

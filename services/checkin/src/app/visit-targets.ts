@@ -1,7 +1,7 @@
 import { Code, ConnectError } from '@connectrpc/connect';
 import { LeadsService, MerchantService, PoiService, type VisitTargetType } from '@fieldops/contracts';
-import { ConfigError, ServiceUnavailableError } from '@fieldops/platform';
-import type { CheckinSetupContext } from '../config';
+import { ConfigError, ServiceUnavailableError, type SetupContext } from '@fieldops/platform';
+import type { CheckinDb } from '../db/schema';
 
 /** Where a visit happens, as the service that owns the target shows it to the caller (WGS-84). */
 export interface VisitTarget {
@@ -43,7 +43,7 @@ async function lookUp<T>(what: string, call: () => Promise<T>): Promise<T | null
 const MAX_MERGE_HOPS = 5;
 
 /** A place as the caller sees it, or the place it was merged into: a visit is made at the place that still exists. */
-async function survivingPlace(ctx: CheckinSetupContext, id: string, callAs: CallOptions) {
+async function survivingPlace(ctx: SetupContext<CheckinDb>, id: string, callAs: CallOptions) {
   let current = id;
   for (let hop = 0; hop <= MAX_MERGE_HOPS; hop++) {
     const found = await lookUp('poi', () => ctx.rpc.client(PoiService).getPlace({ id: current }, callAs));
@@ -55,7 +55,7 @@ async function survivingPlace(ctx: CheckinSetupContext, id: string, callAs: Call
 }
 
 /** The real adapter: MerchantService.GetMerchant, LeadsService.GetLead, PoiService.GetPlace. */
-export function rpcVisitTargets(ctx: CheckinSetupContext): VisitTargets {
+export function rpcVisitTargets(ctx: SetupContext<CheckinDb>): VisitTargets {
   return {
     async targetOf(type, id, callAs) {
       switch (type) {

@@ -6,6 +6,9 @@ import { readSignedBlob, writeSignedBlob } from '../app/signed-blob';
 import type { FileContext } from '../config';
 import { SignedQuery } from './schemas';
 
+/** Even a file opened as a page runs nothing, loads nothing and gets an opaque origin of its own. */
+const DOWNLOAD_POLICY = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+
 const BlobParams = Type.Object({ '*': Type.String({ minLength: 1, maxLength: 512 }) });
 
 /**
@@ -31,9 +34,16 @@ export async function blobRoutes(app: ServiceApp, ctx: FileContext): Promise<voi
         },
       },
       async (request, reply) => {
-        const { expires, signature } = request.query;
-        const blob = await readSignedBlob(ctx, { key: request.params['*'], expires, signature });
-        return reply.type(blob.contentType).header('cache-control', 'private, max-age=300').send(blob.stream);
+        const { expires, signature, type, disposition } = request.query;
+        const headers =
+          type !== undefined && disposition !== undefined ? { contentType: type, contentDisposition: disposition } : undefined;
+        const blob = await readSignedBlob(ctx, { key: request.params['*'], expires, signature, ...(headers ? { headers } : {}) });
+        return reply
+          .type(blob.headers.contentType)
+          .header('content-disposition', blob.headers.contentDisposition)
+          .header('content-security-policy', DOWNLOAD_POLICY)
+          .header('cache-control', 'private, max-age=300')
+          .send(blob.stream);
       },
     );
 

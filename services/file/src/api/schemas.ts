@@ -59,4 +59,6 @@ export const StartedUpload = Type.Object({
 export const SignedQuery = Type.Object({
   expires: Type.Integer(),
   signature: Type.String({ minLength: 1, maxLength: 128 }),
+  type: Type.Optional(Type.String({ maxLength: 255, description: 'The Content-Type the download was signed with' })),
+  disposition: Type.Optional(Type.String({ maxLength: 2048, description: 'The Content-Disposition the download was signed with' })),
 });

@@ -1,5 +1,5 @@
 import { FILE_PURPOSES, type FilePurpose } from '@fieldops/contracts';
-import { PayloadTooLargeError, ValidationError } from '@fieldops/platform';
+import { PayloadTooLargeError, unsafeTextProblems, ValidationError } from '@fieldops/platform';
 import type { FastifyRequest } from 'fastify';
 import { FILE_LIMITS } from '../config';
 
@@ -13,6 +13,11 @@ const isPurpose = (value: string): value is FilePurpose => (FILE_PURPOSES as rea
 
 function isTooLarge(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === 'FST_REQ_FILE_TOO_LARGE';
+}
+
+/** The multipart parser's own complaints (no boundary, a form cut short) carry no status: they are the client's. */
+function isMalformedForm(error: unknown): boolean {
+  return error instanceof Error && !('statusCode' in error);
 }
 
 /** Reads a multipart upload: one `file` part and a `purpose` field, in any order. */
@@ -33,6 +38,9 @@ export async function readUploadForm(request: FastifyRequest): Promise<UploadFor
         { field: '/body/file', message: `is larger than ${FILE_LIMITS.directUploadBytes} bytes` },
       ]);
     }
+    if (isMalformedForm(error)) {
+      throw new ValidationError([{ field: '/body', message: `is not well-formed multipart/form-data (${(error as Error).message})` }]);
+    }
     throw error;
   }
   const problems = [
@@ -40,6 +48,7 @@ export async function readUploadForm(request: FastifyRequest): Promise<UploadFor
     ...(purpose === undefined || !isPurpose(purpose)
       ? [{ field: '/body/purpose', message: `must be one of ${FILE_PURPOSES.join(', ')}` }]
       : []),
+    ...unsafeTextProblems(file?.fileName, '/body/file/filename'),
   ];
   if (problems.length > 0 || file === undefined || purpose === undefined || !isPurpose(purpose)) throw new ValidationError(problems);
   return { bytes: file.bytes, fileName: file.fileName.slice(0, 255), purpose };

@@ -1,5 +1,6 @@
 import type { FilePurpose } from '@fieldops/contracts';
 import {
+  type Access,
   ConflictError,
   NotFoundError,
   PayloadTooLargeError,
@@ -10,7 +11,7 @@ import {
 import { FILE_LIMITS, type FileContext } from '../config';
 import { fileRepository, type StoredFileRow } from '../db/file.repository';
 import { uploadRepository } from '../db/upload.repository';
-import type { Access } from './access';
+import { maxBytes } from '../domain/purpose-rules';
 import { type FileView, toFileView } from './file-view';
 import { type NewFile, storeFile } from './store-file';
 
@@ -32,9 +33,12 @@ export async function completeUpload(ctx: FileContext, access: Access, uploadId:
       { field: '/params/id', message: 'has no uploaded bytes' },
     ]);
   }
-  if (head.size > FILE_LIMITS.presignedUploadBytes) {
+  const limit = Math.min(FILE_LIMITS.presignedUploadBytes, maxBytes(upload.purpose as FilePurpose));
+  if (head.size > limit) {
     await ctx.files.delete(upload.staging_key);
-    throw new PayloadTooLargeError(`Files are at most ${FILE_LIMITS.presignedUploadBytes} bytes.`);
+    throw new PayloadTooLargeError(`A ${upload.purpose} is at most ${limit} bytes.`, [
+      { field: '/body/file', message: `is more than ${limit} bytes` },
+    ]);
   }
   const bytes = await readObject(ctx.files, upload.staging_key);
   if (!bytes) throw new ConflictError('The uploaded bytes are gone; start a new upload.');

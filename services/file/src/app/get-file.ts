@@ -1,8 +1,8 @@
-import { NotFoundError } from '@fieldops/platform';
+import { type Access, NotFoundError } from '@fieldops/platform';
 import { FILE_LIMITS, type FileContext } from '../config';
 import { fileRepository, type StoredFileRow } from '../db/file.repository';
+import { downloadHeadersOf } from '../domain/download-headers';
 import { blobKey } from '../domain/storage-keys';
-import type { Access } from './access';
 import { type FileView, toFileView } from './file-view';
 
 /** A file the caller may read; otherwise not found (its existence is not disclosed). */
@@ -19,7 +19,8 @@ export async function getFile(
   id: string,
 ): Promise<FileView & { downloadUrl: string; downloadUrlExpiresAt: string }> {
   const row = await findFile(ctx, access, id);
-  const downloadUrl = await ctx.files.presignGet(blobKey(row.sha256), FILE_LIMITS.downloadUrlSeconds);
+  const headers = downloadHeadersOf({ mimeType: row.mime_type, width: row.width, fileName: row.file_name });
+  const downloadUrl = await ctx.files.presignGet(blobKey(row.sha256), FILE_LIMITS.downloadUrlSeconds, headers);
   const expiresAt = new Date(ctx.clock.now() + FILE_LIMITS.downloadUrlSeconds * 1000).toISOString();
   return { ...toFileView(row), downloadUrl, downloadUrlExpiresAt: expiresAt };
 }

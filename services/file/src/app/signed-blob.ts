@@ -1,30 +1,31 @@
 import { type Readable, Transform } from 'node:stream';
-import { ForbiddenError, NotFoundError, PayloadTooLargeError, type SignedMethod } from '@fieldops/platform';
+import { type DownloadHeaders, ForbiddenError, NotFoundError, PayloadTooLargeError, type SignedMethod } from '@fieldops/platform';
 import { FILE_LIMITS, type FileContext } from '../config';
-import { fileRepository } from '../db/file.repository';
-import { isStagingKey, sha256OfBlobKey } from '../domain/storage-keys';
+import { isStagingKey } from '../domain/storage-keys';
 
 export interface SignedRequest {
   key: string;
   expires: number;
   signature: string;
+  /** The answer headers a download URL was signed with. */
+  headers?: DownloadHeaders;
 }
 
+/** A download URL signed without answer headers: opaque bytes, never shown as a page. */
+const OPAQUE_DOWNLOAD: DownloadHeaders = { contentType: 'application/octet-stream', contentDisposition: 'attachment' };
+
 function checkSignature(ctx: FileContext, method: SignedMethod, request: SignedRequest): void {
-  if (!ctx.fileUrls.verify(method, request.key, request.expires, request.signature)) {
+  if (!ctx.fileUrls.verify(method, request.key, request.expires, request.signature, request.headers)) {
     throw new ForbiddenError('This link is not valid or has expired.');
   }
 }
 
-/** A presigned GET of a store that cannot serve its own (local disk): the bytes and their type. */
-export async function readSignedBlob(ctx: FileContext, request: SignedRequest): Promise<{ stream: Readable; contentType: string }> {
+/** A presigned GET of a store that cannot serve its own (local disk): the bytes and the headers it was signed with. */
+export async function readSignedBlob(ctx: FileContext, request: SignedRequest): Promise<{ stream: Readable; headers: DownloadHeaders }> {
   checkSignature(ctx, 'GET', request);
   const stream = await ctx.files.get(request.key);
   if (!stream) throw new NotFoundError('File');
-  const sha256 = sha256OfBlobKey(request.key);
-  const blob = sha256 ? await fileRepository.findBlob(ctx.db, sha256) : undefined;
-  const contentType = blob?.mime_type ?? (request.key.endsWith('.webp') ? 'image/webp' : 'application/octet-stream');
-  return { stream, contentType };
+  return { stream, headers: request.headers ?? OPAQUE_DOWNLOAD };
 }
 
 /** Stops a body past the presigned upload limit instead of filling the disk. */

@@ -1,9 +1,10 @@
 import type { FilePurpose } from '@fieldops/contracts';
+import { type Access, PayloadTooLargeError } from '@fieldops/platform';
 import { uuidv7 } from 'uuidv7';
 import { FILE_LIMITS, type FileContext } from '../config';
 import { uploadRepository } from '../db/upload.repository';
+import { maxBytes } from '../domain/purpose-rules';
 import { stagingKey } from '../domain/storage-keys';
-import type { Access } from './access';
 import { uploaderOf } from './uploader';
 
 export interface StartedUpload {
@@ -18,6 +19,12 @@ export async function startUpload(
   { caller }: Access,
   input: { fileName: string; purpose: FilePurpose; size?: number },
 ): Promise<StartedUpload> {
+  const limit = maxBytes(input.purpose);
+  if (input.size !== undefined && input.size > limit) {
+    throw new PayloadTooLargeError(`A ${input.purpose} is at most ${limit} bytes.`, [
+      { field: '/body/size', message: `is more than ${limit} bytes` },
+    ]);
+  }
   const id = uuidv7();
   const now = ctx.clock.now();
   const expiresAt = now + FILE_LIMITS.uploadUrlSeconds * 1000;

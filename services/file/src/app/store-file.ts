@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { FilePurpose } from '@fieldops/contracts';
-import { UnsupportedMediaTypeError } from '@fieldops/platform';
+import { PayloadTooLargeError, UnprocessableError, UnsupportedMediaTypeError } from '@fieldops/platform';
 import type { Transaction } from 'kysely';
 import type { FileContext } from '../config';
 import { type BlobRow, type FileRow, fileRepository, type StoredFileRow } from '../db/file.repository';
 import type { FileDb } from '../db/schema';
-import { allowedTypes, isAllowedType } from '../domain/purpose-rules';
+import { allowedTypes, isAllowedType, maxBytes } from '../domain/purpose-rules';
 import { blobKey, thumbnailKey } from '../domain/storage-keys';
 import { fileEvents } from '../events/published';
-import { type Inspected, inspectBytes } from './inspect-bytes';
+import { type Inspected, inspectBytes, isUndecodedImage } from './inspect-bytes';
 
 export interface NewFile {
   id: string;
@@ -44,12 +44,28 @@ function blobRowOf(facts: Inspected, now: number): BlobRow {
   };
 }
 
+/** A purpose that lists its types wants the image to be one: pixels within the limit, every one of them decodable. */
+function refuseUnusableImage(purpose: FilePurpose, imageProblem: string | null): void {
+  if (imageProblem === null || allowedTypes(purpose) === 'any') return;
+  throw new UnprocessableError(`This ${purpose} is not a usable image: it ${imageProblem}.`, [
+    { field: '/body/file', message: imageProblem },
+  ]);
+}
+
 /** Bytes seen before were inspected then: only new bytes are decoded, measured and thumbnailed. */
-async function blobOf(ctx: FileContext, bytes: Buffer, now: number): Promise<{ blob: BlobRow; thumbnail: Buffer | null; known: boolean }> {
+async function blobOf(
+  ctx: FileContext,
+  bytes: Buffer,
+  now: number,
+): Promise<{ blob: BlobRow; thumbnail: Buffer | null; known: boolean; imageProblem: string | null }> {
   const known = await fileRepository.findBlob(ctx.db, createHash('sha256').update(bytes).digest('hex'));
-  if (known) return { blob: known, thumbnail: null, known: true };
+  if (known) {
+    // Stored before for a purpose that takes anything: an image that did not decode then will not now.
+    const undecoded = known.width === null && isUndecodedImage(known.mime_type);
+    return { blob: known, thumbnail: null, known: true, imageProblem: undecoded ? 'could not be decoded' : null };
+  }
   const facts = await inspectBytes(bytes);
-  return { blob: blobRowOf(facts, now), thumbnail: facts.thumbnail, known: false };
+  return { blob: blobRowOf(facts, now), thumbnail: facts.thumbnail, known: false, imageProblem: facts.imageProblem };
 }
 
 /**
@@ -63,9 +79,16 @@ export async function storeFile(
   file: NewFile,
   during?: (trx: Transaction<FileDb>) => Promise<void>,
 ): Promise<StoredFileRow> {
+  const limit = maxBytes(file.purpose);
+  if (bytes.length > limit) {
+    throw new PayloadTooLargeError(`A ${file.purpose} is at most ${limit} bytes.`, [
+      { field: '/body/file', message: `is more than ${limit} bytes` },
+    ]);
+  }
   const now = ctx.clock.now();
-  const { blob, thumbnail, known } = await blobOf(ctx, bytes, now);
+  const { blob, thumbnail, known, imageProblem } = await blobOf(ctx, bytes, now);
   refuseDisallowedType(file.purpose, blob.mime_type);
+  refuseUnusableImage(file.purpose, imageProblem);
   // Same bytes, same key: a second upload stores nothing new (the check also heals a blob lost from the store).
   if (!(await ctx.files.exists(blobKey(blob.sha256)))) {
     await ctx.files.put(blobKey(blob.sha256), bytes, { contentType: blob.mime_type, size: bytes.length });

@@ -20,3 +20,18 @@ export function isAllowedType(purpose: FilePurpose, mimeType: string): boolean {
   const allowed = ALLOWED[purpose];
   return allowed === 'any' || allowed.includes(mimeType);
 }
+
+const MB = 1024 * 1024;
+
+/** The largest file each purpose takes: a phone photo is a few MB, a lead import a big spreadsheet. */
+const MAX_BYTES: Record<FilePurpose, number> = {
+  'visit-photo': 25 * MB,
+  avatar: 5 * MB,
+  'merchant-document': 25 * MB,
+  'lead-import': 50 * MB,
+  other: 100 * MB,
+};
+
+export function maxBytes(purpose: FilePurpose): number {
+  return MAX_BYTES[purpose];
+}

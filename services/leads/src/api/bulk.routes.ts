@@ -1,10 +1,10 @@
-import { AppError, asCaller, type ServiceApp } from '@fieldops/platform';
-import { accessFor } from '../app/access';
+import { requestCoordinates } from '@fieldops/geo';
+import { AppError, accessFor, asCaller, type ServiceApp } from '@fieldops/platform';
 import { bulkAssign } from '../app/bulk-assign';
-import { clientSystem, edgeCoordinates } from '../app/coordinates';
 import { importLeads } from '../app/import-leads';
 import { shownImportReport } from '../app/shown-duplicates';
 import type { LeadsContext } from '../config';
+import { LeadPermission } from '../domain/permissions';
 import { BulkAssignBody, BulkAssignReport, ImportQuery, ImportReport } from './schemas';
 
 /** The largest CSV file `POST /api/v1/leads/import` takes. */
@@ -27,9 +27,9 @@ export function bulkRoutes(app: ServiceApp, ctx: LeadsContext): void {
       },
     },
     async (request) => {
-      const access = await accessFor(ctx, request, 'lead:write');
+      const access = await accessFor(request, LeadPermission.write, ctx.scopes);
       const { caller } = access;
-      const edge = edgeCoordinates(clientSystem(ctx, caller, request.query.coords));
+      const edge = requestCoordinates(ctx.countries, caller, request.query.coords);
       if (typeof request.body !== 'string') throw new AppError(415, 'Unsupported media type', 'Send the file as text/csv.');
       const text = request.body;
       const self = request.query.assignTo === 'self';
@@ -59,6 +59,6 @@ export function bulkRoutes(app: ServiceApp, ctx: LeadsContext): void {
         response: { 200: BulkAssignReport },
       },
     },
-    async (request) => bulkAssign(ctx, await accessFor(ctx, request, 'lead:assign'), request.body),
+    async (request) => bulkAssign(ctx, await accessFor(request, LeadPermission.assign, ctx.scopes), request.body),
   );
 }

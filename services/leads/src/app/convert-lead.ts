@@ -1,11 +1,11 @@
 import type { ConversionMerchant } from '@fieldops/contracts';
-import { asCaller, ConflictError, ForbiddenError, ValidationError } from '@fieldops/platform';
+import { type Access, asCaller, ConflictError, ForbiddenError, ValidationError } from '@fieldops/platform';
 import type { LeadsContext } from '../config';
 import type { LeadRow } from '../db/lead.repository';
 import { leadEvents } from '../events/published';
-import { type Access, visibleLead } from './access';
 import { writeLead } from './ownership';
 import { referencedPlaceId } from './referenced-place';
+import { visibleLead } from './visible-lead';
 
 export interface ConvertLeadInput {
   legalName: string;

@@ -1,8 +1,7 @@
-import { decodeCursor, type Page, toPage } from '@fieldops/platform';
+import type { EdgeCoordinates } from '@fieldops/geo';
+import { type Access, decodeIdCursor, type Page, toPage } from '@fieldops/platform';
 import type { LeadsContext } from '../config';
 import { leadRepository } from '../db/lead.repository';
-import type { Access } from './access';
-import type { EdgeCoordinates } from './coordinates';
 import { type LeadView, toLeadView } from './lead-view';
 import { readableDuplicates } from './shown-duplicates';
 
@@ -14,11 +13,11 @@ export interface ListLeadsInput {
 
 /** My leads, the public pool I can see, or (no pool) every lead I can see; oldest first. */
 export async function listLeads(ctx: LeadsContext, access: Access, input: ListLeadsInput, edge?: EdgeCoordinates): Promise<Page<LeadView>> {
-  const [after] = decodeCursor(input.cursor) ?? [];
+  const after = decodeIdCursor(input.cursor);
   const rows = await leadRepository.list(ctx.db, access.scope, {
     pool: input.pool,
     userId: access.caller.userId,
-    after: typeof after === 'string' ? after : undefined,
+    after: after,
     limit: input.limit,
   });
   const readable = await readableDuplicates(

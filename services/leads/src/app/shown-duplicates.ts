@@ -1,9 +1,8 @@
 import { Code, ConnectError } from '@connectrpc/connect';
 import { MerchantService } from '@fieldops/contracts';
-import { asCaller, ConfigError } from '@fieldops/platform';
+import { type Access, asCaller, ConfigError } from '@fieldops/platform';
 import type { LeadsContext } from '../config';
 import { leadRepository } from '../db/lead.repository';
-import type { Access } from './access';
 import type { ImportReport, ImportRowReport } from './import-leads';
 
 /** The duplicate ids (leads or merchants) a caller may read: only these are shown to them. */

@@ -1,8 +1,7 @@
-import { decodeCursor, type Page, toPage } from '@fieldops/platform';
+import type { EdgeCoordinates } from '@fieldops/geo';
+import { type Access, decodeIdCursor, type Page, toPage } from '@fieldops/platform';
 import type { MerchantContext } from '../config';
 import { type MerchantFilters, merchantRepository } from '../db/merchant.repository';
-import type { Access } from './access';
-import type { EdgeCoordinates } from './coordinates';
 import { type MerchantView, toMerchantView } from './merchant-view';
 
 export async function listMerchants(
@@ -11,8 +10,8 @@ export async function listMerchants(
   query: MerchantFilters & { limit: number; cursor?: string },
   edge: EdgeCoordinates,
 ): Promise<Page<MerchantView>> {
-  const [after] = decodeCursor(query.cursor) ?? [];
-  const rows = await merchantRepository.list(ctx.db, scope, query, typeof after === 'string' ? after : undefined, query.limit);
+  const after = decodeIdCursor(query.cursor);
+  const rows = await merchantRepository.list(ctx.db, scope, query, after, query.limit);
   return toPage(
     rows,
     query.limit,

@@ -1,9 +1,8 @@
-import { AppError, asCaller, type FieldProblem, NotFoundError } from '@fieldops/platform';
+import { type Access, AppError, asCaller, type FieldProblem, NotFoundError } from '@fieldops/platform';
 import { uuidv7 } from 'uuidv7';
 import type { MerchantContext } from '../config';
 import { type MerchantRow, merchantRepository } from '../db/merchant.repository';
 import { merchantEvents } from '../events/published';
-import type { Access } from './access';
 import { ownerOf } from './owner-lookup';
 
 export interface TransferResult {
@@ -27,6 +26,8 @@ export async function transferMerchants(
   ownerId: string,
   reason: string,
   ownerField = '/body/ownerId',
+  /** Where the request named the merchant at `index`: the bulk body's list, or a single transfer's path. */
+  idField = (index: number) => `/body/merchantIds/${index}`,
 ): Promise<TransferResult[]> {
   const { caller, scope } = access;
   const owner = await ownerOf(ctx, ownerId, async () => asCaller(caller.token), ownerField);
@@ -39,7 +40,7 @@ export async function transferMerchants(
     if (!row) error = 'not found';
     else if (row.status === 'churned') error = 'is churned';
     else if (row.country !== owner.country) error = `is in ${row.country}, the new owner in ${owner.country}`;
-    if (error) problems.push({ field: `/body/merchantIds/${merchantIds.indexOf(id)}`, message: error });
+    if (error) problems.push({ field: idField(merchantIds.indexOf(id)), message: error });
     return error ? { merchantId: id, ok: false, error } : { merchantId: id, ok: true };
   });
   if (problems.length > 0) {

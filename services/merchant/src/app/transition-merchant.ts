@@ -1,12 +1,11 @@
 import type { MerchantStatus } from '@fieldops/contracts';
-import { ConflictError, PreconditionFailedError, UnprocessableError } from '@fieldops/platform';
+import { type Access, ConflictError, PreconditionFailedError, UnprocessableError } from '@fieldops/platform';
 import { uuidv7 } from 'uuidv7';
 import type { MerchantContext } from '../config';
 import { type MerchantRow, merchantRepository } from '../db/merchant.repository';
 import { canTransition, nextStatuses } from '../domain/merchant-status';
 import { missingOnboardingDocuments } from '../domain/onboarding-documents';
 import { merchantEvents } from '../events/published';
-import type { Access } from './access';
 import { findMerchant } from './get-merchant';
 import { parseJsonList, parseJsonRecord } from './merchant-fields';
 

@@ -5,7 +5,7 @@ import type { SearchContext } from '../config';
 import { shapeOfGeoJson } from '../domain/area-shape';
 import { highlight } from '../domain/highlights';
 import type { SearchDocument } from '../domain/search-document';
-import type { AreaShape, SearchHit, SearchQuery } from '../domain/search-query';
+import { type AreaShape, HIDDEN_UNLESS_ASKED, type SearchHit, type SearchQuery } from '../domain/search-query';
 import { queryParts } from '../domain/text-terms';
 import { READ_PERMISSION, type Visibility } from '../domain/visibility';
 import { areaTree } from './enrich';
@@ -98,11 +98,13 @@ export async function search(ctx: SearchContext, caller: Principal, input: Searc
   const hasText = queryParts(q).length > 0;
   const sort = sortOf(input, hasText, geo.origin !== undefined);
   const areaFilter = listOf(input.area);
+  const status = listOf(input.status);
   const query: SearchQuery = {
     q,
     filters: {
       types,
-      status: listOf(input.status),
+      status,
+      hiddenStatus: HIDDEN_UNLESS_ASKED.filter((hidden) => !status?.includes(hidden)),
       stage: listOf(input.stage),
       category: listOf(input.category),
       ownerId: listOf(input.owner),

@@ -13,9 +13,14 @@ export interface AreaShape {
   box: LatLngBox;
 }
 
+/** Statuses a search leaves out unless its `status` filter names them. */
+export const HIDDEN_UNLESS_ASKED = ['merged'];
+
 export interface SearchFilters {
   types: DocumentType[];
   status?: string[];
+  /** Statuses left out unless asked for by `status` (merged places: their winner is the record). */
+  hiddenStatus?: string[];
   stage?: string[];
   category?: string[];
   ownerId?: string[];

@@ -3438,6 +3438,10 @@ export interface operations {
             query: {
                 expires: number;
                 signature: string;
+                /** @description The Content-Type the download was signed with */
+                type?: string;
+                /** @description The Content-Disposition the download was signed with */
+                disposition?: string;
             };
             header?: never;
             path: {
@@ -3488,6 +3492,10 @@ export interface operations {
             query: {
                 expires: number;
                 signature: string;
+                /** @description The Content-Type the download was signed with */
+                type?: string;
+                /** @description The Content-Disposition the download was signed with */
+                disposition?: string;
             };
             header?: never;
             path: {
@@ -7655,7 +7663,10 @@ export interface operations {
                         orgUnitId: string | null;
                         agencyId: string | null;
                         country: string;
-                        /** @description YYYY-MM-DD in the country's timezone */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD in the country's timezone
+                         */
                         date: string;
                         stops: {
                             /** @enum {unknown} */
@@ -7784,7 +7795,10 @@ export interface operations {
                         orgUnitId: string | null;
                         agencyId: string | null;
                         country: string;
-                        /** @description YYYY-MM-DD in the country's timezone */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD in the country's timezone
+                         */
                         date: string;
                         stops: {
                             /** @enum {unknown} */

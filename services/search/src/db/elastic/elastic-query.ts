@@ -95,7 +95,8 @@ export function searchQuery(query: SearchQuery, visibility: Visibility): Query {
     });
   }
   const must = queryParts(query.q).map(partQuery);
-  return { bool: { filter, must } };
+  const hidden = f.hiddenStatus?.length ? [terms('status', f.hiddenStatus)] : [];
+  return { bool: { filter, must, ...(hidden.length > 0 ? { must_not: hidden } : {}) } };
 }
 
 export function sortOf(query: SearchQuery): estypes.SortCombinations[] {

@@ -100,6 +100,7 @@ export function searchSql(query: SearchQuery, visibility: Visibility): CompiledS
   ];
   const f = query.filters;
   if (f.status) conditions.push(isIn('d.status', f.status));
+  if (f.hiddenStatus?.length) conditions.push(sql<SqlBool>`(d.status is null or d.status not in (${sql.join(f.hiddenStatus)}))`);
   if (f.stage) conditions.push(isIn('d.stage', f.stage));
   if (f.category) conditions.push(isIn('d.category', f.category));
   if (f.ownerId) conditions.push(isIn('d.owner_id', f.ownerId));
