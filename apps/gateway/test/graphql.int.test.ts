@@ -82,7 +82,7 @@ describe.each(engines)('the GraphQL BFF on $name', (engine) => {
       expect(user.status).toBe(201);
       const edit = await t.api('PATCH', `/api/v1/merchants/${created.body.id}`, {
         token: await t.login(email),
-        body: { brandName: `Kopi by editor ${editor}` },
+        body: { brandName: `Kopi ${editors} by editor ${editor}` },
       });
       expect(edit.status).toBe(200);
     }

@@ -6,6 +6,7 @@ import { visitRoutes } from './api/visits.routes';
 import { type CheckinPorts, rpcPorts } from './app/ports';
 import type { CheckinSetupContext } from './config';
 import { checkinSchema } from './db/migrations/001-checkin';
+import { deviceTimeSchema } from './db/migrations/002-device-time';
 import type { CheckinDb } from './db/schema';
 import { pendingCheckOutsJob } from './jobs/pending-check-outs.job';
 
@@ -17,7 +18,7 @@ import { pendingCheckOutsJob } from './jobs/pending-check-outs.job';
 export function createCheckinService(portsOf: (ctx: CheckinSetupContext) => CheckinPorts = rpcPorts): ServiceDefinition {
   return defineService<CheckinDb, CheckinPorts>({
     name: 'checkin',
-    migrations: [checkinSchema],
+    migrations: [checkinSchema, deviceTimeSchema],
     setup: portsOf,
     http: {
       prefixes: ['/api/v1/visits', '/api/v1/plans'],

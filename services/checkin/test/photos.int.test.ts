@@ -5,7 +5,7 @@ import { databaseEngines, startTestHost, type TestHost } from '@fieldops/testing
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkinService } from '../src/index';
-import { aCheckIn, aCheckOut, aMerchantAt, checkinDb } from './checkin-fixtures';
+import { aCheckIn, aCheckOut, aMerchantAt, checkinDb, expectProblem } from './checkin-fixtures';
 
 /**
  * Photo evidence end to end with the real file service: the photos are uploaded as a phone sends them, the file
@@ -98,16 +98,22 @@ describe.each(engines)('photo evidence from the file service on $name', (databas
     expect(stored.map((r) => r.visit_id).sort()).toEqual([first.id, second.id].sort());
   });
 
-  it('explains an old photo, a photo taken elsewhere and an unknown photo id', async () => {
+  it('explains an old photo and a photo taken elsewhere; refuses an unknown photo id, naming it', async () => {
     const rep = await t.login('rep14.sg@fieldops.test');
     const now = Date.now();
     const old = await uploaded(t, rep, await aPhoto(now - 5 * 3_600_000));
     const elsewhere = await uploaded(t, rep, await aPhoto(now, { lat: SHOP.lat + 0.02, lng: SHOP.lng }));
-    const body = aCheckIn(await aMerchantAt(t, rep, SHOP), SHOP, { photoIds: [old, elsewhere, 'no-such-file'] });
+    const merchant = await aMerchantAt(t, rep, SHOP);
+    const unknown = await t.api('POST', '/api/v1/visits', {
+      token: rep,
+      body: aCheckIn(merchant, SHOP, { photoIds: [old, 'no-such-file'] }),
+    });
+    expectProblem(unknown, 422, '/body/photoIds/1');
+    const body = aCheckIn(merchant, SHOP, { photoIds: [old, elsewhere] });
     const res = await t.api('POST', '/api/v1/visits', { token: rep, body });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body.riskSignals.map((s: { code: string }) => s.code)).toEqual(['photo-missing', 'photo-time-far', 'photo-place-far']);
-    expect(res.body.riskScore).toBe(90);
+    expect(res.body.riskSignals.map((s: { code: string }) => s.code)).toEqual(['photo-time-far', 'photo-place-far']);
+    expect(res.body.riskScore).toBe(70);
   });
 
   it('an honest photo taken at the shop during the visit adds no signal', async () => {

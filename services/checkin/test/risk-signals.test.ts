@@ -11,6 +11,7 @@ const AT = Date.UTC(2026, 10, 2, 3, 0);
 const MIN = 60_000;
 const honest = {
   fix: { ...SHOP, accuracyM: 11.3, at: AT },
+  deviceTime: AT,
   mockLocation: false,
   offline: false,
   receivedAt: AT + 2_000,

@@ -22,6 +22,7 @@ const COLUMNS: ServiceColumns<CheckinDb> = {
   pending_check_out: { visit_id: true, rep_id: true, body: true, fingerprint: true, received_at: true, problem: true, created_at: true },
   visit: {
     id: true,
+    device_checked_in_at: true,
     rep_id: true,
     org_unit_id: true,
     agency_id: true,

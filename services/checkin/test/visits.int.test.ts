@@ -28,7 +28,6 @@ describe.each(engines)('check-in and check-out on $name', (database) => {
       targetId: merchant,
       country: 'SG',
       verification: 'open',
-      checkedInAt: body.deviceTime,
       coords: 'WGS84',
       riskSignals: [],
       version: 1,
@@ -36,6 +35,8 @@ describe.each(engines)('check-in and check-out on $name', (database) => {
     expect(res.body.distanceM).toBeGreaterThan(35);
     expect(res.body.distanceM).toBeLessThan(45);
     expect(Date.parse(res.body.receivedAt)).toBeGreaterThanOrEqual(Date.parse(body.deviceTime));
+    // A live check-in is recorded at the server's time; the device's clock is kept as evidence.
+    expect(res.body.checkedInAt).toBe(res.body.receivedAt);
     expect((await outboxOf(t, body.id)).map((e) => e.type)).toEqual(['checkin.visit.checked-in.v1']);
     expect((await t.api('GET', `/api/v1/visits/${body.id}`, { token: rep })).body).toMatchObject({ id: body.id, version: 1 });
   });
@@ -51,12 +52,10 @@ describe.each(engines)('check-in and check-out on $name', (database) => {
     expect((await outboxOf(t, body.id)).length).toBe(1);
   });
 
-  it('refuses a client id that is not a UUID, and a target the rep cannot see', async () => {
-    expectProblem(
-      await t.api('POST', '/api/v1/visits', { token: rep, body: aCheckIn(merchant, SHOP, { id: 'visit-1' }) }),
-      400,
-      '/body/id',
-    );
+  it('refuses a client id that is not a UUID or is the nil UUID, and a target the rep cannot see', async () => {
+    for (const id of ['visit-1', '00000000-0000-0000-0000-000000000000']) {
+      expectProblem(await t.api('POST', '/api/v1/visits', { token: rep, body: aCheckIn(merchant, SHOP, { id }) }), 400, '/body/id');
+    }
     expectProblem(await t.api('POST', '/api/v1/visits', { token: rep, body: aCheckIn(randomUUID(), SHOP) }), 422, '/body/targetId');
     const other = await t.login('rep2.sg@fieldops.test');
     expectProblem(await t.api('POST', '/api/v1/visits', { token: other, body: aCheckIn(merchant, SHOP) }), 422, '/body/targetId');
@@ -150,14 +149,16 @@ describe.each(engines)('check-in and check-out on $name', (database) => {
   it("lists a day's visits in the caller's timezone, in device-time order", async () => {
     const rep5 = await t.login('rep5.sg@fieldops.test');
     const shop = await aMerchantAt(t, rep5, SHOP);
-    // 23:30 on 1 Nov and 00:30 on 2 Nov in Singapore (UTC+8).
-    const late = aCheckIn(shop, SHOP, { deviceTime: '2026-11-01T15:30:00.000Z', offline: true });
-    const early = aCheckIn(shop, SHOP, { deviceTime: '2026-11-01T16:30:00.000Z', offline: true });
-    const earlier = aCheckIn(shop, SHOP, { deviceTime: '2026-11-01T16:10:00.000Z', offline: true });
+    // 23:30 on one day and 00:10, 00:30 on the next in Singapore (UTC+8), three days ago: offline, within the week.
+    const day0 = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+    const day1 = new Date(Date.parse(day0) + 86_400_000).toISOString().slice(0, 10);
+    const late = aCheckIn(shop, SHOP, { deviceTime: `${day0}T15:30:00.000Z`, offline: true });
+    const early = aCheckIn(shop, SHOP, { deviceTime: `${day0}T16:30:00.000Z`, offline: true });
+    const earlier = aCheckIn(shop, SHOP, { deviceTime: `${day0}T16:10:00.000Z`, offline: true });
     for (const body of [late, early, earlier]) expect((await t.api('POST', '/api/v1/visits', { token: rep5, body })).status).toBe(201);
-    const day = await t.api('GET', '/api/v1/visits?date=2026-11-02', { token: rep5 });
+    const day = await t.api('GET', `/api/v1/visits?date=${day1}`, { token: rep5 });
     expect(day.body.items.map((v: { id: string }) => v.id)).toEqual([earlier.id, early.id]);
-    expectProblem(await t.api('GET', '/api/v1/visits?date=2026-02-30', { token: rep5 }), 400, '/query/date');
+    expectProblem(await t.api('GET', '/api/v1/visits?date=2026-02-30', { token: rep5 }), 400, '/querystring/date');
   });
 
   it('keeps a held check-out the template refuses, with its reason, until a valid check-out settles the visit', async () => {
@@ -189,5 +190,43 @@ describe.each(engines)('check-in and check-out on $name', (database) => {
       verification: 'verified',
       dwellSeconds: 1200,
     });
+  });
+
+  it("a device clock set to 2030 does not date the visit: the server's time is recorded, the clock is flagged", async () => {
+    const rep6 = await t.login('rep6.sg@fieldops.test');
+    const shop = await aMerchantAt(t, rep6, SHOP);
+    const body = aCheckIn(shop, SHOP, { deviceTime: '2030-01-01T08:00:00.000Z' });
+    const res = await t.api('POST', '/api/v1/visits', { token: rep6, body });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.checkedInAt).toBe(res.body.receivedAt);
+    expect(res.body.riskSignals.map((s: { code: string }) => s.code)).toContain('clock-skew');
+    const stored = await checkinDb(t)
+      .selectFrom('visit')
+      .select(['checked_in_at', 'device_checked_in_at'])
+      .where('id', '=', body.id)
+      .executeTakeFirst();
+    expect(Number(stored?.device_checked_in_at)).toBe(Date.parse('2030-01-01T08:00:00.000Z'));
+    expect(Number(stored?.checked_in_at)).toBe(Date.parse(res.body.receivedAt));
+  });
+
+  it('an offline check-in keeps its device time, never later than the server time, and is refused when over a week old', async () => {
+    const rep7 = await t.login('rep7.sg@fieldops.test');
+    const shop = await aMerchantAt(t, rep7, SHOP);
+    const future = aCheckIn(shop, SHOP, { deviceTime: '2030-01-01T08:00:00.000Z', offline: true });
+    const ahead = await t.api('POST', '/api/v1/visits', { token: rep7, body: future });
+    expect(ahead.status, JSON.stringify(ahead.body)).toBe(201);
+    expect(ahead.body.checkedInAt).toBe(ahead.body.receivedAt);
+
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000).toISOString();
+    const recent = await t.api('POST', '/api/v1/visits', {
+      token: rep7,
+      body: aCheckIn(shop, SHOP, { deviceTime: twoDaysAgo, offline: true }),
+    });
+    expect(recent.status, JSON.stringify(recent.body)).toBe(201);
+    expect(recent.body.checkedInAt).toBe(twoDaysAgo);
+
+    const stale = aCheckIn(shop, SHOP, { deviceTime: new Date(Date.now() - 8 * 86_400_000).toISOString(), offline: true });
+    expectProblem(await t.api('POST', '/api/v1/visits', { token: rep7, body: stale }), 422, '/body/deviceTime');
+    expect(await checkinDb(t).selectFrom('visit').select('id').where('id', '=', stale.id).execute()).toEqual([]);
   });
 });

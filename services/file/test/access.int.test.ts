@@ -44,10 +44,23 @@ describe.each(engines)('who may read a file on $name', (database) => {
     expect(listed.body.items.map((f: { id: string }) => f.id)).not.toContain(file.body.id);
   });
 
+  it("a rep cannot list another team's file as a document: linking would grant their team lead a read", async () => {
+    const document = await upload(t, as('rep6'), aPdf(), { purpose: 'merchant-document' });
+    const merchant = await t.api('POST', '/api/v1/merchants', { token: as('rep1'), body: aMerchantWith([document.body.id]) });
+    expectProblem(merchant, 422);
+    expect(merchant.body.errors).toEqual([{ field: '/body/documents/0', message: 'is not a file you can read' }]);
+    expect(await canRead('teamlead1', document.body.id)).toBe(404);
+  });
+
   it("after rep A's merchant lists a file as a document, rep A's team lead can read it; an owner transfer moves that", async () => {
     const document = await upload(t, as('rep6'), aPdf(), { purpose: 'merchant-document' });
     expect(await canRead('teamlead1', document.body.id)).toBe(404);
-    const merchant = await t.api('POST', '/api/v1/merchants', { token: as('rep1'), body: aMerchantWith([document.body.id]) });
+    // The country manager may read rep 6's file, and gives the merchant to rep 1.
+    const rep1 = (await t.api('GET', '/api/v1/me', { token: as('rep1') })).body.user.id;
+    const merchant = await t.api('POST', '/api/v1/merchants', {
+      token: as('countrymanager'),
+      body: { ...aMerchantWith([document.body.id]), ownerId: rep1 },
+    });
     expect(merchant.status, JSON.stringify(merchant.body)).toBe(201);
     await eventually(async () => expect(await canRead('teamlead1', document.body.id)).toBe(200));
     expect(await canRead('rep1', document.body.id)).toBe(200);
@@ -69,7 +82,11 @@ describe.each(engines)('who may read a file on $name', (database) => {
 
   it('a document dropped from the merchant is no longer readable through it', async () => {
     const document = await upload(t, as('rep6'), aPdf(), { purpose: 'merchant-document' });
-    const merchant = await t.api('POST', '/api/v1/merchants', { token: as('rep1'), body: aMerchantWith([document.body.id]) });
+    const rep1 = (await t.api('GET', '/api/v1/me', { token: as('rep1') })).body.user.id;
+    const merchant = await t.api('POST', '/api/v1/merchants', {
+      token: as('countrymanager'),
+      body: { ...aMerchantWith([document.body.id]), ownerId: rep1 },
+    });
     await eventually(async () => expect(await canRead('teamlead1', document.body.id)).toBe(200));
     const changed = await t.api('PATCH', `/api/v1/merchants/${merchant.body.id}`, {
       token: as('rep1'),

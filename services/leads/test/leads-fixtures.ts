@@ -1,15 +1,19 @@
 import { accountService } from '@fieldops/account';
 import type { DemoSeedTables } from '@fieldops/demo-data/demo-seed';
+import type { ServiceDefinition } from '@fieldops/platform';
 import type { ApiResponse, MovableClock, TestDatabaseEngine, TestHost } from '@fieldops/testing';
 import { eventually, startTestHost } from '@fieldops/testing';
 import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
 import { createLeadsService, type LeadsDb } from '../src/index';
 
-/** The account service (for logins) and the leads service on one database engine, with a clock the test moves. */
-export function startLeadsHost(database: TestDatabaseEngine, clock: MovableClock): Promise<TestHost> {
+/**
+ * The account service (for logins) and the leads service on one database engine, with a clock the test moves; and
+ * the `others` the test reads through (the poi service for places).
+ */
+export function startLeadsHost(database: TestDatabaseEngine, clock: MovableClock, others: ServiceDefinition[] = []): Promise<TestHost> {
   return startTestHost({
-    services: [accountService, createLeadsService({ protectionCheckMs: 50 })],
+    services: [accountService, createLeadsService({ protectionCheckMs: 50 }), ...others],
     engines: { name: database.name, database, busUrl: 'local:', cacheUrl: 'memory:' },
     seedDemo: true,
     clock,

@@ -1,3 +1,4 @@
+import { placeGeneratorService } from '@fieldops/poi';
 import { databaseEngines, MovableClock, type TestHost } from '@fieldops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aLead, aPublicLead, expectProblem, startLeadsHost } from './leads-fixtures';
@@ -10,7 +11,7 @@ describe.each(engines)('the data scope of leads on $name', (database) => {
   const as = (who: string) => t.login(`${who}@fieldops.test`);
   let privateLead: string;
   beforeAll(async () => {
-    t = await startLeadsHost(database, clock);
+    t = await startLeadsHost(database, clock, [placeGeneratorService(0, { seed: 1 })]);
     privateLead = (await t.api('POST', '/api/v1/leads', { token: await as('rep1.sg'), body: aLead() })).body.id;
     clock.advance(120_000);
   });
@@ -44,5 +45,64 @@ describe.each(engines)('the data scope of leads on $name', (database) => {
     expectProblem(await t.api('POST', `/api/v1/leads/${id}/claim`, { token: br }), 404);
     const brPool = await t.api('GET', '/api/v1/leads?pool=public&limit=200', { token: br });
     expect(brPool.body.items.map((l: { id: string }) => l.id)).not.toContain(id);
+  });
+
+  it('duplicateOf names a lead only to whoever may read it', async () => {
+    const first = await t.api('POST', '/api/v1/leads', { token: await as('rep2.sg'), body: aLead({ phone: '+65 9555 0101' }) });
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const flagged = await t.api('POST', '/api/v1/leads', {
+      token: await as('rep7.sg'),
+      body: aLead({ name: 'Wholly Other Tailor', phone: '+65 9555 0101', lat: first.body.lat + 0.0005, lng: first.body.lng }),
+    });
+    expect(flagged.status, JSON.stringify(flagged.body)).toBe(201);
+    expect(flagged.body.duplicateOf).toBeNull();
+    const rep7 = await as('rep7.sg');
+    expect((await t.api('GET', `/api/v1/leads/${flagged.body.id}`, { token: rep7 })).body.duplicateOf).toBeNull();
+    const mine = await t.api('GET', '/api/v1/leads?pool=mine&limit=200', { token: rep7 });
+    expect(mine.body.items.find((l: { id: string }) => l.id === flagged.body.id)?.duplicateOf).toBeNull();
+    const manager = await t.api('GET', `/api/v1/leads/${flagged.body.id}`, { token: await as('countrymanager.sg') });
+    expect(manager.body.duplicateOf).toBe(first.body.id);
+  });
+
+  it("a strong duplicate of another team's private lead is a 409 that names no lead", async () => {
+    const first = await t.api('POST', '/api/v1/leads', { token: await as('rep3.sg'), body: aLead({ name: 'Bandicoot Shoe Repair' }) });
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const twin = await t.api('POST', '/api/v1/leads', {
+      token: await as('rep8.sg'),
+      body: aLead({ name: 'Bandicoot Shoe Repair', lat: first.body.lat, lng: first.body.lng }),
+    });
+    expectProblem(twin, 409);
+    expect(twin.body.candidates).toEqual([]);
+    expect(JSON.stringify(twin.body)).not.toContain(first.body.id);
+  });
+
+  it('a conversion names only a place the rep may see, in the lead’s country; never the nil UUID', async () => {
+    const rep = await as('rep4.sg');
+    const lead = (await t.api('POST', '/api/v1/leads', { token: rep, body: aLead({ phone: '+65 9555 0202' }) })).body;
+    expect((await t.api('POST', `/api/v1/leads/${lead.id}/stage`, { token: rep, body: { to: 'won' } })).status).toBe(200);
+    const place = async (token: string, point: { lat: number; lng: number }) => {
+      const res = await t.api('POST', '/api/v1/places', {
+        token,
+        body: { name: 'Zebra Corner', address: '1 Road', category: 'grocery', ...point },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.id as string;
+    };
+    const convert = (placeId: string) =>
+      t.api('POST', `/api/v1/leads/${lead.id}/convert`, {
+        token: rep,
+        body: { legalName: 'Zebra Pte Ltd', businessId: '201912345K', placeId },
+      });
+    const cnPlace = await place(await as('rep1.cn'), { lat: 31.23136, lng: 121.47004 });
+    for (const placeId of [cnPlace, '00000000-0000-0000-0000-000000000000']) {
+      const refused = await convert(placeId);
+      expectProblem(refused, 422);
+      expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['/body/placeId']);
+    }
+    expect((await t.api('GET', `/api/v1/leads/${lead.id}`, { token: rep })).body.conversionStatus).toBe('none');
+    const sgPlace = await place(rep, { lat: lead.lat, lng: lead.lng });
+    const converted = await convert(sgPlace);
+    expect(converted.status, JSON.stringify(converted.body)).toBe(200);
+    expect(converted.body.conversionStatus).toBe('requested');
   });
 });

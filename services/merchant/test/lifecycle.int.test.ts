@@ -1,6 +1,6 @@
 import { databaseEngines, type TestHost } from '@fieldops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aMerchant, expectProblem, merchantDb, startMerchantHost, userId } from './merchant-fixtures';
+import { aMerchant, expectProblem, merchantDb, startMerchantHost, userId, withOnboardingDocuments } from './merchant-fixtures';
 
 const engines = await databaseEngines();
 
@@ -8,7 +8,12 @@ describe.each(engines)('merchant life cycle, transfers, history and scope on $na
   let t: TestHost;
   let rep: string;
   let lead: string;
-  const create = async (token = rep) => (await t.api('POST', '/api/v1/merchants', { token, body: aMerchant() })).body.id as string;
+  /** A merchant in onboarding with the documents to go active. */
+  const create = async (token = rep) => {
+    const id = (await t.api('POST', '/api/v1/merchants', { token, body: aMerchant() })).body.id as string;
+    await withOnboardingDocuments(t, id);
+    return id;
+  };
   const move = (id: string, to: string, token = rep) =>
     t.api('POST', `/api/v1/merchants/${id}/transitions`, { token, body: { to, reason: `to ${to}` } });
   beforeAll(async () => {
@@ -40,6 +45,21 @@ describe.each(engines)('merchant life cycle, transfers, history and scope on $na
       'suspended>churned',
     ]);
     expect(rows[0]).toMatchObject({ actor_id: await userId(t, 'rep1.sg@fieldops.test'), reason: 'to active' });
+  });
+
+  it('going active needs every onboarding document the country requires: 422 naming each missing kind', async () => {
+    const created = await t.api('POST', '/api/v1/merchants', { token: rep, body: aMerchant() });
+    const res = await move(created.body.id, 'active');
+    expectProblem(res, 422, '/onboardingDocuments/acra_bizfile');
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([
+      '/onboardingDocuments/acra_bizfile',
+      '/onboardingDocuments/owner_identity_document',
+      '/onboardingDocuments/bank_statement',
+      '/onboardingDocuments/storefront_photo',
+    ]);
+    expect((await t.api('GET', `/api/v1/merchants/${created.body.id}`, { token: rep })).body.status).toBe('onboarding');
+    await withOnboardingDocuments(t, created.body.id);
+    expect((await move(created.body.id, 'active')).status).toBe(200);
   });
 
   it('an illegal move answers 409 problem+json naming from and to', async () => {

@@ -78,3 +78,17 @@ export async function userId(t: TestHost, email: string): Promise<string> {
   if (!found) throw new Error(`no user ${email}`);
   return found.id;
 }
+
+/**
+ * Arranges the onboarding documents a merchant needs to go active, as stored (this host has no file service to upload
+ * them to): one file id per kind Singapore requires.
+ */
+export async function withOnboardingDocuments(t: TestHost, merchantId: string): Promise<void> {
+  const kinds = ['acra_bizfile', 'owner_identity_document', 'bank_statement', 'storefront_photo'];
+  const files = Object.fromEntries(kinds.map((kind, i) => [kind, `0190b4c4-0000-7000-8000-00000000d0c${i}`]));
+  await merchantDb(t)
+    .updateTable('merchant')
+    .set({ documents: JSON.stringify(Object.values(files)), onboarding_documents: JSON.stringify(files) })
+    .where('id', '=', merchantId)
+    .execute();
+}

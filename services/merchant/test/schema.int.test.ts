@@ -23,6 +23,7 @@ const COLUMNS: ServiceColumns<MerchantDb> = {
     agency_id: true,
     business_id: true,
     documents: true,
+    onboarding_documents: true,
     lead_id: true,
     status: true,
     version: true,

@@ -45,7 +45,12 @@ export const VisitPage = PageOf(Visit);
 export const CheckInBody = Type.Object(
   {
     id: Type.Optional(
-      Type.String({ format: 'uuid', description: "The app's UUID for a visit made offline; replays with it are idempotent" }),
+      Type.String({
+        format: 'uuid',
+        // The nil UUID is no one's own id: two apps sending it would replay into each other's visit.
+        pattern: '^(?!00000000-0000-0000-0000-000000000000$)',
+        description: "The app's UUID for a visit made offline (not the nil UUID); replays with it are idempotent",
+      }),
     ),
     targetType: VisitTargetTypeSchema,
     targetId: Type.String({ minLength: 1, maxLength: 64 }),

@@ -7,6 +7,7 @@ import { type VisitRow, visitRepository } from '../db/visit.repository';
 import { photoSignals } from '../domain/assess-visit';
 import { riskScoreOf, verificationOf } from '../domain/risk-signal';
 import { type Answer, answerProblems } from '../domain/visit-answers';
+import { checkOutTimeOf } from '../domain/visit-time';
 import { checkinEvents } from '../events/published';
 import type { CheckinPorts } from './ports';
 import { parseJson } from './visit-view';
@@ -23,7 +24,7 @@ export interface CheckOutInput {
 
 /**
  * Closes an open visit: answers checked against the country's template for the visit type, dwell time from the two
- * device times, the photo signals of the check-out photos, and the verdict: pending-review (and a flagged event) when
+ * recorded times (see domain/visit-time), the photo signals of the check-out photos, and the verdict: pending-review (and a flagged event) when
  * the score reaches the country's threshold, verified otherwise. `alsoInTransaction` runs in the same transaction
  * (removing the held check-out it came from).
  */
@@ -38,13 +39,14 @@ export async function applyCheckOut(
 ): Promise<VisitRow> {
   const policy = ctx.countries.get(visit.country);
   const problems = answerProblems(policy.visitTemplates[visit.target_type], input.answers);
-  const deviceTime = Date.parse(input.deviceTime);
-  if (deviceTime < Number(visit.checked_in_at)) problems.push({ field: '/body/deviceTime', message: 'is before the check-in' });
+  const checkedOutAt = checkOutTimeOf(Date.parse(input.deviceTime), receivedAt);
+  if (checkedOutAt < Number(visit.checked_in_at)) problems.push({ field: '/body/deviceTime', message: 'is before the check-in' });
   if (problems.length > 0) throw new UnprocessableError('The check-out has invalid fields.', problems);
 
   const known = parseJson<string[]>(visit.photo_ids, []);
   const added = [...new Set(input.photoIds ?? [])].filter((id) => !known.includes(id));
-  const photos = await ports.photos.photoEvidenceOf(added);
+  // The rep's read of these photos was checked when the check-out arrived; this reads their evidence as the system.
+  const photos = await ports.photos.photoEvidenceOf(added, await ctx.asService());
   const reusedOn = await visitRepository.visitsWithPhotos(
     ctx.db,
     photos.map((p) => p.sha256),
@@ -56,16 +58,16 @@ export async function applyCheckOut(
       requested: added,
       photos,
       reusedOn,
-      window: { from: Number(visit.checked_in_at), to: deviceTime },
+      window: { from: Number(visit.checked_in_at), to: checkedOutAt },
       checkIn: { lat: visit.lat, lng: visit.lng },
     }),
   ];
   const score = riskScoreOf(signals);
   const changes = {
-    checked_out_at: deviceTime,
+    checked_out_at: checkedOutAt,
     check_out_received_at: receivedAt,
     check_out_fingerprint: fingerprint,
-    dwell_seconds: Math.round((deviceTime - Number(visit.checked_in_at)) / 1000),
+    dwell_seconds: Math.round((checkedOutAt - Number(visit.checked_in_at)) / 1000),
     outcome: input.outcome,
     notes: input.notes,
     follow_up_at: input.followUpAt ? Date.parse(input.followUpAt) : null,

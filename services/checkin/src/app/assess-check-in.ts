@@ -9,7 +9,10 @@ import type { PhotoFacts } from '../domain/photo-signals';
 export interface CheckInEvidence {
   repId: string;
   visitId: string;
+  /** At the recorded time of the check-in. */
   fix: Fix;
+  /** The device's clock at the check-in. */
+  deviceTime: number;
   mockLocation: boolean;
   offline: boolean;
   receivedAt: number;
@@ -40,6 +43,7 @@ export async function assessCheckIn(ctx: CheckinContext, e: CheckInEvidence): Pr
   return [
     ...checkInSignals({
       fix: e.fix,
+      deviceTime: e.deviceTime,
       mockLocation: e.mockLocation,
       offline: e.offline,
       receivedAt: e.receivedAt,

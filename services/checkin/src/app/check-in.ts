@@ -6,9 +6,11 @@ import { uuidv7 } from 'uuidv7';
 import type { CheckinContext } from '../config';
 import { type VisitRow, visitRepository } from '../db/visit.repository';
 import { riskScoreOf } from '../domain/risk-signal';
+import { checkInTimeOf } from '../domain/visit-time';
 import { checkinEvents } from '../events/published';
 import { applyPendingCheckOut } from './apply-pending-check-out';
 import { assessCheckIn } from './assess-check-in';
+import { readablePhotos } from './photo-evidence';
 import type { CheckinPorts } from './ports';
 import { assertSameRequest } from './replay';
 import { requestFingerprint } from './request-fingerprint';
@@ -59,9 +61,18 @@ export async function checkIn(
   }
   const id = input.id ?? uuidv7();
   const receivedAt = ctx.clock.now();
+  const deviceTime = Date.parse(input.deviceTime);
+  const time = checkInTimeOf({ deviceTime, receivedAt, offline: input.offline === true });
+  if (!time.ok) throw new UnprocessableError('The check-in is too old to record.', [{ field: '/body/deviceTime', message: time.reason }]);
   const target = await ports.targets.targetOf(input.targetType, input.targetId, asCaller(caller.token));
   if (!target)
     throw new UnprocessableError('The target was not found.', [{ field: '/body/targetId', message: 'is not a target you can see' }]);
+  // The visit is recorded in the rep's country: a target of another (one an admin may see) does not belong in it.
+  if (target.country !== caller.country) {
+    throw new UnprocessableError('The target is in another country.', [
+      { field: '/body/targetId', message: `is in ${target.country}; you work in ${caller.country}` },
+    ]);
+  }
 
   const point = edge.toStored({ lat: input.lat, lng: input.lng });
   const distanceM = distanceMeters(point, target);
@@ -76,13 +87,13 @@ export async function checkIn(
     ]);
   }
 
-  const deviceTime = Date.parse(input.deviceTime);
   const photoIds = [...new Set(input.photoIds ?? [])];
-  const photos = await ports.photos.photoEvidenceOf(photoIds);
+  const photos = await readablePhotos(ports.photos, input.photoIds ?? [], asCaller(caller.token));
   const signals = await assessCheckIn(ctx, {
     repId: caller.userId,
     visitId: id,
-    fix: { ...point, accuracyM: input.accuracyM, at: deviceTime },
+    fix: { ...point, accuracyM: input.accuracyM, at: time.at },
+    deviceTime,
     mockLocation: input.mockLocation,
     offline: input.offline === true,
     receivedAt,
@@ -109,7 +120,8 @@ export async function checkIn(
     distance_m: distanceM,
     mock_location: input.mockLocation ? 1 : 0,
     offline: input.offline ? 1 : 0,
-    checked_in_at: deviceTime,
+    checked_in_at: time.at,
+    device_checked_in_at: deviceTime,
     received_at: receivedAt,
     check_in_fingerprint: fingerprint,
     checked_out_at: null,

@@ -1,9 +1,10 @@
 import type { EdgeCoordinates } from '@fieldops/geo';
-import { type Access, isUniqueViolation, NotFoundError, type Principal } from '@fieldops/platform';
+import { type Access, asCaller, isUniqueViolation, NotFoundError, type Principal } from '@fieldops/platform';
 import type { CheckinContext } from '../config';
 import { pendingCheckOutRepository } from '../db/pending-check-out.repository';
 import { visitRepository } from '../db/visit.repository';
 import { applyCheckOut, type CheckOutInput } from './apply-check-out';
+import { readablePhotos } from './photo-evidence';
 import type { CheckinPorts } from './ports';
 import { assertSameRequest } from './replay';
 import { requestFingerprint } from './request-fingerprint';
@@ -44,6 +45,7 @@ async function checkOutAs(
       assertSameRequest({ visitId, repId: visit.rep_id, fingerprint: visit.check_out_fingerprint }, caller, fingerprint, 'check-out');
       return { status: 'applied', visit: toVisitView(visit, edge) };
     }
+    await readablePhotos(ports.photos, input.photoIds ?? [], asCaller(caller.token));
     // A check-out held earlier and refused when its check-in came (its reason kept) is settled by this one.
     const applied = await applyCheckOut(ctx, ports, visit, input, fingerprint, receivedAt, (trx) =>
       pendingCheckOutRepository.remove(trx, visitId),
@@ -57,6 +59,8 @@ async function checkOutAs(
     assertSameRequest({ visitId, repId: held.rep_id, fingerprint: held.fingerprint }, caller, fingerprint, 'check-out');
     return { status: 'held', visitId };
   }
+  // Checked now, while the rep's token is here: the held check-out is applied later, maybe by the sweep.
+  await readablePhotos(ports.photos, input.photoIds ?? [], asCaller(caller.token));
   try {
     const checkedInMeanwhile = await ctx.transact(async (trx) => {
       // Locks the id on MySQL (a gap lock when absent), so a check-in committing now waits for this hold, and then

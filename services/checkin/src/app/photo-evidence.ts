@@ -1,25 +1,37 @@
 import { Code, ConnectError } from '@connectrpc/connect';
 import { FileService } from '@fieldops/contracts';
-import { ConfigError, ServiceUnavailableError, type SetupContext } from '@fieldops/platform';
+import { ConfigError, ServiceUnavailableError, type SetupContext, UnprocessableError } from '@fieldops/platform';
 import type { CheckinDb } from '../db/schema';
 import type { PhotoFacts } from '../domain/photo-signals';
+import type { CallOptions } from './visit-targets';
 
 /** The port to the file service: what the bytes of visit photos say (hash, EXIF time and place). */
 export interface PhotoEvidence {
-  /** The photos that exist; unknown ids are simply absent. */
-  photoEvidenceOf(photoIds: readonly string[]): Promise<PhotoFacts[]>;
+  /** The photos that exist and `callAs` may read; other ids are simply absent. */
+  photoEvidenceOf(photoIds: readonly string[], callAs: CallOptions): Promise<PhotoFacts[]>;
 }
 
 /**
- * The real adapter: FileService.BatchGetFiles as this service (the photo signals are the system's check, not the
- * rep's read). A file service that cannot be reached is a 503: the app keeps the visit queued and retries.
+ * The photos a rep attaches, read with the rep's own token: linking a file makes it readable to whoever may read the
+ * visit, so a file the rep may not read (another rep's, another country's) is refused, naming it, and never linked.
  */
+export async function readablePhotos(photos: PhotoEvidence, photoIds: readonly string[], callAs: CallOptions): Promise<PhotoFacts[]> {
+  const found = await photos.photoEvidenceOf([...new Set(photoIds)], callAs);
+  const readable = new Set(found.map((p) => p.id));
+  const problems = photoIds.flatMap((id, i) =>
+    readable.has(id) ? [] : [{ field: `/body/photoIds/${i}`, message: 'is not a file you can read' }],
+  );
+  if (problems.length > 0) throw new UnprocessableError('Some photos are not files you can read.', problems);
+  return found;
+}
+
+/** The real adapter: FileService.BatchGetFiles. A file service that cannot be reached is a 503: the app retries. */
 export function rpcPhotoEvidence(ctx: SetupContext<CheckinDb>): PhotoEvidence {
   return {
-    async photoEvidenceOf(photoIds) {
+    async photoEvidenceOf(photoIds, callAs) {
       if (photoIds.length === 0) return [];
       try {
-        const { files } = await ctx.rpc.client(FileService).batchGetFiles({ ids: [...photoIds] }, await ctx.asService());
+        const { files } = await ctx.rpc.client(FileService).batchGetFiles({ ids: [...photoIds] }, callAs);
         return files.map((f) => ({
           id: f.id,
           sha256: f.sha256,
@@ -28,6 +40,8 @@ export function rpcPhotoEvidence(ctx: SetupContext<CheckinDb>): PhotoEvidence {
           gpsLng: f.gpsLng ?? null,
         }));
       } catch (error) {
+        // A caller without file:read reads no file: every id is then refused by name.
+        if (error instanceof ConnectError && error.code === Code.PermissionDenied) return [];
         if (error instanceof ConfigError || (error instanceof ConnectError && error.code === Code.Unavailable)) {
           throw new ServiceUnavailableError('The file service cannot be reached to check the photos; try again later.');
         }

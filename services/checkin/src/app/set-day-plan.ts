@@ -39,6 +39,9 @@ export async function setDayPlan(
   const problems: FieldProblem[] = [];
   targets.forEach((t, i) => {
     if (!t) problems.push({ field: `/body/stops/${i}/targetId`, message: 'is not a target you can see' });
+    else if (t.country !== rep.country) {
+      problems.push({ field: `/body/stops/${i}/targetId`, message: `is in ${t.country}; the rep works in ${rep.country}` });
+    }
   });
   if (problems.length > 0) throw new UnprocessableError('Some stops are not targets you can see.', problems);
   const requested = input.stops.flatMap((stop, i) => {

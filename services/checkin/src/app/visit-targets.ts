@@ -39,6 +39,21 @@ async function lookUp<T>(what: string, call: () => Promise<T>): Promise<T | null
   }
 }
 
+/** Merges chain at most this deep; a longer chain (or a loop) is treated as not found. */
+const MAX_MERGE_HOPS = 5;
+
+/** A place as the caller sees it, or the place it was merged into: a visit is made at the place that still exists. */
+async function survivingPlace(ctx: SetupContext<CheckinDb>, id: string, callAs: CallOptions) {
+  let current = id;
+  for (let hop = 0; hop <= MAX_MERGE_HOPS; hop++) {
+    const found = await lookUp('poi', () => ctx.rpc.client(PoiService).getPlace({ id: current }, callAs));
+    const place = found?.place;
+    if (!place?.mergedInto) return place ?? null;
+    current = place.mergedInto;
+  }
+  return null;
+}
+
 /** The real adapter: MerchantService.GetMerchant, LeadsService.GetLead, PoiService.GetPlace. */
 export function rpcVisitTargets(ctx: SetupContext<CheckinDb>): VisitTargets {
   return {
@@ -57,10 +72,9 @@ export function rpcVisitTargets(ctx: SetupContext<CheckinDb>): VisitTargets {
           return { type, id, name: l.name, lat: l.lat, lng: l.lng, areaId: l.areaId ?? null, country: l.country };
         }
         case 'place': {
-          const found = await lookUp('poi', () => ctx.rpc.client(PoiService).getPlace({ id }, callAs));
-          const p = found?.place;
+          const p = await survivingPlace(ctx, id, callAs);
           if (!p) return null;
-          return { type, id, name: p.name, lat: p.lat, lng: p.lng, areaId: p.areaId ?? null, country: p.country };
+          return { type, id: p.id, name: p.name, lat: p.lat, lng: p.lng, areaId: p.areaId ?? null, country: p.country };
         }
       }
     },

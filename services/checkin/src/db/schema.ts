@@ -25,8 +25,10 @@ export interface VisitTable {
   mock_location: number;
   /** The app queued the check-in offline and replayed it (clock skew then only counts when the clock is ahead). */
   offline: number;
-  /** Device time of the check-in, epoch ms; the list order. */
+  /** When the visit began, epoch ms; the list order. The server's time, or an offline check-in's device time (see domain/visit-time). */
   checked_in_at: number;
+  /** The device's clock at the check-in, as it said: evidence, not the record's time. */
+  device_checked_in_at: number | null;
   /** Server time the check-in arrived. */
   received_at: number;
   /** SHA-256 of the check-in request: a replay with the same id must carry the same body. */

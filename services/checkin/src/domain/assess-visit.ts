@@ -13,7 +13,10 @@ import { type PhotoFacts, photoMissingSignal, photoPlaceSignal, photoReusedSigna
 
 /** Everything the check-in signals look at; the caller gathers it, this stays pure. */
 export interface CheckInFacts {
+  /** At the recorded time of the check-in. */
   fix: Fix;
+  /** The device's clock at the check-in: what the clock-skew signal compares with the server's. */
+  deviceTime: number;
   mockLocation: boolean;
   /** The app says it queued the check-in offline and replays it now. */
   offline: boolean;
@@ -33,7 +36,7 @@ export function checkInSignals(f: CheckInFacts): RiskSignal[] {
     accuracyTooGoodSignal(f.fix.accuracyM),
     accuracyConstantSignal(f.fix.accuracyM, f.recentAccuracies),
     impossibleSpeedSignal(f.fix, f.neighbours),
-    clockSkewSignal(f.fix.at, f.receivedAt, f.offline),
+    clockSkewSignal(f.deviceTime, f.receivedAt, f.offline),
   ].filter((s): s is RiskSignal => s !== null);
 }
 

@@ -2,6 +2,7 @@ import { requestCoordinates } from '@fieldops/geo';
 import { AppError, accessFor, asCaller, type ServiceApp } from '@fieldops/platform';
 import { bulkAssign } from '../app/bulk-assign';
 import { importLeads } from '../app/import-leads';
+import { shownImportReport } from '../app/shown-duplicates';
 import type { LeadsContext } from '../config';
 import { LeadPermission } from '../domain/permissions';
 import { BulkAssignBody, BulkAssignReport, ImportQuery, ImportReport } from './schemas';
@@ -26,12 +27,13 @@ export function bulkRoutes(app: ServiceApp, ctx: LeadsContext): void {
       },
     },
     async (request) => {
-      const { caller } = await accessFor(request, LeadPermission.write, ctx.scopes);
+      const access = await accessFor(request, LeadPermission.write, ctx.scopes);
+      const { caller } = access;
       const edge = requestCoordinates(ctx.countries, caller, request.query.coords);
       if (typeof request.body !== 'string') throw new AppError(415, 'Unsupported media type', 'Send the file as text/csv.');
       const text = request.body;
       const self = request.query.assignTo === 'self';
-      return importLeads(
+      const report = await importLeads(
         ctx,
         {
           actor: caller.userId,
@@ -43,6 +45,7 @@ export function bulkRoutes(app: ServiceApp, ctx: LeadsContext): void {
         },
         text,
       );
+      return shownImportReport(ctx, access, report);
     },
   );
 

@@ -11,6 +11,7 @@ import { leadHistory } from '../app/lead-history';
 import { toLeadView } from '../app/lead-view';
 import { listLeads } from '../app/list-leads';
 import { releaseLead } from '../app/release-lead';
+import { readableDuplicates } from '../app/shown-duplicates';
 import { visibleLead } from '../app/visible-lead';
 import type { LeadsContext } from '../config';
 import type { LeadRow } from '../db/lead.repository';
@@ -31,9 +32,9 @@ import {
 
 type Coords = 'WGS84' | 'GCJ02' | 'BD09';
 
-function answer(reply: FastifyReply, row: LeadRow, edge: EdgeCoordinates) {
+async function answer(ctx: LeadsContext, access: Access, reply: FastifyReply, row: LeadRow, edge: EdgeCoordinates) {
   setEtag(reply, row.version);
-  return toLeadView(row, edge);
+  return toLeadView(row, await readableDuplicates(ctx, access, [row.duplicate_of]), edge);
 }
 
 export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
@@ -63,7 +64,8 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
       const coordinates = edge(access, request.query.coords);
       const row = await createLead(ctx, access, { ...request.body, ...coordinates.toStored(request.body) });
       setEtag(reply, row.version);
-      return reply.code(201).header('location', `/api/v1/leads/${row.id}`).send(toLeadView(row, coordinates));
+      const view = toLeadView(row, await readableDuplicates(ctx, access, [row.duplicate_of]), coordinates);
+      return reply.code(201).header('location', `/api/v1/leads/${row.id}`).send(view);
     },
   );
 
@@ -86,7 +88,7 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
 
   app.get('/api/v1/leads/:id', { schema: action('getLead', 'A lead; outside my scope it answers 404') }, async (request, reply) => {
     const access = await accessFor(request, LeadPermission.read, ctx.scopes);
-    return answer(reply, await visibleLead(ctx, access, request.params.id), edge(access, request.query.coords));
+    return answer(ctx, access, reply, await visibleLead(ctx, access, request.params.id), edge(access, request.query.coords));
   });
 
   app.get(
@@ -110,7 +112,7 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
     { schema: action('claimLead', 'Claim a lead from the public pool (409 when taken, in cooldown or at my limit)') },
     async (request, reply) => {
       const access = await accessFor(request, LeadPermission.claim, ctx.scopes);
-      return answer(reply, await claimLead(ctx, access, request.params.id), edge(access, request.query.coords));
+      return answer(ctx, access, reply, await claimLead(ctx, access, request.params.id), edge(access, request.query.coords));
     },
   );
 
@@ -119,7 +121,7 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
     { schema: action('releaseLead', 'Give a lead I hold back to the public pool') },
     async (request, reply) => {
       const access = await accessFor(request, LeadPermission.claim, ctx.scopes);
-      return answer(reply, await releaseLead(ctx, access, request.params.id), edge(access, request.query.coords));
+      return answer(ctx, access, reply, await releaseLead(ctx, access, request.params.id), edge(access, request.query.coords));
     },
   );
 
@@ -130,7 +132,13 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
     },
     async (request, reply) => {
       const access = await accessFor(request, LeadPermission.assign, ctx.scopes);
-      return answer(reply, await assignLead(ctx, access, request.params.id, request.body.repId), edge(access, request.query.coords));
+      return answer(
+        ctx,
+        access,
+        reply,
+        await assignLead(ctx, access, request.params.id, request.body.repId),
+        edge(access, request.query.coords),
+      );
     },
   );
 
@@ -144,7 +152,13 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
     },
     async (request, reply) => {
       const access = await accessFor(request, LeadPermission.write, ctx.scopes);
-      return answer(reply, await followUpLead(ctx, access, request.params.id, request.body), edge(access, request.query.coords));
+      return answer(
+        ctx,
+        access,
+        reply,
+        await followUpLead(ctx, access, request.params.id, request.body),
+        edge(access, request.query.coords),
+      );
     },
   );
 
@@ -153,7 +167,13 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
     { schema: { ...action('setLeadStage', 'Move a lead to another stage (409 on an illegal transition)'), body: StageBody } },
     async (request, reply) => {
       const access = await accessFor(request, LeadPermission.write, ctx.scopes);
-      return answer(reply, await changeStage(ctx, access, request.params.id, request.body.to), edge(access, request.query.coords));
+      return answer(
+        ctx,
+        access,
+        reply,
+        await changeStage(ctx, access, request.params.id, request.body.to),
+        edge(access, request.query.coords),
+      );
     },
   );
 
@@ -167,7 +187,13 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
     },
     async (request, reply) => {
       const access = await accessFor(request, LeadPermission.write, ctx.scopes);
-      return answer(reply, await convertLead(ctx, access, request.params.id, request.body), edge(access, request.query.coords));
+      return answer(
+        ctx,
+        access,
+        reply,
+        await convertLead(ctx, access, request.params.id, request.body),
+        edge(access, request.query.coords),
+      );
     },
   );
 }

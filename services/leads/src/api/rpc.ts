@@ -3,6 +3,7 @@ import { Code, ConnectError, type ConnectRouter, type HandlerContext } from '@co
 import { type LeadSchema, LeadsService } from '@fieldops/contracts';
 import { type Access, rpcAccess, rpcServiceCaller } from '@fieldops/platform';
 import { shownPhone } from '../app/lead-view';
+import { type ReadableDuplicates, readableDuplicates, shownDuplicateOf } from '../app/shown-duplicates';
 import type { LeadsContext } from '../config';
 import { type LeadRow, leadRepository } from '../db/lead.repository';
 import { LeadPermission } from '../domain/permissions';
@@ -16,7 +17,8 @@ const readerOf = (ctx: LeadsContext, context: HandlerContext): Promise<Access> =
 
 const optional = <K extends string, V>(key: K, value: V | null) => (value === null ? {} : ({ [key]: value } as { [P in K]: V }));
 
-function toLeadMessage(row: LeadRow): MessageInitShape<typeof LeadSchema> {
+/** `readable` undefined: a service's export, which sees every record. */
+function toLeadMessage(row: LeadRow, readable?: ReadableDuplicates): MessageInitShape<typeof LeadSchema> {
   return {
     id: row.id,
     name: row.name,
@@ -34,7 +36,7 @@ function toLeadMessage(row: LeadRow): MessageInitShape<typeof LeadSchema> {
     stage: row.stage,
     ...optional('protectedUntil', row.protected_until === null ? null : BigInt(row.protected_until)),
     ...optional('nextFollowUpAt', row.next_follow_up_at === null ? null : BigInt(row.next_follow_up_at)),
-    ...optional('duplicateOf', row.duplicate_of),
+    ...optional('duplicateOf', readable ? shownDuplicateOf(row.duplicate_of, readable) : row.duplicate_of),
     ...optional('merchantId', row.merchant_id),
     conversionStatus: row.conversion_status,
     version: BigInt(row.version),
@@ -47,15 +49,21 @@ function toLeadMessage(row: LeadRow): MessageInitShape<typeof LeadSchema> {
 export function leadsRpc(router: ConnectRouter, ctx: LeadsContext): void {
   router.service(LeadsService, {
     async getLead(request, context) {
-      const { scope } = await readerOf(ctx, context);
-      const row = await leadRepository.visible(ctx.db, request.id, scope);
+      const reader = await readerOf(ctx, context);
+      const row = await leadRepository.visible(ctx.db, request.id, reader.scope);
       if (!row) throw new ConnectError('lead not found', Code.NotFound);
-      return { lead: toLeadMessage(row) };
+      return { lead: toLeadMessage(row, await readableDuplicates(ctx, reader, [row.duplicate_of])) };
     },
     async batchGetLeads(request, context) {
-      const { scope } = await readerOf(ctx, context);
+      const reader = await readerOf(ctx, context);
       if (request.ids.length > MAX_BATCH) throw new ConnectError(`at most ${MAX_BATCH} ids per call`, Code.InvalidArgument);
-      return { leads: (await leadRepository.visibleMany(ctx.db, request.ids, scope)).map(toLeadMessage) };
+      const rows = await leadRepository.visibleMany(ctx.db, request.ids, reader.scope);
+      const readable = await readableDuplicates(
+        ctx,
+        reader,
+        rows.map((row) => row.duplicate_of),
+      );
+      return { leads: rows.map((row) => toLeadMessage(row, readable)) };
     },
     async leadsInBoundingBox(request, context) {
       const { scope } = await readerOf(ctx, context);
@@ -88,7 +96,7 @@ export function leadsRpc(router: ConnectRouter, ctx: LeadsContext): void {
       const limit = request.limit || DEFAULT_EXPORT;
       const rows = await leadRepository.page(ctx.db, request.afterId, limit);
       const last = rows.at(-1);
-      return { leads: rows.map(toLeadMessage), nextAfterId: rows.length === limit && last ? last.id : '' };
+      return { leads: rows.map((row) => toLeadMessage(row)), nextAfterId: rows.length === limit && last ? last.id : '' };
     },
   });
 }

@@ -1,9 +1,10 @@
 import type { ConversionMerchant } from '@fieldops/contracts';
-import { type Access, ConflictError, ForbiddenError, ValidationError } from '@fieldops/platform';
+import { type Access, asCaller, ConflictError, ForbiddenError, ValidationError } from '@fieldops/platform';
 import type { LeadsContext } from '../config';
 import type { LeadRow } from '../db/lead.repository';
 import { leadEvents } from '../events/published';
 import { writeLead } from './ownership';
+import { referencedPlaceId } from './referenced-place';
 import { visibleLead } from './visible-lead';
 
 export interface ConvertLeadInput {
@@ -37,6 +38,8 @@ export async function convertLead(ctx: LeadsContext, access: Access, id: string,
     phone = parsed.e164;
   }
   if (phone === null) throw new ValidationError([{ field: '/body/phone', message: 'is required: the lead has no phone' }]);
+  // The merchant service creates the merchant as itself: the place is checked here, with the caller's token.
+  const placeId = input.placeId ? await referencedPlaceId(ctx, input.placeId, lead.country, asCaller(caller.token), '/body/placeId') : null;
   const merchant: ConversionMerchant = {
     legalName: input.legalName.trim(),
     brandName: input.brandName ?? lead.name,
@@ -47,7 +50,7 @@ export async function convertLead(ctx: LeadsContext, access: Access, id: string,
     address: lead.address,
     lat: lead.lat,
     lng: lead.lng,
-    placeId: input.placeId ?? null,
+    placeId,
     ownerId: lead.owner_id ?? caller.userId,
   };
   const now = ctx.clock.now();

@@ -9,6 +9,7 @@ import { leadEvents } from '../events/published';
 import { type CreateLeadInput, checkCapture, checkPhone, newLeadRow } from './capture';
 import type { DuplicateCandidate } from './find-duplicates';
 import { poolPolicyOf, refused } from './pool-policy';
+import { readableDuplicates } from './shown-duplicates';
 
 export type { CreateLeadInput } from './capture';
 
@@ -29,7 +30,8 @@ export function candidateView(c: DuplicateCandidate) {
  * A rep captures a lead: checked for duplicates (a strong match answers 409 with the candidates, so the rep can
  * claim the existing lead; a weak one is created and flagged), then created claimed by the rep, within their limit.
  */
-export async function createLead(ctx: LeadsContext, { caller }: Access, input: CreateLeadInput): Promise<LeadRow> {
+export async function createLead(ctx: LeadsContext, access: Access, input: CreateLeadInput): Promise<LeadRow> {
+  const { caller } = access;
   const country = caller.country;
   const phone = checkPhone(ctx, country, input.phone);
   if (!phone.ok) throw new ValidationError([{ field: '/body/phone', message: phone.reason }]);
@@ -38,9 +40,15 @@ export async function createLead(ctx: LeadsContext, { caller }: Access, input: C
     const message = checked.strong.some((c) => c.type === 'lead')
       ? 'This lead already exists; claim the existing one instead.'
       : 'This store is already a merchant.';
+    // Only what the caller may read is named: the others are known to exist, not who or where they are.
+    const readable = await readableDuplicates(
+      ctx,
+      access,
+      checked.strong.map((c) => c.id),
+    );
     throw new ConflictError(message, [], {
       code: 'duplicate',
-      candidates: checked.strong.map(candidateView),
+      candidates: checked.strong.filter((c) => readable.has(c.id)).map(candidateView),
     });
   }
   const policy = poolPolicyOf(ctx, country, caller.roles);

@@ -1,5 +1,6 @@
 import type { EdgeCoordinates } from '@fieldops/geo';
 import type { LeadRow } from '../db/lead.repository';
+import { type ReadableDuplicates, shownDuplicateOf } from './shown-duplicates';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -14,10 +15,11 @@ export function shownPhone(row: LeadRow): string | null {
 }
 
 /**
- * The API's view of a lead: in the public pool the phone is masked until someone claims it; the coordinates are in
- * the client's system (named in `coords`), WGS-84 when no edge is given.
+ * The API's view of a lead: in the public pool the phone is masked until someone claims it; `duplicateOf` only when
+ * the caller may read that record; the coordinates are in the client's system (named in `coords`), WGS-84 when no
+ * edge is given.
  */
-export function toLeadView(row: LeadRow, edge?: EdgeCoordinates) {
+export function toLeadView(row: LeadRow, readable: ReadableDuplicates, edge?: EdgeCoordinates) {
   const masked = isPhoneMasked(row);
   const point = edge ? edge.toClient({ lat: row.lat, lng: row.lng }) : { lat: row.lat, lng: row.lng };
   return {
@@ -40,7 +42,7 @@ export function toLeadView(row: LeadRow, edge?: EdgeCoordinates) {
     protectedUntil: iso(row.protected_until),
     claimedAt: iso(row.claimed_at),
     nextFollowUpAt: iso(row.next_follow_up_at),
-    duplicateOf: row.duplicate_of,
+    duplicateOf: shownDuplicateOf(row.duplicate_of, readable),
     merchantId: row.merchant_id,
     conversionStatus: row.conversion_status,
     conversionReason: row.conversion_reason,

@@ -3,6 +3,7 @@ import { type Access, decodeIdCursor, type Page, toPage } from '@fieldops/platfo
 import type { LeadsContext } from '../config';
 import { leadRepository } from '../db/lead.repository';
 import { type LeadView, toLeadView } from './lead-view';
+import { readableDuplicates } from './shown-duplicates';
 
 export interface ListLeadsInput {
   pool?: 'mine' | 'public';
@@ -19,10 +20,15 @@ export async function listLeads(ctx: LeadsContext, access: Access, input: ListLe
     after: after,
     limit: input.limit,
   });
+  const readable = await readableDuplicates(
+    ctx,
+    access,
+    rows.map((row) => row.duplicate_of),
+  );
   return toPage(
     rows,
     input.limit,
     (row) => [row.id],
-    (row) => toLeadView(row, edge),
+    (row) => toLeadView(row, readable, edge),
   );
 }

@@ -33,6 +33,11 @@ const ContactIn = Type.Object(
   { additionalProperties: false },
 );
 const Documents = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 100, description: 'File ids' });
+const OnboardingDocuments = Type.Record(Type.String({ maxLength: 64 }), Type.String({ minLength: 1, maxLength: 64 }), {
+  maxProperties: 20,
+  description:
+    "Which document is which of the country's required onboarding documents: kind (e.g. SG acra_bizfile) → a file id among `documents`. All are needed before the merchant goes active.",
+});
 
 export const Merchant = Type.Object({
   id: Id,
@@ -53,6 +58,7 @@ export const Merchant = Type.Object({
   agencyId: NullableId,
   businessId: Type.String(),
   documents: Type.Array(Type.String()),
+  onboardingDocuments: Type.Record(Type.String(), Type.String()),
   leadId: NullableId,
   status: MerchantStatusSchema,
   version: Type.Integer(),
@@ -75,6 +81,7 @@ export const CreateMerchantBody = Type.Object(
     country: Type.Optional(CountryCode),
     businessId: BusinessId,
     documents: Type.Optional(Documents),
+    onboardingDocuments: Type.Optional(OnboardingDocuments),
     ownerId: Type.Optional(Id),
   },
   { additionalProperties: false },
@@ -93,6 +100,7 @@ export const UpdateMerchantBody = Type.Object(
     lng: Type.Optional(Lng),
     businessId: Type.Optional(BusinessId),
     documents: Type.Optional(Documents),
+    onboardingDocuments: Type.Optional(OnboardingDocuments),
   },
   { additionalProperties: false, minProperties: 1 },
 );

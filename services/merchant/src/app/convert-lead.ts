@@ -6,6 +6,7 @@ import type { MerchantContext } from '../config';
 import { merchantRepository } from '../db/merchant.repository';
 import type { MerchantDb } from '../db/schema';
 import { merchantEvents } from '../events/published';
+import { assertNotDuplicate } from './merchant-duplicates';
 import { newMerchantRow } from './new-merchant';
 import { ownerOf } from './owner-lookup';
 
@@ -50,6 +51,7 @@ export async function convertLead(
       leadId: request.leadId,
     };
     const row = newMerchantRow(ctx, draft, owner, '/merchant');
+    await assertNotDuplicate(ctx, undefined, row, { prefix: '/merchant', db: trx });
     row.area_id = areaId;
     await merchantRepository.insert(trx, row);
     await events.append(merchantEvents.created(row, actor));

@@ -6,7 +6,9 @@ import type { MerchantContext } from '../config';
 import { merchantRepository } from '../db/merchant.repository';
 import { merchantEvents } from '../events/published';
 import { areaOf } from './area-of';
+import { assertNotDuplicate } from './merchant-duplicates';
 import type { ContactInput } from './merchant-fields';
+import { checkMerchantReferences } from './merchant-references';
 import { type MerchantView, toMerchantView } from './merchant-view';
 import { newMerchantRow } from './new-merchant';
 import { ownerOf } from './owner-lookup';
@@ -26,6 +28,8 @@ export interface CreateMerchantInput {
   country?: string;
   businessId: string;
   documents?: string[];
+  /** Which document is which of the country's onboarding documents: kind → a file id among `documents`. */
+  onboardingDocuments?: Record<string, string>;
   /** The caller when left out; must be a user the caller can see. */
   ownerId?: string;
 }
@@ -40,7 +44,15 @@ export async function createMerchant(ctx: MerchantContext, { caller, scope }: Ac
   }
   const callAs = async () => asCaller(caller.token);
   const owner = await ownerOf(ctx, input.ownerId ?? caller.userId, callAs);
-  const row = newMerchantRow(ctx, { ...input, country, location: edge.toStored({ lat: input.lat, lng: input.lng }) }, owner);
+  if (owner.country !== country) {
+    throw new UnprocessableError('The owner works in another country.', [
+      { field: '/body/ownerId', message: `is a user in ${owner.country}; the merchant is in ${country}` },
+    ]);
+  }
+  const { placeId } = await checkMerchantReferences(ctx, { country, placeId: input.placeId, documents: input.documents }, callAs);
+  const location = edge.toStored({ lat: input.lat, lng: input.lng });
+  const row = newMerchantRow(ctx, { ...input, placeId, country, location }, owner);
+  await assertNotDuplicate(ctx, scope, row);
   row.area_id = await areaOf(ctx, row, callAs, country);
   await ctx.transact(async (trx, events) => {
     await merchantRepository.insert(trx, row);

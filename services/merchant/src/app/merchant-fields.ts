@@ -1,6 +1,7 @@
 import type { MerchantContact } from '@fieldops/contracts';
 import { type FieldProblem, ValidationError } from '@fieldops/platform';
 import type { MerchantContext } from '../config';
+import { onboardingDocumentProblems } from '../domain/onboarding-documents';
 
 export interface ContactInput {
   name: string;
@@ -40,11 +41,26 @@ export class MerchantFieldChecks {
     return input.map((c, i) => ({ name: c.name.trim(), role: c.role.trim(), phone: this.phone(c.phone, `contacts/${i}/phone`) }));
   }
 
+  /** The onboarding documents by kind: kinds of the country's list, each file among the merchant's `documents`. */
+  onboardingDocuments(input: Record<string, string>, documents: readonly string[]): Record<string, string> {
+    const required = this.ctx.countries.get(this.country).requiredOnboardingDocuments;
+    for (const { kind, message } of onboardingDocumentProblems(input, required, documents)) {
+      this.problems.push({ field: `${this.prefix}/onboardingDocuments/${kind}`, message });
+    }
+    return input;
+  }
+
   /** Throws the collected problems, if any. */
   done(): void {
     if (this.problems.length > 0) throw new ValidationError(this.problems);
   }
 }
+
+/** A stored JSON object of strings; null or anything else is empty. */
+export const parseJsonRecord = (text: string | null): Record<string, string> => {
+  const value: unknown = text === null ? null : JSON.parse(text);
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, string>) : {};
+};
 
 export const parseJsonList = <T>(text: string): T[] => {
   const value: unknown = JSON.parse(text);

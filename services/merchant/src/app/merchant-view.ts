@@ -1,13 +1,15 @@
 import type { MerchantContact, MerchantSnapshot } from '@fieldops/contracts';
 import type { CoordinateSystem, EdgeCoordinates } from '@fieldops/geo';
 import type { MerchantRow } from '../db/merchant.repository';
-import { parseJsonList } from './merchant-fields';
+import { parseJsonList, parseJsonRecord } from './merchant-fields';
 
 /** A merchant as the API shows it, its coordinates in the client's system (named in `coords`). */
 export interface MerchantView extends Omit<MerchantSnapshot, 'lat' | 'lng'> {
   lat: number;
   lng: number;
   coords: CoordinateSystem;
+  /** Onboarding document kind → file id: the API's, not in events (the files are linked through `documents`). */
+  onboardingDocuments: Record<string, string>;
   createdAt: string;
   updatedAt: string;
 }
@@ -47,6 +49,7 @@ export function toMerchantView(row: MerchantRow, edge: EdgeCoordinates): Merchan
     lat,
     lng,
     coords: edge.system,
+    onboardingDocuments: parseJsonRecord(row.onboarding_documents),
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
   };

@@ -20,6 +20,7 @@ export interface MerchantDraft {
   location: LatLng;
   businessId: string;
   documents?: string[];
+  onboardingDocuments?: Record<string, string>;
   leadId?: string | null;
 }
 
@@ -31,6 +32,7 @@ export function newMerchantRow(ctx: MerchantContext, draft: MerchantDraft, owner
   const checks = new MerchantFieldChecks(ctx, draft.country, prefix);
   const businessId = checks.businessId(draft.businessId);
   const contacts = checks.contacts(draft.contacts ?? []);
+  const onboardingDocuments = checks.onboardingDocuments(draft.onboardingDocuments ?? {}, draft.documents ?? []);
   checks.done();
   const at = ctx.clock.now();
   return {
@@ -51,6 +53,7 @@ export function newMerchantRow(ctx: MerchantContext, draft: MerchantDraft, owner
     agency_id: owner?.agencyId ?? null,
     business_id: businessId,
     documents: JSON.stringify(draft.documents ?? []),
+    onboarding_documents: JSON.stringify(onboardingDocuments),
     lead_id: draft.leadId ?? null,
     status: INITIAL_STATUS,
     version: 1,

@@ -1,13 +1,18 @@
 import type { MerchantStatus } from '@fieldops/contracts';
-import { type Access, ConflictError, PreconditionFailedError } from '@fieldops/platform';
+import { type Access, ConflictError, PreconditionFailedError, UnprocessableError } from '@fieldops/platform';
 import { uuidv7 } from 'uuidv7';
 import type { MerchantContext } from '../config';
 import { type MerchantRow, merchantRepository } from '../db/merchant.repository';
 import { canTransition, nextStatuses } from '../domain/merchant-status';
+import { missingOnboardingDocuments } from '../domain/onboarding-documents';
 import { merchantEvents } from '../events/published';
 import { findMerchant } from './get-merchant';
+import { parseJsonList, parseJsonRecord } from './merchant-fields';
 
-/** Moves a merchant along its life cycle; who, when, from, to and why are stored and evented. Illegal: 409. */
+/**
+ * Moves a merchant along its life cycle; who, when, from, to and why are stored and evented. Illegal: 409. Going
+ * active from onboarding needs every onboarding document the country requires (422 naming each missing kind).
+ */
 export async function transitionMerchant(
   ctx: MerchantContext,
   access: Access,
@@ -26,6 +31,16 @@ export async function transitionMerchant(
       [{ field: '/body/to', message: `is not reachable from ${from}` }],
       { from, to, allowed },
     );
+  }
+  if (from === 'onboarding' && to === 'active') {
+    const required = ctx.countries.get(merchant.country).requiredOnboardingDocuments;
+    const missing = missingOnboardingDocuments(parseJsonRecord(merchant.onboarding_documents), required, parseJsonList(merchant.documents));
+    if (missing.length > 0) {
+      throw new UnprocessableError(
+        `The merchant lacks onboarding documents: ${missing.join(', ')}.`,
+        missing.map((kind) => ({ field: `/onboardingDocuments/${kind}`, message: 'is required before the merchant goes active' })),
+      );
+    }
   }
   const at = ctx.clock.now();
   const actor = access.caller.userId;

@@ -8,7 +8,9 @@ import type { MerchantTable } from '../db/schema';
 import { merchantEvents } from '../events/published';
 import { areaOf } from './area-of';
 import { findMerchant } from './get-merchant';
-import { type ContactInput, MerchantFieldChecks } from './merchant-fields';
+import { assertNotDuplicate } from './merchant-duplicates';
+import { type ContactInput, MerchantFieldChecks, parseJsonList } from './merchant-fields';
+import { checkMerchantReferences } from './merchant-references';
 import { type MerchantView, toMerchantView } from './merchant-view';
 
 export interface UpdateMerchantInput {
@@ -24,6 +26,8 @@ export interface UpdateMerchantInput {
   lng?: number;
   businessId?: string;
   documents?: string[];
+  /** Which document is which of the country's onboarding documents: kind → a file id among the documents. */
+  onboardingDocuments?: Record<string, string>;
 }
 
 function movedTo(input: UpdateMerchantInput, edge: EdgeCoordinates) {
@@ -49,8 +53,21 @@ export async function updateMerchant(
   const checks = new MerchantFieldChecks(ctx, merchant.country);
   const businessId = input.businessId !== undefined ? checks.businessId(input.businessId) : undefined;
   const contacts = input.contacts !== undefined ? checks.contacts(input.contacts) : undefined;
+  const documents = input.documents ?? parseJsonList<string>(merchant.documents);
+  const onboarding = input.onboardingDocuments !== undefined ? checks.onboardingDocuments(input.onboardingDocuments, documents) : undefined;
   checks.done();
   const point = movedTo(input, edge);
+  const callAs = async () => asCaller(access.caller.token);
+  const { placeId } = await checkMerchantReferences(
+    ctx,
+    {
+      country: merchant.country,
+      placeId: input.placeId,
+      documents: input.documents,
+      linkedDocuments: parseJsonList<string>(merchant.documents),
+    },
+    callAs,
+  );
   const changes: Updateable<MerchantTable> = {
     ...(input.legalName !== undefined ? { legal_name: input.legalName.trim() } : {}),
     ...(input.brandName !== undefined ? { brand_name: input.brandName.trim() } : {}),
@@ -58,15 +75,15 @@ export async function updateMerchant(
     ...(input.tier !== undefined ? { tier: input.tier } : {}),
     ...(contacts !== undefined ? { contacts: JSON.stringify(contacts) } : {}),
     ...(input.address !== undefined ? { address: input.address.trim() } : {}),
-    ...(input.placeId !== undefined ? { place_id: input.placeId } : {}),
-    ...(point
-      ? { lat: point.lat, lng: point.lng, area_id: await areaOf(ctx, point, async () => asCaller(access.caller.token), merchant.country) }
-      : {}),
+    ...(placeId !== undefined ? { place_id: placeId } : {}),
+    ...(point ? { lat: point.lat, lng: point.lng, area_id: await areaOf(ctx, point, callAs, merchant.country) } : {}),
     ...(businessId !== undefined ? { business_id: businessId } : {}),
     ...(input.documents !== undefined ? { documents: JSON.stringify(input.documents) } : {}),
+    ...(onboarding !== undefined ? { onboarding_documents: JSON.stringify(onboarding) } : {}),
     updated_at: ctx.clock.now(),
   };
   const updated: MerchantRow = { ...merchant, ...changes, version: expected + 1 };
+  await assertNotDuplicate(ctx, access.scope, updated);
   await ctx.transact(async (trx, events) => {
     if (!(await merchantRepository.update(trx, id, expected, changes))) throw new PreconditionFailedError();
     await events.append(merchantEvents.updated(updated, access.caller.userId));

@@ -40,6 +40,11 @@ export const merchantRepository = {
     return db.selectFrom('merchant').selectAll().where('id', 'in', ids).where(inScope(scope)).execute();
   },
 
+  /** Every merchant of the country with this business id (no scope): the duplicate check's candidates. */
+  async withBusinessId(db: Db, country: string, businessId: string): Promise<MerchantRow[]> {
+    return db.selectFrom('merchant').selectAll().where('country', '=', country).where('business_id', '=', businessId).execute();
+  },
+
   async findByLeadId(db: Db, leadId: string): Promise<MerchantRow | undefined> {
     return db.selectFrom('merchant').selectAll().where('lead_id', '=', leadId).executeTakeFirst();
   },

@@ -26,6 +26,8 @@ export interface MerchantTable {
   business_id: string;
   /** JSON: file ids. */
   documents: string;
+  /** JSON: onboarding document kind → a file id among `documents`; null is none. */
+  onboarding_documents: string | null;
   /** The lead this merchant was converted from: unique, the conversion saga's idempotency key. */
   lead_id: string | null;
   status: MerchantStatus;

@@ -5519,6 +5519,9 @@ export interface operations {
                             agencyId: string | null;
                             businessId: string;
                             documents: string[];
+                            onboardingDocuments: {
+                                [key: string]: string;
+                            };
                             leadId: string | null;
                             /** @enum {unknown} */
                             status: "onboarding" | "active" | "suspended" | "churned";
@@ -5607,6 +5610,10 @@ export interface operations {
                     businessId: string;
                     /** @description File ids */
                     documents?: string[];
+                    /** @description Which document is which of the country's required onboarding documents: kind (e.g. SG acra_bizfile) → a file id among `documents`. All are needed before the merchant goes active. */
+                    onboardingDocuments?: {
+                        [key: string]: string;
+                    };
                     /**
                      * Format: uuid
                      * @description UUID
@@ -5652,6 +5659,9 @@ export interface operations {
                         agencyId: string | null;
                         businessId: string;
                         documents: string[];
+                        onboardingDocuments: {
+                            [key: string]: string;
+                        };
                         leadId: string | null;
                         /** @enum {unknown} */
                         status: "onboarding" | "active" | "suspended" | "churned";
@@ -5770,6 +5780,9 @@ export interface operations {
                         agencyId: string | null;
                         businessId: string;
                         documents: string[];
+                        onboardingDocuments: {
+                            [key: string]: string;
+                        };
                         leadId: string | null;
                         /** @enum {unknown} */
                         status: "onboarding" | "active" | "suspended" | "churned";
@@ -5866,6 +5879,10 @@ export interface operations {
                     businessId?: string;
                     /** @description File ids */
                     documents?: string[];
+                    /** @description Which document is which of the country's required onboarding documents: kind (e.g. SG acra_bizfile) → a file id among `documents`. All are needed before the merchant goes active. */
+                    onboardingDocuments?: {
+                        [key: string]: string;
+                    };
                 };
             };
         };
@@ -5906,6 +5923,9 @@ export interface operations {
                         agencyId: string | null;
                         businessId: string;
                         documents: string[];
+                        onboardingDocuments: {
+                            [key: string]: string;
+                        };
                         leadId: string | null;
                         /** @enum {unknown} */
                         status: "onboarding" | "active" | "suspended" | "churned";
@@ -6233,6 +6253,9 @@ export interface operations {
                         agencyId: string | null;
                         businessId: string;
                         documents: string[];
+                        onboardingDocuments: {
+                            [key: string]: string;
+                        };
                         leadId: string | null;
                         /** @enum {unknown} */
                         status: "onboarding" | "active" | "suspended" | "churned";
@@ -9137,7 +9160,7 @@ export interface operations {
                 "application/json": {
                     /**
                      * Format: uuid
-                     * @description The app's UUID for a visit made offline; replays with it are idempotent
+                     * @description The app's UUID for a visit made offline (not the nil UUID); replays with it are idempotent
                      */
                     id?: string;
                     /** @enum {unknown} */

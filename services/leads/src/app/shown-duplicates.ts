@@ -1,0 +1,68 @@
+import { Code, ConnectError } from '@connectrpc/connect';
+import { MerchantService } from '@fieldops/contracts';
+import { type Access, asCaller, ConfigError } from '@fieldops/platform';
+import type { LeadsContext } from '../config';
+import { leadRepository } from '../db/lead.repository';
+import type { ImportReport, ImportRowReport } from './import-leads';
+
+/** The duplicate ids (leads or merchants) a caller may read: only these are shown to them. */
+export type ReadableDuplicates = ReadonlySet<string>;
+
+/**
+ * Which of the ids a lead names as its duplicate the caller may read. A duplicate is found across the whole country,
+ * so it may be a lead or merchant outside the caller's scope: naming it would disclose that it exists. Leads are
+ * checked against this service's rows in the caller's scope, the rest asked of the merchant service with the
+ * caller's token; a merchant service that cannot be reached shows none (a read never fails for this).
+ */
+export async function readableDuplicates(
+  ctx: LeadsContext,
+  { caller, scope }: Access,
+  ids: readonly (string | null)[],
+): Promise<ReadableDuplicates> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Set();
+  const readable = new Set((await leadRepository.visibleMany(ctx.db, wanted, scope)).map((lead) => lead.id));
+  const rest = wanted.filter((id) => !readable.has(id));
+  if (rest.length === 0) return readable;
+  try {
+    const { merchants } = await ctx.rpc.client(MerchantService).batchGetMerchants({ ids: rest }, asCaller(caller.token));
+    for (const merchant of merchants) readable.add(merchant.id);
+  } catch (error) {
+    if (!(error instanceof ConfigError || error instanceof ConnectError)) throw error;
+    if (!(error instanceof ConnectError && error.code === Code.PermissionDenied)) {
+      ctx.log.warn({ err: error }, 'BatchGetMerchants failed; merchant duplicates are not shown');
+    }
+  }
+  return readable;
+}
+
+/** The lead's `duplicateOf` as the caller may see it: null when they may not read it. */
+export function shownDuplicateOf(duplicateOf: string | null, readable: ReadableDuplicates): string | null {
+  return duplicateOf !== null && readable.has(duplicateOf) ? duplicateOf : null;
+}
+
+/**
+ * An import's report as the importer may see it: a duplicate or merged-into record they may not read is not named
+ * (nor, in the reasons, its name); that the row matched one is still said.
+ */
+export async function shownImportReport(ctx: LeadsContext, access: Access, report: ImportReport): Promise<ImportReport> {
+  const merged = (row: ImportRowReport) => (row.status === 'merged' ? row.leadId : undefined);
+  const readable = await readableDuplicates(
+    ctx,
+    access,
+    report.rows.flatMap((row) => [row.duplicateOf ?? null, merged(row) ?? null]),
+  );
+  const hidden = (id: string | undefined): id is string => id !== undefined && !readable.has(id);
+  const rows = report.rows.map((row) => {
+    const hide = [row.duplicateOf, merged(row)].filter(hidden);
+    if (hide.length === 0) return row;
+    const { duplicateOf, leadId, ...rest } = row;
+    return {
+      ...rest,
+      ...(duplicateOf !== undefined && !hidden(duplicateOf) ? { duplicateOf } : {}),
+      ...(leadId !== undefined && !hide.includes(leadId) ? { leadId } : {}),
+      reasons: row.reasons.map((reason) => (hide.some((id) => reason.includes(id)) ? 'duplicate of a record you cannot see' : reason)),
+    };
+  });
+  return { ...report, rows };
+}
