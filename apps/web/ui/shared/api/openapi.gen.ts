@@ -155,7 +155,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** What a new polygon would move (places now; merchants and leads as their services arrive), before anything changes */
+        /** What a new polygon would move (places, merchants and leads), before anything changes */
         post: operations["previewAreaGeometry"];
         delete?: never;
         options?: never;
@@ -500,6 +500,23 @@ export interface paths {
         put?: never;
         /** Record a follow-up; extends the protection up to the country’s maximum */
         post: operations["addLeadFollowUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything that happened to a lead, oldest first, from the service's event log */
+        get: operations["getLeadHistory"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1607,7 +1624,7 @@ export interface operations {
                     kind: "country" | "city" | "district" | "grid";
                     /** @description Null (or left out) only for a country */
                     parentId?: string | null;
-                    /** @description Required for a country; a child takes its parent's */
+                    /** @description Required for a country; a child is in its parent's (another is refused) */
                     country?: string;
                     /** @description Decides between overlapping siblings: higher wins */
                     priority?: number;
@@ -3803,7 +3820,7 @@ export interface operations {
                             coords: "WGS84" | "GCJ02" | "BD09";
                             country: string | null;
                             score: number | null;
-                            /** @description nominatim | places */
+                            /** @description nominatim | places | areas */
                             source: string;
                             placeId: string | null;
                         }[];
@@ -4814,6 +4831,87 @@ export interface operations {
             };
             /** @description A business rule refused the request; `errors` names each field. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLeadHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description The event id */
+                            id: string;
+                            /** @description e.g. leads.lead.claimed.v1, leads.lead.recycle-warning.v1 */
+                            type: string;
+                            /** @description Who caused it */
+                            actor: string | null;
+                            /** Format: date-time */
+                            time: string;
+                            /** @description The event's data, as published (a masked phone stays masked) */
+                            data: unknown;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not one the caller may see. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
