@@ -1,7 +1,7 @@
 import type { ServiceContext, SetupContext } from '@fieldops/platform';
 import { Histogram } from 'prom-client';
-import type { IndexLocation } from './db/create-search-index';
 import type { IndexHolder } from './db/index-holder';
+import type { IndexLocation } from './db/index-location';
 import type { SearchDb, SearchSourceTable } from './db/schema';
 import type { AreaTree } from './domain/area-tree';
 

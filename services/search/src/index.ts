@@ -1,9 +1,16 @@
-import { ConfigError, defineService, type ServiceDefinition, type ServiceManifest } from '@fieldops/platform';
+import {
+  ConfigError,
+  defineService,
+  type ProgressReporter,
+  type ServiceDefinition,
+  type ServiceManifest,
+  taskRefs,
+} from '@fieldops/platform';
 import { searchRpc } from './api/rpc';
 import { searchRoutes } from './api/search.routes';
 import { openServingIndex } from './app/open-index';
-import { type RebuildReport, rebuildIndex } from './app/rebuild-index';
-import { lagHistogram, type SearchState } from './config';
+import { rebuildIndex } from './app/rebuild-index';
+import { lagHistogram, type SearchContext, type SearchState } from './config';
 import { IndexHolder } from './db/index-holder';
 import { searchSchema } from './db/migrations/001-search';
 import type { SearchDb } from './db/schema';
@@ -12,6 +19,14 @@ import { merchantEventsConsumer } from './events/handlers/merchant-events.handle
 import { placeEventsConsumer } from './events/handlers/place-events.handler';
 import { referenceEventsConsumer } from './events/handlers/reference-events.handler';
 import { visitEventsConsumer } from './events/handlers/visit-events.handler';
+
+const tasks = {
+  /** `fieldops replay search`: the index rebuilt from the source services' exports; answers what each gave. */
+  rebuildSearch: (ctx: SearchContext, _args: undefined, progress: ProgressReporter) => rebuildIndex(ctx, progress),
+};
+
+/** The search service's tasks, for `host.runTask`. */
+export const searchTasks = taskRefs('search', tasks);
 
 export const searchManifest: ServiceManifest<SearchDb, SearchState> = {
   name: 'search',
@@ -37,6 +52,7 @@ export const searchManifest: ServiceManifest<SearchDb, SearchState> = {
   rpc: searchRpc,
   // References first: owner names and area paths are known before the records that use them, when possible.
   consumes: [referenceEventsConsumer, merchantEventsConsumer, leadEventsConsumer, placeEventsConsumer, visitEventsConsumer],
+  tasks,
 };
 
 const REPLICA_NAME = /^[a-z0-9][a-z0-9-]{0,31}$/;
@@ -66,21 +82,6 @@ function searchDefinition(manifest: ServiceManifest<SearchDb, SearchState>): Ser
 
 /** The search read model (DESIGN.md §10): denormalised documents from other services' events, and the query API. */
 export const searchService: ServiceDefinition = searchDefinition(searchManifest);
-
-/**
- * The search service whose "seed" rebuilds the index from the source services (for `fieldops replay search`): the
- * command starts it like any host and asks it to seed, so the rebuild runs with the service's full context.
- */
-export function searchRebuildService(onReport: (report: RebuildReport) => void): ServiceDefinition {
-  return searchDefinition({
-    ...searchManifest,
-    async seedDemo(ctx, progress) {
-      const report = await rebuildIndex(ctx, progress);
-      onReport(report);
-      return { summary: `Search index rebuilt (generation ${report.generation})` };
-    },
-  });
-}
 
 export type { RebuildReport } from './app/rebuild-index';
 export type { SearchDb } from './db/schema';

@@ -25,16 +25,34 @@ export type EventHandler<DB, T extends EventType, Deps = undefined> = (
 /** A handler per catalogued event type, each typed by its type's schema: a misspelt type or a wrong shape fails to compile. */
 export type EventHandlers<DB, Deps = undefined> = { [T in EventType]?: EventHandler<DB, T, Deps> };
 
+/**
+ * An event handled in two steps: this one runs before the transaction, for reads that must not hold one open (an RPC
+ * call), and answers the handler that then writes inside it with what was read.
+ */
+export type PreparedHandler<DB, T extends EventType, Deps = undefined> = (
+  event: EventEnvelope<EventData<T>>,
+  ctx: ServiceContext<DB, Deps>,
+) => Promise<EventHandler<DB, T, Deps>>;
+
+export type PreparedHandlers<DB, Deps = undefined> = { [T in EventType]?: PreparedHandler<DB, T, Deps> };
+
 /** Declared by a service manifest: a durable consumer and the handler for each event type it takes. */
 export interface ConsumerDefinition<DB, Deps = undefined> {
   /** Unique across the system; conventionally `<service>.<purpose>`. */
   name: string;
   handlers: EventHandlers<DB, Deps>;
+  /** Event types handled in two steps (see PreparedHandler) rather than by `handlers`. */
+  prepared?: PreparedHandlers<DB, Deps>;
+}
+
+/** The event types a consumer takes, in one step or two. */
+function typesOf(definition: { handlers: object; prepared?: object }): string[] {
+  return [...Object.keys(definition.handlers), ...Object.keys(definition.prepared ?? {})];
 }
 
 /** The types a consumer names that the event catalogue does not know (none, for a consumer that can run). */
-export function uncataloguedTypes(definition: { handlers: object }): string[] {
-  return Object.keys(definition.handlers).filter((type) => !isCataloguedEventType(type));
+export function uncataloguedTypes(definition: { handlers: object; prepared?: object }): string[] {
+  return typesOf(definition).filter((type) => !isCataloguedEventType(type));
 }
 
 export interface ConsumerOptions<DB, Deps = undefined> {
@@ -132,7 +150,12 @@ export function createConsumer<DB, Deps = undefined>(
 
   async function applyTyped<T extends EventType>(type: T, event: EventEnvelope): Promise<ConsumeResult> {
     const handler = definition.handlers[type];
-    if (!handler) return unhandled(event);
+    const prepare = definition.prepared?.[type];
+    // A two-step handler reads before each attempt's transaction (so a failed read is retried like a failed write).
+    const handlerOf: ((typed: EventEnvelope<EventData<T>>) => Promise<EventHandler<DB, T, Deps>>) | undefined = handler
+      ? async () => handler
+      : prepare && ((typed) => prepare(typed, options.ctx));
+    if (!handlerOf) return unhandled(event);
     const { data } = event;
     if (!isEventData(type, data)) {
       const check = validateEventData(type, data);
@@ -143,7 +166,9 @@ export function createConsumer<DB, Deps = undefined>(
     const typed: EventEnvelope<EventData<T>> = { ...event, data };
     for (let attempt = 1; ; attempt++) {
       try {
-        const applied = await inConsumerSpan(`${consumer} ${event.type}`, event.traceparent, () => applyOnce(typed, handler));
+        const applied = await inConsumerSpan(`${consumer} ${event.type}`, event.traceparent, async () =>
+          applyOnce(typed, await handlerOf(typed)),
+        );
         const result = applied ? 'applied' : 'duplicate';
         metrics?.eventsHandled.inc({ consumer, result });
         if (applied) metrics?.consumerLag.observe({ consumer }, Math.max(0, now() - Date.parse(event.time)) / 1000);
@@ -164,7 +189,7 @@ export function createConsumer<DB, Deps = undefined>(
 
   return {
     consumer,
-    types: Object.keys(definition.handlers),
+    types: typesOf(definition),
     handle: async (event) => {
       await apply(event);
     },

@@ -15,6 +15,7 @@ import { type JobDefinition, JobRunner } from './job-runner';
 import type { Runtime } from './runtime';
 import type { ServiceContext, SetupContext } from './service-context';
 import { mountServiceHttp, type ServiceApp } from './service-http';
+import { runServiceTask, type ServiceTasks } from './service-tasks';
 
 export interface ProgressReporter {
   start(total: number, label: string): void;
@@ -45,6 +46,8 @@ export interface ServiceManifest<DB, Deps = undefined> {
   onStart?(ctx: ServiceContext<DB, Deps>): Promise<void>;
   /** Demo data for a first embedded start (or `fieldops seed --demo`); must be idempotent. */
   seedDemo?(ctx: ServiceContext<DB, Deps>, progress: ProgressReporter): Promise<{ summary: string } | undefined>;
+  /** One-off commands the CLI runs with this context (`fieldops leads import`…); see `service-tasks.ts`. */
+  tasks?: ServiceTasks<DB, Deps>;
 }
 
 /** A started service as the host sees it: its generic database type is closed over. */
@@ -57,6 +60,7 @@ export interface RunningService {
   subscribe(): Promise<void>;
   startBackground(): void;
   seedDemo(progress: ProgressReporter): Promise<{ summary: string } | undefined>;
+  runTask(task: string, args: unknown, progress: ProgressReporter): Promise<unknown>;
   /** The service's database seen through the platform's tables (outbox, inbox, dead letters…), for tools and tests. */
   db: Kysely<PlatformTables>;
   /** Applies a dead-lettered event again through its consumer. */
@@ -174,6 +178,7 @@ export function defineService<DB, Deps = undefined>(manifest: ServiceManifest<DB
           jobs.start();
         },
         seedDemo: (progress) => manifest.seedDemo?.(ctx, progress) ?? Promise.resolve(undefined),
+        runTask: (task, args, progress) => runServiceTask(name, manifest.tasks, ctx, task, args, progress),
         db: platformDb,
         async replayDeadLetter(event, consumerName) {
           const consumer = consumers.find((c) => c.consumer === consumerName);

@@ -19,11 +19,13 @@ import { createLogger } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
 import { startTelemetry, stopTelemetry } from '../observability/telemetry';
 import { acceptHttp2On } from '../rpc/dual-protocol';
+import { rpcAuthInterceptor } from '../rpc/rpc-caller';
 import { RpcClients } from '../rpc/rpc-clients';
 import { rpcMetricsInterceptor } from '../rpc/rpc-metrics';
 import { type Clock, systemClock } from './clock';
 import type { ProgressReporter, RunningService, ServiceDefinition } from './define-service';
 import type { Runtime } from './runtime';
+import type { TaskRef } from './service-tasks';
 
 /** Something mounted at the edge of the process, in front of the services: the gateway. */
 export interface EdgePlugin {
@@ -81,7 +83,6 @@ export class Host {
     const metrics = new Metrics();
     const bus = await createEventBus(config.busUrl);
     const cache = await createCache(config.cacheUrl);
-    const rpc = new RpcClients(config.serviceUrls);
     const clock = options.clock ?? systemClock;
     const fileUrls = blobUrlSigner(config, () => clock.now());
     const loadKeys = async (): Promise<JWK[]> => {
@@ -89,6 +90,9 @@ export class Host {
       return keys.map((k) => ({ kid: k.kid, kty: k.kty, crv: k.crv, x: k.x, alg: k.alg, use: k.use }));
     };
     const revocations = new TokenRevocations(cache);
+    const auth = new TokenVerifier(loadKeys, revocations);
+    const rpcAuth = rpcAuthInterceptor(auth);
+    const rpc = new RpcClients(config.serviceUrls, undefined, [rpcAuth]);
     const runtime: Runtime = {
       config,
       bus,
@@ -99,7 +103,7 @@ export class Host {
       log,
       metrics,
       clock,
-      auth: new TokenVerifier(loadKeys, revocations),
+      auth,
       revocations,
       scopes: createScopeResolver(rpc, cache),
       countries: getDefaultCountryRegistry(),
@@ -121,7 +125,7 @@ export class Host {
     const rpcRoutes = services.flatMap((s) => (s.rpcRoutes ? [s.rpcRoutes] : []));
     if (rpcRoutes.length > 0) {
       const adapter = connectNodeAdapter({
-        interceptors: [rpcMetricsInterceptor(metrics)],
+        interceptors: [rpcMetricsInterceptor(metrics), rpcAuth],
         routes: (router) => {
           for (const routes of rpcRoutes) routes(router);
         },
@@ -194,6 +198,13 @@ export class Host {
       if (result) summaries.push(result.summary);
     }
     return summaries;
+  }
+
+  /** Runs one service's task (an import, a rebuild…) with that service's context, reporting progress. */
+  async runTask<Args, Result>(task: TaskRef<Args, Result>, args: Args, progress: ProgressReporter = silentProgress): Promise<Result> {
+    const service = this.service(task.service);
+    if (!service) throw new Error(`service ${task.service} is not running in this process`);
+    return (await service.runTask(task.task, args, progress)) as Result;
   }
 
   /**

@@ -1,10 +1,9 @@
-import { NotFoundError, PreconditionFailedError, UnprocessableError } from '@fieldops/platform';
+import { type Access, NotFoundError, PreconditionFailedError, UnprocessableError } from '@fieldops/platform';
 import type { AccountContext } from '../config';
 import { roleRepository } from '../db/role.repository';
 import { type UserRow, userRepository } from '../db/user.repository';
 import { assertMayManage } from '../domain/access-rules';
 import { userEvents } from '../events/published';
-import type { Access } from './access';
 import { applyRevocation, type Revocation, recordRevocation } from './revoke-tokens';
 import { agencyForUser, grantableRoles, normalisePhone, orgUnitForUser } from './user-rules';
 import { toUserView, type UserView } from './user-view';

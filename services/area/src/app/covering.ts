@@ -1,4 +1,3 @@
-import { can } from '@fieldops/platform';
 import type { Kysely } from 'kysely';
 import type { AreaContext } from '../config';
 import { areaRepository } from '../db/area.repository';
@@ -7,8 +6,8 @@ import { knownUserRepository } from '../db/known-user.repository';
 import type { AreaDb } from '../db/schema';
 import type { PathStep } from '../domain/area-index';
 import type { LatLng } from '../domain/geometry';
-import type { Access } from './access';
 import type { AreaIndexHolder } from './area-index-holder';
+import type { AreaAccess } from './area-visibility';
 
 export interface Coverer {
   assignmentId: string;
@@ -38,7 +37,7 @@ const NOBODY: Covering = { areaId: null, path: [], primary: [], backups: [], man
  */
 export async function coveringFor(
   ctx: AreaContext,
-  { caller, visibility }: Access,
+  { caller, scope: visibility, can }: AreaAccess,
   index: AreaIndexHolder,
   point: LatLng,
   at: number,
@@ -53,7 +52,7 @@ export async function coveringFor(
   );
   // Visibility is by subtree: when the resolved area is hidden, so is every ancestor.
   if (covering.areaId === null || !visible.has(covering.areaId)) return NOBODY;
-  const mayReadUsers = can(caller, 'user:read');
+  const mayReadUsers = can('user:read');
   const shown = (list: Coverer[]) =>
     list.filter((c) => visible.has(c.areaId)).map((c) => (mayReadUsers || c.userId === caller.userId ? c : { ...c, user: null }));
   return {

@@ -1,9 +1,9 @@
 import type { FilePurpose } from '@fieldops/contracts';
+import type { Access } from '@fieldops/platform';
 import { uuidv7 } from 'uuidv7';
 import { FILE_LIMITS, type FileContext } from '../config';
 import { uploadRepository } from '../db/upload.repository';
 import { stagingKey } from '../domain/storage-keys';
-import type { Access } from './access';
 import { uploaderOf } from './uploader';
 
 export interface StartedUpload {

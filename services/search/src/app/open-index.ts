@@ -1,5 +1,6 @@
 import type { SearchSetupContext } from '../config';
-import { type IndexLocation, indexLocation } from '../db/create-search-index';
+import { indexLocation } from '../db/create-search-index';
+import type { IndexLocation } from '../db/index-location';
 import type { SearchIndex } from '../db/search-index';
 
 /** A new generation's name: sortable, unique enough for one installation's rebuilds. */

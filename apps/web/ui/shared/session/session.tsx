@@ -3,7 +3,7 @@ import { createContext, type ReactNode, useContext, useEffect, useState } from '
 import { type Answer, answerOf, onSignedOut, rest, signIn, signOut } from '../api/client';
 import { screenQuery } from '../api/graphql';
 import { tokenStore } from '../api/token-store';
-import type { CountryFormat } from '../i18n/format';
+import type { CountryFormat } from '../i18n/country-format';
 import { followUserLocale } from '../i18n/i18n';
 import { lastSession } from './last-session';
 
