@@ -24,8 +24,15 @@ export class JobRunner<DB, Deps> {
 
   start(): void {
     for (const job of this.jobs) {
+      let inFlight = false;
       const tick = () => {
-        const run = this.runOnce(job).finally(() => this.running.delete(run));
+        // A run slower than the interval must not overlap the next: runs waiting on the same locks drain the pool.
+        if (inFlight) return;
+        inFlight = true;
+        const run = this.runOnce(job).finally(() => {
+          inFlight = false;
+          this.running.delete(run);
+        });
         this.running.add(run);
       };
       this.timers.push(setInterval(tick, job.everyMs));
