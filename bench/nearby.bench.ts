@@ -3,10 +3,9 @@ import { createGateway } from '@fieldops/gateway';
 import { distanceMeters, type LatLng } from '@fieldops/geo';
 import type { ProgressReporter } from '@fieldops/platform';
 import { placeGeneratorService } from '@fieldops/poi';
+// Below the service's API: the search GET /api/v1/places/nearby runs, and the demo cities' shapes.
+import { demoCity, searchNearby } from '@fieldops/poi/benchmark';
 import pg from 'pg';
-// Not exported by @fieldops/poi: the search GET /api/v1/places/nearby runs, and the demo cities' shapes.
-import { searchNearby } from '../services/poi/src/app/nearby-search';
-import { demoCity } from '../services/poi/src/seed/demo-cities';
 import { type BenchHost, embeddedSetup, login, runAll, startBenchHost } from './bench-host';
 import { type LoadResult, LoadTarget } from './http-load';
 import { copyInto, createPostgisDatabase, type PostgisDatabase } from './postgis';

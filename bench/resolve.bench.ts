@@ -3,20 +3,25 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { accountService, DEMO_PASSWORD } from '@fieldops/account';
 import { areaService } from '@fieldops/area';
-import { AreaService } from '@fieldops/contracts';
+// Below the service's API: the spatial index and what ResolveArea runs on it, the row a new area is stored as, and
+// the counter that tells the service's index to reload.
+import {
+  type AreaGeometry,
+  AreaIndex,
+  type AreaKind,
+  type AreaRow,
+  geometryContains,
+  INDEX_VERSION,
+  type IndexedArea,
+  indexedArea,
+  newAreaRow,
+  type Position,
+  stateRepository,
+  validateGeometry,
+} from '@fieldops/area/benchmark';
+import { resolveAreas } from '@fieldops/area-client';
 import type { LatLng } from '@fieldops/geo';
 import { asCaller } from '@fieldops/platform';
-// Not exported by @fieldops/area: the spatial index and what ResolveArea runs on it, the row a new area is stored
-// as, and the counter that tells the service's index to reload.
-import { INDEX_VERSION } from '../services/area/src/app/area-index-holder';
-import { newAreaRow } from '../services/area/src/app/create-area';
-import type { AreaRow } from '../services/area/src/db/area.repository';
-import { stateRepository } from '../services/area/src/db/coverage.repository';
-import { AreaIndex, type IndexedArea, indexedArea } from '../services/area/src/domain/area-index';
-import type { AreaKind } from '../services/area/src/domain/area-kind';
-import type { AreaGeometry, Position } from '../services/area/src/domain/geometry';
-import { validateGeometry } from '../services/area/src/domain/geometry-validation';
-import { geometryContains } from '../services/area/src/domain/point-in-polygon';
 import { embeddedSetup, login, startBenchHost } from './bench-host';
 import type { LoadResult } from './http-load';
 import { CallTarget, seededRandom } from './sampling';
@@ -365,9 +370,8 @@ export async function runResolveSuite(progress: Progress): Promise<SuiteOutcome<
     });
     const insertSeconds = (performance.now() - insertStarted) / 1000;
     const token = await login(bench.url, USER, DEMO_PASSWORD);
-    const client = bench.host.runtime.rpc.client(AreaService);
     const call = asCaller(token);
-    const resolveRpc = async (batch: readonly LatLng[]) => (await client.resolveArea({ points: [...batch] }, call)).results;
+    const resolveRpc = async (batch: readonly LatLng[]) => (await resolveAreas(bench.host.runtime, [...batch], async () => call)) ?? [];
 
     progress('first ResolveArea call: the service loads its index from the database');
     const beforeLoad = memory(gc);

@@ -3,13 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { destinationPoint, type LatLng } from '@fieldops/geo';
 import type { ResolvedScope } from '@fieldops/platform';
-// Not exported by the packages: the index driver itself, and the demo cities' vocabularies for realistic names.
-import { DEMO_CITIES } from '../services/poi/src/seed/demo-cities';
-import { placeDrafts } from '../services/poi/src/seed/place-generator';
-import { SqliteSearchIndex } from '../services/search/src/db/sqlite/sqlite-search-index';
-import { merchantDocument } from '../services/search/src/domain/documents';
-import type { SearchQuery } from '../services/search/src/domain/search-query';
-import { queryParts } from '../services/search/src/domain/text-terms';
+// Below the services' APIs: the index driver itself, and the demo cities' vocabularies for realistic names.
+import { DEMO_CITIES, placeDrafts } from '@fieldops/poi/benchmark';
+import { merchantDocument, queryParts, type SearchQuery, SqliteSearchIndex } from '@fieldops/search/benchmark';
 import { seededRandom } from './sampling';
 import { type LagResult, measureLag } from './search-lag';
 import { type Summary, summarize } from './stats';

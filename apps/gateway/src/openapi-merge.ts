@@ -40,7 +40,8 @@ export function mergeOpenApi(documents: ServiceDocument[], notes: string[]): Jso
       schemas[renames.get(name) ?? name] = schema;
     }
     for (const [path, item] of Object.entries(objectAt(document, 'paths'))) {
-      paths[path] = { ...objectAt(paths, path), ...(isJsonObject(item) ? item : {}) };
+      const operations = isJsonObject(item) ? item : {};
+      paths[path] = { ...objectAt(paths, path), ...(path.startsWith('/api/') ? withRateLimitAnswer(operations) : operations) };
     }
     const declared = Array.isArray(document.tags) ? document.tags : [];
     for (const tag of declared) {
@@ -49,13 +50,36 @@ export function mergeOpenApi(documents: ServiceDocument[], notes: string[]): Jso
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'FieldOps API', version: '1.0.0', description: describe(notes) },
+    info: {
+      title: 'FieldOps API',
+      version: '1.0.0',
+      description: describe(notes),
+      license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+    },
+    // Relative: the document is served by the gateway it describes, whatever its public address.
+    servers: [{ url: '/', description: 'The gateway that serves this document' }],
     tags: [...tags.values()].sort((a, b) => String(a.name).localeCompare(String(b.name))),
     paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b))),
     components: { schemas, securitySchemes: bearerSecurity },
     security: [{ bearerAuth: [] }],
   };
 }
+
+/** Every `/api` answer may be the gateway's 429: its rate limits stand in front of all the services. */
+function withRateLimitAnswer(operations: JsonObject): JsonObject {
+  const limited: JsonObject = {};
+  for (const [method, operation] of Object.entries(operations)) {
+    limited[method] = isJsonObject(operation)
+      ? { ...operation, responses: { ...objectAt(operation, 'responses'), '429': TOO_MANY_REQUESTS } }
+      : operation;
+  }
+  return limited;
+}
+
+const TOO_MANY_REQUESTS = {
+  description: 'The rate limit is spent; `Retry-After` says when to try again.',
+  content: { 'application/problem+json': { schema: { $ref: `${SCHEMA_REF}Problem` } } },
+};
 
 function describe(notes: string[]): string {
   const intro =

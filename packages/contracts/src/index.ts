@@ -12,12 +12,14 @@ export {
   type EventValidationResult,
   eventCatalogue,
   isCataloguedEventType,
+  isEventData,
   validateEventData,
 } from './events/catalogue';
 export * from './events/checkin';
 export * from './events/file';
 export * from './events/leads';
 export * from './events/merchant';
+export * from './events/platform';
 export * from './events/poi';
 export * from './gen/fieldops/account/v1/account_pb';
 export * from './gen/fieldops/area/v1/area_pb';

@@ -25,10 +25,19 @@ export { type ColumnTypes, columnTypes, type Dialect } from './db/column-types';
 export { dropMysqlDatabase, openDatabase, type ServiceDatabase } from './db/database';
 export { type DeadLetter, deleteDeadLetter, listDeadLetters } from './db/dead-letters';
 export { migrateToLatest, type ServiceMigration } from './db/migrations';
-export { type PlatformTables, platformMigrations } from './db/platform-tables';
+export { type PlatformTables, platformMigrations, platformTables } from './db/platform-tables';
 export { forUpdate, insertIfAbsent, isUniqueViolation, updateVersioned, upsert } from './db/portable';
 export * from './errors';
-export { type ConsumeResult, type ConsumerDefinition, createConsumer, type EventHandler } from './events/consumer';
+export {
+  type ConsumeResult,
+  type ConsumerDefinition,
+  createConsumer,
+  type EventHandler,
+  type EventHandlers,
+  type PreparedHandler,
+  type PreparedHandlers,
+  uncataloguedTypes,
+} from './events/consumer';
 export { createEventBus } from './events/create-event-bus';
 export { buildEnvelope, type EventEnvelope, type NewEvent, typeMatches } from './events/envelope';
 export type { EventBus, Subscription } from './events/event-bus';
@@ -47,14 +56,15 @@ export {
   defineService,
   type ProgressReporter,
   type RunningService,
-  type ServiceContext,
   type ServiceDefinition,
   type ServiceManifest,
 } from './host/define-service';
 export { type EdgePlugin, Host, type HostOptions } from './host/host';
 export type { JobDefinition } from './host/job-runner';
 export type { Runtime } from './host/runtime';
+export type { ServiceContext, SetupContext } from './host/service-context';
 export { bearerSecurity, callerOf, type ServiceApp } from './host/service-http';
+export { type ServiceTask, type ServiceTasks, type TaskRef, type TaskRefs, taskRefs } from './host/service-tasks';
 export { CalendarDate } from './http/calendar-date';
 export { etagOf, expectedVersion, setEtag } from './http/etag';
 export {

@@ -39,7 +39,7 @@ describe.each(engines)('outbox → bus → idempotent consumer on $name', (engin
     await eventually(async () => expect((await published()).published_at).not.toBeNull());
     const row = await published();
     const envelope = JSON.parse(row.envelope) as EventEnvelope;
-    expect(envelope).toMatchObject({ specversion: '1.0', source: 'notes', type: 'notes.note.created.v1', subject: created.body.id });
+    expect(envelope).toMatchObject({ specversion: '1.0', source: 'notes', type: 'platform.probe.written.v1', subject: created.body.id });
   });
 
   it('applies the events of one subject in commit order', async () => {

@@ -1,7 +1,17 @@
 import type { ServiceContext } from '@fieldops/platform';
+import { SigningKeyCache } from './app/signing-key-cache';
 import type { AccountDb } from './db/schema';
 
-export type AccountContext = ServiceContext<AccountDb>;
+/** What one running account service builds once (`ctx.deps`). */
+export interface AccountDeps {
+  signingKeys: SigningKeyCache;
+}
+
+export type AccountContext = ServiceContext<AccountDb, AccountDeps>;
+
+export function setupAccount(): AccountDeps {
+  return { signingKeys: new SigningKeyCache() };
+}
 
 export interface AccountSettings {
   accessTokenTtlSeconds: number;

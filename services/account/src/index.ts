@@ -6,6 +6,7 @@ import { roleRoutes } from './api/roles.routes';
 import { accountRpc } from './api/rpc';
 import { userRoutes } from './api/users.routes';
 import { ensureBuiltInRoles } from './app/ensure-built-in-roles';
+import { type AccountDeps, setupAccount } from './config';
 import { accountSchema } from './db/migrations/001-account';
 import { userAreaSchema } from './db/migrations/002-user-area';
 import type { AccountDb } from './db/schema';
@@ -13,9 +14,10 @@ import { areaCoverageConsumer } from './events/handlers/area-coverage-changed.ha
 import { seedDemo } from './seed/seed-demo';
 
 /** Accounts: people, the org tree, roles and data scopes, agencies; issues and signs the access tokens. */
-export const accountService = defineService<AccountDb>({
+export const accountService = defineService<AccountDb, AccountDeps>({
   name: 'account',
   migrations: [accountSchema, userAreaSchema],
+  setup: setupAccount,
   http: {
     prefixes: [
       '/api/v1/auth',

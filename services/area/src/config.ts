@@ -1,7 +1,19 @@
-import type { ServiceContext } from '@fieldops/platform';
+import type { ServiceContext, SetupContext } from '@fieldops/platform';
+import { AreaIndexHolder } from './app/area-index-holder';
 import type { AreaDb } from './db/schema';
 
-export type AreaContext = ServiceContext<AreaDb>;
+/** What one running area service builds once (`ctx.deps`): its settings and its spatial index of every area. */
+export interface AreaDeps {
+  settings: AreaSettings;
+  index: AreaIndexHolder;
+}
+
+export type AreaContext = ServiceContext<AreaDb, AreaDeps>;
+
+export function setupArea(ctx: SetupContext<AreaDb>): AreaDeps {
+  const settings = areaSettings(ctx.config.env);
+  return { settings, index: new AreaIndexHolder(ctx.db, settings.indexPollMs) };
+}
 
 export interface AreaSettings {
   /** How often a replica checks whether another one changed the areas (one single-row read). */

@@ -4,8 +4,7 @@ import { assignmentRoutes } from './api/assignments.routes';
 import { geometryRoutes } from './api/geometry.routes';
 import { areaRpc } from './api/rpc';
 import { territoryRoutes } from './api/territory.routes';
-import { areaIndexOf } from './app/area-index-holder';
-import { type AreaContext, type AreaSettings, areaSettings } from './config';
+import { type AreaContext, type AreaDeps, setupArea } from './config';
 import { areaSchema } from './db/migrations/001-area';
 import type { AreaDb } from './db/schema';
 import { accountDirectoryConsumer } from './events/account-directory.consumer';
@@ -25,24 +24,23 @@ export interface AreaServiceOptions {
 
 /** Territories: the area hierarchy with polygons, point → area resolution, rep assignments and coverage. */
 export function createAreaService(options: AreaServiceOptions = {}) {
-  const settingsOf = (ctx: AreaContext): AreaSettings => areaSettings(ctx.config.env);
-  const indexOf = (ctx: AreaContext) => areaIndexOf(ctx, settingsOf(ctx).indexPollMs);
-  return defineService<AreaDb>({
+  return defineService<AreaDb, AreaDeps>({
     name: 'area',
     migrations: [areaSchema],
+    setup: setupArea,
     http: {
       prefixes: ['/api/v1/areas'],
       description: 'Territories: areas and their polygons, which area holds a point, rep assignments and who covers a point',
       routes(app, ctx) {
-        const index = indexOf(ctx);
+        const { index, settings } = ctx.deps;
         // Static paths (resolve, overlaps, covering) before /areas/:id; Fastify prefers them either way.
         territoryRoutes(app, ctx, index);
         areaRoutes(app, ctx, index);
         assignmentRoutes(app, ctx);
-        geometryRoutes(app, ctx, index, (options.moveSources ?? ((c) => [placeMoveSource(c)]))(ctx), settingsOf(ctx));
+        geometryRoutes(app, ctx, index, (options.moveSources ?? ((c) => [placeMoveSource(c)]))(ctx), settings);
       },
     },
-    rpc: (router, ctx) => areaRpc(router, ctx, indexOf(ctx)),
+    rpc: (router, ctx) => areaRpc(router, ctx, ctx.deps.index),
     consumes: [accountDirectoryConsumer],
     jobs: [coverageCheckJob(options.coverageCheckMs ?? 60_000), linkSeededJob(options.linkSeededMs ?? 2_000)],
     seedDemo,

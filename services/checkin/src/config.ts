@@ -1,7 +1,10 @@
-import type { ServiceContext } from '@fieldops/platform';
+import type { ServiceContext, SetupContext } from '@fieldops/platform';
+import type { CheckinPorts } from './app/ports';
 import type { CheckinDb } from './db/schema';
 
-export type CheckinContext = ServiceContext<CheckinDb>;
+export type CheckinSetupContext = SetupContext<CheckinDb>;
+/** `ctx.deps`: the ports to other services, built once per start. */
+export type CheckinContext = ServiceContext<CheckinDb, CheckinPorts>;
 
 /** How long a planned stop takes, for the day plan's arrival times. */
 export const PLANNED_VISIT_MINUTES = 20;

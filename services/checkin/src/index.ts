@@ -4,7 +4,7 @@ import { checkinRpc } from './api/rpc';
 import { templateRoutes } from './api/templates.routes';
 import { visitRoutes } from './api/visits.routes';
 import { type CheckinPorts, rpcPorts } from './app/ports';
-import type { CheckinContext } from './config';
+import type { CheckinSetupContext } from './config';
 import { checkinSchema } from './db/migrations/001-checkin';
 import type { CheckinDb } from './db/schema';
 import { pendingCheckOutsJob } from './jobs/pending-check-outs.job';
@@ -12,24 +12,24 @@ import { pendingCheckOutsJob } from './jobs/pending-check-outs.job';
 /**
  * Field visits: check-in with geofence and risk signals, check-out with the country's questionnaire, offline
  * replays, the supervisors' review queue, and day plans ordered by a route optimiser. `portsOf` builds the lookups of
- * targets and photos (RPC to the merchant, leads, POI and file services by default).
+ * targets and photos once per start (RPC to the merchant, leads, POI and file services by default): they are `ctx.deps`.
  */
-export function createCheckinService(portsOf: (ctx: CheckinContext) => CheckinPorts = rpcPorts): ServiceDefinition {
-  return defineService<CheckinDb>({
+export function createCheckinService(portsOf: (ctx: CheckinSetupContext) => CheckinPorts = rpcPorts): ServiceDefinition {
+  return defineService<CheckinDb, CheckinPorts>({
     name: 'checkin',
     migrations: [checkinSchema],
+    setup: portsOf,
     http: {
       prefixes: ['/api/v1/visits', '/api/v1/plans'],
       description: 'Field visits: check-in/out, offline replay, fraud signals and review, day plans',
       routes(app, ctx) {
-        const ports = portsOf(ctx);
-        visitRoutes(app, ctx, ports);
-        planRoutes(app, ctx, ports);
+        visitRoutes(app, ctx, ctx.deps);
+        planRoutes(app, ctx, ctx.deps);
         templateRoutes(app, ctx);
       },
     },
     rpc: checkinRpc,
-    jobs: [pendingCheckOutsJob(portsOf)],
+    jobs: [pendingCheckOutsJob()],
   });
 }
 

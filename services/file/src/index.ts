@@ -1,7 +1,9 @@
-import { defineService, type ServiceDefinition } from '@fieldops/platform';
+import { defineService, type ProgressReporter, type ServiceDefinition, taskRefs } from '@fieldops/platform';
 import { blobRoutes } from './api/blobs.routes';
 import { fileRoutes } from './api/files.routes';
 import { fileRpc } from './api/rpc';
+import { migrateFiles } from './app/migrate-files';
+import type { FileContext } from './config';
 import { fileSchema } from './db/migrations/001-file';
 import type { FileDb } from './db/schema';
 import { merchantDocumentsConsumer } from './events/handlers/merchant-documents.handler';
@@ -12,6 +14,14 @@ export interface FileServiceOptions {
   /** How often presigned uploads never completed are removed; hourly by default. */
   uploadCleanupMs?: number;
 }
+
+const tasks = {
+  /** `fieldops files migrate --backfill`: copies what the new store lacks; answers what it copied and what failed. */
+  migrateFiles: (ctx: FileContext, _args: undefined, progress: ProgressReporter) => migrateFiles(ctx, progress),
+};
+
+/** The file service's tasks, for `host.runTask`. */
+export const fileTasks = taskRefs('file', tasks);
 
 /**
  * Files: uploads (direct and presigned), content addressed by SHA-256, metadata read from the bytes (type, pixels,
@@ -32,6 +42,7 @@ export function createFileService(options: FileServiceOptions = {}): ServiceDefi
     rpc: fileRpc,
     consumes: [merchantDocumentsConsumer, visitPhotosConsumer],
     jobs: [abandonedUploadsJob(options.uploadCleanupMs ?? 60 * 60 * 1000)],
+    tasks,
   });
 }
 

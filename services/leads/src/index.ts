@@ -1,9 +1,8 @@
-import { defineService, type ProgressReporter, type ServiceDefinition } from '@fieldops/platform';
+import { defineService, type ProgressReporter, type ServiceDefinition, taskRefs } from '@fieldops/platform';
 import { bulkRoutes } from './api/bulk.routes';
 import { leadRoutes } from './api/leads.routes';
 import { leadsRpc } from './api/rpc';
 import { type ImportFor, runImport } from './app/import-job';
-import type { ImportReport } from './app/import-leads';
 import type { LeadsContext } from './config';
 import { leadsSchema } from './db/migrations/001-leads';
 import { followUpVisitSchema } from './db/migrations/003-follow-up-visit';
@@ -13,8 +12,7 @@ import { areaChangedConsumer } from './events/handlers/area-changed.handler';
 import { merchantConversionConsumer } from './events/handlers/merchant-conversion.handler';
 import { visitCheckedOutConsumer } from './events/handlers/visit-checked-out.handler';
 import { protectionJobs } from './jobs/protection.jobs';
-import { leadsDemoSchema } from './seed/demo-schema';
-import { demoRepsConsumer, seedDemo } from './seed/seed-demo';
+import { demoLeads } from './seed/seed-demo';
 
 export interface LeadsServiceOptions {
   /** How often the protection jobs (warnings, recycling) run; a minute by default. */
@@ -23,10 +21,19 @@ export interface LeadsServiceOptions {
 
 type Seed = (ctx: LeadsContext, progress: ProgressReporter) => Promise<{ summary: string } | undefined>;
 
+const tasks = {
+  /** `fieldops leads import`: a CSV file through the capture path, as `who`; answers the per-row report. */
+  importLeads: (ctx: LeadsContext, args: { text: string; who: ImportFor }, progress: ProgressReporter) =>
+    runImport(ctx, args.who, args.text, progress),
+};
+
+/** The leads service's tasks, for `host.runTask`. */
+export const leadsTasks = taskRefs('leads', tasks);
+
 export function createLeadsService(options: LeadsServiceOptions = {}, seed?: Seed): ServiceDefinition {
   return defineService<LeadsDb>({
     name: 'leads',
-    migrations: [leadsSchema, leadsDemoSchema, followUpVisitSchema, leadCellsSchema],
+    migrations: [leadsSchema, demoLeads.migration, followUpVisitSchema, leadCellsSchema],
     http: {
       prefixes: ['/api/v1/leads'],
       description: 'Leads: private and public pools, claims, follow-ups, stages and conversion into merchants',
@@ -36,21 +43,10 @@ export function createLeadsService(options: LeadsServiceOptions = {}, seed?: See
       },
     },
     rpc: leadsRpc,
-    consumes: [merchantConversionConsumer, demoRepsConsumer, areaChangedConsumer, visitCheckedOutConsumer],
+    consumes: [merchantConversionConsumer, demoLeads.consumer, areaChangedConsumer, visitCheckedOutConsumer],
     jobs: protectionJobs(options.protectionCheckMs ?? 60_000),
-    seedDemo: seed ?? seedDemo,
-  });
-}
-
-/**
- * The leads service whose seed step imports a CSV instead (for `fieldops leads import`): the host runs it with the
- * service's own context, progress and relay; `onReport` receives the per-row report.
- */
-export function leadImportService(text: string, who: ImportFor, onReport: (report: ImportReport) => void): ServiceDefinition {
-  return createLeadsService({}, async (ctx, progress) => {
-    const report = await runImport(ctx, who, text, progress);
-    onReport(report);
-    return { summary: `Leads: ${report.created} created, ${report.merged} merged, ${report.rejected} rejected` };
+    seedDemo: seed ?? demoLeads.seed,
+    tasks,
   });
 }
 

@@ -1,7 +1,10 @@
 import { accountService } from '@fieldops/account';
 import { areaService } from '@fieldops/area';
 import { databaseEngines, eventually, MovableClock, startTestHost, type TestHost } from '@fieldops/testing';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { leadRepository } from '../src/db/lead.repository';
+import type { LeadsDb } from '../src/db/schema';
 import { createLeadsService } from '../src/index';
 import { aLead } from './leads-fixtures';
 
@@ -80,5 +83,24 @@ describe.each(engines)('areas of leads on $name', (database) => {
     await eventually(async () => expect(await read()).toBe(city.id));
     const res = await t.api('POST', '/api/v1/leads/assign', { token: admin, body: { leadIds: [created.body.id], strategy: 'area' } });
     expect(res.body).toMatchObject({ assigned: 0, skipped: 1, rows: [{ status: 'skipped' }] });
+  });
+
+  it('an area resolved for a point the lead has left since is not written', async () => {
+    const point = { lat: 10.7, lng: 10.7 };
+    const created = await t.api('POST', '/api/v1/leads?coords=WGS84', { token: await as('rep2.sg'), body: aLead(point) });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const leads = t.host.service('leads');
+    if (!leads) throw new Error('the leads service did not start');
+    const db = leads.db as unknown as Kysely<LeadsDb>;
+    const areaOf = async () =>
+      (await db.selectFrom('lead').select('area_id').where('id', '=', created.body.id).executeTakeFirstOrThrow()).area_id;
+    const before = await areaOf();
+    const elsewhere = { lat: point.lat + 1, lng: point.lng };
+    expect(await leadRepository.setAreas(db, [{ leadId: created.body.id, areaId: 'resolved-elsewhere', at: elsewhere }], clock.now())).toBe(
+      0,
+    );
+    expect(await areaOf()).toBe(before);
+    expect(await leadRepository.setAreas(db, [{ leadId: created.body.id, areaId: 'resolved-here', at: point }], clock.now())).toBe(1);
+    expect(await areaOf()).toBe('resolved-here');
   });
 });

@@ -1,10 +1,10 @@
 import { accountService } from '@fieldops/account';
+import type { DemoSeedTables } from '@fieldops/demo-data/demo-seed';
 import type { ApiResponse, MovableClock, TestDatabaseEngine, TestHost } from '@fieldops/testing';
 import { eventually, startTestHost } from '@fieldops/testing';
 import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
 import { createLeadsService, type LeadsDb } from '../src/index';
-import type { LeadsDemoTables } from '../src/seed/demo-schema';
 
 /** The account service (for logins) and the leads service on one database engine, with a clock the test moves. */
 export function startLeadsHost(database: TestDatabaseEngine, clock: MovableClock): Promise<TestHost> {
@@ -25,7 +25,7 @@ export function leadsDb(t: TestHost): Kysely<LeadsDb> {
 
 /** Waits until every demo country's leads are written (they wait for the account service's events). */
 export async function demoSeeded(t: TestHost): Promise<void> {
-  const db = leadsDb(t) as unknown as Kysely<LeadsDb & LeadsDemoTables>;
+  const db = leadsDb(t) as unknown as Kysely<LeadsDb & DemoSeedTables>;
   await eventually(async () => expect(await db.selectFrom('demo_seed').select('country').where('done', '=', 0).execute()).toEqual([]));
 }
 

@@ -5,13 +5,12 @@ import { merchantSchema } from './db/migrations/001-merchant';
 import type { MerchantDb } from './db/schema';
 import { areaChangedConsumer } from './events/handlers/area-changed.handler';
 import { conversionRequestedConsumer } from './events/handlers/conversion-requested.handler';
-import { merchantDemoSchema } from './seed/demo-schema';
-import { demoRepsConsumer, seedDemo } from './seed/seed-demo';
+import { demoMerchants } from './seed/seed-demo';
 
 /** Merchants: profiles, life cycle, owner transfers, history from the event log; the merchant side of lead conversion. */
 export const merchantService: ServiceDefinition = defineService<MerchantDb>({
   name: 'merchant',
-  migrations: [merchantSchema, merchantDemoSchema],
+  migrations: [merchantSchema, demoMerchants.migration],
   http: {
     prefixes: ['/api/v1/merchants'],
     description: 'Merchants: profiles, status life cycle, owner transfers and history',
@@ -20,8 +19,8 @@ export const merchantService: ServiceDefinition = defineService<MerchantDb>({
     },
   },
   rpc: merchantRpc,
-  consumes: [areaChangedConsumer, conversionRequestedConsumer, demoRepsConsumer],
-  seedDemo,
+  consumes: [areaChangedConsumer, conversionRequestedConsumer, demoMerchants.consumer],
+  seedDemo: demoMerchants.seed,
 });
 
 export type { MerchantDb } from './db/schema';

@@ -1,10 +1,10 @@
 import { accountService } from '@fieldops/account';
 import { DEMO_COUNTRIES } from '@fieldops/demo-data';
+import type { DemoSeedTables } from '@fieldops/demo-data/demo-seed';
 import { databaseEngines, eventually, startTestHost, type TestHost } from '@fieldops/testing';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { merchantService } from '../src/index';
-import type { MerchantDemoTables } from '../src/seed/demo-schema';
 import { merchantDb } from './merchant-fixtures';
 
 const engines = await databaseEngines();
@@ -20,7 +20,7 @@ describe.each(engines)('the demo merchants on $name', (database) => {
     // The seed waits for the account service's events naming every demo rep.
     await eventually(async () =>
       expect(
-        await (merchantDb(t) as unknown as Kysely<MerchantDemoTables>)
+        await (merchantDb(t) as unknown as Kysely<DemoSeedTables>)
           .selectFrom('demo_seed')
           .select('country')
           .where('done', '=', 0)

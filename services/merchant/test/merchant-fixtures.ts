@@ -1,11 +1,11 @@
 import { accountService } from '@fieldops/account';
+import type { DemoSeedTables } from '@fieldops/demo-data/demo-seed';
 import type { EventEnvelope } from '@fieldops/platform';
 import type { ApiResponse, TestDatabaseEngine, TestHost } from '@fieldops/testing';
 import { eventually, startTestHost } from '@fieldops/testing';
 import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
 import { type MerchantDb, merchantService } from '../src/index';
-import type { MerchantDemoTables } from '../src/seed/demo-schema';
 
 /**
  * The account service (logins, owners, scopes) and the merchant service on one database engine. The demo merchants
@@ -17,7 +17,7 @@ export async function startMerchantHost(database: TestDatabaseEngine): Promise<T
     engines: { name: database.name, database, busUrl: 'local:', cacheUrl: 'memory:' },
     seedDemo: true,
   });
-  const db = merchantDb(t) as unknown as Kysely<MerchantDb & MerchantDemoTables>;
+  const db = merchantDb(t) as unknown as Kysely<MerchantDb & DemoSeedTables>;
   await eventually(async () => expect(await db.selectFrom('demo_seed').select('country').where('done', '=', 0).execute()).toEqual([]));
   await db.deleteFrom('merchant_transition').execute();
   await db.deleteFrom('merchant').execute();

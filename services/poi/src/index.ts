@@ -1,4 +1,4 @@
-import { defineService, type Principal, type ProgressReporter, type ServiceDefinition } from '@fieldops/platform';
+import { defineService, type Principal, type ProgressReporter, type ServiceDefinition, taskRefs } from '@fieldops/platform';
 import { geocodeRoutes } from './api/geocode.routes';
 import { placeRoutes } from './api/places.routes';
 import { poiRpc } from './api/rpc';
@@ -13,6 +13,15 @@ import { type GeneratePlacesOptions, generatePlaces } from './seed/generate-plac
 import { seedDemo } from './seed/seed-demo';
 
 type Seed = (ctx: PoiContext, progress: ProgressReporter) => Promise<{ summary: string } | undefined>;
+
+const tasks = {
+  /** `fieldops seed --places`: `count` more generated places for load work; answers how many and around which cities. */
+  generatePlaces: (ctx: PoiContext, args: { count: number } & GeneratePlacesOptions, progress: ProgressReporter) =>
+    generatePlaces(ctx, args.count, args, progress),
+};
+
+/** The poi service's tasks, for `host.runTask`. */
+export const poiTasks = taskRefs('poi', tasks);
 
 function manifest(seed: Seed) {
   return defineService<PoiDb>({
@@ -33,16 +42,14 @@ function manifest(seed: Seed) {
     rpc: poiRpc,
     consumes: [areaChangedConsumer],
     seedDemo: seed,
+    tasks,
   });
 }
 
 /** Places: where merchants are. Nearby search on H3 cells, duplicates, merges, geocoding; WGS-84 inside, GCJ-02 at the edge in China. */
 export const poiService: ServiceDefinition = manifest(seedDemo);
 
-/**
- * The poi service whose seed step generates `count` places instead of the demo set (for `fieldops seed --places`):
- * the host runs it like any seed, with the service's own context, progress and relay.
- */
+/** The poi service whose demo data is `count` generated places instead of the demo set (tests and benchmarks). */
 export function placeGeneratorService(count: number, options: GeneratePlacesOptions): ServiceDefinition {
   return manifest(async (ctx, progress) => {
     const { count: written, cities } = await generatePlaces(ctx, count, options, progress);

@@ -1,13 +1,14 @@
-import type { ServiceContext } from '@fieldops/platform';
+import type { ServiceContext, SetupContext } from '@fieldops/platform';
 import { Histogram } from 'prom-client';
-import type { IndexLocation } from './db/create-search-index';
 import type { IndexHolder } from './db/index-holder';
+import type { IndexLocation } from './db/index-location';
 import type { SearchDb, SearchSourceTable } from './db/schema';
 import type { AreaTree } from './domain/area-tree';
 
-export type SearchContext = ServiceContext<SearchDb>;
+export type SearchSetupContext = SetupContext<SearchDb>;
+export type SearchContext = ServiceContext<SearchDb, SearchState>;
 
-/** What one running search service holds besides its context: the index and the lag it measures. */
+/** What one running search service holds besides its context (`ctx.deps`): the index and the lag it measures. */
 export interface SearchState {
   holder: IndexHolder;
   location: IndexLocation;
@@ -20,23 +21,10 @@ export interface SearchState {
   areas: AreaTree | null;
 }
 
-const states = new WeakMap<object, SearchState>();
-
-export function attachState(ctx: SearchContext, state: SearchState): void {
-  states.set(ctx, state);
-}
-
-/** The state of the search service running with this context (handlers, routes and jobs get the same context object). */
-export function stateOf(ctx: SearchContext): SearchState {
-  const state = states.get(ctx);
-  if (!state) throw new Error('the search service has not started');
-  return state;
-}
-
 const LAG_METRIC = 'fieldops_search_lag_seconds';
 
 /** Event time → searchable, per source service. */
-export function lagHistogram(ctx: SearchContext): Histogram<'source'> {
+export function lagHistogram(ctx: SearchSetupContext): Histogram<'source'> {
   const existing = ctx.metrics.registry.getSingleMetric(LAG_METRIC);
   if (existing) return existing as Histogram<'source'>;
   return new Histogram({

@@ -1,9 +1,16 @@
-import { ConfigError, defineService, type ServiceDefinition, type ServiceManifest } from '@fieldops/platform';
+import {
+  ConfigError,
+  defineService,
+  type ProgressReporter,
+  type ServiceDefinition,
+  type ServiceManifest,
+  taskRefs,
+} from '@fieldops/platform';
 import { searchRpc } from './api/rpc';
 import { searchRoutes } from './api/search.routes';
 import { openServingIndex } from './app/open-index';
-import { type RebuildReport, rebuildIndex } from './app/rebuild-index';
-import { attachState, lagHistogram } from './config';
+import { rebuildIndex } from './app/rebuild-index';
+import { lagHistogram, type SearchContext, type SearchState } from './config';
 import { IndexHolder } from './db/index-holder';
 import { searchSchema } from './db/migrations/001-search';
 import type { SearchDb } from './db/schema';
@@ -13,9 +20,28 @@ import { placeEventsConsumer } from './events/handlers/place-events.handler';
 import { referenceEventsConsumer } from './events/handlers/reference-events.handler';
 import { visitEventsConsumer } from './events/handlers/visit-events.handler';
 
-export const searchManifest: ServiceManifest<SearchDb> = {
+const tasks = {
+  /** `fieldops replay search`: the index rebuilt from the source services' exports; answers what each gave. */
+  rebuildSearch: (ctx: SearchContext, _args: undefined, progress: ProgressReporter) => rebuildIndex(ctx, progress),
+};
+
+/** The search service's tasks, for `host.runTask`. */
+export const searchTasks = taskRefs('search', tasks);
+
+export const searchManifest: ServiceManifest<SearchDb, SearchState> = {
   name: 'search',
   migrations: [searchSchema],
+  async setup(ctx) {
+    const { location, index } = await openServingIndex(ctx);
+    return {
+      holder: new IndexHolder(index),
+      location,
+      lag: lagHistogram(ctx),
+      inFlight: new Map(),
+      sources: new Map(),
+      areas: null,
+    };
+  },
   http: {
     prefixes: ['/api/v1/search'],
     description: 'Search: merchants, leads, places and visits by text, place and filters, within the data scope',
@@ -26,17 +52,7 @@ export const searchManifest: ServiceManifest<SearchDb> = {
   rpc: searchRpc,
   // References first: owner names and area paths are known before the records that use them, when possible.
   consumes: [referenceEventsConsumer, merchantEventsConsumer, leadEventsConsumer, placeEventsConsumer, visitEventsConsumer],
-  async onStart(ctx) {
-    const { location, index } = await openServingIndex(ctx);
-    attachState(ctx, {
-      holder: new IndexHolder(index),
-      location,
-      lag: lagHistogram(ctx),
-      inFlight: new Map(),
-      sources: new Map(),
-      areas: null,
-    });
-  },
+  tasks,
 };
 
 const REPLICA_NAME = /^[a-z0-9][a-z0-9-]{0,31}$/;
@@ -46,13 +62,16 @@ const REPLICA_NAME = /^[a-z0-9][a-z0-9-]{0,31}$/;
  * `SEARCH_REPLICA=<name>` its durable consumers are its own (`search.merchants.<name>`…) instead of being shared
  * with the other replicas (which would split the events between them).
  */
-export function replicaManifest(manifest: ServiceManifest<SearchDb>, replica: string | undefined): ServiceManifest<SearchDb> {
+export function replicaManifest(
+  manifest: ServiceManifest<SearchDb, SearchState>,
+  replica: string | undefined,
+): ServiceManifest<SearchDb, SearchState> {
   if (replica === undefined || replica === '') return manifest;
   if (!REPLICA_NAME.test(replica)) throw new ConfigError('SEARCH_REPLICA', `"${replica}" is not a name (a-z, 0-9, -; up to 32)`);
   return { ...manifest, consumes: (manifest.consumes ?? []).map((c) => ({ ...c, name: `${c.name}.${replica}` })) };
 }
 
-function searchDefinition(manifest: ServiceManifest<SearchDb>): ServiceDefinition {
+function searchDefinition(manifest: ServiceManifest<SearchDb, SearchState>): ServiceDefinition {
   return {
     name: manifest.name,
     prefixes: manifest.http?.prefixes ?? [],
@@ -63,21 +82,6 @@ function searchDefinition(manifest: ServiceManifest<SearchDb>): ServiceDefinitio
 
 /** The search read model (DESIGN.md §10): denormalised documents from other services' events, and the query API. */
 export const searchService: ServiceDefinition = searchDefinition(searchManifest);
-
-/**
- * The search service whose "seed" rebuilds the index from the source services (for `fieldops replay search`): the
- * command starts it like any host and asks it to seed, so the rebuild runs with the service's full context.
- */
-export function searchRebuildService(onReport: (report: RebuildReport) => void): ServiceDefinition {
-  return searchDefinition({
-    ...searchManifest,
-    async seedDemo(ctx, progress) {
-      const report = await rebuildIndex(ctx, progress);
-      onReport(report);
-      return { summary: `Search index rebuilt (generation ${report.generation})` };
-    },
-  });
-}
 
 export type { RebuildReport } from './app/rebuild-index';
 export type { SearchDb } from './db/schema';

@@ -1,7 +1,7 @@
-import { type BackfillSummary, backfillBlobs, type FileDb, fileService } from '@fieldops/file';
-import { blobUrlSigner, ConfigError, createFileStore, databaseUrlFor, loadConfig, openDatabase } from '@fieldops/platform';
+import { type BackfillSummary, fileService, fileTasks } from '@fieldops/file';
+import { loadConfig } from '@fieldops/platform';
 import { type CliIo, type Command, parseCommandArgs, println, UsageError } from '../command';
-import { createProgress } from '../progress/create-progress';
+import { runTask } from '../run-task';
 
 const help = `Usage: fieldops files migrate --backfill
 
@@ -24,28 +24,11 @@ function printSummary(io: CliIo, summary: BackfillSummary, seconds: number): voi
 }
 
 async function backfill(io: CliIo): Promise<number> {
-  const config = loadConfig(io.env);
-  const migration = config.filesMigration;
-  if (!migration) {
-    throw new ConfigError(
-      'FILES_MIGRATION_TARGET_URL',
-      'is not set: the backfill copies from FILES_URL to that store (with FILES_MIGRATION_PHASE)',
-    );
-  }
-  await fileService.migrate({ config });
-  const setting = io.env.FILE_DATABASE_URL ? 'FILE_DATABASE_URL' : 'DATABASE_URL';
-  const database = await openDatabase<FileDb>(databaseUrlFor(config, 'file'), 'file', { setting });
-  const signer = blobUrlSigner(config, Date.now);
-  const from = createFileStore(config.filesUrl, { signer, env: config.env });
-  const to = createFileStore(migration.targetUrl, { signer, env: config.env, setting: 'FILES_MIGRATION_TARGET_URL' });
-  try {
-    const started = performance.now();
-    const summary = await backfillBlobs(database.db, { from, to }, { progress: createProgress(io.out), now: Date.now });
-    printSummary(io, summary, (performance.now() - started) / 1000);
-    return summary.failed.length > 0 ? 1 : 0;
-  } finally {
-    await Promise.all([from.close(), to.close(), database.close()]);
-  }
+  // Only the file service, and no relays, consumers or jobs: the backfill reads and writes the stores, never events.
+  const on = { config: loadConfig(io.env), services: [fileService], background: false };
+  const { result: summary, seconds } = await runTask(io, on, fileTasks.migrateFiles, undefined);
+  printSummary(io, summary, seconds);
+  return summary.failed.length > 0 ? 1 : 0;
 }
 
 export const filesCommand: Command = {

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { accountService } from '@fieldops/account';
 import { areaService } from '@fieldops/area';
-import { type ImportFor, type ImportReport, leadImportService } from '@fieldops/leads';
+import { type ImportFor, type ImportReport, leadsService, leadsTasks } from '@fieldops/leads';
 import { merchantService } from '@fieldops/merchant';
-import { Host, loadConfig } from '@fieldops/platform';
+import { loadConfig } from '@fieldops/platform';
 import { type CliIo, type Command, parseCommandArgs, println, UsageError } from '../command';
-import { createProgress } from '../progress/create-progress';
+import { runTask } from '../run-task';
 
 const help = `Usage: fieldops leads import <FILE> (--as <USER_ID|EMAIL> | --country <CC>)
 
@@ -29,25 +29,10 @@ function printReport(io: CliIo, report: ImportReport): void {
 
 async function importFile(io: CliIo, file: string, who: ImportFor): Promise<void> {
   const text = await readFile(file, 'utf8');
-  let report: ImportReport | undefined;
-  const service = leadImportService(text, who, (r) => {
-    report = r;
-  });
-  // Not listening, but with the relays running: host.stop() drains them, so the created events reach the bus.
-  const host = await Host.start({
-    config: loadConfig(io.env),
-    services: [accountService, areaService, merchantService, service],
-    listen: false,
-  });
-  try {
-    const started = performance.now();
-    const summary = await host.service('leads')?.seedDemo(createProgress(io.out));
-    const seconds = (performance.now() - started) / 1000;
-    println(io.out, `${summary?.summary ?? 'Leads: nothing imported'} in ${seconds.toFixed(1)} s`);
-    if (report) printReport(io, report);
-  } finally {
-    await host.stop();
-  }
+  const services = [accountService, areaService, merchantService, leadsService];
+  const { result: report, seconds } = await runTask(io, { config: loadConfig(io.env), services }, leadsTasks.importLeads, { text, who });
+  println(io.out, `Leads: ${report.created} created, ${report.merged} merged, ${report.rejected} rejected in ${seconds.toFixed(1)} s`);
+  printReport(io, report);
 }
 
 /** An email has an @; a user id (UUIDv7) never does. */

@@ -1,7 +1,7 @@
-import { Host, loadConfig } from '@fieldops/platform';
-import { type RebuildReport, searchRebuildService } from '@fieldops/search';
+import { loadConfig } from '@fieldops/platform';
+import { type RebuildReport, searchService, searchTasks } from '@fieldops/search';
 import { type CliIo, type Command, parseCommandArgs, println, UsageError } from '../command';
-import { createProgress } from '../progress/create-progress';
+import { runTask } from '../run-task';
 import { ALL_SERVICES } from '../services';
 
 const help = `Usage: fieldops replay search
@@ -26,21 +26,11 @@ function printReport(io: CliIo, report: RebuildReport): void {
 }
 
 async function replaySearch(io: CliIo): Promise<void> {
-  let report: RebuildReport | undefined;
-  const search = searchRebuildService((r) => {
-    report = r;
-  });
   const config = loadConfig(io.env);
-  const services = [...ALL_SERVICES.filter((s) => s.name !== 'search' && !config.serviceUrls[s.name]), search];
-  const host = await Host.start({ config, services, listen: false });
-  try {
-    const started = performance.now();
-    const summary = await host.service('search')?.seedDemo(createProgress(io.out));
-    println(io.out, `${summary?.summary ?? 'Search: nothing rebuilt'} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    if (report) printReport(io, report);
-  } finally {
-    await host.stop();
-  }
+  const services = [...ALL_SERVICES.filter((s) => s.name !== 'search' && !config.serviceUrls[s.name]), searchService];
+  const { result: report, seconds } = await runTask(io, { config, services }, searchTasks.rebuildSearch, undefined);
+  println(io.out, `Search index rebuilt (generation ${report.generation}) in ${seconds.toFixed(1)} s`);
+  printReport(io, report);
 }
 
 export const replayCommand: Command = {

@@ -1,7 +1,8 @@
 import { Host, loadConfig } from '@fieldops/platform';
-import { DEMO_CITY_KEYS, placeGeneratorService } from '@fieldops/poi';
+import { DEMO_CITY_KEYS, poiService, poiTasks } from '@fieldops/poi';
 import { type CliIo, type Command, parseCommandArgs, println, splitList, UsageError } from '../command';
 import { createProgress } from '../progress/create-progress';
+import { runTask } from '../run-task';
 import { pickServices } from '../services';
 
 const help = `Usage: fieldops seed --demo [--services <names>]
@@ -36,15 +37,12 @@ async function generatePlaces(io: CliIo, places: string, cityName: string | unde
   if (!Number.isSafeInteger(count) || count <= 0) throw new UsageError('--places takes a positive whole number', 'seed');
   const city = DEMO_CITY_KEYS.find((key) => key === cityName);
   if (cityName !== undefined && !city) throw new UsageError(`unknown city "${cityName}"; known: ${DEMO_CITY_KEYS.join(', ')}`, 'seed');
-  const host = await Host.start({ config: loadConfig(io.env), services: [placeGeneratorService(count, { city })], listen: false });
-  try {
-    const started = performance.now();
-    const [summary] = await host.seedDemo(createProgress(io.out));
-    const seconds = (performance.now() - started) / 1000;
-    println(io.out, `${summary ?? 'Places: none generated'} in ${seconds.toFixed(1)} s (${Math.round(count / seconds)} places/s)`);
-  } finally {
-    await host.stop();
-  }
+  const on = { config: loadConfig(io.env), services: [poiService] };
+  const { result, seconds } = await runTask(io, on, poiTasks.generatePlaces, { count, city });
+  println(
+    io.out,
+    `Places: generated ${result.count} around ${result.cities.join(', ')} in ${seconds.toFixed(1)} s (${Math.round(count / seconds)} places/s)`,
+  );
 }
 
 export const seedCommand: Command = {

@@ -6,6 +6,7 @@ import { checkinEvents } from './checkin';
 import { fileEvents } from './file';
 import { leadsEvents } from './leads';
 import { merchantEvents } from './merchant';
+import { platformEvents } from './platform';
 import { poiEvents } from './poi';
 
 /** Every event type published in FieldOps → its data schema. Add each service's record here. */
@@ -16,6 +17,7 @@ export const eventCatalogue = {
   ...fileEvents,
   ...leadsEvents,
   ...merchantEvents,
+  ...platformEvents,
   ...poiEvents,
 } as const satisfies Record<string, TSchema>;
 
@@ -28,6 +30,11 @@ export type EventValidationResult = { ok: true } | { ok: false; errors: string[]
 
 export function isCataloguedEventType(type: string): type is EventType {
   return Object.hasOwn(eventCatalogue, type);
+}
+
+/** Whether `data` matches the schema of event `type`: a handler of `type` may take it as `EventData<type>`. */
+export function isEventData<T extends EventType>(type: T, data: unknown): data is EventData<T> {
+  return Value.Check(eventCatalogue[type], data);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { EventEnvelope } from '../events/envelope';
-import type { PlatformTables } from './platform-tables';
+import { type PlatformTables, platformTables } from './platform-tables';
 
 export interface DeadLetter {
   id: number;
@@ -14,7 +14,7 @@ export interface DeadLetter {
 }
 
 export async function listDeadLetters<DB extends PlatformTables>(serviceDb: Kysely<DB>, limit = 100): Promise<DeadLetter[]> {
-  const db = serviceDb as unknown as Kysely<PlatformTables>;
+  const db = platformTables(serviceDb);
   const rows = await db.selectFrom('dead_letter').selectAll().orderBy('id').limit(limit).execute();
   return rows.map((r) => ({
     id: Number(r.id),
@@ -29,6 +29,6 @@ export async function listDeadLetters<DB extends PlatformTables>(serviceDb: Kyse
 }
 
 export async function deleteDeadLetter<DB extends PlatformTables>(serviceDb: Kysely<DB>, id: number): Promise<void> {
-  const db = serviceDb as unknown as Kysely<PlatformTables>;
+  const db = platformTables(serviceDb);
   await db.deleteFrom('dead_letter').where('id', '=', id).execute();
 }

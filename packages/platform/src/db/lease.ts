@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from './column-types';
-import type { PlatformTables } from './platform-tables';
+import { type PlatformTables, platformTables } from './platform-tables';
 import { insertIfAbsent } from './portable';
 
 /**
@@ -15,7 +15,7 @@ export async function tryAcquireLease<DB extends PlatformTables>(
   ttlMs: number,
   now: number,
 ): Promise<boolean> {
-  const db = serviceDb as unknown as Kysely<PlatformTables>;
+  const db = platformTables(serviceDb);
   const renewed = await db
     .updateTable('lease')
     .set({ holder, expires_at: now + ttlMs })
@@ -27,6 +27,6 @@ export async function tryAcquireLease<DB extends PlatformTables>(
 }
 
 export async function releaseLease<DB extends PlatformTables>(serviceDb: Kysely<DB>, name: string, holder: string): Promise<void> {
-  const db = serviceDb as unknown as Kysely<PlatformTables>;
+  const db = platformTables(serviceDb);
   await db.deleteFrom('lease').where('name', '=', name).where('holder', '=', holder).execute();
 }

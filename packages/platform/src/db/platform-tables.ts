@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { Generated, Kysely, Transaction } from 'kysely';
 import type { ServiceMigration } from './migrations';
 
 /** Tables the platform keeps in every service database. */
@@ -93,3 +93,14 @@ export const platformMigrations: ServiceMigration[] = [
     },
   },
 ];
+
+/**
+ * A service's database (or transaction) seen through the platform's tables, which every service database holds
+ * (platformMigrations). Kysely is invariant in its schema type, so a `Kysely<ServiceDb>` can be neither widened to
+ * `Kysely<ServiceDb & PlatformTables>` nor narrowed to `Kysely<PlatformTables>`: this is the one place that says so.
+ */
+export function platformTables<DB>(db: Transaction<DB>): Transaction<PlatformTables>;
+export function platformTables<DB>(db: Kysely<DB>): Kysely<PlatformTables>;
+export function platformTables<DB>(db: Kysely<DB>): Kysely<PlatformTables> {
+  return db as unknown as Kysely<PlatformTables>;
+}

@@ -1,9 +1,10 @@
+import { type EventData, type EventType, isCataloguedEventType, isEventData, validateEventData } from '@fieldops/contracts';
 import type { Kysely, Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import type { Dialect } from '../db/column-types';
-import type { PlatformTables } from '../db/platform-tables';
+import { platformTables } from '../db/platform-tables';
 import { insertIfAbsent } from '../db/portable';
-import type { ServiceContext } from '../host/define-service';
+import type { ServiceContext } from '../host/service-context';
 import type { Metrics } from '../observability/metrics';
 import { inConsumerSpan } from '../observability/telemetry';
 import type { EventEnvelope } from './envelope';
@@ -14,39 +15,72 @@ import type { EventWriter, Transactor } from './outbox';
  * Applies one event inside the consumer's transaction; events it appends are published if it commits. `ctx` is the
  * consuming service's context (RPC calls from a handler go `ctx.asService()`: no user asked for them).
  */
-export type EventHandler<DB> = (event: EventEnvelope, trx: Transaction<DB>, events: EventWriter, ctx: ServiceContext<DB>) => Promise<void>;
+export type EventHandler<DB, T extends EventType, Deps = undefined> = (
+  event: EventEnvelope<EventData<T>>,
+  trx: Transaction<DB>,
+  events: EventWriter,
+  ctx: ServiceContext<DB, Deps>,
+) => Promise<void>;
+
+/** A handler per catalogued event type, each typed by its type's schema: a misspelt type or a wrong shape fails to compile. */
+export type EventHandlers<DB, Deps = undefined> = { [T in EventType]?: EventHandler<DB, T, Deps> };
+
+/**
+ * An event handled in two steps: this one runs before the transaction, for reads that must not hold one open (an RPC
+ * call), and answers the handler that then writes inside it with what was read.
+ */
+export type PreparedHandler<DB, T extends EventType, Deps = undefined> = (
+  event: EventEnvelope<EventData<T>>,
+  ctx: ServiceContext<DB, Deps>,
+) => Promise<EventHandler<DB, T, Deps>>;
+
+export type PreparedHandlers<DB, Deps = undefined> = { [T in EventType]?: PreparedHandler<DB, T, Deps> };
 
 /** Declared by a service manifest: a durable consumer and the handler for each event type it takes. */
-export interface ConsumerDefinition<DB> {
+export interface ConsumerDefinition<DB, Deps = undefined> {
   /** Unique across the system; conventionally `<service>.<purpose>`. */
   name: string;
-  handlers: Record<string, EventHandler<DB>>;
+  handlers: EventHandlers<DB, Deps>;
+  /** Event types handled in two steps (see PreparedHandler) rather than by `handlers`. */
+  prepared?: PreparedHandlers<DB, Deps>;
 }
 
-export interface ConsumerOptions<DB> {
-  definition: ConsumerDefinition<DB>;
-  ctx: ServiceContext<DB>;
+/** The event types a consumer takes, in one step or two. */
+function typesOf(definition: { handlers: object; prepared?: object }): string[] {
+  return [...Object.keys(definition.handlers), ...Object.keys(definition.prepared ?? {})];
+}
+
+/** The types a consumer names that the event catalogue does not know (none, for a consumer that can run). */
+export function uncataloguedTypes(definition: { handlers: object; prepared?: object }): string[] {
+  return typesOf(definition).filter((type) => !isCataloguedEventType(type));
+}
+
+export interface ConsumerOptions<DB, Deps = undefined> {
+  definition: ConsumerDefinition<DB, Deps>;
+  ctx: ServiceContext<DB, Deps>;
   db: Kysely<DB>;
   dialect: Dialect;
   transact: Transactor<DB>;
   log: Logger;
   metrics?: Metrics;
-  /** Validates `data` against the event catalogue; an invalid event is dead-lettered at once. */
-  validate?: (type: string, data: unknown) => { ok: true } | { ok: false; errors: string[] };
   maxAttempts?: number;
   backoffMs?: (attempt: number) => number;
   now?: () => number;
 }
 
-export type ConsumeResult = 'applied' | 'duplicate' | 'dead_lettered';
+/** `unhandled`: the consumer has no handler for the event's type (counted and logged, never applied). */
+export type ConsumeResult = 'applied' | 'duplicate' | 'dead_lettered' | 'unhandled';
 
 export const defaultBackoff = (attempt: number) => Math.min(50 * 2 ** (attempt - 1), 2000);
 
 /**
  * The idempotent consumer: the handler's writes and the inbox row commit together, so a redelivered event is a
- * no-op. Failures retry with backoff; after `maxAttempts` the event goes to the dead-letter table (`fieldops dlq`).
+ * no-op. Data that does not match the catalogue's schema is dead-lettered at once. Failures retry with backoff; after
+ * `maxAttempts` the event goes to the dead-letter table (`fieldops dlq`).
  */
-export function createConsumer<DB>(options: ConsumerOptions<DB>): Subscription & {
+export function createConsumer<DB, Deps = undefined>(
+  options: ConsumerOptions<DB, Deps>,
+): Subscription & {
   apply(event: EventEnvelope): Promise<ConsumeResult>;
 } {
   const { definition, transact, log, metrics } = options;
@@ -54,10 +88,11 @@ export function createConsumer<DB>(options: ConsumerOptions<DB>): Subscription &
   const backoff = options.backoffMs ?? defaultBackoff;
   const now = options.now ?? Date.now;
   const consumer = definition.name;
+  const unhandledTypesLogged = new Set<string>();
 
-  async function applyOnce(event: EventEnvelope, handler: EventHandler<DB>): Promise<boolean> {
+  async function applyOnce<T extends EventType>(event: EventEnvelope<EventData<T>>, handler: EventHandler<DB, T, Deps>): Promise<boolean> {
     return transact(async (trx, events) => {
-      const fresh = await insertIfAbsent(trx as unknown as Transaction<PlatformTables>, options.dialect, 'inbox', {
+      const fresh = await insertIfAbsent(platformTables(trx), options.dialect, 'inbox', {
         consumer,
         event_id: event.id,
         processed_at: now(),
@@ -69,7 +104,7 @@ export function createConsumer<DB>(options: ConsumerOptions<DB>): Subscription &
   }
 
   async function deadLetter(event: EventEnvelope, error: string, attempts: number): Promise<void> {
-    const db = options.db as unknown as Kysely<PlatformTables>;
+    const db = platformTables(options.db);
     const existing = await db
       .selectFrom('dead_letter')
       .select('id')
@@ -97,18 +132,43 @@ export function createConsumer<DB>(options: ConsumerOptions<DB>): Subscription &
     log.error({ consumer, eventId: event.id, type: event.type, error }, 'event moved to the dead-letter table');
   }
 
+  function unhandled(event: EventEnvelope): ConsumeResult {
+    metrics?.eventsUnhandled.inc({ service: options.ctx.name, type: event.type });
+    if (!unhandledTypesLogged.has(event.type)) {
+      unhandledTypesLogged.add(event.type);
+      log.warn(
+        { consumer, type: event.type, eventId: event.id },
+        'event has no handler in this consumer; further ones of this type are only counted',
+      );
+    }
+    return 'unhandled';
+  }
+
   async function apply(event: EventEnvelope): Promise<ConsumeResult> {
-    const handler = definition.handlers[event.type];
-    if (!handler) return 'duplicate';
-    const check = options.validate?.(event.type, event.data);
-    if (check && !check.ok) {
-      await deadLetter(event, `invalid data: ${check.errors.join('; ')}`, 0);
+    return isCataloguedEventType(event.type) ? applyTyped(event.type, event) : unhandled(event);
+  }
+
+  async function applyTyped<T extends EventType>(type: T, event: EventEnvelope): Promise<ConsumeResult> {
+    const handler = definition.handlers[type];
+    const prepare = definition.prepared?.[type];
+    // A two-step handler reads before each attempt's transaction (so a failed read is retried like a failed write).
+    const handlerOf: ((typed: EventEnvelope<EventData<T>>) => Promise<EventHandler<DB, T, Deps>>) | undefined = handler
+      ? async () => handler
+      : prepare && ((typed) => prepare(typed, options.ctx));
+    if (!handlerOf) return unhandled(event);
+    const { data } = event;
+    if (!isEventData(type, data)) {
+      const check = validateEventData(type, data);
+      await deadLetter(event, `invalid data: ${check.ok ? 'does not match the schema' : check.errors.join('; ')}`, 0);
       metrics?.eventsHandled.inc({ consumer, result: 'dead_lettered' });
       return 'dead_lettered';
     }
+    const typed: EventEnvelope<EventData<T>> = { ...event, data };
     for (let attempt = 1; ; attempt++) {
       try {
-        const applied = await inConsumerSpan(`${consumer} ${event.type}`, event.traceparent, () => applyOnce(event, handler));
+        const applied = await inConsumerSpan(`${consumer} ${event.type}`, event.traceparent, async () =>
+          applyOnce(typed, await handlerOf(typed)),
+        );
         const result = applied ? 'applied' : 'duplicate';
         metrics?.eventsHandled.inc({ consumer, result });
         if (applied) metrics?.consumerLag.observe({ consumer }, Math.max(0, now() - Date.parse(event.time)) / 1000);
@@ -129,7 +189,7 @@ export function createConsumer<DB>(options: ConsumerOptions<DB>): Subscription &
 
   return {
     consumer,
-    types: Object.keys(definition.handlers),
+    types: typesOf(definition),
     handle: async (event) => {
       await apply(event);
     },

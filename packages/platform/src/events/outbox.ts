@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { PlatformTables } from '../db/platform-tables';
+import { platformTables } from '../db/platform-tables';
 import { buildEnvelope, type EventEnvelope, type NewEvent } from './envelope';
 
 /** Appends events inside a use case's transaction; they are published only if it commits. */
@@ -7,14 +7,14 @@ export interface EventWriter {
   append<T>(event: NewEvent<T>): Promise<EventEnvelope<T>>;
 }
 
-export function outboxWriter(
-  trx: Transaction<unknown>,
+export function outboxWriter<DB>(
+  trx: Transaction<DB>,
   source: string,
   now: () => number,
   traceparent: () => string | undefined,
   onAppend: () => void,
 ): EventWriter {
-  const db = trx as unknown as Transaction<PlatformTables>;
+  const db = platformTables(trx);
   return {
     async append(event) {
       const envelope = buildEnvelope(source, event, now(), traceparent());
@@ -53,7 +53,7 @@ export function createTransactor<DB>(
     const result = await db.transaction().execute((trx) =>
       work(
         trx,
-        outboxWriter(trx as unknown as Transaction<unknown>, source, now, traceparent, () => {
+        outboxWriter(trx, source, now, traceparent, () => {
           appended = true;
         }),
       ),

@@ -1,33 +1,21 @@
 import type { ConnectRouter } from '@connectrpc/connect';
-import { isCataloguedEventType, validateEventData } from '@fieldops/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { Logger } from 'pino';
 import { databaseUrlFor } from '../config/config';
-import type { Dialect } from '../db/column-types';
 import { openDatabase } from '../db/database';
 import { migrateToLatest, type ServiceMigration } from '../db/migrations';
-import { type PlatformTables, platformMigrations } from '../db/platform-tables';
-import { type ConsumeResult, type ConsumerDefinition, createConsumer } from '../events/consumer';
+import { type PlatformTables, platformMigrations, platformTables } from '../db/platform-tables';
+import { type ConsumeResult, type ConsumerDefinition, createConsumer, uncataloguedTypes } from '../events/consumer';
 import type { EventEnvelope } from '../events/envelope';
-import { createTransactor, type Transactor } from '../events/outbox';
+import { createTransactor } from '../events/outbox';
 import { OutboxRelay } from '../events/outbox-relay';
 import { currentTraceparent } from '../observability/telemetry';
 import { asCaller } from '../rpc/rpc-clients';
 import { type JobDefinition, JobRunner } from './job-runner';
 import type { Runtime } from './runtime';
+import type { ServiceContext, SetupContext } from './service-context';
 import { mountServiceHttp, type ServiceApp } from './service-http';
-
-/** What a service's code receives: its own database plus the process's shared infrastructure. */
-export interface ServiceContext<DB> extends Runtime {
-  name: string;
-  db: Kysely<DB>;
-  dialect: Dialect;
-  transact: Transactor<DB>;
-  log: Logger;
-  /** Call options that make an RPC call as this service (consumers and jobs have no user to act for). */
-  asService(): Promise<{ headers: Record<string, string> }>;
-}
+import { runServiceTask, type ServiceTasks } from './service-tasks';
 
 export interface ProgressReporter {
   start(total: number, label: string): void;
@@ -35,24 +23,31 @@ export interface ProgressReporter {
   stop(): void;
 }
 
-/** A service manifest: everything the host needs to run the service, and nothing else. */
-export interface ServiceManifest<DB> {
+/**
+ * A service manifest: everything the host needs to run the service, and nothing else. `Deps` is what `setup`
+ * builds once per start; every other part receives it, typed, as `ctx.deps`.
+ */
+export interface ServiceManifest<DB, Deps = undefined> {
   name: string;
   migrations: ServiceMigration[];
+  /** Runs once per start after migrations and before everything else; what it answers becomes `ctx.deps`. */
+  setup?(ctx: SetupContext<DB>): Deps | Promise<Deps>;
   http?: {
     /** Path prefixes under `/api/v1` this service answers; the gateway routes them here. */
     prefixes: string[];
     /** OpenAPI tag and description of the service's routes. */
     description?: string;
-    routes(app: ServiceApp, ctx: ServiceContext<DB>): void | Promise<void>;
+    routes(app: ServiceApp, ctx: ServiceContext<DB, Deps>): void | Promise<void>;
   };
-  rpc?(router: ConnectRouter, ctx: ServiceContext<DB>): void;
-  consumes?: ConsumerDefinition<DB>[];
-  jobs?: JobDefinition<DB>[];
-  /** Runs once per start after migrations, before requests: reference data that must follow the code. */
-  onStart?(ctx: ServiceContext<DB>): Promise<void>;
+  rpc?(router: ConnectRouter, ctx: ServiceContext<DB, Deps>): void;
+  consumes?: ConsumerDefinition<DB, Deps>[];
+  jobs?: JobDefinition<DB, Deps>[];
+  /** Runs once per start after `setup`, before requests: reference data that must follow the code. */
+  onStart?(ctx: ServiceContext<DB, Deps>): Promise<void>;
   /** Demo data for a first embedded start (or `fieldops seed --demo`); must be idempotent. */
-  seedDemo?(ctx: ServiceContext<DB>, progress: ProgressReporter): Promise<{ summary: string } | undefined>;
+  seedDemo?(ctx: ServiceContext<DB, Deps>, progress: ProgressReporter): Promise<{ summary: string } | undefined>;
+  /** One-off commands the CLI runs with this context (`fieldops leads import`…); see `service-tasks.ts`. */
+  tasks?: ServiceTasks<DB, Deps>;
 }
 
 /** A started service as the host sees it: its generic database type is closed over. */
@@ -65,6 +60,7 @@ export interface RunningService {
   subscribe(): Promise<void>;
   startBackground(): void;
   seedDemo(progress: ProgressReporter): Promise<{ summary: string } | undefined>;
+  runTask(task: string, args: unknown, progress: ProgressReporter): Promise<unknown>;
   /** The service's database seen through the platform's tables (outbox, inbox, dead letters…), for tools and tests. */
   db: Kysely<PlatformTables>;
   /** Applies a dead-lettered event again through its consumer. */
@@ -84,8 +80,14 @@ export interface ServiceDefinition {
   migrate(runtime: Pick<Runtime, 'config'>): Promise<string[]>;
 }
 
-export function defineService<DB>(manifest: ServiceManifest<DB>): ServiceDefinition {
+export function defineService<DB, Deps = undefined>(manifest: ServiceManifest<DB, Deps>): ServiceDefinition {
   const { name } = manifest;
+  for (const consumer of manifest.consumes ?? []) {
+    const unknown = uncataloguedTypes(consumer);
+    if (unknown.length > 0) {
+      throw new Error(`consumer "${consumer.name}" of service ${name} handles ${unknown.join(', ')}: not in the event catalogue`);
+    }
+  }
   const migrationLists = [
     { table: 'platform_migration', migrations: platformMigrations },
     { table: 'service_migration', migrations: manifest.migrations },
@@ -110,7 +112,7 @@ export function defineService<DB>(manifest: ServiceManifest<DB>): ServiceDefinit
       const database = await open(runtime);
       if (options.migrate !== false) await migrateToLatest(database.db as Kysely<unknown>, database.dialect, migrationLists);
       const log = runtime.log.child({ service: name });
-      const platformDb = database.db as unknown as Kysely<PlatformTables>;
+      const platformDb = platformTables(database.db);
       const relay = new OutboxRelay({
         service: name,
         db: platformDb,
@@ -120,7 +122,7 @@ export function defineService<DB>(manifest: ServiceManifest<DB>): ServiceDefinit
         metrics: runtime.metrics,
         now: () => runtime.clock.now(),
       });
-      const ctx: ServiceContext<DB> = {
+      const setupCtx: SetupContext<DB> = {
         ...runtime,
         name,
         db: database.db,
@@ -135,6 +137,9 @@ export function defineService<DB>(manifest: ServiceManifest<DB>): ServiceDefinit
           () => relay.wake(),
         ),
       };
+      // Without `setup`, Deps is its default `undefined`: the manifest's type says so, the compiler cannot.
+      const deps = (manifest.setup ? await manifest.setup(setupCtx) : undefined) as Deps;
+      const ctx: ServiceContext<DB, Deps> = { ...setupCtx, deps };
       await manifest.onStart?.(ctx);
       const consumers = (manifest.consumes ?? []).map((definition) =>
         createConsumer({
@@ -146,7 +151,6 @@ export function defineService<DB>(manifest: ServiceManifest<DB>): ServiceDefinit
           log,
           metrics: runtime.metrics,
           now: () => runtime.clock.now(),
-          validate: (type, data) => (isCataloguedEventType(type) ? validateEventData(type, data) : { ok: true }),
         }),
       );
       const jobs = new JobRunner(ctx, platformDb, manifest.jobs ?? []);
@@ -174,6 +178,7 @@ export function defineService<DB>(manifest: ServiceManifest<DB>): ServiceDefinit
           jobs.start();
         },
         seedDemo: (progress) => manifest.seedDemo?.(ctx, progress) ?? Promise.resolve(undefined),
+        runTask: (task, args, progress) => runServiceTask(name, manifest.tasks, ctx, task, args, progress),
         db: platformDb,
         async replayDeadLetter(event, consumerName) {
           const consumer = consumers.find((c) => c.consumer === consumerName);

@@ -24,6 +24,7 @@ import { rpcMetricsInterceptor } from '../rpc/rpc-metrics';
 import { type Clock, systemClock } from './clock';
 import type { ProgressReporter, RunningService, ServiceDefinition } from './define-service';
 import type { Runtime } from './runtime';
+import type { TaskRef } from './service-tasks';
 
 /** Something mounted at the edge of the process, in front of the services: the gateway. */
 export interface EdgePlugin {
@@ -193,6 +194,13 @@ export class Host {
       if (result) summaries.push(result.summary);
     }
     return summaries;
+  }
+
+  /** Runs one service's task (an import, a rebuild…) with that service's context, reporting progress. */
+  async runTask<Args, Result>(task: TaskRef<Args, Result>, args: Args, progress: ProgressReporter = silentProgress): Promise<Result> {
+    const service = this.service(task.service);
+    if (!service) throw new Error(`service ${task.service} is not running in this process`);
+    return (await service.runTask(task.task, args, progress)) as Result;
   }
 
   /**

@@ -2,24 +2,24 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { tryAcquireLease } from '../db/lease';
 import type { PlatformTables } from '../db/platform-tables';
-import type { ServiceContext } from './define-service';
+import type { ServiceContext } from './service-context';
 
 /** Scheduled work of a service, run by one replica at a time (a lease row decides which). */
-export interface JobDefinition<DB> {
+export interface JobDefinition<DB, Deps = undefined> {
   name: string;
   everyMs: number;
-  run(ctx: ServiceContext<DB>): Promise<void>;
+  run(ctx: ServiceContext<DB, Deps>): Promise<void>;
 }
 
-export class JobRunner<DB> {
+export class JobRunner<DB, Deps> {
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly running = new Set<Promise<void>>();
   private readonly holder = randomUUID();
 
   constructor(
-    private readonly ctx: ServiceContext<DB>,
+    private readonly ctx: ServiceContext<DB, Deps>,
     private readonly db: Kysely<PlatformTables>,
-    private readonly jobs: JobDefinition<DB>[],
+    private readonly jobs: JobDefinition<DB, Deps>[],
   ) {}
 
   start(): void {
@@ -32,7 +32,7 @@ export class JobRunner<DB> {
     }
   }
 
-  private async runOnce(job: JobDefinition<DB>): Promise<void> {
+  private async runOnce(job: JobDefinition<DB, Deps>): Promise<void> {
     try {
       const lease = `job:${this.ctx.name}:${job.name}`;
       if (!(await tryAcquireLease(this.db, this.ctx.dialect, lease, this.holder, job.everyMs * 2, this.ctx.clock.now()))) return;

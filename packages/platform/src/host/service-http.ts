@@ -8,7 +8,8 @@ import { bearerToken } from '../auth/token-verifier';
 import type { PlatformTables } from '../db/platform-tables';
 import { UnauthorizedError } from '../errors';
 import { registerIdempotency } from '../http/idempotency';
-import type { ServiceContext } from './define-service';
+import { withOpenApiConventions } from '../http/openapi-conventions';
+import type { SetupContext } from './service-context';
 
 /** The Fastify instance a service registers its routes on: TypeBox schemas type requests and replies. */
 export type ServiceApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -42,7 +43,7 @@ export const bearerSecurity = { bearerAuth: { type: 'http', scheme: 'bearer', be
  */
 export async function mountServiceHttp<DB>(
   root: FastifyInstance,
-  ctx: ServiceContext<DB>,
+  ctx: SetupContext<DB>,
   platformDb: Kysely<PlatformTables>,
   options: { description: string | undefined; openapiRoute: boolean; routes(app: ServiceApp): void | Promise<void> },
 ): Promise<() => Record<string, unknown>> {
@@ -57,6 +58,8 @@ export async function mountServiceHttp<DB>(
         components: { securitySchemes: bearerSecurity },
         security: [{ bearerAuth: [] }],
       },
+      transformObject: (document) =>
+        'openapiObject' in document ? withOpenApiConventions(document.openapiObject) : document.swaggerObject,
     });
     app.addHook('onRoute', (route) => {
       route.config = { ...(route.config ?? {}), service: ctx.name };

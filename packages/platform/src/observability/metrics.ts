@@ -7,6 +7,7 @@ export class Metrics {
   readonly eventsPublished: Counter<'service'>;
   readonly outboxBacklog: Gauge<'service'>;
   readonly eventsHandled: Counter<'consumer' | 'result'>;
+  readonly eventsUnhandled: Counter<'service' | 'type'>;
   readonly eventRetries: Counter<'consumer'>;
   readonly deadLetters: Counter<'consumer'>;
   readonly consumerLag: Histogram<'consumer'>;
@@ -38,6 +39,12 @@ export class Metrics {
       name: 'fieldops_events_handled_total',
       help: 'Events consumers handled, by result (applied, duplicate, dead_lettered)',
       labelNames: ['consumer', 'result'],
+      registers,
+    });
+    this.eventsUnhandled = new Counter({
+      name: 'fieldops_events_unhandled_total',
+      help: 'Events a consumer received without a handler for their type (a subscription wider than its handlers)',
+      labelNames: ['service', 'type'],
       registers,
     });
     this.eventRetries = new Counter({

@@ -10,7 +10,14 @@ import { Agency, AgencyListQuery, CreateAgencyBody, IdParams, UpdateAgencyBody }
 export function agencyRoutes(app: ServiceApp, ctx: AccountContext): void {
   app.get(
     '/api/v1/agencies',
-    { schema: { summary: 'External service providers I can see', querystring: AgencyListQuery, response: { 200: PageOf(Agency) } } },
+    {
+      schema: {
+        operationId: 'listAgencies',
+        summary: 'External service providers I can see',
+        querystring: AgencyListQuery,
+        response: { 200: PageOf(Agency) },
+      },
+    },
     async (request) => {
       const { limit, cursor, ...filters } = request.query;
       return listAgencies(ctx, await accessFor(ctx, request, 'agency:read'), filters, { limit, cursor });
@@ -19,7 +26,14 @@ export function agencyRoutes(app: ServiceApp, ctx: AccountContext): void {
 
   app.post(
     '/api/v1/agencies',
-    { schema: { summary: 'Sign up an agency in a country I manage', body: CreateAgencyBody, response: { 201: Agency } } },
+    {
+      schema: {
+        operationId: 'createAgency',
+        summary: 'Sign up an agency in a country I manage',
+        body: CreateAgencyBody,
+        response: { 201: Agency },
+      },
+    },
     async (request, reply) => {
       const agency = await createAgency(ctx, await accessFor(ctx, request, 'agency:write'), request.body);
       setEtag(reply, agency.version);
@@ -29,7 +43,7 @@ export function agencyRoutes(app: ServiceApp, ctx: AccountContext): void {
 
   app.get(
     '/api/v1/agencies/:id',
-    { schema: { summary: 'An agency', params: IdParams, response: { 200: Agency } } },
+    { schema: { operationId: 'getAgency', summary: 'An agency', params: IdParams, response: { 200: Agency } } },
     async (request, reply) => {
       const agency = await getAgency(ctx, await accessFor(ctx, request, 'agency:read'), request.params.id);
       setEtag(reply, agency.version);
@@ -41,6 +55,7 @@ export function agencyRoutes(app: ServiceApp, ctx: AccountContext): void {
     '/api/v1/agencies/:id',
     {
       schema: {
+        operationId: 'updateAgency',
         summary: 'Rename or (de)activate an agency; send If-Match',
         params: IdParams,
         body: UpdateAgencyBody,

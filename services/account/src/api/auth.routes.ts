@@ -15,6 +15,7 @@ export function authRoutes(app: ServiceApp, ctx: AccountContext): void {
     {
       config: { public: true },
       schema: {
+        operationId: 'login',
         summary: 'Log in with email and password',
         body: Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: 256 }) }),
         response: { 200: Tokens },
@@ -28,6 +29,7 @@ export function authRoutes(app: ServiceApp, ctx: AccountContext): void {
     {
       config: { public: true },
       schema: {
+        operationId: 'refreshTokens',
         summary: 'Trade a refresh token for new tokens (the old refresh token stops working)',
         body: Type.Object({ refreshToken: Type.String({ minLength: 1, maxLength: 200 }) }),
         response: { 200: Tokens },
@@ -40,7 +42,11 @@ export function authRoutes(app: ServiceApp, ctx: AccountContext): void {
     '/api/v1/auth/logout',
     {
       config: { public: true },
-      schema: { summary: 'End the session of a refresh token', body: Type.Object({ refreshToken: Type.String({ maxLength: 200 }) }) },
+      schema: {
+        operationId: 'logout',
+        summary: 'End the session of a refresh token',
+        body: Type.Object({ refreshToken: Type.String({ maxLength: 200 }) }),
+      },
     },
     async (request, reply) => {
       await logout(ctx, request.body.refreshToken);
@@ -48,14 +54,17 @@ export function authRoutes(app: ServiceApp, ctx: AccountContext): void {
     },
   );
 
-  app.get('/api/v1/me', { schema: { summary: 'Who I am: user, roles, permissions, data scope', response: { 200: Me } } }, async (request) =>
-    getMe(ctx, callerOf(request)),
+  app.get(
+    '/api/v1/me',
+    { schema: { operationId: 'getMe', summary: 'Who I am: user, roles, permissions, data scope', response: { 200: Me } } },
+    async (request) => getMe(ctx, callerOf(request)),
   );
 
   app.post(
     '/api/v1/me/password',
     {
       schema: {
+        operationId: 'changeMyPassword',
         summary: 'Change my password (ends my other sessions)',
         body: Type.Object(
           { currentPassword: Type.String({ minLength: 1, maxLength: 256 }), newPassword: Password },
@@ -71,7 +80,7 @@ export function authRoutes(app: ServiceApp, ctx: AccountContext): void {
 
   app.get(
     '/.well-known/jwks.json',
-    { config: { public: true }, schema: { summary: 'Public keys that verify access tokens' } },
+    { config: { public: true }, schema: { operationId: 'getJwks', summary: 'Public keys that verify access tokens' } },
     async () => ({ keys: await publicKeys(ctx) }),
   );
 }

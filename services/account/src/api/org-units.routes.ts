@@ -11,7 +11,14 @@ import { CreateOrgUnitBody, IdParams, OrgUnit, OrgUnitListQuery, UpdateOrgUnitBo
 export function orgUnitRoutes(app: ServiceApp, ctx: AccountContext): void {
   app.get(
     '/api/v1/org-units',
-    { schema: { summary: 'Org units in my data scope', querystring: OrgUnitListQuery, response: { 200: PageOf(OrgUnit) } } },
+    {
+      schema: {
+        operationId: 'listOrgUnits',
+        summary: 'Org units in my data scope',
+        querystring: OrgUnitListQuery,
+        response: { 200: PageOf(OrgUnit) },
+      },
+    },
     async (request) => {
       const { limit, cursor, ...filters } = request.query;
       return listOrgUnits(ctx, await accessFor(ctx, request, 'org:read'), filters, { limit, cursor });
@@ -20,7 +27,14 @@ export function orgUnitRoutes(app: ServiceApp, ctx: AccountContext): void {
 
   app.post(
     '/api/v1/org-units',
-    { schema: { summary: 'Create an org unit (a country, a city in it, or a team)', body: CreateOrgUnitBody, response: { 201: OrgUnit } } },
+    {
+      schema: {
+        operationId: 'createOrgUnit',
+        summary: 'Create an org unit (a country, a city in it, or a team)',
+        body: CreateOrgUnitBody,
+        response: { 201: OrgUnit },
+      },
+    },
     async (request, reply) => {
       const unit = await createOrgUnit(ctx, await accessFor(ctx, request, 'org:write'), request.body);
       setEtag(reply, unit.version);
@@ -30,7 +44,7 @@ export function orgUnitRoutes(app: ServiceApp, ctx: AccountContext): void {
 
   app.get(
     '/api/v1/org-units/:id',
-    { schema: { summary: 'An org unit', params: IdParams, response: { 200: OrgUnit } } },
+    { schema: { operationId: 'getOrgUnit', summary: 'An org unit', params: IdParams, response: { 200: OrgUnit } } },
     async (request, reply) => {
       const unit = await getOrgUnit(ctx, await accessFor(ctx, request, 'org:read'), request.params.id);
       setEtag(reply, unit.version);
@@ -42,6 +56,7 @@ export function orgUnitRoutes(app: ServiceApp, ctx: AccountContext): void {
     '/api/v1/org-units/:id',
     {
       schema: {
+        operationId: 'updateOrgUnit',
         summary: 'Rename an org unit or move it (with its subtree) under another parent; send If-Match',
         params: IdParams,
         body: UpdateOrgUnitBody,
@@ -58,7 +73,7 @@ export function orgUnitRoutes(app: ServiceApp, ctx: AccountContext): void {
 
   app.delete(
     '/api/v1/org-units/:id',
-    { schema: { summary: 'Delete an org unit that has no child units and no users', params: IdParams } },
+    { schema: { operationId: 'deleteOrgUnit', summary: 'Delete an org unit that has no child units and no users', params: IdParams } },
     async (request, reply) => {
       const access = await accessFor(ctx, request, 'org:write');
       await deleteOrgUnit(ctx, access, request.params.id, (current) => expectedVersion(request, current));

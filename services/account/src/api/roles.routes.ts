@@ -11,7 +11,14 @@ import { CreateRoleBody, IdParams, Role, RoleListQuery, UpdateRoleBody } from '.
 export function roleRoutes(app: ServiceApp, ctx: AccountContext): void {
   app.get(
     '/api/v1/roles',
-    { schema: { summary: 'Roles: sets of permissions with a data scope', querystring: RoleListQuery, response: { 200: PageOf(Role) } } },
+    {
+      schema: {
+        operationId: 'listRoles',
+        summary: 'Roles: sets of permissions with a data scope',
+        querystring: RoleListQuery,
+        response: { 200: PageOf(Role) },
+      },
+    },
     async (request) => {
       await accessFor(ctx, request, 'role:read');
       return listRoles(ctx, request.query);
@@ -20,7 +27,14 @@ export function roleRoutes(app: ServiceApp, ctx: AccountContext): void {
 
   app.post(
     '/api/v1/roles',
-    { schema: { summary: 'Create a role (granting no more than you hold)', body: CreateRoleBody, response: { 201: Role } } },
+    {
+      schema: {
+        operationId: 'createRole',
+        summary: 'Create a role (granting no more than you hold)',
+        body: CreateRoleBody,
+        response: { 201: Role },
+      },
+    },
     async (request, reply) => {
       const role = await createRole(ctx, await accessFor(ctx, request, 'role:write'), request.body);
       setEtag(reply, role.version);
@@ -28,17 +42,22 @@ export function roleRoutes(app: ServiceApp, ctx: AccountContext): void {
     },
   );
 
-  app.get('/api/v1/roles/:id', { schema: { summary: 'A role', params: IdParams, response: { 200: Role } } }, async (request, reply) => {
-    await accessFor(ctx, request, 'role:read');
-    const role = await getRole(ctx, request.params.id);
-    setEtag(reply, role.version);
-    return role;
-  });
+  app.get(
+    '/api/v1/roles/:id',
+    { schema: { operationId: 'getRole', summary: 'A role', params: IdParams, response: { 200: Role } } },
+    async (request, reply) => {
+      await accessFor(ctx, request, 'role:read');
+      const role = await getRole(ctx, request.params.id);
+      setEtag(reply, role.version);
+      return role;
+    },
+  );
 
   app.patch(
     '/api/v1/roles/:id',
     {
       schema: {
+        operationId: 'updateRole',
         summary: 'Change a custom role (built-in roles cannot be changed); send If-Match',
         params: IdParams,
         body: UpdateRoleBody,
@@ -55,7 +74,7 @@ export function roleRoutes(app: ServiceApp, ctx: AccountContext): void {
 
   app.delete(
     '/api/v1/roles/:id',
-    { schema: { summary: 'Delete a custom role that nobody holds', params: IdParams } },
+    { schema: { operationId: 'deleteRole', summary: 'Delete a custom role that nobody holds', params: IdParams } },
     async (request, reply) => {
       const access = await accessFor(ctx, request, 'role:write');
       await deleteRole(ctx, access, request.params.id, (current) => expectedVersion(request, current));

@@ -10,7 +10,9 @@ import { CreateUserBody, IdParams, UpdateUserBody, User, UserListQuery } from '.
 export function userRoutes(app: ServiceApp, ctx: AccountContext): void {
   app.get(
     '/api/v1/users',
-    { schema: { summary: 'Users in my data scope', querystring: UserListQuery, response: { 200: PageOf(User) } } },
+    {
+      schema: { operationId: 'listUsers', summary: 'Users in my data scope', querystring: UserListQuery, response: { 200: PageOf(User) } },
+    },
     async (request) => {
       const { limit, cursor, ...filters } = request.query;
       return listUsers(ctx, await accessFor(ctx, request, 'user:read'), filters, { limit, cursor });
@@ -19,7 +21,7 @@ export function userRoutes(app: ServiceApp, ctx: AccountContext): void {
 
   app.post(
     '/api/v1/users',
-    { schema: { summary: 'Create a user', body: CreateUserBody, response: { 201: User } } },
+    { schema: { operationId: 'createUser', summary: 'Create a user', body: CreateUserBody, response: { 201: User } } },
     async (request, reply) => {
       const user = await createUser(ctx, await accessFor(ctx, request, 'user:write'), request.body);
       setEtag(reply, user.version);
@@ -27,16 +29,21 @@ export function userRoutes(app: ServiceApp, ctx: AccountContext): void {
     },
   );
 
-  app.get('/api/v1/users/:id', { schema: { summary: 'A user', params: IdParams, response: { 200: User } } }, async (request, reply) => {
-    const user = await getUser(ctx, await accessFor(ctx, request, 'user:read'), request.params.id);
-    setEtag(reply, user.version);
-    return user;
-  });
+  app.get(
+    '/api/v1/users/:id',
+    { schema: { operationId: 'getUser', summary: 'A user', params: IdParams, response: { 200: User } } },
+    async (request, reply) => {
+      const user = await getUser(ctx, await accessFor(ctx, request, 'user:read'), request.params.id);
+      setEtag(reply, user.version);
+      return user;
+    },
+  );
 
   app.patch(
     '/api/v1/users/:id',
     {
       schema: {
+        operationId: 'updateUser',
         summary: 'Change a user (send If-Match with the ETag you read to avoid overwriting a concurrent change)',
         params: IdParams,
         body: UpdateUserBody,

@@ -8,23 +8,17 @@ import type { AccountDb } from '../db/schema';
 import { signingKeyRepository } from '../db/session.repository';
 import type { UserRow } from '../db/user.repository';
 import { effectiveScope, unionPermissions } from '../domain/access-rules';
+import type { ActiveKey } from './signing-key-cache';
 
 /** Tokens signed by a retired key stay verifiable for this long (longer than any access token lives). */
 const RETIRED_KEY_GRACE_MS = 24 * 60 * 60 * 1000;
-
-interface ActiveKey {
-  kid: string;
-  key: Awaited<ReturnType<typeof importJWK>>;
-}
-
-const cachedKeys = new WeakMap<object, ActiveKey>();
 
 /**
  * The service's Ed25519 signing key, made on first use and kept in its database (so every replica shares it).
  * `db` may be a transaction: on SQLite a query outside it would wait for it forever.
  */
 export async function signingKey(ctx: AccountContext, db: Kysely<AccountDb> = ctx.db): Promise<ActiveKey> {
-  const cached = cachedKeys.get(ctx.db);
+  const cached = ctx.deps.signingKeys.current();
   if (cached) return cached;
   let row = await signingKeyRepository.active(db);
   if (!row) {
@@ -44,7 +38,7 @@ export async function signingKey(ctx: AccountContext, db: Kysely<AccountDb> = ct
     if (!row) throw new Error('signing key was not saved');
   }
   const key = { kid: row.kid, key: await importJWK(JSON.parse(row.private_jwk) as JWK, 'EdDSA') };
-  cachedKeys.set(ctx.db, key);
+  ctx.deps.signingKeys.keep(key);
   return key;
 }
 

@@ -14,7 +14,9 @@ import { Area, AreaListQuery, CoordsOnlyQuery, CreateAreaBody, IdParams, UpdateA
 export function areaRoutes(app: ServiceApp, ctx: AreaContext, index: AreaIndexHolder): void {
   app.get(
     '/api/v1/areas',
-    { schema: { summary: 'Areas in my territories', querystring: AreaListQuery, response: { 200: PageOf(Area) } } },
+    {
+      schema: { operationId: 'listAreas', summary: 'Areas in my territories', querystring: AreaListQuery, response: { 200: PageOf(Area) } },
+    },
     async (request) => {
       const access = await accessFor(ctx, request, 'area:read');
       return listAreas(ctx, access, request.query, systemOf(ctx, access.caller, request.query.coords));
@@ -25,6 +27,7 @@ export function areaRoutes(app: ServiceApp, ctx: AreaContext, index: AreaIndexHo
     '/api/v1/areas',
     {
       schema: {
+        operationId: 'createArea',
         summary: 'Create an area (a country, a city in it, districts and grids below) with its polygon',
         querystring: CoordsOnlyQuery,
         body: CreateAreaBody,
@@ -43,7 +46,15 @@ export function areaRoutes(app: ServiceApp, ctx: AreaContext, index: AreaIndexHo
 
   app.get(
     '/api/v1/areas/:id',
-    { schema: { summary: 'An area with its polygon', params: IdParams, querystring: CoordsOnlyQuery, response: { 200: Area } } },
+    {
+      schema: {
+        operationId: 'getArea',
+        summary: 'An area with its polygon',
+        params: IdParams,
+        querystring: CoordsOnlyQuery,
+        response: { 200: Area },
+      },
+    },
     async (request, reply) => {
       const access = await accessFor(ctx, request, 'area:read');
       const area = await getArea(ctx, access, request.params.id, systemOf(ctx, access.caller, request.query.coords));
@@ -56,6 +67,7 @@ export function areaRoutes(app: ServiceApp, ctx: AreaContext, index: AreaIndexHo
     '/api/v1/areas/:id',
     {
       schema: {
+        operationId: 'updateArea',
         summary: 'Rename an area, change its priority or its managing org unit (polygons change through preview/apply); send If-Match',
         params: IdParams,
         querystring: CoordsOnlyQuery,
@@ -75,7 +87,9 @@ export function areaRoutes(app: ServiceApp, ctx: AreaContext, index: AreaIndexHo
 
   app.delete(
     '/api/v1/areas/:id',
-    { schema: { summary: 'Delete an area that has no child areas and no current assignments', params: IdParams } },
+    {
+      schema: { operationId: 'deleteArea', summary: 'Delete an area that has no child areas and no current assignments', params: IdParams },
+    },
     async (request, reply) => {
       const access = await accessFor(ctx, request, 'area:write');
       await deleteArea(ctx, access, index, request.params.id, (current) => expectedVersion(request, current));

@@ -11,6 +11,7 @@ export function assignmentRoutes(app: ServiceApp, ctx: AreaContext): void {
     '/api/v1/areas/:id/assignments',
     {
       schema: {
+        operationId: 'createAreaAssignment',
         summary: 'Assign a rep (primary or backup) or a manager to an area, from/to a date',
         params: IdParams,
         body: CreateAssignmentBody,
@@ -28,6 +29,7 @@ export function assignmentRoutes(app: ServiceApp, ctx: AreaContext): void {
     '/api/v1/areas/:id/assignments',
     {
       schema: {
+        operationId: 'listAreaAssignments',
         summary: "An area's current and future assignments (ended ones too with includeEnded)",
         params: IdParams,
         querystring: AssignmentListQuery,
@@ -39,7 +41,7 @@ export function assignmentRoutes(app: ServiceApp, ctx: AreaContext): void {
 
   app.delete(
     '/api/v1/areas/:id/assignments/:assignmentId',
-    { schema: { summary: 'End an assignment now (kept for the record)', params: AssignmentParams } },
+    { schema: { operationId: 'deleteAreaAssignment', summary: 'End an assignment now (kept for the record)', params: AssignmentParams } },
     async (request, reply) => {
       const access = await accessFor(ctx, request, 'area:write');
       await endAssignment(ctx, access, request.params.id, request.params.assignmentId);

@@ -21,6 +21,7 @@ export function geometryRoutes(
     '/api/v1/areas/:id/geometry/preview',
     {
       schema: {
+        operationId: 'previewAreaGeometry',
         summary: 'What a new polygon would move (places now; merchants and leads as their services arrive), before anything changes',
         params: IdParams,
         querystring: CoordsOnlyQuery,
@@ -42,6 +43,7 @@ export function geometryRoutes(
     '/api/v1/areas/:id/geometry/apply',
     {
       schema: {
+        operationId: 'applyAreaGeometry',
         summary: 'Apply a previewed polygon ({previewId}), or a polygon sent with If-Match ({geometry})',
         params: IdParams,
         querystring: CoordsOnlyQuery,

@@ -5,6 +5,7 @@ import { type Principal, rpcCallerOf } from '@fieldops/platform';
 import { visibilityOf } from '../app/access';
 import type { AreaIndexHolder } from '../app/area-index-holder';
 import { type Coverer, coveringAt } from '../app/covering';
+import { resolvePoints } from '../app/resolve-points';
 import type { AreaContext } from '../config';
 import { type AreaRow, areaRepository } from '../db/area.repository';
 import { rowBBox } from '../events/published';
@@ -47,13 +48,8 @@ export function areaRpc(router: ConnectRouter, ctx: AreaContext, index: AreaInde
     async resolveArea(request, context) {
       await callerOf(ctx, context);
       if (request.points.length > MAX_POINTS) throw new ConnectError(`at most ${MAX_POINTS} points per call`, Code.InvalidArgument);
-      const current = await index.current();
-      return {
-        results: request.points.map((point) => {
-          const found = current.resolve(point);
-          return found ? { areaId: found.areaId, path: found.path } : { path: [] };
-        }),
-      };
+      const resolutions = await resolvePoints(index, request.points, 'WGS84');
+      return { results: resolutions.map((found) => (found ? { areaId: found.areaId, path: found.path } : { path: [] })) };
     },
     async getArea(request, context) {
       const caller = await callerOf(ctx, context);

@@ -16,6 +16,7 @@ export function territoryRoutes(app: ServiceApp, ctx: AreaContext, index: AreaIn
     '/api/v1/areas/resolve',
     {
       schema: {
+        operationId: 'resolveAreas',
         summary: 'The most specific area holding each point (null outside every area); up to 1000 points',
         querystring: CoordsOnlyQuery,
         body: ResolveBody,
@@ -32,6 +33,7 @@ export function territoryRoutes(app: ServiceApp, ctx: AreaContext, index: AreaIn
     '/api/v1/areas/overlaps',
     {
       schema: {
+        operationId: 'listAreaOverlaps',
         summary: 'Overlapping sibling areas in a country, and which one wins where they overlap',
         querystring: OverlapsQuery,
         response: { 200: OverlapsResponse },
@@ -44,6 +46,7 @@ export function territoryRoutes(app: ServiceApp, ctx: AreaContext, index: AreaIn
     '/api/v1/areas/covering',
     {
       schema: {
+        operationId: 'listCoveringAreas',
         summary: 'Who covers a point at an instant (default now): the resolved area and its ancestors’ primary reps, backups and managers',
         querystring: CoveringQuery,
         response: { 200: CoveringResponse },

@@ -81,15 +81,3 @@ export class AreaIndexHolder {
     return this.index;
   }
 }
-
-const holders = new WeakMap<object, AreaIndexHolder>();
-
-/** The index of one running area service (one per context: tests may run several hosts in one process). */
-export function areaIndexOf(ctx: { db: Kysely<AreaDb> }, pollMs: number): AreaIndexHolder {
-  let holder = holders.get(ctx.db);
-  if (!holder) {
-    holder = new AreaIndexHolder(ctx.db, pollMs);
-    holders.set(ctx.db, holder);
-  }
-  return holder;
-}

@@ -1,13 +1,13 @@
-import type { AccountEventData } from '@fieldops/contracts';
-import type { ConsumerDefinition, EventEnvelope, EventHandler } from '@fieldops/platform';
+import type { ConsumerDefinition, EventHandler } from '@fieldops/platform';
+import type { AreaDeps } from '../config';
 import { knownOrgUnitRepository, knownUserRepository } from '../db/known-user.repository';
 import type { AreaDb } from '../db/schema';
 
-type UserEvent = AccountEventData<'account.user.created.v1'>;
-type OrgUnitEvent = AccountEventData<'account.org-unit.created.v1'>;
+type UserEvent = 'account.user.created.v1' | 'account.user.updated.v1' | 'account.user.disabled.v1';
+type OrgUnitEvent = 'account.org-unit.created.v1' | 'account.org-unit.updated.v1' | 'account.org-unit.moved.v1';
 
-const saveUser: EventHandler<AreaDb> = async (event: EventEnvelope, trx) => {
-  const user = event.data as UserEvent;
+const saveUser: EventHandler<AreaDb, UserEvent, AreaDeps> = async (event, trx) => {
+  const user = event.data;
   await knownUserRepository.save(trx, {
     id: user.id,
     email: user.email,
@@ -18,8 +18,8 @@ const saveUser: EventHandler<AreaDb> = async (event: EventEnvelope, trx) => {
   });
 };
 
-const saveOrgUnit: EventHandler<AreaDb> = async (event: EventEnvelope, trx) => {
-  const unit = event.data as OrgUnitEvent;
+const saveOrgUnit: EventHandler<AreaDb, OrgUnitEvent, AreaDeps> = async (event, trx) => {
+  const unit = event.data;
   await knownOrgUnitRepository.save(trx, {
     id: unit.id,
     parent_id: unit.parentId,
@@ -30,8 +30,8 @@ const saveOrgUnit: EventHandler<AreaDb> = async (event: EventEnvelope, trx) => {
   });
 };
 
-const removeOrgUnit: EventHandler<AreaDb> = async (event: EventEnvelope, trx) => {
-  await knownOrgUnitRepository.remove(trx, (event.data as OrgUnitEvent).id);
+const removeOrgUnit: EventHandler<AreaDb, 'account.org-unit.deleted.v1', AreaDeps> = async (event, trx) => {
+  await knownOrgUnitRepository.remove(trx, event.data.id);
 };
 
 /**
@@ -39,7 +39,7 @@ const removeOrgUnit: EventHandler<AreaDb> = async (event: EventEnvelope, trx) =>
  * assignment lists and "who covers this point", org units to link areas to, and the demo seed's pending links.
  * (The catalogue validates the data before a handler sees it.)
  */
-export const accountDirectoryConsumer: ConsumerDefinition<AreaDb> = {
+export const accountDirectoryConsumer: ConsumerDefinition<AreaDb, AreaDeps> = {
   name: 'area.account-directory',
   handlers: {
     'account.user.created.v1': saveUser,

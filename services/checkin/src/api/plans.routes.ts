@@ -13,6 +13,7 @@ export function planRoutes(app: ServiceApp, ctx: CheckinContext, ports: CheckinP
     '/api/v1/plans/:date',
     {
       schema: {
+        operationId: 'getPlan',
         summary: 'My plan for a day (a manager may pass ?repId= of a rep in their scope), stops in visiting order',
         params: PlanParams,
         querystring: PlanQuery,
@@ -31,6 +32,7 @@ export function planRoutes(app: ServiceApp, ctx: CheckinContext, ports: CheckinP
     '/api/v1/plans/:date',
     {
       schema: {
+        operationId: 'savePlan',
         summary: 'Set the stops of a day; they are ordered by the route optimiser (nearest neighbour + 2-opt, appointments kept)',
         params: PlanParams,
         querystring: PlanQuery,

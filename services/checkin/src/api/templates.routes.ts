@@ -27,6 +27,7 @@ export function templateRoutes(app: ServiceApp, ctx: CheckinContext): void {
     '/api/v1/visits/templates/:targetType',
     {
       schema: {
+        operationId: 'getVisitTemplate',
         summary: 'The visit template (check-out questions) of my country for a target type',
         params: Type.Object({ targetType: VisitTargetTypeSchema }),
         response: { 200: VisitTemplate },

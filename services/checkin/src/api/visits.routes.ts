@@ -30,6 +30,7 @@ export function visitRoutes(app: ServiceApp, ctx: CheckinContext, ports: Checkin
     '/api/v1/visits',
     {
       schema: {
+        operationId: 'checkIn',
         summary: 'Check in at a merchant, lead or place (201; a replay of the same visit id answers 200 with the stored visit)',
         querystring: CoordsQuery,
         body: CheckInBody,
@@ -49,6 +50,7 @@ export function visitRoutes(app: ServiceApp, ctx: CheckinContext, ports: Checkin
     '/api/v1/visits/:id/check-out',
     {
       schema: {
+        operationId: 'checkOut',
         summary: 'Check out of my visit (200); a check-out that arrives before its check-in is held (202) and applied when it comes',
         params: IdParams,
         querystring: CoordsQuery,
@@ -67,7 +69,14 @@ export function visitRoutes(app: ServiceApp, ctx: CheckinContext, ports: Checkin
 
   app.get(
     '/api/v1/visits',
-    { schema: { summary: 'Visits in my data scope, in device-time order', querystring: ListQuery, response: { 200: VisitPage } } },
+    {
+      schema: {
+        operationId: 'listVisits',
+        summary: 'Visits in my data scope, in device-time order',
+        querystring: ListQuery,
+        response: { 200: VisitPage },
+      },
+    },
     async (request) => {
       const access = await accessFor(ctx, request, 'visit:read');
       const { coords, ...query } = request.query;
@@ -81,6 +90,7 @@ export function visitRoutes(app: ServiceApp, ctx: CheckinContext, ports: Checkin
     '/api/v1/visits/review-queue',
     {
       schema: {
+        operationId: 'listVisitsToReview',
         summary: 'Flagged visits waiting for review in my scope (a team lead: their team), oldest first',
         querystring: ReviewQueueQuery,
         response: { 200: VisitPage },
@@ -97,7 +107,7 @@ export function visitRoutes(app: ServiceApp, ctx: CheckinContext, ports: Checkin
 
   app.get(
     '/api/v1/visits/:id',
-    { schema: { summary: 'A visit', params: IdParams, querystring: CoordsQuery, response: { 200: Visit } } },
+    { schema: { operationId: 'getVisit', summary: 'A visit', params: IdParams, querystring: CoordsQuery, response: { 200: Visit } } },
     async (request, reply) => {
       const access = await accessFor(ctx, request, 'visit:read');
       const row = await findVisit(ctx, access, request.params.id);
@@ -110,6 +120,7 @@ export function visitRoutes(app: ServiceApp, ctx: CheckinContext, ports: Checkin
     '/api/v1/visits/:id/review',
     {
       schema: {
+        operationId: 'reviewVisit',
         summary: 'Approve or reject a flagged visit (409 when it is not waiting for review)',
         params: IdParams,
         querystring: CoordsQuery,

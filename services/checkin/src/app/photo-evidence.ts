@@ -1,7 +1,7 @@
 import { Code, ConnectError } from '@connectrpc/connect';
 import { FileService } from '@fieldops/contracts';
-import { ConfigError, ServiceUnavailableError } from '@fieldops/platform';
-import type { CheckinContext } from '../config';
+import { ConfigError, ServiceUnavailableError, type SetupContext } from '@fieldops/platform';
+import type { CheckinDb } from '../db/schema';
 import type { PhotoFacts } from '../domain/photo-signals';
 
 /** The port to the file service: what the bytes of visit photos say (hash, EXIF time and place). */
@@ -14,7 +14,7 @@ export interface PhotoEvidence {
  * The real adapter: FileService.BatchGetFiles as this service (the photo signals are the system's check, not the
  * rep's read). A file service that cannot be reached is a 503: the app keeps the visit queued and retries.
  */
-export function rpcPhotoEvidence(ctx: CheckinContext): PhotoEvidence {
+export function rpcPhotoEvidence(ctx: SetupContext<CheckinDb>): PhotoEvidence {
   return {
     async photoEvidenceOf(photoIds) {
       if (photoIds.length === 0) return [];

@@ -1,4 +1,5 @@
-import type { CheckinContext } from '../config';
+import type { SetupContext } from '@fieldops/platform';
+import type { CheckinDb } from '../db/schema';
 import { type PhotoEvidence, rpcPhotoEvidence } from './photo-evidence';
 import { rpcVisitTargets, type VisitTargets } from './visit-targets';
 
@@ -8,6 +9,6 @@ export interface CheckinPorts {
   photos: PhotoEvidence;
 }
 
-export function rpcPorts(ctx: CheckinContext): CheckinPorts {
+export function rpcPorts(ctx: SetupContext<CheckinDb>): CheckinPorts {
   return { targets: rpcVisitTargets(ctx), photos: rpcPhotoEvidence(ctx) };
 }

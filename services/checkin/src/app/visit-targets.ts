@@ -1,7 +1,7 @@
 import { Code, ConnectError } from '@connectrpc/connect';
 import { LeadsService, MerchantService, PoiService, type VisitTargetType } from '@fieldops/contracts';
-import { ConfigError, ServiceUnavailableError } from '@fieldops/platform';
-import type { CheckinContext } from '../config';
+import { ConfigError, ServiceUnavailableError, type SetupContext } from '@fieldops/platform';
+import type { CheckinDb } from '../db/schema';
 
 /** Where a visit happens, as the service that owns the target shows it to the caller (WGS-84). */
 export interface VisitTarget {
@@ -40,7 +40,7 @@ async function lookUp<T>(what: string, call: () => Promise<T>): Promise<T | null
 }
 
 /** The real adapter: MerchantService.GetMerchant, LeadsService.GetLead, PoiService.GetPlace. */
-export function rpcVisitTargets(ctx: CheckinContext): VisitTargets {
+export function rpcVisitTargets(ctx: SetupContext<CheckinDb>): VisitTargets {
   return {
     async targetOf(type, id, callAs) {
       switch (type) {

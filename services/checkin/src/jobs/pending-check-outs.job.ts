@@ -1,7 +1,7 @@
 import type { JobDefinition } from '@fieldops/platform';
 import { applyPendingCheckOut } from '../app/apply-pending-check-out';
 import type { CheckinPorts } from '../app/ports';
-import { type CheckinContext, PENDING_CHECK_OUT_SWEEP_MS } from '../config';
+import { PENDING_CHECK_OUT_SWEEP_MS } from '../config';
 import { pendingCheckOutRepository } from '../db/pending-check-out.repository';
 import type { CheckinDb } from '../db/schema';
 
@@ -11,14 +11,13 @@ const BATCH = 100;
  * The safety net behind "a check-out that arrives first is applied when its check-in comes": the check-in applies it
  * at once; this sweep applies any that a crash between the two left behind.
  */
-export function pendingCheckOutsJob(portsOf: (ctx: CheckinContext) => CheckinPorts): JobDefinition<CheckinDb> {
+export function pendingCheckOutsJob(): JobDefinition<CheckinDb, CheckinPorts> {
   return {
     name: 'checkin.apply-pending-check-outs',
     everyMs: PENDING_CHECK_OUT_SWEEP_MS,
     async run(ctx) {
-      const ports = portsOf(ctx);
       for (const pending of await pendingCheckOutRepository.readyToApply(ctx.db, BATCH)) {
-        await applyPendingCheckOut(ctx, ports, pending.visit_id);
+        await applyPendingCheckOut(ctx, ctx.deps, pending.visit_id);
       }
     },
   };

@@ -24,7 +24,15 @@ export async function blobRoutes(app: ServiceApp, ctx: FileContext): Promise<voi
 
     scope.get(
       `${SIGNED_BLOB_PATH}/*`,
-      { config: { public: true }, schema: { summary: 'Download through a presigned URL', params: BlobParams, querystring: SignedQuery } },
+      {
+        config: { public: true },
+        schema: {
+          operationId: 'downloadSignedBlob',
+          summary: 'Download through a presigned URL',
+          params: BlobParams,
+          querystring: SignedQuery,
+        },
+      },
       async (request, reply) => {
         const { expires, signature, type, disposition } = request.query;
         const headers =
@@ -41,7 +49,15 @@ export async function blobRoutes(app: ServiceApp, ctx: FileContext): Promise<voi
 
     scope.put(
       `${SIGNED_BLOB_PATH}/*`,
-      { config: { public: true }, schema: { summary: 'Upload through a presigned URL', params: BlobParams, querystring: SignedQuery } },
+      {
+        config: { public: true },
+        schema: {
+          operationId: 'uploadSignedBlob',
+          summary: 'Upload through a presigned URL',
+          params: BlobParams,
+          querystring: SignedQuery,
+        },
+      },
       async (request, reply) => {
         const { expires, signature } = request.query;
         const body = request.body;

@@ -19,6 +19,7 @@ export async function fileRoutes(app: ServiceApp, ctx: FileContext): Promise<voi
     '/api/v1/files',
     {
       schema: {
+        operationId: 'uploadFile',
         summary: `Upload a small file (multipart/form-data: "purpose" and "file", at most ${FILE_LIMITS.directUploadBytes} bytes)`,
         consumes: ['multipart/form-data'],
         response: { 201: File },
@@ -35,6 +36,7 @@ export async function fileRoutes(app: ServiceApp, ctx: FileContext): Promise<voi
     '/api/v1/files/uploads',
     {
       schema: {
+        operationId: 'createUpload',
         summary: 'Start a presigned upload: PUT the bytes to uploadUrl, then POST …/uploads/{id}/complete',
         body: StartUploadBody,
         response: { 201: StartedUpload },
@@ -48,7 +50,14 @@ export async function fileRoutes(app: ServiceApp, ctx: FileContext): Promise<voi
 
   app.post(
     '/api/v1/files/uploads/:id/complete',
-    { schema: { summary: 'Complete a presigned upload into a file (the same id)', params: IdParams, response: { 201: File } } },
+    {
+      schema: {
+        operationId: 'completeUpload',
+        summary: 'Complete a presigned upload into a file (the same id)',
+        params: IdParams,
+        response: { 201: File },
+      },
+    },
     async (request, reply) => {
       const access = await accessFor(ctx, request, 'file:write');
       const file = await completeUpload(ctx, access, request.params.id);
@@ -58,7 +67,7 @@ export async function fileRoutes(app: ServiceApp, ctx: FileContext): Promise<voi
 
   app.get(
     '/api/v1/files',
-    { schema: { summary: 'Files I may read, by id', querystring: ListQuery, response: { 200: FilePage } } },
+    { schema: { operationId: 'listFiles', summary: 'Files I may read, by id', querystring: ListQuery, response: { 200: FilePage } } },
     async (request) => listFiles(ctx, await accessFor(ctx, request, 'file:read'), request.query),
   );
 
@@ -66,6 +75,7 @@ export async function fileRoutes(app: ServiceApp, ctx: FileContext): Promise<voi
     '/api/v1/files/:id',
     {
       schema: {
+        operationId: 'getFile',
         summary: `A file's metadata and a download URL valid for ${FILE_LIMITS.downloadUrlSeconds / 60} minutes`,
         params: IdParams,
         response: { 200: FileWithDownload },
@@ -76,7 +86,7 @@ export async function fileRoutes(app: ServiceApp, ctx: FileContext): Promise<voi
 
   app.get(
     '/api/v1/files/:id/thumbnail',
-    { schema: { summary: "An image file's thumbnail (WebP)", params: IdParams } },
+    { schema: { operationId: 'getFileThumbnail', summary: "An image file's thumbnail (WebP)", params: IdParams } },
     async (request, reply) => {
       const stream = await fileThumbnail(ctx, await accessFor(ctx, request, 'file:read'), request.params.id);
       return reply.type('image/webp').header('cache-control', 'private, max-age=3600').send(stream);

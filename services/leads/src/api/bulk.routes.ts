@@ -18,6 +18,7 @@ export function bulkRoutes(app: ServiceApp, ctx: LeadsContext): void {
     {
       bodyLimit: CSV_LIMIT_BYTES,
       schema: {
+        operationId: 'importLeads',
         summary:
           'Import leads from a CSV (text/csv; columns name, phone, address, category, lat, lng): each row through the capture path, reported as created, merged or rejected',
         querystring: ImportQuery,
@@ -49,6 +50,7 @@ export function bulkRoutes(app: ServiceApp, ctx: LeadsContext): void {
     '/api/v1/leads/assign',
     {
       schema: {
+        operationId: 'assignLeads',
         summary: 'Assign many leads by a rule: by area (who covers the point), round-robin or least-loaded over repIds',
         body: BulkAssignBody,
         response: { 200: BulkAssignReport },

@@ -34,7 +34,13 @@ function answer(reply: FastifyReply, row: LeadRow, edge: EdgeCoordinates) {
 }
 
 export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
-  const action = (summary: string) => ({ summary, params: IdParams, querystring: CoordsQuery, response: { 200: Lead } });
+  const action = (operationId: string, summary: string) => ({
+    operationId,
+    summary,
+    params: IdParams,
+    querystring: CoordsQuery,
+    response: { 200: Lead },
+  });
   /** Coordinates at the edge: `?coords=`, else the caller's country's system; stored as WGS-84. */
   const edge = (access: Access, coords: Coords | undefined) => edgeCoordinates(clientSystem(ctx, access.caller, coords));
 
@@ -42,6 +48,7 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
     '/api/v1/leads',
     {
       schema: {
+        operationId: 'createLead',
         summary: 'Capture a lead, claimed by me; a strong duplicate answers 409 with `candidates` to claim instead',
         querystring: CoordsQuery,
         body: CreateLeadBody,
@@ -61,6 +68,7 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
     '/api/v1/leads',
     {
       schema: {
+        operationId: 'listLeads',
         summary: 'My leads (pool=mine), the public pool (pool=public) or all I can see',
         querystring: ListLeadsQuery,
         response: { 200: LeadPage },
@@ -73,28 +81,34 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
     },
   );
 
-  app.get('/api/v1/leads/:id', { schema: action('A lead; outside my scope it answers 404') }, async (request, reply) => {
+  app.get('/api/v1/leads/:id', { schema: action('getLead', 'A lead; outside my scope it answers 404') }, async (request, reply) => {
     const access = await accessFor(ctx, request, 'lead:read');
     return answer(reply, await visibleLead(ctx, access, request.params.id), edge(access, request.query.coords));
   });
 
   app.post(
     '/api/v1/leads/:id/claim',
-    { schema: action('Claim a lead from the public pool (409 when taken, in cooldown or at my limit)') },
+    { schema: action('claimLead', 'Claim a lead from the public pool (409 when taken, in cooldown or at my limit)') },
     async (request, reply) => {
       const access = await accessFor(ctx, request, 'lead:claim');
       return answer(reply, await claimLead(ctx, access, request.params.id), edge(access, request.query.coords));
     },
   );
 
-  app.post('/api/v1/leads/:id/release', { schema: action('Give a lead I hold back to the public pool') }, async (request, reply) => {
-    const access = await accessFor(ctx, request, 'lead:claim');
-    return answer(reply, await releaseLead(ctx, access, request.params.id), edge(access, request.query.coords));
-  });
+  app.post(
+    '/api/v1/leads/:id/release',
+    { schema: action('releaseLead', 'Give a lead I hold back to the public pool') },
+    async (request, reply) => {
+      const access = await accessFor(ctx, request, 'lead:claim');
+      return answer(reply, await releaseLead(ctx, access, request.params.id), edge(access, request.query.coords));
+    },
+  );
 
   app.post(
     '/api/v1/leads/:id/assign',
-    { schema: { ...action('Give a lead to a rep (from the pool or another rep); the rep’s limit applies'), body: AssignBody } },
+    {
+      schema: { ...action('assignLead', 'Give a lead to a rep (from the pool or another rep); the rep’s limit applies'), body: AssignBody },
+    },
     async (request, reply) => {
       const access = await accessFor(ctx, request, 'lead:assign');
       return answer(reply, await assignLead(ctx, access, request.params.id, request.body.repId), edge(access, request.query.coords));
@@ -103,7 +117,12 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
 
   app.post(
     '/api/v1/leads/:id/follow-ups',
-    { schema: { ...action('Record a follow-up; extends the protection up to the country’s maximum'), body: FollowUpBody } },
+    {
+      schema: {
+        ...action('addLeadFollowUp', 'Record a follow-up; extends the protection up to the country’s maximum'),
+        body: FollowUpBody,
+      },
+    },
     async (request, reply) => {
       const access = await accessFor(ctx, request, 'lead:write');
       return answer(reply, await followUpLead(ctx, access, request.params.id, request.body), edge(access, request.query.coords));
@@ -112,7 +131,7 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
 
   app.post(
     '/api/v1/leads/:id/stage',
-    { schema: { ...action('Move a lead to another stage (409 on an illegal transition)'), body: StageBody } },
+    { schema: { ...action('setLeadStage', 'Move a lead to another stage (409 on an illegal transition)'), body: StageBody } },
     async (request, reply) => {
       const access = await accessFor(ctx, request, 'lead:write');
       return answer(reply, await changeStage(ctx, access, request.params.id, request.body.to), edge(access, request.query.coords));
@@ -121,7 +140,12 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
 
   app.post(
     '/api/v1/leads/:id/convert',
-    { schema: { ...action('Ask for the merchant of a won lead to be created (conversionStatus becomes requested)'), body: ConvertBody } },
+    {
+      schema: {
+        ...action('convertLead', 'Ask for the merchant of a won lead to be created (conversionStatus becomes requested)'),
+        body: ConvertBody,
+      },
+    },
     async (request, reply) => {
       const access = await accessFor(ctx, request, 'lead:write');
       return answer(reply, await convertLead(ctx, access, request.params.id, request.body), edge(access, request.query.coords));

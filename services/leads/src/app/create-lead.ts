@@ -1,4 +1,4 @@
-import { resolveAreaIds } from '@fieldops/geo/area-assignment';
+import { resolveAreaIds } from '@fieldops/area-client';
 import { asCaller, ConflictError, ValidationError } from '@fieldops/platform';
 import type { LeadsContext } from '../config';
 import { claimHistoryRepository, holdingRepository } from '../db/holding.repository';

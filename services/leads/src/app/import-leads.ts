@@ -1,5 +1,5 @@
+import { resolveAreaIds } from '@fieldops/area-client';
 import { distanceMeters, placeNameSimilarity } from '@fieldops/geo';
-import { resolveAreaIds } from '@fieldops/geo/area-assignment';
 import type { ProgressReporter } from '@fieldops/platform';
 import { uuidv7 } from 'uuidv7';
 import type { LeadsContext } from '../config';

@@ -1,22 +1,26 @@
+import { type AreaMove, areaMovesInBoxes } from '@fieldops/area-client';
 import type { LatLngBox } from '@fieldops/geo';
-import { reassignAreas as reassignLocated } from '@fieldops/geo/area-assignment';
 import type { Kysely } from 'kysely';
 import type { LeadsContext } from '../config';
-import { leadRepository } from '../db/lead.repository';
+import { type LeadLocation, leadRepository } from '../db/lead.repository';
 import type { LeadsDb } from '../db/schema';
 
 /**
- * An area changed shape (or appeared, or went): the leads inside the boxes are resolved again and those whose area
- * differs get the new one (derived data: no event, no version bump). Runs inside the consumer's transaction.
+ * An area changed shape (or appeared, or went): the leads inside the boxes are resolved again, as this service,
+ * before the consumer's transaction (no transaction waits on the area service). Answers those whose area differs.
  */
-export function reassignAreas(ctx: LeadsContext, trx: Kysely<LeadsDb>, boxes: LatLngBox[]): Promise<number> {
-  return reassignLocated(ctx, boxes, {
-    inBox: (box, after, limit) => leadRepository.locationsInBox(trx, box, after, limit),
-    move: (moves) =>
-      leadRepository.setAreas(
-        trx,
-        moves.map((m) => ({ leadId: m.record.id, areaId: m.areaId })),
-        ctx.clock.now(),
-      ),
-  });
+export function leadAreaMoves(ctx: LeadsContext, boxes: LatLngBox[]): Promise<AreaMove<LeadLocation>[]> {
+  return areaMovesInBoxes(ctx, boxes, (box, after, limit) => leadRepository.locationsInBox(ctx.db, box, after, limit));
+}
+
+/**
+ * Inside the consumer's transaction: gives the leads their new areas (derived data: no event, no version bump); a
+ * lead moved since keeps the area its move gave it. Answers how many changed.
+ */
+export function moveLeads(ctx: LeadsContext, trx: Kysely<LeadsDb>, moves: AreaMove<LeadLocation>[]): Promise<number> {
+  return leadRepository.setAreas(
+    trx,
+    moves.map(({ record, areaId }) => ({ leadId: record.id, areaId, at: record })),
+    ctx.clock.now(),
+  );
 }

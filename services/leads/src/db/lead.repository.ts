@@ -73,11 +73,23 @@ export const leadRepository = {
     return (await query.execute()).map((r) => ({ ...r, lat: Number(r.lat), lng: Number(r.lng) }));
   },
 
-  /** Sets leads' areas; derived data, so the version (the owners' optimistic lock) is left alone. */
-  async setAreas(db: Db, changes: { leadId: string; areaId: string | null }[], now: number): Promise<void> {
-    for (const change of changes) {
-      await db.updateTable('lead').set({ area_id: change.areaId, updated_at: now }).where('id', '=', change.leadId).execute();
+  /**
+   * Sets leads' areas, each only while the lead is still at the point its area was resolved for; answers how many
+   * changed. Derived data, so the version (the owners' optimistic lock) is left alone.
+   */
+  async setAreas(db: Db, changes: { leadId: string; areaId: string | null; at: LatLng }[], now: number): Promise<number> {
+    let changed = 0;
+    for (const { leadId, areaId, at } of changes) {
+      const result = await db
+        .updateTable('lead')
+        .set({ area_id: areaId, updated_at: now })
+        .where('id', '=', leadId)
+        .where('lat', '=', at.lat)
+        .where('lng', '=', at.lng)
+        .executeTakeFirst();
+      changed += Number(result.numUpdatedRows);
     }
+    return changed;
   },
 
   async insert(db: Db, row: LeadRow): Promise<void> {

@@ -1,5 +1,6 @@
 import type { LeadStage } from '@fieldops/contracts';
 import { DEMO_CATEGORIES, DEMO_REPS, type DemoCountry, demoPhone, demoPoint, pick, prng, repEmail } from '@fieldops/demo-data';
+import type { DemoRep } from '@fieldops/demo-data/demo-seed';
 import { normalisePlaceName } from '@fieldops/geo';
 import { uuidv7 } from 'uuidv7';
 import { poolPolicyOf } from '../app/pool-policy';
@@ -9,13 +10,6 @@ import { h3Columns, type LeadRow } from '../db/lead.repository';
 export const DEMO_LEADS_PER_COUNTRY = 60;
 const DAY = 86_400_000;
 const HELD_STAGES: readonly LeadStage[] = ['new', 'contacted', 'qualified', 'negotiating', 'won', 'lost'];
-
-export interface DemoRep {
-  email: string;
-  user_id: string;
-  org_unit_id: string | null;
-  agency_id: string | null;
-}
 
 export interface DemoLead {
   row: LeadRow;

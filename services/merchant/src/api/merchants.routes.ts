@@ -33,6 +33,7 @@ export function merchantRoutes(app: ServiceApp, ctx: MerchantContext): void {
     '/api/v1/merchants',
     {
       schema: {
+        operationId: 'createMerchant',
         summary: 'Create a merchant (status onboarding)',
         querystring: CoordsQuery,
         body: CreateMerchantBody,
@@ -49,7 +50,14 @@ export function merchantRoutes(app: ServiceApp, ctx: MerchantContext): void {
 
   app.get(
     '/api/v1/merchants',
-    { schema: { summary: 'Merchants in my data scope, by id', querystring: ListQuery, response: { 200: MerchantPage } } },
+    {
+      schema: {
+        operationId: 'listMerchants',
+        summary: 'Merchants in my data scope, by id',
+        querystring: ListQuery,
+        response: { 200: MerchantPage },
+      },
+    },
     async (request) => {
       const access = await accessFor(ctx, request, 'merchant:read');
       const { coords, ...query } = request.query;
@@ -59,7 +67,15 @@ export function merchantRoutes(app: ServiceApp, ctx: MerchantContext): void {
 
   app.get(
     '/api/v1/merchants/:id',
-    { schema: { summary: 'A merchant', params: IdParams, querystring: CoordsQuery, response: { 200: Merchant } } },
+    {
+      schema: {
+        operationId: 'getMerchant',
+        summary: 'A merchant',
+        params: IdParams,
+        querystring: CoordsQuery,
+        response: { 200: Merchant },
+      },
+    },
     async (request, reply) => {
       const access = await accessFor(ctx, request, 'merchant:read');
       const row = await findMerchant(ctx, access, request.params.id);
@@ -72,6 +88,7 @@ export function merchantRoutes(app: ServiceApp, ctx: MerchantContext): void {
     '/api/v1/merchants/:id',
     {
       schema: {
+        operationId: 'updateMerchant',
         summary: 'Change a merchant profile (send If-Match with the ETag you read)',
         params: IdParams,
         querystring: CoordsQuery,
@@ -94,6 +111,7 @@ export function merchantRoutes(app: ServiceApp, ctx: MerchantContext): void {
     '/api/v1/merchants/:id/transitions',
     {
       schema: {
+        operationId: 'transitionMerchant',
         summary: 'Move a merchant along onboarding → active ⇄ suspended → churned (409 for an illegal move)',
         params: IdParams,
         querystring: CoordsQuery,
@@ -113,7 +131,13 @@ export function merchantRoutes(app: ServiceApp, ctx: MerchantContext): void {
   app.post(
     '/api/v1/merchants/:id/transfer',
     {
-      schema: { summary: 'Give a merchant to another owner rep', params: IdParams, body: TransferBody, response: { 200: TransferResults } },
+      schema: {
+        operationId: 'transferMerchant',
+        summary: 'Give a merchant to another owner rep',
+        params: IdParams,
+        body: TransferBody,
+        response: { 200: TransferResults },
+      },
     },
     async (request) => {
       const access = await accessFor(ctx, request, 'merchant:transfer');
@@ -126,6 +150,7 @@ export function merchantRoutes(app: ServiceApp, ctx: MerchantContext): void {
     '/api/v1/merchants/transfer',
     {
       schema: {
+        operationId: 'transferMerchants',
         summary: 'Give many merchants to another owner rep, all or nothing (422 with per-id results when any cannot be)',
         body: BulkTransferBody,
         response: { 200: TransferResults },
@@ -142,6 +167,7 @@ export function merchantRoutes(app: ServiceApp, ctx: MerchantContext): void {
     '/api/v1/merchants/:id/history',
     {
       schema: {
+        operationId: 'getMerchantHistory',
         summary: "Every change of a merchant, oldest first, from the service's event log",
         params: IdParams,
         response: { 200: History },

@@ -1,5 +1,5 @@
+import { type CallAs, resolveAreaIds } from '@fieldops/area-client';
 import type { LatLng } from '@fieldops/geo';
-import { type CallAs, resolveAreaIds } from '@fieldops/geo/area-assignment';
 import type { MerchantContext } from '../config';
 
 /** The area of one new point; a create still succeeds (without area) when the area service does not answer. */

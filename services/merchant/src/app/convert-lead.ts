@@ -1,5 +1,5 @@
+import { resolveAreaIds } from '@fieldops/area-client';
 import type { LeadConversionRequested } from '@fieldops/contracts';
-import { resolveAreaIds } from '@fieldops/geo/area-assignment';
 import { AppError, type EventWriter } from '@fieldops/platform';
 import type { Transaction } from 'kysely';
 import type { MerchantContext } from '../config';
@@ -13,6 +13,12 @@ export type ConversionOutcome = { kind: 'created' | 'existing'; merchantId: stri
 
 const reasonsOf = (error: AppError) => (error.errors.length > 0 ? error.errors.map((e) => `${e.field} ${e.message}`) : [error.message]);
 
+/** The area of the lead's point, asked as this service before the consumer's transaction opens. */
+export async function areaOfConversion(ctx: MerchantContext, request: LeadConversionRequested): Promise<string | null> {
+  const { lat, lng } = request.merchant;
+  return (await resolveAreaIds(ctx, [{ lat, lng }], ctx.asService))?.[0] ?? null;
+}
+
 /**
  * The merchant side of the conversion saga, inside the consumer's transaction: creates the merchant once per lead
  * (a redelivery finds it by lead id and publishes nothing), or answers `merchant.conversion.rejected.v1` with the
@@ -23,6 +29,7 @@ export async function convertLead(
   trx: Transaction<MerchantDb>,
   events: EventWriter,
   request: LeadConversionRequested,
+  areaId: string | null,
   actor: string,
 ): Promise<ConversionOutcome> {
   const existing = await merchantRepository.findByLeadId(trx, request.leadId);
@@ -43,7 +50,7 @@ export async function convertLead(
       leadId: request.leadId,
     };
     const row = newMerchantRow(ctx, draft, owner, '/merchant');
-    row.area_id = (await resolveAreaIds(ctx, [row], ctx.asService))?.[0] ?? null;
+    row.area_id = areaId;
     await merchantRepository.insert(trx, row);
     await events.append(merchantEvents.created(row, actor));
     return { kind: 'created', merchantId: row.id };

@@ -1,4 +1,4 @@
-import type { LatLngBox } from '@fieldops/geo';
+import type { LatLng, LatLngBox } from '@fieldops/geo';
 import { type ResolvedScope, scopeFilter, updateVersioned } from '@fieldops/platform';
 import type { Kysely, Selectable, SelectQueryBuilder, Updateable } from 'kysely';
 import type { MerchantDb, MerchantOwnerChangeTable, MerchantTable, MerchantTransitionTable } from './schema';
@@ -87,9 +87,19 @@ export const merchantRepository = {
     return updateVersioned(db, 'merchant', id, expectedVersion, changes);
   },
 
-  /** Derived from the point and another service's polygons: not a versioned change (no 412 for a pending edit). */
-  async setArea(db: Db, id: string, areaId: string | null, at: number): Promise<void> {
-    await db.updateTable('merchant').set({ area_id: areaId, updated_at: at }).where('id', '=', id).execute();
+  /**
+   * Sets the area only while the merchant is still at the point it was resolved for; answers whether it did. Derived
+   * from the point and another service's polygons: not a versioned change (no 412 for a pending edit).
+   */
+  async setArea(db: Db, id: string, areaId: string | null, resolvedAt: LatLng, now: number): Promise<boolean> {
+    const result = await db
+      .updateTable('merchant')
+      .set({ area_id: areaId, updated_at: now })
+      .where('id', '=', id)
+      .where('lat', '=', resolvedAt.lat)
+      .where('lng', '=', resolvedAt.lng)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   },
 
   async insertTransition(db: Db, row: Selectable<MerchantTransitionTable>): Promise<void> {

@@ -1,5 +1,6 @@
 import type { MerchantStatus } from '@fieldops/contracts';
 import { DEMO_CATEGORIES, DEMO_REPS, type DemoCountry, demoPhone, demoPoint, pick, prng, repEmail } from '@fieldops/demo-data';
+import type { DemoRep } from '@fieldops/demo-data/demo-seed';
 import { uuidv7 } from 'uuidv7';
 import { newMerchantRow } from '../app/new-merchant';
 import type { MerchantContext } from '../config';
@@ -8,13 +9,6 @@ import type { MerchantTransitionTable } from '../db/schema';
 import { DEMO_BUSINESS_IDS } from './business-ids';
 
 export const DEMO_MERCHANTS_PER_COUNTRY = 40;
-
-export interface DemoRep {
-  email: string;
-  user_id: string;
-  org_unit_id: string | null;
-  agency_id: string | null;
-}
 
 export interface DemoMerchant {
   /** As created (onboarding). */

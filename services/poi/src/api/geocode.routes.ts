@@ -12,6 +12,7 @@ export function geocodeRoutes(app: ServiceApp, ctx: PoiContext, geocoderFor: (ca
     '/api/v1/geocode',
     {
       schema: {
+        operationId: 'geocode',
         summary: 'Where an address is (in my country unless country is given), best first',
         querystring: GeocodeQuery,
         response: { 200: GeocodeResults },
@@ -29,7 +30,12 @@ export function geocodeRoutes(app: ServiceApp, ctx: PoiContext, geocoderFor: (ca
   app.get(
     '/api/v1/geocode/reverse',
     {
-      schema: { summary: 'The address at a point (404 where none is known)', querystring: ReverseQuery, response: { 200: ReverseResult } },
+      schema: {
+        operationId: 'reverseGeocode',
+        summary: 'The address at a point (404 where none is known)',
+        querystring: ReverseQuery,
+        response: { 200: ReverseResult },
+      },
     },
     async (request) => {
       const access = accessFor(request, 'place:read');

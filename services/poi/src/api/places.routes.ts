@@ -31,6 +31,7 @@ export function placeRoutes(app: ServiceApp, ctx: PoiContext): void {
     '/api/v1/places/nearby',
     {
       schema: {
+        operationId: 'listNearbyPlaces',
         summary: 'Active places near a point, nearest first (distance in metres, then id), of my country',
         querystring: NearbyQuery,
         response: { 200: NearbyPage },
@@ -47,6 +48,7 @@ export function placeRoutes(app: ServiceApp, ctx: PoiContext): void {
     '/api/v1/places/duplicates',
     {
       schema: {
+        operationId: 'findDuplicatePlaces',
         summary: 'Places that may be the one described (name, phone, distance), best first; ask before creating one',
         querystring: CoordsQuery,
         body: DuplicatesBody,
@@ -70,7 +72,15 @@ export function placeRoutes(app: ServiceApp, ctx: PoiContext): void {
 
   app.post(
     '/api/v1/places',
-    { schema: { summary: 'Create a place', querystring: CoordsQuery, body: CreatePlaceBody, response: { 201: Place } } },
+    {
+      schema: {
+        operationId: 'createPlace',
+        summary: 'Create a place',
+        querystring: CoordsQuery,
+        body: CreatePlaceBody,
+        response: { 201: Place },
+      },
+    },
     async (request, reply) => {
       const access = accessFor(request, 'place:write');
       const place = await createPlace(ctx, access, request.body, edge(access, request.query.coords));
@@ -83,6 +93,7 @@ export function placeRoutes(app: ServiceApp, ctx: PoiContext): void {
     '/api/v1/places/:id',
     {
       schema: {
+        operationId: 'getPlace',
         summary: 'A place; a merged one answers with mergedInto, the place to follow',
         params: IdParams,
         querystring: CoordsQuery,
@@ -101,6 +112,7 @@ export function placeRoutes(app: ServiceApp, ctx: PoiContext): void {
     '/api/v1/places/:id',
     {
       schema: {
+        operationId: 'updatePlace',
         summary: 'Change a place (send If-Match with the ETag you read to avoid overwriting a concurrent change)',
         params: IdParams,
         querystring: CoordsQuery,
@@ -123,6 +135,7 @@ export function placeRoutes(app: ServiceApp, ctx: PoiContext): void {
     '/api/v1/places/:id/merge',
     {
       schema: {
+        operationId: 'mergePlace',
         summary: 'Merge a duplicate (loserId) into this place: the loser becomes merged and points here',
         params: IdParams,
         querystring: CoordsQuery,

@@ -1,7 +1,7 @@
+import { resolveAreaIds } from '@fieldops/area-client';
 import type { PlaceCategory } from '@fieldops/contracts';
 import { isSupportedCountry } from '@fieldops/countries';
 import type { LatLng } from '@fieldops/geo';
-import { resolveAreaIds } from '@fieldops/geo/area-assignment';
 import { asCaller, type Principal, UnprocessableError, ValidationError } from '@fieldops/platform';
 import type { PoiContext } from '../config';
 import { placeRepository } from '../db/place.repository';

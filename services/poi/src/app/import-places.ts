@@ -1,5 +1,5 @@
+import { resolveAreaIds } from '@fieldops/area-client';
 import { MAX_PLACES_PER_IMPORT_EVENT } from '@fieldops/contracts';
-import { resolveAreaIds } from '@fieldops/geo/area-assignment';
 import type { ProgressReporter } from '@fieldops/platform';
 import type { PoiContext } from '../config';
 import { type PlaceRow, placeRepository } from '../db/place.repository';

@@ -1,31 +1,42 @@
-import { reassignAreas as reassignLocated } from '@fieldops/geo/area-assignment';
+import { type AreaChange, type AreaMove, areaMovesInBoxes, type LocatedRecord, RESOLVE_AREA_BATCH } from '@fieldops/area-client';
 import type { EventWriter } from '@fieldops/platform';
 import type { Kysely } from 'kysely';
 import type { PoiContext } from '../config';
-import { type BoundingBox, placeRepository } from '../db/place.repository';
+import { placeRepository } from '../db/place.repository';
 import type { PoiDb } from '../db/schema';
 import { placeEvents } from '../events/published';
 
 const EVERY_COUNTRY = { country: null };
 
 /**
- * An area changed shape (or appeared, or went): every active place inside the old or new box is resolved again and
- * those whose area differs get the new one, as the area service's move preview promised, with one
- * `poi.places.area-changed.v1` event per batch. Runs as this service inside the consumer's transaction.
+ * An area changed shape (or appeared, or went): every active place inside the old or new box is resolved again, as
+ * this service, before the consumer's transaction (no transaction waits on the area service). Answers the places
+ * whose area differs, as the area service's move preview promised.
  */
-export function reassignAreas(
+export function placeAreaMoves(ctx: PoiContext, change: AreaChange): Promise<AreaMove<LocatedRecord>[]> {
+  return areaMovesInBoxes(ctx, change.boxes, (box, after, limit) =>
+    placeRepository.locationsInBox(ctx.db, box, EVERY_COUNTRY, after, limit),
+  );
+}
+
+/**
+ * Inside the consumer's transaction: gives the places their new areas (those moved since keep the area their move
+ * gave them), with one `poi.places.area-changed.v1` event per batch of the places that changed. Answers how many.
+ */
+export async function movePlaces(
   ctx: PoiContext,
   trx: Kysely<PoiDb>,
   events: EventWriter,
-  causedBy: { areaId: string; version: number },
-  boxes: BoundingBox[],
+  change: AreaChange,
+  moves: AreaMove<LocatedRecord>[],
 ): Promise<number> {
-  return reassignLocated(ctx, boxes, {
-    inBox: (box, after, limit) => placeRepository.locationsInBox(trx, box, EVERY_COUNTRY, after, limit),
-    async move(moves) {
-      const changes = moves.map((m) => ({ placeId: m.record.id, areaId: m.areaId }));
-      await placeRepository.setAreas(trx, changes, ctx.clock.now());
-      await events.append(placeEvents.areaChanged(causedBy, changes));
-    },
-  });
+  const causedBy = { areaId: change.areaId, version: change.version };
+  let moved = 0;
+  for (let start = 0; start < moves.length; start += RESOLVE_AREA_BATCH) {
+    const batch = moves.slice(start, start + RESOLVE_AREA_BATCH).map(({ record, areaId }) => ({ placeId: record.id, areaId, at: record }));
+    const changes = await placeRepository.setAreas(trx, batch, ctx.clock.now());
+    if (changes.length > 0) await events.append(placeEvents.areaChanged(causedBy, changes));
+    moved += changes.length;
+  }
+  return moved;
 }

@@ -1,4 +1,4 @@
-import type { IndexResolution, LatLngBox } from '@fieldops/geo';
+import type { IndexResolution, LatLng, LatLngBox } from '@fieldops/geo';
 import { type Dialect, forUpdate, updateVersioned } from '@fieldops/platform';
 import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import type { PlaceScope } from '../domain/place-scope';
@@ -68,13 +68,23 @@ export const placeRepository = {
   },
 
   /**
-   * Records the areas places now lie in. Not a versioned change: the area is derived from the point and another
-   * service's polygons, and must not make a rep's pending edit of the place fail with 412.
+   * Records the areas places now lie in, each only while the place is still at the point its area was resolved for;
+   * answers the changes made. Not a versioned change: the area is derived from the point and another service's
+   * polygons, and must not make a rep's pending edit of the place fail with 412.
    */
-  async setAreas(db: Db, changes: { placeId: string; areaId: string | null }[], at: number): Promise<void> {
-    for (const change of changes) {
-      await db.updateTable('place').set({ area_id: change.areaId, updated_at: at }).where('id', '=', change.placeId).execute();
+  async setAreas(db: Db, changes: { placeId: string; areaId: string | null; at: LatLng }[], now: number) {
+    const made: { placeId: string; areaId: string | null }[] = [];
+    for (const { placeId, areaId, at } of changes) {
+      const result = await db
+        .updateTable('place')
+        .set({ area_id: areaId, updated_at: now })
+        .where('id', '=', placeId)
+        .where('lat', '=', at.lat)
+        .where('lng', '=', at.lng)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) > 0) made.push({ placeId, areaId });
     }
+    return made;
   },
 
   /** Optimistic update: answers false when the row's version is no longer `expectedVersion`. */

@@ -10,6 +10,7 @@ export function searchRoutes(app: ServiceApp, ctx: SearchContext): void {
     '/api/v1/search',
     {
       schema: {
+        operationId: 'search',
         summary: 'Search merchants, leads, places and visits within my data scope (text, geo, filters, facets)',
         querystring: SearchQuerystring,
         response: { 200: SearchAnswer },
@@ -20,7 +21,13 @@ export function searchRoutes(app: ServiceApp, ctx: SearchContext): void {
 
   app.get(
     '/api/v1/search/status',
-    { schema: { summary: 'How current the search index is, per source service', response: { 200: SearchStatus } } },
+    {
+      schema: {
+        operationId: 'getSearchStatus',
+        summary: 'How current the search index is, per source service',
+        response: { 200: SearchStatus },
+      },
+    },
     async (request) => searchStatus(ctx, callerOf(request)),
   );
 
@@ -28,6 +35,7 @@ export function searchRoutes(app: ServiceApp, ctx: SearchContext): void {
     '/api/v1/search/rebuild',
     {
       schema: {
+        operationId: 'rebuildSearch',
         summary: 'Rebuild the index from the source services while the current one keeps serving (admins; see status)',
         response: { 202: RebuildStarted },
       },

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { SearchContext } from '../config';
-import { stateOf } from '../config';
+
 import { referenceRepository } from '../db/reference.repository';
 import type { SearchDb } from '../db/schema';
 import { AreaTree } from '../domain/area-tree';
@@ -10,7 +10,7 @@ type Db = Transaction<SearchDb> | SearchContext['db'];
 
 /** The area tree from the areas search has been told of; cached until an area event changes it. */
 export async function areaTree(ctx: SearchContext, db: Db): Promise<AreaTree> {
-  const state = stateOf(ctx);
+  const state = ctx.deps;
   if (!state.areas) {
     const rows = await referenceRepository.allAreas(db);
     state.areas = new AreaTree(rows.filter((r) => !r.deleted).map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name })));

@@ -1,6 +1,6 @@
 import { Code, ConnectError } from '@connectrpc/connect';
 import { ConfigError, type ProgressReporter } from '@fieldops/platform';
-import { type SearchContext, stateOf } from '../config';
+import type { SearchContext } from '../config';
 import type { SearchIndex } from '../db/search-index';
 import type { DocumentType } from '../domain/search-document';
 import { EXPORT_SOURCES, type ExportSource } from './export-sources';
@@ -25,7 +25,7 @@ function skipReason(error: unknown): string | null {
 }
 
 async function exportInto(ctx: SearchContext, index: SearchIndex, source: ExportSource, progress: ProgressReporter): Promise<number> {
-  const state = stateOf(ctx);
+  const state = ctx.deps;
   const estimate = await state.holder.current.count(source.type);
   progress.start(Math.max(estimate, 1), `search: ${source.source}`);
   let afterId = '';
@@ -62,7 +62,7 @@ async function carry(from: SearchIndex, to: SearchIndex, type: DocumentType): Pr
  * the new generation is published and swapped in, and the old one deleted.
  */
 export async function rebuildIndex(ctx: SearchContext, progress: ProgressReporter): Promise<RebuildReport> {
-  const state = stateOf(ctx);
+  const state = ctx.deps;
   const generation = newGeneration(ctx);
   const index = await state.location.open(generation);
   state.holder.startBuilding(index);

@@ -1,7 +1,6 @@
-import type { PlatformTables, Principal } from '@fieldops/platform';
-import { requirePermission } from '@fieldops/platform';
-import type { Kysely } from 'kysely';
-import { type SearchContext, stateOf } from '../config';
+import type { Principal } from '@fieldops/platform';
+import { platformTables, requirePermission } from '@fieldops/platform';
+import type { SearchContext } from '../config';
 import { sourceRepository } from '../db/source.repository';
 
 /** The sources search follows, as named in their event types. */
@@ -15,11 +14,11 @@ const iso = (ms: number | null) => (ms === null || ms === 0 ? null : new Date(ms
  */
 export async function searchStatus(ctx: SearchContext, caller: Principal) {
   requirePermission(caller, 'search:read');
-  const state = stateOf(ctx);
+  const state = ctx.deps;
   // This replica's own counts are the freshest; the table covers sources it has not heard from since it started.
   const rows = new Map((await sourceRepository.all(ctx.db)).map((r) => [r.source, r]));
   for (const [source, stats] of state.sources) rows.set(source, stats);
-  const dead = await sourceRepository.deadLettersBySource(ctx.db as unknown as Kysely<PlatformTables>);
+  const dead = await sourceRepository.deadLettersBySource(platformTables(ctx.db));
   const now = ctx.clock.now();
   return {
     driver: state.holder.current.driver,

@@ -1,7 +1,7 @@
 import { Code, ConnectError } from '@connectrpc/connect';
 import { AreaService } from '@fieldops/contracts';
 import { asCaller, can, ForbiddenError, NotFoundError, type Principal, requirePermission } from '@fieldops/platform';
-import { type SearchContext, stateOf } from '../config';
+import type { SearchContext } from '../config';
 import { shapeOfGeoJson } from '../domain/area-shape';
 import { highlight } from '../domain/highlights';
 import type { SearchDocument } from '../domain/search-document';
@@ -121,7 +121,7 @@ export async function search(ctx: SearchContext, caller: Principal, input: Searc
     after: afterOf(input.cursor, sort),
     facets: facetsOf(input),
   };
-  const result = await stateOf(ctx).holder.current.search(query, visibility);
+  const result = await ctx.deps.holder.current.search(query, visibility);
   const parts = queryParts(q);
   const last = result.hits[result.hits.length - 1];
   return {

@@ -1,5 +1,5 @@
 import { ConflictError, type Principal, type ProgressReporter, requirePermission } from '@fieldops/platform';
-import { type SearchContext, stateOf } from '../config';
+import type { SearchContext } from '../config';
 import { rebuildIndex } from './rebuild-index';
 
 const silent: ProgressReporter = { start() {}, tick() {}, stop() {} };
@@ -7,7 +7,7 @@ const silent: ProgressReporter = { start() {}, tick() {}, stop() {} };
 /** Starts a rebuild in this process, in the background (admins only); /search/status shows how far it got. */
 export function startRebuild(ctx: SearchContext, caller: Principal): { started: true } {
   requirePermission(caller, '*');
-  if (stateOf(ctx).holder.isBuilding) throw new ConflictError('A rebuild is already running.');
+  if (ctx.deps.holder.isBuilding) throw new ConflictError('A rebuild is already running.');
   rebuildIndex(ctx, silent).then(
     (report) => ctx.log.info({ report }, 'search: rebuilt'),
     (error: unknown) => ctx.log.error({ error: String(error) }, 'search: rebuild failed; the old index keeps serving'),

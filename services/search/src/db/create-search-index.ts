@@ -2,21 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '@fieldops/platform';
 import { ElasticSearchIndex } from './elastic/elastic-search-index';
-import type { SearchIndex } from './search-index';
+import type { IndexLocation } from './index-location';
 import { SqliteSearchIndex } from './sqlite/sqlite-search-index';
-
-/**
- * Where an installation's index lives, by `SEARCH_URL`: `sqlite:<dir>` (one file per index generation in that
- * directory, `current` naming the one that serves) or `http(s)://…` Elasticsearch/OpenSearch (one index per
- * generation behind the alias `fieldops-search`, or `?index=<alias>`).
- */
-export interface IndexLocation {
-  /** The generation that serves now, or null when there is none yet. */
-  currentGeneration(): Promise<string | null>;
-  open(generation: string): Promise<SearchIndex>;
-  /** Makes `generation` the one that serves after a restart too. */
-  publish(generation: string): Promise<void>;
-}
 
 function sqliteLocation(dir: string): IndexLocation {
   const pointer = path.join(dir, 'current');

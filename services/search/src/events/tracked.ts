@@ -1,10 +1,20 @@
-import type { EventEnvelope, EventHandler } from '@fieldops/platform';
+import type { EventData, EventType } from '@fieldops/contracts';
+import type { ConsumerDefinition, EventEnvelope, EventHandler } from '@fieldops/platform';
 import type { Transaction } from 'kysely';
-import { type SearchContext, type SearchState, stateOf } from '../config';
+import type { SearchContext, SearchState } from '../config';
 import type { SearchDb } from '../db/schema';
 import { sourceRepository } from '../db/source.repository';
 
-export type IndexingHandler = (event: EventEnvelope, trx: Transaction<SearchDb>, ctx: SearchContext, state: SearchState) => Promise<void>;
+/** Indexes the change one event of type `T` (one of the types in `T`) carries. */
+export type IndexingHandler<T extends EventType> = (
+  event: EventEnvelope<EventData<T>>,
+  trx: Transaction<SearchDb>,
+  ctx: SearchContext,
+  state: SearchState,
+) => Promise<void>;
+
+/** A consumer of the search service (its handlers receive the service's state as `ctx.deps`). */
+export type SearchConsumer = ConsumerDefinition<SearchDb, SearchState>;
 
 const PERSIST_EVERY_MS = 1000;
 
@@ -45,9 +55,9 @@ async function recordApplied(
  * Wraps a handler so that, once its change is in the index (searchable), the time since the event is observed as the
  * lag metric and recorded per source for /search/status.
  */
-export function tracked(source: string, handle: IndexingHandler): EventHandler<SearchDb> {
+export function tracked<T extends EventType>(source: string, handle: IndexingHandler<T>): EventHandler<SearchDb, T, SearchState> {
   return async (event, trx, _events, ctx) => {
-    const state = stateOf(ctx);
+    const state = ctx.deps;
     state.inFlight.set(source, (state.inFlight.get(source) ?? 0) + 1);
     try {
       await handle(event, trx, ctx, state);

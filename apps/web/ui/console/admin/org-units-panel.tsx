@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../shared/api/client';
+import { answerOf, type BodyOf, rest } from '../../shared/api/client';
 import { Field, FormError, SelectField } from '../../shared/forms/field';
 import { useFormProblem } from '../../shared/forms/use-problem';
 import { StatusLine } from '../../shared/status-line';
@@ -14,7 +14,7 @@ export function OrgUnitsPanel() {
   const { t } = useTranslation();
   const queries = useQueryClient();
   const units = useOrgUnits();
-  const [form, setForm] = useState({ name: '', kind: 'team', parentId: '' });
+  const [form, setForm] = useState({ name: '', kind: 'team' as BodyOf<'createOrgUnit'>['kind'], parentId: '' });
   const [problem, report, clear] = useFormProblem();
   const items = units.data?.items ?? [];
   const ordered = treeOrder(items);
@@ -23,7 +23,7 @@ export function OrgUnitsPanel() {
     event.preventDefault();
     clear();
     try {
-      await api('POST', '/api/v1/org-units', { body: { name: form.name, kind: form.kind, parentId: form.parentId || null } });
+      await answerOf(rest.POST('/api/v1/org-units', { body: { name: form.name, kind: form.kind, parentId: form.parentId || null } }));
       setForm({ ...form, name: '' });
       await queries.invalidateQueries({ queryKey: ['/api/v1/org-units'] });
     } catch (error) {
@@ -44,7 +44,7 @@ export function OrgUnitsPanel() {
         <SelectField
           label={t('admin.kind')}
           value={form.kind}
-          onChange={(e) => setForm({ ...form, kind: e.target.value })}
+          onChange={(e) => setForm({ ...form, kind: e.target.value as typeof form.kind })}
           error={problem.fields.kind}
         >
           {KINDS.map((kind) => (

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../shared/api/client';
+import { answerOf, type BodyOf, rest } from '../../shared/api/client';
 import { Field, FormError, SelectField } from '../../shared/forms/field';
 import { useFormProblem } from '../../shared/forms/use-problem';
 import { useSession } from '../../shared/session/session';
@@ -17,7 +17,7 @@ export function RolesPanel() {
   const queries = useQueryClient();
   const roles = useRoles();
   const [name, setName] = useState('');
-  const [scope, setScope] = useState('team');
+  const [scope, setScope] = useState<BodyOf<'createRole'>['scope']>('team');
   const [granted, setGranted] = useState<Set<string>>(new Set());
   const [problem, report, clear] = useFormProblem();
   const grantable = (session.me?.permissions ?? []).filter((permission) => permission !== '*').sort();
@@ -33,7 +33,7 @@ export function RolesPanel() {
     event.preventDefault();
     clear();
     try {
-      await api('POST', '/api/v1/roles', { body: { name, scope, permissions: [...granted] } });
+      await answerOf(rest.POST('/api/v1/roles', { body: { name, scope, permissions: [...granted] } }));
       setName('');
       setGranted(new Set());
       await queries.invalidateQueries({ queryKey: ['/api/v1/roles'] });
@@ -47,7 +47,12 @@ export function RolesPanel() {
       <form onSubmit={submit} noValidate className="inline-form" aria-label={t('admin.newRole')}>
         <h2>{t('admin.newRole')}</h2>
         <Field label={t('admin.name')} value={name} onChange={(e) => setName(e.target.value)} error={problem.fields.name} />
-        <SelectField label={t('admin.scope')} value={scope} onChange={(e) => setScope(e.target.value)} error={problem.fields.scope}>
+        <SelectField
+          label={t('admin.scope')}
+          value={scope}
+          onChange={(e) => setScope(e.target.value as typeof scope)}
+          error={problem.fields.scope}
+        >
           {SCOPES.map((s) => (
             <option key={s} value={s}>
               {t(`admin.scopes.${s}`)}

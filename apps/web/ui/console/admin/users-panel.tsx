@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../shared/api/client';
+import { answerOf, rest } from '../../shared/api/client';
 import type { User } from '../../shared/data/records';
 import { usePagedList } from '../../shared/data/use-pages';
 import { Field, FormError, SelectField } from '../../shared/forms/field';
@@ -13,14 +13,16 @@ export function UsersPanel() {
   const { t } = useTranslation();
   const queries = useQueryClient();
   const [q, setQ] = useState('');
-  const users = usePagedList<User>('/api/v1/users', { limit: '100', q: q.trim() || undefined });
+  const users = usePagedList(['/api/v1/users', q.trim()], (cursor) =>
+    answerOf(rest.GET('/api/v1/users', { params: { query: { limit: 100, q: q.trim() || undefined, cursor } } })),
+  );
   const units = useOrgUnits();
   const roles = useRoles();
   const unitName = (id: string) => units.data?.items.find((unit) => unit.id === id)?.name ?? id;
   const roleNames = (ids: string[]) => ids.map((id) => roles.data?.items.find((role) => role.id === id)?.name ?? id).join(', ');
   const setStatus = useMutation({
-    mutationFn: ({ id, status }: { id: string; status: 'active' | 'disabled' }) =>
-      api('PATCH', `/api/v1/users/${id}`, { body: { status } }),
+    mutationFn: ({ id, status }: { id: string; status: User['status'] }) =>
+      answerOf(rest.PATCH('/api/v1/users/{id}', { params: { path: { id } }, body: { status } })),
     onSettled: () => queries.invalidateQueries({ queryKey: ['/api/v1/users'] }),
   });
   return (
@@ -82,8 +84,8 @@ function NewUserForm() {
     clear();
     setDone(undefined);
     try {
-      const { roleId, ...rest } = form;
-      await api('POST', '/api/v1/users', { body: { ...rest, roleIds: roleId ? [roleId] : [] } });
+      const { roleId, ...fields } = form;
+      await answerOf(rest.POST('/api/v1/users', { body: { ...fields, roleIds: roleId ? [roleId] : [] } }));
       setDone(t('admin.userCreated', { name: form.name }));
       setForm({ name: '', email: '', password: '', orgUnitId: form.orgUnitId, roleId: form.roleId });
       await queries.invalidateQueries({ queryKey: ['/api/v1/users'] });

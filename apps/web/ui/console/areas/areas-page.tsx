@@ -2,11 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../shared/api/client';
-import type { Area, AreaPreview, Page } from '../../shared/data/records';
+import { answerOf, rest } from '../../shared/api/client';
+import type { AreaPreview } from '../../shared/data/records';
 import { FormError, SelectField } from '../../shared/forms/field';
 import { useFormat } from '../../shared/i18n/format';
-import { IN_WGS84 } from '../../shared/map/coordinates';
+import { WGS84 } from '../../shared/map/coordinates';
 import { homeView } from '../../shared/map/home-view';
 import { type LngLat, MapView } from '../../shared/map/map-view';
 import { useSession } from '../../shared/session/session';
@@ -24,7 +24,7 @@ export function AreasPage() {
   const queries = useQueryClient();
   const areas = useQuery({
     queryKey: ['areas-with-geometry'],
-    queryFn: () => api<Page<Area>>('GET', `/api/v1/areas?geometry=true&limit=200&${IN_WGS84}`),
+    queryFn: () => answerOf(rest.GET('/api/v1/areas', { params: { query: { geometry: true, limit: 200, ...WGS84 } } })),
   });
   const [areaId, setAreaId] = useState<string | undefined>();
   const [drawing, setDrawing] = useState(false);
@@ -37,13 +37,19 @@ export function AreasPage() {
 
   const previewMutation = useMutation({
     mutationFn: () =>
-      api<AreaPreview>('POST', `/api/v1/areas/${areaId}/geometry/preview?${IN_WGS84}`, {
-        body: { geometry: { type: 'Polygon', coordinates: [closedRing(vertices)] } },
-      }),
+      answerOf(
+        rest.POST('/api/v1/areas/{id}/geometry/preview', {
+          params: { path: { id: areaId ?? '' }, query: WGS84 },
+          body: { geometry: { type: 'Polygon', coordinates: [closedRing(vertices)] } },
+        }),
+      ),
     onSuccess: setPreview,
   });
   const applyMutation = useMutation({
-    mutationFn: (previewId: string) => api<Area>('POST', `/api/v1/areas/${areaId}/geometry/apply?${IN_WGS84}`, { body: { previewId } }),
+    mutationFn: (previewId: string) =>
+      answerOf(
+        rest.POST('/api/v1/areas/{id}/geometry/apply', { params: { path: { id: areaId ?? '' }, query: WGS84 }, body: { previewId } }),
+      ),
     onSuccess: async (changed) => {
       setApplied(t('areas.applied', { name: changed.name, version: changed.version }));
       setPreview(undefined);
@@ -59,8 +65,8 @@ export function AreasPage() {
 
   useEffect(() => {
     if (area && map.current) {
-      const [west, south, east, north] = area.bbox;
-      map.current.fitBounds([west, south, east, north], { padding: 40, duration: 0 });
+      // The API answers exactly four numbers: west, south, east, north.
+      map.current.fitBounds(area.bbox as [number, number, number, number], { padding: 40, duration: 0 });
     }
   }, [area]);
 

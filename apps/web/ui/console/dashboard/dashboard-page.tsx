@@ -1,15 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../shared/api/client';
+import { answerOf, rest } from '../../shared/api/client';
 import { ProblemError } from '../../shared/api/problem';
-import { LEAD_STAGES, type Lead, type Page } from '../../shared/data/records';
+import { LEAD_STAGES, type Page } from '../../shared/data/records';
 import { useFormat } from '../../shared/i18n/format';
 import { useSession } from '../../shared/session/session';
 import { StatusLine } from '../../shared/status-line';
-
-interface VisitSummary {
-  verification: string;
-}
 
 const COUNTED = 200;
 
@@ -23,10 +19,13 @@ export function DashboardPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const session = useSession();
-  const leads = useQuery({ queryKey: ['dashboard', 'leads'], queryFn: () => api<Page<Lead>>('GET', `/api/v1/leads?limit=${COUNTED}`) });
+  const leads = useQuery({
+    queryKey: ['dashboard', 'leads'],
+    queryFn: () => answerOf(rest.GET('/api/v1/leads', { params: { query: { limit: COUNTED } } })),
+  });
   const pool = useQuery({
     queryKey: ['dashboard', 'pool'],
-    queryFn: () => api<Page<Lead>>('GET', `/api/v1/leads?pool=public&limit=${COUNTED}`),
+    queryFn: () => answerOf(rest.GET('/api/v1/leads', { params: { query: { pool: 'public', limit: COUNTED } } })),
   });
   // Today on the clock of my country, the day the checkin service files each visit under.
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: session.country?.timeZone }).format(new Date());
@@ -34,7 +33,7 @@ export function DashboardPage() {
     queryKey: ['dashboard', 'visits', today],
     // Visits come from the checkin service; where it is not deployed the tile says so instead of failing.
     queryFn: () =>
-      api<Page<VisitSummary>>('GET', `/api/v1/visits?date=${today}&limit=${COUNTED}`).catch((error: unknown) => {
+      answerOf(rest.GET('/api/v1/visits', { params: { query: { date: today, limit: COUNTED } } })).catch((error: unknown) => {
         if (error instanceof ProblemError && error.status === 404) return null;
         throw error;
       }),

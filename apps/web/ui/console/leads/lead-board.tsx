@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { LEAD_STAGES, type Lead, type LeadStage } from '../../shared/data/records';
+import { answerOf, rest } from '../../shared/api/client';
+import { LEAD_STAGES, type LeadStage } from '../../shared/data/records';
 import { usePagedList } from '../../shared/data/use-pages';
 import { useFormat } from '../../shared/i18n/format';
 import { useSession } from '../../shared/session/session';
@@ -12,7 +13,9 @@ export function LeadBoard() {
   const { t } = useTranslation();
   const format = useFormat();
   const session = useSession();
-  const list = usePagedList<Lead>('/api/v1/leads', { limit: '200' });
+  const list = usePagedList(['/api/v1/leads', 'board'], (cursor) =>
+    answerOf(rest.GET('/api/v1/leads', { params: { query: { limit: 200, cursor } } })),
+  );
   const actions = useLeadActions();
   const failure = actions.stage.error ?? actions.release.error;
   return (

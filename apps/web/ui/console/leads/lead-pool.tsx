@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lead } from '../../shared/data/records';
+import { answerOf, rest } from '../../shared/api/client';
 import { usePagedList } from '../../shared/data/use-pages';
 import { useReps } from '../../shared/data/use-reps';
 import { SelectField } from '../../shared/forms/field';
@@ -14,7 +14,9 @@ export function LeadPool() {
   const { t } = useTranslation();
   const format = useFormat();
   const session = useSession();
-  const pool = usePagedList<Lead>('/api/v1/leads', { pool: 'public', limit: '100' });
+  const pool = usePagedList(['/api/v1/leads', 'pool'], (cursor) =>
+    answerOf(rest.GET('/api/v1/leads', { params: { query: { pool: 'public', limit: 100, cursor } } })),
+  );
   const reps = useReps();
   const actions = useLeadActions();
   const [selected, setSelected] = useState<Set<string>>(new Set());

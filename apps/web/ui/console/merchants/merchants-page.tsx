@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { answerOf, rest } from '../../shared/api/client';
 import { MERCHANT_STATUSES, type Merchant } from '../../shared/data/records';
 import { usePagedList } from '../../shared/data/use-pages';
 import { Field, SelectField } from '../../shared/forms/field';
@@ -10,9 +11,11 @@ import { StatusLine } from '../../shared/status-line';
 export function MerchantsPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState<Merchant['status'] | ''>('');
   const [text, setText] = useState('');
-  const list = usePagedList<Merchant>('/api/v1/merchants', { status: status || undefined, limit: '100' });
+  const list = usePagedList(['/api/v1/merchants', status], (cursor) =>
+    answerOf(rest.GET('/api/v1/merchants', { params: { query: { status: status || undefined, limit: 100, cursor } } })),
+  );
   const needle = text.trim().toLowerCase();
   const shown = needle ? list.items.filter((m) => `${m.legalName} ${m.brandName} ${m.address}`.toLowerCase().includes(needle)) : list.items;
   return (
@@ -20,7 +23,11 @@ export function MerchantsPage() {
       <h1>{t('merchants.title')}</h1>
       <div className="toolbar">
         <Field label={t('common.search')} type="search" value={text} onChange={(event) => setText(event.target.value)} />
-        <SelectField label={t('merchants.status')} value={status} onChange={(event) => setStatus(event.target.value)}>
+        <SelectField
+          label={t('merchants.status')}
+          value={status}
+          onChange={(event) => setStatus(event.target.value as Merchant['status'] | '')}
+        >
           <option value="">{t('common.all')}</option>
           {MERCHANT_STATUSES.map((s) => (
             <option key={s} value={s}>

@@ -1,32 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../shared/api/client';
+import { answerOf, rest } from '../../shared/api/client';
 import { ProblemError } from '../../shared/api/problem';
-import type { Page } from '../../shared/data/records';
 import { useReps } from '../../shared/data/use-reps';
 import { Field, FormError } from '../../shared/forms/field';
 import { useFormat } from '../../shared/i18n/format';
 import { MapView } from '../../shared/map/map-view';
 import { StatusLine } from '../../shared/status-line';
 import { EvidencePhoto } from './evidence-photo';
-
-/** A visit waiting for review, as the checkin service lists it (its event snapshot). */
-interface ReviewItem {
-  id: string;
-  repId: string;
-  targetType: string;
-  targetName: string;
-  lat: number;
-  lng: number;
-  accuracyM: number;
-  distanceM: number;
-  checkedInAt: string;
-  receivedAt: string;
-  photoIds: string[];
-  riskScore: number;
-  riskSignals: { code: string; weight: number; detail: string }[];
-}
 
 /** The supervisor's queue: each flagged visit with its evidence bundle, to approve or reject with a reason. */
 export function ReviewsPage() {
@@ -38,14 +20,14 @@ export function ReviewsPage() {
   const queue = useQuery({
     queryKey: ['review-queue'],
     queryFn: () =>
-      api<Page<ReviewItem>>('GET', '/api/v1/visits/review-queue?limit=50').catch((error: unknown) => {
+      answerOf(rest.GET('/api/v1/visits/review-queue', { params: { query: { limit: 50 } } })).catch((error: unknown) => {
         if (error instanceof ProblemError && error.status === 404) return null;
         throw error;
       }),
   });
   const review = useMutation({
     mutationFn: ({ id, decision }: { id: string; decision: 'approve' | 'reject' }) =>
-      api('POST', `/api/v1/visits/${id}/review`, { body: { decision, reason: reason.trim() } }),
+      answerOf(rest.POST('/api/v1/visits/{id}/review', { params: { path: { id } }, body: { decision, reason: reason.trim() } })),
     onSuccess: () => setReason(''),
     onSettled: () => queries.invalidateQueries({ queryKey: ['review-queue'] }),
   });

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../shared/api/client';
+import { answerOf, rest } from '../../shared/api/client';
 import type { DuplicateCandidate } from '../../shared/data/records';
 import { FormError } from '../../shared/forms/field';
 import { useFormat } from '../../shared/i18n/format';
@@ -10,7 +10,8 @@ export function DuplicateWarning({ candidates, onClaimed }: { candidates: Duplic
   const { t } = useTranslation();
   const format = useFormat();
   const claim = useMutation({
-    mutationFn: (candidate: DuplicateCandidate) => api('POST', `/api/v1/leads/${candidate.id}/claim`),
+    mutationFn: (candidate: DuplicateCandidate) =>
+      answerOf(rest.POST('/api/v1/leads/{id}/claim', { params: { path: { id: candidate.id } } })),
     onSuccess: (_lead, candidate) => onClaimed(candidate.name),
   });
   return (

@@ -24,7 +24,9 @@ export function NewLeadPage() {
   const [name, setName] = useState(params.get('name') ?? '');
   const [phone, setPhone] = useState('');
   const [address, setAddress] = useState('');
-  const [category, setCategory] = useState(params.get('category') ?? 'restaurant');
+  const [category, setCategory] = useState<NewLeadBody['category']>(
+    PLACE_CATEGORIES.find((known) => known === params.get('category')) ?? 'restaurant',
+  );
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<string | undefined>();
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[] | undefined>();
@@ -83,7 +85,7 @@ export function NewLeadPage() {
         <SelectField
           label={t('field.newLead.category')}
           value={category}
-          onChange={(e) => setCategory(e.target.value)}
+          onChange={(e) => setCategory(e.target.value as NewLeadBody['category'])}
           error={problem.fields.category}
         >
           {PLACE_CATEGORIES.map((c) => (

@@ -1,4 +1,5 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { BodyOf } from '../../shared/api/client';
 
 /** A write made in the field, kept on the device until the server has it. */
 export type OutboxEntry =
@@ -18,34 +19,10 @@ interface OutboxBase {
   conflict?: unknown;
 }
 
-export interface NewLeadBody {
-  name: string;
-  phone?: string;
-  address?: string;
-  category: string;
-  lat: number;
-  lng: number;
-}
-
-export interface CheckInBody {
-  id: string;
-  targetType: 'merchant' | 'lead' | 'place';
-  targetId: string;
-  lat: number;
-  lng: number;
-  accuracyM: number;
-  deviceTime: string;
-  mockLocation: boolean;
-}
-
-export interface CheckOutBody {
-  outcome: string;
-  notes: string;
-  followUpAt?: string;
-  deviceTime: string;
-  /** Answers to the country's visit template, by question id. */
-  answers: Record<string, boolean | number | string>;
-}
+/** The bodies of the queued writes, as the API takes them. */
+export type NewLeadBody = BodyOf<'createLead'>;
+export type CheckInBody = BodyOf<'checkIn'>;
+export type CheckOutBody = BodyOf<'checkOut'>;
 
 interface OutboxDb extends DBSchema {
   outbox: { key: string; value: OutboxEntry; indexes: { createdAt: string } };

@@ -1,6 +1,6 @@
-import { api } from '../../shared/api/client';
+import { type Answer, answerOf, rest, send as sendRaw } from '../../shared/api/client';
 import { isNetworkFailure, ProblemError } from '../../shared/api/problem';
-import { IN_WGS84 } from '../../shared/map/coordinates';
+import { WGS84 } from '../../shared/map/coordinates';
 import { type OutboxEntry, outbox } from './outbox';
 
 let running: Promise<SyncResult> | undefined;
@@ -20,24 +20,26 @@ export async function send(entry: OutboxEntry, fromQueue = false): Promise<unkno
   const headers = { 'idempotency-key': entry.id };
   switch (entry.kind) {
     case 'lead':
-      return api('POST', `/api/v1/leads?${IN_WGS84}`, { body: entry.body, headers });
+      return answerOf(rest.POST('/api/v1/leads', { params: { query: WGS84 }, body: entry.body, headers }));
     case 'check-in': {
       const photoIds: string[] = [];
       if (entry.photo) {
         const form = new FormData();
         form.append('purpose', 'visit-photo');
         form.append('file', entry.photo, 'check-in.jpg');
-        const file = await api<{ id: string }>('POST', '/api/v1/files', {
+        const file = await sendRaw<Answer<'uploadFile', 201>>('POST', '/api/v1/files', {
           body: form,
           headers: { 'idempotency-key': `${entry.id}-photo` },
         });
         photoIds.push(file.id);
       }
       const body = { ...entry.body, photoIds, ...(fromQueue ? { offline: true } : {}) };
-      return api('POST', `/api/v1/visits?${IN_WGS84}`, { body, headers });
+      return answerOf(rest.POST('/api/v1/visits', { params: { query: WGS84 }, body, headers }));
     }
     case 'check-out':
-      return api('POST', `/api/v1/visits/${entry.visitId}/check-out?${IN_WGS84}`, { body: entry.body, headers });
+      return answerOf(
+        rest.POST('/api/v1/visits/{id}/check-out', { params: { path: { id: entry.visitId }, query: WGS84 }, body: entry.body, headers }),
+      );
   }
 }
 

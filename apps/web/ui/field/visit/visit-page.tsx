@@ -6,11 +6,12 @@ import { Field, FormError, SelectField } from '../../shared/forms/field';
 import { useFormProblem } from '../../shared/forms/use-problem';
 import { useFormat } from '../../shared/i18n/format';
 import { useSession } from '../../shared/session/session';
+import type { CheckOutBody } from '../offline/outbox';
 import { sendOrQueue } from '../offline/sync-outbox';
 import { metresBetween, usePosition } from '../offline/use-position';
 import { type OpenVisit, openVisitStore } from './open-visit';
 import { VisitQuestions } from './visit-questions';
-import { type Answer, initialAnswers, visitTemplate } from './visit-template';
+import { type Answer, initialAnswers, visitTargetOf, visitTemplate } from './visit-template';
 
 const OUTCOMES = ['met-owner', 'met-staff', 'closed', 'not-interested', 'interested', 'signed', 'other'] as const;
 type TargetType = 'merchant' | 'lead' | 'place';
@@ -31,12 +32,12 @@ export function VisitPage() {
   const { position, error: positionError } = usePosition();
   const [photo, setPhoto] = useState<File | null>(null);
   const [open, setOpen] = useState<OpenVisit | undefined>(() => openVisitStore.read());
-  const [outcome, setOutcome] = useState<string>('met-owner');
+  const [outcome, setOutcome] = useState<CheckOutBody['outcome']>('met-owner');
   const [notes, setNotes] = useState('');
   const [followUp, setFollowUp] = useState('');
   const template = useQuery({
     queryKey: ['visit-template', open?.targetType ?? targetType],
-    queryFn: () => visitTemplate(open?.targetType ?? targetType),
+    queryFn: () => visitTemplate(visitTargetOf(open?.targetType ?? targetType)),
     networkMode: 'always',
     staleTime: Number.POSITIVE_INFINITY,
   });
@@ -136,7 +137,7 @@ export function VisitPage() {
           <SelectField
             label={t('field.visit.outcome')}
             value={outcome}
-            onChange={(e) => setOutcome(e.target.value)}
+            onChange={(e) => setOutcome(e.target.value as CheckOutBody['outcome'])}
             error={problem.fields.outcome}
           >
             {OUTCOMES.map((o) => (

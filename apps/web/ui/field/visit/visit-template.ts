@@ -1,30 +1,25 @@
-import { api } from '../../shared/api/client';
+import { type Answer as ApiAnswer, answerOf, rest } from '../../shared/api/client';
 import { isNetworkFailure } from '../../shared/api/problem';
 
-/** One check-out question of the country's visit template, as GET /api/v1/visits/templates/{targetType} answers it. */
-export interface VisitQuestion {
-  id: string;
-  label: string;
-  type: 'yes-no' | 'number' | 'choice' | 'text';
-  required: boolean;
-  min?: number;
-  max?: number;
-  options?: string[];
-  maxLength?: number;
-}
+/** One check-out question of the country's visit template. */
+export type VisitQuestion = ApiAnswer<'getVisitTemplate'>['questions'][number];
 
 export type Answer = boolean | number | string;
 
 const TARGET_TYPES = ['merchant', 'lead', 'place'] as const;
+export type VisitTarget = (typeof TARGET_TYPES)[number];
+
+/** A route's target kind as one the API knows (an unknown one is a merchant, the common case). */
+export const visitTargetOf = (value: string): VisitTarget => TARGET_TYPES.find((known) => known === value) ?? 'merchant';
 const key = (targetType: string) => `fieldops.visitTemplate.${targetType}`;
 
 /**
  * The questions check-out will be validated against. Kept on the phone each time they are read, so a visit made
  * offline asks the same questions; offline the kept copy answers.
  */
-export async function visitTemplate(targetType: string): Promise<VisitQuestion[]> {
+export async function visitTemplate(targetType: VisitTarget): Promise<VisitQuestion[]> {
   try {
-    const template = await api<{ questions: VisitQuestion[] }>('GET', `/api/v1/visits/templates/${encodeURIComponent(targetType)}`);
+    const template = await answerOf(rest.GET('/api/v1/visits/templates/{targetType}', { params: { path: { targetType } } }));
     localStorage.setItem(key(targetType), JSON.stringify(template.questions));
     return template.questions;
   } catch (error) {

@@ -1,5 +1,5 @@
 import type { ScreenQueryName } from '@fieldops/gateway/screen-queries';
-import { api } from './client';
+import { send } from './client';
 
 export class GraphQLQueryError extends Error {
   constructor(readonly errors: { message: string }[]) {
@@ -13,7 +13,7 @@ export class GraphQLQueryError extends Error {
  * the variables travel). Any GraphQL error fails the whole screen: its data would be partial.
  */
 export async function screenQuery<T>(name: ScreenQueryName, variables: Record<string, unknown> = {}): Promise<T> {
-  const answer = await api<{ data: T | null; errors?: { message: string }[] }>('POST', '/graphql', {
+  const answer = await send<{ data: T | null; errors?: { message: string }[] }>('POST', '/graphql', {
     body: { persisted: true, query: name, variables },
   });
   if (answer.errors?.length || !answer.data) throw new GraphQLQueryError(answer.errors ?? [{ message: 'no data' }]);

@@ -29,14 +29,16 @@ export class ProblemError extends Error {
   }
 }
 
-/** The problem a failed response carries, or a generic one when the body is not problem+json. */
-export async function problemOf(response: Response): Promise<Problem> {
+/**
+ * The problem a failed response carries, or a generic one when the body is not problem+json. `parsed` is the
+ * body when a client has read it already.
+ */
+export async function problemOf(response: Response, parsed?: unknown): Promise<Problem> {
+  const fallback = { type: 'about:blank', title: response.statusText || 'Request failed', status: response.status };
   const type = response.headers.get('content-type') ?? '';
-  if (type.includes('json')) {
-    const body = (await response.json()) as Partial<Problem>;
-    return { type: 'about:blank', title: response.statusText, status: response.status, ...body };
-  }
-  return { type: 'about:blank', title: response.statusText || 'Request failed', status: response.status };
+  if (!type.includes('json')) return fallback;
+  const body = parsed ?? (await response.json().catch(() => undefined));
+  return typeof body === 'object' && body !== null ? { ...fallback, title: response.statusText, ...(body as Partial<Problem>) } : fallback;
 }
 
 /** True when the request never reached the server (offline, DNS, refused): worth queueing, not reporting. */

@@ -1,35 +1,17 @@
-/** The records the apps show, as the REST API answers them (only the fields the screens read). */
+/** The records the apps show, typed from the API's OpenAPI document. */
+import type { Answer } from '../api/client';
 
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
 
-export const MERCHANT_STATUSES = ['onboarding', 'active', 'suspended', 'churned'] as const;
+export const MERCHANT_STATUSES = ['onboarding', 'active', 'suspended', 'churned'] as const satisfies readonly Merchant['status'][];
 
-export interface Merchant {
-  id: string;
-  legalName: string;
-  brandName: string;
-  category: string;
-  tier: string;
-  address: string;
-  placeId: string | null;
-  country: string;
-  lat: number;
-  lng: number;
-  areaId: string | null;
-  ownerId: string | null;
-  businessId: string;
-  status: (typeof MERCHANT_STATUSES)[number];
-  contacts: { name: string; role: string; phone: string | null }[];
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type Merchant = Answer<'getMerchant'>;
 
-export const LEAD_STAGES = ['new', 'contacted', 'qualified', 'negotiating', 'won', 'lost', 'converted'] as const;
-export type LeadStage = (typeof LEAD_STAGES)[number];
+export const LEAD_STAGES = ['new', 'contacted', 'qualified', 'negotiating', 'won', 'lost', 'converted'] as const satisfies readonly Lead['stage'][];
+export type LeadStage = Lead['stage'];
 
 export const PLACE_CATEGORIES = [
   'restaurant',
@@ -44,26 +26,9 @@ export const PLACE_CATEGORIES = [
   'retail',
   'service',
   'other',
-] as const;
+] as const satisfies readonly Lead['category'][];
 
-export interface Lead {
-  id: string;
-  name: string;
-  phone: string | null;
-  address: string;
-  category: string;
-  lat: number;
-  lng: number;
-  country: string;
-  areaId: string | null;
-  ownerId: string | null;
-  pool: 'private' | 'public';
-  stage: LeadStage;
-  protectedUntil: string | null;
-  duplicateOf: string | null;
-  version: number;
-  createdAt: string;
-}
+export type Lead = Answer<'getLead'>;
 
 /** What a 409 on lead capture carries: the existing leads the rep should claim instead. */
 export interface DuplicateCandidate {
@@ -75,35 +40,8 @@ export interface DuplicateCandidate {
   pool: 'private' | 'public';
 }
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  country: string;
-  orgUnitId: string;
-  roleIds: string[];
-  status: 'active' | 'disabled';
-  locale: string;
-}
+export type User = Answer<'getUser'>;
 
-export interface Area {
-  id: string;
-  parentId: string | null;
-  kind: 'country' | 'city' | 'district' | 'grid';
-  name: string;
-  code: string;
-  country: string;
-  geometry?: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown[] };
-  bbox: [number, number, number, number];
-  version: number;
-}
+export type Area = Answer<'getArea'>;
 
-export interface AreaPreview {
-  previewId: string;
-  areaVersion: number;
-  expiresAt: string;
-  moves: { kind: string; id: string; from: string | null; to: string | null }[];
-  counts: Record<string, number>;
-  truncated: string[];
-  areas: Record<string, { name: string; kind: string }>;
-}
+export type AreaPreview = Answer<'previewAreaGeometry'>;

@@ -1,18 +1,15 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { api } from '../api/client';
 import type { Page } from './records';
 
-/** A cursor-paged list endpoint as one growing list, with `loadMore` for the next page. */
-export function usePagedList<T>(path: string, params: Record<string, string | undefined>) {
-  const query = new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
+/**
+ * A cursor-paged list endpoint as one growing list, with `loadMore` for the next page. `fetchPage` reads one page
+ * through the typed client; `key` names the list for the cache (it changes when the filters do).
+ */
+export function usePagedList<T>(key: readonly unknown[], fetchPage: (cursor: string | undefined) => Promise<Page<T>>) {
   const list = useInfiniteQuery({
-    queryKey: [path, query.toString()],
+    queryKey: key,
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => {
-      const page = new URLSearchParams(query);
-      if (pageParam) page.set('cursor', pageParam);
-      return api<Page<T>>('GET', `${path}?${page}`);
-    },
+    queryFn: ({ pageParam }) => fetchPage(pageParam),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   return {

@@ -1,11 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../session/session';
-
-/** What a country's policy says about showing values: its time zone and currency. */
-export interface CountryFormat {
-  timeZone: string;
-  currency: string;
-}
+import type { CountryFormat } from './country-format';
 
 // Until the policy has loaded: the device's clock, and no currency symbol worth guessing.
 const FALLBACK: CountryFormat = { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, currency: 'XXX' };

@@ -3,4 +3,4 @@
  * answers in the caller's country's system unless asked (GCJ-02 in China), so calls that send or read positions
  * add this query.
  */
-export const IN_WGS84 = 'coords=WGS84';
+export const WGS84 = { coords: 'WGS84' } as const;

@@ -1,18 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
-import { api, onSignedOut, signIn, signOut } from '../api/client';
+import { type Answer, answerOf, onSignedOut, rest, signIn, signOut } from '../api/client';
 import { screenQuery } from '../api/graphql';
 import { tokenStore } from '../api/token-store';
-import type { CountryFormat } from '../i18n/format';
+import type { CountryFormat } from '../i18n/country-format';
 import { followUserLocale } from '../i18n/i18n';
 import { lastSession } from './last-session';
 
-export interface Me {
-  user: { id: string; email: string; name: string; country: string; locale: string; orgUnitId: string };
-  roles: { id: string; name: string }[];
-  permissions: string[];
-  scope: { scope: string; country: string; orgUnitIds: string[]; areaIds: string[] };
-}
+export type Me = Answer<'getMe'>;
 
 /** The user's country policy, as far as the apps need it. */
 export interface CountryPolicy extends CountryFormat {
@@ -44,7 +39,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [hasTokens, setHasTokens] = useState(() => tokenStore.read() !== undefined);
   const me = useQuery({
     queryKey: ['me'],
-    queryFn: async () => remember('me', await api<Me>('GET', '/api/v1/me')),
+    queryFn: async () => remember('me', await answerOf(rest.GET('/api/v1/me'))),
     enabled: hasTokens,
     staleTime: 5 * 60_000,
     // Offline, the field app keeps its last known user instead of signing out.

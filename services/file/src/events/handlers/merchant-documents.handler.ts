@@ -1,10 +1,14 @@
-import type { MerchantEventData, MerchantSnapshot } from '@fieldops/contracts';
 import type { ConsumerDefinition, EventHandler } from '@fieldops/platform';
 import { applyRecordDescription } from '../../app/record-links';
 import type { FileDb } from '../../db/schema';
 
-const fromSnapshot: EventHandler<FileDb> = async (event, trx, _events, ctx) => {
-  const merchant = event.data as MerchantSnapshot;
+const fromSnapshot: EventHandler<FileDb, 'merchant.merchant.created.v1' | 'merchant.merchant.updated.v1'> = async (
+  event,
+  trx,
+  _events,
+  ctx,
+) => {
+  const merchant = event.data;
   await applyRecordDescription(
     trx,
     {
@@ -24,8 +28,8 @@ const fromSnapshot: EventHandler<FileDb> = async (event, trx, _events, ctx) => {
   );
 };
 
-const fromTransfer: EventHandler<FileDb> = async (event, trx, _events, ctx) => {
-  const transfer = event.data as MerchantEventData<'merchant.merchant.owner-transferred.v1'>;
+const fromTransfer: EventHandler<FileDb, 'merchant.merchant.owner-transferred.v1'> = async (event, trx, _events, ctx) => {
+  const transfer = event.data;
   await applyRecordDescription(
     trx,
     {

@@ -1,10 +1,14 @@
-import type { VisitSnapshot } from '@fieldops/contracts';
 import type { ConsumerDefinition, EventHandler } from '@fieldops/platform';
 import { applyRecordDescription } from '../../app/record-links';
 import type { FileDb } from '../../db/schema';
 
-const fromSnapshot: EventHandler<FileDb> = async (event, trx, _events, ctx) => {
-  const visit = event.data as VisitSnapshot;
+const fromSnapshot: EventHandler<FileDb, 'checkin.visit.checked-in.v1' | 'checkin.visit.checked-out.v1'> = async (
+  event,
+  trx,
+  _events,
+  ctx,
+) => {
+  const visit = event.data;
   await applyRecordDescription(
     trx,
     {

@@ -1,4 +1,3 @@
-import type { MerchantEventData } from '@fieldops/contracts';
 import type { ConsumerDefinition } from '@fieldops/platform';
 import { holdingRepository } from '../../db/holding.repository';
 import { leadRepository } from '../../db/lead.repository';
@@ -13,7 +12,7 @@ export const merchantConversionConsumer: ConsumerDefinition<LeadsDb> = {
   name: 'leads.conversion',
   handlers: {
     'merchant.merchant.created.v1': async (event, trx, events, ctx) => {
-      const merchant = event.data as MerchantEventData<'merchant.merchant.created.v1'>;
+      const merchant = event.data;
       if (merchant.leadId === null) return;
       const lead = await leadRepository.byId(trx, merchant.leadId);
       if (!lead || lead.conversion_status === 'converted') return;
@@ -25,7 +24,7 @@ export const merchantConversionConsumer: ConsumerDefinition<LeadsDb> = {
       await events.append(leadEvents.converted({ ...lead, ...changes, version: lead.version + 1 }, merchant.id));
     },
     'merchant.conversion.rejected.v1': async (event, trx, events, ctx) => {
-      const rejected = event.data as MerchantEventData<'merchant.conversion.rejected.v1'>;
+      const rejected = event.data;
       const lead = await leadRepository.byId(trx, rejected.leadId);
       if (lead?.conversion_status !== 'requested') return;
       const changes = {

@@ -1,4 +1,3 @@
-import type { CheckinEventData } from '@fieldops/contracts';
 import type { ConsumerDefinition } from '@fieldops/platform';
 import { followUpFromVisit } from '../../app/follow-up-from-visit';
 import type { LeadsDb } from '../../db/schema';
@@ -8,7 +7,7 @@ export const visitCheckedOutConsumer: ConsumerDefinition<LeadsDb> = {
   name: 'leads.visits',
   handlers: {
     'checkin.visit.checked-out.v1': async (event, trx, events, ctx) => {
-      await followUpFromVisit(ctx, trx, events, event.data as CheckinEventData<'checkin.visit.checked-out.v1'>);
+      await followUpFromVisit(ctx, trx, events, event.data);
     },
   },
 };

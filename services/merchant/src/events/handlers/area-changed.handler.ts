@@ -1,14 +1,17 @@
-import { areaChangeHandlers } from '@fieldops/geo/area-assignment';
-import type { ConsumerDefinition, EventWriter } from '@fieldops/platform';
-import type { Transaction } from 'kysely';
-import { reassignAreas } from '../../app/reassign-areas';
+import { type AreaChangeType, areaChangeHandlers } from '@fieldops/area-client';
+import type { ConsumerDefinition, EventHandler } from '@fieldops/platform';
+import { merchantAreaMoves, moveMerchants } from '../../app/reassign-areas';
 import type { MerchantContext } from '../../config';
 import type { MerchantDb } from '../../db/schema';
 
-/** Keeps each merchant's area current as areas are drawn, redrawn and removed. */
+/** Keeps each merchant's area current as areas are drawn, redrawn and removed: resolve first, then write. */
 export const areaChangedConsumer: ConsumerDefinition<MerchantDb> = {
   name: 'merchant.area-assignment',
-  handlers: areaChangeHandlers(async (change, trx: Transaction<MerchantDb>, events: EventWriter, ctx: MerchantContext) => {
-    await reassignAreas(ctx, trx, events, change.boxes);
+  handlers: {},
+  prepared: areaChangeHandlers(async (change, ctx: MerchantContext): Promise<EventHandler<MerchantDb, AreaChangeType>> => {
+    const moves = await merchantAreaMoves(ctx, change.boxes);
+    return async (_event, trx, events) => {
+      await moveMerchants(ctx, trx, events, moves);
+    };
   }),
 };

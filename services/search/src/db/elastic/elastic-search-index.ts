@@ -4,7 +4,7 @@ import { bodyTexts, type DocumentPatch, type DocumentType, type SearchDocument }
 import type { SearchQuery, SearchResult } from '../../domain/search-query';
 import { indexTerms } from '../../domain/text-terms';
 import type { Visibility } from '../../domain/visibility';
-import type { IndexLocation } from '../create-search-index';
+import type { IndexLocation } from '../index-location';
 import type { SearchIndex } from '../search-index';
 import { INDEX_MAPPINGS, INDEX_SETTINGS } from './elastic-mapping';
 import { FACET_FIELDS, searchQuery, sortOf } from './elastic-query';

@@ -1,13 +1,10 @@
-import type { LeadConverted, LeadFollowedUp, LeadOwnershipChanged, LeadSnapshot, LeadStageChanged } from '@fieldops/contracts';
-import type { ConsumerDefinition } from '@fieldops/platform';
 import { enrichmentOf } from '../../app/enrich';
 import { referenceRepository } from '../../db/reference.repository';
-import type { SearchDb } from '../../db/schema';
 import { leadDocument } from '../../domain/documents';
-import { type IndexingHandler, tracked } from '../tracked';
+import { type IndexingHandler, type SearchConsumer, tracked } from '../tracked';
 
-const created: IndexingHandler = async (event, trx, ctx, { holder }) => {
-  const lead = event.data as LeadSnapshot;
+const created: IndexingHandler<'leads.lead.created.v1'> = async (event, trx, ctx, { holder }) => {
+  const lead = event.data;
   const extra = await enrichmentOf(ctx, trx, { ownerId: lead.ownerId, areaId: lead.areaId });
   await holder.put([leadDocument(lead, Date.parse(event.time), extra)]);
 };
@@ -16,8 +13,10 @@ const created: IndexingHandler = async (event, trx, ctx, { holder }) => {
  * Claim, release, assignment, recycling: the owner decides the pool. A new owner brings their team and agency (as
  * the leads service stores them); an unowned lead keeps the team it had, like the leads service.
  */
-const ownershipChanged: IndexingHandler = async (event, trx, _ctx, { holder }) => {
-  const change = event.data as LeadOwnershipChanged;
+const ownershipChanged: IndexingHandler<
+  'leads.lead.claimed.v1' | 'leads.lead.released.v1' | 'leads.lead.assigned.v1' | 'leads.lead.recycled.v1'
+> = async (event, trx, _ctx, { holder }) => {
+  const change = event.data;
   const at = Date.parse(event.time);
   const owner = await referenceRepository.user(trx, change.ownerId);
   const stored = await holder.current.get('lead', change.leadId);
@@ -38,27 +37,27 @@ const ownershipChanged: IndexingHandler = async (event, trx, _ctx, { holder }) =
   );
 };
 
-const stageChanged: IndexingHandler = async (event, _trx, _ctx, { holder }) => {
-  const change = event.data as LeadStageChanged;
+const stageChanged: IndexingHandler<'leads.lead.stage-changed.v1'> = async (event, _trx, _ctx, { holder }) => {
+  const change = event.data;
   await holder.patch('lead', change.leadId, { stage: change.to, updatedAt: Date.parse(event.time) }, change.version);
 };
 
-const followedUp: IndexingHandler = async (event, _trx, _ctx, { holder }) => {
-  const change = event.data as LeadFollowedUp;
+const followedUp: IndexingHandler<'leads.lead.followed-up.v1'> = async (event, _trx, _ctx, { holder }) => {
+  const change = event.data;
   const stored = await holder.current.get('lead', change.leadId);
   const details = { ...stored?.details, nextFollowUpAt: change.nextFollowUpAt, protectedUntil: change.protectedUntil };
   await holder.patch('lead', change.leadId, { details, updatedAt: Date.parse(event.time) }, change.version);
 };
 
 /** The saga's end carries no version: it only ever moves forward, so it applies as it comes. */
-const converted: IndexingHandler = async (event, _trx, _ctx, { holder }) => {
-  const change = event.data as LeadConverted;
+const converted: IndexingHandler<'leads.lead.converted.v1'> = async (event, _trx, _ctx, { holder }) => {
+  const change = event.data;
   const stored = await holder.current.get('lead', change.leadId);
   await holder.patch('lead', change.leadId, { status: 'converted', details: { ...stored?.details, merchantId: change.merchantId } }, null);
 };
 
 /** Leads: the creation snapshot, then partial changes applied only when newer than the stored version. */
-export const leadEventsConsumer: ConsumerDefinition<SearchDb> = {
+export const leadEventsConsumer: SearchConsumer = {
   name: 'search.leads',
   handlers: {
     'leads.lead.created.v1': tracked('leads', created),

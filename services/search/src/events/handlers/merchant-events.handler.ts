@@ -1,24 +1,21 @@
-import type { MerchantOwnerTransferred, MerchantSnapshot, MerchantStatusChanged } from '@fieldops/contracts';
-import type { ConsumerDefinition } from '@fieldops/platform';
 import { enrichmentOf } from '../../app/enrich';
 import { referenceRepository } from '../../db/reference.repository';
-import type { SearchDb } from '../../db/schema';
 import { merchantDocument } from '../../domain/documents';
-import { type IndexingHandler, tracked } from '../tracked';
+import { type IndexingHandler, type SearchConsumer, tracked } from '../tracked';
 
-const snapshot: IndexingHandler = async (event, trx, ctx, { holder }) => {
-  const m = event.data as MerchantSnapshot;
+const snapshot: IndexingHandler<'merchant.merchant.created.v1' | 'merchant.merchant.updated.v1'> = async (event, trx, ctx, { holder }) => {
+  const m = event.data;
   const extra = await enrichmentOf(ctx, trx, { ownerId: m.ownerId, areaId: m.areaId, merchantId: m.id });
   await holder.put([merchantDocument(m, Date.parse(event.time), extra)]);
 };
 
-const statusChanged: IndexingHandler = async (event, _trx, _ctx, { holder }) => {
-  const change = event.data as MerchantStatusChanged;
+const statusChanged: IndexingHandler<'merchant.merchant.status-changed.v1'> = async (event, _trx, _ctx, { holder }) => {
+  const change = event.data;
   await holder.patch('merchant', change.merchantId, { status: change.to, updatedAt: Date.parse(event.time) }, change.version);
 };
 
-const ownerTransferred: IndexingHandler = async (event, trx, _ctx, { holder }) => {
-  const change = event.data as MerchantOwnerTransferred;
+const ownerTransferred: IndexingHandler<'merchant.merchant.owner-transferred.v1'> = async (event, trx, _ctx, { holder }) => {
+  const change = event.data;
   const owner = await referenceRepository.user(trx, change.ownerId);
   await holder.patch(
     'merchant',
@@ -35,7 +32,7 @@ const ownerTransferred: IndexingHandler = async (event, trx, _ctx, { holder }) =
 };
 
 /** Merchants: snapshots replace the document, partial changes apply when newer. */
-export const merchantEventsConsumer: ConsumerDefinition<SearchDb> = {
+export const merchantEventsConsumer: SearchConsumer = {
   name: 'search.merchants',
   handlers: {
     'merchant.merchant.created.v1': tracked('merchant', snapshot),

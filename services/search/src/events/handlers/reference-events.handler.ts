@@ -1,13 +1,15 @@
-import type { AreaSnapshot, UserSnapshot } from '@fieldops/contracts';
-import type { ConsumerDefinition } from '@fieldops/platform';
 import { areaTree } from '../../app/enrich';
 import { referenceRepository } from '../../db/reference.repository';
-import type { SearchDb } from '../../db/schema';
-import { type IndexingHandler, tracked } from '../tracked';
+import { type IndexingHandler, type SearchConsumer, tracked } from '../tracked';
 
 /** A user's name follows into every document they own. */
-const user: IndexingHandler = async (event, trx, ctx, { holder }) => {
-  const u = event.data as UserSnapshot;
+const user: IndexingHandler<'account.user.created.v1' | 'account.user.updated.v1' | 'account.user.disabled.v1'> = async (
+  event,
+  trx,
+  ctx,
+  { holder },
+) => {
+  const u = event.data;
   const stored = await referenceRepository.user(trx, u.id);
   const row = { id: u.id, name: u.name, org_unit_id: u.orgUnitId, agency_id: u.agencyId, version: u.version };
   if (!(await referenceRepository.putUser(trx, ctx.dialect, row))) return;
@@ -17,9 +19,9 @@ const user: IndexingHandler = async (event, trx, ctx, { holder }) => {
 
 /** An area's name or parent follows into the path of every document filed in it or below it. */
 const area =
-  (deleted: boolean): IndexingHandler =>
+  (deleted: boolean): IndexingHandler<'area.area.created.v1' | 'area.area.updated.v1' | 'area.area.deleted.v1'> =>
   async (event, trx, ctx, state) => {
-    const a = event.data as AreaSnapshot;
+    const a = event.data;
     const before = await areaTree(ctx, trx);
     const row = { id: a.id, parent_id: a.parentId, name: a.name, deleted: deleted ? 1 : 0, version: a.version };
     if (!(await referenceRepository.putArea(trx, ctx.dialect, row))) return;
@@ -34,7 +36,7 @@ const area =
     if (paths.size > 0) await state.holder.setAreaPaths(paths);
   };
 
-export const referenceEventsConsumer: ConsumerDefinition<SearchDb> = {
+export const referenceEventsConsumer: SearchConsumer = {
   name: 'search.references',
   handlers: {
     'account.user.created.v1': tracked('account', user),

@@ -1,17 +1,15 @@
-import type { VisitReviewed, VisitSnapshot } from '@fieldops/contracts';
-import type { ConsumerDefinition } from '@fieldops/platform';
+import type { EventData, EventType, VisitSnapshot } from '@fieldops/contracts';
 import { enrichmentOf } from '../../app/enrich';
 import { referenceRepository } from '../../db/reference.repository';
-import type { SearchDb } from '../../db/schema';
 import { isVerifiedVisit, visitDocument } from '../../domain/documents';
-import { type IndexingHandler, tracked } from '../tracked';
+import { type IndexingHandler, type SearchConsumer, tracked } from '../tracked';
 
 /**
  * Every checkin event carries the whole visit. A verified (or approved) visit at a merchant also moves that
  * merchant's "last verified visit", kept in search's own table so that a visit arriving first is not lost.
  */
 const visit =
-  (visitOf: (data: unknown) => VisitSnapshot): IndexingHandler =>
+  <T extends EventType>(visitOf: (data: EventData<T>) => VisitSnapshot): IndexingHandler<T> =>
   async (event, trx, ctx, { holder }) => {
     const v = visitOf(event.data);
     const extra = await enrichmentOf(ctx, trx, { ownerId: v.repId, areaId: v.areaId });
@@ -21,24 +19,17 @@ const visit =
     await holder.patch('merchant', v.targetId, { lastVerifiedVisitAt: latest }, null);
   };
 
-export const visitEventsConsumer: ConsumerDefinition<SearchDb> = {
+const snapshot = visit<'checkin.visit.checked-in.v1' | 'checkin.visit.checked-out.v1' | 'checkin.visit.flagged.v1'>((v) => v);
+
+export const visitEventsConsumer: SearchConsumer = {
   name: 'search.visits',
   handlers: {
-    'checkin.visit.checked-in.v1': tracked(
-      'checkin',
-      visit((d) => d as VisitSnapshot),
-    ),
-    'checkin.visit.checked-out.v1': tracked(
-      'checkin',
-      visit((d) => d as VisitSnapshot),
-    ),
-    'checkin.visit.flagged.v1': tracked(
-      'checkin',
-      visit((d) => d as VisitSnapshot),
-    ),
+    'checkin.visit.checked-in.v1': tracked('checkin', snapshot),
+    'checkin.visit.checked-out.v1': tracked('checkin', snapshot),
+    'checkin.visit.flagged.v1': tracked('checkin', snapshot),
     'checkin.visit.reviewed.v1': tracked(
       'checkin',
-      visit((d) => (d as VisitReviewed).visit),
+      visit<'checkin.visit.reviewed.v1'>((reviewed) => reviewed.visit),
     ),
   },
 };

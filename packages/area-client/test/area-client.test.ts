@@ -1,6 +1,8 @@
+import { create } from '@bufbuild/protobuf';
+import { AreaResolutionSchema, ResolveAreaResponseSchema } from '@fieldops/contracts';
+import type { LatLng } from '@fieldops/geo';
 import { describe, expect, it } from 'vitest';
-import { type AreaServiceReach, areaChangeHandlers, type LocatedRecord, reassignAreas, resolveAreaIds } from '../src/area-assignment';
-import type { LatLng } from '../src/distance';
+import { type AreaServiceReach, areaChangeHandlers, areaMovesInBoxes, type LocatedRecord, resolveAreaIds, resolveAreas } from '../src';
 
 /** An area service that answers "east" east of 0° and nothing west of it, counting calls and points per call. */
 function fakeReach(reachable = true) {
@@ -9,9 +11,15 @@ function fakeReach(reachable = true) {
     rpc: {
       isLocal: (service) => reachable && service === 'area',
       client: () => ({
-        async resolveArea({ points }: { points: LatLng[] }) {
+        async resolveArea(request) {
+          const points = (request.points ?? []) as LatLng[];
           calls.push(points.length);
-          return { results: points.map((p) => (p.lng > 0 ? { areaId: 'east' } : {})) };
+          const results = points.map((p) =>
+            p.lng > 0
+              ? create(AreaResolutionSchema, { areaId: 'east', path: [{ id: 'east', name: 'East', kind: 'city' }] })
+              : create(AreaResolutionSchema),
+          );
+          return create(ResolveAreaResponseSchema, { results });
         },
       }),
     },
@@ -24,7 +32,7 @@ function fakeReach(reachable = true) {
 const records = (count: number, areaId: string | null): LocatedRecord[] =>
   Array.from({ length: count }, (_, i) => ({ id: String(i).padStart(6, '0'), lat: 0, lng: i % 2 === 0 ? 1 : -1, area_id: areaId }));
 
-describe('area assignment of located records', () => {
+describe('the area client', () => {
   it('resolves points a thousand per call, and nothing when no area service is reachable', async () => {
     const { reach, calls } = fakeReach();
     const ids = await resolveAreaIds(reach, records(2500, null), reach.asService);
@@ -33,19 +41,23 @@ describe('area assignment of located records', () => {
     expect(await resolveAreaIds(fakeReach(false).reach, records(3, null), reach.asService)).toBeUndefined();
   });
 
-  it('pages through each box and hands over only the records whose area differs', async () => {
+  it('answers the contract’s resolution with its path', async () => {
+    const { reach } = fakeReach();
+    const [east] = (await resolveAreas(reach, [{ lat: 0, lng: 1 }], reach.asService)) ?? [];
+    expect(east?.path.map((step) => step.name)).toEqual(['East']);
+  });
+
+  it('pages through each box once per record and answers only the records whose area differs', async () => {
     const { reach } = fakeReach();
     const stored = records(2500, 'east');
-    const moved: string[] = [];
-    const count = await reassignAreas(reach, [{ minLat: -1, minLng: -2, maxLat: 1, maxLng: 2 }], {
-      inBox: async (_box, after, limit) => stored.filter((r) => after === undefined || r.id > after).slice(0, limit),
-      move: async (moves) => {
-        for (const m of moves) moved.push(`${m.record.id}:${m.areaId}`);
-      },
-    });
-    expect(count).toBe(1250);
-    expect(moved[0]).toBe('000001:null');
-    expect(new Set(moved).size).toBe(1250);
+    const inBox = async (_box: unknown, after: string | undefined, limit: number) =>
+      stored.filter((r) => after === undefined || r.id > after).slice(0, limit);
+    const box = { minLat: -1, minLng: -2, maxLat: 1, maxLng: 2 };
+    const moves = await areaMovesInBoxes(reach, [box, box], inBox);
+    expect(moves).toHaveLength(1250);
+    expect(moves[0]).toEqual({ record: stored[1], areaId: null });
+    expect(new Set(moves.map((m) => m.record.id)).size).toBe(1250);
+    expect(await areaMovesInBoxes({ ...fakeReach(false).reach, asService: reach.asService }, [box], inBox)).toEqual([]);
   });
 
   it('reads the boxes of each area event that can move records', async () => {

@@ -1,0 +1,50 @@
+import type { ConsumerLeases } from './consumer-lease';
+import { KeyedQueue } from './keyed-queue';
+import { type DeliveryContext, type RunningConsumer, session, sleep } from './nats-keyed-delivery';
+import { MAX_ACK_PENDING } from './nats-stream';
+
+// Consumer leases: one instance at a time runs a durable consumer; the others wait for its lease.
+
+const RESTART_DELAY_MS = 1_000;
+/**
+ * Handlers running at once per consumer, each on a different subject. Each holds a database connection for its
+ * transaction, so stay below the pool (10 by default) and leave connections for requests and writes.
+ */
+const MAX_CONCURRENT_HANDLERS = 8;
+
+/** Keeps the consumer running until close; `consume` can end on its own (e.g. consumer deleted), so restart it. */
+export async function runLeasedConsumer(bus: DeliveryContext & { leases: ConsumerLeases }, running: RunningConsumer): Promise<void> {
+  const queue = new KeyedQueue(MAX_ACK_PENDING, MAX_CONCURRENT_HANDLERS, (err) =>
+    console.error(`[fieldops] consumer ${running.durable} delivery failed:`, err),
+  );
+  while (!bus.closing()) {
+    let lease: { release(): Promise<void> } | undefined;
+    try {
+      const sequence = await takeLease(bus, running.durable);
+      if (sequence === undefined) break;
+      running.leaseLost = false;
+      lease = bus.leases.hold(running.durable, sequence, () => {
+        console.error(`[fieldops] consumer ${running.durable} lost its lease, stopping`);
+        running.leaseLost = true;
+        running.messages?.stop();
+      });
+      await session(bus, running, queue);
+    } catch (err) {
+      if (!bus.closing()) console.error(`[fieldops] consumer ${running.durable} stopped, restarting:`, err);
+    }
+    // Whatever was queued settles (acked, or nak'd when closing) before another session or instance takes over.
+    await queue.idle();
+    await lease?.release();
+    if (!bus.closing()) await sleep(RESTART_DELAY_MS);
+  }
+}
+
+/** Waits until this instance holds the consumer's lease; answers nothing if the bus closes first. */
+async function takeLease(bus: { leases: ConsumerLeases; closing(): boolean }, durable: string): Promise<number | undefined> {
+  while (!bus.closing()) {
+    const sequence = await bus.leases.tryTake(durable);
+    if (sequence !== undefined) return sequence;
+    await sleep(bus.leases.ttlMs / 4);
+  }
+  return undefined;
+}

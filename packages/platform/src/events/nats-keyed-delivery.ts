@@ -1,0 +1,137 @@
+import type { ConsumerMessages, JetStreamClient, JsMsg } from '@nats-io/jetstream';
+import { type EventEnvelope, typeMatches } from './envelope';
+import type { Subscription } from './event-bus';
+import type { KeyedQueue } from './keyed-queue';
+import { RedeliveryBarrier } from './redelivery-barrier';
+
+// Keyed delivery: one consumer's messages applied concurrently across CloudEvents subjects, in order within one.
+
+const RETRY_DELAY_MS = 1_000;
+/** Messages pulled per request; the client pulls again when half are used. */
+const FETCH_BATCH = 64;
+
+/** What delivery needs of the bus: where to read, how long acks may wait, and whether it is closing. */
+export interface DeliveryContext {
+  js: JetStreamClient;
+  stream: string;
+  ackWaitMs: number;
+  closing(): boolean;
+}
+
+export interface RunningConsumer {
+  subscription: Subscription;
+  durable: string;
+  messages?: ConsumerMessages;
+  loop?: Promise<void>;
+  /** Another instance may be taking over: stop consuming and hand back what has not started. */
+  leaseLost: boolean;
+}
+
+/** A received message waiting on its subject's chain. */
+interface Pending {
+  msg: JsMsg;
+  event: EventEnvelope;
+  key: string;
+  keepAlive: NodeJS.Timeout;
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function isEnvelope(value: unknown): value is EventEnvelope {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.id === 'string' && typeof v.type === 'string' && typeof v.subject === 'string';
+}
+
+/**
+ * One `consume` session. Messages run concurrently across CloudEvents subjects and in stream order within one:
+ * each goes on its subject's chain in the keyed queue as it arrives, and the server hands them out in stream
+ * order (redeliveries first), so a subject's chain holds its events in publish order. A message is acked only
+ * after its handler committed, and a later message of the same subject starts only after that.
+ */
+export async function session(bus: DeliveryContext, running: RunningConsumer, queue: KeyedQueue): Promise<void> {
+  const consumer = await bus.js.consumers.get(bus.stream, running.durable);
+  const info = await consumer.info();
+  const barrier = new RedeliveryBarrier(info.delivered.stream_seq, info.num_ack_pending, bus.ackWaitMs * 2);
+  const held: Pending[] = [];
+  const enqueue = (pending: Pending) => queue.push(pending.key, () => deliver(bus, running, pending));
+  const heldFlushed = barrier.lifted.then(async () => {
+    for (const pending of held.splice(0)) await enqueue(pending);
+  });
+  const messages = await consumer.consume({ max_messages: FETCH_BATCH });
+  running.messages = messages;
+  if (bus.closing() || running.leaseLost) messages.stop();
+  try {
+    for await (const msg of messages) {
+      if (bus.closing() || running.leaseLost) {
+        // Hand it straight back so the next instance need not wait out ack_wait.
+        msg.nak();
+        break;
+      }
+      const pending = receive(bus, msg);
+      if (!pending) continue;
+      if (barrier.holds(msg.seq)) {
+        held.push(pending);
+        continue;
+      }
+      if (barrier.isRedelivery(msg.seq)) barrier.receivedRedelivery(msg.seq);
+      else await heldFlushed;
+      await enqueue(pending);
+    }
+  } finally {
+    barrier.open();
+    await heldFlushed;
+  }
+}
+
+/** Parses a message and keeps it alive; answers what to queue, or nothing when it was malformed (and terminated). */
+function receive(bus: DeliveryContext, msg: JsMsg): Pending | undefined {
+  let event: unknown;
+  try {
+    event = msg.json<unknown>();
+  } catch {
+    event = undefined;
+  }
+  if (!isEnvelope(event)) {
+    console.error(`[fieldops] malformed event on ${msg.subject} (stream seq ${msg.seq}), terminating it`);
+    // No reason text: nats-server before 2.10 ignores `+TERM <reason>`, leaving the message to block the consumer.
+    msg.term();
+    return undefined;
+  }
+  // Queued messages must not look dead: without this the server redelivers after ack_wait while they wait or run.
+  const keepAlive = setInterval(() => msg.working(), Math.max(500, bus.ackWaitMs / 2));
+  return { msg, event, key: event.subject, keepAlive };
+}
+
+/**
+ * Applies one event and acks it. A throw from `handle` means the handler's own dependencies are down (the consumer
+ * layer already retried and dead-lettered what the event itself caused), so it is retried here, keeping the
+ * message, rather than nak'd: a nak'd message comes back after messages delivered since, so a later event of its
+ * subject would be applied first. Holding it keeps its subject's later events queued behind it, while other
+ * subjects go on. On close, or once the lease is lost, it is nak'd, and so are the later ones of its subject, in
+ * order.
+ */
+async function deliver(bus: DeliveryContext, running: RunningConsumer, { msg, event, keepAlive }: Pending): Promise<void> {
+  const { subscription } = running;
+  try {
+    if (!subscription.types.some((pattern) => typeMatches(pattern, event.type))) {
+      msg.ack();
+      return;
+    }
+    while (!bus.closing() && !running.leaseLost) {
+      try {
+        await subscription.handle(event);
+        msg.ack();
+        return;
+      } catch (err) {
+        console.error(`[fieldops] ${subscription.consumer} failed on event ${event.id}, retrying:`, err);
+        await sleep(RETRY_DELAY_MS);
+      }
+    }
+    msg.nak();
+  } finally {
+    clearInterval(keepAlive);
+  }
+}

@@ -1,0 +1,24 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Dialect } from '../db/column-types';
+import type { Transactor } from '../events/outbox';
+import type { Runtime } from './runtime';
+
+/** What a service's `setup` receives: its own database plus the process's shared infrastructure. */
+export interface SetupContext<DB> extends Runtime {
+  name: string;
+  db: Kysely<DB>;
+  dialect: Dialect;
+  transact: Transactor<DB>;
+  log: Logger;
+  /** Call options that make an RPC call as this service (consumers and jobs have no user to act for). */
+  asService(): Promise<{ headers: Record<string, string> }>;
+}
+
+/**
+ * What a service's routes, RPC handlers, consumers and jobs receive: the setup context and `deps`, what the
+ * service's `setup` built once for this running instance (an index, a key cache, ports to other services).
+ */
+export interface ServiceContext<DB, Deps = undefined> extends SetupContext<DB> {
+  deps: Deps;
+}
