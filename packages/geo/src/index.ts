@@ -3,5 +3,6 @@ export * from './box-cells';
 export * from './circle-cover';
 export * from './coordinates';
 export * from './distance';
+export * from './edge-coordinates';
 export * from './h3-cells';
 export * from './place-names';

@@ -1,6 +1,7 @@
 // @fieldops/platform: infrastructure ports and drivers, the service host, HTTP/RPC/auth/observability helpers.
 // No business logic lives here.
 
+export { type Access, accessOf, type ScopeSource } from './auth/access';
 export { type ScopeColumns, scopeFilter } from './auth/data-scope';
 export {
   can,
@@ -26,7 +27,7 @@ export { dropMysqlDatabase, openDatabase, type ServiceDatabase } from './db/data
 export { type DeadLetter, deleteDeadLetter, listDeadLetters } from './db/dead-letters';
 export { migrateToLatest, type ServiceMigration } from './db/migrations';
 export { type PlatformTables, platformMigrations, platformTables } from './db/platform-tables';
-export { forUpdate, insertIfAbsent, isUniqueViolation, updateVersioned, upsert } from './db/portable';
+export { forUpdate, insertIfAbsent, isLockConflict, isUniqueViolation, updateVersioned, upsert } from './db/portable';
 export * from './errors';
 export {
   type ConsumeResult,
@@ -43,7 +44,7 @@ export { buildEnvelope, type EventEnvelope, type NewEvent, typeMatches } from '.
 export type { EventBus, Subscription } from './events/event-bus';
 export { LocalEventBus } from './events/local-event-bus';
 export { deleteNatsStream, NatsEventBus } from './events/nats-event-bus';
-export { createTransactor, type EventWriter, type Transactor } from './events/outbox';
+export { createTransactor, type EventWriter, type TransactOptions, type Transactor } from './events/outbox';
 export { OutboxRelay } from './events/outbox-relay';
 export { blobUrlSigner, createFileStore, type FileStoreOptions, fileStoreFromConfig, SIGNED_BLOB_PATH } from './files/create-file-store';
 export { type DownloadHeaders, type FileStore, type PutOptions, readAll, readObject, type StoredObjectInfo } from './files/file-store';
@@ -65,8 +66,9 @@ export type { Runtime } from './host/runtime';
 export type { ServiceContext, SetupContext } from './host/service-context';
 export { bearerSecurity, callerOf, type ServiceApp } from './host/service-http';
 export { type ServiceTask, type ServiceTasks, type TaskRef, type TaskRefs, taskRefs } from './host/service-tasks';
+export { accessFor } from './http/access';
 export { CalendarDate } from './http/calendar-date';
-export { etagOf, expectedVersion, setEtag } from './http/etag';
+export { etagOf, expectedVersion, ifMatch, setEtag, versionedWrite } from './http/etag';
 export {
   type CursorShape,
   decodeCursor,
@@ -82,5 +84,5 @@ export { PROBLEM_CONTENT_TYPE, type Problem } from './http/problem';
 export { isSafeText, UNSAFE_TEXT_MESSAGE, unsafeTextProblems } from './http/text-safety';
 export { createLogger, type Logger } from './observability/logger';
 export { Metrics } from './observability/metrics';
-export { rpcCallerOf, rpcServiceCallerOf } from './rpc/rpc-caller';
+export { rpcAccess, rpcAuthInterceptor, rpcCaller, rpcServiceCaller } from './rpc/rpc-caller';
 export { asCaller, RpcClients, rpcOwner } from './rpc/rpc-clients';

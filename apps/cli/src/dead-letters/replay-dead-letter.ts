@@ -23,5 +23,7 @@ export async function replayDeadLetter(service: RunningService, { letter }: Serv
     await deleteDeadLetter(service.db, letter.id);
     return { status: 'replayed', result };
   }
+  if (result === 'unhandled')
+    return { status: 'not_replayable', reason: `consumer "${letter.consumer}" has no handler for ${letter.type}` };
   return { status: 'failed_again' };
 }

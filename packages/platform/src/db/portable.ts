@@ -76,3 +76,15 @@ export async function updateVersioned<DB, T extends keyof DB & string>(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+const MYSQL_DEADLOCK = 1213;
+const MYSQL_LOCK_WAIT_TIMEOUT = 1205;
+
+/**
+ * Whether MySQL/MariaDB rolled a transaction back for a lock conflict (chosen as a deadlock victim, or waited past
+ * `innodb_lock_wait_timeout`): its work was undone whole and may simply run again. SQLite serialises writers.
+ */
+export function isLockConflict(error: unknown): boolean {
+  const errno = (error as { errno?: unknown } | undefined)?.errno;
+  return errno === MYSQL_DEADLOCK || errno === MYSQL_LOCK_WAIT_TIMEOUT;
+}

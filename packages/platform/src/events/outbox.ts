@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { platformTables } from '../db/platform-tables';
+import { isLockConflict } from '../db/portable';
 import { buildEnvelope, type EventEnvelope, type NewEvent } from './envelope';
 
 /** Appends events inside a use case's transaction; they are published only if it commits. */
@@ -35,11 +36,22 @@ export function outboxWriter<DB>(
   };
 }
 
+export interface TransactOptions {
+  /**
+   * Run the work again (a few times, after a short pause) when MySQL/MariaDB rolls the transaction back for a lock
+   * conflict: for use cases that lock rows in an order another writer may cross. The work must be safe to repeat
+   * (nothing outside the transaction), which it is when all it does is read and write through `trx`.
+   */
+  retryLockConflicts?: boolean;
+}
+
 /**
  * Runs `work` in one transaction with an event writer bound to it. When the transaction commits and events
  * were appended, the relay is woken so embedded mode dispatches right away.
  */
-export type Transactor<DB> = <T>(work: (trx: Transaction<DB>, events: EventWriter) => Promise<T>) => Promise<T>;
+export type Transactor<DB> = <T>(work: (trx: Transaction<DB>, events: EventWriter) => Promise<T>, options?: TransactOptions) => Promise<T>;
+
+const LOCK_CONFLICT_ATTEMPTS = 4;
 
 export function createTransactor<DB>(
   db: Kysely<DB>,
@@ -48,7 +60,7 @@ export function createTransactor<DB>(
   traceparent: () => string | undefined,
   wakeRelay: () => void,
 ): Transactor<DB> {
-  return async (work) => {
+  const once = async <T>(work: (trx: Transaction<DB>, events: EventWriter) => Promise<T>): Promise<T> => {
     let appended = false;
     const result = await db.transaction().execute((trx) =>
       work(
@@ -60,5 +72,16 @@ export function createTransactor<DB>(
     );
     if (appended) wakeRelay();
     return result;
+  };
+  return async (work, options = {}) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await once(work);
+      } catch (error) {
+        if (!options.retryLockConflicts || !isLockConflict(error) || attempt >= LOCK_CONFLICT_ATTEMPTS) throw error;
+        // The victim's work was rolled back whole; a short, jittered pause lets the winner commit first.
+        await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
+      }
+    }
   };
 }

@@ -19,6 +19,7 @@ import { Metrics } from '../observability/metrics';
 import { checkMetricsAccess } from '../observability/metrics-access';
 import { startTelemetry, stopTelemetry } from '../observability/telemetry';
 import { acceptHttp2On } from '../rpc/dual-protocol';
+import { rpcAuthInterceptor } from '../rpc/rpc-caller';
 import { RpcClients } from '../rpc/rpc-clients';
 import { rpcMetricsInterceptor } from '../rpc/rpc-metrics';
 import { type Clock, systemClock } from './clock';
@@ -82,13 +83,15 @@ export class Host {
     const metrics = new Metrics();
     const bus = await createEventBus(config.busUrl);
     const cache = await createCache(config.cacheUrl);
-    const rpc = new RpcClients(config.serviceUrls);
     const clock = options.clock ?? systemClock;
     const fileUrls = blobUrlSigner(config, () => clock.now());
     const loadKeys = async (): Promise<JWK[]> => {
       const { keys } = await rpc.client(AccountService).getJwks({});
       return keys.map((k) => ({ kid: k.kid, kty: k.kty, crv: k.crv, x: k.x, alg: k.alg, use: k.use }));
     };
+    const auth = new TokenVerifier(loadKeys);
+    const rpcAuth = rpcAuthInterceptor(auth);
+    const rpc = new RpcClients(config.serviceUrls, undefined, [rpcAuth]);
     const runtime: Runtime = {
       config,
       bus,
@@ -99,7 +102,7 @@ export class Host {
       log,
       metrics,
       clock,
-      auth: new TokenVerifier(loadKeys),
+      auth,
       scopes: createScopeResolver(rpc, cache),
       countries: getDefaultCountryRegistry(),
       flags: await createFlags({ env: config.env }),
@@ -120,7 +123,7 @@ export class Host {
     const rpcRoutes = services.flatMap((s) => (s.rpcRoutes ? [s.rpcRoutes] : []));
     if (rpcRoutes.length > 0) {
       const adapter = connectNodeAdapter({
-        interceptors: [rpcMetricsInterceptor(metrics)],
+        interceptors: [rpcMetricsInterceptor(metrics), rpcAuth],
         routes: (router) => {
           for (const routes of rpcRoutes) routes(router);
         },

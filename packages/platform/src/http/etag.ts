@@ -23,3 +23,15 @@ export function expectedVersion(request: FastifyRequest, current: number): numbe
   if (!versions.includes(String(current))) throw new PreconditionFailedError();
   return current;
 }
+
+/** The version check a use case runs on the row it read: `If-Match` when sent, else the version just read. */
+export function ifMatch(request: FastifyRequest): (current: number) => number {
+  return (current) => expectedVersion(request, current);
+}
+
+/** Answers what a route wrote (or read) with its version as the ETag, so the client's next write can send If-Match. */
+export async function versionedWrite<T extends { version: number | string }>(reply: FastifyReply, written: T | Promise<T>): Promise<T> {
+  const entity = await written;
+  setEtag(reply, Number(entity.version));
+  return entity;
+}

@@ -1,5 +1,12 @@
 import type { DescService } from '@bufbuild/protobuf';
-import { type Client, type ConnectRouter, createClient, createRouterTransport, type Transport } from '@connectrpc/connect';
+import {
+  type Client,
+  type ConnectRouter,
+  createClient,
+  createRouterTransport,
+  type Interceptor,
+  type Transport,
+} from '@connectrpc/connect';
 import { createGrpcTransport } from '@connectrpc/connect-node';
 import { ConfigError } from '../config/config';
 
@@ -15,7 +22,7 @@ export function rpcOwner(service: DescService): string {
 /**
  * Clients for other services' RPC. A target mounted in this process is called in-process (Connect's router
  * transport: no sockets, same code path); otherwise over gRPC (HTTP/2) at `SERVICE_<NAME>_URL`. Every call has a
- * deadline.
+ * deadline. `serverInterceptors` run on in-process calls as the network server runs them (the token check).
  */
 export class RpcClients {
   private readonly local = new Map<string, RpcRoutes>();
@@ -25,6 +32,7 @@ export class RpcClients {
   constructor(
     private readonly serviceUrls: Record<string, string>,
     private readonly defaultTimeoutMs = 5000,
+    private readonly serverInterceptors: Interceptor[] = [],
   ) {}
 
   /** Makes a service's RPC handlers callable in-process. */
@@ -51,7 +59,10 @@ export class RpcClients {
     const routes = this.local.get(owner);
     const url = this.serviceUrls[owner];
     if (routes) {
-      transport = createRouterTransport(routes, { transport: { defaultTimeoutMs: this.defaultTimeoutMs } });
+      transport = createRouterTransport(routes, {
+        transport: { defaultTimeoutMs: this.defaultTimeoutMs },
+        router: { interceptors: this.serverInterceptors },
+      });
     } else if (url) {
       transport = createGrpcTransport({ baseUrl: url, defaultTimeoutMs: this.defaultTimeoutMs });
     } else {

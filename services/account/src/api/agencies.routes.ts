@@ -1,10 +1,11 @@
-import { expectedVersion, PageOf, type ServiceApp, setEtag } from '@fieldops/platform';
-import { accessFor } from '../app/access';
+import { accessFor, ifMatch, PageOf, type ServiceApp, setEtag, versionedWrite } from '@fieldops/platform';
 import { createAgency } from '../app/create-agency';
 import { getAgency } from '../app/get-agency';
 import { listAgencies } from '../app/list-agencies';
+import { callerScopes } from '../app/resolve-scope';
 import { updateAgency } from '../app/update-agency';
 import type { AccountContext } from '../config';
+import { AccountPermission } from '../domain/permissions';
 import { Agency, AgencyListQuery, CreateAgencyBody, IdParams, UpdateAgencyBody } from './schemas';
 
 export function agencyRoutes(app: ServiceApp, ctx: AccountContext): void {
@@ -20,7 +21,7 @@ export function agencyRoutes(app: ServiceApp, ctx: AccountContext): void {
     },
     async (request) => {
       const { limit, cursor, ...filters } = request.query;
-      return listAgencies(ctx, await accessFor(ctx, request, 'agency:read'), filters, { limit, cursor });
+      return listAgencies(ctx, await accessFor(request, AccountPermission.agencyRead, callerScopes(ctx)), filters, { limit, cursor });
     },
   );
 
@@ -35,7 +36,7 @@ export function agencyRoutes(app: ServiceApp, ctx: AccountContext): void {
       },
     },
     async (request, reply) => {
-      const agency = await createAgency(ctx, await accessFor(ctx, request, 'agency:write'), request.body);
+      const agency = await createAgency(ctx, await accessFor(request, AccountPermission.agencyWrite, callerScopes(ctx)), request.body);
       setEtag(reply, agency.version);
       return reply.code(201).header('location', `/api/v1/agencies/${agency.id}`).send(agency);
     },
@@ -45,9 +46,10 @@ export function agencyRoutes(app: ServiceApp, ctx: AccountContext): void {
     '/api/v1/agencies/:id',
     { schema: { operationId: 'getAgency', summary: 'An agency', params: IdParams, response: { 200: Agency } } },
     async (request, reply) => {
-      const agency = await getAgency(ctx, await accessFor(ctx, request, 'agency:read'), request.params.id);
-      setEtag(reply, agency.version);
-      return agency;
+      return versionedWrite(
+        reply,
+        getAgency(ctx, await accessFor(request, AccountPermission.agencyRead, callerScopes(ctx)), request.params.id),
+      );
     },
   );
 
@@ -63,10 +65,8 @@ export function agencyRoutes(app: ServiceApp, ctx: AccountContext): void {
       },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'agency:write');
-      const agency = await updateAgency(ctx, access, request.params.id, request.body, (current) => expectedVersion(request, current));
-      setEtag(reply, agency.version);
-      return agency;
+      const access = await accessFor(request, AccountPermission.agencyWrite, callerScopes(ctx));
+      return versionedWrite(reply, updateAgency(ctx, access, request.params.id, request.body, ifMatch(request)));
     },
   );
 }

@@ -1,11 +1,12 @@
-import { expectedVersion, PageOf, type ServiceApp, setEtag } from '@fieldops/platform';
-import { accessFor } from '../app/access';
+import { accessFor, ifMatch, PageOf, type ServiceApp, setEtag, versionedWrite } from '@fieldops/platform';
 import { createOrgUnit } from '../app/create-org-unit';
 import { deleteOrgUnit } from '../app/delete-org-unit';
 import { getOrgUnit } from '../app/get-org-unit';
 import { listOrgUnits } from '../app/list-org-units';
+import { callerScopes } from '../app/resolve-scope';
 import { updateOrgUnit } from '../app/update-org-unit';
 import type { AccountContext } from '../config';
+import { AccountPermission } from '../domain/permissions';
 import { CreateOrgUnitBody, IdParams, OrgUnit, OrgUnitListQuery, UpdateOrgUnitBody } from './schemas';
 
 export function orgUnitRoutes(app: ServiceApp, ctx: AccountContext): void {
@@ -21,7 +22,7 @@ export function orgUnitRoutes(app: ServiceApp, ctx: AccountContext): void {
     },
     async (request) => {
       const { limit, cursor, ...filters } = request.query;
-      return listOrgUnits(ctx, await accessFor(ctx, request, 'org:read'), filters, { limit, cursor });
+      return listOrgUnits(ctx, await accessFor(request, AccountPermission.orgRead, callerScopes(ctx)), filters, { limit, cursor });
     },
   );
 
@@ -36,7 +37,7 @@ export function orgUnitRoutes(app: ServiceApp, ctx: AccountContext): void {
       },
     },
     async (request, reply) => {
-      const unit = await createOrgUnit(ctx, await accessFor(ctx, request, 'org:write'), request.body);
+      const unit = await createOrgUnit(ctx, await accessFor(request, AccountPermission.orgWrite, callerScopes(ctx)), request.body);
       setEtag(reply, unit.version);
       return reply.code(201).header('location', `/api/v1/org-units/${unit.id}`).send(unit);
     },
@@ -46,9 +47,10 @@ export function orgUnitRoutes(app: ServiceApp, ctx: AccountContext): void {
     '/api/v1/org-units/:id',
     { schema: { operationId: 'getOrgUnit', summary: 'An org unit', params: IdParams, response: { 200: OrgUnit } } },
     async (request, reply) => {
-      const unit = await getOrgUnit(ctx, await accessFor(ctx, request, 'org:read'), request.params.id);
-      setEtag(reply, unit.version);
-      return unit;
+      return versionedWrite(
+        reply,
+        getOrgUnit(ctx, await accessFor(request, AccountPermission.orgRead, callerScopes(ctx)), request.params.id),
+      );
     },
   );
 
@@ -64,10 +66,8 @@ export function orgUnitRoutes(app: ServiceApp, ctx: AccountContext): void {
       },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'org:write');
-      const unit = await updateOrgUnit(ctx, access, request.params.id, request.body, (current) => expectedVersion(request, current));
-      setEtag(reply, unit.version);
-      return unit;
+      const access = await accessFor(request, AccountPermission.orgWrite, callerScopes(ctx));
+      return versionedWrite(reply, updateOrgUnit(ctx, access, request.params.id, request.body, ifMatch(request)));
     },
   );
 
@@ -75,8 +75,8 @@ export function orgUnitRoutes(app: ServiceApp, ctx: AccountContext): void {
     '/api/v1/org-units/:id',
     { schema: { operationId: 'deleteOrgUnit', summary: 'Delete an org unit that has no child units and no users', params: IdParams } },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'org:write');
-      await deleteOrgUnit(ctx, access, request.params.id, (current) => expectedVersion(request, current));
+      const access = await accessFor(request, AccountPermission.orgWrite, callerScopes(ctx));
+      await deleteOrgUnit(ctx, access, request.params.id, ifMatch(request));
       return reply.code(204).send();
     },
   );

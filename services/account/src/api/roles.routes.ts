@@ -1,11 +1,12 @@
-import { expectedVersion, PageOf, type ServiceApp, setEtag } from '@fieldops/platform';
-import { accessFor } from '../app/access';
+import { accessFor, ifMatch, PageOf, type ServiceApp, setEtag, versionedWrite } from '@fieldops/platform';
 import { createRole } from '../app/create-role';
 import { deleteRole } from '../app/delete-role';
 import { getRole } from '../app/get-role';
 import { listRoles } from '../app/list-roles';
+import { callerScopes } from '../app/resolve-scope';
 import { updateRole } from '../app/update-role';
 import type { AccountContext } from '../config';
+import { AccountPermission } from '../domain/permissions';
 import { CreateRoleBody, IdParams, Role, RoleListQuery, UpdateRoleBody } from './schemas';
 
 export function roleRoutes(app: ServiceApp, ctx: AccountContext): void {
@@ -20,7 +21,7 @@ export function roleRoutes(app: ServiceApp, ctx: AccountContext): void {
       },
     },
     async (request) => {
-      await accessFor(ctx, request, 'role:read');
+      await accessFor(request, AccountPermission.roleRead, callerScopes(ctx));
       return listRoles(ctx, request.query);
     },
   );
@@ -36,7 +37,7 @@ export function roleRoutes(app: ServiceApp, ctx: AccountContext): void {
       },
     },
     async (request, reply) => {
-      const role = await createRole(ctx, await accessFor(ctx, request, 'role:write'), request.body);
+      const role = await createRole(ctx, await accessFor(request, AccountPermission.roleWrite, callerScopes(ctx)), request.body);
       setEtag(reply, role.version);
       return reply.code(201).header('location', `/api/v1/roles/${role.id}`).send(role);
     },
@@ -46,10 +47,8 @@ export function roleRoutes(app: ServiceApp, ctx: AccountContext): void {
     '/api/v1/roles/:id',
     { schema: { operationId: 'getRole', summary: 'A role', params: IdParams, response: { 200: Role } } },
     async (request, reply) => {
-      await accessFor(ctx, request, 'role:read');
-      const role = await getRole(ctx, request.params.id);
-      setEtag(reply, role.version);
-      return role;
+      await accessFor(request, AccountPermission.roleRead, callerScopes(ctx));
+      return versionedWrite(reply, getRole(ctx, request.params.id));
     },
   );
 
@@ -65,10 +64,8 @@ export function roleRoutes(app: ServiceApp, ctx: AccountContext): void {
       },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'role:write');
-      const role = await updateRole(ctx, access, request.params.id, request.body, (current) => expectedVersion(request, current));
-      setEtag(reply, role.version);
-      return role;
+      const access = await accessFor(request, AccountPermission.roleWrite, callerScopes(ctx));
+      return versionedWrite(reply, updateRole(ctx, access, request.params.id, request.body, ifMatch(request)));
     },
   );
 
@@ -76,8 +73,8 @@ export function roleRoutes(app: ServiceApp, ctx: AccountContext): void {
     '/api/v1/roles/:id',
     { schema: { operationId: 'deleteRole', summary: 'Delete a custom role that nobody holds', params: IdParams } },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'role:write');
-      await deleteRole(ctx, access, request.params.id, (current) => expectedVersion(request, current));
+      const access = await accessFor(request, AccountPermission.roleWrite, callerScopes(ctx));
+      await deleteRole(ctx, access, request.params.id, ifMatch(request));
       return reply.code(204).send();
     },
   );

@@ -1,16 +1,13 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { Code, ConnectError, type ConnectRouter, type HandlerContext } from '@connectrpc/connect';
 import { AccountService, type UserSchema } from '@fieldops/contracts';
-import { can, type Principal, rpcCallerOf } from '@fieldops/platform';
+import { can, rpcCaller } from '@fieldops/platform';
 import { issueServiceToken } from '../app/issue-service-token';
 import { resolveCallerScope, resolveScope } from '../app/resolve-scope';
 import { publicKeys } from '../app/token-issuer';
 import type { AccountContext } from '../config';
 import { roleRepository } from '../db/role.repository';
 import { type UserRow, userRepository } from '../db/user.repository';
-
-/** The verified caller (the platform's one RPC token check). */
-const callerOf = (ctx: AccountContext, context: HandlerContext): Promise<Principal> => rpcCallerOf(ctx.auth, context);
 
 function toUserMessage(user: UserRow, roleIds: string[], roleNames: Map<string, string>): MessageInitShape<typeof UserSchema> {
   return {
@@ -36,7 +33,7 @@ function toUserMessage(user: UserRow, roleIds: string[], roleNames: Map<string, 
 /** Reads other services make of this one. Users come back only within the caller's data scope. */
 export function accountRpc(router: ConnectRouter, ctx: AccountContext): void {
   const scopeOf = async (context: HandlerContext) => {
-    const caller = await callerOf(ctx, context);
+    const caller = rpcCaller(context);
     const scope = await resolveCallerScope(ctx.db, caller);
     if (!scope) throw new ConnectError('the caller is disabled', Code.PermissionDenied);
     return { caller, scope };
@@ -72,7 +69,7 @@ export function accountRpc(router: ConnectRouter, ctx: AccountContext): void {
       return { user };
     },
     async resolveScope(request, context) {
-      const caller = await callerOf(ctx, context);
+      const caller = rpcCaller(context);
       if (request.userId !== caller.userId && caller.scope !== 'all') {
         throw new ConnectError('only your own scope can be resolved', Code.PermissionDenied);
       }

@@ -1,10 +1,11 @@
-import { expectedVersion, PageOf, type ServiceApp, setEtag } from '@fieldops/platform';
-import { accessFor } from '../app/access';
+import { accessFor, ifMatch, PageOf, type ServiceApp, setEtag, versionedWrite } from '@fieldops/platform';
 import { createUser } from '../app/create-user';
 import { getUser } from '../app/get-user';
 import { listUsers } from '../app/list-users';
+import { callerScopes } from '../app/resolve-scope';
 import { updateUser } from '../app/update-user';
 import type { AccountContext } from '../config';
+import { AccountPermission } from '../domain/permissions';
 import { CreateUserBody, IdParams, UpdateUserBody, User, UserListQuery } from './schemas';
 
 export function userRoutes(app: ServiceApp, ctx: AccountContext): void {
@@ -15,7 +16,7 @@ export function userRoutes(app: ServiceApp, ctx: AccountContext): void {
     },
     async (request) => {
       const { limit, cursor, ...filters } = request.query;
-      return listUsers(ctx, await accessFor(ctx, request, 'user:read'), filters, { limit, cursor });
+      return listUsers(ctx, await accessFor(request, AccountPermission.userRead, callerScopes(ctx)), filters, { limit, cursor });
     },
   );
 
@@ -23,7 +24,7 @@ export function userRoutes(app: ServiceApp, ctx: AccountContext): void {
     '/api/v1/users',
     { schema: { operationId: 'createUser', summary: 'Create a user', body: CreateUserBody, response: { 201: User } } },
     async (request, reply) => {
-      const user = await createUser(ctx, await accessFor(ctx, request, 'user:write'), request.body);
+      const user = await createUser(ctx, await accessFor(request, AccountPermission.userWrite, callerScopes(ctx)), request.body);
       setEtag(reply, user.version);
       return reply.code(201).header('location', `/api/v1/users/${user.id}`).send(user);
     },
@@ -33,9 +34,10 @@ export function userRoutes(app: ServiceApp, ctx: AccountContext): void {
     '/api/v1/users/:id',
     { schema: { operationId: 'getUser', summary: 'A user', params: IdParams, response: { 200: User } } },
     async (request, reply) => {
-      const user = await getUser(ctx, await accessFor(ctx, request, 'user:read'), request.params.id);
-      setEtag(reply, user.version);
-      return user;
+      return versionedWrite(
+        reply,
+        getUser(ctx, await accessFor(request, AccountPermission.userRead, callerScopes(ctx)), request.params.id),
+      );
     },
   );
 
@@ -51,10 +53,8 @@ export function userRoutes(app: ServiceApp, ctx: AccountContext): void {
       },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'user:write');
-      const user = await updateUser(ctx, access, request.params.id, request.body, (current) => expectedVersion(request, current));
-      setEtag(reply, user.version);
-      return user;
+      const access = await accessFor(request, AccountPermission.userWrite, callerScopes(ctx));
+      return versionedWrite(reply, updateUser(ctx, access, request.params.id, request.body, ifMatch(request)));
     },
   );
 }

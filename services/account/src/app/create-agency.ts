@@ -1,9 +1,8 @@
-import { ForbiddenError, UnprocessableError } from '@fieldops/platform';
+import { type Access, ForbiddenError, UnprocessableError } from '@fieldops/platform';
 import { uuidv7 } from 'uuidv7';
 import type { AccountContext } from '../config';
 import { type AgencyRow, agencyRepository } from '../db/agency.repository';
 import { agencyEvents } from '../events/published';
-import type { Access } from './access';
 import { type AgencyView, toAgencyView } from './agency-view';
 
 export interface CreateAgencyInput {

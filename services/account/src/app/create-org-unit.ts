@@ -1,10 +1,9 @@
-import { UnprocessableError } from '@fieldops/platform';
+import { type Access, UnprocessableError } from '@fieldops/platform';
 import { uuidv7 } from 'uuidv7';
 import type { AccountContext } from '../config';
 import { type OrgUnitRow, orgUnitRepository } from '../db/org-unit.repository';
 import { childPath, type OrgUnitKind } from '../domain/org-unit';
 import { orgUnitEvents } from '../events/published';
-import type { Access } from './access';
 import { checkDepth, checkParentKind, parentInScope } from './org-unit-rules';
 import { type OrgUnitView, toOrgUnitView } from './org-unit-view';
 

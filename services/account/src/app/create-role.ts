@@ -1,9 +1,8 @@
-import type { DataScope } from '@fieldops/platform';
+import type { Access, DataScope } from '@fieldops/platform';
 import { uuidv7 } from 'uuidv7';
 import type { AccountContext } from '../config';
 import { type Role, roleRepository } from '../db/role.repository';
 import { roleEvents } from '../events/published';
-import type { Access } from './access';
 import { checkGrantable, knownPermissions, withUniqueName } from './role-rules';
 import { type RoleView, toRoleView } from './role-view';
 

@@ -1,9 +1,8 @@
-import { ConflictError, isUniqueViolation } from '@fieldops/platform';
+import { type Access, ConflictError, isUniqueViolation } from '@fieldops/platform';
 import { uuidv7 } from 'uuidv7';
 import type { AccountContext } from '../config';
 import { type UserRow, userRepository } from '../db/user.repository';
 import { userEvents } from '../events/published';
-import type { Access } from './access';
 import { hashPassword } from './passwords';
 import { agencyForUser, grantableRoles, normalisePhone, orgUnitForUser } from './user-rules';
 import { toUserView, type UserView } from './user-view';

@@ -1,9 +1,8 @@
-import { ConflictError, NotFoundError, PreconditionFailedError } from '@fieldops/platform';
+import { type Access, ConflictError, NotFoundError, PreconditionFailedError } from '@fieldops/platform';
 import type { AccountContext } from '../config';
 import { orgUnitRepository } from '../db/org-unit.repository';
 import { userRepository } from '../db/user.repository';
 import { orgUnitEvents } from '../events/published';
-import type { Access } from './access';
 
 /** Deletes an empty unit the caller manages; one that still holds units or people would orphan them. */
 export async function deleteOrgUnit(ctx: AccountContext, access: Access, id: string, ifMatch: (current: number) => number): Promise<void> {

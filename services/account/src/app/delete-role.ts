@@ -1,9 +1,8 @@
-import { ConflictError, NotFoundError, PreconditionFailedError } from '@fieldops/platform';
+import { type Access, ConflictError, NotFoundError, PreconditionFailedError } from '@fieldops/platform';
 import type { AccountContext } from '../config';
 import { roleRepository } from '../db/role.repository';
 import { userRepository } from '../db/user.repository';
 import { roleEvents } from '../events/published';
-import type { Access } from './access';
 import { checkGrantable, checkNotBuiltIn } from './role-rules';
 
 /** Deletes a custom role nobody holds; taking it from its holders first is a deliberate, audited step. */

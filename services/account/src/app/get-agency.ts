@@ -1,7 +1,6 @@
-import { NotFoundError } from '@fieldops/platform';
+import { type Access, NotFoundError } from '@fieldops/platform';
 import type { AccountContext } from '../config';
 import { agencyRepository } from '../db/agency.repository';
-import type { Access } from './access';
 import { type AgencyView, toAgencyView } from './agency-view';
 
 /** An agency the caller can see; one outside their country (or, for agency staff, any other) is not found. */

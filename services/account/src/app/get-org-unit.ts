@@ -1,7 +1,6 @@
-import { NotFoundError } from '@fieldops/platform';
+import { type Access, NotFoundError } from '@fieldops/platform';
 import type { AccountContext } from '../config';
 import { orgUnitRepository } from '../db/org-unit.repository';
-import type { Access } from './access';
 import { type OrgUnitView, toOrgUnitView } from './org-unit-view';
 
 /** An org unit inside the caller's scope; one outside it is simply not found. */

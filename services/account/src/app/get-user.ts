@@ -1,7 +1,6 @@
-import { NotFoundError } from '@fieldops/platform';
+import { type Access, NotFoundError } from '@fieldops/platform';
 import type { AccountContext } from '../config';
 import { userRepository } from '../db/user.repository';
-import type { Access } from './access';
 import { toUserView, type UserView } from './user-view';
 
 /** A user inside the caller's scope; one outside it is simply not found. */

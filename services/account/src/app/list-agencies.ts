@@ -1,7 +1,6 @@
-import { decodeIdCursor, type Page, toPage } from '@fieldops/platform';
+import { type Access, decodeIdCursor, type Page, toPage } from '@fieldops/platform';
 import type { AccountContext } from '../config';
 import { type AgencyFilters, agencyRepository } from '../db/agency.repository';
-import type { Access } from './access';
 import { type AgencyView, toAgencyView } from './agency-view';
 
 export async function listAgencies(

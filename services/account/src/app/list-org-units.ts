@@ -1,8 +1,7 @@
-import { decodeIdCursor, type Page, toPage } from '@fieldops/platform';
+import { type Access, decodeIdCursor, type Page, toPage } from '@fieldops/platform';
 import type { AccountContext } from '../config';
 import { orgUnitRepository } from '../db/org-unit.repository';
 import type { OrgUnitKind } from '../domain/org-unit';
-import type { Access } from './access';
 import { type OrgUnitView, toOrgUnitView } from './org-unit-view';
 
 export interface OrgUnitFilters {

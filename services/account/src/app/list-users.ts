@@ -1,7 +1,6 @@
-import { decodeIdCursor, type Page, toPage } from '@fieldops/platform';
+import { type Access, decodeIdCursor, type Page, toPage } from '@fieldops/platform';
 import type { AccountContext } from '../config';
 import { type UserFilters, userRepository } from '../db/user.repository';
-import type { Access } from './access';
 import { toUserView, type UserView } from './user-view';
 
 export async function listUsers(

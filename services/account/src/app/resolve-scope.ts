@@ -1,5 +1,6 @@
-import type { Principal, ResolvedScope } from '@fieldops/platform';
+import { type Principal, type ResolvedScope, type ScopeSource, UnauthorizedError } from '@fieldops/platform';
 import type { Kysely } from 'kysely';
+import type { AccountContext } from '../config';
 import { orgUnitRepository } from '../db/org-unit.repository';
 import { roleRepository } from '../db/role.repository';
 import type { AccountDb } from '../db/schema';
@@ -34,4 +35,18 @@ export async function resolveCallerScope(db: Kysely<AccountDb>, caller: Principa
     return { userId: caller.userId, scope: 'all', country: '', orgUnitId: '', orgUnitIds: [], areaIds: [], agencyId: null };
   }
   return resolveScope(db, caller.userId);
+}
+
+/**
+ * The scope source of this service's access checks: resolved now, not from a cache (this service owns the org tree,
+ * so it never answers from stale scope); a disabled or deleted caller is refused.
+ */
+export function callerScopes(ctx: AccountContext): ScopeSource<ResolvedScope> {
+  return {
+    async resolve(caller) {
+      const scope = await resolveCallerScope(ctx.db, caller);
+      if (!scope) throw new UnauthorizedError('Your account is disabled or no longer exists.');
+      return scope;
+    },
+  };
 }

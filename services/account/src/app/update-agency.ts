@@ -1,8 +1,7 @@
-import { NotFoundError, PreconditionFailedError } from '@fieldops/platform';
+import { type Access, NotFoundError, PreconditionFailedError } from '@fieldops/platform';
 import type { AccountContext } from '../config';
 import { type AgencyRow, agencyRepository } from '../db/agency.repository';
 import { agencyEvents } from '../events/published';
-import type { Access } from './access';
 import { type AgencyView, toAgencyView } from './agency-view';
 
 export interface UpdateAgencyInput {

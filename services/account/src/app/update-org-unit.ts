@@ -1,11 +1,10 @@
-import { NotFoundError, PreconditionFailedError, UnprocessableError } from '@fieldops/platform';
+import { type Access, NotFoundError, PreconditionFailedError, UnprocessableError } from '@fieldops/platform';
 import type { Transaction } from 'kysely';
 import type { AccountContext } from '../config';
 import { type OrgUnitRow, orgUnitRepository } from '../db/org-unit.repository';
 import type { AccountDb } from '../db/schema';
 import { childPath, isWithinSubtree } from '../domain/org-unit';
 import { orgUnitEvents } from '../events/published';
-import type { Access } from './access';
 import { checkDepth, checkParentKind, parentInScope } from './org-unit-rules';
 import { type OrgUnitView, toOrgUnitView } from './org-unit-view';
 

@@ -1,8 +1,7 @@
-import { type DataScope, NotFoundError, PreconditionFailedError } from '@fieldops/platform';
+import { type Access, type DataScope, NotFoundError, PreconditionFailedError } from '@fieldops/platform';
 import type { AccountContext } from '../config';
 import { type Role, roleRepository } from '../db/role.repository';
 import { roleEvents } from '../events/published';
-import type { Access } from './access';
 import { checkGrantable, checkNotBuiltIn, knownPermissions, withUniqueName } from './role-rules';
 import { type RoleView, toRoleView } from './role-view';
 

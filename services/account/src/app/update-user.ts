@@ -1,9 +1,8 @@
-import { NotFoundError, PreconditionFailedError, UnprocessableError } from '@fieldops/platform';
+import { type Access, NotFoundError, PreconditionFailedError, UnprocessableError } from '@fieldops/platform';
 import type { AccountContext } from '../config';
 import { roleRepository } from '../db/role.repository';
 import { type UserRow, userRepository } from '../db/user.repository';
 import { userEvents } from '../events/published';
-import type { Access } from './access';
 import { agencyForUser, grantableRoles, normalisePhone, orgUnitForUser } from './user-rules';
 import { toUserView, type UserView } from './user-view';
 

@@ -37,6 +37,18 @@ export const PERMISSIONS = [
 
 export type Permission = (typeof PERMISSIONS)[number];
 
+/** The permissions this service checks itself. */
+export const AccountPermission = {
+  userRead: 'user:read',
+  userWrite: 'user:write',
+  orgRead: 'org:read',
+  orgWrite: 'org:write',
+  roleRead: 'role:read',
+  roleWrite: 'role:write',
+  agencyRead: 'agency:read',
+  agencyWrite: 'agency:write',
+} as const satisfies Record<string, Permission>;
+
 export const ALL_PERMISSIONS = '*';
 
 export function isKnownPermission(value: string): boolean {

@@ -1,7 +1,7 @@
-import { expectedVersion, PageOf, type ServiceApp, setEtag } from '@fieldops/platform';
-import { accessFor } from '../app/access';
+import { clientSystem } from '@fieldops/geo';
+import { accessFor, ifMatch, PageOf, type ServiceApp, setEtag, versionedWrite } from '@fieldops/platform';
 import type { AreaIndexHolder } from '../app/area-index-holder';
-import { systemOf } from '../app/coordinates';
+import { areaVisibility } from '../app/area-visibility';
 import { createArea } from '../app/create-area';
 import { deleteArea } from '../app/delete-area';
 import { geometryFromRequest } from '../app/geometry-input';
@@ -9,6 +9,7 @@ import { getArea } from '../app/get-area';
 import { listAreas } from '../app/list-areas';
 import { updateArea } from '../app/update-area';
 import type { AreaContext } from '../config';
+import { AreaPermission } from '../domain/permissions';
 import { Area, AreaListQuery, CoordsOnlyQuery, CreateAreaBody, IdParams, UpdateAreaBody } from './schemas';
 
 export function areaRoutes(app: ServiceApp, ctx: AreaContext, index: AreaIndexHolder): void {
@@ -18,8 +19,8 @@ export function areaRoutes(app: ServiceApp, ctx: AreaContext, index: AreaIndexHo
       schema: { operationId: 'listAreas', summary: 'Areas in my territories', querystring: AreaListQuery, response: { 200: PageOf(Area) } },
     },
     async (request) => {
-      const access = await accessFor(ctx, request, 'area:read');
-      return listAreas(ctx, access, request.query, systemOf(ctx, access.caller, request.query.coords));
+      const access = await accessFor(request, AreaPermission.read, areaVisibility(ctx));
+      return listAreas(ctx, access, request.query, clientSystem(ctx.countries, access.caller, request.query.coords));
     },
   );
 
@@ -35,8 +36,8 @@ export function areaRoutes(app: ServiceApp, ctx: AreaContext, index: AreaIndexHo
       },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'area:write');
-      const coords = systemOf(ctx, access.caller, request.query.coords);
+      const access = await accessFor(request, AreaPermission.write, areaVisibility(ctx));
+      const coords = clientSystem(ctx.countries, access.caller, request.query.coords);
       const geometry = geometryFromRequest(request.body.geometry, coords);
       const area = await createArea(ctx, access, index, { ...request.body, geometry }, coords);
       setEtag(reply, area.version);
@@ -56,10 +57,11 @@ export function areaRoutes(app: ServiceApp, ctx: AreaContext, index: AreaIndexHo
       },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'area:read');
-      const area = await getArea(ctx, access, request.params.id, systemOf(ctx, access.caller, request.query.coords));
-      setEtag(reply, area.version);
-      return area;
+      const access = await accessFor(request, AreaPermission.read, areaVisibility(ctx));
+      return versionedWrite(
+        reply,
+        getArea(ctx, access, request.params.id, clientSystem(ctx.countries, access.caller, request.query.coords)),
+      );
     },
   );
 
@@ -76,12 +78,9 @@ export function areaRoutes(app: ServiceApp, ctx: AreaContext, index: AreaIndexHo
       },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'area:write');
-      const coords = systemOf(ctx, access.caller, request.query.coords);
-      const ifMatch = (current: number) => expectedVersion(request, current);
-      const area = await updateArea(ctx, access, index, request.params.id, request.body, ifMatch, coords);
-      setEtag(reply, area.version);
-      return area;
+      const access = await accessFor(request, AreaPermission.write, areaVisibility(ctx));
+      const coords = clientSystem(ctx.countries, access.caller, request.query.coords);
+      return versionedWrite(reply, updateArea(ctx, access, index, request.params.id, request.body, ifMatch(request), coords));
     },
   );
 
@@ -91,8 +90,8 @@ export function areaRoutes(app: ServiceApp, ctx: AreaContext, index: AreaIndexHo
       schema: { operationId: 'deleteArea', summary: 'Delete an area that has no child areas and no current assignments', params: IdParams },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'area:write');
-      await deleteArea(ctx, access, index, request.params.id, (current) => expectedVersion(request, current));
+      const access = await accessFor(request, AreaPermission.write, areaVisibility(ctx));
+      await deleteArea(ctx, access, index, request.params.id, ifMatch(request));
       return reply.code(204).send();
     },
   );

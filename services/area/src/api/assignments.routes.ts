@@ -1,9 +1,10 @@
-import { PageOf, type ServiceApp } from '@fieldops/platform';
-import { accessFor } from '../app/access';
+import { accessFor, PageOf, type ServiceApp } from '@fieldops/platform';
+import { areaVisibility } from '../app/area-visibility';
 import { createAssignment } from '../app/create-assignment';
 import { endAssignment } from '../app/end-assignment';
 import { listAssignments } from '../app/list-assignments';
 import type { AreaContext } from '../config';
+import { AreaPermission } from '../domain/permissions';
 import { Assignment, AssignmentListQuery, AssignmentParams, CreateAssignmentBody, IdParams } from './schemas';
 
 export function assignmentRoutes(app: ServiceApp, ctx: AreaContext): void {
@@ -19,7 +20,7 @@ export function assignmentRoutes(app: ServiceApp, ctx: AreaContext): void {
       },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'area:write');
+      const access = await accessFor(request, AreaPermission.write, areaVisibility(ctx));
       const assignment = await createAssignment(ctx, access, request.params.id, request.body);
       return reply.code(201).header('location', `/api/v1/areas/${assignment.areaId}/assignments/${assignment.id}`).send(assignment);
     },
@@ -36,14 +37,15 @@ export function assignmentRoutes(app: ServiceApp, ctx: AreaContext): void {
         response: { 200: PageOf(Assignment) },
       },
     },
-    async (request) => listAssignments(ctx, await accessFor(ctx, request, 'area:read'), request.params.id, request.query),
+    async (request) =>
+      listAssignments(ctx, await accessFor(request, AreaPermission.read, areaVisibility(ctx)), request.params.id, request.query),
   );
 
   app.delete(
     '/api/v1/areas/:id/assignments/:assignmentId',
     { schema: { operationId: 'deleteAreaAssignment', summary: 'End an assignment now (kept for the record)', params: AssignmentParams } },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'area:write');
+      const access = await accessFor(request, AreaPermission.write, areaVisibility(ctx));
       await endAssignment(ctx, access, request.params.id, request.params.assignmentId);
       return reply.code(204).send();
     },

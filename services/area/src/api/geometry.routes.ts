@@ -1,11 +1,12 @@
-import { BadRequestError, expectedVersion, type ServiceApp, setEtag } from '@fieldops/platform';
-import { accessFor } from '../app/access';
+import { clientSystem } from '@fieldops/geo';
+import { accessFor, BadRequestError, ifMatch, type ServiceApp, versionedWrite } from '@fieldops/platform';
 import { applyGeometry } from '../app/apply-geometry';
 import type { AreaIndexHolder } from '../app/area-index-holder';
-import { systemOf } from '../app/coordinates';
+import { areaVisibility } from '../app/area-visibility';
 import { geometryFromRequest } from '../app/geometry-input';
 import { previewGeometry } from '../app/preview-geometry';
 import type { AreaContext, AreaSettings } from '../config';
+import { AreaPermission } from '../domain/permissions';
 import type { AreaMoveSource } from '../moves/area-move-source';
 import { ApplyBody, Area, CoordsOnlyQuery, IdParams, PreviewBody, PreviewResponse } from './schemas';
 
@@ -30,8 +31,8 @@ export function geometryRoutes(
       },
     },
     async (request) => {
-      const access = await accessFor(ctx, request, 'area:write');
-      const geometry = geometryFromRequest(request.body.geometry, systemOf(ctx, access.caller, request.query.coords));
+      const access = await accessFor(request, AreaPermission.write, areaVisibility(ctx));
+      const geometry = geometryFromRequest(request.body.geometry, clientSystem(ctx.countries, access.caller, request.query.coords));
       return previewGeometry(ctx, access, index, sources, request.params.id, geometry, {
         ttlMs: settings.previewTtlMs,
         recordLimit: settings.previewRecordLimit,
@@ -52,8 +53,8 @@ export function geometryRoutes(
       },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'area:write');
-      const coords = systemOf(ctx, access.caller, request.query.coords);
+      const access = await accessFor(request, AreaPermission.write, areaVisibility(ctx));
+      const coords = clientSystem(ctx.countries, access.caller, request.query.coords);
       const { previewId, geometry } = request.body;
       let input: Parameters<typeof applyGeometry>[4];
       if (previewId !== undefined) input = { previewId };
@@ -61,12 +62,10 @@ export function geometryRoutes(
         const hasIfMatch = request.headers['if-match'] !== undefined;
         input = {
           geometry: geometryFromRequest(geometry, coords),
-          ifMatch: hasIfMatch ? (current: number) => expectedVersion(request, current) : undefined,
+          ifMatch: hasIfMatch ? ifMatch(request) : undefined,
         };
       } else throw new BadRequestError('Send a previewId, or a geometry with If-Match.');
-      const area = await applyGeometry(ctx, access, index, request.params.id, input, coords);
-      setEtag(reply, area.version);
-      return area;
+      return versionedWrite(reply, applyGeometry(ctx, access, index, request.params.id, input, coords));
     },
   );
 }

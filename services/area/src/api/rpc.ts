@@ -1,9 +1,9 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
-import { Code, ConnectError, type ConnectRouter, type HandlerContext } from '@connectrpc/connect';
+import { Code, ConnectError, type ConnectRouter } from '@connectrpc/connect';
 import { type AreaCovererSchema, type AreaSchema, AreaService } from '@fieldops/contracts';
-import { type Principal, rpcCallerOf } from '@fieldops/platform';
-import { visibilityOf } from '../app/access';
+import { rpcCaller } from '@fieldops/platform';
 import type { AreaIndexHolder } from '../app/area-index-holder';
+import { visibilityOf } from '../app/area-visibility';
 import { type Coverer, coveringAt } from '../app/covering';
 import { resolvePoints } from '../app/resolve-points';
 import type { AreaContext } from '../config';
@@ -11,9 +11,6 @@ import { type AreaRow, areaRepository } from '../db/area.repository';
 import { rowBBox } from '../events/published';
 
 const MAX_POINTS = 1000;
-
-/** The verified caller (the platform's one RPC token check). */
-const callerOf = (ctx: AreaContext, context: HandlerContext): Promise<Principal> => rpcCallerOf(ctx.auth, context);
 
 function toAreaMessage(row: AreaRow): MessageInitShape<typeof AreaSchema> {
   return {
@@ -46,19 +43,18 @@ const toCoverer = (c: Coverer): MessageInitShape<typeof AreaCovererSchema> => ({
 export function areaRpc(router: ConnectRouter, ctx: AreaContext, index: AreaIndexHolder): void {
   router.service(AreaService, {
     async resolveArea(request, context) {
-      await callerOf(ctx, context);
+      rpcCaller(context);
       if (request.points.length > MAX_POINTS) throw new ConnectError(`at most ${MAX_POINTS} points per call`, Code.InvalidArgument);
       const resolutions = await resolvePoints(index, request.points, 'WGS84');
       return { results: resolutions.map((found) => (found ? { areaId: found.areaId, path: found.path } : { path: [] })) };
     },
     async getArea(request, context) {
-      const caller = await callerOf(ctx, context);
-      const row = await areaRepository.findById(ctx.db, request.id, await visibilityOf(ctx, caller));
+      const row = await areaRepository.findById(ctx.db, request.id, await visibilityOf(ctx, rpcCaller(context)));
       if (!row) throw new ConnectError('area not found', Code.NotFound);
       return { area: toAreaMessage(row) };
     },
     async coveringReps(request, context) {
-      await callerOf(ctx, context);
+      rpcCaller(context);
       if (!request.point) throw new ConnectError('a point is required', Code.InvalidArgument);
       const at = request.at === undefined ? ctx.clock.now() : Number(request.at);
       const covering = await coveringAt(ctx.db, index, request.point, at);

@@ -1,11 +1,12 @@
-import { type ServiceApp, ValidationError } from '@fieldops/platform';
-import { accessFor } from '../app/access';
+import { clientSystem, requestCoordinates } from '@fieldops/geo';
+import { accessFor, type ServiceApp, ValidationError } from '@fieldops/platform';
 import type { AreaIndexHolder } from '../app/area-index-holder';
-import { pointToWgs84, systemOf } from '../app/coordinates';
+import { areaVisibility } from '../app/area-visibility';
 import { coveringAt } from '../app/covering';
 import { listOverlaps } from '../app/list-overlaps';
 import { resolvePoints } from '../app/resolve-points';
 import type { AreaContext } from '../config';
+import { AreaPermission } from '../domain/permissions';
 import { CoordsOnlyQuery, CoveringQuery, CoveringResponse, OverlapsQuery, OverlapsResponse, ResolveBody, ResolveResponse } from './schemas';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -24,8 +25,8 @@ export function territoryRoutes(app: ServiceApp, ctx: AreaContext, index: AreaIn
       },
     },
     async (request) => {
-      const access = await accessFor(ctx, request, 'area:read');
-      return { results: await resolvePoints(index, request.body.points, systemOf(ctx, access.caller, request.query.coords)) };
+      const access = await accessFor(request, AreaPermission.read, areaVisibility(ctx));
+      return { results: await resolvePoints(index, request.body.points, clientSystem(ctx.countries, access.caller, request.query.coords)) };
     },
   );
 
@@ -39,7 +40,7 @@ export function territoryRoutes(app: ServiceApp, ctx: AreaContext, index: AreaIn
         response: { 200: OverlapsResponse },
       },
     },
-    async (request) => listOverlaps(ctx, await accessFor(ctx, request, 'area:read'), index, request.query.country),
+    async (request) => listOverlaps(ctx, await accessFor(request, AreaPermission.read, areaVisibility(ctx)), index, request.query.country),
   );
 
   app.get(
@@ -53,11 +54,16 @@ export function territoryRoutes(app: ServiceApp, ctx: AreaContext, index: AreaIn
       },
     },
     async (request) => {
-      const access = await accessFor(ctx, request, 'area:read');
+      const access = await accessFor(request, AreaPermission.read, areaVisibility(ctx));
       const { lat, lng, at, coords } = request.query;
       const when = at === undefined ? ctx.clock.now() : Date.parse(at);
       if (!Number.isFinite(when)) throw new ValidationError([{ field: '/query/at', message: 'is not a date-time' }]);
-      const covering = await coveringAt(ctx.db, index, pointToWgs84({ lat, lng }, systemOf(ctx, access.caller, coords)), when);
+      const covering = await coveringAt(
+        ctx.db,
+        index,
+        requestCoordinates(ctx.countries, access.caller, coords).toStored({ lat, lng }),
+        when,
+      );
       const view = (list: typeof covering.primary) =>
         list.map((c) => ({ ...c, effectiveFrom: new Date(c.effectiveFrom).toISOString(), effectiveTo: iso(c.effectiveTo) }));
       return { ...covering, primary: view(covering.primary), backups: view(covering.backups), managers: view(covering.managers) };

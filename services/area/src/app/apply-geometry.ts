@@ -1,14 +1,14 @@
+import type { CoordinateSystem } from '@fieldops/geo';
 import { NotFoundError, PreconditionFailedError, PreconditionRequiredError, UnprocessableError } from '@fieldops/platform';
 import type { AreaContext } from '../config';
 import { type AreaRow, areaRepository } from '../db/area.repository';
 import { previewRepository } from '../db/preview.repository';
 import { type AreaGeometry, bboxOf } from '../domain/geometry';
 import { areaEvents, rowBBox } from '../events/published';
-import type { Access } from './access';
 import type { AreaIndexHolder } from './area-index-holder';
 import { areaInScope } from './area-rules';
 import { type AreaView, toAreaView } from './area-view';
-import type { CoordinateSystem } from './coordinates';
+import type { AreaAccess } from './area-visibility';
 import { bumpIndexVersion } from './index-change';
 
 /** Either a preview to confirm, or a geometry with the version it was made against (`If-Match`). */
@@ -20,14 +20,14 @@ export type ApplyGeometryInput = { previewId: string } | { geometry: AreaGeometr
  */
 export async function applyGeometry(
   ctx: AreaContext,
-  access: Access,
+  access: AreaAccess,
   holder: AreaIndexHolder,
   areaId: string,
   input: ApplyGeometryInput,
   coords: CoordinateSystem,
 ): Promise<AreaView> {
   const updated = await ctx.transact(async (trx, events) => {
-    const area = await areaInScope(trx, access.visibility, areaId);
+    const area = await areaInScope(trx, access.scope, areaId);
     const now = ctx.clock.now();
     let geometry: AreaGeometry;
     let expected: number;

@@ -4,7 +4,7 @@ import { type AreaRow, type AreaVisibility, areaRepository } from '../db/area.re
 import { knownOrgUnitRepository } from '../db/known-user.repository';
 import type { AreaDb } from '../db/schema';
 import { type AreaKind, MAX_PATH_LENGTH, whyInvalidParent } from '../domain/area-kind';
-import type { Access } from './access';
+import type { AreaAccess } from './area-visibility';
 
 /** Checks shared by the area use cases. */
 
@@ -34,7 +34,11 @@ export function checkDepth(path: string): void {
 }
 
 /** A country root: by someone who sees every country, or a country manager for their own country. */
-export function checkRootCountry({ caller, visibility }: Access, country: string | undefined, supported: (c: string) => boolean): string {
+export function checkRootCountry(
+  { caller, scope: visibility }: AreaAccess,
+  country: string | undefined,
+  supported: (c: string) => boolean,
+): string {
   if (!country) throw problem('/body/country', 'A country area needs its country code.', 'is required for a country');
   if (!supported(country)) throw problem('/body/country', `FieldOps does not serve the country ${country}.`, 'is not a supported country');
   const allowed = 'all' in visibility || ('country' in visibility && visibility.country === country);

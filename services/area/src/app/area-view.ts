@@ -1,8 +1,8 @@
+import { type CoordinateSystem, edgeCoordinates } from '@fieldops/geo';
 import type { AreaRow } from '../db/area.repository';
 import type { AreaKind } from '../domain/area-kind';
-import { type AreaGeometry, type BBox, bboxOf } from '../domain/geometry';
+import { type AreaGeometry, type BBox, bboxOf, geometryToClient } from '../domain/geometry';
 import { rowBBox } from '../events/published';
-import { type CoordinateSystem, geometryFromWgs84 } from './coordinates';
 
 /** An area as the API shows it, in the caller's coordinate system. The materialised path stays inside. */
 export interface AreaView {
@@ -27,7 +27,7 @@ const iso = (ms: number) => new Date(Number(ms)).toISOString();
 
 export function toAreaView(row: AreaRow, coords: CoordinateSystem, withGeometry = true): AreaView {
   const stored = JSON.parse(row.geometry) as AreaGeometry;
-  const geometry = geometryFromWgs84(stored, coords);
+  const geometry = geometryToClient(stored, edgeCoordinates(coords));
   return {
     id: row.id,
     parentId: row.parent_id,

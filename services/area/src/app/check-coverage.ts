@@ -2,7 +2,6 @@ import type { AreaContext } from '../config';
 import { assignmentRepository } from '../db/assignment.repository';
 import { stateRepository } from '../db/coverage.repository';
 import { previewRepository } from '../db/preview.repository';
-import { transactWithRetry } from './retrying-transaction';
 import { syncCoverage } from './sync-coverage';
 
 export const COVERAGE_CHECKED_AT = 'coverage_checked_at';
@@ -20,7 +19,7 @@ export async function checkCoverage(ctx: AreaContext): Promise<number> {
   let changed = 0;
   for (let i = 0; i < users.length; i += 100) {
     const batch = users.slice(i, i + 100);
-    changed += await transactWithRetry(ctx, (trx, events) => syncCoverage(ctx, trx, events, batch));
+    changed += await ctx.transact((trx, events) => syncCoverage(ctx, trx, events, batch), { retryLockConflicts: true });
   }
   await stateRepository.set(ctx.db, ctx.dialect, COVERAGE_CHECKED_AT, now);
   await previewRepository.removeExpired(ctx.db, now);

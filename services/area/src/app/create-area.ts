@@ -1,3 +1,4 @@
+import type { CoordinateSystem } from '@fieldops/geo';
 import { ConflictError, isUniqueViolation } from '@fieldops/platform';
 import { uuidv7 } from 'uuidv7';
 import type { AreaContext } from '../config';
@@ -6,14 +7,12 @@ import { assignmentRepository } from '../db/assignment.repository';
 import { type AreaKind, childPath, pathIds } from '../domain/area-kind';
 import { type AreaGeometry, bboxOf } from '../domain/geometry';
 import { areaEvents } from '../events/published';
-import type { Access } from './access';
 import type { AreaIndexHolder } from './area-index-holder';
 import { checkDepth, checkOrgUnit, checkParentKind, checkRootCountry, parentInScope } from './area-rules';
 import { type AreaView, toAreaView } from './area-view';
-import type { CoordinateSystem } from './coordinates';
+import type { AreaAccess } from './area-visibility';
 import { bumpIndexVersion } from './index-change';
 import { linkableOrgUnits } from './org-units-of';
-import { transactWithRetry } from './retrying-transaction';
 import { syncCoverage } from './sync-coverage';
 
 export interface CreateAreaInput {
@@ -54,7 +53,7 @@ export function newAreaRow(id: string, input: CreateAreaInput, parent: AreaRow |
 
 export async function createArea(
   ctx: AreaContext,
-  access: Access,
+  access: AreaAccess,
   index: AreaIndexHolder,
   input: CreateAreaInput,
   coords: CoordinateSystem,
@@ -62,20 +61,23 @@ export async function createArea(
   const orgUnits = input.orgUnitId ? await linkableOrgUnits(ctx, access.caller) : undefined;
   const now = ctx.clock.now();
   try {
-    const area = await transactWithRetry(ctx, async (trx, events) => {
-      const parent = input.parentId ? await parentInScope(trx, access.visibility, input.parentId) : null;
-      checkParentKind(input.kind, parent?.kind ?? null);
-      const country = parent ? parent.country : checkRootCountry(access, input.country, (c) => ctx.countries.isSupported(c));
-      if (input.orgUnitId) await checkOrgUnit(trx, input.orgUnitId, country, orgUnits);
-      const row = newAreaRow(uuidv7(), input, parent, country, now);
-      checkDepth(row.path);
-      await areaRepository.insert(trx, row);
-      await bumpIndexVersion(ctx, trx);
-      await events.append(areaEvents.created(row, access.caller.userId));
-      // Whoever covers an ancestor now covers the new area too.
-      await syncCoverage(ctx, trx, events, await assignmentRepository.usersOn(trx, pathIds(row.path)));
-      return row;
-    });
+    const area = await ctx.transact(
+      async (trx, events) => {
+        const parent = input.parentId ? await parentInScope(trx, access.scope, input.parentId) : null;
+        checkParentKind(input.kind, parent?.kind ?? null);
+        const country = parent ? parent.country : checkRootCountry(access, input.country, (c) => ctx.countries.isSupported(c));
+        if (input.orgUnitId) await checkOrgUnit(trx, input.orgUnitId, country, orgUnits);
+        const row = newAreaRow(uuidv7(), input, parent, country, now);
+        checkDepth(row.path);
+        await areaRepository.insert(trx, row);
+        await bumpIndexVersion(ctx, trx);
+        await events.append(areaEvents.created(row, access.caller.userId));
+        // Whoever covers an ancestor now covers the new area too.
+        await syncCoverage(ctx, trx, events, await assignmentRepository.usersOn(trx, pathIds(row.path)));
+        return row;
+      },
+      { retryLockConflicts: true },
+    );
     index.markStale();
     return toAreaView(area, coords);
   } catch (error) {

@@ -7,11 +7,10 @@ import { type AssignmentRow, assignmentRepository } from '../db/assignment.repos
 import { knownUserRepository } from '../db/known-user.repository';
 import type { AssignmentRole } from '../domain/assignment';
 import { parseEffectiveDate } from '../domain/effective-date';
-import type { Access } from './access';
 import { areaInScope } from './area-rules';
+import type { AreaAccess } from './area-visibility';
 import { type AssignmentView, toAssignmentView } from './assignment-view';
 import { recordAssignments } from './record-assignment';
-import { transactWithRetry } from './retrying-transaction';
 
 export interface CreateAssignmentInput {
   userId: string;
@@ -67,31 +66,34 @@ function checkConflicts(existing: AssignmentRow[], input: CreateAssignmentInput)
 
 export async function createAssignment(
   ctx: AreaContext,
-  access: Access,
+  access: AreaAccess,
   areaId: string,
   input: CreateAssignmentInput,
 ): Promise<AssignmentView> {
-  const area = await areaInScope(ctx.db, access.visibility, areaId);
+  const area = await areaInScope(ctx.db, access.scope, areaId);
   await checkUser(ctx, access.caller.token, input.userId, area.country);
   const now = ctx.clock.now();
   const { from, to } = period(input, ctx.countries.get(area.country).timezone, now);
-  return transactWithRetry(ctx, async (trx, events) => {
-    await areaInScope(trx, access.visibility, areaId);
-    checkConflicts(await assignmentRepository.overlapping(trx, areaId, from, to), input);
-    const row: AssignmentRow = {
-      id: uuidv7(),
-      area_id: areaId,
-      user_id: input.userId,
-      role: input.role,
-      country: area.country,
-      effective_from: from,
-      effective_to: to,
-      ended_at: null,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    };
-    await recordAssignments(ctx, trx, events, [row], access.caller.userId);
-    return toAssignmentView(row, await knownUserRepository.find(trx, row.user_id));
-  });
+  return ctx.transact(
+    async (trx, events) => {
+      await areaInScope(trx, access.scope, areaId);
+      checkConflicts(await assignmentRepository.overlapping(trx, areaId, from, to), input);
+      const row: AssignmentRow = {
+        id: uuidv7(),
+        area_id: areaId,
+        user_id: input.userId,
+        role: input.role,
+        country: area.country,
+        effective_from: from,
+        effective_to: to,
+        ended_at: null,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      };
+      await recordAssignments(ctx, trx, events, [row], access.caller.userId);
+      return toAssignmentView(row, await knownUserRepository.find(trx, row.user_id));
+    },
+    { retryLockConflicts: true },
+  );
 }

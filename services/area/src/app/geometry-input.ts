@@ -1,7 +1,7 @@
+import { type CoordinateSystem, edgeCoordinates } from '@fieldops/geo';
 import { ValidationError } from '@fieldops/platform';
-import type { AreaGeometry } from '../domain/geometry';
+import { type AreaGeometry, geometryToStored } from '../domain/geometry';
 import { validateGeometry } from '../domain/geometry-validation';
-import { type CoordinateSystem, geometryToWgs84 } from './coordinates';
 
 /**
  * A geometry from a request: checked as the client sent it (so every problem names the client's own positions),
@@ -15,5 +15,5 @@ export function geometryFromRequest(value: unknown, coords: CoordinateSystem, at
       `The geometry is not valid: ${check.problems.map((p) => `${p.field} ${p.message}`).join('; ')}.`,
     );
   }
-  return geometryToWgs84(check.geometry, coords);
+  return geometryToStored(check.geometry, edgeCoordinates(coords));
 }

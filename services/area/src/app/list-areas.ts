@@ -1,9 +1,9 @@
+import type { CoordinateSystem } from '@fieldops/geo';
 import { decodeIdCursor, type Page, toPage } from '@fieldops/platform';
 import type { AreaContext } from '../config';
 import { areaRepository } from '../db/area.repository';
-import type { Access } from './access';
 import { type AreaView, toAreaView } from './area-view';
-import type { CoordinateSystem } from './coordinates';
+import type { AreaAccess } from './area-visibility';
 
 export interface AreaListQuery {
   parentId?: string;
@@ -16,7 +16,7 @@ export interface AreaListQuery {
 
 export async function listAreas(
   ctx: AreaContext,
-  { visibility }: Access,
+  { scope: visibility }: AreaAccess,
   query: AreaListQuery,
   coords: CoordinateSystem,
 ): Promise<Page<AreaView>> {

@@ -2,14 +2,14 @@ import { decodeIdCursor, type Page, toPage } from '@fieldops/platform';
 import type { AreaContext } from '../config';
 import { assignmentRepository } from '../db/assignment.repository';
 import { knownUserRepository } from '../db/known-user.repository';
-import type { Access } from './access';
 import { areaInScope } from './area-rules';
+import type { AreaAccess } from './area-visibility';
 import { type AssignmentView, toAssignmentView } from './assignment-view';
 
 /** An area's current and future assignments (all of them, ended included, when asked). */
 export async function listAssignments(
   ctx: AreaContext,
-  { visibility }: Access,
+  { scope: visibility }: AreaAccess,
   areaId: string,
   query: { limit: number; cursor?: string; includeEnded?: boolean },
 ): Promise<Page<AssignmentView>> {

@@ -2,8 +2,8 @@ import type { AreaContext } from '../config';
 import { areaRepository } from '../db/area.repository';
 import { compareSiblings } from '../domain/area-precedence';
 import { siblingOverlaps } from '../domain/overlap';
-import type { Access } from './access';
 import type { AreaIndexHolder } from './area-index-holder';
+import type { AreaAccess } from './area-visibility';
 
 export interface OverlapView {
   parentId: string | null;
@@ -19,7 +19,7 @@ export interface OverlapView {
 /** Overlapping siblings among the areas the caller sees in a country: a validation report before they bite. */
 export async function listOverlaps(
   ctx: AreaContext,
-  { visibility }: Access,
+  { scope: visibility }: AreaAccess,
   index: AreaIndexHolder,
   country: string,
 ): Promise<{ items: OverlapView[] }> {

@@ -5,9 +5,9 @@ import { type AreaGeometry, type BBox, bboxOf, unionBBox } from '../domain/geome
 import { type Move, movesOf } from '../domain/moves';
 import { rowBBox } from '../events/published';
 import type { AreaMoveSource } from '../moves/area-move-source';
-import type { Access } from './access';
 import { type AreaIndexHolder, toIndexedArea } from './area-index-holder';
 import { areaInScope } from './area-rules';
+import type { AreaAccess } from './area-visibility';
 
 export interface GeometryPreview {
   previewId: string;
@@ -34,14 +34,14 @@ export interface GeometryPreview {
  */
 export async function previewGeometry(
   ctx: AreaContext,
-  access: Access,
+  access: AreaAccess,
   holder: AreaIndexHolder,
   sources: AreaMoveSource[],
   areaId: string,
   geometry: AreaGeometry,
   options: { ttlMs: number; recordLimit: number },
 ): Promise<GeometryPreview> {
-  const area = await areaInScope(ctx.db, access.visibility, areaId);
+  const area = await areaInScope(ctx.db, access.scope, areaId);
   const before = await holder.current();
   const after = before.with({ put: toIndexedArea({ ...area, geometry: JSON.stringify(geometry) }) });
   const bbox = unionBBox(rowBBox(area), bboxOf(geometry));

@@ -1,7 +1,7 @@
+import { type CoordinateSystem, edgeCoordinates } from '@fieldops/geo';
 import type { Resolution } from '../domain/area-index';
 import type { LatLng } from '../domain/geometry';
 import type { AreaIndexHolder } from './area-index-holder';
-import { type CoordinateSystem, pointToWgs84 } from './coordinates';
 
 /**
  * The most specific area holding each point, in order (null outside every area). Territories are reference data
@@ -9,5 +9,6 @@ import { type CoordinateSystem, pointToWgs84 } from './coordinates';
  */
 export async function resolvePoints(index: AreaIndexHolder, points: LatLng[], coords: CoordinateSystem): Promise<(Resolution | null)[]> {
   const current = await index.current();
-  return points.map((point) => current.resolve(pointToWgs84(point, coords)));
+  const edge = edgeCoordinates(coords);
+  return points.map((point) => current.resolve(edge.toStored(point)));
 }

@@ -1,13 +1,13 @@
+import type { CoordinateSystem } from '@fieldops/geo';
 import { PreconditionFailedError } from '@fieldops/platform';
 import type { AreaContext } from '../config';
 import type { AreaRow } from '../db/area.repository';
 import { areaRepository } from '../db/area.repository';
 import { areaEvents } from '../events/published';
-import type { Access } from './access';
 import type { AreaIndexHolder } from './area-index-holder';
 import { areaInScope, checkOrgUnit } from './area-rules';
 import { type AreaView, toAreaView } from './area-view';
-import type { CoordinateSystem } from './coordinates';
+import type { AreaAccess } from './area-visibility';
 import { bumpIndexVersion } from './index-change';
 import { linkableOrgUnits } from './org-units-of';
 
@@ -20,7 +20,7 @@ export interface UpdateAreaInput {
 /** Renames an area, changes its priority among overlapping siblings, or the org unit that manages it. */
 export async function updateArea(
   ctx: AreaContext,
-  access: Access,
+  access: AreaAccess,
   index: AreaIndexHolder,
   id: string,
   input: UpdateAreaInput,
@@ -29,7 +29,7 @@ export async function updateArea(
 ): Promise<AreaView> {
   const orgUnits = input.orgUnitId ? await linkableOrgUnits(ctx, access.caller) : undefined;
   const result = await ctx.transact(async (trx, events) => {
-    const area = await areaInScope(trx, access.visibility, id);
+    const area = await areaInScope(trx, access.scope, id);
     const expected = ifMatch(Number(area.version));
     const changes: Partial<AreaRow> = {};
     if (input.name !== undefined && input.name.trim() !== area.name) changes.name = input.name.trim();

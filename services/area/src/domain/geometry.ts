@@ -1,3 +1,5 @@
+import type { EdgeCoordinates } from '@fieldops/geo';
+
 /** GeoJSON positions are `[longitude, latitude]` (RFC 7946); areas are stored in WGS-84. */
 export type Position = [number, number];
 export type Ring = Position[];
@@ -88,4 +90,23 @@ function ringArea(ring: Ring): number {
 export function bboxSquareMetres([minLng, minLat, maxLng, maxLat]: BBox): number {
   const kx = METRES_PER_DEGREE * Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
   return (maxLng - minLng) * kx * (maxLat - minLat) * METRES_PER_DEGREE;
+}
+
+/** About a centimetre: enough for boundaries, and the JSON stays small after a datum shift. */
+const round = (value: number) => Math.round(value * 1e7) / 1e7;
+
+const positionsVia = (geometry: AreaGeometry, convert: (point: LatLng) => LatLng): AreaGeometry =>
+  mapPositions(geometry, ([lng, lat]) => {
+    const p = convert({ lat, lng });
+    return [round(p.lng), round(p.lat)];
+  });
+
+/** A geometry a client sent, as stored (WGS-84); a WGS-84 client's is kept as sent. */
+export function geometryToStored(geometry: AreaGeometry, edge: EdgeCoordinates): AreaGeometry {
+  return edge.system === 'WGS84' ? geometry : positionsVia(geometry, edge.toStored);
+}
+
+/** A stored geometry as the client speaks it. */
+export function geometryToClient(geometry: AreaGeometry, edge: EdgeCoordinates): AreaGeometry {
+  return edge.system === 'WGS84' ? geometry : positionsVia(geometry, edge.toClient);
 }

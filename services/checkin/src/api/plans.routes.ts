@@ -1,11 +1,11 @@
-import { type ServiceApp, setEtag } from '@fieldops/platform';
-import { accessFor } from '../app/access';
-import { clientSystem, edgeCoordinates } from '../app/coordinates';
+import { requestCoordinates } from '@fieldops/geo';
+import { accessFor, type ServiceApp, versionedWrite } from '@fieldops/platform';
 import { findDayPlan } from '../app/get-day-plan';
 import { toPlanView } from '../app/plan-view';
 import type { CheckinPorts } from '../app/ports';
 import { setDayPlan } from '../app/set-day-plan';
 import type { CheckinContext } from '../config';
+import { VisitPermission } from '../domain/permissions';
 import { DayPlan, DayPlanBody, PlanParams, PlanQuery } from './schemas';
 
 export function planRoutes(app: ServiceApp, ctx: CheckinContext, ports: CheckinPorts): void {
@@ -21,10 +21,9 @@ export function planRoutes(app: ServiceApp, ctx: CheckinContext, ports: CheckinP
       },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'visit:read');
+      const access = await accessFor(request, VisitPermission.read, ctx.scopes);
       const row = await findDayPlan(ctx, access, request.params.date, request.query.repId);
-      setEtag(reply, Number(row.version));
-      return toPlanView(row, edgeCoordinates(clientSystem(ctx, access.caller, request.query.coords)));
+      return versionedWrite(reply, toPlanView(row, requestCoordinates(ctx.countries, access.caller, request.query.coords)));
     },
   );
 
@@ -41,11 +40,10 @@ export function planRoutes(app: ServiceApp, ctx: CheckinContext, ports: CheckinP
       },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'visit:write');
-      const edge = edgeCoordinates(clientSystem(ctx, access.caller, request.query.coords));
+      const access = await accessFor(request, VisitPermission.write, ctx.scopes);
+      const edge = requestCoordinates(ctx.countries, access.caller, request.query.coords);
       const row = await setDayPlan(ctx, ports, access, request.params.date, request.query.repId, request.body, edge);
-      setEtag(reply, Number(row.version));
-      return toPlanView(row, edge);
+      return versionedWrite(reply, toPlanView(row, edge));
     },
   );
 }

@@ -1,25 +1,21 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { Code, ConnectError, type ConnectRouter, type HandlerContext } from '@connectrpc/connect';
 import { CheckinService, type VisitSchema, VisitTargetTypeSchema } from '@fieldops/contracts';
-import { AppError, can, type Principal, rpcCallerOf, rpcServiceCallerOf } from '@fieldops/platform';
+import { type Access, AppError, rpcAccess, rpcServiceCaller } from '@fieldops/platform';
 import { Value } from 'typebox/value';
-import { type Access, accessOf } from '../app/access';
 import { listVisitRows } from '../app/list-visits';
 import { visitSnapshot } from '../app/visit-view';
 import type { CheckinContext } from '../config';
 import { type VisitRow, visitRepository } from '../db/visit.repository';
+import { VisitPermission } from '../domain/permissions';
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 200;
 const DEFAULT_EXPORT = 500;
 const MAX_EXPORT = 1000;
 
-/** The verified caller (the platform's one RPC token check), with visit:read and their data scope. */
-async function readerOf(ctx: CheckinContext, context: HandlerContext): Promise<Access> {
-  const caller: Principal = await rpcCallerOf(ctx.auth, context);
-  if (!can(caller, 'visit:read')) throw new ConnectError('this needs the permission "visit:read"', Code.PermissionDenied);
-  return accessOf(ctx, caller, 'visit:read');
-}
+/** The verified caller with visit:read and their data scope. */
+const readerOf = (ctx: CheckinContext, context: HandlerContext): Promise<Access> => rpcAccess(context, VisitPermission.read, ctx.scopes);
 
 function toVisitMessage(row: VisitRow): MessageInitShape<typeof VisitSchema> {
   const s = visitSnapshot(row);
@@ -92,7 +88,7 @@ export function checkinRpc(router: ConnectRouter, ctx: CheckinContext): void {
       return { visits: page.items.map(toVisitMessage), nextPageToken: page.nextCursor ?? '' };
     },
     async exportVisits(request, context) {
-      await rpcServiceCallerOf(ctx.auth, context, 'export visits');
+      rpcServiceCaller(context, 'export visits');
       if (request.limit < 0 || request.limit > MAX_EXPORT)
         throw new ConnectError(`limit must be in 0..${MAX_EXPORT}`, Code.InvalidArgument);
       const limit = request.limit || DEFAULT_EXPORT;

@@ -1,8 +1,9 @@
 import { VisitTargetTypeSchema } from '@fieldops/contracts';
 import type { ServiceApp } from '@fieldops/platform';
+import { accessFor } from '@fieldops/platform';
 import { Type } from 'typebox';
-import { accessFor } from '../app/access';
 import type { CheckinContext } from '../config';
+import { VisitPermission } from '../domain/permissions';
 
 const Question = Type.Object({
   id: Type.String(),
@@ -34,7 +35,7 @@ export function templateRoutes(app: ServiceApp, ctx: CheckinContext): void {
       },
     },
     async (request) => {
-      const { caller } = await accessFor(ctx, request, 'visit:write');
+      const { caller } = await accessFor(request, VisitPermission.write, ctx.scopes);
       const policy = ctx.countries.get(caller.country);
       const { targetType } = request.params;
       return {

@@ -1,15 +1,14 @@
-import type { CoordinateSystem } from '@fieldops/geo';
-import { type Principal, type ServiceApp, setEtag } from '@fieldops/platform';
-import { accessFor } from '../app/access';
+import { type CoordinateSystem, requestCoordinates } from '@fieldops/geo';
+import { accessFor, type Principal, type ServiceApp, setEtag, versionedWrite } from '@fieldops/platform';
 import { checkIn } from '../app/check-in';
 import { checkOut } from '../app/check-out';
-import { clientSystem, edgeCoordinates } from '../app/coordinates';
 import { findVisit } from '../app/get-visit';
 import { listVisitRows } from '../app/list-visits';
 import type { CheckinPorts } from '../app/ports';
 import { reviewVisit } from '../app/review-visit';
 import { toVisitView } from '../app/visit-view';
 import type { CheckinContext } from '../config';
+import { VisitPermission } from '../domain/permissions';
 import {
   CheckInBody,
   CheckOutBody,
@@ -24,7 +23,7 @@ import {
 } from './schemas';
 
 export function visitRoutes(app: ServiceApp, ctx: CheckinContext, ports: CheckinPorts): void {
-  const edge = (caller: Principal, coords: CoordinateSystem | undefined) => edgeCoordinates(clientSystem(ctx, caller, coords));
+  const edge = (caller: Principal, coords: CoordinateSystem | undefined) => requestCoordinates(ctx.countries, caller, coords);
 
   app.post(
     '/api/v1/visits',
@@ -38,7 +37,7 @@ export function visitRoutes(app: ServiceApp, ctx: CheckinContext, ports: Checkin
       },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'visit:write');
+      const access = await accessFor(request, VisitPermission.write, ctx.scopes);
       const { visit, created } = await checkIn(ctx, ports, access, request.body, edge(access.caller, request.query.coords));
       setEtag(reply, visit.version);
       if (!created) return reply.code(200).send(visit);
@@ -59,7 +58,7 @@ export function visitRoutes(app: ServiceApp, ctx: CheckinContext, ports: Checkin
       },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'visit:write');
+      const access = await accessFor(request, VisitPermission.write, ctx.scopes);
       const result = await checkOut(ctx, ports, access, request.params.id, request.body, edge(access.caller, request.query.coords));
       if (result.status === 'held') return reply.code(202).send({ visitId: result.visitId, status: 'held' });
       setEtag(reply, result.visit.version);
@@ -78,7 +77,7 @@ export function visitRoutes(app: ServiceApp, ctx: CheckinContext, ports: Checkin
       },
     },
     async (request) => {
-      const access = await accessFor(ctx, request, 'visit:read');
+      const access = await accessFor(request, VisitPermission.read, ctx.scopes);
       const { coords, ...query } = request.query;
       const page = await listVisitRows(ctx, access, query);
       const coordinates = edge(access.caller, coords);
@@ -97,7 +96,7 @@ export function visitRoutes(app: ServiceApp, ctx: CheckinContext, ports: Checkin
       },
     },
     async (request) => {
-      const access = await accessFor(ctx, request, 'visit:review');
+      const access = await accessFor(request, VisitPermission.review, ctx.scopes);
       const { coords, ...query } = request.query;
       const page = await listVisitRows(ctx, access, { ...query, verification: 'pending-review' });
       const coordinates = edge(access.caller, coords);
@@ -109,10 +108,9 @@ export function visitRoutes(app: ServiceApp, ctx: CheckinContext, ports: Checkin
     '/api/v1/visits/:id',
     { schema: { operationId: 'getVisit', summary: 'A visit', params: IdParams, querystring: CoordsQuery, response: { 200: Visit } } },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'visit:read');
+      const access = await accessFor(request, VisitPermission.read, ctx.scopes);
       const row = await findVisit(ctx, access, request.params.id);
-      setEtag(reply, Number(row.version));
-      return toVisitView(row, edge(access.caller, request.query.coords));
+      return versionedWrite(reply, toVisitView(row, edge(access.caller, request.query.coords)));
     },
   );
 
@@ -129,10 +127,9 @@ export function visitRoutes(app: ServiceApp, ctx: CheckinContext, ports: Checkin
       },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'visit:review');
+      const access = await accessFor(request, VisitPermission.review, ctx.scopes);
       const row = await reviewVisit(ctx, access, request.params.id, request.body.decision, request.body.reason);
-      setEtag(reply, Number(row.version));
-      return toVisitView(row, edge(access.caller, request.query.coords));
+      return versionedWrite(reply, toVisitView(row, edge(access.caller, request.query.coords)));
     },
   );
 }

@@ -1,15 +1,14 @@
 import type { VisitTargetType } from '@fieldops/contracts';
+import type { EdgeCoordinates } from '@fieldops/geo';
 import { distanceMeters } from '@fieldops/geo';
-import { asCaller, isUniqueViolation, UnprocessableError } from '@fieldops/platform';
+import { type Access, asCaller, isUniqueViolation, UnprocessableError } from '@fieldops/platform';
 import { uuidv7 } from 'uuidv7';
 import type { CheckinContext } from '../config';
 import { type VisitRow, visitRepository } from '../db/visit.repository';
 import { riskScoreOf } from '../domain/risk-signal';
 import { checkinEvents } from '../events/published';
-import type { Access } from './access';
 import { applyPendingCheckOut } from './apply-pending-check-out';
 import { assessCheckIn } from './assess-check-in';
-import type { EdgeCoordinates } from './coordinates';
 import type { CheckinPorts } from './ports';
 import { assertSameRequest } from './replay';
 import { requestFingerprint } from './request-fingerprint';

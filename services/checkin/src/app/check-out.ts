@@ -1,10 +1,9 @@
-import { isUniqueViolation, NotFoundError, type Principal } from '@fieldops/platform';
+import type { EdgeCoordinates } from '@fieldops/geo';
+import { type Access, isUniqueViolation, NotFoundError, type Principal } from '@fieldops/platform';
 import type { CheckinContext } from '../config';
 import { pendingCheckOutRepository } from '../db/pending-check-out.repository';
 import { visitRepository } from '../db/visit.repository';
-import type { Access } from './access';
 import { applyCheckOut, type CheckOutInput } from './apply-check-out';
-import type { EdgeCoordinates } from './coordinates';
 import type { CheckinPorts } from './ports';
 import { assertSameRequest } from './replay';
 import { requestFingerprint } from './request-fingerprint';

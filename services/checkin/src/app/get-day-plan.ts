@@ -1,7 +1,6 @@
-import { NotFoundError } from '@fieldops/platform';
+import { type Access, NotFoundError } from '@fieldops/platform';
 import type { CheckinContext } from '../config';
 import { type DayPlanRow, dayPlanRepository } from '../db/day-plan.repository';
-import type { Access } from './access';
 
 /** The caller's plan for a day, or (for a manager) a rep's in their scope. */
 export async function findDayPlan(

@@ -1,7 +1,6 @@
-import { NotFoundError } from '@fieldops/platform';
+import { type Access, NotFoundError } from '@fieldops/platform';
 import type { CheckinContext } from '../config';
 import { type VisitRow, visitRepository } from '../db/visit.repository';
-import type { Access } from './access';
 
 /** A visit inside the caller's scope; outside it, not found (its existence is not disclosed). */
 export async function findVisit(ctx: CheckinContext, { scope }: Access, id: string): Promise<VisitRow> {

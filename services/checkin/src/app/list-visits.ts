@@ -1,9 +1,8 @@
 import type { VisitTargetType, VisitVerification } from '@fieldops/contracts';
 import { isCalendarDate, localDayBounds } from '@fieldops/countries';
-import { decodeCursor, type Page, toPage, ValidationError } from '@fieldops/platform';
+import { type Access, decodeCursor, type Page, toPage, ValidationError } from '@fieldops/platform';
 import type { CheckinContext } from '../config';
 import { type VisitFilters, type VisitKey, type VisitRow, visitRepository } from '../db/visit.repository';
-import type { Access } from './access';
 
 export interface VisitQuery {
   repId?: string;

@@ -1,7 +1,6 @@
 import type { DayPlanSnapshot, PlanStop } from '@fieldops/contracts';
-import type { CoordinateSystem } from '@fieldops/geo';
+import type { CoordinateSystem, EdgeCoordinates } from '@fieldops/geo';
 import type { DayPlanRow } from '../db/day-plan.repository';
-import type { EdgeCoordinates } from './coordinates';
 import { parseJson } from './visit-view';
 
 export interface DayPlanView extends DayPlanSnapshot {

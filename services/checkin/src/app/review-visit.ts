@@ -1,8 +1,7 @@
-import { ConflictError, NotFoundError } from '@fieldops/platform';
+import { type Access, ConflictError, NotFoundError } from '@fieldops/platform';
 import type { CheckinContext } from '../config';
 import { type VisitRow, visitRepository } from '../db/visit.repository';
 import { checkinEvents } from '../events/published';
-import type { Access } from './access';
 
 export type ReviewDecision = 'approve' | 'reject';
 

@@ -1,14 +1,12 @@
 import type { PlanStop, VisitTargetType } from '@fieldops/contracts';
 import { isCalendarDate, localTimeToEpoch } from '@fieldops/countries';
-import type { LatLng } from '@fieldops/geo';
-import { asCaller, ConflictError, type FieldProblem, UnprocessableError, ValidationError } from '@fieldops/platform';
+import type { EdgeCoordinates, LatLng } from '@fieldops/geo';
+import { type Access, asCaller, ConflictError, type FieldProblem, UnprocessableError, ValidationError } from '@fieldops/platform';
 import { uuidv7 } from 'uuidv7';
 import { type CheckinContext, PLANNED_VISIT_MINUTES } from '../config';
 import { type DayPlanRow, dayPlanRepository } from '../db/day-plan.repository';
 import { optimiseRoute, type RouteStop } from '../domain/route-optimiser';
 import { checkinEvents } from '../events/published';
-import type { Access } from './access';
-import type { EdgeCoordinates } from './coordinates';
 import { planRepOf } from './plan-rep';
 import { planSnapshot } from './plan-view';
 import type { CheckinPorts } from './ports';

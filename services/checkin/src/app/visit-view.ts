@@ -1,8 +1,7 @@
 import type { RiskSignal, VisitSnapshot } from '@fieldops/contracts';
-import type { CoordinateSystem } from '@fieldops/geo';
+import type { CoordinateSystem, EdgeCoordinates } from '@fieldops/geo';
 import type { VisitRow } from '../db/visit.repository';
 import type { Answer } from '../domain/visit-answers';
-import type { EdgeCoordinates } from './coordinates';
 
 /** A visit as the API shows it: the event snapshot, its coordinates in the client's system, and the answers. */
 export interface VisitView extends VisitSnapshot {

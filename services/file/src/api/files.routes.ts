@@ -1,6 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { ServiceApp } from '@fieldops/platform';
-import { accessFor } from '../app/access';
+import { accessFor } from '@fieldops/platform';
 import { completeUpload } from '../app/complete-upload';
 import { fileThumbnail } from '../app/file-thumbnail';
 import { getFile } from '../app/get-file';
@@ -8,6 +8,7 @@ import { listFiles } from '../app/list-files';
 import { startUpload } from '../app/start-upload';
 import { uploadFile } from '../app/upload-file';
 import { FILE_LIMITS, type FileContext } from '../config';
+import { FilePermission } from '../domain/permissions';
 import { File, FilePage, FileWithDownload, IdParams, ListQuery, StartedUpload, StartUploadBody } from './schemas';
 import { readUploadForm } from './upload-form';
 
@@ -26,7 +27,7 @@ export async function fileRoutes(app: ServiceApp, ctx: FileContext): Promise<voi
       },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'file:write');
+      const access = await accessFor(request, FilePermission.write, ctx.scopes);
       const file = await uploadFile(ctx, access, await readUploadForm(request));
       return reply.code(201).header('location', `/api/v1/files/${file.id}`).send(file);
     },
@@ -43,7 +44,7 @@ export async function fileRoutes(app: ServiceApp, ctx: FileContext): Promise<voi
       },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'file:write');
+      const access = await accessFor(request, FilePermission.write, ctx.scopes);
       return reply.code(201).send(await startUpload(ctx, access, request.body));
     },
   );
@@ -59,7 +60,7 @@ export async function fileRoutes(app: ServiceApp, ctx: FileContext): Promise<voi
       },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'file:write');
+      const access = await accessFor(request, FilePermission.write, ctx.scopes);
       const file = await completeUpload(ctx, access, request.params.id);
       return reply.code(201).header('location', `/api/v1/files/${file.id}`).send(file);
     },
@@ -68,7 +69,7 @@ export async function fileRoutes(app: ServiceApp, ctx: FileContext): Promise<voi
   app.get(
     '/api/v1/files',
     { schema: { operationId: 'listFiles', summary: 'Files I may read, by id', querystring: ListQuery, response: { 200: FilePage } } },
-    async (request) => listFiles(ctx, await accessFor(ctx, request, 'file:read'), request.query),
+    async (request) => listFiles(ctx, await accessFor(request, FilePermission.read, ctx.scopes), request.query),
   );
 
   app.get(
@@ -81,14 +82,14 @@ export async function fileRoutes(app: ServiceApp, ctx: FileContext): Promise<voi
         response: { 200: FileWithDownload },
       },
     },
-    async (request) => getFile(ctx, await accessFor(ctx, request, 'file:read'), request.params.id),
+    async (request) => getFile(ctx, await accessFor(request, FilePermission.read, ctx.scopes), request.params.id),
   );
 
   app.get(
     '/api/v1/files/:id/thumbnail',
     { schema: { operationId: 'getFileThumbnail', summary: "An image file's thumbnail (WebP)", params: IdParams } },
     async (request, reply) => {
-      const stream = await fileThumbnail(ctx, await accessFor(ctx, request, 'file:read'), request.params.id);
+      const stream = await fileThumbnail(ctx, await accessFor(request, FilePermission.read, ctx.scopes), request.params.id);
       return reply.type('image/webp').header('cache-control', 'private, max-age=3600').send(stream);
     },
   );

@@ -1,10 +1,10 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { Code, ConnectError, type ConnectRouter, type HandlerContext } from '@connectrpc/connect';
 import { type FileMetadataSchema, FileService } from '@fieldops/contracts';
-import { can, type Principal, rpcCallerOf } from '@fieldops/platform';
-import { type Access, accessOf } from '../app/access';
+import { type Access, rpcAccess } from '@fieldops/platform';
 import type { FileContext } from '../config';
 import { fileRepository, type StoredFileRow } from '../db/file.repository';
+import { FilePermission } from '../domain/permissions';
 
 const MAX_BATCH = 500;
 const DEFAULT_SHA_LIMIT = 20;
@@ -12,11 +12,7 @@ const MAX_SHA_LIMIT = 100;
 const SHA256 = /^[0-9a-f]{64}$/;
 
 /** The verified caller with file:read and their data scope (a service identity's scope is `all`). */
-async function readerOf(ctx: FileContext, context: HandlerContext): Promise<Access> {
-  const caller: Principal = await rpcCallerOf(ctx.auth, context);
-  if (!can(caller, 'file:read')) throw new ConnectError('this needs the permission "file:read"', Code.PermissionDenied);
-  return accessOf(ctx, caller, 'file:read');
-}
+const readerOf = (ctx: FileContext, context: HandlerContext): Promise<Access> => rpcAccess(context, FilePermission.read, ctx.scopes);
 
 function toFileMessage(row: StoredFileRow): MessageInitShape<typeof FileMetadataSchema> {
   return {

@@ -1,5 +1,6 @@
 import type { FilePurpose } from '@fieldops/contracts';
 import {
+  type Access,
   ConflictError,
   NotFoundError,
   PayloadTooLargeError,
@@ -11,7 +12,6 @@ import { FILE_LIMITS, type FileContext } from '../config';
 import { fileRepository, type StoredFileRow } from '../db/file.repository';
 import { uploadRepository } from '../db/upload.repository';
 import { maxBytes } from '../domain/purpose-rules';
-import type { Access } from './access';
 import { type FileView, toFileView } from './file-view';
 import { type NewFile, storeFile } from './store-file';
 

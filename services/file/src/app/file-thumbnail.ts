@@ -1,7 +1,6 @@
 import type { Readable } from 'node:stream';
-import { NotFoundError } from '@fieldops/platform';
+import { type Access, NotFoundError } from '@fieldops/platform';
 import type { FileContext } from '../config';
-import type { Access } from './access';
 import { findFile } from './get-file';
 
 /** The small WebP of an image file; not found for files without one. */

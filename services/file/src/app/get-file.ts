@@ -1,9 +1,8 @@
-import { NotFoundError } from '@fieldops/platform';
+import { type Access, NotFoundError } from '@fieldops/platform';
 import { FILE_LIMITS, type FileContext } from '../config';
 import { fileRepository, type StoredFileRow } from '../db/file.repository';
 import { downloadHeadersOf } from '../domain/download-headers';
 import { blobKey } from '../domain/storage-keys';
-import type { Access } from './access';
 import { type FileView, toFileView } from './file-view';
 
 /** A file the caller may read; otherwise not found (its existence is not disclosed). */

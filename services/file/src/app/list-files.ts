@@ -1,7 +1,6 @@
-import { decodeIdCursor, type Page, toPage } from '@fieldops/platform';
+import { type Access, decodeIdCursor, type Page, toPage } from '@fieldops/platform';
 import type { FileContext } from '../config';
 import { fileRepository } from '../db/file.repository';
-import type { Access } from './access';
 import { type FileView, toFileView } from './file-view';
 
 /** The files the caller may read: their scope covers the uploader or a record the file belongs to. */

@@ -1,11 +1,10 @@
 import type { FilePurpose } from '@fieldops/contracts';
-import { PayloadTooLargeError } from '@fieldops/platform';
+import { type Access, PayloadTooLargeError } from '@fieldops/platform';
 import { uuidv7 } from 'uuidv7';
 import { FILE_LIMITS, type FileContext } from '../config';
 import { uploadRepository } from '../db/upload.repository';
 import { maxBytes } from '../domain/purpose-rules';
 import { stagingKey } from '../domain/storage-keys';
-import type { Access } from './access';
 import { uploaderOf } from './uploader';
 
 export interface StartedUpload {

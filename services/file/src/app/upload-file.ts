@@ -1,7 +1,7 @@
 import type { FilePurpose } from '@fieldops/contracts';
+import type { Access } from '@fieldops/platform';
 import { uuidv7 } from 'uuidv7';
 import type { FileContext } from '../config';
-import type { Access } from './access';
 import { type FileView, toFileView } from './file-view';
 import { storeFile } from './store-file';
 import { uploaderOf } from './uploader';

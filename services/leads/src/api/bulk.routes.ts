@@ -1,9 +1,9 @@
-import { AppError, asCaller, type ServiceApp } from '@fieldops/platform';
-import { accessFor } from '../app/access';
+import { requestCoordinates } from '@fieldops/geo';
+import { AppError, accessFor, asCaller, type ServiceApp } from '@fieldops/platform';
 import { bulkAssign } from '../app/bulk-assign';
-import { clientSystem, edgeCoordinates } from '../app/coordinates';
 import { importLeads } from '../app/import-leads';
 import type { LeadsContext } from '../config';
+import { LeadPermission } from '../domain/permissions';
 import { BulkAssignBody, BulkAssignReport, ImportQuery, ImportReport } from './schemas';
 
 /** The largest CSV file `POST /api/v1/leads/import` takes. */
@@ -26,8 +26,8 @@ export function bulkRoutes(app: ServiceApp, ctx: LeadsContext): void {
       },
     },
     async (request) => {
-      const { caller } = await accessFor(ctx, request, 'lead:write');
-      const edge = edgeCoordinates(clientSystem(ctx, caller, request.query.coords));
+      const { caller } = await accessFor(request, LeadPermission.write, ctx.scopes);
+      const edge = requestCoordinates(ctx.countries, caller, request.query.coords);
       if (typeof request.body !== 'string') throw new AppError(415, 'Unsupported media type', 'Send the file as text/csv.');
       const text = request.body;
       const self = request.query.assignTo === 'self';
@@ -56,6 +56,6 @@ export function bulkRoutes(app: ServiceApp, ctx: LeadsContext): void {
         response: { 200: BulkAssignReport },
       },
     },
-    async (request) => bulkAssign(ctx, await accessFor(ctx, request, 'lead:assign'), request.body),
+    async (request) => bulkAssign(ctx, await accessFor(request, LeadPermission.assign, ctx.scopes), request.body),
   );
 }

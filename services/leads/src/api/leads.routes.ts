@@ -1,18 +1,19 @@
-import { type ServiceApp, setEtag } from '@fieldops/platform';
+import { type EdgeCoordinates, requestCoordinates } from '@fieldops/geo';
+import { type Access, accessFor, type ServiceApp, setEtag } from '@fieldops/platform';
 import type { FastifyReply } from 'fastify';
-import { type Access, accessFor, visibleLead } from '../app/access';
 import { assignLead } from '../app/assign-lead';
 import { changeStage } from '../app/change-stage';
 import { claimLead } from '../app/claim-lead';
 import { convertLead } from '../app/convert-lead';
-import { clientSystem, type EdgeCoordinates, edgeCoordinates } from '../app/coordinates';
 import { createLead } from '../app/create-lead';
 import { followUpLead } from '../app/follow-up-lead';
 import { toLeadView } from '../app/lead-view';
 import { listLeads } from '../app/list-leads';
 import { releaseLead } from '../app/release-lead';
+import { visibleLead } from '../app/visible-lead';
 import type { LeadsContext } from '../config';
 import type { LeadRow } from '../db/lead.repository';
+import { LeadPermission } from '../domain/permissions';
 import {
   AssignBody,
   ConvertBody,
@@ -42,7 +43,7 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
     response: { 200: Lead },
   });
   /** Coordinates at the edge: `?coords=`, else the caller's country's system; stored as WGS-84. */
-  const edge = (access: Access, coords: Coords | undefined) => edgeCoordinates(clientSystem(ctx, access.caller, coords));
+  const edge = (access: Access, coords: Coords | undefined) => requestCoordinates(ctx.countries, access.caller, coords);
 
   app.post(
     '/api/v1/leads',
@@ -56,7 +57,7 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
       },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'lead:write');
+      const access = await accessFor(request, LeadPermission.write, ctx.scopes);
       const coordinates = edge(access, request.query.coords);
       const row = await createLead(ctx, access, { ...request.body, ...coordinates.toStored(request.body) });
       setEtag(reply, row.version);
@@ -75,14 +76,14 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
       },
     },
     async (request) => {
-      const access = await accessFor(ctx, request, 'lead:read');
+      const access = await accessFor(request, LeadPermission.read, ctx.scopes);
       const { coords, ...query } = request.query;
       return listLeads(ctx, access, query, edge(access, coords));
     },
   );
 
   app.get('/api/v1/leads/:id', { schema: action('getLead', 'A lead; outside my scope it answers 404') }, async (request, reply) => {
-    const access = await accessFor(ctx, request, 'lead:read');
+    const access = await accessFor(request, LeadPermission.read, ctx.scopes);
     return answer(reply, await visibleLead(ctx, access, request.params.id), edge(access, request.query.coords));
   });
 
@@ -90,7 +91,7 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
     '/api/v1/leads/:id/claim',
     { schema: action('claimLead', 'Claim a lead from the public pool (409 when taken, in cooldown or at my limit)') },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'lead:claim');
+      const access = await accessFor(request, LeadPermission.claim, ctx.scopes);
       return answer(reply, await claimLead(ctx, access, request.params.id), edge(access, request.query.coords));
     },
   );
@@ -99,7 +100,7 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
     '/api/v1/leads/:id/release',
     { schema: action('releaseLead', 'Give a lead I hold back to the public pool') },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'lead:claim');
+      const access = await accessFor(request, LeadPermission.claim, ctx.scopes);
       return answer(reply, await releaseLead(ctx, access, request.params.id), edge(access, request.query.coords));
     },
   );
@@ -110,7 +111,7 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
       schema: { ...action('assignLead', 'Give a lead to a rep (from the pool or another rep); the rep’s limit applies'), body: AssignBody },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'lead:assign');
+      const access = await accessFor(request, LeadPermission.assign, ctx.scopes);
       return answer(reply, await assignLead(ctx, access, request.params.id, request.body.repId), edge(access, request.query.coords));
     },
   );
@@ -124,7 +125,7 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
       },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'lead:write');
+      const access = await accessFor(request, LeadPermission.write, ctx.scopes);
       return answer(reply, await followUpLead(ctx, access, request.params.id, request.body), edge(access, request.query.coords));
     },
   );
@@ -133,7 +134,7 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
     '/api/v1/leads/:id/stage',
     { schema: { ...action('setLeadStage', 'Move a lead to another stage (409 on an illegal transition)'), body: StageBody } },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'lead:write');
+      const access = await accessFor(request, LeadPermission.write, ctx.scopes);
       return answer(reply, await changeStage(ctx, access, request.params.id, request.body.to), edge(access, request.query.coords));
     },
   );
@@ -147,7 +148,7 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
       },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'lead:write');
+      const access = await accessFor(request, LeadPermission.write, ctx.scopes);
       return answer(reply, await convertLead(ctx, access, request.params.id, request.body), edge(access, request.query.coords));
     },
   );

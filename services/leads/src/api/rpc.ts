@@ -1,21 +1,18 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { Code, ConnectError, type ConnectRouter, type HandlerContext } from '@connectrpc/connect';
 import { type LeadSchema, LeadsService } from '@fieldops/contracts';
-import { can, type Principal, type ResolvedScope, rpcCallerOf, rpcServiceCallerOf } from '@fieldops/platform';
+import { type Access, rpcAccess, rpcServiceCaller } from '@fieldops/platform';
 import { shownPhone } from '../app/lead-view';
 import type { LeadsContext } from '../config';
 import { type LeadRow, leadRepository } from '../db/lead.repository';
+import { LeadPermission } from '../domain/permissions';
 
 const MAX_BATCH = 500;
 const DEFAULT_EXPORT = 500;
 const MAX_EXPORT = 1000;
 
-/** The verified caller (the platform's one RPC token check) with lead:read, and their data scope. */
-async function readerOf(ctx: LeadsContext, context: HandlerContext): Promise<{ caller: Principal; scope: ResolvedScope }> {
-  const caller = await rpcCallerOf(ctx.auth, context);
-  if (!can(caller, 'lead:read')) throw new ConnectError('this needs the permission "lead:read"', Code.PermissionDenied);
-  return { caller, scope: await ctx.scopes.resolve(caller) };
-}
+/** The verified caller with lead:read and their data scope. */
+const readerOf = (ctx: LeadsContext, context: HandlerContext): Promise<Access> => rpcAccess(context, LeadPermission.read, ctx.scopes);
 
 const optional = <K extends string, V>(key: K, value: V | null) => (value === null ? {} : ({ [key]: value } as { [P in K]: V }));
 
@@ -62,7 +59,7 @@ export function leadsRpc(router: ConnectRouter, ctx: LeadsContext): void {
     },
     async exportLeads(request, context) {
       // The export holds every record of every country: only a FieldOps service acting on its own may read it.
-      await rpcServiceCallerOf(ctx.auth, context, 'export leads');
+      rpcServiceCaller(context, 'export leads');
       if (request.limit < 0 || request.limit > MAX_EXPORT)
         throw new ConnectError(`limit must be in 0..${MAX_EXPORT}`, Code.InvalidArgument);
       const limit = request.limit || DEFAULT_EXPORT;

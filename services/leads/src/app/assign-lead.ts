@@ -1,14 +1,14 @@
 import { Code, ConnectError } from '@connectrpc/connect';
 import { AccountService } from '@fieldops/contracts';
-import { asCaller, UnprocessableError } from '@fieldops/platform';
+import { type Access, asCaller, UnprocessableError } from '@fieldops/platform';
 import type { LeadsContext } from '../config';
 import { claimHistoryRepository, holdingRepository } from '../db/holding.repository';
 import type { LeadRow } from '../db/lead.repository';
 import { assign } from '../domain/lead-pool';
 import { leadEvents } from '../events/published';
-import { type Access, visibleLead } from './access';
 import { poolStateOf, writeOwnership } from './ownership';
 import { poolPolicyOf, refused } from './pool-policy';
+import { visibleLead } from './visible-lead';
 
 const badRep = (message: string, detail: string) => new UnprocessableError(detail, [{ field: '/body/repId', message }]);
 

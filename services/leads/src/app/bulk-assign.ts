@@ -1,9 +1,9 @@
 import { AreaService } from '@fieldops/contracts';
-import { AppError, asCaller, ConflictError, UnprocessableError } from '@fieldops/platform';
+import { type Access, AppError, asCaller, ConflictError, UnprocessableError } from '@fieldops/platform';
 import type { LeadsContext } from '../config';
 import { holdingRepository } from '../db/holding.repository';
-import { type Access, visibleLead } from './access';
 import { assignLead } from './assign-lead';
+import { visibleLead } from './visible-lead';
 
 export type AssignStrategy = 'area' | 'round-robin' | 'least-loaded';
 

@@ -1,11 +1,11 @@
 import type { LeadStage } from '@fieldops/contracts';
-import { ConflictError, ForbiddenError } from '@fieldops/platform';
+import { type Access, ConflictError, ForbiddenError } from '@fieldops/platform';
 import type { LeadsContext } from '../config';
 import type { LeadRow } from '../db/lead.repository';
 import { canMoveStage } from '../domain/lead-stage';
 import { leadEvents } from '../events/published';
-import { type Access, visibleLead } from './access';
 import { writeLead } from './ownership';
+import { visibleLead } from './visible-lead';
 
 /** The holder (or a manager whose scope covers the lead) moves the lead along its stages. */
 export async function changeStage(ctx: LeadsContext, access: Access, id: string, to: LeadStage): Promise<LeadRow> {

@@ -1,12 +1,12 @@
-import { ConflictError, NotFoundError } from '@fieldops/platform';
+import { type Access, ConflictError, NotFoundError } from '@fieldops/platform';
 import type { LeadsContext } from '../config';
 import { claimHistoryRepository, holdingRepository } from '../db/holding.repository';
 import { type LeadRow, leadRepository } from '../db/lead.repository';
 import { claim } from '../domain/lead-pool';
 import { leadEvents } from '../events/published';
-import { type Access, visibleLead } from './access';
 import { poolStateOf, writeOwnership } from './ownership';
 import { poolPolicyOf, refused } from './pool-policy';
+import { visibleLead } from './visible-lead';
 
 /** A claim racing another one that won less than this ago answers 409 (lost race), not 404 (never existed). */
 const RACE_WINDOW_MS = 60_000;

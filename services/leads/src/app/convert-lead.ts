@@ -1,10 +1,10 @@
 import type { ConversionMerchant } from '@fieldops/contracts';
-import { ConflictError, ForbiddenError, ValidationError } from '@fieldops/platform';
+import { type Access, ConflictError, ForbiddenError, ValidationError } from '@fieldops/platform';
 import type { LeadsContext } from '../config';
 import type { LeadRow } from '../db/lead.repository';
 import { leadEvents } from '../events/published';
-import { type Access, visibleLead } from './access';
 import { writeLead } from './ownership';
+import { visibleLead } from './visible-lead';
 
 export interface ConvertLeadInput {
   legalName: string;

@@ -1,11 +1,10 @@
 import { resolveAreaIds } from '@fieldops/area-client';
-import { asCaller, ConflictError, ValidationError } from '@fieldops/platform';
+import { type Access, asCaller, ConflictError, ValidationError } from '@fieldops/platform';
 import type { LeadsContext } from '../config';
 import { claimHistoryRepository, holdingRepository } from '../db/holding.repository';
 import { type LeadRow, leadRepository } from '../db/lead.repository';
 import { capture } from '../domain/lead-pool';
 import { leadEvents } from '../events/published';
-import type { Access } from './access';
 import { type CreateLeadInput, checkCapture, checkPhone, newLeadRow } from './capture';
 import type { DuplicateCandidate } from './find-duplicates';
 import { poolPolicyOf, refused } from './pool-policy';

@@ -1,5 +1,5 @@
 import type { FollowUpKind } from '@fieldops/contracts';
-import type { EventWriter } from '@fieldops/platform';
+import type { Access, EventWriter } from '@fieldops/platform';
 import type { Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { LeadsContext } from '../config';
@@ -8,9 +8,9 @@ import type { LeadRow } from '../db/lead.repository';
 import type { LeadsDb } from '../db/schema';
 import { followUp, type Ownership } from '../domain/lead-pool';
 import { leadEvents } from '../events/published';
-import { type Access, visibleLead } from './access';
 import { poolStateOf, writeOwnership } from './ownership';
 import { poolPolicyOf, refused } from './pool-policy';
+import { visibleLead } from './visible-lead';
 
 export interface FollowUpInput {
   kind: FollowUpKind;

@@ -1,5 +1,5 @@
+import type { EdgeCoordinates } from '@fieldops/geo';
 import type { LeadRow } from '../db/lead.repository';
-import type { EdgeCoordinates } from './coordinates';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

@@ -1,8 +1,7 @@
-import { decodeIdCursor, type Page, toPage } from '@fieldops/platform';
+import type { EdgeCoordinates } from '@fieldops/geo';
+import { type Access, decodeIdCursor, type Page, toPage } from '@fieldops/platform';
 import type { LeadsContext } from '../config';
 import { leadRepository } from '../db/lead.repository';
-import type { Access } from './access';
-import type { EdgeCoordinates } from './coordinates';
 import { type LeadView, toLeadView } from './lead-view';
 
 export interface ListLeadsInput {

@@ -1,11 +1,12 @@
+import type { Access } from '@fieldops/platform';
 import type { LeadsContext } from '../config';
 import { claimHistoryRepository, holdingRepository } from '../db/holding.repository';
 import type { LeadRow } from '../db/lead.repository';
 import { release } from '../domain/lead-pool';
 import { leadEvents } from '../events/published';
-import { type Access, visibleLead } from './access';
 import { poolStateOf, writeOwnership } from './ownership';
 import { refused } from './pool-policy';
+import { visibleLead } from './visible-lead';
 
 /** The holder gives the lead back to the public pool; the cooldown for re-claiming it starts now. */
 export async function releaseLead(ctx: LeadsContext, access: Access, id: string): Promise<LeadRow> {

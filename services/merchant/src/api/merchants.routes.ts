@@ -1,7 +1,5 @@
-import type { CoordinateSystem } from '@fieldops/geo';
-import { expectedVersion, type Principal, type ServiceApp, setEtag } from '@fieldops/platform';
-import { accessFor } from '../app/access';
-import { clientSystem, edgeCoordinates } from '../app/coordinates';
+import { type CoordinateSystem, requestCoordinates } from '@fieldops/geo';
+import { accessFor, ifMatch, type Principal, type ServiceApp, setEtag, versionedWrite } from '@fieldops/platform';
 import { createMerchant } from '../app/create-merchant';
 import { findMerchant } from '../app/get-merchant';
 import { listMerchants } from '../app/list-merchants';
@@ -11,6 +9,7 @@ import { transferMerchants } from '../app/transfer-merchants';
 import { transitionMerchant } from '../app/transition-merchant';
 import { updateMerchant } from '../app/update-merchant';
 import type { MerchantContext } from '../config';
+import { MerchantPermission } from '../domain/permissions';
 import {
   BulkTransferBody,
   CoordsQuery,
@@ -27,7 +26,7 @@ import {
 } from './schemas';
 
 export function merchantRoutes(app: ServiceApp, ctx: MerchantContext): void {
-  const edge = (caller: Principal, coords: CoordinateSystem | undefined) => edgeCoordinates(clientSystem(ctx, caller, coords));
+  const edge = (caller: Principal, coords: CoordinateSystem | undefined) => requestCoordinates(ctx.countries, caller, coords);
 
   app.post(
     '/api/v1/merchants',
@@ -41,7 +40,7 @@ export function merchantRoutes(app: ServiceApp, ctx: MerchantContext): void {
       },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'merchant:write');
+      const access = await accessFor(request, MerchantPermission.write, ctx.scopes);
       const merchant = await createMerchant(ctx, access, request.body, edge(access.caller, request.query.coords));
       setEtag(reply, merchant.version);
       return reply.code(201).header('location', `/api/v1/merchants/${merchant.id}`).send(merchant);
@@ -59,7 +58,7 @@ export function merchantRoutes(app: ServiceApp, ctx: MerchantContext): void {
       },
     },
     async (request) => {
-      const access = await accessFor(ctx, request, 'merchant:read');
+      const access = await accessFor(request, MerchantPermission.read, ctx.scopes);
       const { coords, ...query } = request.query;
       return listMerchants(ctx, access, query, edge(access.caller, coords));
     },
@@ -77,10 +76,9 @@ export function merchantRoutes(app: ServiceApp, ctx: MerchantContext): void {
       },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'merchant:read');
+      const access = await accessFor(request, MerchantPermission.read, ctx.scopes);
       const row = await findMerchant(ctx, access, request.params.id);
-      setEtag(reply, Number(row.version));
-      return toMerchantView(row, edge(access.caller, request.query.coords));
+      return versionedWrite(reply, toMerchantView(row, edge(access.caller, request.query.coords)));
     },
   );
 
@@ -97,13 +95,9 @@ export function merchantRoutes(app: ServiceApp, ctx: MerchantContext): void {
       },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'merchant:write');
+      const access = await accessFor(request, MerchantPermission.write, ctx.scopes);
       const coordinates = edge(access.caller, request.query.coords);
-      const merchant = await updateMerchant(ctx, access, request.params.id, request.body, coordinates, (current) =>
-        expectedVersion(request, current),
-      );
-      setEtag(reply, merchant.version);
-      return merchant;
+      return versionedWrite(reply, updateMerchant(ctx, access, request.params.id, request.body, coordinates, ifMatch(request)));
     },
   );
 
@@ -120,11 +114,10 @@ export function merchantRoutes(app: ServiceApp, ctx: MerchantContext): void {
       },
     },
     async (request, reply) => {
-      const access = await accessFor(ctx, request, 'merchant:write');
+      const access = await accessFor(request, MerchantPermission.write, ctx.scopes);
       const { to, reason } = request.body;
-      const row = await transitionMerchant(ctx, access, request.params.id, to, reason, (current) => expectedVersion(request, current));
-      setEtag(reply, Number(row.version));
-      return toMerchantView(row, edge(access.caller, request.query.coords));
+      const row = await transitionMerchant(ctx, access, request.params.id, to, reason, ifMatch(request));
+      return versionedWrite(reply, toMerchantView(row, edge(access.caller, request.query.coords)));
     },
   );
 
@@ -140,7 +133,7 @@ export function merchantRoutes(app: ServiceApp, ctx: MerchantContext): void {
       },
     },
     async (request) => {
-      const access = await accessFor(ctx, request, 'merchant:transfer');
+      const access = await accessFor(request, MerchantPermission.transfer, ctx.scopes);
       const { ownerId, reason } = request.body;
       return { results: await transferMerchants(ctx, access, [request.params.id], ownerId, reason, '/body/ownerId', () => '/params/id') };
     },
@@ -157,7 +150,7 @@ export function merchantRoutes(app: ServiceApp, ctx: MerchantContext): void {
       },
     },
     async (request) => {
-      const access = await accessFor(ctx, request, 'merchant:transfer');
+      const access = await accessFor(request, MerchantPermission.transfer, ctx.scopes);
       const { merchantIds, ownerId, reason } = request.body;
       return { results: await transferMerchants(ctx, access, merchantIds, ownerId, reason) };
     },
@@ -174,7 +167,7 @@ export function merchantRoutes(app: ServiceApp, ctx: MerchantContext): void {
       },
     },
     async (request) => {
-      const access = await accessFor(ctx, request, 'merchant:read');
+      const access = await accessFor(request, MerchantPermission.read, ctx.scopes);
       return { items: await merchantHistory(ctx, access, request.params.id) };
     },
   );

@@ -1,13 +1,13 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { Code, ConnectError, type ConnectRouter, type HandlerContext } from '@connectrpc/connect';
 import { type MerchantContact, type MerchantSchema, MerchantService, MerchantStatusSchema } from '@fieldops/contracts';
-import { type Principal, rpcCallerOf, rpcServiceCallerOf } from '@fieldops/platform';
+import { type Access, rpcAccess, rpcServiceCaller } from '@fieldops/platform';
 import { Value } from 'typebox/value';
-import { type Access, accessOf } from '../app/access';
 import { parseJsonList } from '../app/merchant-fields';
 import { nearbyMerchants } from '../app/nearby-merchants';
 import type { MerchantContext } from '../config';
 import { type MerchantRow, merchantRepository } from '../db/merchant.repository';
+import { MerchantPermission } from '../domain/permissions';
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 200;
@@ -16,14 +16,9 @@ const MAX_BATCH = 500;
 const DEFAULT_EXPORT = 500;
 const MAX_EXPORT = 1000;
 
-/** The verified caller (the platform's one RPC token check), with merchant:read and their data scope. */
-async function readerOf(ctx: MerchantContext, context: HandlerContext): Promise<Access> {
-  const caller: Principal = await rpcCallerOf(ctx.auth, context);
-  if (!caller.permissions.includes('merchant:read') && !caller.permissions.includes('*')) {
-    throw new ConnectError('this needs the permission "merchant:read"', Code.PermissionDenied);
-  }
-  return accessOf(ctx, caller, 'merchant:read');
-}
+/** The verified caller with merchant:read and their data scope. */
+const readerOf = (ctx: MerchantContext, context: HandlerContext): Promise<Access> =>
+  rpcAccess(context, MerchantPermission.read, ctx.scopes);
 
 function toMerchantMessage(row: MerchantRow): MessageInitShape<typeof MerchantSchema> {
   return {
@@ -84,7 +79,7 @@ export function merchantRpc(router: ConnectRouter, ctx: MerchantContext): void {
     },
     async exportMerchants(request, context) {
       // The export holds every record of every country: only a FieldOps service acting on its own may read it.
-      await rpcServiceCallerOf(ctx.auth, context, 'export merchants');
+      rpcServiceCaller(context, 'export merchants');
       if (request.limit < 0 || request.limit > MAX_EXPORT)
         throw new ConnectError(`limit must be in 0..${MAX_EXPORT}`, Code.InvalidArgument);
       const limit = request.limit || DEFAULT_EXPORT;

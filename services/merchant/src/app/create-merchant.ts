@@ -1,12 +1,11 @@
 import type { PlaceCategory } from '@fieldops/contracts';
 import { isSupportedCountry } from '@fieldops/countries';
-import { asCaller, UnprocessableError, ValidationError } from '@fieldops/platform';
+import type { EdgeCoordinates } from '@fieldops/geo';
+import { type Access, asCaller, UnprocessableError, ValidationError } from '@fieldops/platform';
 import type { MerchantContext } from '../config';
 import { merchantRepository } from '../db/merchant.repository';
 import { merchantEvents } from '../events/published';
-import type { Access } from './access';
 import { areaOf } from './area-of';
-import type { EdgeCoordinates } from './coordinates';
 import type { ContactInput } from './merchant-fields';
 import { type MerchantView, toMerchantView } from './merchant-view';
 import { newMerchantRow } from './new-merchant';

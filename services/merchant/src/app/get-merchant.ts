@@ -1,7 +1,6 @@
-import { NotFoundError } from '@fieldops/platform';
+import { type Access, NotFoundError } from '@fieldops/platform';
 import type { MerchantContext } from '../config';
 import { type MerchantRow, merchantRepository } from '../db/merchant.repository';
-import type { Access } from './access';
 
 /** A merchant inside the caller's scope; outside it, not found (its existence is not disclosed). */
 export async function findMerchant(ctx: MerchantContext, { scope }: Access, id: string): Promise<MerchantRow> {

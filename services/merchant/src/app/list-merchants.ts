@@ -1,8 +1,7 @@
-import { decodeIdCursor, type Page, toPage } from '@fieldops/platform';
+import type { EdgeCoordinates } from '@fieldops/geo';
+import { type Access, decodeIdCursor, type Page, toPage } from '@fieldops/platform';
 import type { MerchantContext } from '../config';
 import { type MerchantFilters, merchantRepository } from '../db/merchant.repository';
-import type { Access } from './access';
-import type { EdgeCoordinates } from './coordinates';
 import { type MerchantView, toMerchantView } from './merchant-view';
 
 export async function listMerchants(

@@ -1,7 +1,6 @@
-import type { EventEnvelope } from '@fieldops/platform';
+import type { Access, EventEnvelope } from '@fieldops/platform';
 import type { MerchantContext } from '../config';
 import { historyRepository } from '../db/history.repository';
-import type { Access } from './access';
 import { findMerchant } from './get-merchant';
 
 export interface HistoryEntry {

@@ -1,7 +1,6 @@
 import type { MerchantContact, MerchantSnapshot } from '@fieldops/contracts';
-import type { CoordinateSystem } from '@fieldops/geo';
+import type { CoordinateSystem, EdgeCoordinates } from '@fieldops/geo';
 import type { MerchantRow } from '../db/merchant.repository';
-import type { EdgeCoordinates } from './coordinates';
 import { parseJsonList } from './merchant-fields';
 
 /** A merchant as the API shows it, its coordinates in the client's system (named in `coords`). */

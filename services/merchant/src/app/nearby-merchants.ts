@@ -1,7 +1,7 @@
 import { distanceMeters, type LatLng, type LatLngBox } from '@fieldops/geo';
+import type { Access } from '@fieldops/platform';
 import type { MerchantContext } from '../config';
 import { type MerchantRow, merchantRepository } from '../db/merchant.repository';
-import type { Access } from './access';
 
 export interface NearbyHit {
   row: MerchantRow;

@@ -1,9 +1,8 @@
-import { AppError, asCaller, type FieldProblem, NotFoundError } from '@fieldops/platform';
+import { type Access, AppError, asCaller, type FieldProblem, NotFoundError } from '@fieldops/platform';
 import { uuidv7 } from 'uuidv7';
 import type { MerchantContext } from '../config';
 import { type MerchantRow, merchantRepository } from '../db/merchant.repository';
 import { merchantEvents } from '../events/published';
-import type { Access } from './access';
 import { ownerOf } from './owner-lookup';
 
 export interface TransferResult {

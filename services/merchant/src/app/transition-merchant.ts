@@ -1,11 +1,10 @@
 import type { MerchantStatus } from '@fieldops/contracts';
-import { ConflictError, PreconditionFailedError } from '@fieldops/platform';
+import { type Access, ConflictError, PreconditionFailedError } from '@fieldops/platform';
 import { uuidv7 } from 'uuidv7';
 import type { MerchantContext } from '../config';
 import { type MerchantRow, merchantRepository } from '../db/merchant.repository';
 import { canTransition, nextStatuses } from '../domain/merchant-status';
 import { merchantEvents } from '../events/published';
-import type { Access } from './access';
 import { findMerchant } from './get-merchant';
 
 /** Moves a merchant along its life cycle; who, when, from, to and why are stored and evented. Illegal: 409. */

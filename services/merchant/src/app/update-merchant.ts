@@ -1,13 +1,12 @@
 import type { PlaceCategory } from '@fieldops/contracts';
-import { asCaller, PreconditionFailedError, ValidationError } from '@fieldops/platform';
+import type { EdgeCoordinates } from '@fieldops/geo';
+import { type Access, asCaller, PreconditionFailedError, ValidationError } from '@fieldops/platform';
 import type { Updateable } from 'kysely';
 import type { MerchantContext } from '../config';
 import { type MerchantRow, merchantRepository } from '../db/merchant.repository';
 import type { MerchantTable } from '../db/schema';
 import { merchantEvents } from '../events/published';
-import type { Access } from './access';
 import { areaOf } from './area-of';
-import type { EdgeCoordinates } from './coordinates';
 import { findMerchant } from './get-merchant';
 import { type ContactInput, MerchantFieldChecks } from './merchant-fields';
 import { type MerchantView, toMerchantView } from './merchant-view';

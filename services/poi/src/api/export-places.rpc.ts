@@ -1,5 +1,5 @@
 import { Code, ConnectError, type HandlerContext } from '@connectrpc/connect';
-import { rpcServiceCallerOf } from '@fieldops/platform';
+import { rpcServiceCaller } from '@fieldops/platform';
 import type { PoiContext } from '../config';
 import { type PlaceRow, placeRepository } from '../db/place.repository';
 
@@ -15,7 +15,7 @@ export async function exportPlaces(
   context: HandlerContext,
   request: { afterId: string; limit: number },
 ): Promise<{ rows: PlaceRow[]; nextAfterId: string }> {
-  await rpcServiceCallerOf(ctx.auth, context, 'export places');
+  rpcServiceCaller(context, 'export places');
   if (request.limit < 0 || request.limit > MAX_LIMIT) throw new ConnectError(`limit must be within 0..${MAX_LIMIT}`, Code.InvalidArgument);
   const limit = request.limit === 0 ? DEFAULT_LIMIT : request.limit;
   const rows = await placeRepository.pageAfter(ctx.db, request.afterId, limit + 1);

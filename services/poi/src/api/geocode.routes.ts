@@ -1,8 +1,10 @@
+import { requestCoordinates } from '@fieldops/geo';
 import type { Principal, ServiceApp } from '@fieldops/platform';
-import { accessFor } from '../app/access';
-import { clientSystem, edgeCoordinates } from '../app/coordinates';
+import { accessFor } from '@fieldops/platform';
 import { geocodeAddress, reverseGeocode } from '../app/geocode';
 import type { PoiContext } from '../config';
+import { PlacePermission } from '../domain/permissions';
+import { placeScopes } from '../domain/place-scope';
 import type { Geocoder } from '../geocoding/geocoder';
 import { GeocodeQuery, GeocodeResults, ReverseQuery, ReverseResult } from './schemas';
 
@@ -19,10 +21,10 @@ export function geocodeRoutes(app: ServiceApp, ctx: PoiContext, geocoderFor: (ca
       },
     },
     async (request) => {
-      const access = accessFor(request, 'place:read');
+      const access = await accessFor(request, PlacePermission.read, placeScopes);
       const { coords, ...input } = request.query;
       return {
-        items: await geocodeAddress(geocoderFor(access.caller), access, input, edgeCoordinates(clientSystem(ctx, access.caller, coords))),
+        items: await geocodeAddress(geocoderFor(access.caller), access, input, requestCoordinates(ctx.countries, access.caller, coords)),
       };
     },
   );
@@ -38,9 +40,9 @@ export function geocodeRoutes(app: ServiceApp, ctx: PoiContext, geocoderFor: (ca
       },
     },
     async (request) => {
-      const access = accessFor(request, 'place:read');
+      const access = await accessFor(request, PlacePermission.read, placeScopes);
       const { coords, ...point } = request.query;
-      return reverseGeocode(geocoderFor(access.caller), point, edgeCoordinates(clientSystem(ctx, access.caller, coords)));
+      return reverseGeocode(geocoderFor(access.caller), point, requestCoordinates(ctx.countries, access.caller, coords));
     },
   );
 }

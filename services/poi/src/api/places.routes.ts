@@ -1,7 +1,5 @@
-import type { CoordinateSystem } from '@fieldops/geo';
-import { expectedVersion, type ServiceApp, setEtag } from '@fieldops/platform';
-import { type Access, accessFor } from '../app/access';
-import { clientSystem, edgeCoordinates } from '../app/coordinates';
+import { type CoordinateSystem, requestCoordinates } from '@fieldops/geo';
+import { accessFor, ifMatch, type ServiceApp, setEtag, versionedWrite } from '@fieldops/platform';
 import { createPlace } from '../app/create-place';
 import { findDuplicates } from '../app/find-duplicates';
 import { findNearby } from '../app/find-nearby';
@@ -10,6 +8,9 @@ import { mergePlaces } from '../app/merge-places';
 import { toPlaceView } from '../app/place-view';
 import { updatePlace } from '../app/update-place';
 import type { PoiContext } from '../config';
+import { PlacePermission } from '../domain/permissions';
+import type { PlaceAccess } from '../domain/place-scope';
+import { placeScopes } from '../domain/place-scope';
 import {
   CoordsQuery,
   CreatePlaceBody,
@@ -25,7 +26,7 @@ import {
 } from './schemas';
 
 export function placeRoutes(app: ServiceApp, ctx: PoiContext): void {
-  const edge = (access: Access, coords: CoordinateSystem | undefined) => edgeCoordinates(clientSystem(ctx, access.caller, coords));
+  const edge = (access: PlaceAccess, coords: CoordinateSystem | undefined) => requestCoordinates(ctx.countries, access.caller, coords);
 
   app.get(
     '/api/v1/places/nearby',
@@ -38,7 +39,7 @@ export function placeRoutes(app: ServiceApp, ctx: PoiContext): void {
       },
     },
     async (request) => {
-      const access = accessFor(request, 'place:read');
+      const access = await accessFor(request, PlacePermission.read, placeScopes);
       const { coords, ...input } = request.query;
       return findNearby(ctx, access, input, edge(access, coords));
     },
@@ -56,7 +57,7 @@ export function placeRoutes(app: ServiceApp, ctx: PoiContext): void {
       },
     },
     async (request) => {
-      const access = accessFor(request, 'place:read');
+      const access = await accessFor(request, PlacePermission.read, placeScopes);
       const coordinates = edge(access, request.query.coords);
       const candidates = await findDuplicates(ctx, access, request.body, coordinates);
       return {
@@ -82,7 +83,7 @@ export function placeRoutes(app: ServiceApp, ctx: PoiContext): void {
       },
     },
     async (request, reply) => {
-      const access = accessFor(request, 'place:write');
+      const access = await accessFor(request, PlacePermission.write, placeScopes);
       const place = await createPlace(ctx, access, request.body, edge(access, request.query.coords));
       setEtag(reply, place.version);
       return reply.code(201).header('location', `/api/v1/places/${place.id}`).send(place);
@@ -101,10 +102,8 @@ export function placeRoutes(app: ServiceApp, ctx: PoiContext): void {
       },
     },
     async (request, reply) => {
-      const access = accessFor(request, 'place:read');
-      const place = await getPlace(ctx, access, request.params.id, edge(access, request.query.coords));
-      setEtag(reply, place.version);
-      return place;
+      const access = await accessFor(request, PlacePermission.read, placeScopes);
+      return versionedWrite(reply, getPlace(ctx, access, request.params.id, edge(access, request.query.coords)));
     },
   );
 
@@ -121,13 +120,9 @@ export function placeRoutes(app: ServiceApp, ctx: PoiContext): void {
       },
     },
     async (request, reply) => {
-      const access = accessFor(request, 'place:write');
+      const access = await accessFor(request, PlacePermission.write, placeScopes);
       const coordinates = edge(access, request.query.coords);
-      const place = await updatePlace(ctx, access, request.params.id, request.body, coordinates, (current) =>
-        expectedVersion(request, current),
-      );
-      setEtag(reply, place.version);
-      return place;
+      return versionedWrite(reply, updatePlace(ctx, access, request.params.id, request.body, coordinates, ifMatch(request)));
     },
   );
 
@@ -144,7 +139,7 @@ export function placeRoutes(app: ServiceApp, ctx: PoiContext): void {
       },
     },
     async (request) => {
-      const access = accessFor(request, 'place:write');
+      const access = await accessFor(request, PlacePermission.write, placeScopes);
       const { loserId, loserVersion } = request.body;
       return mergePlaces(ctx, access, request.params.id, loserId, loserVersion, edge(access, request.query.coords));
     },

@@ -1,36 +1,26 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { Code, ConnectError, type ConnectRouter, type HandlerContext } from '@connectrpc/connect';
 import { type PlaceSchema, PoiService } from '@fieldops/contracts';
-import { AppError, type Principal, rpcCallerOf } from '@fieldops/platform';
-import type { Access } from '../app/access';
-import { edgeCoordinates } from '../app/coordinates';
+// RPC speaks WGS-84 only: conversions for clients in China belong to the public edge.
+import { WGS84 } from '@fieldops/geo';
+import { AppError, rpcAccess } from '@fieldops/platform';
 import { findDuplicates } from '../app/find-duplicates';
 import { nearbyHits } from '../app/find-nearby';
 import { getPlaces } from '../app/get-places';
 import { placesInBox } from '../app/places-in-box';
 import type { PoiContext } from '../config';
 import type { PlaceRow } from '../db/place.repository';
-import { placeScopeOf } from '../domain/place-scope';
+import { PlacePermission } from '../domain/permissions';
+import { type PlaceAccess, placeScopes } from '../domain/place-scope';
 import { exportPlaces } from './export-places.rpc';
 
-/** RPC speaks WGS-84 only: conversions for clients in China belong to the public edge. */
-const WGS84 = edgeCoordinates('WGS84');
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 200;
 const DEFAULT_BOX_LIMIT = 500;
 const MAX_BOX_LIMIT = 1000;
 
-/** The verified caller (the platform's one RPC token check). */
-const callerOf = (ctx: PoiContext, context: HandlerContext): Promise<Principal> => rpcCallerOf(ctx.auth, context);
-
 /** Every read needs place:read, like the REST API; the scope is the caller's country. */
-async function accessOf(ctx: PoiContext, context: HandlerContext): Promise<Access> {
-  const caller = await callerOf(ctx, context);
-  if (!caller.permissions.includes('place:read') && !caller.permissions.includes('*')) {
-    throw new ConnectError('this needs the permission "place:read"', Code.PermissionDenied);
-  }
-  return { caller, scope: placeScopeOf(caller) };
-}
+const accessOf = (context: HandlerContext): Promise<PlaceAccess> => rpcAccess(context, PlacePermission.read, placeScopes);
 
 /** The app's errors, as Connect codes: a bad argument stays a bad argument across the wire. */
 async function mapped<T>(work: () => Promise<T>): Promise<T> {
@@ -70,17 +60,17 @@ const clamp = (value: number, fallback: number, max: number) => (value > 0 ? Mat
 export function poiRpc(router: ConnectRouter, ctx: PoiContext): void {
   router.service(PoiService, {
     async getPlace(request, context) {
-      const { scope } = await accessOf(ctx, context);
+      const { scope } = await accessOf(context);
       const [row] = await getPlaces(ctx, scope, [request.id]);
       if (!row) throw new ConnectError('place not found', Code.NotFound);
       return { place: toPlaceMessage(row) };
     },
     async batchGetPlaces(request, context) {
-      const { scope } = await accessOf(ctx, context);
+      const { scope } = await accessOf(context);
       return { places: (await getPlaces(ctx, scope, request.ids)).map(toPlaceMessage) };
     },
     async nearby(request, context) {
-      const access = await accessOf(ctx, context);
+      const access = await accessOf(context);
       const input = {
         lat: request.lat,
         lng: request.lng,
@@ -93,7 +83,7 @@ export function poiRpc(router: ConnectRouter, ctx: PoiContext): void {
       return { items: hits.map((hit) => ({ place: toPlaceMessage(hit.row), distanceM: hit.distance })), nextCursor: nextCursor ?? '' };
     },
     async findDuplicates(request, context) {
-      const access = await accessOf(ctx, context);
+      const access = await accessOf(context);
       const query = { name: request.name, phone: request.phone, lat: request.lat, lng: request.lng };
       const candidates = await mapped(() => findDuplicates(ctx, access, query, WGS84, 'phone'));
       return {
@@ -101,7 +91,7 @@ export function poiRpc(router: ConnectRouter, ctx: PoiContext): void {
       };
     },
     async placesInBoundingBox(request, context) {
-      const { scope } = await accessOf(ctx, context);
+      const { scope } = await accessOf(context);
       const box = { minLat: request.minLat, minLng: request.minLng, maxLat: request.maxLat, maxLng: request.maxLng };
       const limit = clamp(request.limit, DEFAULT_BOX_LIMIT, MAX_BOX_LIMIT);
       const page = await mapped(() => placesInBox(ctx, scope, box, request.cursor || undefined, limit));

@@ -1,14 +1,13 @@
 import { resolveAreaIds } from '@fieldops/area-client';
 import type { PlaceCategory } from '@fieldops/contracts';
 import { isSupportedCountry } from '@fieldops/countries';
-import type { LatLng } from '@fieldops/geo';
+import type { EdgeCoordinates, LatLng } from '@fieldops/geo';
 import { asCaller, type Principal, UnprocessableError, ValidationError } from '@fieldops/platform';
 import type { PoiContext } from '../config';
 import { placeRepository } from '../db/place.repository';
+import type { PlaceAccess } from '../domain/place-scope';
 import { inScope } from '../domain/place-scope';
 import { placeEvents } from '../events/published';
-import type { Access } from './access';
-import type { EdgeCoordinates } from './coordinates';
 import { newPlaceRow, phoneOf } from './place-fields';
 import { type PlaceView, toPlaceView } from './place-view';
 
@@ -37,7 +36,7 @@ async function areaOf(ctx: PoiContext, point: LatLng, caller: Principal): Promis
 
 export async function createPlace(
   ctx: PoiContext,
-  { caller, scope }: Access,
+  { caller, scope }: PlaceAccess,
   input: CreatePlaceInput,
   edge: EdgeCoordinates,
 ): Promise<PlaceView> {

@@ -1,9 +1,9 @@
+import type { EdgeCoordinates } from '@fieldops/geo';
 import { distanceMeters, placeNameSimilarity } from '@fieldops/geo';
 import type { PoiContext } from '../config';
 import { type PlaceRow, placeRepository } from '../db/place.repository';
 import { judgeDuplicate, NEIGHBOURHOOD_M } from '../domain/duplicate-score';
-import type { Access } from './access';
-import type { EdgeCoordinates } from './coordinates';
+import type { PlaceAccess } from '../domain/place-scope';
 import { searchNearby } from './nearby-search';
 import { phoneOf } from './place-fields';
 
@@ -33,7 +33,7 @@ export const MAX_CANDIDATES = 20;
  */
 export async function findDuplicates(
   ctx: PoiContext,
-  { caller, scope }: Access,
+  { caller, scope }: PlaceAccess,
   query: DuplicateQuery,
   edge: EdgeCoordinates,
   phoneField = '/body/phone',

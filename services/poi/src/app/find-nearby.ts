@@ -1,8 +1,8 @@
+import type { EdgeCoordinates } from '@fieldops/geo';
 import { decodeCursor, encodeCursor, type Page, ValidationError } from '@fieldops/platform';
 import type { PoiContext } from '../config';
 import { nearbyKeyOf } from '../domain/nearby-order';
-import type { Access } from './access';
-import type { EdgeCoordinates } from './coordinates';
+import type { PlaceAccess } from '../domain/place-scope';
 import { searchNearby } from './nearby-search';
 import { type PlaceView, toPlaceView } from './place-view';
 
@@ -38,7 +38,13 @@ function nearbyCursorKey(cursor: string | undefined, field: string) {
 }
 
 /** Runs a nearby search for an API: the point converted from the client's system, the cursor decoded. */
-export async function nearbyHits(ctx: PoiContext, { scope }: Access, input: NearbyInput, edge: EdgeCoordinates, fields = QUERY_FIELDS) {
+export async function nearbyHits(
+  ctx: PoiContext,
+  { scope }: PlaceAccess,
+  input: NearbyInput,
+  edge: EdgeCoordinates,
+  fields = QUERY_FIELDS,
+) {
   if (!(input.radius > 0 && input.radius <= MAX_NEARBY_RADIUS_M)) {
     throw new ValidationError([{ field: fields.radius, message: `must be more than 0 and at most ${MAX_NEARBY_RADIUS_M} metres` }]);
   }
@@ -53,7 +59,12 @@ export async function nearbyHits(ctx: PoiContext, { scope }: Access, input: Near
   return { hits: page.hits, nextCursor: page.next ? encodeCursor([page.next.distance, page.next.id]) : null };
 }
 
-export async function findNearby(ctx: PoiContext, access: Access, input: NearbyInput, edge: EdgeCoordinates): Promise<Page<NearbyItem>> {
+export async function findNearby(
+  ctx: PoiContext,
+  access: PlaceAccess,
+  input: NearbyInput,
+  edge: EdgeCoordinates,
+): Promise<Page<NearbyItem>> {
   const { hits, nextCursor } = await nearbyHits(ctx, access, input, edge);
   return { items: hits.map((hit) => ({ ...toPlaceView(hit.row, edge), distance: roundDistance(hit.distance) })), nextCursor };
 }

@@ -1,7 +1,7 @@
+import type { EdgeCoordinates } from '@fieldops/geo';
 import { NotFoundError } from '@fieldops/platform';
+import type { PlaceAccess } from '../domain/place-scope';
 import type { GeocodeResult, Geocoder, ReverseResult } from '../geocoding/geocoder';
-import type { Access } from './access';
-import type { EdgeCoordinates } from './coordinates';
 
 type InClientCoordinates<T> = T & { coords: EdgeCoordinates['system'] };
 
@@ -12,7 +12,7 @@ function forClient<T extends { lat: number; lng: number }>(result: T, edge: Edge
 /** Where an address is: in `country` (the caller's own when left out), best first, in the client's coordinates. */
 export async function geocodeAddress(
   geocoder: Geocoder,
-  { caller }: Access,
+  { caller }: PlaceAccess,
   input: { address: string; country?: string },
   edge: EdgeCoordinates,
 ): Promise<InClientCoordinates<GeocodeResult>[]> {

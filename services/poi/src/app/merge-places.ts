@@ -1,10 +1,10 @@
+import type { EdgeCoordinates } from '@fieldops/geo';
 import { ConflictError, NotFoundError, PreconditionFailedError, UnprocessableError } from '@fieldops/platform';
 import type { PoiContext } from '../config';
 import { type PlaceRow, placeRepository } from '../db/place.repository';
+import type { PlaceAccess } from '../domain/place-scope';
 import { inScope } from '../domain/place-scope';
 import { placeEvents } from '../events/published';
-import type { Access } from './access';
-import type { EdgeCoordinates } from './coordinates';
 import { type PlaceView, toPlaceView } from './place-view';
 
 export interface MergeResult {
@@ -20,7 +20,7 @@ export interface MergeResult {
  */
 export async function mergePlaces(
   ctx: PoiContext,
-  { caller, scope }: Access,
+  { caller, scope }: PlaceAccess,
   winnerId: string,
   loserId: string,
   loserVersion: number | undefined,

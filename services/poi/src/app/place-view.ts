@@ -1,6 +1,5 @@
-import type { CoordinateSystem } from '@fieldops/geo';
+import type { CoordinateSystem, EdgeCoordinates } from '@fieldops/geo';
 import type { PlaceRow } from '../db/place.repository';
-import type { EdgeCoordinates } from './coordinates';
 
 /** A place as the API shows it, its coordinates in the client's system (named in `coords`). */
 export interface PlaceView {

@@ -1,10 +1,10 @@
 import type { PlaceCategory } from '@fieldops/contracts';
+import type { EdgeCoordinates } from '@fieldops/geo';
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '@fieldops/platform';
 import type { PoiContext } from '../config';
 import { type PlaceRow, placeRepository } from '../db/place.repository';
+import type { PlaceAccess } from '../domain/place-scope';
 import { placeEvents } from '../events/published';
-import type { Access } from './access';
-import type { EdgeCoordinates } from './coordinates';
 import { locationColumns, nameColumns, phoneOf } from './place-fields';
 import { type PlaceView, toPlaceView } from './place-view';
 
@@ -30,7 +30,7 @@ function movedTo(input: UpdatePlaceInput, edge: EdgeCoordinates) {
 /** Changes an active place of the caller's country; `ifMatch` turns the version read into the one expected. */
 export async function updatePlace(
   ctx: PoiContext,
-  { caller, scope }: Access,
+  { caller, scope }: PlaceAccess,
   id: string,
   input: UpdatePlaceInput,
   edge: EdgeCoordinates,

@@ -1,4 +1,4 @@
-import type { Principal } from '@fieldops/platform';
+import type { Access, Principal, ScopeSource } from '@fieldops/platform';
 
 /**
  * The data scope of places. Places are shared reference data rather than anyone's records: whoever may read
@@ -17,3 +17,9 @@ export function placeScopeOf(caller: Pick<Principal, 'scope' | 'country'>): Plac
 export function inScope(scope: PlaceScope, country: string): boolean {
   return scope.country === null || scope.country === country;
 }
+
+/** A caller of this service, with the places they may see. */
+export type PlaceAccess = Access<PlaceScope>;
+
+/** The scope source of this service's access checks. */
+export const placeScopes: ScopeSource<PlaceScope> = { resolve: placeScopeOf };

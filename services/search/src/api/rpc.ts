@@ -1,7 +1,7 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { Code, ConnectError, type ConnectRouter } from '@connectrpc/connect';
 import { type SearchItemSchema, type SearchRequest, SearchService } from '@fieldops/contracts';
-import { AppError, rpcCallerOf } from '@fieldops/platform';
+import { AppError, rpcCaller } from '@fieldops/platform';
 import { type SearchItem, search } from '../app/search';
 import type { SearchInput } from '../app/search-input';
 import type { SearchContext } from '../config';
@@ -77,7 +77,7 @@ function mapped(error: unknown): never {
 export function searchRpc(router: ConnectRouter, ctx: SearchContext): void {
   router.service(SearchService, {
     async search(request, context) {
-      const caller = await rpcCallerOf(ctx.auth, context);
+      const caller = rpcCaller(context);
       try {
         const answer = await search(ctx, caller, inputOf(request));
         return {

@@ -1,13 +1,10 @@
-import { callerOf, type Principal, requirePermission } from '@fieldops/platform';
-import type { FastifyRequest } from 'fastify';
+import type { Access, Principal, ScopeSource } from '@fieldops/platform';
 import type { AreaContext } from '../config';
 import { type AreaVisibility, areaRepository } from '../db/area.repository';
 import { assignmentRepository } from '../db/assignment.repository';
 
-export interface Access {
-  caller: Principal;
-  visibility: AreaVisibility;
-}
+/** A caller of this service: the territories they may see are their data scope. */
+export type AreaAccess = Access<AreaVisibility>;
 
 /** The areas a user covers now (any role): roots of subtrees they see whatever their scope. */
 async function coveredPaths(ctx: AreaContext, userId: string): Promise<string[]> {
@@ -37,9 +34,5 @@ export async function visibilityOf(ctx: AreaContext, caller: Principal): Promise
   }
 }
 
-/** The one access check of this service: the permission, then the territories the caller may see. */
-export async function accessFor(ctx: AreaContext, request: FastifyRequest, permission: 'area:read' | 'area:write'): Promise<Access> {
-  const caller = callerOf(request);
-  requirePermission(caller, permission);
-  return { caller, visibility: await visibilityOf(ctx, caller) };
-}
+/** The scope source of this service's access checks. */
+export const areaVisibility = (ctx: AreaContext): ScopeSource<AreaVisibility> => ({ resolve: (caller) => visibilityOf(ctx, caller) });
