@@ -158,7 +158,7 @@ describe.each(engines)('check-in and check-out on $name', (database) => {
     for (const body of [late, early, earlier]) expect((await t.api('POST', '/api/v1/visits', { token: rep5, body })).status).toBe(201);
     const day = await t.api('GET', `/api/v1/visits?date=${day1}`, { token: rep5 });
     expect(day.body.items.map((v: { id: string }) => v.id)).toEqual([earlier.id, early.id]);
-    expectProblem(await t.api('GET', '/api/v1/visits?date=2026-02-30', { token: rep5 }), 400, '/querystring/date');
+    expectProblem(await t.api('GET', '/api/v1/visits?date=2026-02-30', { token: rep5 }), 400, '/query/date');
   });
 
   it('keeps a held check-out the template refuses, with its reason, until a valid check-out settles the visit', async () => {

@@ -83,6 +83,6 @@ describe.each(engines)('coordinate systems at the edge on $name', (database) => 
   it('an unknown coordinate system is a 400 naming coords', async () => {
     const res = await t.api('GET', '/api/v1/places/nearby?lat=1&lng=1&coords=ED50', { token: sgRep });
     expect(res.status).toBe(400);
-    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('/querystring/coords');
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('/query/coords');
   });
 });

@@ -102,9 +102,9 @@ describe.each(engines)('nearby on $name', (database) => {
 
   it('refuses a radius over 50 km, a missing point and a forged cursor', async () => {
     const base = `/api/v1/places/nearby?lat=${SHANGHAI.lat}&lng=${SHANGHAI.lng}`;
-    expectProblem(await t.api('GET', `${base}&radius=50001`, { token: admin }), 400, '/querystring/radius');
-    expectProblem(await t.api('GET', `${base}&radius=0`, { token: admin }), 400, '/querystring/radius');
-    expectProblem(await t.api('GET', '/api/v1/places/nearby?lng=121.47', { token: admin }), 400, '/querystring/lat');
+    expectProblem(await t.api('GET', `${base}&radius=50001`, { token: admin }), 400, '/query/radius');
+    expectProblem(await t.api('GET', `${base}&radius=0`, { token: admin }), 400, '/query/radius');
+    expectProblem(await t.api('GET', '/api/v1/places/nearby?lng=121.47', { token: admin }), 400, '/query/lat');
     const forged = Buffer.from(JSON.stringify(['far', 3])).toString('base64url');
     expectProblem(await t.api('GET', `${base}&cursor=${forged}`, { token: admin }), 400, '/query/cursor');
   });

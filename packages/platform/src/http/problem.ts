@@ -55,6 +55,12 @@ function collapseEnums(issues: AjvIssue[]): AjvIssue[] {
   return issues.filter((i) => !dropped.has(i)).map((i) => replaced.get(i) ?? i);
 }
 
+/** A request part as OpenAPI names it (`query`, not Fastify's `querystring`), so every check names fields alike. */
+function partName(validationContext: string | undefined): string {
+  if (validationContext === undefined) return 'body';
+  return validationContext === 'querystring' ? 'query' : validationContext;
+}
+
 /** Turns Fastify/Ajv validation issues into field problems: `/body/email: must match format "email"`. */
 export function fieldProblems(part: string, issues: AjvIssue[]): FieldProblem[] {
   return collapseEnums(issues).map((issue) => {
@@ -83,7 +89,7 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
   }
   const fe = error as Partial<FastifyError> & { validationContext?: string };
   if (fe.validation) {
-    const errors = fieldProblems(fe.validationContext ?? 'body', fe.validation as AjvIssue[]);
+    const errors = fieldProblems(partName(fe.validationContext), fe.validation as AjvIssue[]);
     return {
       type: 'https://fieldops.dev/problems/validation-failed',
       title: 'Validation failed',

@@ -28,7 +28,7 @@ export interface NearbyFieldNames {
   radius: string;
   cursor: string;
 }
-const QUERY_FIELDS: NearbyFieldNames = { radius: '/querystring/radius', cursor: '/query/cursor' };
+const QUERY_FIELDS: NearbyFieldNames = { radius: '/query/radius', cursor: '/query/cursor' };
 
 function nearbyCursorKey(cursor: string | undefined, field: string) {
   if (!cursor) return undefined;
