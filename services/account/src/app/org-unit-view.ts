@@ -1,5 +1,6 @@
 import type { OrgUnitRow } from '../db/org-unit.repository';
 import type { OrgUnitKind } from '../domain/org-unit';
+import { orgUnitSnapshot } from '../events/published';
 import { isoTime } from './iso-time';
 
 /**
@@ -20,12 +21,7 @@ export interface OrgUnitView {
 
 export function toOrgUnitView(unit: OrgUnitRow): OrgUnitView {
   return {
-    id: unit.id,
-    parentId: unit.parent_id,
-    kind: unit.kind,
-    name: unit.name,
-    country: unit.country,
-    version: unit.version,
+    ...orgUnitSnapshot(unit),
     createdAt: isoTime(unit.created_at),
     updatedAt: isoTime(unit.updated_at),
   };

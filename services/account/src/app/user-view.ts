@@ -1,4 +1,5 @@
 import type { UserRow } from '../db/user.repository';
+import { userSnapshot } from '../events/published';
 import { isoTime as iso } from './iso-time';
 
 /** A user as the API shows it: never the password hash. */
@@ -21,17 +22,8 @@ export interface UserView {
 
 export function toUserView(user: UserRow, roleIds: string[]): UserView {
   return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    phone: user.phone,
-    country: user.country,
-    orgUnitId: user.org_unit_id,
-    agencyId: user.agency_id,
-    roleIds,
+    ...userSnapshot(user, roleIds),
     status: user.status,
-    locale: user.locale,
-    version: user.version,
     createdAt: iso(user.created_at),
     updatedAt: iso(user.updated_at),
     lastLoginAt: user.last_login_at === null ? null : iso(user.last_login_at),

@@ -54,7 +54,7 @@ export const sessionEvents = {
 };
 
 type OrgUnit = Pick<OrgUnitTable, 'id' | 'parent_id' | 'kind' | 'name' | 'country' | 'version'>;
-const orgUnitSnapshot = (unit: OrgUnit) => ({
+export const orgUnitSnapshot = (unit: OrgUnit) => ({
   id: unit.id,
   parentId: unit.parent_id,
   kind: unit.kind,

@@ -2,7 +2,7 @@ import { type CoordinateSystem, edgeCoordinates } from '@fieldops/geo';
 import type { AreaRow } from '../db/area.repository';
 import type { AreaKind } from '../domain/area-kind';
 import { type AreaGeometry, type BBox, bboxOf, geometryToClient } from '../domain/geometry';
-import { rowBBox } from '../events/published';
+import { areaSnapshot, rowBBox } from '../events/published';
 
 /** An area as the API shows it, in the caller's coordinate system. The materialised path stays inside. */
 export interface AreaView {
@@ -29,18 +29,10 @@ export function toAreaView(row: AreaRow, coords: CoordinateSystem, withGeometry 
   const stored = JSON.parse(row.geometry) as AreaGeometry;
   const geometry = geometryToClient(stored, edgeCoordinates(coords));
   return {
-    id: row.id,
-    parentId: row.parent_id,
-    kind: row.kind,
-    name: row.name,
-    code: row.code,
-    country: row.country,
-    priority: Number(row.priority),
-    orgUnitId: row.org_unit_id,
+    ...areaSnapshot(row),
     ...(withGeometry ? { geometry } : {}),
     bbox: coords === 'WGS84' ? rowBBox(row) : bboxOf(geometry),
     coords,
-    version: Number(row.version),
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
   };

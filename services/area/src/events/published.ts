@@ -24,7 +24,7 @@ export const rowBBox = (row: Pick<AreaRow, 'min_lng' | 'min_lat' | 'max_lng' | '
   Number(row.max_lat),
 ];
 
-function areaSnapshot(row: AreaRow): AreaEventData<'area.area.created.v1'> {
+export function areaSnapshot(row: AreaRow): AreaEventData<'area.area.created.v1'> {
   return {
     id: row.id,
     parentId: row.parent_id,
@@ -32,10 +32,10 @@ function areaSnapshot(row: AreaRow): AreaEventData<'area.area.created.v1'> {
     name: row.name,
     code: row.code,
     country: row.country,
-    priority: row.priority,
+    priority: Number(row.priority),
     orgUnitId: row.org_unit_id,
     bbox: rowBBox(row),
-    version: row.version,
+    version: Number(row.version),
   };
 }
 

@@ -1,8 +1,7 @@
 import type { EdgeCoordinates } from '@fieldops/geo';
 import type { LeadRow } from '../db/lead.repository';
+import { leadSnapshot } from '../events/published';
 import { type ReadableDuplicates, shownDuplicateOf } from './shown-duplicates';
-
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** The public pool shows a masked phone until someone claims the lead: the one rule for REST and RPC alike. */
 export function isPhoneMasked(row: LeadRow): boolean {
@@ -15,38 +14,22 @@ export function shownPhone(row: LeadRow): string | null {
 }
 
 /**
- * The API's view of a lead: in the public pool the phone is masked until someone claims it; `duplicateOf` only when
- * the caller may read that record; the coordinates are in the client's system (named in `coords`), WGS-84 when no
- * edge is given.
+ * The API's view of a lead: its event snapshot, but in the public pool the phone is masked until someone claims it,
+ * `duplicateOf` only when the caller may read that record, and the coordinates are in the client's system (named
+ * in `coords`), WGS-84 when no edge is given.
  */
 export function toLeadView(row: LeadRow, readable: ReadableDuplicates, edge?: EdgeCoordinates) {
-  const masked = isPhoneMasked(row);
+  const snapshot = leadSnapshot(row);
   const point = edge ? edge.toClient({ lat: row.lat, lng: row.lng }) : { lat: row.lat, lng: row.lng };
   return {
-    id: row.id,
-    name: row.name,
+    ...snapshot,
     phone: shownPhone(row),
-    phoneMasked: masked && row.phone !== null,
-    address: row.address,
-    category: row.category,
+    phoneMasked: isPhoneMasked(row) && row.phone !== null,
     lat: point.lat,
     lng: point.lng,
     coords: edge?.system ?? 'WGS84',
-    country: row.country,
-    areaId: row.area_id,
-    ownerId: row.owner_id,
-    orgUnitId: row.org_unit_id,
-    agencyId: row.agency_id,
-    pool: row.pool,
-    stage: row.stage,
-    protectedUntil: iso(row.protected_until),
-    claimedAt: iso(row.claimed_at),
-    nextFollowUpAt: iso(row.next_follow_up_at),
     duplicateOf: shownDuplicateOf(row.duplicate_of, readable),
-    merchantId: row.merchant_id,
-    conversionStatus: row.conversion_status,
     conversionReason: row.conversion_reason,
-    version: row.version,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };

@@ -1,5 +1,6 @@
 import type { CoordinateSystem, EdgeCoordinates } from '@fieldops/geo';
 import type { PlaceRow } from '../db/place.repository';
+import { placeSnapshot } from '../events/published';
 
 /** A place as the API shows it, its coordinates in the client's system (named in `coords`). */
 export interface PlaceView {
@@ -27,20 +28,10 @@ const iso = (ms: number) => new Date(Number(ms)).toISOString();
 export function toPlaceView(row: PlaceRow, edge: EdgeCoordinates): PlaceView {
   const { lat, lng } = edge.toClient({ lat: row.lat, lng: row.lng });
   return {
-    id: row.id,
-    name: row.name,
-    address: row.address,
-    category: row.category,
-    phone: row.phone,
-    country: row.country,
+    ...placeSnapshot(row),
     lat,
     lng,
     coords: edge.system,
-    source: row.source,
-    status: row.status,
-    mergedInto: row.merged_into,
-    areaId: row.area_id,
-    version: Number(row.version),
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
   };
