@@ -1,10 +1,13 @@
 import { expect } from 'vitest';
+import { eventually } from './eventually';
 import type { TestHost } from './test-host';
 
 /**
  * Gives a demo user (e.g. `citymanager1.sg@fieldops.test`, whom the demo territories make manager of a city) a new
  * role with the `area` data scope and `permissions`, and answers their token: someone who sees what lies in their
- * areas. Needs the account service; `admin` is an admin's token.
+ * areas. Needs the account service; `admin` is an admin's token. Answers once the account service knows the
+ * user's areas (the demo assignments reach it as events): services cache a resolved scope for a while, so a
+ * first call made before would see no area at all until that copy expires.
  */
 export async function loginAreaScoped(t: TestHost, admin: string, email: string, permissions: string[]): Promise<string> {
   const role = await t.api('POST', '/api/v1/roles', {
@@ -22,5 +25,10 @@ export async function loginAreaScoped(t: TestHost, admin: string, email: string,
     headers: { 'if-match': read.headers.get('etag') ?? '' },
   });
   expect(changed.status, JSON.stringify(changed.body)).toBe(200);
-  return t.login(email);
+  const token = await t.login(email);
+  await eventually(async () => {
+    const me = await t.api('GET', '/api/v1/me', { token });
+    expect(me.body.scope.areaIds.length).toBeGreaterThan(0);
+  });
+  return token;
 }
