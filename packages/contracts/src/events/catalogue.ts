@@ -1,4 +1,5 @@
 import type { Static, TSchema } from 'typebox';
+import { Compile, type Validator } from 'typebox/compile';
 import { Value } from 'typebox/value';
 import { accountEvents } from './account';
 import { areaEvents } from './area';
@@ -32,9 +33,21 @@ export function isCataloguedEventType(type: string): type is EventType {
   return Object.hasOwn(eventCatalogue, type);
 }
 
+/** Each event type's schema compiled once, on first use: every consumed event is checked on the hot path. */
+const checkers = new Map<EventType, Validator>();
+
+function checkerOf(type: EventType): Validator {
+  let checker = checkers.get(type);
+  if (!checker) {
+    checker = Compile(eventCatalogue[type]);
+    checkers.set(type, checker);
+  }
+  return checker;
+}
+
 /** Whether `data` matches the schema of event `type`: a handler of `type` may take it as `EventData<type>`. */
 export function isEventData<T extends EventType>(type: T, data: unknown): data is EventData<T> {
-  return Value.Check(eventCatalogue[type], data);
+  return checkerOf(type).Check(data);
 }
 
 /**
@@ -44,8 +57,8 @@ export function isEventData<T extends EventType>(type: T, data: unknown): data i
  */
 export function validateEventData(type: string, data: unknown): EventValidationResult {
   if (!isCataloguedEventType(type)) return { ok: false, errors: [`unknown event type "${type}"`] };
+  if (checkerOf(type).Check(data)) return { ok: true };
   const schema: TSchema = eventCatalogue[type];
-  if (Value.Check(schema, data)) return { ok: true };
   const errors = Value.Errors(schema, data).map((e) => `${e.instancePath || '/'}: ${e.message}`);
   return { ok: false, errors: errors.length > 0 ? errors : [`invalid data for "${type}"`] };
 }
