@@ -100,6 +100,36 @@ describe.each(engines)('data scope on $name', (database) => {
     expect((await t.api('PATCH', `/api/v1/users/${rep}`, { token: manager, body: { status: 'active' } })).status).toBe(200);
   });
 
+  it("a user's agency must be one of their country; listing by another country's agency finds nobody", async () => {
+    const admin = await t.login('admin@fieldops.test');
+    const agencies = await t.api('GET', '/api/v1/agencies?limit=50', { token: admin });
+    const agencyOf = (country: string) => agencies.body.items.find((a: { country: string }) => a.country === country).id as string;
+    const brazilian = agencyOf('BR');
+    const manager = await t.login('countrymanager.sg@fieldops.test');
+    const rep = await userId(manager, 'rep8.sg@fieldops.test');
+    const changed = await t.api('PATCH', `/api/v1/users/${rep}`, { token: manager, body: { agencyId: brazilian } });
+    expect(changed.status).toBe(422);
+    expect(changed.body.errors.map((e: { field: string }) => e.field)).toEqual(['/body/agencyId']);
+    const read = await t.api('GET', `/api/v1/users/${rep}`, { token: manager });
+    expect(read.body.agencyId).toBeNull();
+    const created = await t.api('POST', '/api/v1/users', {
+      token: manager,
+      body: {
+        email: `agency-probe-${database.name}@fieldops.test`,
+        name: 'Agency Probe',
+        password: 'a-long-password-1',
+        orgUnitId: read.body.orgUnitId,
+        roleIds: [],
+        agencyId: brazilian,
+      },
+    });
+    expect(created.status).toBe(422);
+    expect(created.body.errors.map((e: { field: string }) => e.field)).toEqual(['/body/agencyId']);
+    const listed = await t.api('GET', `/api/v1/users?agencyId=${brazilian}&limit=50`, { token: manager });
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toEqual([]);
+  });
+
   it('an agency user sees only their agency', async () => {
     const agency = await t.login('agencymanager.sg@fieldops.test');
     const res = await t.api('GET', '/api/v1/users?limit=200', { token: agency });

@@ -232,6 +232,22 @@ describe.each(engines)('areas on $name', (database) => {
       expect(listed.body.items.some((a: { name: string }) => a.name === 'Bishan')).toBe(true);
     });
 
+    it('an area is linked only to an org unit of its country that the caller manages (422 naming orgUnitId)', async () => {
+      const manager = await t.login('citymanager1.sg@fieldops.test');
+      const central = await idOf(t, admin, '/api/v1/areas?country=SG&limit=200', (a) => a.name === 'Central Region');
+      const units = await t.api('GET', '/api/v1/org-units?limit=200', { token: admin });
+      const inCountry = (country: string) => units.body.items.filter((u: { country: string }) => u.country === country);
+      const brazilian = inCountry('BR')[0].id as string;
+      const me = await t.api('GET', '/api/v1/me', { token: manager });
+      const elsewhereInSingapore = inCountry('SG').find((u: { id: string }) => !me.body.scope.orgUnitIds.includes(u.id)).id as string;
+      await eventually(async () => expect((await t.api('GET', `/api/v1/areas/${central}`, { token: manager })).status).toBe(200));
+      for (const orgUnitId of [brazilian, elsewhereInSingapore]) {
+        expectProblem(await t.api('PATCH', `/api/v1/areas/${central}`, { token: manager, body: { orgUnitId } }), 422, '/body/orgUnitId');
+      }
+      const kept = await t.api('GET', `/api/v1/areas/${central}`, { token: admin });
+      expect([brazilian, elsewhereInSingapore]).not.toContain(kept.body.orgUnitId);
+    });
+
     it('tells who covers a point only within the caller’s territories, and names only to those who may read users', async () => {
       const at = 'lat=1.3526&lng=103.8352'; // Bishan, a district worked by the demo reps
       const covering = (token: string) => t.api('GET', `/api/v1/areas/covering?${at}`, { token });
