@@ -52,6 +52,9 @@ export interface HostOptions {
 
 const silentProgress: ProgressReporter = { start() {}, tick() {}, stop() {} };
 
+/** How long requests in flight may finish at stop; a client that never reads its answer must not hold it forever. */
+const SHUTDOWN_GRACE_MS = 15_000;
+
 /**
  * Runs a set of services in this process: all of them (embedded) or one (distributed). The services' code path is
  * the same either way; only the drivers behind the ports (chosen by configuration) and the RPC transports differ.
@@ -218,7 +221,9 @@ export class Host {
     if (this.stopped) return;
     this.stopped = true;
     const { log, bus, cache, files } = this.runtime;
-    await this.app.close();
+    const closed = this.app.close();
+    const grace = setTimeout(() => this.app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    await closed.finally(() => clearTimeout(grace));
     for (const service of this.services) await service.stop();
     if (this.background) {
       for (const service of this.services) {
