@@ -42,6 +42,12 @@ export interface RepOwnedDemo<DB> {
 
 const bookkeeping = <DB>(db: Kysely<DB>) => db as unknown as Kysely<DemoSeedTables>;
 
+/** The demo countries a service has not seeded yet (they wait for the account service's demo reps). */
+export async function pendingDemoCountries<DB>(db: Kysely<DB>): Promise<string[]> {
+  const rows = await bookkeeping(db).selectFrom('demo_seed').select('country').where('done', '=', 0).execute();
+  return rows.map((row) => row.country);
+}
+
 /** Creates the bookkeeping tables; listed in the service's migrations where its own migration 002 used to be. */
 function demoSeedSchema(name: string): ServiceMigration {
   return {

@@ -1,5 +1,5 @@
 import { accountService } from '@fieldops/account';
-import type { DemoSeedTables } from '@fieldops/demo-data/demo-seed';
+import { pendingDemoCountries } from '@fieldops/demo-data/demo-seed';
 import type { ServiceDefinition } from '@fieldops/platform';
 import type { ApiResponse, MovableClock, TestDatabaseEngine, TestHost } from '@fieldops/testing';
 import { eventually, startTestHost } from '@fieldops/testing';
@@ -29,8 +29,7 @@ export function leadsDb(t: TestHost): Kysely<LeadsDb> {
 
 /** Waits until every demo country's leads are written (they wait for the account service's events). */
 export async function demoSeeded(t: TestHost): Promise<void> {
-  const db = leadsDb(t) as unknown as Kysely<LeadsDb & DemoSeedTables>;
-  await eventually(async () => expect(await db.selectFrom('demo_seed').select('country').where('done', '=', 0).execute()).toEqual([]));
+  await eventually(async () => expect(await pendingDemoCountries(leadsDb(t))).toEqual([]));
 }
 
 let made = 0;

@@ -1,8 +1,7 @@
 import { accountService } from '@fieldops/account';
 import { DEMO_COUNTRIES } from '@fieldops/demo-data';
-import type { DemoSeedTables } from '@fieldops/demo-data/demo-seed';
+import { pendingDemoCountries } from '@fieldops/demo-data/demo-seed';
 import { databaseEngines, eventually, startTestHost, type TestHost } from '@fieldops/testing';
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { merchantService } from '../src/index';
 import { merchantDb } from './merchant-fixtures';
@@ -18,15 +17,7 @@ describe.each(engines)('the demo merchants on $name', (database) => {
       seedDemo: true,
     });
     // The seed waits for the account service's events naming every demo rep.
-    await eventually(async () =>
-      expect(
-        await (merchantDb(t) as unknown as Kysely<DemoSeedTables>)
-          .selectFrom('demo_seed')
-          .select('country')
-          .where('done', '=', 0)
-          .execute(),
-      ).toEqual([]),
-    );
+    await eventually(async () => expect(await pendingDemoCountries(merchantDb(t))).toEqual([]));
   });
   afterAll(async () => t?.stop());
 

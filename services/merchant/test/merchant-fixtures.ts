@@ -1,5 +1,5 @@
 import { accountService } from '@fieldops/account';
-import type { DemoSeedTables } from '@fieldops/demo-data/demo-seed';
+import { pendingDemoCountries } from '@fieldops/demo-data/demo-seed';
 import type { EventEnvelope } from '@fieldops/platform';
 import type { ApiResponse, TestDatabaseEngine, TestHost } from '@fieldops/testing';
 import { eventually, startTestHost } from '@fieldops/testing';
@@ -17,8 +17,8 @@ export async function startMerchantHost(database: TestDatabaseEngine): Promise<T
     engines: { name: database.name, database, busUrl: 'local:', cacheUrl: 'memory:' },
     seedDemo: true,
   });
-  const db = merchantDb(t) as unknown as Kysely<MerchantDb & DemoSeedTables>;
-  await eventually(async () => expect(await db.selectFrom('demo_seed').select('country').where('done', '=', 0).execute()).toEqual([]));
+  const db = merchantDb(t);
+  await eventually(async () => expect(await pendingDemoCountries(db)).toEqual([]));
   await db.deleteFrom('merchant_transition').execute();
   await db.deleteFrom('merchant').execute();
   return t;
