@@ -252,7 +252,11 @@ describe.each(engines)('areas on $name', (database) => {
       });
       for (const [i, orgUnitId] of [brazilian, elsewhereInSingapore].entries()) {
         expectProblem(await t.api('PATCH', `/api/v1/areas/${central}`, { token: manager, body: { orgUnitId } }), 422, '/body/orgUnitId');
-        expectProblem(await t.api('POST', '/api/v1/areas', { token: manager, body: grid(orgUnitId, `bishan-n-${i}`) }), 422, '/body/orgUnitId');
+        expectProblem(
+          await t.api('POST', '/api/v1/areas', { token: manager, body: grid(orgUnitId, `bishan-n-${i}`) }),
+          422,
+          '/body/orgUnitId',
+        );
       }
       const kept = await t.api('GET', `/api/v1/areas/${central}`, { token: admin });
       expect([brazilian, elsewhereInSingapore]).not.toContain(kept.body.orgUnitId);
