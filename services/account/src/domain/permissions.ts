@@ -33,6 +33,7 @@ export const PERMISSIONS = [
   'file:write',
   'search:read',
   'performance:read',
+  'performance:target',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -84,6 +85,7 @@ const MANAGEMENT: Permission[] = [
   'lead:assign',
   'merchant:transfer',
   'visit:review',
+  'performance:target',
 ];
 
 export interface BuiltInRole {

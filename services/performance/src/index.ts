@@ -1,0 +1,26 @@
+import { defineService, type ServiceDefinition } from '@fieldops/platform';
+import { performanceRoutes } from './api/performance.routes';
+import { performanceSchema } from './db/migrations/001-performance';
+import type { PerformanceDb } from './db/schema';
+import { leadsConsumer, merchantsConsumer, visitsConsumer } from './events/handlers/consumers';
+import { orgUnitsConsumer } from './events/handlers/org-units.handler';
+
+/**
+ * Performance: figures (KPIs) summed from facts credited by verified events, targets and attainment,
+ * leaderboards, and the facts behind every figure.
+ */
+export const performanceService: ServiceDefinition = defineService<PerformanceDb>({
+  name: 'performance',
+  migrations: [performanceSchema],
+  http: {
+    prefixes: ['/api/v1/performance'],
+    description: 'Performance: figures from verified events, targets and attainment, leaderboards, and the facts behind every figure',
+    routes(app, ctx) {
+      performanceRoutes(app, ctx);
+    },
+  },
+  consumes: [orgUnitsConsumer, visitsConsumer, leadsConsumer, merchantsConsumer],
+});
+
+export type { PerformanceDb } from './db/schema';
+export { METRIC_NAMES } from './metrics';
