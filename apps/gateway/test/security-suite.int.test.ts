@@ -104,6 +104,8 @@ const REFERENCE_FIELDS: Record<string, string | null> = {
   'checkIn /body/photoIds': 'services/checkin/test/scope.int.test.ts',
   'listVisits /query/repId': 'services/checkin/test/visits.int.test.ts',
   'listVisits /query/targetId': 'services/checkin/test/scope.int.test.ts',
+  'getLeaderboard /query/orgUnitId': 'services/performance/test/scope.int.test.ts',
+  'setTargets /body/cascade/reps/*/userId': 'services/performance/test/scope.int.test.ts',
   'checkOut /body/photoIds': 'services/checkin/test/scope.int.test.ts',
 };
 
