@@ -1,6 +1,7 @@
 import { defineService, type ServiceDefinition } from '@fieldops/platform';
 import { performanceRoutes } from './api/performance.routes';
 import { performanceSchema } from './db/migrations/001-performance';
+import { merchantDaysSchema } from './db/migrations/002-merchant-days';
 import type { PerformanceDb } from './db/schema';
 import { leadsConsumer, merchantsConsumer, visitsConsumer } from './events/handlers/consumers';
 import { orgUnitsConsumer } from './events/handlers/org-units.handler';
@@ -11,7 +12,7 @@ import { orgUnitsConsumer } from './events/handlers/org-units.handler';
  */
 export const performanceService: ServiceDefinition = defineService<PerformanceDb>({
   name: 'performance',
-  migrations: [performanceSchema],
+  migrations: [performanceSchema, merchantDaysSchema],
   http: {
     prefixes: ['/api/v1/performance'],
     description: 'Performance: figures from verified events, targets and attainment, leaderboards, and the facts behind every figure',

@@ -36,6 +36,7 @@ const COLUMNS: ServiceColumns<PerformanceDb> = {
     version: true,
   },
   performance_org_unit: { id: true, parent_id: true, country: true, version: true },
+  performance_merchant_day: { merchant_id: true, day: true, orders: true, gmv_minor: true, currency: true, updated_at: true },
   performance_target: {
     id: true,
     metric: true,

@@ -76,6 +76,8 @@ describe.each(await databaseEngines())('performance scope on $name', (database) 
       'leads-captured',
       'leads-converted',
       'merchants-activated',
+      'merchant-orders',
+      'merchant-gmv',
     ]);
     expect(mine.body.items[1]).toMatchObject({ subject: `user:${rep1.id}`, value: await figure('admin', `user:${rep1.id}`) });
     for (const subject of [`user:${rep2.id}`, `org-unit:${team1}`, `user:${repId.id}`]) {

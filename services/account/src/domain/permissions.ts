@@ -34,6 +34,7 @@ export const PERMISSIONS = [
   'search:read',
   'performance:read',
   'performance:target',
+  'performance:ingest',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -2,10 +2,21 @@ import { accessFor, type ServiceApp } from '@fieldops/platform';
 import { explainFigure } from '../app/explain';
 import { figures } from '../app/figures';
 import { leaderboard } from '../app/leaderboard';
+import { recordMerchantFigures } from '../app/record-merchant-figures';
 import { setTargets } from '../app/set-targets';
 import type { PerformanceContext } from '../config';
 import { PerformancePermission } from '../domain/permissions';
-import { ExplainQuery, Explanation, Figures, FiguresQuery, Leaderboard, LeaderboardQuery, SetTargetsBody, Targets } from './schemas';
+import {
+  ExplainQuery,
+  Explanation,
+  Figures,
+  FiguresQuery,
+  Leaderboard,
+  LeaderboardQuery,
+  MerchantFigures,
+  SetTargetsBody,
+  Targets,
+} from './schemas';
 
 export function performanceRoutes(app: ServiceApp, ctx: PerformanceContext): void {
   app.get(
@@ -58,5 +69,18 @@ export function performanceRoutes(app: ServiceApp, ctx: PerformanceContext): voi
       },
     },
     async (request) => setTargets(ctx, await accessFor(request, PerformancePermission.target, ctx.scopes), request.body),
+  );
+
+  app.post(
+    '/api/v1/performance/merchant-figures',
+    {
+      schema: {
+        operationId: 'recordMerchantFigures',
+        summary: 'A merchant’s orders and GMV for one day, from the O2O platform; sending a day again replaces it',
+        body: MerchantFigures,
+        response: { 200: MerchantFigures },
+      },
+    },
+    async (request) => recordMerchantFigures(ctx, await accessFor(request, PerformancePermission.ingest, ctx.scopes), request.body),
   );
 }

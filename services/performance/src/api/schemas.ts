@@ -86,3 +86,14 @@ export const SetTargetsBody = Type.Object(
 export const Targets = Type.Object({
   items: Type.Array(Type.Object({ metric: Type.String(), period: Type.String(), subject: Type.String(), value: Type.Integer() })),
 });
+
+export const MerchantFigures = Type.Object(
+  {
+    merchantId: Id,
+    date: Type.String({ format: 'date', description: 'The merchant’s local day (YYYY-MM-DD)' }),
+    orders: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
+    gmvMinor: Type.Integer({ minimum: 0, maximum: 2_000_000_000, description: 'Gross merchandise value in minor units of `currency`' }),
+    currency: Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217; the merchant country’s currency' }),
+  },
+  { additionalProperties: false },
+);

@@ -63,6 +63,18 @@ export interface PerformanceOrgUnitTable {
   version: number;
 }
 
+/** A merchant's business figures for one local day, as the O2O platform last sent them. */
+export interface PerformanceMerchantDayTable {
+  merchant_id: string;
+  /** YYYY-MM-DD in the merchant's country. */
+  day: string;
+  orders: number;
+  /** Gross merchandise value in the currency's minor units. */
+  gmv_minor: number;
+  currency: string;
+  updated_at: number;
+}
+
 /** A target per metric × period × user or org unit. */
 export interface PerformanceTargetTable {
   id: string;
@@ -84,5 +96,6 @@ export interface PerformanceDb extends PlatformTables {
   performance_source: PerformanceSourceTable;
   performance_merchant: PerformanceMerchantTable;
   performance_org_unit: PerformanceOrgUnitTable;
+  performance_merchant_day: PerformanceMerchantDayTable;
   performance_target: PerformanceTargetTable;
 }

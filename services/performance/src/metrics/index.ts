@@ -1,11 +1,12 @@
 import { leadsCaptured } from './leads-captured';
 import { leadsConverted } from './leads-converted';
+import { merchantGmv, merchantOrders } from './merchant-figures';
 import { merchantsActivated } from './merchants-activated';
 import type { Metric } from './metric';
 import { verifiedVisits } from './verified-visits';
 
 /** Every metric the service keeps facts for. */
-export const METRICS: Metric[] = [verifiedVisits, leadsCaptured, leadsConverted, merchantsActivated];
+export const METRICS: Metric[] = [verifiedVisits, leadsCaptured, leadsConverted, merchantsActivated, merchantOrders, merchantGmv];
 
 export const METRIC_NAMES = METRICS.map((m) => m.name);
 

@@ -817,6 +817,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/performance/merchant-figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A merchant’s orders and GMV for one day, from the O2O platform; sending a day again replaces it */
+        post: operations["recordMerchantFigures"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/performance/targets": {
         parameters: {
             query?: never;
@@ -7054,7 +7071,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description A metric (services/performance/src/metrics) */
-                metric?: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated";
+                metric?: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchant-orders" | "merchant-gmv";
                 /** @description A day (2026-12-04), ISO week (2026-W49), month (2026-12) or quarter (2026-Q4) in the subject’s country calendar */
                 period: string;
                 /** @description user:{id} or org-unit:{id}; me when left out */
@@ -7128,7 +7145,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description A metric (services/performance/src/metrics) */
-                metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated";
+                metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchant-orders" | "merchant-gmv";
                 /** @description A day (2026-12-04), ISO week (2026-W49), month (2026-12) or quarter (2026-Q4) in the subject’s country calendar */
                 period: string;
                 /** @description user:{id} or org-unit:{id} */
@@ -7222,7 +7239,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description A metric (services/performance/src/metrics) */
-                metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated";
+                metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchant-orders" | "merchant-gmv";
                 /** @description A day (2026-12-04), ISO week (2026-W49), month (2026-12) or quarter (2026-Q4) in the subject’s country calendar */
                 period: string;
                 /** @description UUID */
@@ -7296,6 +7313,116 @@ export interface operations {
             };
         };
     };
+    recordMerchantFigures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    merchantId: string;
+                    /**
+                     * Format: date
+                     * @description The merchant’s local day (YYYY-MM-DD)
+                     */
+                    date: string;
+                    orders: number;
+                    /** @description Gross merchandise value in minor units of `currency` */
+                    gmvMinor: number;
+                    /** @description ISO 4217; the merchant country’s currency */
+                    currency: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUID
+                         */
+                        merchantId: string;
+                        /**
+                         * Format: date
+                         * @description The merchant’s local day (YYYY-MM-DD)
+                         */
+                        date: string;
+                        orders: number;
+                        /** @description Gross merchandise value in minor units of `currency` */
+                        gmvMinor: number;
+                        /** @description ISO 4217; the merchant country’s currency */
+                        currency: string;
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record's state or version refuses this change. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the request; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     setTargets: {
         parameters: {
             query?: never;
@@ -7310,7 +7437,7 @@ export interface operations {
                      * @description A metric (services/performance/src/metrics)
                      * @enum {unknown}
                      */
-                    metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated";
+                    metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchant-orders" | "merchant-gmv";
                     /** @description A day (2026-12-04), ISO week (2026-W49), month (2026-12) or quarter (2026-Q4) in the subject’s country calendar */
                     period: string;
                     /** @description user:{id} or org-unit:{id} */
