@@ -1,10 +1,20 @@
-import { defineService, type ServiceDefinition } from '@fieldops/platform';
+import { defineService, type ProgressReporter, type ServiceDefinition, taskRefs } from '@fieldops/platform';
 import { performanceRoutes } from './api/performance.routes';
+import { replayPerformance } from './app/replay';
+import type { PerformanceContext } from './config';
 import { performanceSchema } from './db/migrations/001-performance';
 import { merchantDaysSchema } from './db/migrations/002-merchant-days';
 import type { PerformanceDb } from './db/schema';
 import { leadsConsumer, merchantsConsumer, visitsConsumer } from './events/handlers/consumers';
 import { orgUnitsConsumer } from './events/handlers/org-units.handler';
+
+const tasks = {
+  /** `fieldops replay performance`: the facts the sources' exports can tell, brought in step with them. */
+  replayPerformance: (ctx: PerformanceContext, _args: undefined, progress: ProgressReporter) => replayPerformance(ctx, progress),
+};
+
+/** The performance service's tasks, for `host.runTask`. */
+export const performanceTasks = taskRefs('performance', tasks);
 
 /**
  * Performance: figures (KPIs) summed from facts credited by verified events, targets and attainment,
@@ -21,7 +31,9 @@ export const performanceService: ServiceDefinition = defineService<PerformanceDb
     },
   },
   consumes: [orgUnitsConsumer, visitsConsumer, leadsConsumer, merchantsConsumer],
+  tasks,
 });
 
+export type { ReplayReport } from './app/replay';
 export type { PerformanceDb } from './db/schema';
 export { METRIC_NAMES } from './metrics';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '@fieldops/platform';
 import { eventually, hostEngines, type TestHost } from '@fieldops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { performanceTasks } from '../src/index';
 import {
   aLead,
   aMerchant,
@@ -215,6 +216,23 @@ describe.each(await hostEngines())('figures from verified events on $name', (eng
     await expectFiguresEqualRecount();
   });
 
+  it('replay from the checkin export rebuilds lost visit facts and reproduces every figure', async () => {
+    const rep1 = user(users, 'rep1.sg');
+    const expected = (await figuresOf(admin, `user:${rep1.id}`))['verified-visits'];
+    // The read model lost its visit facts (a restore from an old backup, say).
+    await performanceDb(t).deleteFrom('performance_fact').where('metric', '=', 'verified-visits').execute();
+    await performanceDb(t).deleteFrom('performance_source').where('metric', '=', 'verified-visits').execute();
+    expect((await figuresOf(admin, `user:${rep1.id}`))['verified-visits']).toBe(0);
+
+    const report = await t.host.runTask(performanceTasks.replayPerformance, undefined);
+    expect(report.metrics[0]).toMatchObject({ metric: 'verified-visits', corrected: expect.any(Number) });
+    expect(report.metrics[0]?.corrected).toBeGreaterThan(0);
+    expect((await figuresOf(admin, `user:${rep1.id}`))['verified-visits']).toBe(expected);
+    await expectFiguresEqualRecount();
+    // In step now: a second replay writes nothing.
+    expect((await t.host.runTask(performanceTasks.replayPerformance, undefined)).metrics[0]?.corrected).toBe(0);
+  });
+
   /** rep1's visit's events as exported, copied onto a visit id never seen, with fresh event ids. */
   async function copiesOf(visitId: string, changes: Record<string, unknown> = {}) {
     const fresh = randomUUID();
@@ -248,6 +266,18 @@ describe.each(await hostEngines())('figures from verified events on $name', (eng
       expect(facts.reduce((sum, f) => sum + Number(f.credit), 0)).toBe(credit);
       expect(facts).toHaveLength(credit);
     }
+  });
+
+  it('a visit whose event names no team is credited to the rep’s team, read from the account service first', async () => {
+    const performance = t.host.service('performance');
+    const rep1 = user(users, 'rep1.sg');
+    const copies = await copiesOf(reviewed.approved as string, { orgUnitId: null });
+    const approval = copies.find((c) => c.envelope.type === 'checkin.visit.reviewed.v1');
+    if (!approval) throw new Error('no review event');
+    expect(await performance?.replayDeadLetter(approval.envelope, 'performance.visits')).toBe('applied');
+    expect((await factsOf(approval.visitId)).map((f) => [f.user_id, f.org_unit_id, Number(f.credit)])).toEqual([
+      [rep1.id, rep1.orgUnitId, 1],
+    ]);
   });
 
   it('a later rejection writes a reversing fact in the period the visit was credited in, even a past one', async () => {

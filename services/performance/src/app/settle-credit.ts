@@ -1,5 +1,4 @@
 import { localDateTime } from '@fieldops/countries';
-import type { EventEnvelope } from '@fieldops/platform';
 import type { Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { PerformanceContext } from '../config';
@@ -12,17 +11,19 @@ import type { Reading } from '../metrics/metric';
  * Brings a source's facts for a metric to the credit the event reads: a fact for the difference, never an edit.
  * An event older than the newest one applied for the source changes nothing, so a rejection that arrives before the
  * check-out it follows still ends at zero credit. A negative difference reverses the newest credit the source has,
- * in that fact's periods (the credit leaves the period it was earned in, even a past one).
+ * in that fact's periods (the credit leaves the period it was earned in, even a past one). Answers whether it wrote
+ * a fact.
  */
 export async function settleCredit(
   ctx: PerformanceContext,
   trx: Transaction<PerformanceDb>,
-  event: EventEnvelope,
+  /** The event (or replay) that brought the reading: each one credits a metric once. */
+  sourceEventId: string,
   metric: string,
   reading: Reading,
-): Promise<void> {
+): Promise<boolean> {
   const source = await factRepository.lockSource(trx, ctx.dialect, metric, reading.sourceType, reading.sourceId);
-  if (source.version >= reading.version) return;
+  if (source.version >= reading.version) return false;
   const difference = reading.credit - source.credit;
   const now = ctx.clock.now();
   if (difference > 0) {
@@ -40,7 +41,7 @@ export async function settleCredit(
       ...periodKeysOf(localDateTime(reading.occurredAt, timeZone).date),
       source_type: reading.sourceType,
       source_id: reading.sourceId,
-      source_event_id: event.id,
+      source_event_id: sourceEventId,
       credit: difference,
       reverses: null,
       recorded_at: now,
@@ -51,7 +52,7 @@ export async function settleCredit(
       await factRepository.insert(trx, {
         ...taken,
         id: uuidv7(),
-        source_event_id: event.id,
+        source_event_id: sourceEventId,
         credit: -Math.min(taken.credit, -difference),
         reverses: taken.id,
         recorded_at: now,
@@ -59,4 +60,5 @@ export async function settleCredit(
     }
   }
   await factRepository.setSource(trx, { ...source, version: reading.version, credit: reading.credit });
+  return difference !== 0;
 }

@@ -2,7 +2,9 @@ import type { VisitSnapshot } from '@fieldops/contracts';
 import { defineMetric, type Reading } from './metric';
 
 /** A visit counts once its risk check passed (`verified`) or a reviewer approved it; a rejection takes it back. */
-function visitReading(visit: VisitSnapshot): Reading {
+export function visitReading(
+  visit: Pick<VisitSnapshot, 'id' | 'repId' | 'orgUnitId' | 'agencyId' | 'areaId' | 'country' | 'checkedInAt' | 'verification' | 'version'>,
+): Reading {
   const counts = visit.verification === 'verified' || visit.verification === 'approved';
   return {
     sourceType: 'visit',

@@ -35,7 +35,7 @@ function creditStep(type: EventType, alsoDo: AlsoDo | undefined): PreparedHandle
     );
     const write: EventHandler<PerformanceDb, EventType> = async (_event, trx) => {
       await alsoDo?.(event, trx, ctx);
-      for (const { metric, reading } of readings) await settleCredit(ctx, trx, event, metric, reading);
+      for (const { metric, reading } of readings) await settleCredit(ctx, trx, event.id, metric, reading);
     };
     return write;
   };
