@@ -25,9 +25,18 @@ import {
  * nothing.
  */
 const SG = 'Asia/Singapore';
-const METRICS = ['verified-visits', 'leads-captured', 'leads-converted', 'merchants-activated', 'merchant-orders', 'merchant-gmv'] as const;
+const METRICS = [
+  'verified-visits',
+  'leads-captured',
+  'leads-converted',
+  'merchants-activated',
+  'merchants-retained',
+  'merchant-orders',
+  'merchant-gmv',
+] as const;
 /** The metrics events credit (the merchant figures come by API: merchant-figures.int.test.ts). */
-const EVENT_METRICS = METRICS.slice(0, 4);
+const EVENT_METRICS = METRICS.slice(0, 5);
+const RETENTION_MS = 90 * 86_400_000;
 type Counts = Map<string, Record<string, number>>;
 const minutes = (n: number) => n * 60_000;
 
@@ -52,6 +61,7 @@ async function recount(t: TestHost, month: string): Promise<Counts> {
       add(counts, lead.ownerId, 'leads-captured');
   }
   const owners = new Map<string, string | null>();
+  const activations = new Map<string, { at: number; owner: string }>();
   for (const e of await exported(t, 'merchant')) {
     const data = e.data as { id: string; merchantId: string; ownerId: string | null; leadId: string | null; from: string; to: string };
     if (e.type === 'merchant.merchant.created.v1' || e.type === 'merchant.merchant.updated.v1') owners.set(data.id, data.ownerId);
@@ -67,6 +77,14 @@ async function recount(t: TestHost, month: string): Promise<Counts> {
       inMonth(e.time)
     ) {
       add(counts, owner, 'merchants-activated');
+      add(counts, owner, 'merchants-retained');
+      activations.set(data.merchantId, { at: Date.parse(e.time), owner });
+    }
+    const activation = activations.get(data.merchantId);
+    const churnedSoon = activation && data.to === 'churned' && Date.parse(e.time) - activation.at < RETENTION_MS;
+    if (e.type === 'merchant.merchant.status-changed.v1' && activation && churnedSoon) {
+      add(counts, activation.owner, 'merchants-retained', -1);
+      activations.delete(data.merchantId);
     }
   }
   return counts;
@@ -119,6 +137,16 @@ describe.each(await hostEngines())('figures from verified events on $name', (eng
         body: { to: 'active', reason: 'Documents checked' },
       });
       expect(activated.status, JSON.stringify(activated.body)).toBe(200);
+      if (name === 'rep2.sg') {
+        // Churned in its first days: the activation stays, the retention is clawed back.
+        for (const to of ['suspended', 'churned']) {
+          const moved = await t.api('POST', `/api/v1/merchants/${merchant.id}/transitions`, {
+            token: lead1,
+            body: { to, reason: 'Closed the shop' },
+          });
+          expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+        }
+      }
       const start = Date.now() - minutes(600);
       for (let i = 0; i < 3 + r; i++) {
         const visit = await aVisit(t, token, merchant.id, merchant.point, start + i * minutes(40), false);
@@ -164,6 +192,9 @@ describe.each(await hostEngines())('figures from verified events on $name', (eng
     expect(own['verified-visits']).toBeGreaterThanOrEqual(4);
     expect(own['merchants-activated']).toBeGreaterThanOrEqual(1);
     expect(own['leads-converted']).toBeGreaterThanOrEqual(1);
+    const rep2 = user(users, 'rep2.sg');
+    const churned = await figuresOf(admin, `user:${rep2.id}`);
+    expect(churned['merchants-retained']).toBe((churned['merchants-activated'] ?? 0) - 1);
   });
 
   it('explain lists the facts behind each figure, page by page, and they sum to it', async () => {

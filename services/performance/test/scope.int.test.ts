@@ -76,6 +76,7 @@ describe.each(await databaseEngines())('performance scope on $name', (database) 
       'leads-captured',
       'leads-converted',
       'merchants-activated',
+      'merchants-retained',
       'merchant-orders',
       'merchant-gmv',
     ]);

@@ -2,18 +2,27 @@ import { Code, ConnectError } from '@connectrpc/connect';
 import { AccountService, MerchantService } from '@fieldops/contracts';
 import type { EventEnvelope } from '@fieldops/platform';
 import type { PerformanceContext } from '../config';
+import { factRepository } from '../db/fact.repository';
 import { merchantRepository } from '../db/merchant.repository';
+import { merchantsRetained } from '../metrics/merchants-retained';
 import type { Known, Reading } from '../metrics/metric';
 
 const notFound = (error: unknown) => error instanceof ConnectError && error.code === Code.NotFound;
 
 /**
  * What an event needs read before its transaction: the owner of a merchant whose status changed (from the owners
- * this service keeps, else the merchant service when its created event has not come by yet).
+ * this service keeps, else the merchant service when its created event has not come by yet), and when its
+ * activation earned the retained-merchant credit.
  */
 export async function knownBefore(ctx: PerformanceContext, event: EventEnvelope): Promise<Known> {
   if (event.type !== 'merchant.merchant.status-changed.v1') return {};
   const merchantId = (event.data as { merchantId: string }).merchantId;
+  const [earned] = await factRepository.unreversedCredits(ctx.db, merchantsRetained.name, 'merchant', merchantId);
+  const activatedAt = earned ? { activatedAt: Number(earned.occurred_at) } : {};
+  return { ...activatedAt, ...(await merchantOwner(ctx, merchantId)) };
+}
+
+async function merchantOwner(ctx: PerformanceContext, merchantId: string): Promise<Known> {
   const stored = await merchantRepository.owner(ctx.db, merchantId);
   if (stored) return { merchant: stored };
   try {

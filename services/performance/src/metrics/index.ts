@@ -2,11 +2,20 @@ import { leadsCaptured } from './leads-captured';
 import { leadsConverted } from './leads-converted';
 import { merchantGmv, merchantOrders } from './merchant-figures';
 import { merchantsActivated } from './merchants-activated';
+import { merchantsRetained } from './merchants-retained';
 import type { Metric } from './metric';
 import { verifiedVisits } from './verified-visits';
 
 /** Every metric the service keeps facts for. */
-export const METRICS: Metric[] = [verifiedVisits, leadsCaptured, leadsConverted, merchantsActivated, merchantOrders, merchantGmv];
+export const METRICS: Metric[] = [
+  verifiedVisits,
+  leadsCaptured,
+  leadsConverted,
+  merchantsActivated,
+  merchantsRetained,
+  merchantOrders,
+  merchantGmv,
+];
 
 export const METRIC_NAMES = METRICS.map((m) => m.name);
 

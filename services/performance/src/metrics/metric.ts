@@ -35,6 +35,8 @@ export interface MerchantOwner {
 /** What was read before the transaction, for a metric to read an event with. */
 export interface Known {
   merchant?: MerchantOwner;
+  /** When the merchant's retained-merchant credit was earned (its activation), for a churn event. */
+  activatedAt?: number;
 }
 
 export type Counter<T extends EventType> = (event: EventEnvelope<EventData<T>>, known: Known) => Reading | undefined;

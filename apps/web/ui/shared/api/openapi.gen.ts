@@ -7071,7 +7071,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description A metric (services/performance/src/metrics) */
-                metric?: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchant-orders" | "merchant-gmv";
+                metric?: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv";
                 /** @description A day (2026-12-04), ISO week (2026-W49), month (2026-12) or quarter (2026-Q4) in the subject’s country calendar */
                 period: string;
                 /** @description user:{id} or org-unit:{id}; me when left out */
@@ -7145,7 +7145,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description A metric (services/performance/src/metrics) */
-                metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchant-orders" | "merchant-gmv";
+                metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv";
                 /** @description A day (2026-12-04), ISO week (2026-W49), month (2026-12) or quarter (2026-Q4) in the subject’s country calendar */
                 period: string;
                 /** @description user:{id} or org-unit:{id} */
@@ -7239,7 +7239,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description A metric (services/performance/src/metrics) */
-                metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchant-orders" | "merchant-gmv";
+                metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv";
                 /** @description A day (2026-12-04), ISO week (2026-W49), month (2026-12) or quarter (2026-Q4) in the subject’s country calendar */
                 period: string;
                 /** @description UUID */
@@ -7437,7 +7437,7 @@ export interface operations {
                      * @description A metric (services/performance/src/metrics)
                      * @enum {unknown}
                      */
-                    metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchant-orders" | "merchant-gmv";
+                    metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv";
                     /** @description A day (2026-12-04), ISO week (2026-W49), month (2026-12) or quarter (2026-Q4) in the subject’s country calendar */
                     period: string;
                     /** @description user:{id} or org-unit:{id} */
