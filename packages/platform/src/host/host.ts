@@ -56,6 +56,8 @@ const silentProgress: ProgressReporter = { start() {}, tick() {}, stop() {} };
 const SHUTDOWN_GRACE_MS = 15_000;
 /** How long the relays may go on publishing at stop; what is left stays in the outbox for the next relay. */
 const SHUTDOWN_DRAIN_MS = 5_000;
+/** The budget of every other step of a stop. */
+const SHUTDOWN_STEP_MS = 10_000;
 
 /**
  * Runs a set of services in this process: all of them (embedded) or one (distributed). The services' code path is
@@ -217,26 +219,42 @@ export class Host {
 
   /**
    * Graceful shutdown: stop taking requests and finish those in flight, stop jobs, let the relays publish what
-   * was committed for a few seconds, then close the bus, cache and databases.
+   * was committed for a few seconds, then close the bus, cache and databases. Each step has a budget: one that
+   * overruns it (a job or consumer stuck on a lock, a broker that does not answer) is logged by name and left
+   * behind, because a stop must end — what was not done is still in the outbox or on the broker for the next start.
    */
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
     const { log, bus, cache, files } = this.runtime;
-    const closed = this.app.close();
-    const grace = setTimeout(() => this.app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
-    await closed.finally(() => clearTimeout(grace));
-    for (const service of this.services) await service.stop();
+    const step = async (name: string, budgetMs: number, work: () => Promise<unknown>) => {
+      let timer: NodeJS.Timeout | undefined;
+      const overrun = new Promise<'overrun'>((resolve) => {
+        timer = setTimeout(() => resolve('overrun'), budgetMs);
+      });
+      const done = work().then(
+        () => 'done' as const,
+        (error: unknown) => log.warn({ err: error, step: name }, 'shutdown step failed'),
+      );
+      if ((await Promise.race([done, overrun])) === 'overrun')
+        log.warn({ step: name, budgetMs }, 'shutdown step overran its budget; going on');
+      clearTimeout(timer);
+    };
+    await step('requests in flight', SHUTDOWN_GRACE_MS + SHUTDOWN_STEP_MS, async () => {
+      const grace = setTimeout(() => this.app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+      await this.app.close().finally(() => clearTimeout(grace));
+    });
+    for (const service of this.services) await step(`${service.name}: jobs and relay`, SHUTDOWN_STEP_MS, () => service.stop());
     if (this.background) {
       const until = Date.now() + SHUTDOWN_DRAIN_MS;
       for (const service of this.services) {
-        await service.relay.drain(() => Date.now() < until).catch((error: unknown) => log.warn({ err: error }, 'final relay drain failed'));
+        await step(`${service.name}: final relay drain`, SHUTDOWN_STEP_MS, () => service.relay.drain(() => Date.now() < until));
       }
     }
-    await bus.close();
-    await cache.close();
-    await files.close();
-    for (const service of this.services) await service.close();
+    await step('event bus', SHUTDOWN_STEP_MS, () => bus.close());
+    await step('cache', SHUTDOWN_STEP_MS, () => cache.close());
+    await step('file store', SHUTDOWN_STEP_MS, () => files.close());
+    for (const service of this.services) await step(`${service.name}: database`, SHUTDOWN_STEP_MS, () => service.close());
     await stopTelemetry();
   }
 }
