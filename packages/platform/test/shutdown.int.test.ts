@@ -5,7 +5,7 @@ import { accountService } from '@fieldops/account';
 import { eventually } from '@fieldops/testing';
 import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { createLogger, Host, loadConfig, openDatabase, type PlatformTables } from '../src/index';
+import { createLogger, defineService, Host, loadConfig, openDatabase, type PlatformTables } from '../src/index';
 import { consumerDelay, type NotesDb, notes, notesService, writeNoteEvents } from './fixtures/notes-service';
 
 describe('graceful shutdown', () => {
@@ -96,4 +96,35 @@ describe('graceful shutdown', () => {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('ends even when a job never finishes: the stuck step is left behind and the databases are closed', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldops-stop-'));
+    let started!: () => void;
+    const jobStarted = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const stuckJob = () => {
+      started();
+      return new Promise<void>(() => {});
+    };
+    const stuck = defineService<Record<string, never>>({
+      name: 'stuck',
+      migrations: [],
+      // A job waiting on something that never answers (a lock, a dead peer without a timeout).
+      jobs: [{ name: 'forever', everyMs: 50, run: stuckJob }],
+    });
+    const host = await Host.start({
+      config: loadConfig({ DATA_DIR: dataDir }),
+      services: [stuck],
+      listen: false,
+      log: createLogger('silent'),
+    });
+    await jobStarted;
+    await host.stop();
+    // The stop went on to close the database: it can be opened and written by another process's start.
+    const reopened = await openDatabase<PlatformTables>(`sqlite:${dataDir}`, 'stuck');
+    await (reopened.db as Kysely<PlatformTables>).selectFrom('outbox').select('id').execute();
+    await reopened.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
 });
