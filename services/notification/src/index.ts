@@ -1,5 +1,6 @@
 import { defineService, type ServiceDefinition } from '@fieldops/platform';
 import { notificationRoutes } from './api/notifications.routes';
+import { pushKeyRoutes } from './api/push-key.routes';
 import { streamRoutes } from './api/stream.routes';
 import { type NotificationDeps, setupNotification } from './config';
 import { notificationSchema } from './db/migrations/001-notification';
@@ -24,6 +25,7 @@ export function createNotificationService(options: NotificationServiceOptions = 
       routes(app, ctx) {
         streamRoutes(app, ctx);
         notificationRoutes(app, ctx);
+        pushKeyRoutes(app, ctx);
       },
     },
     consumes: [notifyConsumer(WORKFLOWS)],
