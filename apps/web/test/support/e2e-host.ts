@@ -7,13 +7,14 @@ import { fileService } from '@fieldops/file';
 import { createGateway } from '@fieldops/gateway';
 import { leadsService } from '@fieldops/leads';
 import { merchantService } from '@fieldops/merchant';
+import { notificationService } from '@fieldops/notification';
 import { poiService } from '@fieldops/poi';
 import { startTestHost, type TestHost } from '@fieldops/testing';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { buildWebAppIfStale } from '../../scripts/build-if-stale';
 import { launchChromium } from './chromium';
 
-const SERVICES = [accountService, areaService, poiService, merchantService, leadsService, fileService, checkinService];
+const SERVICES = [accountService, areaService, poiService, merchantService, leadsService, fileService, checkinService, notificationService];
 
 /** Where the tests leave a screenshot of each key screen; CI prints the listing at the end of its log. */
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../../../test-results/screenshots');
@@ -33,14 +34,14 @@ export interface E2e {
  * The whole system as a user meets it: every service and the gateway in one embedded host with the demo data,
  * the current build of the web app, and one headless Chromium shared by the tests of a file.
  */
-export async function startE2e(): Promise<E2e> {
+export async function startE2e(settings: { env?: Record<string, string> } = {}): Promise<E2e> {
   buildWebAppIfStale();
   const host = await startTestHost({
     services: SERVICES,
     edge: createGateway({ services: SERVICES }),
     seedDemo: true,
     // Every test signs in from 127.0.0.1: the login budget is not what these tests are about.
-    env: { RATE_LIMIT_LOGIN_MAX: '1000' },
+    env: { RATE_LIMIT_LOGIN_MAX: '1000', ...settings.env },
   });
   const browser = await launchChromium();
   const contexts: BrowserContext[] = [];
