@@ -92,6 +92,33 @@ describe.runIf(chromiumForTests())('notifications in Chromium', () => {
     expect(e2e.policyViolations).toEqual([]);
   }, 120_000);
 
+  it('after the connection drops, the app reconnects naming the last notice it received (Last-Event-ID), and the live stream rings again', async () => {
+    const rep = await api(REP, 'GET', '/api/v1/me');
+    await api(REP, 'POST', '/api/v1/notifications/read-all');
+    const unread = async () => (await api(REP, 'GET', '/api/v1/notifications?unread=true')).items;
+    await assignPoolLead(rep.user.id);
+    await expect.poll(async () => (await unread()).length).toBe(1);
+    const [delivered] = await unread();
+
+    const { context, page } = await e2e.open('/field/', PHONE);
+    const streams: (string | null)[] = [];
+    // The first connection carries the notice, then drops (as a restarted replica or a lost network would end it).
+    await context.route('**/api/v1/notifications/stream', async (route) => {
+      streams.push(route.request().headers()['last-event-id'] ?? null);
+      if (streams.length > 1) return route.continue();
+      const frame = `retry: 200\n\nid: ${delivered.id}\nevent: notification\ndata: ${JSON.stringify(delivered)}\n\n`;
+      return route.fulfill({ status: 200, contentType: 'text/event-stream', body: frame });
+    });
+    await signIn(page, REP);
+    await bell(page, 1).waitFor();
+    await expect.poll(() => streams.length).toBeGreaterThan(1);
+    expect(streams.slice(0, 2)).toEqual([null, delivered.id]);
+
+    // The second connection is the real stream: a new notice still rings the bell.
+    await assignPoolLead(rep.user.id);
+    await bell(page, 2).waitFor();
+  }, 120_000);
+
   it('the inbox pages through older notices and opens a notice’s record, which reads it', async () => {
     const rep = await api(REP, 'GET', '/api/v1/me');
     const other = await api('rep5.sg@fieldops.test', 'GET', '/api/v1/me');

@@ -82,16 +82,26 @@ export function PreferencesPage({ children }: { children?: ReactNode }) {
                   </th>
                   {CHANNELS.map((channel) => (
                     <td key={channel}>
-                      <Switch
-                        label={t('notifications.switchLabel', {
-                          channel: t(`notifications.channels.${channel}`),
-                          workflow: workflowName(entry.workflow),
-                        })}
-                        checked={entry.channels[channel] && (entry.critical || data.channels[channel])}
-                        locked={entry.critical}
-                        disabled={entry.critical || !data.channels[channel] || save.isPending}
-                        onChange={(on) => save.mutate({ workflows: [{ workflow: entry.workflow, channels: { [channel]: on } }] })}
-                      />
+                      {entry.critical && !entry.channels[channel] ? (
+                        // A critical kind lists exactly the channels it goes out on; the others do not apply.
+                        <>
+                          <span className="muted" aria-hidden="true">
+                            —
+                          </span>
+                          <span className="visually-hidden">{t('notifications.notSent')}</span>
+                        </>
+                      ) : (
+                        <Switch
+                          label={t('notifications.switchLabel', {
+                            channel: t(`notifications.channels.${channel}`),
+                            workflow: workflowName(entry.workflow),
+                          })}
+                          checked={entry.channels[channel] && (entry.critical || data.channels[channel])}
+                          locked={entry.critical}
+                          disabled={entry.critical || !data.channels[channel] || save.isPending}
+                          onChange={(on) => save.mutate({ workflows: [{ workflow: entry.workflow, channels: { [channel]: on } }] })}
+                        />
+                      )}
                     </td>
                   ))}
                 </tr>

@@ -217,6 +217,7 @@ export const en = {
     channels: { email: 'Email', push: 'Push', sms: 'SMS' },
     switchLabel: '{{channel}}: {{workflow}}',
     locked: 'Always sent',
+    notSent: 'Not sent on this channel',
     workflows: {
       'lead-recycle-warning': 'Lead about to return to the pool',
       'lead-assigned': 'Lead assigned to me',

@@ -218,6 +218,7 @@ export const zhCN: Catalogue = {
     channels: { email: '邮件', push: '推送', sms: '短信' },
     switchLabel: '{{channel}}：{{workflow}}',
     locked: '始终发送',
+    notSent: '不通过此渠道发送',
     workflows: {
       'lead-recycle-warning': '线索即将回收到公海',
       'lead-assigned': '线索分配给我',
