@@ -66,7 +66,7 @@ export async function aLead(
 export async function userIdOf(t: TestHost, token: string): Promise<string> {
   const me = await t.api('GET', '/api/v1/me', { token });
   expect(me.status).toBe(200);
-  return me.body.id;
+  return me.body.user.id;
 }
 
 /** The frames of a Server-Sent Events stream read with fetch (the bearer token in the header, as the web app does). */
