@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { noticesAfter, toNotificationView } from '../app/inbox';
 import type { NotificationContext } from '../config';
 import type { NoticeTable } from '../db/schema';
+import { firstIdAt } from '../live/live-feed';
 
 /** Below the gateway's idle limit for a response body, so a quiet stream stays open through it and proxies. */
 const HEARTBEAT_MS = 15_000;
@@ -43,9 +44,12 @@ export function streamRoutes(app: ServiceApp, ctx: NotificationContext): void {
         'x-accel-buffering': 'no',
       });
       res.write(`retry: 2000\n\n`);
+      const resumeFrom = typeof lastId === 'string' && UUID.test(lastId) ? lastId.toLowerCase() : undefined;
+      // What came before is the client's to read from the inbox (or is replayed below after a Last-Event-ID).
+      const floor = resumeFrom ?? firstIdAt(Date.now());
       const sent = new Set<string>();
       const send = (notice: NoticeTable) => {
-        if (sent.has(notice.id)) return;
+        if (notice.id <= floor || sent.has(notice.id)) return;
         sent.add(notice.id);
         res.write(frame(notice));
       };
@@ -56,9 +60,7 @@ export function streamRoutes(app: ServiceApp, ctx: NotificationContext): void {
         clearInterval(heartbeat);
         stop();
       });
-      if (typeof lastId === 'string' && UUID.test(lastId)) {
-        for (const notice of await noticesAfter(ctx, userId, lastId.toLowerCase())) send(notice);
-      }
+      if (resumeFrom) for (const notice of await noticesAfter(ctx, userId, resumeFrom)) send(notice);
     },
   );
 }

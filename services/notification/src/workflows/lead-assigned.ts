@@ -1,11 +1,14 @@
 import { workflow } from './workflow';
 
-/** The rep a manager assigned a lead to (not someone who assigned it to themself). */
+/**
+ * The rep a manager assigned a lead to (not someone who assigned it to themself). SMS goes only to those who switch it
+ * on: no country sends SMS by default.
+ */
 export const leadAssigned = workflow({
   name: 'lead-assigned',
   trigger: 'leads.lead.assigned.v1',
   severity: 'normal',
-  channels: ['email', 'push'],
+  channels: ['email', 'push', 'sms'],
   async audience(event, lookups) {
     const { ownerId, by, leadId } = event.data;
     if (ownerId === null || ownerId === by) return undefined;
