@@ -121,7 +121,22 @@ describe('SMS provider per country', () => {
     });
     expect(sg.providerAnswer).toBe(`twilio: ${twilio.received.at(-1)?.sid}`);
     expect(twilio.received.map((sms) => sms.to)).not.toContain('+8613800138000');
-    expect(router.describe()).toBe('CN→cn-provider, others→twilio');
+    expect(router.describe()).toBe('providers twilio, cn-provider; CN→cn-provider; others→twilio');
+  });
+
+  it('follows the provider the country policy names when it is configured, unless SMS_PROVIDERS routes the country', async () => {
+    const { SMS_PROVIDERS: _, ...providersOnly } = env;
+    const policy = (country: string) => ({ CN: 'cn-provider', BR: 'br' })[country];
+    const byPolicy = smsDriverFor({ ...providersOnly, SMS_PROVIDERS: 'default=twilio' }, policy);
+    expect(byPolicy?.providerFor('CN')?.name).toBe('cn-provider');
+    // BR's provider is not configured here: the default carries its messages.
+    expect(byPolicy?.providerFor('BR')?.name).toBe('twilio');
+    expect(byPolicy?.providerFor('SG')?.name).toBe('twilio');
+
+    const overridden = smsDriverFor({ ...providersOnly, SMS_PROVIDERS: 'default=twilio;CN=twilio' }, policy);
+    expect(overridden?.providerFor('CN')?.name).toBe('twilio');
+    const sent = await byPolicy?.send(aNotice('CN'), '+8613900139000');
+    expect(sent?.providerAnswer).toBe(`cn-provider: ${cnProvider.received.at(-1)?.sid}`);
   });
 
   it('fails a recipient whose country has no provider when there is no default', async () => {
