@@ -1,4 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { notificationService } from '@fieldops/notification';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumForTests } from './support/chromium';
@@ -25,6 +26,7 @@ describe.runIf(chromiumForTests())('notifications in Chromium', () => {
   const vapid = vapidKeys();
   beforeAll(async () => {
     e2e = await startE2e({
+      services: [notificationService],
       env: { VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey, VAPID_SUBJECT: 'mailto:ops@fieldops.example' },
     });
   }, 180_000);
