@@ -21,16 +21,18 @@ function positive(value: string | undefined, fallback: number): number {
   return Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
-/** Picks each channel's driver from the settings; email and SMS fall back to the log, which is said at start. */
+/**
+ * Picks each channel's driver from the settings, one line per channel; email and SMS fall back to the log, which is
+ * said at start. Push has no fallback: without a provider its deliveries are suppressed (the log says so).
+ */
 export function chooseDrivers(ctx: SetupContext<NotificationDb>): Partial<Record<DeliveryChannel, ChannelDriver>> {
   const { env } = ctx.config;
-  const drivers: Partial<Record<DeliveryChannel, ChannelDriver>> = {
+  return {
     email: env.SMTP_URL
       ? smtpDriver({ url: env.SMTP_URL, from: env.SMTP_FROM ?? 'FieldOps <no-reply@fieldops.local>' })
       : logDriver('email', ctx.log),
     sms: logDriver('sms', ctx.log),
   };
-  return drivers;
 }
 
 export function setupNotification(ctx: SetupContext<NotificationDb>): NotificationDeps {

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import { callerOf, type ServiceApp } from '@fieldops/platform';
 import { Type } from 'typebox';
 import { noticesAfter, toNotificationView } from '../app/inbox';
@@ -18,6 +19,11 @@ function frame(notice: NoticeTable): string {
  * with fetch; EventSource cannot send it); after a reconnect, `Last-Event-ID` replays what was stored since.
  */
 export function streamRoutes(app: ServiceApp, ctx: NotificationContext): void {
+  const open = new Set<ServerResponse>();
+  // A stopping replica ends its streams (clients reconnect with Last-Event-ID to another) rather than wait for them.
+  app.addHook('preClose', async () => {
+    for (const res of open) res.end();
+  });
   app.get(
     '/api/v1/notifications/stream',
     {
@@ -56,7 +62,9 @@ export function streamRoutes(app: ServiceApp, ctx: NotificationContext): void {
       // Listen before replaying, so a notice stored in between is not lost (the set drops the overlap).
       const stop = ctx.deps.live.listen(userId, send);
       const heartbeat = setInterval(() => res.write(`: keep-alive\n\n`), HEARTBEAT_MS);
+      open.add(res);
       res.on('close', () => {
+        open.delete(res);
         clearInterval(heartbeat);
         stop();
       });
