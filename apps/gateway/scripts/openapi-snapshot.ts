@@ -7,6 +7,7 @@ import { fileService } from '@fieldops/file';
 import { leadsService } from '@fieldops/leads';
 import { merchantService } from '@fieldops/merchant';
 import { notificationService } from '@fieldops/notification';
+import { performanceService } from '@fieldops/performance';
 import { poiService } from '@fieldops/poi';
 import { searchService } from '@fieldops/search';
 import { startTestHost } from '@fieldops/testing';
@@ -24,6 +25,7 @@ export const documentedServices = [
   merchantService,
   leadsService,
   checkinService,
+  performanceService,
   searchService,
   notificationService,
 ];

@@ -34,6 +34,8 @@ export const PERMISSIONS = [
   'search:read',
   'performance:read',
   'notification:deliveries',
+  'performance:target',
+  'performance:ingest',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -85,6 +87,7 @@ const MANAGEMENT: Permission[] = [
   'lead:assign',
   'merchant:transfer',
   'visit:review',
+  'performance:target',
 ];
 
 export interface BuiltInRole {
