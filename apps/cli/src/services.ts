@@ -4,6 +4,7 @@ import { checkinService } from '@fieldops/checkin';
 import { fileService } from '@fieldops/file';
 import { leadsService } from '@fieldops/leads';
 import { merchantService } from '@fieldops/merchant';
+import { notificationService } from '@fieldops/notification';
 import { performanceService } from '@fieldops/performance';
 import type { ServiceDefinition } from '@fieldops/platform';
 import { poiService } from '@fieldops/poi';
@@ -21,6 +22,7 @@ export const ALL_SERVICES: ServiceDefinition[] = [
   checkinService,
   performanceService,
   searchService,
+  notificationService,
 ];
 
 /** The services named on the command line (all of them when none are), kept in start order. */

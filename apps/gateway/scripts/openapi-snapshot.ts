@@ -6,6 +6,7 @@ import { checkinService } from '@fieldops/checkin';
 import { fileService } from '@fieldops/file';
 import { leadsService } from '@fieldops/leads';
 import { merchantService } from '@fieldops/merchant';
+import { notificationService } from '@fieldops/notification';
 import { performanceService } from '@fieldops/performance';
 import { poiService } from '@fieldops/poi';
 import { searchService } from '@fieldops/search';
@@ -26,6 +27,7 @@ export const documentedServices = [
   checkinService,
   performanceService,
   searchService,
+  notificationService,
 ];
 
 /** The snapshot's text: the document as the formatter leaves it, so the test compares byte for byte. */

@@ -21,6 +21,8 @@ const FORWARDED_REQUEST_HEADERS = [
   'idempotency-key',
   'if-match',
   'if-none-match',
+  // A reconnecting Server-Sent Events client names the last event it saw.
+  'last-event-id',
   'traceparent',
   'tracestate',
 ] as const;

@@ -77,6 +77,7 @@ const REFERENCE_FIELDS: Record<string, string | null> = {
   'createMerchant /body/ownerId': 'services/merchant/test/scope.int.test.ts',
   'createMerchant /body/onboardingDocuments': 'services/merchant/test/lifecycle.int.test.ts',
   'listMerchants /query/ownerId': 'services/merchant/test/merchants.int.test.ts',
+  'listNotificationDeliveries /query/userId': 'services/notification/test/deliveries.int.test.ts',
   'updateMerchant /body/placeId': 'services/merchant/test/scope.int.test.ts',
   'updateMerchant /body/businessId': 'services/merchant/test/scope.int.test.ts',
   'updateMerchant /body/documents': 'services/merchant/test/scope.int.test.ts',

@@ -102,9 +102,23 @@ export interface CountryIdentity {
   readonly coordinateSystem: CoordinateSystem;
 }
 
+/** A channel a notice goes out on besides the in-app inbox. */
+export type NotificationChannel = 'email' | 'push' | 'sms';
+
+/** How people of the country are notified unless they choose otherwise. */
+export interface NotificationDefaults {
+  /** Local wall-clock window in which non-critical push and SMS wait (may span midnight, e.g. 22:00–07:00). */
+  readonly quietHours: { readonly start: ClockTime; readonly end: ClockTime };
+  /** The channels a notice goes out on before the user sets preferences (the in-app inbox always). */
+  readonly defaultChannels: readonly NotificationChannel[];
+  /** The SMS provider the country's messages go through (e.g. one for China, another for Brazil). */
+  readonly smsProvider: string;
+}
+
 /** Everything a service needs to know about a country; services must not branch on the country code. */
 export interface CountryPolicy extends CountryIdentity, BusinessDefaults, WorkingCalendar {
   readonly visitTemplates: VisitTemplates;
+  readonly notifications: NotificationDefaults;
   /** Accepts national ('13812345678') and international ('+86 138 1234 5678') input. */
   parsePhone(input: string): PhoneParseResult;
   /** E.164 or null when the input is not a valid number of this country. */
@@ -124,6 +138,7 @@ export interface CountryDefinition {
   readonly defaults: BusinessDefaults;
   readonly calendar: WorkingCalendar;
   readonly visitTemplates: VisitTemplates;
+  readonly notifications: NotificationDefaults;
   validateBusinessId(id: string): BusinessIdResult;
   formatAddress(parts: AddressParts): string;
 }

@@ -12,6 +12,8 @@ export {
   type CountryOverride,
   type CountryOverrides,
   type CountryPolicy,
+  type NotificationChannel,
+  type NotificationDefaults,
   type PhoneParseResult,
   type VisitQuestion,
   type VisitTemplates,
@@ -48,4 +50,4 @@ export {
 export { InvalidCountryConfigError } from './shared/build-policy';
 export { isCalendarDate, localDayBounds, localTimeToEpoch } from './shared/local-day';
 export { maskPhone } from './shared/phone';
-export { type LocalDateTime, localDateTime } from './shared/working-calendar';
+export { type LocalDateTime, localDateTime, parseClockTime } from './shared/working-calendar';

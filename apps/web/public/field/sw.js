@@ -50,3 +50,34 @@ self.addEventListener('fetch', (event) => {
       }),
   );
 });
+
+// A Web Push message from the notification service: {title, body, link}. Shown even when no page is open.
+self.addEventListener('push', (event) => {
+  let notice = { title: 'FieldOps', body: '', link: null };
+  try {
+    notice = { ...notice, ...event.data?.json() };
+  } catch {
+    notice.body = event.data?.text() ?? '';
+  }
+  event.waitUntil(
+    self.registration.showNotification(notice.title, {
+      body: notice.body,
+      icon: '/field/icon-192.png',
+      badge: '/field/icon-192.png',
+      data: { link: notice.link },
+    }),
+  );
+});
+
+// Opening a notice: focus a window of the app already showing its record, else open one there.
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const link = event.notification.data?.link;
+  const target = new URL(typeof link === 'string' && link.startsWith('/') ? link : '/field/', self.location.origin).href;
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+      const open = windows.find((client) => client.url === target);
+      return open ? open.focus() : self.clients.openWindow(target);
+    }),
+  );
+});

@@ -7,6 +7,7 @@ import { fileService } from '@fieldops/file';
 import { createGateway } from '@fieldops/gateway';
 import { leadsService } from '@fieldops/leads';
 import { merchantService } from '@fieldops/merchant';
+import type { ServiceDefinition } from '@fieldops/platform';
 import { poiService } from '@fieldops/poi';
 import { startTestHost, type TestHost } from '@fieldops/testing';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
@@ -31,16 +32,18 @@ export interface E2e {
 
 /**
  * The whole system as a user meets it: every service and the gateway in one embedded host with the demo data,
- * the current build of the web app, and one headless Chromium shared by the tests of a file.
+ * the current build of the web app, and one headless Chromium shared by the tests of a file. `settings.services`
+ * adds the services only a suite is about (notifications); `settings.env` the settings it needs.
  */
-export async function startE2e(): Promise<E2e> {
+export async function startE2e(settings: { services?: ServiceDefinition[]; env?: Record<string, string> } = {}): Promise<E2e> {
   buildWebAppIfStale();
+  const services = [...SERVICES, ...(settings.services ?? [])];
   const host = await startTestHost({
-    services: SERVICES,
-    edge: createGateway({ services: SERVICES }),
+    services,
+    edge: createGateway({ services }),
     seedDemo: true,
     // Every test signs in from 127.0.0.1: the login budget is not what these tests are about.
-    env: { RATE_LIMIT_LOGIN_MAX: '1000' },
+    env: { RATE_LIMIT_LOGIN_MAX: '1000', ...settings.env },
   });
   const browser = await launchChromium();
   const contexts: BrowserContext[] = [];

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { Route, Routes } from 'react-router';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { InboxPage } from '../shared/notifications/inbox-page';
+import { PreferencesPage } from '../shared/notifications/preferences-page';
 import { LoginPage } from '../shared/session/login-page';
 import { useSession } from '../shared/session/session';
 import { AdminPage } from './admin/admin-page';
@@ -33,8 +35,17 @@ export function ConsoleApp() {
         <Route path="team" element={<TeamPage />} />
         <Route path="reviews" element={<ReviewsPage />} />
         <Route path="admin" element={<AdminPage />} />
+        <Route path="notifications" element={<InboxPage app="console" />} />
+        <Route path="notifications/preferences" element={<PreferencesPage />} />
         <Route path="*" element={<DashboardPage />} />
       </Route>
+      <Route path="console/*" element={<ConsoleDeepLink />} />
     </Routes>
   );
+}
+
+/** Notices and their emails link records as `/console/…`; the console itself is served at `/`. */
+function ConsoleDeepLink() {
+  const location = useLocation();
+  return <Navigate replace to={`${location.pathname.replace(/^\/console/, '') || '/'}${location.search}`} />;
 }

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { LanguageSwitcher } from '../shared/i18n/language-switcher';
+import { NotificationBell } from '../shared/notifications/notification-bell';
+import { useLiveNotifications } from '../shared/notifications/use-notifications';
 import { useSession } from '../shared/session/session';
 
 const SECTIONS = [
@@ -17,6 +19,7 @@ const SECTIONS = [
 export function ConsoleLayout() {
   const { t } = useTranslation();
   const session = useSession();
+  useLiveNotifications();
   return (
     <div className="console">
       <header className="console-header">
@@ -29,6 +32,7 @@ export function ConsoleLayout() {
           ))}
         </nav>
         <div className="console-user">
+          <NotificationBell />
           <span>{session.me?.user.name}</span>
           <LanguageSwitcher />
           <button type="button" onClick={() => void session.signOut()}>

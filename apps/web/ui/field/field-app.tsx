@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
+import { InboxPage } from '../shared/notifications/inbox-page';
+import { PreferencesPage } from '../shared/notifications/preferences-page';
 import { LoginPage } from '../shared/session/login-page';
 import { useSession } from '../shared/session/session';
 import { FieldLayout } from './field-layout';
 import { MyDayPage } from './my-day/my-day-page';
 import { NearbyPage } from './nearby/nearby-page';
 import { NewLeadPage } from './new-lead/new-lead-page';
+import { PushOptIn } from './notifications/push-opt-in';
 import { QueuePage } from './queue/queue-page';
 import { VisitPage } from './visit/visit-page';
 
@@ -23,6 +26,15 @@ export function FieldApp() {
         <Route path="new-lead" element={<NewLeadPage />} />
         <Route path="queue" element={<QueuePage />} />
         <Route path="visit/:targetType/:targetId" element={<VisitPage />} />
+        <Route path="notifications" element={<InboxPage app="field" />} />
+        <Route
+          path="notifications/preferences"
+          element={
+            <PreferencesPage>
+              <PushOptIn />
+            </PreferencesPage>
+          }
+        />
         <Route path="*" element={<MyDayPage />} />
       </Route>
     </Routes>

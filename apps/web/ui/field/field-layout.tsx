@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { LanguageSwitcher } from '../shared/i18n/language-switcher';
+import { NotificationBell } from '../shared/notifications/notification-bell';
+import { useLiveNotifications } from '../shared/notifications/use-notifications';
 import { useSession } from '../shared/session/session';
 import { useOutbox } from './offline/use-outbox';
 
@@ -15,6 +17,7 @@ export function FieldLayout() {
   const { t } = useTranslation();
   const session = useSession();
   const { entries, online, syncing } = useOutbox();
+  useLiveNotifications();
   return (
     <div className="field-app">
       <header className="field-header">
@@ -27,6 +30,7 @@ export function FieldLayout() {
               ? ` · ${t('field.queue.waiting', { count: entries.length })}`
               : ''}
         </span>
+        <NotificationBell />
       </header>
       <main className="field-main">
         <Outlet />

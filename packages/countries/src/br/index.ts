@@ -59,6 +59,7 @@ export const br: CountryDefinition = {
     makeupWorkdays: [],
   },
   visitTemplates: brVisitTemplates,
+  notifications: { quietHours: { start: '22:00', end: '07:00' }, defaultChannels: ['email', 'push'], smsProvider: 'br' },
   validateBusinessId: validateCnpj,
   formatAddress: formatBrAddress,
 };

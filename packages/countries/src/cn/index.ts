@@ -41,6 +41,7 @@ export const cn: CountryDefinition = {
   },
   calendar: cnCalendar,
   visitTemplates: cnVisitTemplates,
+  notifications: { quietHours: { start: '22:00', end: '08:00' }, defaultChannels: ['email', 'push'], smsProvider: 'cn' },
   validateBusinessId: validateUscc,
   formatAddress: formatCnAddress,
 };

@@ -57,6 +57,7 @@ export const id: CountryDefinition = {
     makeupWorkdays: [],
   },
   visitTemplates: idVisitTemplates,
+  notifications: { quietHours: { start: '21:00', end: '07:00' }, defaultChannels: ['email', 'push'], smsProvider: 'default' },
   validateBusinessId: validateNpwp,
   formatAddress: formatIdAddress,
 };

@@ -55,6 +55,7 @@ export const sg: CountryDefinition = {
     makeupWorkdays: [],
   },
   visitTemplates: sgVisitTemplates,
+  notifications: { quietHours: { start: '22:00', end: '07:00' }, defaultChannels: ['email', 'push'], smsProvider: 'default' },
   validateBusinessId: validateUen,
   formatAddress: formatSgAddress,
 };

@@ -88,6 +88,10 @@ export function buildCountryPolicy(definition: CountryDefinition, override: Coun
     makeupWorkdays: Object.freeze([...(split.calendar.makeupWorkdays ?? definition.calendar.makeupWorkdays)]),
   };
   assertConsistent(identity.code, defaults, calendar);
+  const { quietHours } = definition.notifications;
+  if (parseClockTime(quietHours.start) === null || parseClockTime(quietHours.end) === null) {
+    throw new InvalidCountryConfigError(`Invalid configuration for country ${identity.code}: quietHours must be HH:MM (00:00-23:59)`);
+  }
   const phone = createPhoneRules(identity.code);
 
   // Frozen because a policy instance is shared process-wide; a mutation would leak across requests.
@@ -96,6 +100,7 @@ export function buildCountryPolicy(definition: CountryDefinition, override: Coun
     ...defaults,
     ...calendar,
     visitTemplates: definition.visitTemplates,
+    notifications: definition.notifications,
     parsePhone: phone.parsePhone,
     normalizePhone: phone.normalizePhone,
     maskPhone: phone.maskPhone,

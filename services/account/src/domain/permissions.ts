@@ -33,6 +33,7 @@ export const PERMISSIONS = [
   'file:write',
   'search:read',
   'performance:read',
+  'notification:deliveries',
   'performance:target',
   'performance:ingest',
 ] as const;
@@ -102,7 +103,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
   {
     name: 'country_manager',
     description: 'Manages one country',
-    permissions: [...MANAGEMENT, 'org:write', 'agency:write', 'area:write'],
+    permissions: [...MANAGEMENT, 'org:write', 'agency:write', 'area:write', 'notification:deliveries'],
     scope: 'country',
   },
   {

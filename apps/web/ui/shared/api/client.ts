@@ -96,6 +96,11 @@ export async function send<T>(method: string, path: string, options: { body: unk
   return (await response.json()) as T;
 }
 
+/** A fetch with the session's token (refreshed once on a 401), for answers the typed client cannot read: an event stream. */
+export function sessionFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  return withSession((token) => fetch(path, { ...init, headers: headersWith(init.headers ?? {}, token) }));
+}
+
 export async function signIn(email: string, password: string): Promise<void> {
   tokenStore.write(await answerOf(anonymous.POST('/api/v1/auth/login', { body: { email, password } })));
 }

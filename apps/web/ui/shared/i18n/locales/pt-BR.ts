@@ -9,6 +9,16 @@ export const ptBR: Started<Catalogue> = {
   login: { title: 'Entrar', email: 'E-mail', password: 'Senha', submit: 'Entrar', failed: 'E-mail ou senha incorretos.' },
   nav: { dashboard: 'Painel', map: 'Mapa', merchants: 'Estabelecimentos', leads: 'Leads', areas: 'Áreas' },
   dashboard: { title: 'Painel', greeting: 'Olá, {{name}}' },
+  notifications: {
+    title: 'Notificações',
+    bellUnread: 'Notificações, {{count}} não lidas',
+    bellUnread_one: 'Notificações, {{count}} não lida',
+    readAll: 'Marcar todas como lidas',
+    markRead: 'Marcar como lida',
+    open: 'Abrir',
+    preferences: 'Configurar notificações',
+    channels: { email: 'E-mail', push: 'Push', sms: 'SMS' },
+  },
   field: {
     tabs: { myDay: 'Meu dia', nearby: 'Por perto', newLead: 'Novo lead', queue: 'Fila' },
     myDay: { title: 'Meu dia' },

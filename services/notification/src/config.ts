@@ -1,0 +1,45 @@
+import type { ServiceContext, SetupContext } from '@fieldops/platform';
+import type { ChannelDriver, DeliveryChannel } from './channels/channel';
+import { logDriver } from './channels/log.driver';
+import { smtpDriver } from './channels/smtp.driver';
+import type { NotificationDb } from './db/schema';
+import { LiveFeed } from './live/live-feed';
+
+export interface NotificationDeps {
+  /** The provider of each channel; a channel without one is not sent (its deliveries are suppressed). */
+  drivers: Partial<Record<DeliveryChannel, ChannelDriver>>;
+  /** New notices for the users connected to this replica's stream. */
+  live: LiveFeed;
+  /** Where links in emails point (the web app's origin), when set. */
+  appUrl: string | undefined;
+}
+
+export type NotificationContext = ServiceContext<NotificationDb, NotificationDeps>;
+
+function positive(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+/**
+ * Picks each channel's driver from the settings, one line per channel; email and SMS fall back to the log, which is
+ * said at start. Push has no fallback: without a provider its deliveries are suppressed (the log says so).
+ */
+export function chooseDrivers(ctx: SetupContext<NotificationDb>): Partial<Record<DeliveryChannel, ChannelDriver>> {
+  const { env } = ctx.config;
+  return {
+    email: env.SMTP_URL
+      ? smtpDriver({ url: env.SMTP_URL, from: env.SMTP_FROM ?? 'FieldOps <no-reply@fieldops.local>' })
+      : logDriver('email', ctx.log),
+    sms: logDriver('sms', ctx.log),
+  };
+}
+
+export function setupNotification(ctx: SetupContext<NotificationDb>): NotificationDeps {
+  const drivers = chooseDrivers(ctx);
+  const described = (['email', 'push', 'sms'] as const).map((channel) => `${channel}: ${drivers[channel]?.name ?? 'off'}`);
+  ctx.log.info({ drivers: described }, `notification channels — ${described.join(', ')} (in-app always)`);
+  if (drivers.email?.name === 'log') ctx.log.warn('SMTP_URL is not set: emails are written to the log, not sent');
+  const live = new LiveFeed(ctx.db, positive(ctx.config.env.NOTIFICATION_LIVE_POLL_MS, 250), ctx.log);
+  return { drivers, live, appUrl: ctx.config.env.NOTIFICATION_APP_URL };
+}

@@ -1,0 +1,55 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DeliveryChannel } from '../channels/channel';
+import type { NotificationDb } from './schema';
+
+type Db = Kysely<NotificationDb> | Transaction<NotificationDb>;
+
+/** `*` in the workflow column: the whole channel. */
+export const ALL_WORKFLOWS = '*';
+
+export interface PreferenceChoice {
+  workflow: string;
+  channel: DeliveryChannel;
+  enabled: boolean;
+}
+
+export const preferenceRepository = {
+  async ofUser(db: Db, userId: string): Promise<PreferenceChoice[]> {
+    const rows = await db
+      .selectFrom('notification_preference')
+      .select(['workflow', 'channel', 'enabled'])
+      .where('user_id', '=', userId)
+      .execute();
+    return rows.map((r) => ({ workflow: r.workflow, channel: r.channel, enabled: Boolean(r.enabled) }));
+  },
+
+  async save(trx: Transaction<NotificationDb>, userId: string, choices: PreferenceChoice[], now: number): Promise<void> {
+    for (const choice of choices) {
+      await trx
+        .deleteFrom('notification_preference')
+        .where('user_id', '=', userId)
+        .where('workflow', '=', choice.workflow)
+        .where('channel', '=', choice.channel)
+        .execute();
+      await trx
+        .insertInto('notification_preference')
+        .values({ user_id: userId, workflow: choice.workflow, channel: choice.channel, enabled: choice.enabled ? 1 : 0, updated_at: now })
+        .execute();
+    }
+  },
+};
+
+/** Whether a non-critical notice of `workflow` goes out on `channel`: the user's choice, else the country's default. */
+export function channelEnabled(
+  choices: PreferenceChoice[],
+  workflow: string,
+  channel: DeliveryChannel,
+  countryDefaults: readonly DeliveryChannel[],
+): boolean {
+  const whole = choices.find((c) => c.workflow === ALL_WORKFLOWS && c.channel === channel);
+  if (whole && !whole.enabled) return false;
+  const own = choices.find((c) => c.workflow === workflow && c.channel === channel);
+  if (own) return own.enabled;
+  if (whole) return whole.enabled;
+  return countryDefaults.includes(channel);
+}

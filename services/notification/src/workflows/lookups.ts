@@ -1,0 +1,73 @@
+import { Code, ConnectError } from '@connectrpc/connect';
+import { AccountService, AreaService, LeadsService, MerchantService } from '@fieldops/contracts';
+import type { NotificationContext } from '../config';
+
+/** A recipient as the account service knows them. */
+export interface Recipient {
+  userId: string;
+  email: string;
+  /** E.164, or '' when the user has none. */
+  phone: string;
+  locale: string;
+  country: string;
+}
+
+/**
+ * The reads workflows make through other services' RPC, as this service (no user asked): users, leads, merchants,
+ * areas. A service that is not deployed answers nothing rather than failing the event.
+ */
+export interface Lookups {
+  recipients(userIds: string[]): Promise<Recipient[]>;
+  leadName(leadId: string): Promise<{ name: string; ownerId: string | null } | undefined>;
+  merchantName(merchantId: string): Promise<string | undefined>;
+  areaName(areaId: string): Promise<string | undefined>;
+  /** The managers assigned to the area holding a point, nearest area first. */
+  areaManagers(point: { lat: number; lng: number }): Promise<string[]>;
+}
+
+function reachable(ctx: NotificationContext, service: string): boolean {
+  return ctx.rpc.isLocal(service) || ctx.config.serviceUrls[service] !== undefined;
+}
+
+async function orUndefined<T>(read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof ConnectError && error.code === Code.NotFound) return undefined;
+    throw error;
+  }
+}
+
+export function rpcLookups(ctx: NotificationContext): Lookups {
+  const as = () => ctx.asService();
+  return {
+    async recipients(userIds) {
+      const ids = [...new Set(userIds)];
+      if (ids.length === 0) return [];
+      const { users } = await ctx.rpc.client(AccountService).batchGetUsers({ ids }, await as());
+      return users
+        .filter((u) => u.status === 'active')
+        .map((u) => ({ userId: u.id, email: u.email, phone: u.phone, locale: u.locale, country: u.country }));
+    },
+    async leadName(leadId) {
+      if (!reachable(ctx, 'leads')) return undefined;
+      const answer = await orUndefined(async () => ctx.rpc.client(LeadsService).getLead({ id: leadId }, await as()));
+      return answer?.lead ? { name: answer.lead.name, ownerId: answer.lead.ownerId ?? null } : undefined;
+    },
+    async merchantName(merchantId) {
+      if (!reachable(ctx, 'merchant')) return undefined;
+      const answer = await orUndefined(async () => ctx.rpc.client(MerchantService).getMerchant({ id: merchantId }, await as()));
+      return answer?.merchant ? answer.merchant.brandName || answer.merchant.legalName : undefined;
+    },
+    async areaName(areaId) {
+      if (!reachable(ctx, 'area')) return undefined;
+      const answer = await orUndefined(async () => ctx.rpc.client(AreaService).getArea({ id: areaId }, await as()));
+      return answer?.area?.name;
+    },
+    async areaManagers(point) {
+      if (!reachable(ctx, 'area')) return [];
+      const answer = await ctx.rpc.client(AreaService).coveringReps({ point }, await as());
+      return answer.managers.map((m) => m.userId);
+    },
+  };
+}

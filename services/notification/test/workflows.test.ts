@@ -1,0 +1,52 @@
+import { isCataloguedEventType } from '@fieldops/contracts';
+import { getDefaultCountryRegistry } from '@fieldops/countries';
+import { describe, expect, it } from 'vitest';
+import { render } from '../src/app/render';
+import { WORKFLOWS } from '../src/workflows';
+
+/** Facts every template of the starting workflows can render from. */
+const FACTS = {
+  leadName: 'Ah Hock Minimart',
+  until: Date.UTC(2027, 0, 8, 4, 0),
+  target: 'Ah Hock Minimart',
+  score: 72,
+  approved: false,
+  reason: 'photo does not show the store',
+  name: 'Ah Hock Minimart',
+  reasons: 'invalid business id',
+  areaName: 'Tanjong Pagar',
+  role: 'primary',
+};
+
+describe('the workflows', () => {
+  const countries = getDefaultCountryRegistry();
+
+  it('each has a unique name, a catalogued trigger, and at least one channel', () => {
+    expect(new Set(WORKFLOWS.map((w) => w.name)).size).toBe(WORKFLOWS.length);
+    for (const w of WORKFLOWS) {
+      expect(isCataloguedEventType(w.trigger), w.name).toBe(true);
+      expect(w.channels.length, w.name).toBeGreaterThan(0);
+    }
+  });
+
+  it.each(WORKFLOWS.map((w) => [w.name, w] as const))('%s reads complete in English and Simplified Chinese', (_name, w) => {
+    expect(w.templates['zh-CN'], 'a zh-CN template').toBeDefined();
+    const en = render(w.templates, FACTS, { locale: 'en-SG', country: 'SG' }, countries);
+    const zh = render(w.templates, FACTS, { locale: 'zh-CN', country: 'CN' }, countries);
+    for (const text of [en.title, en.body, zh.title, zh.body]) {
+      expect(text.trim().length).toBeGreaterThan(0);
+      expect(text).not.toContain('undefined');
+    }
+    expect(zh.title).toMatch(/[\u4e00-\u9fff]/);
+    expect(zh.title).not.toBe(en.title);
+  });
+
+  it('dates read in the recipient’s language and country timezone', () => {
+    const warning = WORKFLOWS.find((w) => w.name === 'lead-recycle-warning');
+    if (!warning) throw new Error('no lead-recycle-warning workflow');
+    // 04:00 UTC on 8 January: the 8th in Singapore, still the 8th in São Paulo (01:00).
+    expect(render(warning.templates, FACTS, { locale: 'zh-CN', country: 'CN' }, countries).title).toContain('2027年1月8日');
+    expect(render(warning.templates, FACTS, { locale: 'pt-BR', country: 'BR' }, countries).title).toContain('8 de jan');
+    expect(render(warning.templates, FACTS, { locale: 'en-SG', country: 'SG' }, countries).title).toContain('8 Jan 2027');
+  });
+});
