@@ -48,3 +48,9 @@ export {
 export { InvalidCountryConfigError } from './shared/build-policy';
 export { isCalendarDate, localDayBounds, localTimeToEpoch } from './shared/local-day';
 export { maskPhone } from './shared/phone';
+export {
+  addWorkingMinutes,
+  type WorkingInterval,
+  workingIntervals,
+  workingMinutesBetween,
+} from './shared/working-calendar';

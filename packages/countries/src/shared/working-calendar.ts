@@ -66,3 +66,27 @@ export function isWorkingTime(calendar: WorkingCalendar, timeZone: string, epoch
   if (start === null || end === null) return false;
   return local.minuteOfDay >= start && local.minuteOfDay < end;
 }
+
+/** A stretch of time that is either all working time or all non-working time on a calendar. */
+export interface WorkingInterval {
+  /** Epoch ms, inclusive. */
+  readonly from: number;
+  /** Epoch ms, exclusive. */
+  readonly to: number;
+  readonly working: boolean;
+}
+
+/** [from, to) split into alternating working and non-working stretches, in the calendar's zone. */
+export function workingIntervals(_calendar: WorkingCalendar, _timeZone: string, _from: number, _to: number): WorkingInterval[] {
+  throw new Error('not implemented yet');
+}
+
+/** Working minutes (fractional when an end is mid-minute) inside [from, to); 0 when to <= from. */
+export function workingMinutesBetween(_calendar: WorkingCalendar, _timeZone: string, _from: number, _to: number): number {
+  throw new Error('not implemented yet');
+}
+
+/** The instant at which `minutes` of working time have passed since `from` (epoch ms). */
+export function addWorkingMinutes(_calendar: WorkingCalendar, _timeZone: string, _from: number, _minutes: number): number {
+  throw new Error('not implemented yet');
+}
