@@ -33,6 +33,12 @@ describe('SLA clocks through a ticket’s life', () => {
       expect(dueActions(report, new Date('2026-03-03T10:00:00+08:00'))).toEqual([]);
     });
 
+    it('runs again from the instant it leaves pending', () => {
+      const report = story().movedTo('in_progress', '2026-03-03T14:00:00+08:00').slaAt('2026-03-03T14:00:00+08:00');
+      // 1320 left from Tue 14:00: 240 that day (1080), Wed 540 (540), Thu 540 → Thu 18:00 local.
+      expect(clockOf(report, 'resolution')).toMatchObject({ status: 'running', dueAt: '2026-03-05T10:00:00.000Z' });
+    });
+
     it('resumes from where it stopped, the pause shown as one paused stretch', () => {
       const report = story().movedTo('in_progress', '2026-03-03T14:00:00+08:00').slaAt('2026-03-03T15:00:00+08:00');
       const resolution = clockOf(report, 'resolution');

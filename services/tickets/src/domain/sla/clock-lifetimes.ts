@@ -24,6 +24,8 @@ export interface TicketTimeline {
   readonly resolution: ClockLifetime;
   /** While the ticket was `pending`: every open clock is paused then. */
   readonly pending: readonly Span[];
+  /** Whether the ticket is `pending` at `now`. */
+  readonly pendingNow: boolean;
   /** The priority in force at an instant, for the target a clock is held to. */
   priorityAt(epochMs: number): SlaPriority;
 }
@@ -95,7 +97,8 @@ export function replayHistory(history: readonly SlaHistoryEvent[], now: number):
   for (const { event, at } of events) {
     switch (event.type) {
       case 'opened':
-        if (at !== opened.at) break;
+        // A duplicated opened event must not start the clocks twice.
+        if (resolution.spans.length > 0) break;
         firstResponse.start(at);
         resolution.start(at);
         break;
@@ -135,13 +138,14 @@ export function replayHistory(history: readonly SlaHistoryEvent[], now: number):
       }
     }
   }
-  if (pendingSince !== null) pending.push({ from: pendingSince, to: now });
+  if (pendingSince !== null && pendingSince < now) pending.push({ from: pendingSince, to: now });
 
   return {
     firstResponse: firstResponse.finish(now),
     nextResponse: nextResponse === null ? null : nextResponse.finish(now),
     resolution: resolution.finish(now),
     pending,
+    pendingNow: pendingSince !== null,
     priorityAt(epochMs) {
       let current = openedPriority;
       for (const change of priorities) if (change.from <= epochMs) current = change.priority;
