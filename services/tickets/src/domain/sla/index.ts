@@ -23,6 +23,7 @@ export {
   type SlaPolicySet,
   type SlaPolicyTable,
 } from './sla-policy';
+export { type SlaPolicyProblem, slaPolicySetProblems } from './sla-policy-rules';
 export type {
   SlaClockReport,
   SlaClockStatus,
