@@ -163,6 +163,27 @@ describe('SLA clocks through a ticket’s life', () => {
       });
     });
 
+    it('resuming work after pending is not an answer to the customer', () => {
+      const report = aTicket('CN', 'equipment-repair')
+        .opened('2026-03-23T09:00:00+08:00', 'normal')
+        .movedTo('in_progress', '2026-03-23T09:30:00+08:00')
+        .movedTo('pending', '2026-03-23T10:00:00+08:00')
+        .customerReplied('2026-03-23T11:00:00+08:00')
+        .movedTo('in_progress', '2026-03-23T14:00:00+08:00')
+        .slaAt('2026-03-23T15:00:00+08:00');
+      // The reply at 11:00 waits, paused, until 14:00; then 14:00-15:00 = 60 of 480. 420 left: Mon 15:00-18:00 180
+      // (240 left), Tue 09:00 + 240 = 13:00 local.
+      expect(clockOf(report, 'nextResponse')).toMatchObject({
+        status: 'running',
+        elapsedMinutes: 60,
+        dueAt: '2026-03-24T05:00:00.000Z',
+      });
+      expect(rows(clockOf(report, 'nextResponse'))).toEqual([
+        ['2026-03-23T03:00:00.000Z', '2026-03-23T06:00:00.000Z', 'paused'],
+        ['2026-03-23T06:00:00.000Z', '2026-03-23T07:00:00.000Z', 'counted'],
+      ]);
+    });
+
     it('a second round is a new cycle with its own keys', () => {
       const report = aTicket('CN', 'equipment-repair')
         .opened('2026-03-23T09:00:00+08:00', 'normal')

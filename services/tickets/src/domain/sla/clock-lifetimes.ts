@@ -121,7 +121,8 @@ export function replayHistory(history: readonly SlaHistoryEvent[], now: number):
           pendingSince = null;
         }
         if (to === 'pending' && pendingSince === null) pendingSince = at;
-        if (to === 'in_progress') agentResponded(at);
+        // Accepting new or assigned work answers the customer; resuming after pending or a reopen does not.
+        if (to === 'in_progress' && (state === 'new' || state === 'assigned')) agentResponded(at);
         if (CLOSED_STATES.has(to)) {
           // Resolving answers the customer too, so it stops the response clocks as well.
           responded = true;
