@@ -218,6 +218,13 @@ describe('SLA clocks through a ticket’s life', () => {
     expect(dueActions(report, new Date('2026-03-04T09:00:00+08:00'))).toEqual([]);
   });
 
+  it('a clock slightly behind the opening sees the ticket just opened', () => {
+    const report = aTicket('CN', 'equipment-repair').opened('2026-03-02T09:00:00+08:00', 'normal').slaAt('2026-03-02T08:59:58+08:00');
+    expect(report.computedAt).toBe('2026-03-02T01:00:00.000Z');
+    // 240 from Mon 09:00: 13:00 local.
+    expect(clockOf(report, 'firstResponse')).toMatchObject({ status: 'running', elapsedMinutes: 0, dueAt: '2026-03-02T05:00:00.000Z' });
+  });
+
   it('ignores history after the moved clock', () => {
     const ticket = aTicket('CN', 'equipment-repair')
       .opened('2026-03-02T09:00:00+08:00', 'normal')

@@ -18,6 +18,8 @@ export interface ClockLifetime {
 }
 
 export interface TicketTimeline {
+  /** The instant replayed to: the requested `now`, or the opening when `now` came before it. */
+  readonly now: number;
   readonly firstResponse: ClockLifetime;
   /** The latest next-response cycle; null before the customer has had to wait on an answer. */
   readonly nextResponse: ClockLifetime | null;
@@ -69,13 +71,15 @@ class WalkedClock {
 }
 
 /** Replays a ticket's history up to `now` into clock lifetimes and pending stretches. */
-export function replayHistory(history: readonly SlaHistoryEvent[], now: number): TicketTimeline {
-  const events = history
+export function replayHistory(history: readonly SlaHistoryEvent[], requestedNow: number): TicketTimeline {
+  const sorted = history
     .map((event, index) => ({ event, at: Date.parse(event.at), index }))
-    .filter((entry) => entry.at <= now)
     .sort((a, b) => a.at - b.at || a.index - b.index);
-  const opened = events.find((entry) => entry.event.type === 'opened');
+  const opened = sorted.find((entry) => entry.event.type === 'opened');
   if (opened === undefined || opened.event.type !== 'opened') throw new Error('An SLA needs the ticket’s opened event');
+  // A replica whose clock is a little behind the one that opened the ticket must still see it opened.
+  const now = Math.max(requestedNow, opened.at);
+  const events = sorted.filter((entry) => entry.at <= now);
 
   const firstResponse = new WalkedClock('firstResponse', 'firstResponse');
   const resolution = new WalkedClock('resolution', 'resolution');
@@ -142,6 +146,7 @@ export function replayHistory(history: readonly SlaHistoryEvent[], now: number):
   if (pendingSince !== null && pendingSince < now) pending.push({ from: pendingSince, to: now });
 
   return {
+    now,
     firstResponse: firstResponse.finish(now),
     nextResponse: nextResponse === null ? null : nextResponse.finish(now),
     resolution: resolution.finish(now),
