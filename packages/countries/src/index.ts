@@ -50,4 +50,12 @@ export {
 export { InvalidCountryConfigError } from './shared/build-policy';
 export { isCalendarDate, localDayBounds, localTimeToEpoch } from './shared/local-day';
 export { maskPhone } from './shared/phone';
-export { type LocalDateTime, localDateTime, parseClockTime } from './shared/working-calendar';
+export {
+  addWorkingMinutes,
+  type LocalDateTime,
+  localDateTime,
+  parseClockTime,
+  type WorkingInterval,
+  workingIntervals,
+  workingMinutesBetween,
+} from './shared/working-calendar';
