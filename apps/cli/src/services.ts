@@ -7,6 +7,7 @@ import { merchantService } from '@fieldops/merchant';
 import type { ServiceDefinition } from '@fieldops/platform';
 import { poiService } from '@fieldops/poi';
 import { searchService } from '@fieldops/search';
+import { ticketsService } from '@fieldops/tickets';
 import { UsageError } from './command';
 
 /** Every service this build can run, in start order (the account service issues the tokens the others check). */
@@ -18,6 +19,7 @@ export const ALL_SERVICES: ServiceDefinition[] = [
   merchantService,
   leadsService,
   checkinService,
+  ticketsService,
   searchService,
 ];
 

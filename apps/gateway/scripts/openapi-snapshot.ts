@@ -9,6 +9,7 @@ import { merchantService } from '@fieldops/merchant';
 import { poiService } from '@fieldops/poi';
 import { searchService } from '@fieldops/search';
 import { startTestHost } from '@fieldops/testing';
+import { ticketsService } from '@fieldops/tickets';
 import { createGateway } from '../src/index';
 
 /** The committed snapshot of the public OpenAPI document; a test fails when the live document differs. */
@@ -23,6 +24,7 @@ export const documentedServices = [
   merchantService,
   leadsService,
   checkinService,
+  ticketsService,
   searchService,
 ];
 

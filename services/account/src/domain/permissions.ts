@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   'visit:review',
   'ticket:read',
   'ticket:write',
+  'ticket:assign',
   'file:read',
   'file:write',
   'search:read',
@@ -82,6 +83,7 @@ const MANAGEMENT: Permission[] = [
   'role:read',
   'agency:read',
   'lead:assign',
+  'ticket:assign',
   'merchant:transfer',
   'visit:review',
 ];

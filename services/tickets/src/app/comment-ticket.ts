@@ -1,0 +1,57 @@
+import type { Access } from '@fieldops/platform';
+import { uuidv7 } from 'uuidv7';
+import type { TicketsContext } from '../config';
+import type { CommentRow } from '../db/comment.repository';
+import { commentRepository } from '../db/comment.repository';
+import { watcherRepository } from '../db/watcher.repository';
+import { ticketEvents } from '../events/published';
+import { watch, writeTicket } from './ticket-write';
+import { visibleTicket } from './visible-ticket';
+
+export interface CommentInput {
+  body: string;
+  visibility?: 'internal' | 'public';
+}
+
+/**
+ * Comments on a ticket. A public comment by staff answers the customer, so it stops the response clocks (the SLA is
+ * recomputed from the history the comment joins); the author starts watching.
+ */
+export async function commentTicket(ctx: TicketsContext, access: Access, id: string, input: CommentInput): Promise<CommentRow> {
+  const ticket = await visibleTicket(ctx, access, id);
+  const now = ctx.clock.now();
+  const by = access.caller.userId;
+  const comment: CommentRow = {
+    id: uuidv7(),
+    ticket_id: ticket.id,
+    author_id: by,
+    body: input.body,
+    visibility: input.visibility ?? 'internal',
+    at: now,
+  };
+  return ctx.transact(async (trx, events) => {
+    await commentRepository.insert(trx, comment);
+    const after = await writeTicket(
+      ctx,
+      trx,
+      ticket,
+      {},
+      [
+        {
+          kind: 'commented',
+          from_state: null,
+          to_state: null,
+          actor: by,
+          reason: null,
+          detail: { commentId: comment.id, visibility: comment.visibility },
+          at: now,
+        },
+      ],
+      { now },
+    );
+    await watch(trx, ctx.dialect, ticket.id, [by], now);
+    const notify = (await watcherRepository.of(trx, ticket.id)).filter((user) => user !== by);
+    await events.append(ticketEvents.commented(after, comment, notify));
+    return comment;
+  });
+}
