@@ -1,9 +1,11 @@
 import type { WorkingCalendar } from '../country-policy';
 
 // 2026: State Council notice of 2025-11-04 (国办发明电, 2026年部分节假日安排), including the
-// weekend make-up workdays. 2027: the notice is only published around November 2026, so this lists
-// the statutory holiday days alone (元旦1, 春节4, 清明1, 劳动节2, 端午1, 中秋1, 国庆3) without
-// the bridging days and make-up workdays; replace via COUNTRY_OVERRIDES_FILE once it is out.
+// weekend make-up workdays. 2027: the notice is not in this file yet, so this lists the statutory holiday
+// days (元旦1, 春节4, 清明1, 劳动节2, 端午1, 中秋1, 国庆3) plus a PROVISIONAL Spring Festival week
+// shaped like the 2025 and 2026 notices: eve to the Friday after (2-05…2-12, with the weekend after
+// that a 10-day break) and two make-up workdays, the Sunday before and the Saturday after. Replace all
+// of 2027 via COUNTRY_OVERRIDES_FILE with the official notice.
 // biome-ignore format: grouped rows are easier to check against the official list
 const HOLIDAYS_2026 = [
   '2026-01-01', '2026-01-02', '2026-01-03',
@@ -18,10 +20,12 @@ const HOLIDAYS_2026 = [
 
 const MAKEUP_WORKDAYS_2026 = ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'];
 
+const MAKEUP_WORKDAYS_2027_PROVISIONAL = ['2027-01-31', '2027-02-20'];
+
 // biome-ignore format: grouped rows are easier to check against the official list
 const HOLIDAYS_2027_PROVISIONAL = [
   '2027-01-01',
-  '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08',
+  '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12',
   '2027-04-05',
   '2027-05-01', '2027-05-02',
   '2027-06-09',
@@ -33,5 +37,5 @@ export const cnCalendar: WorkingCalendar = {
   workingHours: { start: '09:00', end: '18:00' },
   weekend: [0, 6],
   holidays: [...HOLIDAYS_2026, ...HOLIDAYS_2027_PROVISIONAL],
-  makeupWorkdays: MAKEUP_WORKDAYS_2026,
+  makeupWorkdays: [...MAKEUP_WORKDAYS_2026, ...MAKEUP_WORKDAYS_2027_PROVISIONAL],
 };

@@ -1,4 +1,5 @@
 import type { WorkingCalendar } from '../country-policy';
+import { localTimeToEpoch, nextCalendarDate } from './local-day';
 
 export interface LocalDateTime {
   /** YYYY-MM-DD in the zone. */
@@ -76,17 +77,105 @@ export interface WorkingInterval {
   readonly working: boolean;
 }
 
+const MS_PER_MINUTE = 60_000;
+/** Ten years without a working hour means the calendar has none; stop instead of looping forever. */
+const MAX_DAYS_SEARCHED = 3660;
+
+type Window = { from: number; to: number } | null;
+
+// A day's window never changes for a calendar object (registry calendars are frozen), and each costs four zone
+// look-ups, so they are kept per calendar and zone; a few thousand dates at most.
+const windowCache = new WeakMap<WorkingCalendar, Map<string, Window>>();
+
+/** The working hours of one local day as instants, or null on a day off; DST-safe because each end is resolved alone. */
+function workingWindowOn(calendar: WorkingCalendar, timeZone: string, date: string): Window {
+  let windows = windowCache.get(calendar);
+  if (windows === undefined) {
+    windows = new Map();
+    windowCache.set(calendar, windows);
+  }
+  const key = `${timeZone} ${date}`;
+  let window = windows.get(key);
+  if (window === undefined) {
+    window = computeWorkingWindow(calendar, timeZone, date);
+    windows.set(key, window);
+  }
+  return window;
+}
+
+function computeWorkingWindow(calendar: WorkingCalendar, timeZone: string, date: string): Window {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  if (!isWorkingDay(calendar, date, weekday)) return null;
+  const start = parseClockTime(calendar.workingHours.start);
+  const end = parseClockTime(calendar.workingHours.end);
+  if (start === null || end === null || end <= start) return null;
+  const from = localTimeToEpoch(date, calendar.workingHours.start, timeZone);
+  const to = localTimeToEpoch(date, calendar.workingHours.end, timeZone);
+  return to > from ? { from, to } : null;
+}
+
+/** Working windows that end after `from`, day by day in the zone, the first one clipped to start at `from`. */
+function* workingWindowsFrom(calendar: WorkingCalendar, timeZone: string, from: number): Generator<{ from: number; to: number }> {
+  let date = localDateTime(from, timeZone).date;
+  let daysWithout = 0;
+  while (daysWithout < MAX_DAYS_SEARCHED) {
+    const window = workingWindowOn(calendar, timeZone, date);
+    date = nextCalendarDate(date);
+    if (window === null || window.to <= from) {
+      daysWithout += 1;
+      continue;
+    }
+    daysWithout = 0;
+    yield { from: Math.max(window.from, from), to: window.to };
+  }
+  throw new RangeError(`The calendar has no working time within ${MAX_DAYS_SEARCHED} days`);
+}
+
 /** [from, to) split into alternating working and non-working stretches, in the calendar's zone. */
-export function workingIntervals(_calendar: WorkingCalendar, _timeZone: string, _from: number, _to: number): WorkingInterval[] {
-  throw new Error('not implemented yet');
+export function workingIntervals(calendar: WorkingCalendar, timeZone: string, from: number, to: number): WorkingInterval[] {
+  const intervals: WorkingInterval[] = [];
+  if (to <= from) return intervals;
+  let cursor = from;
+  let date = localDateTime(from, timeZone).date;
+  const lastDate = localDateTime(to, timeZone).date;
+  for (;;) {
+    const window = workingWindowOn(calendar, timeZone, date);
+    if (window !== null && window.to > cursor && window.from < to) {
+      const start = Math.max(window.from, cursor);
+      if (start > cursor) intervals.push({ from: cursor, to: start, working: false });
+      cursor = Math.min(window.to, to);
+      intervals.push({ from: start, to: cursor, working: true });
+    }
+    if (cursor >= to || date >= lastDate) break;
+    date = nextCalendarDate(date);
+  }
+  if (cursor < to) intervals.push({ from: cursor, to, working: false });
+  return intervals;
 }
 
 /** Working minutes (fractional when an end is mid-minute) inside [from, to); 0 when to <= from. */
-export function workingMinutesBetween(_calendar: WorkingCalendar, _timeZone: string, _from: number, _to: number): number {
-  throw new Error('not implemented yet');
+export function workingMinutesBetween(calendar: WorkingCalendar, timeZone: string, from: number, to: number): number {
+  let ms = 0;
+  for (const interval of workingIntervals(calendar, timeZone, from, to)) {
+    if (interval.working) ms += interval.to - interval.from;
+  }
+  return ms / MS_PER_MINUTE;
 }
 
-/** The instant at which `minutes` of working time have passed since `from` (epoch ms). */
-export function addWorkingMinutes(_calendar: WorkingCalendar, _timeZone: string, _from: number, _minutes: number): number {
-  throw new Error('not implemented yet');
+/**
+ * The instant at which `minutes` of working time have passed since `from` (epoch ms). It steps a working day at a
+ * time, so a month of working minutes costs a month of days, not minutes. Work that ends exactly at closing time is
+ * due at closing time, not at the next opening.
+ */
+export function addWorkingMinutes(calendar: WorkingCalendar, timeZone: string, from: number, minutes: number): number {
+  if (!Number.isFinite(minutes) || minutes < 0) throw new RangeError(`Working minutes must be 0 or more: ${minutes}`);
+  let remaining = Math.round(minutes * MS_PER_MINUTE);
+  if (remaining === 0) return from;
+  for (const window of workingWindowsFrom(calendar, timeZone, from)) {
+    const length = window.to - window.from;
+    if (remaining <= length) return window.from + remaining;
+    remaining -= length;
+  }
+  // workingWindowsFrom either yields forever or throws.
+  throw new RangeError('unreachable');
 }
