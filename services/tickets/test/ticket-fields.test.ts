@@ -29,7 +29,7 @@ describe('ticket types as country data', () => {
     ]);
   });
 
-  it('an unknown type of the country is a 422 naming /body/type', () => {
-    expect(() => ticketTypeOf('SG', 'teleport')).toThrow(expect.objectContaining({ status: 422 }));
+  it('an unknown type of the country is a 400 naming /body/type', () => {
+    expect(() => ticketTypeOf('SG', 'teleport')).toThrow(expect.objectContaining({ status: 400 }));
   });
 });

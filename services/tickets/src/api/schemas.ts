@@ -120,6 +120,11 @@ export const CommentBody = Type.Object(
     visibility: Type.Optional(
       Type.Union([Type.Literal('internal'), Type.Literal('public')], { description: 'public: the merchant or partner sees it too' }),
     ),
+    from: Type.Optional(
+      Type.Union([Type.Literal('staff'), Type.Literal('customer')], {
+        description: 'customer: a reply of the merchant or partner, logged by me (always public); it restarts the next-response clock',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -11,22 +11,26 @@ import { visibleTicket } from './visible-ticket';
 export interface CommentInput {
   body: string;
   visibility?: 'internal' | 'public';
+  /** customer: what the merchant or partner said, logged by the caller (always public). */
+  from?: 'staff' | 'customer';
 }
 
 /**
- * Comments on a ticket. A public comment by staff answers the customer, so it stops the response clocks (the SLA is
- * recomputed from the history the comment joins); the author starts watching.
+ * Comments on a ticket. A public comment by staff answers the customer, so it stops the response clocks; a reply from
+ * the customer after an answer starts the next-response clock (the SLA is recomputed from the history the comment
+ * joins). The author starts watching.
  */
 export async function commentTicket(ctx: TicketsContext, access: Access, id: string, input: CommentInput): Promise<CommentRow> {
   const ticket = await visibleTicket(ctx, access, id);
   const now = ctx.clock.now();
   const by = access.caller.userId;
+  const author = input.from ?? 'staff';
   const comment: CommentRow = {
     id: uuidv7(),
     ticket_id: ticket.id,
     author_id: by,
     body: input.body,
-    visibility: input.visibility ?? 'internal',
+    visibility: author === 'customer' ? 'public' : (input.visibility ?? 'internal'),
     at: now,
   };
   return ctx.transact(async (trx, events) => {
@@ -43,7 +47,7 @@ export async function commentTicket(ctx: TicketsContext, access: Access, id: str
           to_state: null,
           actor: by,
           reason: null,
-          detail: { commentId: comment.id, visibility: comment.visibility },
+          detail: { commentId: comment.id, visibility: comment.visibility, author },
           at: now,
         },
       ],

@@ -36,7 +36,8 @@ export function slaHistoryOf(rows: readonly HistoryRow[]): SlaHistoryEvent[] {
       events.push({ type: 'state-changed', at, from: row.from_state, to: row.to_state });
     }
     if (row.kind === 'commented') {
-      events.push({ type: 'commented', at, author: 'staff', visibility: detail.visibility === 'public' ? 'public' : 'internal' });
+      const author = detail.author === 'customer' ? 'customer' : 'staff';
+      events.push({ type: 'commented', at, author, visibility: detail.visibility === 'public' ? 'public' : 'internal' });
     }
     if (row.kind === 'priority-changed') {
       events.push({ type: 'priority-changed', at, from: detail.from as never, to: detail.to as never });

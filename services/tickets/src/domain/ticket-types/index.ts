@@ -1,4 +1,4 @@
-import { UnprocessableError } from '@fieldops/platform';
+import { UnprocessableError, ValidationError } from '@fieldops/platform';
 import { brTickets } from './br';
 import { cnTickets } from './cn';
 import { idTickets } from './id';
@@ -16,12 +16,10 @@ export function ticketSetupOf(country: string): CountryTicketSetup {
   return setup;
 }
 
-/** A type of the country, or a 422 naming `/body/type` with the types there are. */
+/** A type of the country, or a 400 naming `/body/type` with the types there are. */
 export function ticketTypeOf(country: string, type: string): TicketTypeDefinition {
   const { types } = ticketSetupOf(country);
   const found = types.find((t) => t.type === type);
   if (found) return found;
-  throw new UnprocessableError('Unknown ticket type.', [
-    { field: '/body/type', message: `must be one of ${types.map((t) => t.type).join(', ')} in ${country}` },
-  ]);
+  throw new ValidationError([{ field: '/body/type', message: `must be one of ${types.map((t) => t.type).join(', ')} in ${country}` }]);
 }
