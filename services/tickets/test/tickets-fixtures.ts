@@ -20,7 +20,7 @@ const JOB_OUT_OF_THE_WAY = 3_600_000;
 export function startTicketsHost(
   database: TestDatabaseEngine,
   clock?: MovableClock,
-  options: { slaCheckMs?: number; others?: ServiceDefinition[]; env?: Record<string, string> } = {},
+  options: { slaCheckMs?: number; others?: ServiceDefinition[]; env?: Record<string, string>; seedDemo?: boolean } = {},
 ): Promise<TestHost> {
   return startTestHost({
     services: [
@@ -33,7 +33,7 @@ export function startTicketsHost(
       ...(options.others ?? []),
     ],
     engines: { name: database.name, database, busUrl: 'local:', cacheUrl: 'memory:' },
-    seedDemo: true,
+    seedDemo: options.seedDemo ?? true,
     clock,
     env: options.env,
   });
