@@ -105,6 +105,15 @@ const REFERENCE_FIELDS: Record<string, string | null> = {
   'checkIn /body/photoIds': 'services/checkin/test/scope.int.test.ts',
   'listVisits /query/repId': 'services/checkin/test/visits.int.test.ts',
   'listVisits /query/targetId': 'services/checkin/test/scope.int.test.ts',
+  'createTicket /body/merchantId': 'services/tickets/test/scope.int.test.ts',
+  'createTicket /body/leadId': 'services/tickets/test/scope.int.test.ts',
+  'createTicket /body/placeId': 'services/tickets/test/scope.int.test.ts',
+  'createTicket /body/visitId': 'services/tickets/test/scope.int.test.ts',
+  'listTickets /query/assigneeId': 'services/tickets/test/scope.int.test.ts',
+  'listTickets /query/merchantId': 'services/tickets/test/scope.int.test.ts',
+  'assignTicket /body/assigneeId': 'services/tickets/test/scope.int.test.ts',
+  'bulkAssignTickets /body/assigneeId': 'services/tickets/test/scope.int.test.ts',
+  'bulkAssignTickets /body/ticketIds': 'services/tickets/test/scope.int.test.ts',
   'checkOut /body/photoIds': 'services/checkin/test/scope.int.test.ts',
 };
 

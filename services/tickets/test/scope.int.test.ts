@@ -1,3 +1,4 @@
+import { checkinService } from '@fieldops/checkin';
 import { databaseEngines, type TestHost } from '@fieldops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aMerchant, aRepair, expectProblem, startTicketsHost, userId } from './tickets-fixtures';
@@ -7,7 +8,7 @@ describe.each(await databaseEngines())('the data scope of tickets on $name', (da
   const as = (who: string) => t.login(`${who}@fieldops.test`);
   let ticket: string;
   beforeAll(async () => {
-    t = await startTicketsHost(database);
+    t = await startTicketsHost(database, undefined, { others: [checkinService] });
     const created = await t.api('POST', '/api/v1/tickets', { token: await as('rep1.sg'), body: aRepair() });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     ticket = created.body.id;
@@ -70,12 +71,29 @@ describe.each(await databaseEngines())('the data scope of tickets on $name', (da
       ['merchantId', nobody],
       ['leadId', nobody],
       ['placeId', nobody],
+      ['visitId', nobody],
     ] as const) {
       const res = await t.api('POST', '/api/v1/tickets', { token: rep, body: aRepair({ title, [field]: id }) });
       expectProblem(res, 422, `/body/${field}`);
     }
     const list = await t.api('GET', '/api/v1/tickets?limit=200', { token: await as('countrymanager.sg') });
     expect(list.body.items.filter((i: { title: string }) => i.title === title)).toEqual([]);
+  });
+
+  it('list filters narrow within my scope and never widen it', async () => {
+    const other = await as('rep6.sg');
+    const creator = (await t.api('GET', `/api/v1/tickets/${ticket}`, { token: await as('rep1.sg') })).body.createdBy;
+    const merchantId = await aMerchant(t, await as('rep1.sg'));
+    const onMerchant = await t.api('POST', '/api/v1/tickets', { token: await as('rep1.sg'), body: aRepair({ merchantId }) });
+    expect(onMerchant.status, JSON.stringify(onMerchant.body)).toBe(201);
+    for (const query of [`merchantId=${merchantId}`, `assigneeId=${creator}`, 'state=new']) {
+      const res = await t.api('GET', `/api/v1/tickets?${query}&limit=200`, { token: other });
+      expect(res.status).toBe(200);
+      expect(res.body.items.map((i: { id: string }) => i.id)).not.toContain(onMerchant.body.id);
+      expect(res.body.items.map((i: { id: string }) => i.id)).not.toContain(ticket);
+    }
+    const mine = await t.api('GET', `/api/v1/tickets?merchantId=${merchantId}`, { token: await as('rep1.sg') });
+    expect(mine.body.items.map((i: { id: string }) => i.id)).toEqual([onMerchant.body.id]);
   });
 
   it('a manager assigns only to people they can see, of the ticket’s country; a rep may not assign', async () => {
