@@ -22,8 +22,9 @@ export function lostRace(): ConflictError {
 }
 
 /**
- * Writes a change of a ticket in the caller's transaction: its history entries, the SLA recomputed from the whole
- * history, and the row with the optimistic check on `expectedVersion` (`onStale` says what a lost race is).
+ * Writes a change of a ticket in the caller's transaction: the row first, with the optimistic check on
+ * `expectedVersion` (`onStale` says what a lost race is), so a concurrent writer of the same ticket loses there and
+ * never reaches the history; then its history entries, and the SLA recomputed from the whole history.
  */
 export async function writeTicket(
   ctx: TicketsContext,
@@ -34,12 +35,13 @@ export async function writeTicket(
   options: { now: number; expectedVersion?: number; onStale?: () => Error },
 ): Promise<TicketRow> {
   const expected = options.expectedVersion ?? before.version;
+  if (!(await ticketRepository.update(trx, before.id, expected, { ...changes, updated_at: options.now })))
+    throw (options.onStale ?? lostRace)();
   await historyRepository.append(trx, before.id, entries);
-  const draft: TicketRow = { ...before, ...changes, updated_at: options.now };
-  const sla = await slaColumnsFor(ctx, trx, draft, options.now);
-  const all = { ...changes, ...sla, updated_at: options.now };
-  if (!(await ticketRepository.update(trx, before.id, expected, all))) throw (options.onStale ?? lostRace)();
-  return { ...draft, ...sla, version: expected + 1 };
+  const written: TicketRow = { ...before, ...changes, updated_at: options.now, version: expected + 1 };
+  const sla = await slaColumnsFor(ctx, trx, written, options.now);
+  await ticketRepository.setSla(trx, before.id, written.version, sla);
+  return { ...written, ...sla };
 }
 
 /** Adds the people to tell about a ticket (its creator, assignee); a watcher already there stays once. */

@@ -1,4 +1,4 @@
-import type { ResolvedScope } from '@fieldops/platform';
+import { type Dialect, forUpdate, type ResolvedScope } from '@fieldops/platform';
 import { type Kysely, type Selectable, sql, type Transaction, type Updateable } from 'kysely';
 import { OPEN_STATES, type TicketState } from '../domain/ticket-state';
 import type { TicketsDb, TicketTable } from './schema';
@@ -49,6 +49,12 @@ export const ticketRepository = {
 
   async byId(db: Db, id: string): Promise<TicketRow | undefined> {
     const row = await db.selectFrom('ticket').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && normalise(row);
+  },
+
+  /** The ticket, locked until the transaction ends (MariaDB; SQLite serialises writers anyway). */
+  async locked(db: Transaction<TicketsDb>, dialect: Dialect, id: string): Promise<TicketRow | undefined> {
+    const row = await forUpdate(db.selectFrom('ticket').selectAll().where('id', '=', id), dialect).executeTakeFirst();
     return row && normalise(row);
   },
 
