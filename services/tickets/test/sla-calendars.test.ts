@@ -6,7 +6,7 @@ const keysDue = (report: SlaReport, now: string) => dueActions(report, new Date(
 
 describe('SLA clocks on real country calendars', () => {
   describe('CN: opened Friday 17:30 before the 2027 Spring Festival week', () => {
-    // equipment-install, low: first response 480, resolution 7200, warn 480 before, escalations +240 and +960.
+    // equipment-install, low: first response 480, resolution 7200, warn 120 before, escalations +240 and +960.
     // CN works 09:00-18:00 (540 a day) at +08:00. The (provisional) 2027 calendar: Sun 01-31 is a make-up workday,
     // Fri 02-05 to Sun 02-14 are off, Sat 02-20 is a make-up workday.
     const ticket = aTicket('CN', 'equipment-install').opened('2027-01-29T17:30:00+08:00', 'low').staffReplied('2027-01-31T10:00:00+08:00');
@@ -36,7 +36,7 @@ describe('SLA clocks on real country calendars', () => {
       // → 4890; Fri 02-19 09:00-12:00 = 180 → 5070. Remaining 7200 - 5070 = 2130.
       // Due: Fri 12:00-18:00 360 (1770 left), Sat 02-20 make-up 540 (1230), Mon 02-22 540 (690), Tue 02-23 540 (150),
       // Wed 02-24 09:00 + 150 = 11:30 local = 03:30 UTC.
-      // Warn at 7200 - 480 = 6720, i.e. 1650 from now: 360, 540, 540 (210 left), Tue 09:00 + 210 = 12:30 local.
+      // Warn at 7200 - 120 = 7080, i.e. 2010 from now: 360, 540, 540, 540 (30 left), Wed 09:00 + 30 = 09:30 local.
       expect(resolution).toMatchObject({
         status: 'running',
         open: true,
@@ -44,7 +44,7 @@ describe('SLA clocks on real country calendars', () => {
         elapsedMinutes: 5070,
         remainingMinutes: 2130,
         dueAt: '2027-02-24T03:30:00.000Z',
-        warnAt: '2027-02-23T04:30:00.000Z',
+        warnAt: '2027-02-24T01:30:00.000Z',
         breachedAt: null,
       });
       const night = (from: string, to: string) => [`${from}T10:00:00.000Z`, `${to}T01:00:00.000Z`, 'non-working'];
@@ -76,10 +76,10 @@ describe('SLA clocks on real country calendars', () => {
     });
 
     it('warns, breaches and escalates as the clock moves on', () => {
-      // Tue 02-23 13:00 local: past the warning (12:30), before the breach (Wed 11:30).
-      const tuesday = '2027-02-23T13:00:00+08:00';
-      const beforeBreach = ticket.slaAt(tuesday);
-      expect(keysDue(beforeBreach, tuesday)).toEqual(['resolution:warn:0@2027-02-23T04:30:00.000Z']);
+      // Wed 02-24 10:00 local: past the warning (09:30), before the breach (11:30).
+      const wednesday = '2027-02-24T10:00:00+08:00';
+      const beforeBreach = ticket.slaAt(wednesday);
+      expect(keysDue(beforeBreach, wednesday)).toEqual(['resolution:warn:0@2027-02-24T01:30:00.000Z']);
       expect(nextDueAt(beforeBreach)).toBe('2027-02-24T03:30:00.000Z');
 
       // Fri 02-26 10:00 local. Team lead at 7200 + 240 = 7440: Wed 11:30 + 240 = 15:30 local.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueActions, nextDueAt } from '../src/domain/sla/index';
+import { dueActions, nextDueAt, summarizeSla } from '../src/domain/sla/index';
 import { aTicket, clockOf, rows } from './sla-history-builder';
 
 // Every case runs on the real CN calendar in March 2026 (no holiday that month): 09:00-18:00 at +08:00, 540 a day.
@@ -31,6 +31,12 @@ describe('SLA clocks through a ticket’s life', () => {
       });
       expect(nextDueAt(report)).toBeNull();
       expect(dueActions(report, new Date('2026-03-03T10:00:00+08:00'))).toEqual([]);
+    });
+
+    it('runs again from the instant it leaves pending', () => {
+      const report = story().movedTo('in_progress', '2026-03-03T14:00:00+08:00').slaAt('2026-03-03T14:00:00+08:00');
+      // 1320 left from Tue 14:00: 240 that day (1080), Wed 540 (540), Thu 540 → Thu 18:00 local.
+      expect(clockOf(report, 'resolution')).toMatchObject({ status: 'running', dueAt: '2026-03-05T10:00:00.000Z' });
     });
 
     it('resumes from where it stopped, the pause shown as one paused stretch', () => {
@@ -157,6 +163,27 @@ describe('SLA clocks through a ticket’s life', () => {
       });
     });
 
+    it('resuming work after pending is not an answer to the customer', () => {
+      const report = aTicket('CN', 'equipment-repair')
+        .opened('2026-03-23T09:00:00+08:00', 'normal')
+        .movedTo('in_progress', '2026-03-23T09:30:00+08:00')
+        .movedTo('pending', '2026-03-23T10:00:00+08:00')
+        .customerReplied('2026-03-23T11:00:00+08:00')
+        .movedTo('in_progress', '2026-03-23T14:00:00+08:00')
+        .slaAt('2026-03-23T15:00:00+08:00');
+      // The reply at 11:00 waits, paused, until 14:00; then 14:00-15:00 = 60 of 480. 420 left: Mon 15:00-18:00 180
+      // (240 left), Tue 09:00 + 240 = 13:00 local.
+      expect(clockOf(report, 'nextResponse')).toMatchObject({
+        status: 'running',
+        elapsedMinutes: 60,
+        dueAt: '2026-03-24T05:00:00.000Z',
+      });
+      expect(rows(clockOf(report, 'nextResponse'))).toEqual([
+        ['2026-03-23T03:00:00.000Z', '2026-03-23T06:00:00.000Z', 'paused'],
+        ['2026-03-23T06:00:00.000Z', '2026-03-23T07:00:00.000Z', 'counted'],
+      ]);
+    });
+
     it('a second round is a new cycle with its own keys', () => {
       const report = aTicket('CN', 'equipment-repair')
         .opened('2026-03-23T09:00:00+08:00', 'normal')
@@ -191,6 +218,13 @@ describe('SLA clocks through a ticket’s life', () => {
     expect(dueActions(report, new Date('2026-03-04T09:00:00+08:00'))).toEqual([]);
   });
 
+  it('a clock slightly behind the opening sees the ticket just opened', () => {
+    const report = aTicket('CN', 'equipment-repair').opened('2026-03-02T09:00:00+08:00', 'normal').slaAt('2026-03-02T08:59:58+08:00');
+    expect(report.computedAt).toBe('2026-03-02T01:00:00.000Z');
+    // 240 from Mon 09:00: 13:00 local.
+    expect(clockOf(report, 'firstResponse')).toMatchObject({ status: 'running', elapsedMinutes: 0, dueAt: '2026-03-02T05:00:00.000Z' });
+  });
+
   it('ignores history after the moved clock', () => {
     const ticket = aTicket('CN', 'equipment-repair')
       .opened('2026-03-02T09:00:00+08:00', 'normal')
@@ -200,6 +234,49 @@ describe('SLA clocks through a ticket’s life', () => {
       status: 'running',
       elapsedMinutes: 60,
       dueAt: '2026-03-02T05:00:00.000Z',
+    });
+  });
+
+  describe('summary for the queue and search', () => {
+    const resumed = () =>
+      aTicket('CN', 'equipment-repair')
+        .opened('2026-03-02T09:00:00+08:00', 'normal')
+        .movedTo('in_progress', '2026-03-02T09:30:00+08:00')
+        .movedTo('pending', '2026-03-02T11:00:00+08:00')
+        .movedTo('in_progress', '2026-03-03T14:00:00+08:00');
+
+    it('is on track, then at risk after the warning, sorted by the resolution due time', () => {
+      // Resolution due Thu 03-05 18:00 local, warned at 17:00 (see the pause cases above).
+      expect(summarizeSla(resumed().slaAt('2026-03-03T15:00:00+08:00'))).toEqual({
+        state: 'on-track',
+        sortAt: '2026-03-05T10:00:00.000Z',
+      });
+      expect(summarizeSla(resumed().slaAt('2026-03-05T17:30:00+08:00'))).toEqual({
+        state: 'at-risk',
+        sortAt: '2026-03-05T10:00:00.000Z',
+      });
+    });
+
+    it('is paused while pending, and breached first by its earliest breach', () => {
+      const paused = resumed().movedTo('pending', '2026-03-05T17:30:00+08:00').slaAt('2026-03-06T10:00:00+08:00');
+      expect(summarizeSla(paused)).toEqual({ state: 'paused', sortAt: null });
+      const breached = aTicket('CN', 'equipment-repair')
+        .opened('2026-03-16T09:00:00+08:00', 'low')
+        .reprioritized('low', 'urgent', '2026-03-16T14:00:00+08:00')
+        .slaAt('2026-03-16T14:00:00+08:00');
+      // First response breached at 09:30 local, before the resolution's 13:00.
+      expect(summarizeSla(breached)).toEqual({ state: 'breached', sortAt: '2026-03-16T01:30:00.000Z' });
+    });
+
+    it('is met once resolved in time, and none when canceled', () => {
+      const resolved = aTicket('CN', 'equipment-repair')
+        .opened('2026-03-09T09:00:00+08:00', 'normal')
+        .movedTo('resolved', '2026-03-09T13:00:00+08:00');
+      expect(summarizeSla(resolved.slaAt('2026-03-09T16:00:00+08:00'))).toEqual({ state: 'met', sortAt: null });
+      const canceled = aTicket('CN', 'equipment-repair')
+        .opened('2026-03-02T09:00:00+08:00', 'urgent')
+        .movedTo('canceled', '2026-03-02T09:20:00+08:00');
+      expect(summarizeSla(canceled.slaAt('2026-03-04T09:00:00+08:00'))).toEqual({ state: 'none', sortAt: null });
     });
   });
 });

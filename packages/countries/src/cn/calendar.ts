@@ -4,8 +4,9 @@ import type { WorkingCalendar } from '../country-policy';
 // weekend make-up workdays. 2027: the notice is not in this file yet, so this lists the statutory holiday
 // days (元旦1, 春节4, 清明1, 劳动节2, 端午1, 中秋1, 国庆3) plus a PROVISIONAL Spring Festival week
 // shaped like the 2025 and 2026 notices: eve to the Friday after (2-05…2-12, with the weekend after
-// that a 10-day break) and two make-up workdays, the Sunday before and the Saturday after. Replace all
-// of 2027 via COUNTRY_OVERRIDES_FILE with the official notice.
+// that a 10-day break) and two make-up workdays, the Sunday before and the Saturday after. Once the official
+// notice is in hand, override `holidays` and `makeupWorkdays` via COUNTRY_OVERRIDES_FILE (an override replaces the
+// whole list, so it carries 2026 too) and then correct this file.
 // biome-ignore format: grouped rows are easier to check against the official list
 const HOLIDAYS_2026 = [
   '2026-01-01', '2026-01-02', '2026-01-03',

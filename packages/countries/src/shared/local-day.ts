@@ -32,7 +32,7 @@ function offsetAt(epochMs: number, timeZone: string): number {
 }
 
 /** The calendar day after `date` (YYYY-MM-DD). */
-export function nextCalendarDate(date: string): string {
+function nextCalendarDate(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 

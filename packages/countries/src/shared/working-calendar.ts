@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from '../country-policy';
-import { localTimeToEpoch, nextCalendarDate } from './local-day';
+import { localTimeToEpoch } from './local-day';
 
 export interface LocalDateTime {
   /** YYYY-MM-DD in the zone. */
@@ -83,26 +83,40 @@ const MAX_DAYS_SEARCHED = 3660;
 
 type Window = { from: number; to: number } | null;
 
-// A day's window never changes for a calendar object (registry calendars are frozen), and each costs four zone
-// look-ups, so they are kept per calendar and zone; a few thousand dates at most.
-const windowCache = new WeakMap<WorkingCalendar, Map<string, Window>>();
+const MS_PER_DAY = 86_400_000;
 
-/** The working hours of one local day as instants, or null on a day off; DST-safe because each end is resolved alone. */
-function workingWindowOn(calendar: WorkingCalendar, timeZone: string, date: string): Window {
-  let windows = windowCache.get(calendar);
-  if (windows === undefined) {
-    windows = new Map();
-    windowCache.set(calendar, windows);
+/** Days since 1970-01-01 of a local calendar date: a cheap key to step and cache by. */
+type EpochDay = number;
+
+const epochDayOf = (date: string): EpochDay => Date.parse(`${date}T00:00:00Z`) / MS_PER_DAY;
+const dateOf = (day: EpochDay): string => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+const localEpochDay = (epochMs: number, timeZone: string): EpochDay => epochDayOf(localDateTime(epochMs, timeZone).date);
+
+// A day's window never changes for a calendar object (registry calendars are frozen), and each costs four zone
+// look-ups, so they are kept per calendar, zone and day; a few thousand days at most.
+const windowCache = new WeakMap<WorkingCalendar, Map<string, Map<EpochDay, Window>>>();
+
+/** The working hours of one local day as instants, or null on a day off. */
+function workingWindowOn(calendar: WorkingCalendar, timeZone: string, day: EpochDay): Window {
+  let zones = windowCache.get(calendar);
+  if (zones === undefined) {
+    zones = new Map();
+    windowCache.set(calendar, zones);
   }
-  const key = `${timeZone} ${date}`;
-  let window = windows.get(key);
+  let days = zones.get(timeZone);
+  if (days === undefined) {
+    days = new Map();
+    zones.set(timeZone, days);
+  }
+  let window = days.get(day);
   if (window === undefined) {
-    window = computeWorkingWindow(calendar, timeZone, date);
-    windows.set(key, window);
+    window = computeWorkingWindow(calendar, timeZone, dateOf(day));
+    days.set(day, window);
   }
   return window;
 }
 
+/** DST-safe: each end of the day's hours is turned into an instant on its own. */
 function computeWorkingWindow(calendar: WorkingCalendar, timeZone: string, date: string): Window {
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
   if (!isWorkingDay(calendar, date, weekday)) return null;
@@ -116,11 +130,11 @@ function computeWorkingWindow(calendar: WorkingCalendar, timeZone: string, date:
 
 /** Working windows that end after `from`, day by day in the zone, the first one clipped to start at `from`. */
 function* workingWindowsFrom(calendar: WorkingCalendar, timeZone: string, from: number): Generator<{ from: number; to: number }> {
-  let date = localDateTime(from, timeZone).date;
+  let day = localEpochDay(from, timeZone);
   let daysWithout = 0;
   while (daysWithout < MAX_DAYS_SEARCHED) {
-    const window = workingWindowOn(calendar, timeZone, date);
-    date = nextCalendarDate(date);
+    const window = workingWindowOn(calendar, timeZone, day);
+    day += 1;
     if (window === null || window.to <= from) {
       daysWithout += 1;
       continue;
@@ -136,18 +150,14 @@ export function workingIntervals(calendar: WorkingCalendar, timeZone: string, fr
   const intervals: WorkingInterval[] = [];
   if (to <= from) return intervals;
   let cursor = from;
-  let date = localDateTime(from, timeZone).date;
-  const lastDate = localDateTime(to, timeZone).date;
-  for (;;) {
-    const window = workingWindowOn(calendar, timeZone, date);
-    if (window !== null && window.to > cursor && window.from < to) {
-      const start = Math.max(window.from, cursor);
-      if (start > cursor) intervals.push({ from: cursor, to: start, working: false });
-      cursor = Math.min(window.to, to);
-      intervals.push({ from: start, to: cursor, working: true });
-    }
-    if (cursor >= to || date >= lastDate) break;
-    date = nextCalendarDate(date);
+  const lastDay = localEpochDay(to, timeZone);
+  for (let day = localEpochDay(from, timeZone); day <= lastDay && cursor < to; day += 1) {
+    const window = workingWindowOn(calendar, timeZone, day);
+    if (window === null || window.to <= cursor || window.from >= to) continue;
+    const start = Math.max(window.from, cursor);
+    if (start > cursor) intervals.push({ from: cursor, to: start, working: false });
+    cursor = Math.min(window.to, to);
+    intervals.push({ from: start, to: cursor, working: true });
   }
   if (cursor < to) intervals.push({ from: cursor, to, working: false });
   return intervals;

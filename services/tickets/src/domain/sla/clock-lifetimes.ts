@@ -18,12 +18,16 @@ export interface ClockLifetime {
 }
 
 export interface TicketTimeline {
+  /** The instant replayed to: the requested `now`, or the opening when `now` came before it. */
+  readonly now: number;
   readonly firstResponse: ClockLifetime;
   /** The latest next-response cycle; null before the customer has had to wait on an answer. */
   readonly nextResponse: ClockLifetime | null;
   readonly resolution: ClockLifetime;
   /** While the ticket was `pending`: every open clock is paused then. */
   readonly pending: readonly Span[];
+  /** Whether the ticket is `pending` at `now`. */
+  readonly pendingNow: boolean;
   /** The priority in force at an instant, for the target a clock is held to. */
   priorityAt(epochMs: number): SlaPriority;
 }
@@ -67,13 +71,15 @@ class WalkedClock {
 }
 
 /** Replays a ticket's history up to `now` into clock lifetimes and pending stretches. */
-export function replayHistory(history: readonly SlaHistoryEvent[], now: number): TicketTimeline {
-  const events = history
+export function replayHistory(history: readonly SlaHistoryEvent[], requestedNow: number): TicketTimeline {
+  const sorted = history
     .map((event, index) => ({ event, at: Date.parse(event.at), index }))
-    .filter((entry) => entry.at <= now)
     .sort((a, b) => a.at - b.at || a.index - b.index);
-  const opened = events.find((entry) => entry.event.type === 'opened');
+  const opened = sorted.find((entry) => entry.event.type === 'opened');
   if (opened === undefined || opened.event.type !== 'opened') throw new Error('An SLA needs the ticket’s opened event');
+  // A replica whose clock is a little behind the one that opened the ticket must still see it opened.
+  const now = Math.max(requestedNow, opened.at);
+  const events = sorted.filter((entry) => entry.at <= now);
 
   const firstResponse = new WalkedClock('firstResponse', 'firstResponse');
   const resolution = new WalkedClock('resolution', 'resolution');
@@ -95,7 +101,8 @@ export function replayHistory(history: readonly SlaHistoryEvent[], now: number):
   for (const { event, at } of events) {
     switch (event.type) {
       case 'opened':
-        if (at !== opened.at) break;
+        // A duplicated opened event must not start the clocks twice.
+        if (resolution.spans.length > 0) break;
         firstResponse.start(at);
         resolution.start(at);
         break;
@@ -118,7 +125,8 @@ export function replayHistory(history: readonly SlaHistoryEvent[], now: number):
           pendingSince = null;
         }
         if (to === 'pending' && pendingSince === null) pendingSince = at;
-        if (to === 'in_progress') agentResponded(at);
+        // Accepting new or assigned work answers the customer; resuming after pending or a reopen does not.
+        if (to === 'in_progress' && (state === 'new' || state === 'assigned')) agentResponded(at);
         if (CLOSED_STATES.has(to)) {
           // Resolving answers the customer too, so it stops the response clocks as well.
           responded = true;
@@ -135,13 +143,15 @@ export function replayHistory(history: readonly SlaHistoryEvent[], now: number):
       }
     }
   }
-  if (pendingSince !== null) pending.push({ from: pendingSince, to: now });
+  if (pendingSince !== null && pendingSince < now) pending.push({ from: pendingSince, to: now });
 
   return {
+    now,
     firstResponse: firstResponse.finish(now),
     nextResponse: nextResponse === null ? null : nextResponse.finish(now),
     resolution: resolution.finish(now),
     pending,
+    pendingNow: pendingSince !== null,
     priorityAt(epochMs) {
       let current = openedPriority;
       for (const change of priorities) if (change.from <= epochMs) current = change.priority;

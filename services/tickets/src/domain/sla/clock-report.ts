@@ -56,7 +56,7 @@ export function clockReport(
   const intervals = clockIntervals(lifetime.spans, timeline.pending, calendar);
   const counted = intervals.filter((interval) => interval.kind === 'counted');
   const elapsedMs = counted.reduce((sum, interval) => sum + interval.to - interval.from, 0);
-  const paused = open && timeline.pending.some((pause) => pause.from <= now && now <= pause.to);
+  const paused = open && timeline.pendingNow;
   const running = open && !paused;
 
   const milestones: SlaMilestone[] = thresholds(policy, lifetime.clock).map((point) => {

@@ -10,11 +10,11 @@ import type { SlaReport } from './sla-report';
  * calendar or policy fix takes effect by recomputing.
  */
 export function computeSla(history: readonly SlaHistoryEvent[], policies: SlaPolicySet, calendar: SlaCalendar, now: Date): SlaReport {
-  const nowMs = now.getTime();
-  const timeline = replayHistory(history, nowMs);
+  const timeline = replayHistory(history, now.getTime());
+  const nowMs = timeline.now;
   const report = (lifetime: typeof timeline.firstResponse) => clockReport(lifetime, timeline, policies, calendar, nowMs);
   return {
-    computedAt: now.toISOString(),
+    computedAt: new Date(nowMs).toISOString(),
     clocks: [
       report(timeline.firstResponse),
       timeline.nextResponse === null

@@ -11,8 +11,9 @@ import type { SlaPolicy, SlaPolicySet, SlaPolicyTable } from './sla-policy';
  * | normal   | 240 (4 h)      | 480 (8 h)     | 1440 (24 h)| 60          | 120                    | 480                |
  * | low      | 480 (8 h)      | 960 (16 h)    | 2400 (40 h)| 120         | 240                    | 960                |
  *
- * A complaint is answered four times faster (the merchant was promised a reply), and field work that needs an
- * appointment on site (install, onboarding, photo shoot) gets three times the resolution time. Every country starts
+ * A complaint is answered four times faster (the merchant was promised a reply): first response 15 / 15 / 60 / 120,
+ * next response 30 / 30 / 120 / 240, warn 5 / 5 / 15 / 30. Field work that needs an appointment on site (install,
+ * onboarding, photo shoot) gets three times the resolution time: 720 / 1440 / 4320 / 7200. Every country starts
  * from the same figures: its own calendar already makes them local. Tune them per country in this table.
  */
 function policy(
@@ -48,10 +49,10 @@ const COMPLAINT: SlaPolicySet = {
 };
 
 const ON_SITE: SlaPolicySet = {
-  urgent: policy(30, 60, 720, 60, 30, 120),
-  high: policy(60, 120, 1440, 120, 60, 240),
-  normal: policy(240, 480, 4320, 240, 120, 480),
-  low: policy(480, 960, 7200, 480, 240, 960),
+  urgent: policy(30, 60, 720, 15, 30, 120),
+  high: policy(60, 120, 1440, 30, 60, 240),
+  normal: policy(240, 480, 4320, 60, 120, 480),
+  low: policy(480, 960, 7200, 120, 240, 960),
 };
 
 const COUNTRY_ROW = {

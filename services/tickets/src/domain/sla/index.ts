@@ -1,3 +1,14 @@
+/**
+ * The SLA engine: pure functions of a ticket's own history, its policies and its country's calendar.
+ *
+ * - `computeSla(history, slaPoliciesFor(table, country, type), getCountryPolicy(country), now)` gives every clock
+ *   with its counted, paused and non-working intervals (what `GET /api/v1/tickets/{id}/sla` shows). Pass the
+ *   registry's country policy itself as the calendar: day windows are cached per calendar object.
+ * - After each change to a ticket, store `nextDueAt(report)` as its entry in the due-time index and
+ *   `summarizeSla(report)` for the queue and search; a paused or finished ticket has no due time.
+ * - The breach job reads the tickets due, recomputes, and publishes each of `dueActions(report, now)` once per
+ *   ticket and `key` (its idempotency key), then stores the new `nextDueAt`.
+ */
 export { computeSla } from './compute-sla';
 export { DEFAULT_SLA_POLICIES, slaPoliciesFor } from './default-policies';
 export { dueActions, nextDueAt } from './due-actions';
@@ -12,6 +23,7 @@ export {
   type SlaPolicySet,
   type SlaPolicyTable,
 } from './sla-policy';
+export { type SlaPolicyProblem, slaPolicySetProblems } from './sla-policy-rules';
 export type {
   SlaClockReport,
   SlaClockStatus,
@@ -22,3 +34,4 @@ export type {
   SlaMilestoneKind,
   SlaReport,
 } from './sla-report';
+export { type SlaState, type SlaSummary, summarizeSla } from './sla-summary';

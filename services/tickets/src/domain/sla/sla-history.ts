@@ -9,7 +9,8 @@ export type SlaPriority = (typeof SLA_PRIORITIES)[number];
 /**
  * One fact, `at` an ISO instant. What counts as an agent's response is decided here, once:
  * - a `public` comment by `staff` (a comment the merchant/partner can read), or
- * - the assignee accepting the work: a transition to `in_progress`.
+ * - the assignee accepting the work: a transition from `new` or `assigned` to `in_progress` (resuming after
+ *   `pending` or a reopen is not an answer).
  * Internal comments and a dispatcher merely assigning the ticket do not answer the customer, so they do not count.
  * A `public` comment by the `customer` (merchant or partner) after an agent response opens a next-response cycle.
  */

@@ -34,18 +34,24 @@ export interface SlaMilestone {
 
 export interface SlaClockReport {
   readonly clock: SlaClockName;
-  /** `firstResponse`, `resolution`, or `nextResponse.N` for the N-th next-response cycle (1-based). */
+  /**
+   * `firstResponse`, `resolution`, or `nextResponse.N` for the N-th next-response cycle (1-based); the report holds
+   * the latest cycle only, earlier ones having been published as they fired.
+   */
   readonly key: string;
   readonly status: SlaClockStatus;
-  /** True while the clock can still count (running or paused); false once met, stopped, canceled or idle. */
+  /** True while the clock can still count (running, paused, or breached and still open); false once stopped, canceled or idle. */
   readonly open: boolean;
   readonly targetMinutes: number;
+  /** Whole working minutes counted so far. */
   readonly elapsedMinutes: number;
   /** targetMinutes - elapsedMinutes; negative when overdue. */
   readonly remainingMinutes: number;
-  /** The breach instant given the current pause state: null when paused, stopped or idle. */
+  /** The breach instant while the clock runs (already past once breached); null when paused, stopped or idle. */
   readonly dueAt: string | null;
+  /** When the warning fired or will fire; null when it has not and cannot (paused, stopped). */
   readonly warnAt: string | null;
+  /** When the target was passed; null while it has not been. */
   readonly breachedAt: string | null;
   readonly startedAt: string | null;
   readonly stoppedAt: string | null;
@@ -54,7 +60,7 @@ export interface SlaClockReport {
 }
 
 export interface SlaReport {
-  /** The `now` the report was computed for. */
+  /** The `now` the report was computed for (the opening, if `now` came before it). */
   readonly computedAt: string;
   readonly clocks: readonly SlaClockReport[];
 }
