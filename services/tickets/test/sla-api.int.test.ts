@@ -40,7 +40,7 @@ describe.each(await databaseEngines())('SLA clocks through GET /api/v1/tickets/{
 
   it('CN: opened Friday 17:30 before the Spring Festival week, answered on the make-up Sunday', async () => {
     const rep = await t.login('rep1.cn@fieldops.test');
-    // equipment-install, low: first response 480, resolution 7200, warn 480 before.
+    // equipment-install, low: first response 480, resolution 7200, warn 120 before.
     at('2027-01-29T17:30:00+08:00');
     const id = await open(rep, {
       type: 'equipment-install',
@@ -73,10 +73,11 @@ describe.each(await databaseEngines())('SLA clocks through GET /api/v1/tickets/{
       elapsedMinutes: 5070,
       remainingMinutes: 2130,
       dueAt: '2027-02-24T03:30:00.000Z',
-      warnAt: '2027-02-23T04:30:00.000Z',
+      // Warn at 7080, 2010 from now: Fri 360, Sat 540, Mon 540, Tue 540 (30 left) → Wed 09:30 local.
+      warnAt: '2027-02-24T01:30:00.000Z',
     });
     const row = await t.api('GET', `/api/v1/tickets/${id}`, { token: rep });
-    expect(row.body).toMatchObject({ slaBreachAt: '2027-02-24T03:30:00.000Z', slaStatus: 'running' });
+    expect(row.body).toMatchObject({ slaBreachAt: '2027-02-24T03:30:00.000Z', slaStatus: 'on-track' });
   });
 
   it('SG: a customer reply before Good Friday breaches the next response on Monday 09:20', async () => {

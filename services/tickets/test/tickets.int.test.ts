@@ -37,7 +37,7 @@ describe.each(await databaseEngines())('tickets through REST on $name', (databas
       queue: 'field-service',
       merchantId,
       country: 'SG',
-      slaStatus: 'running',
+      slaStatus: 'on-track',
       fields: { terminalModel: 'PAX A920', symptom: 'printer' },
     });
     expect(created.body.slaBreachAt).not.toBeNull();

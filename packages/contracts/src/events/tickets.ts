@@ -28,8 +28,8 @@ export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
 export const TicketPrioritySchema = Type.Enum(TICKET_PRIORITIES);
 
-/** The worst status of a ticket's SLA clocks. */
-export const SLA_STATUSES = ['none', 'running', 'warning', 'breached', 'paused', 'met'] as const;
+/** One word for a ticket's SLA: the worst open clock decides (at-risk: past its warning). */
+export const SLA_STATUSES = ['breached', 'at-risk', 'on-track', 'paused', 'met', 'none'] as const;
 export type SlaStatus = (typeof SLA_STATUSES)[number];
 export const SlaStatusSchema = Type.Enum(SLA_STATUSES);
 
@@ -53,7 +53,7 @@ export const TicketSnapshot = Type.Object(
     visitId: NullableId,
     createdBy: Id,
     slaStatus: SlaStatusSchema,
-    /** The earliest due time of a running SLA clock. */
+    /** When the first open SLA clock breaches (or breached): what "breaches first" sorts by. */
     slaBreachAt: NullableInstant,
     version: Version,
   },

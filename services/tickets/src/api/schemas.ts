@@ -35,7 +35,9 @@ export const Ticket = Type.Object({
   fields: Fields,
   createdBy: Type.String(),
   slaStatus: SlaStatusSchema,
-  slaBreachAt: Type.Union([Iso, Type.Null()], { description: 'When the first running SLA clock breaches' }),
+  slaBreachAt: Type.Union([Iso, Type.Null()], {
+    description: 'When the first open SLA clock breaches (or breached): what sort=breach orders by',
+  }),
   slaNextDueAt: Type.Union([Iso, Type.Null()], { description: 'When the next warning, breach or escalation falls due' }),
   resolvedAt: NullableIso,
   closedAt: NullableIso,

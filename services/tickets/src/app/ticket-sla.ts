@@ -13,6 +13,7 @@ import {
   type SlaPolicySet,
   type SlaReport,
   slaPoliciesFor,
+  summarizeSla,
 } from '../domain/sla';
 
 /** The SLA columns a ticket row keeps current: the breach job's index and the queue's summary and sort key. */
@@ -61,31 +62,19 @@ export function slaReportOf(
   return computeSla(slaHistoryOf(history), slaPoliciesOf(ticket), ctx.countries.get(ticket.country), new Date(now));
 }
 
-/** The worst status of the clocks: breached, then warning (a running clock past its warning), running, paused, met. */
-export function slaStatusOf(report: SlaReport, now: number): SlaStatus {
-  const clocks = report.clocks;
-  if (clocks.some((c) => c.status === 'breached')) return 'breached';
-  const running = clocks.filter((c) => c.status === 'running');
-  if (running.some((c) => c.warnAt !== null && Date.parse(c.warnAt) <= now)) return 'warning';
-  if (running.length > 0) return 'running';
-  if (clocks.some((c) => c.status === 'paused')) return 'paused';
-  if (clocks.some((c) => c.status === 'met')) return 'met';
-  return 'none';
-}
-
 /**
  * The row's SLA columns. The next due time is the earliest action that fell due but has not fired yet (`fired`
  * holds the keys of those that did), else the engine's next one: a write between a breach and the job's next run
  * must not hide the breach from the job.
  */
 export function slaColumnsOf(report: SlaReport, now: number, fired: ReadonlySet<string>): SlaColumns {
-  const dues = report.clocks.filter((c) => c.open && c.dueAt !== null).map((c) => Date.parse(c.dueAt as string));
+  const summary = summarizeSla(report);
   const unfired = dueSlaActions(report, now).filter((action) => !fired.has(action.key));
   const next = unfired.length > 0 ? Math.min(...unfired.map((action) => Date.parse(action.at))) : ms(nextDueAt(report));
   return {
     sla_next_due_at: next,
-    sla_breach_at: dues.length > 0 ? Math.min(...dues) : null,
-    sla_status: slaStatusOf(report, now),
+    sla_breach_at: ms(summary.sortAt),
+    sla_status: summary.state,
   };
 }
 

@@ -31,9 +31,9 @@ export interface TicketTable {
   created_by: string;
   /** The earliest time an SLA action (warn, breach, escalation) falls due: the breach job's index. */
   sla_next_due_at: number | null;
-  /** The earliest due time of a running SLA clock, for sorting by "breaches first". */
+  /** When the first open SLA clock breaches (or breached), for sorting by "breaches first". */
   sla_breach_at: number | null;
-  /** The SLA summary: the worst status of the ticket's clocks. */
+  /** The SLA summary the queue shows and filters by: the worst open clock decides. */
   sla_status: SlaStatus;
   resolved_at: number | null;
   closed_at: number | null;

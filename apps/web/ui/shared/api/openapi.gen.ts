@@ -8923,8 +8923,8 @@ export interface operations {
                             };
                             createdBy: string;
                             /** @enum {unknown} */
-                            slaStatus: "none" | "running" | "warning" | "breached" | "paused" | "met";
-                            /** @description When the first running SLA clock breaches */
+                            slaStatus: "breached" | "at-risk" | "on-track" | "paused" | "met" | "none";
+                            /** @description When the first open SLA clock breaches (or breached): what sort=breach orders by */
                             slaBreachAt: string | null;
                             /** @description When the next warning, breach or escalation falls due */
                             slaNextDueAt: string | null;
@@ -9059,8 +9059,8 @@ export interface operations {
                         };
                         createdBy: string;
                         /** @enum {unknown} */
-                        slaStatus: "none" | "running" | "warning" | "breached" | "paused" | "met";
-                        /** @description When the first running SLA clock breaches */
+                        slaStatus: "breached" | "at-risk" | "on-track" | "paused" | "met" | "none";
+                        /** @description When the first open SLA clock breaches (or breached): what sort=breach orders by */
                         slaBreachAt: string | null;
                         /** @description When the next warning, breach or escalation falls due */
                         slaNextDueAt: string | null;
@@ -9179,8 +9179,8 @@ export interface operations {
                         };
                         createdBy: string;
                         /** @enum {unknown} */
-                        slaStatus: "none" | "running" | "warning" | "breached" | "paused" | "met";
-                        /** @description When the first running SLA clock breaches */
+                        slaStatus: "breached" | "at-risk" | "on-track" | "paused" | "met" | "none";
+                        /** @description When the first open SLA clock breaches (or breached): what sort=breach orders by */
                         slaBreachAt: string | null;
                         /** @description When the next warning, breach or escalation falls due */
                         slaNextDueAt: string | null;
@@ -9303,8 +9303,8 @@ export interface operations {
                         };
                         createdBy: string;
                         /** @enum {unknown} */
-                        slaStatus: "none" | "running" | "warning" | "breached" | "paused" | "met";
-                        /** @description When the first running SLA clock breaches */
+                        slaStatus: "breached" | "at-risk" | "on-track" | "paused" | "met" | "none";
+                        /** @description When the first open SLA clock breaches (or breached): what sort=breach orders by */
                         slaBreachAt: string | null;
                         /** @description When the next warning, breach or escalation falls due */
                         slaNextDueAt: string | null;
@@ -9442,8 +9442,8 @@ export interface operations {
                         };
                         createdBy: string;
                         /** @enum {unknown} */
-                        slaStatus: "none" | "running" | "warning" | "breached" | "paused" | "met";
-                        /** @description When the first running SLA clock breaches */
+                        slaStatus: "breached" | "at-risk" | "on-track" | "paused" | "met" | "none";
+                        /** @description When the first open SLA clock breaches (or breached): what sort=breach orders by */
                         slaBreachAt: string | null;
                         /** @description When the next warning, breach or escalation falls due */
                         slaNextDueAt: string | null;
@@ -9897,8 +9897,8 @@ export interface operations {
                         };
                         createdBy: string;
                         /** @enum {unknown} */
-                        slaStatus: "none" | "running" | "warning" | "breached" | "paused" | "met";
-                        /** @description When the first running SLA clock breaches */
+                        slaStatus: "breached" | "at-risk" | "on-track" | "paused" | "met" | "none";
+                        /** @description When the first open SLA clock breaches (or breached): what sort=breach orders by */
                         slaBreachAt: string | null;
                         /** @description When the next warning, breach or escalation falls due */
                         slaNextDueAt: string | null;

@@ -114,14 +114,14 @@ export type Ticket = Message<"fieldops.tickets.v1.Ticket"> & {
   createdBy: string;
 
   /**
-   * none | running | warning | breached | paused | met
+   * breached | at-risk | on-track | paused | met | none (the worst open clock decides)
    *
    * @generated from field: string sla_status = 18;
    */
   slaStatus: string;
 
   /**
-   * When the first running SLA clock breaches, Unix epoch milliseconds.
+   * When the first open SLA clock breaches (or breached), Unix epoch milliseconds: what "breaches first" sorts by.
    *
    * @generated from field: optional int64 sla_breach_at = 19;
    */
