@@ -51,6 +51,30 @@ describe.each(await databaseEngines())('tickets through REST on $name', (databas
     expect(types).toEqual(['tickets.ticket.opened.v1', 'tickets.ticket.assigned.v1']);
   });
 
+  it('a complaint goes to the least-loaded of the reps covering the merchant (the primary on a tie)', async () => {
+    const rep = await as('rep2.sg');
+    const merchantId = await aMerchant(t, rep);
+    const covering = await t.api('GET', '/api/v1/areas/covering?lat=1.2903&lng=103.8519', { token: await as('admin') });
+    const candidates = [...covering.body.primary, ...covering.body.backups].map((c: { userId: string }) => c.userId);
+    expect(candidates).toHaveLength(2);
+    for (let i = 0; i < 3; i++) {
+      const open = await ticketsDb(t)
+        .selectFrom('ticket')
+        .select('assignee_id')
+        .where('assignee_id', 'in', candidates)
+        .where('state', 'in', ['new', 'assigned', 'in_progress', 'pending'])
+        .execute();
+      const load = candidates.map((id) => open.filter((row) => row.assignee_id === id).length);
+      const expected = (load[1] ?? 0) < (load[0] ?? 0) ? candidates[1] : candidates[0];
+      const res = await t.api('POST', '/api/v1/tickets', {
+        token: rep,
+        body: { type: 'complaint', title: `Fees too high ${i}`, merchantId, fields: { channel: 'phone', category: 'fees' } },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect(res.body).toMatchObject({ state: 'assigned', assigneeId: expected, queue: 'merchant-care' });
+    }
+  });
+
   it('an Idempotency-Key replays the first answer and opens one ticket', async () => {
     const rep = await as('rep2.sg');
     const body = aRepair();
