@@ -124,6 +124,8 @@ describe.each(await databaseEngines())('tickets through REST on $name', (databas
     const assigned = await t.api('POST', `/api/v1/tickets/${id}/assign`, { token: manager, body: { assigneeId: me } });
     expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
     expect(assigned.body).toMatchObject({ state: 'assigned', assigneeId: me });
+    const assignedEvent = (await outboxOf(t, id)).find((e) => e.type === 'tickets.ticket.assigned.v1')?.data;
+    expect(assignedEvent).toMatchObject({ ticketId: id, assigneeId: me, previousAssigneeId: null, version: 2 });
     expect((await move('in_progress')).body.state).toBe('in_progress');
     expectProblem(await move('pending'), 409, '/body/pendingOn');
     const pending = await move('pending', { pendingOn: 'merchant', reason: 'Waiting for the shop to open' });
@@ -176,6 +178,8 @@ describe.each(await databaseEngines())('tickets through REST on $name', (databas
     const stale = await t.api('PATCH', `/api/v1/tickets/${id}`, { token: rep, body: { title: 'Stale' }, headers: ifMatch(created) });
     expectProblem(stale, 412);
     expect((await t.api('GET', `/api/v1/tickets/${id}`, { token: rep })).body.title).toBe(created.body.title);
+    const updated = (await outboxOf(t, id)).filter((e) => e.type === 'tickets.ticket.updated.v1').map((e) => e.data);
+    expect(updated).toEqual([expect.objectContaining({ id, priority: 'urgent', version: 2 })]);
     const badFields = await t.api('PATCH', `/api/v1/tickets/${id}`, {
       token: rep,
       body: { fields: { symptom: 'smoke' } },
