@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { accountService } from '@fieldops/account';
+import { eventually } from '@fieldops/testing';
 import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createLogger, Host, loadConfig, openDatabase, type PlatformTables } from '../src/index';
-import { notes, notesService, writeNoteEvents } from './fixtures/notes-service';
+import { consumerDelay, type NotesDb, notes, notesService, writeNoteEvents } from './fixtures/notes-service';
 
 describe('graceful shutdown', () => {
   it('finishes the request in flight, refuses new ones, and publishes what was committed', async () => {
@@ -51,4 +52,48 @@ describe('graceful shutdown', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
     expect(unpublished).toHaveLength(0);
   });
+
+  it('does not wait for consumers to work through a backlog: the rest stays in the outbox and the next start delivers it', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldops-stop-'));
+    const config = loadConfig({ DATA_DIR: dataDir });
+    const start = () => Host.start({ config, services: [notesService], listen: false, log: createLogger('silent') });
+    const db = () => notes.ctx?.db as unknown as Kysely<NotesDb & PlatformTables>;
+    const backlog = 2_000;
+    let host = await start();
+    try {
+      // 20 ms an event on the in-process bus: the whole backlog would hold the stop for 40 s.
+      consumerDelay.ms = 20;
+      if (!notes.ctx) throw new Error('notes service did not start');
+      // One commit, as a bulk import or a demo seed makes them.
+      await notes.ctx.transact(async (_trx, events) => {
+        for (let n = 1; n <= backlog; n++)
+          await events.append({ type: 'platform.probe.written.v1', subject: 'backlog', data: { id: 'backlog', n } });
+      });
+      await host.stop();
+      const reopened = await openDatabase<PlatformTables>(`sqlite:${dataDir}`, 'notes');
+      const left = await (reopened.db as Kysely<PlatformTables>)
+        .selectFrom('outbox')
+        .select('id')
+        .where('published_at', 'is', null)
+        .execute();
+      await reopened.close();
+      expect(left.length).toBeGreaterThan(0);
+      expect(left.length).toBeLessThan(backlog);
+
+      consumerDelay.ms = 0;
+      host = await start();
+      await eventually(
+        async () => {
+          const applied = await db().selectFrom('applied_event').select('event_id').where('subject', '=', 'backlog').execute();
+          expect(applied).toHaveLength(backlog);
+          expect(new Set(applied.map((r) => r.event_id)).size).toBe(backlog);
+        },
+        { timeoutMs: 60_000 },
+      );
+    } finally {
+      consumerDelay.ms = 0;
+      await host.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

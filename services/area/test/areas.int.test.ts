@@ -232,7 +232,7 @@ describe.each(engines)('areas on $name', (database) => {
       expect(listed.body.items.some((a: { name: string }) => a.name === 'Bishan')).toBe(true);
     });
 
-    it('an area is linked only to an org unit of its country that the caller manages (422 naming orgUnitId)', async () => {
+    it('an area is created or linked only with an org unit of its country that the caller manages (422 naming orgUnitId)', async () => {
       const manager = await t.login('citymanager1.sg@fieldops.test');
       const central = await idOf(t, admin, '/api/v1/areas?country=SG&limit=200', (a) => a.name === 'Central Region');
       const units = await t.api('GET', '/api/v1/org-units?limit=200', { token: admin });
@@ -241,11 +241,33 @@ describe.each(engines)('areas on $name', (database) => {
       const me = await t.api('GET', '/api/v1/me', { token: manager });
       const elsewhereInSingapore = inCountry('SG').find((u: { id: string }) => !me.body.scope.orgUnitIds.includes(u.id)).id as string;
       await eventually(async () => expect((await t.api('GET', `/api/v1/areas/${central}`, { token: manager })).status).toBe(200));
-      for (const orgUnitId of [brazilian, elsewhereInSingapore]) {
+      // A small grid in Bishan, inside the manager's Central Region.
+      const grid = (orgUnitId: string, code: string) => ({
+        name: 'Bishan North grid',
+        code,
+        kind: 'grid',
+        parentId: central,
+        orgUnitId,
+        geometry: polygon(square(103.835, 1.352, 0.002)),
+      });
+      for (const [i, orgUnitId] of [brazilian, elsewhereInSingapore].entries()) {
         expectProblem(await t.api('PATCH', `/api/v1/areas/${central}`, { token: manager, body: { orgUnitId } }), 422, '/body/orgUnitId');
+        expectProblem(
+          await t.api('POST', '/api/v1/areas', { token: manager, body: grid(orgUnitId, `bishan-n-${i}`) }),
+          422,
+          '/body/orgUnitId',
+        );
       }
       const kept = await t.api('GET', `/api/v1/areas/${central}`, { token: admin });
       expect([brazilian, elsewhereInSingapore]).not.toContain(kept.body.orgUnitId);
+      const children = await t.api('GET', `/api/v1/areas?parentId=${central}&limit=200`, { token: admin });
+      expect(children.body.items.map((a: { code: string }) => a.code)).not.toContain('bishan-n-0');
+      // The same grid linked to an org unit the manager does manage is accepted: the refusals above were about the unit.
+      const own = me.body.scope.orgUnitIds[0] as string;
+      const accepted = await t.api('POST', '/api/v1/areas', { token: manager, body: grid(own, 'bishan-n-own') });
+      expect(accepted.status).toBe(201);
+      // Removed again: Bishan's reps cover the point the next test asks about.
+      expect((await t.api('DELETE', `/api/v1/areas/${accepted.body.id}`, { token: admin })).status).toBe(204);
     });
 
     it('tells who covers a point only within the caller’s territories, and names only to those who may read users', async () => {

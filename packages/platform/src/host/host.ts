@@ -54,6 +54,8 @@ const silentProgress: ProgressReporter = { start() {}, tick() {}, stop() {} };
 
 /** How long requests in flight may finish at stop; a client that never reads its answer must not hold it forever. */
 const SHUTDOWN_GRACE_MS = 15_000;
+/** How long the relays may go on publishing at stop; what is left stays in the outbox for the next relay. */
+const SHUTDOWN_DRAIN_MS = 5_000;
 
 /**
  * Runs a set of services in this process: all of them (embedded) or one (distributed). The services' code path is
@@ -215,7 +217,7 @@ export class Host {
 
   /**
    * Graceful shutdown: stop taking requests and finish those in flight, stop jobs, let the relays publish what
-   * was committed, then close the bus, cache and databases.
+   * was committed for a few seconds, then close the bus, cache and databases.
    */
   async stop(): Promise<void> {
     if (this.stopped) return;
@@ -226,8 +228,9 @@ export class Host {
     await closed.finally(() => clearTimeout(grace));
     for (const service of this.services) await service.stop();
     if (this.background) {
+      const until = Date.now() + SHUTDOWN_DRAIN_MS;
       for (const service of this.services) {
-        await service.relay.drain().catch((error: unknown) => log.warn({ err: error }, 'final relay drain failed'));
+        await service.relay.drain(() => Date.now() < until).catch((error: unknown) => log.warn({ err: error }, 'final relay drain failed'));
       }
     }
     await bus.close();

@@ -118,7 +118,6 @@ export const BulkAssignBody = Type.Object(
     leadIds: Type.Array(Id, { minItems: 1, maxItems: 10_000 }),
     strategy: Type.Union([Type.Literal('area'), Type.Literal('round-robin'), Type.Literal('least-loaded')]),
     repIds: Type.Optional(Type.Array(Id, { maxItems: 1000, description: 'The team’s reps, for round-robin and least-loaded' })),
-    teamOrgUnitId: Type.Optional(Id),
   },
   { additionalProperties: false },
 );

@@ -12,7 +12,6 @@ export interface BulkAssignInput {
   strategy: AssignStrategy;
   /** The team's reps, for round-robin and least-loaded. */
   repIds?: string[] | undefined;
-  teamOrgUnitId?: string | undefined;
 }
 
 export interface BulkAssignRow {

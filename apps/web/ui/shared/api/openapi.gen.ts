@@ -5366,11 +5366,6 @@ export interface operations {
                     strategy: "area" | "round-robin" | "least-loaded";
                     /** @description The team’s reps, for round-robin and least-loaded */
                     repIds?: string[];
-                    /**
-                     * Format: uuid
-                     * @description UUID
-                     */
-                    teamOrgUnitId?: string;
                 };
             };
         };
