@@ -113,6 +113,9 @@ const REFERENCE_FIELDS: Record<string, string | null> = {
   'assignTicket /body/assigneeId': 'services/tickets/test/scope.int.test.ts',
   'bulkAssignTickets /body/assigneeId': 'services/tickets/test/scope.int.test.ts',
   'bulkAssignTickets /body/ticketIds': 'services/tickets/test/scope.int.test.ts',
+  'getLeaderboard /query/orgUnitId': 'services/performance/test/scope.int.test.ts',
+  'setTargets /body/cascade/reps/*/userId': 'services/performance/test/scope.int.test.ts',
+  'recordMerchantFigures /body/merchantId': 'services/performance/test/merchant-figures.int.test.ts',
   'checkOut /body/photoIds': 'services/checkin/test/scope.int.test.ts',
 };
 

@@ -50,6 +50,8 @@ export { isCalendarDate, localDayBounds, localTimeToEpoch } from './shared/local
 export { maskPhone } from './shared/phone';
 export {
   addWorkingMinutes,
+  type LocalDateTime,
+  localDateTime,
   type WorkingInterval,
   workingIntervals,
   workingMinutesBetween,

@@ -34,6 +34,8 @@ export const PERMISSIONS = [
   'file:write',
   'search:read',
   'performance:read',
+  'performance:target',
+  'performance:ingest',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -86,6 +88,7 @@ const MANAGEMENT: Permission[] = [
   'ticket:assign',
   'merchant:transfer',
   'visit:review',
+  'performance:target',
 ];
 
 export interface BuiltInRole {
