@@ -6,9 +6,19 @@ import { migrateCommand } from './commands/migrate';
 import { replayCommand } from './commands/replay';
 import { seedCommand } from './commands/seed';
 import { serveCommand } from './commands/serve';
+import { ticketsCommand } from './commands/tickets';
 import { describeFailure } from './failure';
 
-const COMMANDS: Command[] = [serveCommand, migrateCommand, seedCommand, leadsCommand, filesCommand, replayCommand, dlqCommand];
+const COMMANDS: Command[] = [
+  serveCommand,
+  migrateCommand,
+  seedCommand,
+  leadsCommand,
+  ticketsCommand,
+  filesCommand,
+  replayCommand,
+  dlqCommand,
+];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;

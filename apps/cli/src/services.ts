@@ -9,6 +9,7 @@ import { performanceService } from '@fieldops/performance';
 import type { ServiceDefinition } from '@fieldops/platform';
 import { poiService } from '@fieldops/poi';
 import { searchService } from '@fieldops/search';
+import { ticketsService } from '@fieldops/tickets';
 import { UsageError } from './command';
 
 /** Every service this build can run, in start order (the account service issues the tokens the others check). */
@@ -21,6 +22,7 @@ export const ALL_SERVICES: ServiceDefinition[] = [
   leadsService,
   checkinService,
   performanceService,
+  ticketsService,
   searchService,
   notificationService,
 ];

@@ -11,6 +11,7 @@ import { performanceService } from '@fieldops/performance';
 import { poiService } from '@fieldops/poi';
 import { searchService } from '@fieldops/search';
 import { startTestHost } from '@fieldops/testing';
+import { ticketsService } from '@fieldops/tickets';
 import { createGateway } from '../src/index';
 
 /** The committed snapshot of the public OpenAPI document; a test fails when the live document differs. */
@@ -26,6 +27,7 @@ export const documentedServices = [
   leadsService,
   checkinService,
   performanceService,
+  ticketsService,
   searchService,
   notificationService,
 ];

@@ -7,6 +7,7 @@ import { LeadsService } from './gen/fieldops/leads/v1/leads_pb';
 import { MerchantService } from './gen/fieldops/merchant/v1/merchant_pb';
 import { PoiService } from './gen/fieldops/poi/v1/poi_pb';
 import { SearchService } from './gen/fieldops/search/v1/search_pb';
+import { TicketsService } from './gen/fieldops/tickets/v1/tickets_pb';
 
 const RPC_PACKAGE = /^fieldops\.([a-z][a-z0-9_]*)\.v[0-9]+\.[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -34,6 +35,7 @@ export const rpcServices: readonly DescService[] = [
   MerchantService,
   PoiService,
   SearchService,
+  TicketsService,
 ];
 
 /** Proto service typeName → owning FieldOps service, e.g. `fieldops.account.v1.AccountService` → `account`. */

@@ -9,6 +9,7 @@ import { leadsEvents } from './leads';
 import { merchantEvents } from './merchant';
 import { platformEvents } from './platform';
 import { poiEvents } from './poi';
+import { ticketsEvents } from './tickets';
 
 /** Every event type published in FieldOps → its data schema. Add each service's record here. */
 export const eventCatalogue = {
@@ -20,6 +21,7 @@ export const eventCatalogue = {
   ...merchantEvents,
   ...platformEvents,
   ...poiEvents,
+  ...ticketsEvents,
 } as const satisfies Record<string, TSchema>;
 
 export type EventType = keyof typeof eventCatalogue;

@@ -1231,6 +1231,161 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tickets I can see, filtered; sort=breach puts the soonest breach first */
+        get: operations["listTickets"];
+        put?: never;
+        /** Open a ticket of my country; assigned by its type’s rule (send Idempotency-Key to retry safely) */
+        post: operations["createTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A ticket; outside my scope it answers 404 */
+        get: operations["getTicket"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a ticket’s title, description, priority or fields (If-Match) */
+        patch: operations["updateTicket"];
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a ticket to a user I can see, of its country */
+        post: operations["assignTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Comment on a ticket; a public comment answers the customer */
+        post: operations["commentTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every change of a ticket (who, when, why) and its comments, oldest first */
+        get: operations["getTicketHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each SLA clock of a ticket now, with the intervals counted, paused and excluded as non-working time */
+        get: operations["getTicketSla"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a ticket to another state; an illegal move is a 409 naming from, to and allowed */
+        post: operations["transitionTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/bulk-assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give many tickets I manage to one user; each row says assigned or why skipped */
+        post: operations["bulkAssignTickets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ticket types of my country, with their field schemas */
+        get: operations["listTicketTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -10373,6 +10528,1276 @@ export interface operations {
                             events: number;
                             backlog: number;
                             deadLetters: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTickets: {
+        parameters: {
+            query?: {
+                /** @description open: new, assigned, in_progress or pending */
+                state?: ("new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled") | "open";
+                queue?: string;
+                /** @description UUID */
+                assigneeId?: string;
+                /** @description UUID */
+                merchantId?: string;
+                /** @description created: newest first; breach: soonest SLA breach first */
+                sort?: "created" | "breach";
+                /** @description Items per page */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            id: string;
+                            country: string;
+                            type: string;
+                            title: string;
+                            description: string;
+                            /** @enum {unknown} */
+                            state: "new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled";
+                            /** @description What a pending ticket waits on */
+                            pendingOn: ("merchant" | "third_party") | null;
+                            /** @enum {unknown} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            queue: string;
+                            assigneeId: string | null;
+                            orgUnitId: string | null;
+                            agencyId: string | null;
+                            areaId: string | null;
+                            merchantId: string | null;
+                            leadId: string | null;
+                            placeId: string | null;
+                            visitId: string | null;
+                            /** @description The ticket type’s fields (GET /api/v1/tickets/types) */
+                            fields: {
+                                [key: string]: unknown;
+                            };
+                            createdBy: string;
+                            /** @enum {unknown} */
+                            slaStatus: "breached" | "at-risk" | "on-track" | "paused" | "met" | "none";
+                            /** @description When the first open SLA clock breaches (or breached): what sort=breach orders by */
+                            slaBreachAt: string | null;
+                            /** @description When the next warning, breach or escalation falls due */
+                            slaNextDueAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A ticket type of my country */
+                    type: string;
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    merchantId?: string;
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    leadId?: string;
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    placeId?: string;
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    visitId?: string;
+                    /** @enum {unknown} */
+                    priority?: "low" | "normal" | "high" | "urgent";
+                    title: string;
+                    description?: string;
+                    /** @description The ticket type’s fields (GET /api/v1/tickets/types) */
+                    fields?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUID
+                         */
+                        id: string;
+                        country: string;
+                        type: string;
+                        title: string;
+                        description: string;
+                        /** @enum {unknown} */
+                        state: "new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled";
+                        /** @description What a pending ticket waits on */
+                        pendingOn: ("merchant" | "third_party") | null;
+                        /** @enum {unknown} */
+                        priority: "low" | "normal" | "high" | "urgent";
+                        queue: string;
+                        assigneeId: string | null;
+                        orgUnitId: string | null;
+                        agencyId: string | null;
+                        areaId: string | null;
+                        merchantId: string | null;
+                        leadId: string | null;
+                        placeId: string | null;
+                        visitId: string | null;
+                        /** @description The ticket type’s fields (GET /api/v1/tickets/types) */
+                        fields: {
+                            [key: string]: unknown;
+                        };
+                        createdBy: string;
+                        /** @enum {unknown} */
+                        slaStatus: "breached" | "at-risk" | "on-track" | "paused" | "met" | "none";
+                        /** @description When the first open SLA clock breaches (or breached): what sort=breach orders by */
+                        slaBreachAt: string | null;
+                        /** @description When the next warning, breach or escalation falls due */
+                        slaNextDueAt: string | null;
+                        resolvedAt: string | null;
+                        closedAt: string | null;
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record's state or version refuses this change. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the request; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUID
+                         */
+                        id: string;
+                        country: string;
+                        type: string;
+                        title: string;
+                        description: string;
+                        /** @enum {unknown} */
+                        state: "new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled";
+                        /** @description What a pending ticket waits on */
+                        pendingOn: ("merchant" | "third_party") | null;
+                        /** @enum {unknown} */
+                        priority: "low" | "normal" | "high" | "urgent";
+                        queue: string;
+                        assigneeId: string | null;
+                        orgUnitId: string | null;
+                        agencyId: string | null;
+                        areaId: string | null;
+                        merchantId: string | null;
+                        leadId: string | null;
+                        placeId: string | null;
+                        visitId: string | null;
+                        /** @description The ticket type’s fields (GET /api/v1/tickets/types) */
+                        fields: {
+                            [key: string]: unknown;
+                        };
+                        createdBy: string;
+                        /** @enum {unknown} */
+                        slaStatus: "breached" | "at-risk" | "on-track" | "paused" | "met" | "none";
+                        /** @description When the first open SLA clock breaches (or breached): what sort=breach orders by */
+                        slaBreachAt: string | null;
+                        /** @description When the next warning, breach or escalation falls due */
+                        slaNextDueAt: string | null;
+                        resolvedAt: string | null;
+                        closedAt: string | null;
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    description?: string;
+                    /** @enum {unknown} */
+                    priority?: "low" | "normal" | "high" | "urgent";
+                    /** @description The ticket type’s fields (GET /api/v1/tickets/types) */
+                    fields?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUID
+                         */
+                        id: string;
+                        country: string;
+                        type: string;
+                        title: string;
+                        description: string;
+                        /** @enum {unknown} */
+                        state: "new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled";
+                        /** @description What a pending ticket waits on */
+                        pendingOn: ("merchant" | "third_party") | null;
+                        /** @enum {unknown} */
+                        priority: "low" | "normal" | "high" | "urgent";
+                        queue: string;
+                        assigneeId: string | null;
+                        orgUnitId: string | null;
+                        agencyId: string | null;
+                        areaId: string | null;
+                        merchantId: string | null;
+                        leadId: string | null;
+                        placeId: string | null;
+                        visitId: string | null;
+                        /** @description The ticket type’s fields (GET /api/v1/tickets/types) */
+                        fields: {
+                            [key: string]: unknown;
+                        };
+                        createdBy: string;
+                        /** @enum {unknown} */
+                        slaStatus: "breached" | "at-risk" | "on-track" | "paused" | "met" | "none";
+                        /** @description When the first open SLA clock breaches (or breached): what sort=breach orders by */
+                        slaBreachAt: string | null;
+                        /** @description When the next warning, breach or escalation falls due */
+                        slaNextDueAt: string | null;
+                        resolvedAt: string | null;
+                        closedAt: string | null;
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record's state or version refuses this change. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the request; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assignTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    assigneeId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUID
+                         */
+                        id: string;
+                        country: string;
+                        type: string;
+                        title: string;
+                        description: string;
+                        /** @enum {unknown} */
+                        state: "new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled";
+                        /** @description What a pending ticket waits on */
+                        pendingOn: ("merchant" | "third_party") | null;
+                        /** @enum {unknown} */
+                        priority: "low" | "normal" | "high" | "urgent";
+                        queue: string;
+                        assigneeId: string | null;
+                        orgUnitId: string | null;
+                        agencyId: string | null;
+                        areaId: string | null;
+                        merchantId: string | null;
+                        leadId: string | null;
+                        placeId: string | null;
+                        visitId: string | null;
+                        /** @description The ticket type’s fields (GET /api/v1/tickets/types) */
+                        fields: {
+                            [key: string]: unknown;
+                        };
+                        createdBy: string;
+                        /** @enum {unknown} */
+                        slaStatus: "breached" | "at-risk" | "on-track" | "paused" | "met" | "none";
+                        /** @description When the first open SLA clock breaches (or breached): what sort=breach orders by */
+                        slaBreachAt: string | null;
+                        /** @description When the next warning, breach or escalation falls due */
+                        slaNextDueAt: string | null;
+                        resolvedAt: string | null;
+                        closedAt: string | null;
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record's state or version refuses this change. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the request; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    commentTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                    /** @description public: the merchant or partner sees it too */
+                    visibility?: "internal" | "public";
+                    /** @description customer: a reply of the merchant or partner, logged by me (always public); it restarts the next-response clock */
+                    from?: "staff" | "customer";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUID
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description UUID
+                         */
+                        ticketId: string;
+                        authorId: string;
+                        body: string;
+                        visibility: "internal" | "public";
+                        /** Format: date-time */
+                        at: string;
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record's state or version refuses this change. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the request; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTicketHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        history: {
+                            /** @description opened, transitioned, reopened, assigned, commented, updated, priority-changed */
+                            kind: string;
+                            from: ("new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled") | null;
+                            to: ("new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled") | null;
+                            actor: string;
+                            reason: string | null;
+                            detail: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        comments: {
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            id: string;
+                            authorId: string;
+                            body: string;
+                            visibility: "internal" | "public";
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTicketSla: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUID
+                         */
+                        ticketId: string;
+                        country: string;
+                        /** @description The zone of the working calendar the clocks run on */
+                        timezone: string;
+                        /** Format: date-time */
+                        computedAt: string;
+                        clocks: {
+                            clock: "firstResponse" | "nextResponse" | "resolution";
+                            key: string;
+                            status: "idle" | "running" | "paused" | "met" | "breached" | "canceled";
+                            open: boolean;
+                            /** @description Working minutes */
+                            targetMinutes: number;
+                            elapsedMinutes: number;
+                            remainingMinutes: number;
+                            dueAt: string | null;
+                            warnAt: string | null;
+                            breachedAt: string | null;
+                            startedAt: string | null;
+                            stoppedAt: string | null;
+                            milestones: {
+                                kind: "warn" | "breach" | "escalate";
+                                level: number;
+                                key: string;
+                                atElapsedMinutes: number;
+                                at: string | null;
+                                reached: boolean;
+                            }[];
+                            /** @description Counted, paused and non-working stretches, oldest first */
+                            intervals: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                                kind: "counted" | "paused" | "non-working";
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transitionTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {unknown} */
+                    to: "new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled";
+                    reason?: string;
+                    /** @enum {unknown} */
+                    pendingOn?: "merchant" | "third_party";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUID
+                         */
+                        id: string;
+                        country: string;
+                        type: string;
+                        title: string;
+                        description: string;
+                        /** @enum {unknown} */
+                        state: "new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled";
+                        /** @description What a pending ticket waits on */
+                        pendingOn: ("merchant" | "third_party") | null;
+                        /** @enum {unknown} */
+                        priority: "low" | "normal" | "high" | "urgent";
+                        queue: string;
+                        assigneeId: string | null;
+                        orgUnitId: string | null;
+                        agencyId: string | null;
+                        areaId: string | null;
+                        merchantId: string | null;
+                        leadId: string | null;
+                        placeId: string | null;
+                        visitId: string | null;
+                        /** @description The ticket type’s fields (GET /api/v1/tickets/types) */
+                        fields: {
+                            [key: string]: unknown;
+                        };
+                        createdBy: string;
+                        /** @enum {unknown} */
+                        slaStatus: "breached" | "at-risk" | "on-track" | "paused" | "met" | "none";
+                        /** @description When the first open SLA clock breaches (or breached): what sort=breach orders by */
+                        slaBreachAt: string | null;
+                        /** @description When the next warning, breach or escalation falls due */
+                        slaNextDueAt: string | null;
+                        resolvedAt: string | null;
+                        closedAt: string | null;
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record's state or version refuses this change. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the request; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bulkAssignTickets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ticketIds: string[];
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    assigneeId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assigned: number;
+                        skipped: number;
+                        rows: {
+                            ticketId: string;
+                            status: "assigned" | "skipped";
+                            reasons: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record's state or version refuses this change. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the request; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTicketTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        country: string;
+                        reopenWindowDays: number;
+                        items: {
+                            type: string;
+                            label: string;
+                            /** @enum {unknown} */
+                            defaultPriority: "low" | "normal" | "high" | "urgent";
+                            queue: string;
+                            assignment: "covering-rep" | "least-loaded" | "queue";
+                            /** @description JSON Schema of the type’s fields */
+                            fields: {
+                                [key: string]: unknown;
+                            };
                         }[];
                     };
                 };

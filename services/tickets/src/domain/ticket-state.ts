@@ -1,0 +1,71 @@
+import type { PendingOn, TicketState } from '@fieldops/contracts';
+
+export { PENDING_ON, type PendingOn, TICKET_PRIORITIES, TICKET_STATES, type TicketPriority, type TicketState } from '@fieldops/contracts';
+
+/**
+ * A ticket's life: new → assigned → in_progress ⇄ pending → resolved → closed; a reopen is resolved/closed →
+ * in_progress; cancel from any open state. The states each state may move to:
+ */
+const NEXT: Record<TicketState, readonly TicketState[]> = {
+  new: ['assigned', 'canceled'],
+  assigned: ['in_progress', 'pending', 'resolved', 'canceled'],
+  in_progress: ['pending', 'resolved', 'canceled'],
+  pending: ['in_progress', 'resolved', 'canceled'],
+  resolved: ['closed', 'in_progress'],
+  closed: ['in_progress'],
+  canceled: [],
+};
+
+/** Open: the SLA clocks may still run and the ticket counts against its assignee's load. */
+export const OPEN_STATES: readonly TicketState[] = ['new', 'assigned', 'in_progress', 'pending'];
+
+export function allowedFrom(state: TicketState): readonly TicketState[] {
+  return NEXT[state];
+}
+
+export interface TransitionSubject {
+  state: TicketState;
+  assigneeId: string | null;
+  /** When the ticket was last resolved (the reopen window runs from there). */
+  resolvedAt: number | null;
+}
+
+export interface TransitionRequest {
+  to: TicketState;
+  pendingOn?: PendingOn;
+  now: number;
+  /** The country's reopen window after a resolution. */
+  reopenWindowMs: number;
+}
+
+/** `kind` names the change in the ticket's history: a move back from resolved/closed is a reopen. */
+export type TransitionDecision =
+  | { ok: true; kind: 'transitioned' | 'reopened'; state: TicketState; pendingOn: PendingOn | null }
+  | { ok: false; code: 'illegal' | 'unassigned' | 'reopen-window' | 'pending-on'; message: string; allowed: readonly TicketState[] };
+
+export function transition(ticket: TransitionSubject, request: TransitionRequest): TransitionDecision {
+  const { state } = ticket;
+  const { to } = request;
+  const allowed = allowedFrom(state);
+  if (!allowed.includes(to)) {
+    const list = allowed.length > 0 ? allowed.join(', ') : 'none';
+    return { ok: false, code: 'illegal', message: `A ${state} ticket cannot move to ${to}; allowed: ${list}.`, allowed };
+  }
+  if (to === 'assigned' && ticket.assigneeId === null) {
+    return { ok: false, code: 'unassigned', message: 'Assign the ticket to someone first.', allowed };
+  }
+  if (to === 'pending' && request.pendingOn === undefined) {
+    return { ok: false, code: 'pending-on', message: 'Say what the ticket waits on: merchant or third_party.', allowed };
+  }
+  const reopen = (state === 'resolved' || state === 'closed') && to === 'in_progress';
+  if (reopen && (ticket.resolvedAt === null || request.now > ticket.resolvedAt + request.reopenWindowMs)) {
+    const days = Math.round(request.reopenWindowMs / 86_400_000);
+    return { ok: false, code: 'reopen-window', message: `A ticket can be reopened within ${days} days of its resolution.`, allowed };
+  }
+  return {
+    ok: true,
+    kind: reopen ? 'reopened' : 'transitioned',
+    state: to,
+    pendingOn: to === 'pending' ? (request.pendingOn ?? null) : null,
+  };
+}
