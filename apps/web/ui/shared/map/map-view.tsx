@@ -137,15 +137,17 @@ function addDataLayers(map: MapLibreMap): void {
   map.addSource('shapes', { type: 'geojson', data: polygonsData([], datumShift('WGS84')) });
   map.addSource('line', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
   map.addSource('points', { type: 'geojson', data: pointsData([], datumShift('WGS84')) });
-  // Natural Earth is too coarse for a city (1:50m puts shops in the sea): from zoom 8 the territories' own
-  // shapes take over as the land.
-  map.addLayer({
-    id: 'territories-fill',
-    type: 'fill',
-    source: 'territories',
-    minzoom: 7,
-    paint: { 'fill-color': LAND, 'fill-opacity': ['interpolate', ['linear'], ['zoom'], 7, 0, 9, 1] },
-  });
+  // On Natural Earth, which is too coarse for a city (1:50m puts shops in the sea), the territories' own shapes
+  // take over as the land from zoom 8. A real base map draws its own land.
+  if (map.getSource('land')) {
+    map.addLayer({
+      id: 'territories-fill',
+      type: 'fill',
+      source: 'territories',
+      minzoom: 7,
+      paint: { 'fill-color': LAND, 'fill-opacity': ['interpolate', ['linear'], ['zoom'], 7, 0, 9, 1] },
+    });
+  }
   map.addLayer({
     id: 'territories-outline',
     type: 'line',
@@ -389,7 +391,7 @@ function territoryNames(map: MapLibreMap, territories: Territory[], shift: Shift
     // Outlines follow the names: one level at a time.
     const drawn = territoriesAt(territories, zoom).map((territory) => territory.id);
     map.setFilter('territories-outline', ['in', ['get', 'id'], ['literal', drawn]]);
-    map.setFilter('territories-fill', ['in', ['get', 'id'], ['literal', drawn]]);
+    if (map.getLayer('territories-fill')) map.setFilter('territories-fill', ['in', ['get', 'id'], ['literal', drawn]]);
     shown = labelledTerritories(territories, zoom, [west, south, east, north]).map(({ territory, at }) => {
       const element = document.createElement('div');
       element.className = `territory-label territory-label-${territory.kind}`;
