@@ -122,7 +122,7 @@ describe.runIf(chromiumForTests())('maps that orient, in Chromium', () => {
     await e2e.screenshot(page, 'maps-console-zh-CN-1440');
   }, 90_000);
 
-  it('Nearby lists the records around a rep at 360 px, even where places are too many to list', async () => {
+  it('Nearby lists the records around a rep at 360 px, and shows them on its map', async () => {
     const shop = { lat: 1.3012, lng: 103.8572 };
     await merchantOf('rep3.sg@fieldops.test', 'Nearby Noodle Bar', shop, '201912345K');
     const { page } = await e2e.open('/field/', phoneAt(1.3008, 103.857));

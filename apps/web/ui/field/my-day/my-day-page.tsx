@@ -101,6 +101,8 @@ export function MyDayPage() {
     className: `stop-marker stop-${target.type} stop-${stateOf(target)}`,
     title: t('field.myDay.stopTitle', { number: index + 1, name: target.name }),
   }));
+  // Framed on the stops alone, so the rep's moving position does not reframe the map at every step.
+  const stopsInView: LngLat[] = targets.length > 0 ? targets.map((target): LngLat => [target.lng, target.lat]) : route;
   const points: MapPoint[] = here ? [{ id: 'me', kind: 'me' as const, lng: here.lng, lat: here.lat }] : [];
   const centre: LngLat = here ? [here.lng, here.lat] : homeView(session.me?.user.country);
 
@@ -116,7 +118,7 @@ export function MyDayPage() {
         points={points}
         markers={markers}
         line={route}
-        fit={route}
+        fit={stopsInView}
         className="map map-phone"
       >
         <MapLegend kinds={['me', 'merchant', 'lead']} />

@@ -330,10 +330,13 @@ function LoadedMapView(props: MapViewProps & { config: MapConfig }) {
     return territoryNames(map, territories, shiftRef.current);
   }, [territories, ready]);
 
+  // Keyed by their content: a page that rebuilds the same markers on each render does not redraw them.
+  const markersKey = JSON.stringify(props.markers ?? []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the markers.
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !ready) return;
-    const drawn = (props.markers ?? []).map((marker) => {
+    const drawn = (latest.current.markers ?? []).map((marker) => {
       const element = document.createElement('div');
       element.className = marker.className;
       element.textContent = marker.text;
@@ -344,7 +347,7 @@ function LoadedMapView(props: MapViewProps & { config: MapConfig }) {
     return () => {
       for (const marker of drawn) marker.remove();
     };
-  }, [props.markers, ready]);
+  }, [markersKey, ready]);
 
   const [popupElement, setPopupElement] = useState<HTMLElement | undefined>();
   const popupAt = props.popup ? `${props.popup.lng},${props.popup.lat}` : undefined;
