@@ -1,7 +1,5 @@
-import { fromWgs84, toWgs84 } from '@fieldops/geo/coordinates';
 import { useQuery } from '@tanstack/react-query';
 import { useSession } from '../session/session';
-import type { LngLat } from './map-geometry';
 
 /** What the gateway says a country's maps draw on (`GET /api/v1/config/map`): a runtime setting, not a build one. */
 export type Basemap = { kind: 'style'; url: string } | { kind: 'pmtiles'; url: string; glyphs: string | null } | { kind: 'natural-earth' };
@@ -36,19 +34,4 @@ export function useMapConfig(): MapConfig | undefined {
     networkMode: 'offlineFirst',
   });
   return answer.isError ? OFFLINE_CONFIG : answer.data;
-}
-
-/** Moves a WGS-84 position onto the base map's datum, and back. Identity outside China and on WGS-84 maps. */
-export function datumShift(datum: MapConfig['datum']): { toMap(at: LngLat): LngLat; fromMap(at: LngLat): LngLat } {
-  if (datum === 'WGS84') return { toMap: (at) => at, fromMap: (at) => at };
-  return {
-    toMap: ([lng, lat]) => {
-      const moved = fromWgs84({ lat, lng }, 'GCJ02');
-      return [moved.lng, moved.lat];
-    },
-    fromMap: ([lng, lat]) => {
-      const moved = toWgs84({ lat, lng }, 'GCJ02');
-      return [moved.lng, moved.lat];
-    },
-  };
 }

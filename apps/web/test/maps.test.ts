@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { datumShift } from '../ui/shared/map/datum-shift';
 import { type LngLat, labelPoint } from '../ui/shared/map/map-geometry';
 import { navigationLink } from '../ui/shared/map/navigation-link';
 import { labelledTerritories, type Territory } from '../ui/shared/map/territory-labels';
@@ -84,5 +85,23 @@ describe('the Navigate hand-off', () => {
     expect(navigationLink(config, { lat: 31.23, lng: 121.47, name: '金福超市' })).toBe(
       `https://maps.example/?p=121.470000,31.230000&n=${encodeURIComponent('金福超市')}`,
     );
+  });
+});
+
+describe('data drawn on a GCJ-02 base map', () => {
+  const gcj = datumShift('GCJ02');
+  it('moves a point in Shanghai by a few hundred metres, and back exactly', () => {
+    const bund: LngLat = [121.4903, 31.2397];
+    const moved = gcj.toMap(bund);
+    const metres = Math.hypot((moved[0] - bund[0]) * 95_000, (moved[1] - bund[1]) * 111_000);
+    expect(metres).toBeGreaterThan(300);
+    expect(metres).toBeLessThan(800);
+    const back = gcj.fromMap(moved);
+    expect(back[0]).toBeCloseTo(bund[0], 7);
+    expect(back[1]).toBeCloseTo(bund[1], 7);
+  });
+  it('leaves Singapore and every point on a WGS-84 map where it is', () => {
+    expect(gcj.toMap([103.8519, 1.2903])).toEqual([103.8519, 1.2903]);
+    expect(datumShift('WGS84').toMap([121.49, 31.24])).toEqual([121.49, 31.24]);
   });
 });
