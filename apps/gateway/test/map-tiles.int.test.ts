@@ -6,7 +6,7 @@ import { hostEngines, startTestHost, type TestHost } from '@fieldops/testing';
 import { FetchSource, PMTiles } from 'pmtiles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway } from '../src/index';
-import { TILES_PATH } from '../src/map-routes';
+import { GLYPHS_PATH, TILES_PATH } from '../src/map-routes';
 import { minimalPmtiles } from './support/minimal-pmtiles';
 
 const PROBLEM = 'application/problem+json';
@@ -30,11 +30,14 @@ describe('the basemap through the gateway: runtime settings and PMTiles by HTTP 
       { name: 'test extract', attribution: '© OpenStreetMap' },
     );
     fs.writeFileSync(path.join(dir, 'region.pmtiles'), archive);
+    fs.mkdirSync(path.join(dir, 'glyphs', 'Noto Sans Regular'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'glyphs', 'Noto Sans Regular', '0-255.pbf'), Buffer.from([0x0a, 0x02, 0x08, 0x01]));
+    fs.writeFileSync(path.join(dir, 'secret.txt'), 'not a glyph');
     t = await startTestHost({
       services: [accountService],
       edge: createGateway({ services: [accountService] }),
       engines: engine,
-      env: { MAP_TILES_FILE: path.join(dir, 'region.pmtiles'), MAP_STYLE_URL__CN: CN_STYLE },
+      env: { MAP_TILES_FILE: path.join(dir, 'region.pmtiles'), MAP_GLYPHS_DIR: path.join(dir, 'glyphs'), MAP_STYLE_URL__CN: CN_STYLE },
     });
   });
   afterAll(async () => {
@@ -112,12 +115,28 @@ describe('the basemap through the gateway: runtime settings and PMTiles by HTTP 
     expect(sg.body).toEqual({
       country: 'SG',
       datum: 'WGS84',
-      basemap: { kind: 'pmtiles', url: TILES_PATH, glyphs: null },
+      basemap: { kind: 'pmtiles', url: TILES_PATH, glyphs: `${GLYPHS_PATH}/{fontstack}/{range}.pbf` },
       navigationUrl: null,
     });
     const cn = await t.api('GET', '/api/v1/config/map?country=CN');
     expect(cn.body).toMatchObject({ datum: 'GCJ02', basemap: { kind: 'style', url: CN_STYLE } });
     expect(cn.body.navigationUrl).toContain('{lat}');
+  });
+
+  it('serves the glyph ranges of its folder, and nothing outside it', async () => {
+    const glyphs = await fetch(`${t.url}${GLYPHS_PATH}/Noto%20Sans%20Regular/0-255.pbf`);
+    expect(glyphs.status).toBe(200);
+    expect(glyphs.headers.get('content-type')).toBe('application/x-protobuf');
+    expect([...new Uint8Array(await glyphs.arrayBuffer())]).toEqual([0x0a, 0x02, 0x08, 0x01]);
+    for (const outside of [
+      '..%2Fsecret.txt/0-255.pbf',
+      'Noto%20Sans%20Regular/..%2F..%2Fsecret.txt',
+      'Noto%20Sans%20Regular/256-511.pbf',
+    ]) {
+      const refused = await fetch(`${t.url}${GLYPHS_PATH}/${outside}`);
+      expect(refused.status).toBe(404);
+      expect(refused.headers.get('content-type')).toContain(PROBLEM);
+    }
   });
 
   it.each(['XX', 'cn', 'SGP'])('an unknown or malformed country (%s) is 400 problem+json naming the field', async (country) => {
