@@ -84,7 +84,7 @@ export function NearbyPage() {
       <StatusLine loading={answer.isPending && position !== undefined} error={answer.error} />
       {position && (
         <MapView label={t('field.nearby.title')} center={[position.lng, position.lat]} zoom={15} points={points} className="map map-phone">
-          <MapLegend kinds={['me', 'merchant', 'lead', 'place']} />
+          <MapLegend kinds={['me', 'merchant', 'lead', 'place', 'cluster']} />
         </MapView>
       )}
       {answer.data && records.length === 0 && <p className="map-empty">{t('field.nearby.empty')}</p>}
