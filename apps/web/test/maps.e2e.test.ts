@@ -1,5 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fullTilePolygonMvt } from '../../gateway/test/support/minimal-mvt';
+import { minimalPmtiles } from '../../gateway/test/support/minimal-pmtiles';
 import { chromiumForTests } from './support/chromium';
 import { type E2e, signIn, startE2e } from './support/e2e-host';
 
@@ -187,5 +192,37 @@ describe.runIf(chromiumForTests())('maps that orient, in Chromium', () => {
     await page.getByRole('list', { name: '附近的记录' }).getByRole('listitem').first().waitFor();
     await mapDrawn(page);
     await e2e.screenshot(page, 'maps-field-nearby-zh-CN-360');
+  }, 120_000);
+});
+
+describe.runIf(chromiumForTests())('a self-hosted PMTiles basemap, in Chromium', () => {
+  let e2e: E2e;
+  let dir: string;
+  beforeAll(async () => {
+    // One real vector tile at zoom 0 whose "earth" layer covers the world; MapLibre over-zooms it to any view.
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'basemap-e2e-'));
+    const archive = minimalPmtiles([{ z: 0, x: 0, y: 0, data: fullTilePolygonMvt('earth') }], { name: 'test earth' });
+    fs.writeFileSync(path.join(dir, 'earth.pmtiles'), archive);
+    e2e = await startE2e({ env: { MAP_TILES_FILE: path.join(dir, 'earth.pmtiles') } });
+  }, 180_000);
+  afterAll(async () => {
+    await e2e?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  }, 120_000);
+
+  it('the console map reads its tiles from the gateway by range and draws the Protomaps layers, under the page policy', async () => {
+    const ranges: string[] = [];
+    const { page } = await e2e.open('/', DESKTOP);
+    page.on('request', (request) => {
+      if (request.url().endsWith('/tiles/basemap.pmtiles')) ranges.push(request.headers().range ?? 'none');
+    });
+    await signIn(page, 'countrymanager.sg@fieldops.test');
+    await page.getByRole('link', { name: 'Map', exact: true }).click();
+    await expect.poll(() => renderedOn(page, 'earth'), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.territory-label').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(ranges.length).toBeGreaterThan(0);
+    expect(ranges.every((range) => /^bytes=\d+-\d+$/.test(range))).toBe(true);
+    expect(e2e.policyViolations).toEqual([]);
+    await e2e.screenshot(page, 'maps-console-pmtiles-1440');
   }, 120_000);
 });

@@ -31,16 +31,17 @@ export interface E2e {
 
 /**
  * The whole system as a user meets it: every service and the gateway in one embedded host with the demo data,
- * the current build of the web app, and one headless Chromium shared by the tests of a file.
+ * the current build of the web app, and one headless Chromium shared by the tests of a file. `env` adds
+ * settings (a map tiles file).
  */
-export async function startE2e(): Promise<E2e> {
+export async function startE2e(options: { env?: Record<string, string> } = {}): Promise<E2e> {
   buildWebAppIfStale();
   const host = await startTestHost({
     services: SERVICES,
     edge: createGateway({ services: SERVICES }),
     seedDemo: true,
     // Every test signs in from 127.0.0.1: the login budget is not what these tests are about.
-    env: { RATE_LIMIT_LOGIN_MAX: '1000' },
+    env: { RATE_LIMIT_LOGIN_MAX: '1000', ...options.env },
   });
   const browser = await launchChromium();
   const contexts: BrowserContext[] = [];
