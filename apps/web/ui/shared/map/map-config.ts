@@ -25,9 +25,12 @@ async function fetchMapConfig(country: string | undefined): Promise<MapConfig> {
 
 /** The signed-in user's country's map settings, asked once per session; undefined until they are known. */
 export function useMapConfig(): MapConfig | undefined {
-  const country = useSession().me?.user.country;
+  const session = useSession();
+  const country = session.me?.user.country;
   const answer = useQuery({
     queryKey: ['map-config', country],
+    // A map is made once: it waits for the user's country rather than start on another country's base map.
+    enabled: !session.loading,
     queryFn: () => fetchMapConfig(country),
     staleTime: Number.POSITIVE_INFINITY,
     retry: 1,

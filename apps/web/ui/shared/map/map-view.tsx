@@ -204,8 +204,9 @@ async function fillNaturalEarth(map: MapLibreMap, shift: Shift): Promise<void> {
  */
 export function MapView(props: MapViewProps) {
   const config = useMapConfig();
+  // Other settings (another country's) make a new map: a MapLibre map keeps the style it was made with.
   return config ? (
-    <LoadedMapView {...props} config={config} />
+    <LoadedMapView key={JSON.stringify(config)} {...props} config={config} />
   ) : (
     <div className="map-frame">
       <section className={props.className ?? 'map'} aria-label={props.label} aria-busy="true" data-testid="map" />
