@@ -7,3 +7,4 @@ export * from './distance';
 export * from './edge-coordinates';
 export * from './h3-cells';
 export * from './place-names';
+export * from './stored-precision';

@@ -1,6 +1,6 @@
 import type { VisitTargetType } from '@fieldops/contracts';
 import type { EdgeCoordinates } from '@fieldops/geo';
-import { distanceMeters } from '@fieldops/geo';
+import { distanceMeters, roundMetres, roundPoint } from '@fieldops/geo';
 import { type Access, asCaller, isUniqueViolation, UnprocessableError } from '@fieldops/platform';
 import { uuidv7 } from 'uuidv7';
 import type { CheckinContext } from '../config';
@@ -74,8 +74,9 @@ export async function checkIn(
     ]);
   }
 
-  const point = edge.toStored({ lat: input.lat, lng: input.lng });
-  const distanceM = distanceMeters(point, target);
+  const point = roundPoint(edge.toStored({ lat: input.lat, lng: input.lng }));
+  const distanceM = roundMetres(distanceMeters(point, target));
+  const accuracyM = roundMetres(input.accuracyM);
   const policy = ctx.countries.get(caller.country);
   const radiusM = policy.checkinRadiusMeters;
   const reject = await ctx.flags.getBoolean(REJECT_OUT_OF_RANGE_FLAG, caller.country, policy.checkinOutOfRange === 'reject');
@@ -92,7 +93,7 @@ export async function checkIn(
   const signals = await assessCheckIn(ctx, {
     repId: caller.userId,
     visitId: id,
-    fix: { ...point, accuracyM: input.accuracyM, at: time.at },
+    fix: { ...point, accuracyM, at: time.at },
     deviceTime,
     mockLocation: input.mockLocation,
     offline: input.offline === true,
@@ -116,7 +117,7 @@ export async function checkIn(
     target_lng: target.lng,
     lat: point.lat,
     lng: point.lng,
-    accuracy_m: input.accuracyM,
+    accuracy_m: accuracyM,
     distance_m: distanceM,
     mock_location: input.mockLocation ? 1 : 0,
     offline: input.offline ? 1 : 0,
