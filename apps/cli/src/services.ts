@@ -4,6 +4,7 @@ import { checkinService } from '@fieldops/checkin';
 import { fileService } from '@fieldops/file';
 import { leadsService } from '@fieldops/leads';
 import { merchantService } from '@fieldops/merchant';
+import { performanceService } from '@fieldops/performance';
 import type { ServiceDefinition } from '@fieldops/platform';
 import { poiService } from '@fieldops/poi';
 import { searchService } from '@fieldops/search';
@@ -18,6 +19,7 @@ export const ALL_SERVICES: ServiceDefinition[] = [
   merchantService,
   leadsService,
   checkinService,
+  performanceService,
   searchService,
 ];
 

@@ -118,7 +118,7 @@ describe('fieldops replay search', () => {
     expect(indexedIds(env.DATA_DIR, 'visit')).toContain(visitId);
   }, 240_000);
 
-  it('answers anything but "replay search" with one usage line and exit code 2', async () => {
+  it('answers anything but "replay search" or "replay performance" with one usage line and exit code 2', async () => {
     const result = await runCli(['replay', 'leads'], { DATA_DIR: tempDataDir() });
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);

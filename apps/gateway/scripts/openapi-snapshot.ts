@@ -6,6 +6,7 @@ import { checkinService } from '@fieldops/checkin';
 import { fileService } from '@fieldops/file';
 import { leadsService } from '@fieldops/leads';
 import { merchantService } from '@fieldops/merchant';
+import { performanceService } from '@fieldops/performance';
 import { poiService } from '@fieldops/poi';
 import { searchService } from '@fieldops/search';
 import { startTestHost } from '@fieldops/testing';
@@ -23,6 +24,7 @@ export const documentedServices = [
   merchantService,
   leadsService,
   checkinService,
+  performanceService,
   searchService,
 ];
 

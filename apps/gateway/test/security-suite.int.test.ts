@@ -104,6 +104,9 @@ const REFERENCE_FIELDS: Record<string, string | null> = {
   'checkIn /body/photoIds': 'services/checkin/test/scope.int.test.ts',
   'listVisits /query/repId': 'services/checkin/test/visits.int.test.ts',
   'listVisits /query/targetId': 'services/checkin/test/scope.int.test.ts',
+  'getLeaderboard /query/orgUnitId': 'services/performance/test/scope.int.test.ts',
+  'setTargets /body/cascade/reps/*/userId': 'services/performance/test/scope.int.test.ts',
+  'recordMerchantFigures /body/merchantId': 'services/performance/test/merchant-figures.int.test.ts',
   'checkOut /body/photoIds': 'services/checkin/test/scope.int.test.ts',
 };
 

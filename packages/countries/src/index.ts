@@ -48,3 +48,4 @@ export {
 export { InvalidCountryConfigError } from './shared/build-policy';
 export { isCalendarDate, localDayBounds, localTimeToEpoch } from './shared/local-day';
 export { maskPhone } from './shared/phone';
+export { type LocalDateTime, localDateTime } from './shared/working-calendar';

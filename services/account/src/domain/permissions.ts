@@ -33,6 +33,8 @@ export const PERMISSIONS = [
   'file:write',
   'search:read',
   'performance:read',
+  'performance:target',
+  'performance:ingest',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -84,6 +86,7 @@ const MANAGEMENT: Permission[] = [
   'lead:assign',
   'merchant:transfer',
   'visit:review',
+  'performance:target',
 ];
 
 export interface BuiltInRole {

@@ -766,6 +766,91 @@ export interface paths {
         patch: operations["updateOrgUnit"];
         trace?: never;
     };
+    "/api/v1/performance/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A rep’s or team’s figures for a period, with targets and attainment; only facts in my scope count */
+        get: operations["getFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/performance/figures/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The facts behind a figure, with links to what each credits; their credits sum to the figure */
+        get: operations["explainFigure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/performance/leaderboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reps ranked by a metric over a period: a team’s, or all in my scope (a rep sees their own team’s) */
+        get: operations["getLeaderboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/performance/merchant-figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A merchant’s orders and GMV for one day, from the O2O platform; sending a day again replaces it */
+        post: operations["recordMerchantFigures"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/performance/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a rep’s or team’s target for a metric and period; a team target may cascade to its reps */
+        put: operations["setTargets"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/places": {
         parameters: {
             query?: never;
@@ -6946,6 +7031,469 @@ export interface operations {
             };
             /** @description No such record, or not one the caller may see. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record's state or version refuses this change. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the request; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFigures: {
+        parameters: {
+            query: {
+                /** @description A metric (services/performance/src/metrics) */
+                metric?: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv";
+                /** @description A day (2026-12-04), ISO week (2026-W49), month (2026-12) or quarter (2026-Q4) in the subject’s country calendar */
+                period: string;
+                /** @description user:{id} or org-unit:{id}; me when left out */
+                subject?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            metric: string;
+                            period: string;
+                            subject: string;
+                            /** @description The sum of the credit of every fact behind the figure */
+                            value: number;
+                            target?: number;
+                            /** @description value ÷ target */
+                            attainment?: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    explainFigure: {
+        parameters: {
+            query: {
+                /** @description A metric (services/performance/src/metrics) */
+                metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv";
+                /** @description A day (2026-12-04), ISO week (2026-W49), month (2026-12) or quarter (2026-Q4) in the subject’s country calendar */
+                period: string;
+                /** @description user:{id} or org-unit:{id} */
+                subject: string;
+                /** @description Items per page */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        value: number;
+                        facts: {
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            id: string;
+                            /** @description visit, lead or merchant */
+                            sourceType: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            sourceId: string;
+                            /** @description Where the credited record is read */
+                            href: string;
+                            /** Format: date-time */
+                            occurredAt: string;
+                            /** @description Negative for a correction */
+                            credit: number;
+                            /** @description The fact a correction takes back */
+                            reverses: string | null;
+                            /** Format: date-time */
+                            recordedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLeaderboard: {
+        parameters: {
+            query: {
+                /** @description A metric (services/performance/src/metrics) */
+                metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv";
+                /** @description A day (2026-12-04), ISO week (2026-W49), month (2026-12) or quarter (2026-Q4) in the subject’s country calendar */
+                period: string;
+                /** @description UUID */
+                orgUnitId?: string;
+                /** @description Rows from the top */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        metric: string;
+                        period: string;
+                        orgUnitId: string | null;
+                        items: {
+                            rank: number;
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            userId: string;
+                            value: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordMerchantFigures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    merchantId: string;
+                    /**
+                     * Format: date
+                     * @description The merchant’s local day (YYYY-MM-DD)
+                     */
+                    date: string;
+                    orders: number;
+                    /** @description Gross merchandise value in minor units of `currency` */
+                    gmvMinor: number;
+                    /** @description ISO 4217; the merchant country’s currency */
+                    currency: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUID
+                         */
+                        merchantId: string;
+                        /**
+                         * Format: date
+                         * @description The merchant’s local day (YYYY-MM-DD)
+                         */
+                        date: string;
+                        orders: number;
+                        /** @description Gross merchandise value in minor units of `currency` */
+                        gmvMinor: number;
+                        /** @description ISO 4217; the merchant country’s currency */
+                        currency: string;
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record's state or version refuses this change. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the request; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description A metric (services/performance/src/metrics)
+                     * @enum {unknown}
+                     */
+                    metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv";
+                    /** @description A day (2026-12-04), ISO week (2026-W49), month (2026-12) or quarter (2026-Q4) in the subject’s country calendar */
+                    period: string;
+                    /** @description user:{id} or org-unit:{id} */
+                    subject: string;
+                    value: number;
+                    /** @description Split a team target among its reps: evenly, or by weight */
+                    cascade?: {
+                        reps: {
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            userId: string;
+                            weight?: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            metric: string;
+                            period: string;
+                            subject: string;
+                            value: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

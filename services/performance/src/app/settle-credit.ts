@@ -1,0 +1,64 @@
+import { localDateTime } from '@fieldops/countries';
+import type { Transaction } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import type { PerformanceContext } from '../config';
+import { factRepository } from '../db/fact.repository';
+import type { PerformanceDb } from '../db/schema';
+import { periodKeysOf } from '../domain/period';
+import type { Reading } from '../metrics/metric';
+
+/**
+ * Brings a source's facts for a metric to the credit the event reads: a fact for the difference, never an edit.
+ * An event older than the newest one applied for the source changes nothing, so a rejection that arrives before the
+ * check-out it follows still ends at zero credit. A negative difference reverses the newest credit the source has,
+ * in that fact's periods (the credit leaves the period it was earned in, even a past one). Answers whether it wrote
+ * a fact.
+ */
+export async function settleCredit(
+  ctx: PerformanceContext,
+  trx: Transaction<PerformanceDb>,
+  /** The event (or replay) that brought the reading: each one credits a metric once. */
+  sourceEventId: string,
+  metric: string,
+  reading: Reading,
+): Promise<boolean> {
+  const source = await factRepository.lockSource(trx, ctx.dialect, metric, reading.sourceType, reading.sourceId);
+  if (source.version >= reading.version) return false;
+  const difference = reading.credit - source.credit;
+  const now = ctx.clock.now();
+  if (difference > 0) {
+    const { attribution } = reading;
+    const timeZone = ctx.countries.get(attribution.country).timezone;
+    await factRepository.insert(trx, {
+      id: uuidv7(),
+      metric,
+      user_id: attribution.userId,
+      org_unit_id: attribution.orgUnitId,
+      agency_id: attribution.agencyId,
+      area_id: attribution.areaId,
+      country: attribution.country,
+      occurred_at: reading.occurredAt,
+      ...periodKeysOf(localDateTime(reading.occurredAt, timeZone).date),
+      source_type: reading.sourceType,
+      source_id: reading.sourceId,
+      source_event_id: sourceEventId,
+      credit: difference,
+      reverses: null,
+      recorded_at: now,
+    });
+  } else if (difference < 0) {
+    const [taken] = await factRepository.unreversedCredits(trx, metric, reading.sourceType, reading.sourceId);
+    if (taken) {
+      await factRepository.insert(trx, {
+        ...taken,
+        id: uuidv7(),
+        source_event_id: sourceEventId,
+        credit: -Math.min(taken.credit, -difference),
+        reverses: taken.id,
+        recorded_at: now,
+      });
+    }
+  }
+  await factRepository.setSource(trx, { ...source, version: reading.version, credit: reading.credit });
+  return difference !== 0;
+}

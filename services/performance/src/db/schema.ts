@@ -1,0 +1,101 @@
+import type { PlatformTables } from '@fieldops/platform';
+
+/**
+ * One credited fact: a figure is the sum of `credit` over its facts. Facts are never edited: a correction (a visit
+ * rejected after it counted) is a new fact with the opposite credit that `reverses` the one it takes back, in the
+ * same period as that one.
+ */
+export interface PerformanceFactTable {
+  id: string;
+  /** A metric of src/metrics, e.g. `verified-visits`. */
+  metric: string;
+  /** The user credited, with their team, agency and area when the credited thing happened. */
+  user_id: string;
+  org_unit_id: string | null;
+  agency_id: string | null;
+  area_id: string | null;
+  country: string;
+  /** When the credited thing happened (epoch ms), and its periods in the country's timezone. */
+  occurred_at: number;
+  day: string;
+  week: string;
+  month: string;
+  quarter: string;
+  /** What was credited: `visit`, `lead` or `merchant`, and its id. */
+  source_type: string;
+  source_id: string;
+  /** The event that made this fact: each event credits a metric once. */
+  source_event_id: string;
+  credit: number;
+  /** The fact this one takes back, for a reversal. */
+  reverses: string | null;
+  recorded_at: number;
+}
+
+/**
+ * Where each credited source stands per metric: the newest source version applied, so an older event arriving late
+ * changes nothing (order safety), and the credit its facts sum to.
+ */
+export interface PerformanceSourceTable {
+  metric: string;
+  source_type: string;
+  source_id: string;
+  version: number;
+  credit: number;
+}
+
+/** Who owns each merchant, from the merchant service's events (its status events name no owner). */
+export interface PerformanceMerchantTable {
+  merchant_id: string;
+  owner_id: string | null;
+  org_unit_id: string | null;
+  agency_id: string | null;
+  area_id: string | null;
+  country: string;
+  version: number;
+}
+
+/** The org tree, from the account service's events: a team's figure and board cover its whole subtree. */
+export interface PerformanceOrgUnitTable {
+  id: string;
+  parent_id: string | null;
+  country: string;
+  version: number;
+}
+
+/** A merchant's business figures for one local day, as the O2O platform last sent them. */
+export interface PerformanceMerchantDayTable {
+  merchant_id: string;
+  /** YYYY-MM-DD in the merchant's country. */
+  day: string;
+  orders: number;
+  /** Gross merchandise value in the currency's minor units. */
+  gmv_minor: number;
+  currency: string;
+  updated_at: number;
+}
+
+/** A target per metric × period × user or org unit. */
+export interface PerformanceTargetTable {
+  id: string;
+  metric: string;
+  /** A period key: `2026-12`, `2026-W49`, `2026-Q4`, `2026-12-04`. */
+  period: string;
+  subject_type: 'user' | 'org-unit';
+  subject_id: string;
+  /** The team the target is visible through (the rep's, or the org unit itself) and its country. */
+  org_unit_id: string;
+  country: string;
+  value: number;
+  set_by: string;
+  updated_at: number;
+}
+
+export interface PerformanceDb extends PlatformTables {
+  performance_fact: PerformanceFactTable;
+  performance_source: PerformanceSourceTable;
+  performance_merchant: PerformanceMerchantTable;
+  performance_org_unit: PerformanceOrgUnitTable;
+  performance_merchant_day: PerformanceMerchantDayTable;
+  performance_target: PerformanceTargetTable;
+}

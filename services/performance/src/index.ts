@@ -1,0 +1,39 @@
+import { defineService, type ProgressReporter, type ServiceDefinition, taskRefs } from '@fieldops/platform';
+import { performanceRoutes } from './api/performance.routes';
+import { replayPerformance } from './app/replay';
+import type { PerformanceContext } from './config';
+import { performanceSchema } from './db/migrations/001-performance';
+import { merchantDaysSchema } from './db/migrations/002-merchant-days';
+import type { PerformanceDb } from './db/schema';
+import { leadsConsumer, merchantsConsumer, visitsConsumer } from './events/handlers/consumers';
+import { orgUnitsConsumer } from './events/handlers/org-units.handler';
+
+const tasks = {
+  /** `fieldops replay performance`: the facts the sources' exports can tell, brought in step with them. */
+  replayPerformance: (ctx: PerformanceContext, _args: undefined, progress: ProgressReporter) => replayPerformance(ctx, progress),
+};
+
+/** The performance service's tasks, for `host.runTask`. */
+export const performanceTasks = taskRefs('performance', tasks);
+
+/**
+ * Performance: figures (KPIs) summed from facts credited by verified events, targets and attainment,
+ * leaderboards, and the facts behind every figure.
+ */
+export const performanceService: ServiceDefinition = defineService<PerformanceDb>({
+  name: 'performance',
+  migrations: [performanceSchema, merchantDaysSchema],
+  http: {
+    prefixes: ['/api/v1/performance'],
+    description: 'Performance: figures from verified events, targets and attainment, leaderboards, and the facts behind every figure',
+    routes(app, ctx) {
+      performanceRoutes(app, ctx);
+    },
+  },
+  consumes: [orgUnitsConsumer, visitsConsumer, leadsConsumer, merchantsConsumer],
+  tasks,
+});
+
+export type { ReplayReport } from './app/replay';
+export type { PerformanceDb } from './db/schema';
+export { METRIC_NAMES } from './metrics';
