@@ -4,6 +4,7 @@ import type { EdgePlugin, ServiceDefinition } from '@fieldops/platform';
 import { docsRoutes } from './docs';
 import { identifyCaller } from './edge-auth';
 import { graphqlRoutes } from './graphql/graphql-routes';
+import { mapRoutes, mapSettings } from './map-routes';
 import { openApiRoutes } from './openapi';
 import { proxyRoutes, type RemoteService } from './proxy';
 import { RateLimiter } from './rate-limit';
@@ -19,7 +20,8 @@ export interface GatewayOptions {
 
 /**
  * The one public entry, embedded or distributed: checks access tokens at the edge, rate-limits `/api`, forwards
- * the routes of services that run elsewhere, serves the merged OpenAPI document, its docs UI, the GraphQL BFF and the web app.
+ * the routes of services that run elsewhere, serves the merged OpenAPI document, its docs UI, the GraphQL BFF, the
+ * maps' settings and self-hosted tiles, and the web app.
  */
 export function createGateway(options: GatewayOptions): EdgePlugin {
   return {
@@ -53,6 +55,7 @@ export function createGateway(options: GatewayOptions): EdgePlugin {
       await app.register(openApiRoutes, { local: host.services, remote, cacheMs: options.openapiCacheMs ?? 30_000 });
       await app.register(docsRoutes);
       await app.register(graphqlRoutes, { host });
+      await app.register(mapRoutes, { settings: mapSettings(config.env), countries: host.runtime.countries });
       const webRoot = webDistDirectory(config.env);
       if (fs.existsSync(path.join(webRoot, 'index.html'))) await app.register(webAppRoutes, { root: webRoot });
       else host.runtime.log.warn({ webRoot }, 'the web app is not built (npm run build -w @fieldops/web): / and /field answer 404');

@@ -204,6 +204,16 @@ describe.each(engines)('the GraphQL BFF on $name', (engine) => {
     const clusters: { count: number }[] = places.body.data.map.clusters;
     expect(clusters.reduce((sum, cluster) => sum + cluster.count, 0)).toBeGreaterThan(300);
 
+    // A crowded layer clusters on its own: the merchants in the same box are still listed one by one.
+    const mixed = await graphql(token, {
+      query: SCREEN_QUERIES.Map,
+      variables: { bbox: singapore, zoom: 11, layers: ['PLACES', 'MERCHANTS'] },
+    });
+    expect(mixed.body.data.map.clustered).toBe(true);
+    expect(new Set(mixed.body.data.map.clusters.map((cluster: { kind: string }) => cluster.kind))).toEqual(new Set(['place']));
+    expect(mixed.body.data.map.records.length).toBeGreaterThan(0);
+    expect(mixed.body.data.map.records.every((record: { kind: string }) => record.kind === 'merchant')).toBe(true);
+
     const merchants = await graphql(token, { query: SCREEN_QUERIES.Map, variables: { bbox: singapore, zoom: 11, layers: ['MERCHANTS'] } });
     const records: { kind: string; lat: number; lng: number }[] = merchants.body.data.map.records;
     expect(records.length).toBeGreaterThan(0);

@@ -100,6 +100,11 @@ export interface CountryIdentity {
   /** BCP 47. */
   readonly locale: string;
   readonly coordinateSystem: CoordinateSystem;
+  /**
+   * The map app reps hand a stop to, as a URL with `{lat}`, `{lng}` (WGS-84) and `{name}` in it; left out, the
+   * apps use the platform's `geo:` link, which opens whatever map app the phone has.
+   */
+  readonly navigationUrl?: string;
 }
 
 /** A channel a notice goes out on besides the in-app inbox. */

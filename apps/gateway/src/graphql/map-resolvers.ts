@@ -1,7 +1,7 @@
 import { MerchantService, PoiService } from '@fieldops/contracts';
 import { asCaller, type RpcClients } from '@fieldops/platform';
 import type { ResolverContext } from './bff-context';
-import { CLUSTER_ABOVE, clusterRecords, type MapRecordView } from './map-clusters';
+import { CLUSTER_ABOVE, clusterRecords, type MapClusterView, type MapRecordView } from './map-clusters';
 import type { LeadView } from './views';
 
 interface BBox {
@@ -29,7 +29,7 @@ function halfDiagonalMetres(box: BBox): number {
   return Math.hypot(dx, dy);
 }
 
-/** The map's data: one RPC or REST read per layer, then dots, or clusters when the box holds too many. */
+/** The map's data: one RPC or REST read per layer, then dots, or clusters for a layer the box holds too many of. */
 export function mapResolvers(rpc: RpcClients) {
   return {
     map: async (_root: unknown, args: { bbox: BBox; zoom: number; layers?: Layer[] | null }, ctx: ResolverContext) => {
@@ -95,9 +95,15 @@ export function mapResolvers(rpc: RpcClients) {
             ),
         );
       }
-      const records = (await Promise.all(reads)).flat().filter((record) => inside(bbox, record.lat, record.lng));
-      if (records.length > CLUSTER_ABOVE) return { records: [], clusters: clusterRecords(records, zoom), clustered: true };
-      return { records: await withPlaceNames(records, ctx), clusters: [], clustered: false };
+      // Each layer on its own: a thousand places in view cluster, and the merchants among them are still listed.
+      const records: MapRecordView[] = [];
+      const clusters: MapClusterView[] = [];
+      for (const layer of await Promise.all(reads)) {
+        const inView = layer.filter((record) => inside(bbox, record.lat, record.lng));
+        if (inView.length > CLUSTER_ABOVE) clusters.push(...clusterRecords(inView, zoom));
+        else records.push(...inView);
+      }
+      return { records: await withPlaceNames(records, ctx), clusters, clustered: clusters.length > 0 };
     },
   };
 }

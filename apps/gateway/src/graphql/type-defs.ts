@@ -208,7 +208,7 @@ export const typeDefs = /* GraphQL */ `
   type MapArea {
     records: [MapRecord!]!
     clusters: [MapCluster!]!
-    "True when the records were too many to list one by one."
+    "True when a layer's records were too many to list one by one: that layer comes as clusters, the others as records."
     clustered: Boolean!
   }
 

@@ -25,8 +25,14 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// Map tiles come by byte range (206), which the Cache API cannot keep; they are left to the browser's HTTP cache.
 function isAppFile(url) {
-  return url.origin === self.location.origin && !url.pathname.startsWith('/api/') && url.pathname !== '/graphql';
+  return (
+    url.origin === self.location.origin &&
+    !url.pathname.startsWith('/api/') &&
+    !url.pathname.startsWith('/tiles/') &&
+    url.pathname !== '/graphql'
+  );
 }
 
 // Network first (a new deploy shows at once), the cached copy when offline; navigations fall back to the shell.

@@ -33,7 +33,8 @@ export interface E2e {
 /**
  * The whole system as a user meets it: every service and the gateway in one embedded host with the demo data,
  * the current build of the web app, and one headless Chromium shared by the tests of a file. `settings.services`
- * adds the services only a suite is about (notifications); `settings.env` the settings it needs.
+ * adds the services only a suite is about (notifications); `settings.env` the settings it needs (VAPID keys,
+ * a map tiles file).
  */
 export async function startE2e(settings: { services?: ServiceDefinition[]; env?: Record<string, string> } = {}): Promise<E2e> {
   buildWebAppIfStale();

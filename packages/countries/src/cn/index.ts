@@ -25,6 +25,8 @@ export const cn: CountryDefinition = {
     timezone: 'Asia/Shanghai',
     locale: 'zh-CN',
     coordinateSystem: 'GCJ02',
+    // Amap (高德) is the map app most phones in China have; it takes GPS coordinates when told so.
+    navigationUrl: 'https://uri.amap.com/marker?position={lng},{lat}&name={name}&coordinate=wgs84&callnative=1',
   },
   defaults: {
     checkinRadiusMeters: 300,

@@ -5,9 +5,11 @@ import { Link } from 'react-router';
 import { screenQuery } from '../../shared/api/graphql';
 import { Field } from '../../shared/forms/field';
 import { homeView } from '../../shared/map/home-view';
+import { MapLegend } from '../../shared/map/map-legend';
 import { type BBox, type MapPoint, MapView } from '../../shared/map/map-view';
 import { useSession } from '../../shared/session/session';
 import { StatusLine } from '../../shared/status-line';
+import { RecordPopup } from './record-popup';
 
 interface MapRecord {
   kind: 'merchant' | 'lead' | 'place';
@@ -51,6 +53,9 @@ export function MapPage() {
     ...records.map((r) => ({ id: r.id, kind: r.kind, lng: r.lng, lat: r.lat, selected: r.id === selected })),
     ...clusters.map((c, index) => ({ id: `cluster-${index}`, kind: 'cluster' as const, lng: c.lng, lat: c.lat, count: c.count })),
   ];
+  const chosen = records.find((record) => record.id === selected);
+  const loaded = data.data !== undefined && !data.isFetching;
+  const empty = loaded && records.length === 0 && clusters.length === 0;
   const toggleKind = (kind: string) =>
     setKinds((current) => {
       const next = new Set(current);
@@ -75,13 +80,14 @@ export function MapPage() {
           <StatusLine loading={data.isPending && view !== undefined} error={data.error} />
           {data.data?.map.clustered && <p className="warning">{t('map.clustered')}</p>}
           <p>{t('map.inView', { count: records.length })}</p>
+          {empty && <p className="map-empty">{t('map.empty')}</p>}
           <ul aria-label={t('map.list')}>
             {records.map((record) => (
               <li key={record.id} aria-current={record.id === selected ? 'true' : undefined}>
                 <button type="button" className="link" onClick={() => setSelected(record.id)}>
                   <span className={`dot dot-${record.kind}`} aria-hidden="true" /> {record.title}
                 </button>{' '}
-                {record.kind === 'merchant' && <Link to={`/merchants/${record.id}`}>{t('map.open')}</Link>}
+                <Link to={`/${record.kind === 'merchant' ? 'merchants' : 'leads'}/${record.id}`}>{t('map.open')}</Link>
               </li>
             ))}
           </ul>
@@ -93,8 +99,13 @@ export function MapPage() {
           points={points}
           onBoundsChange={(bbox, zoom) => setView({ bbox, zoom })}
           onPointClick={(point) => point.kind !== 'cluster' && setSelected(point.id)}
+          popup={
+            chosen && { lng: chosen.lng, lat: chosen.lat, content: <RecordPopup record={chosen} />, onClose: () => setSelected(undefined) }
+          }
           className="map map-tall"
-        />
+        >
+          <MapLegend kinds={['merchant', 'lead', 'cluster']} />
+        </MapView>
       </div>
     </section>
   );

@@ -5,7 +5,10 @@ import { Link } from 'react-router';
 import { screenQuery } from '../../shared/api/graphql';
 import { useFormat } from '../../shared/i18n/format';
 import { homeView } from '../../shared/map/home-view';
-import { type LngLat, type MapPoint, MapView } from '../../shared/map/map-view';
+import { useMapConfig } from '../../shared/map/map-config';
+import { MapLegend } from '../../shared/map/map-legend';
+import { type LngLat, type MapMarker, type MapPoint, MapView } from '../../shared/map/map-view';
+import { navigationLink } from '../../shared/map/navigation-link';
 import { useSession } from '../../shared/session/session';
 import { StatusLine } from '../../shared/status-line';
 import { metresBetween, usePosition } from '../offline/use-position';
@@ -85,11 +88,22 @@ export function MyDayPage() {
       : here
         ? [...own].sort((a, b) => metresBetween(here, a) - metresBetween(here, b)).slice(0, 10)
         : own.slice(0, 10);
+  const mapConfig = useMapConfig();
+  // Stops in visit order: the first one not yet visited is the next.
+  const next = targets.find((target) => !target.visited);
+  const stateOf = (target: (typeof targets)[number]) => (target.visited ? 'done' : target === next ? 'next' : 'later');
   const route: LngLat[] = [...(here ? [[here.lng, here.lat] as LngLat] : []), ...targets.map((target): LngLat => [target.lng, target.lat])];
-  const points: MapPoint[] = [
-    ...targets.map((target) => ({ id: target.id, kind: target.type, lng: target.lng, lat: target.lat })),
-    ...(here ? [{ id: 'me', kind: 'me' as const, lng: here.lng, lat: here.lat }] : []),
-  ];
+  const markers: MapMarker[] = targets.map((target, index) => ({
+    id: `${target.type}-${target.id}`,
+    lng: target.lng,
+    lat: target.lat,
+    text: String(index + 1),
+    className: `stop-marker stop-${target.type} stop-${stateOf(target)}`,
+    title: t('field.myDay.stopTitle', { number: index + 1, name: target.name }),
+  }));
+  // Framed on the stops alone, so the rep's moving position does not reframe the map at every step.
+  const stopsInView: LngLat[] = targets.length > 0 ? targets.map((target): LngLat => [target.lng, target.lat]) : route;
+  const points: MapPoint[] = here ? [{ id: 'me', kind: 'me' as const, lng: here.lng, lat: here.lat }] : [];
   const centre: LngLat = here ? [here.lng, here.lat] : homeView(session.me?.user.country);
 
   return (
@@ -97,20 +111,46 @@ export function MyDayPage() {
       <h1>{t('field.myDay.title')}</h1>
       <StatusLine loading={day.isPending} error={day.error} />
       {data && <p>{planned.length > 0 ? t('field.myDay.planned', { count: planned.length }) : t('field.myDay.noPlan')}</p>}
-      <MapView label={t('field.myDay.route')} center={centre} zoom={13} points={points} line={route} className="map map-phone" />
+      <MapView
+        label={t('field.myDay.route')}
+        center={centre}
+        zoom={13}
+        points={points}
+        markers={markers}
+        line={route}
+        fit={stopsInView}
+        className="map map-phone"
+      >
+        <MapLegend kinds={['me', 'merchant', 'lead']} />
+      </MapView>
       <ol className="stops" aria-label={t('field.myDay.stops')}>
-        {targets.map((target) => (
-          <li key={`${target.type}-${target.id}`} className="card">
-            <strong>{target.name}</strong>
+        {targets.map((target, index) => (
+          <li
+            key={`${target.type}-${target.id}`}
+            className={`card stop-${stateOf(target)}`}
+            aria-current={target === next ? 'step' : undefined}
+          >
+            <strong>
+              <span className={`stop-marker stop-inline stop-${target.type} stop-${stateOf(target)}`} aria-hidden="true">
+                {index + 1}
+              </span>{' '}
+              {target.name}
+            </strong>
             <small>
               {t(`field.kinds.${target.type}`)}
               {here && ` · ${format.distance(metresBetween(here, target))}`}
               {target.address && ` · ${target.address}`}
               {target.visited && ` · ${t('field.myDay.visited')}`}
+              {target === next && ` · ${t('field.myDay.next')}`}
             </small>
-            <Link className="button" to={visitLink(target)}>
-              {t('field.visit.checkIn')}
-            </Link>
+            <div className="stop-actions">
+              <Link className="button" to={visitLink(target)}>
+                {t('field.visit.checkIn')}
+              </Link>
+              <a className="button secondary" href={navigationLink(mapConfig, target)}>
+                {t('field.myDay.navigate')}
+              </a>
+            </div>
           </li>
         ))}
       </ol>

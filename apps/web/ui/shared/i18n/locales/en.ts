@@ -129,6 +129,13 @@ export const en = {
     inView: '{{count}} in view',
     list: 'Records in view',
     open: 'Open',
+    empty: 'No records here — zoom out or clear the search.',
+    popup: { kind: 'Type', owner: 'Owner', noOwner: 'Nobody (public pool)', lastVisit: 'Last visit', notVisited: 'Not visited yet' },
+  },
+  mapView: {
+    legend: 'Legend',
+    territory: 'Territory',
+    kinds: { merchant: 'Merchant', lead: 'Lead', visit: 'Visit', place: 'Place', me: 'You', cluster: 'Group of records' },
   },
   areas: {
     title: 'Areas',
@@ -257,8 +264,16 @@ export const en = {
       noPlan: 'No plan for today: your merchants and leads, nearest first.',
       visited: 'visited',
       lastVisits: 'Last visits',
+      navigate: 'Navigate',
+      next: 'next',
+      stopTitle: 'Stop {{number}}: {{name}}',
     },
-    nearby: { title: 'Nearby', list: 'Nearby records', newLeadHere: 'New lead here' },
+    nearby: {
+      title: 'Nearby',
+      list: 'Nearby records',
+      newLeadHere: 'New lead here',
+      empty: 'Nothing recorded within about a kilometre of you.',
+    },
     newLead: {
       title: 'New lead',
       name: 'Name',

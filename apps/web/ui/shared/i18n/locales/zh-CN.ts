@@ -130,6 +130,13 @@ export const zhCN: Catalogue = {
     inView: '视野内 {{count}} 条',
     list: '视野内的记录',
     open: '打开',
+    empty: '此处没有记录——请缩小地图或清除搜索。',
+    popup: { kind: '类型', owner: '负责人', noOwner: '无（公海）', lastVisit: '最近拜访', notVisited: '尚未拜访' },
+  },
+  mapView: {
+    legend: '图例',
+    territory: '区域',
+    kinds: { merchant: '商户', lead: '线索', visit: '拜访', place: '地点', me: '你', cluster: '记录聚合' },
   },
   areas: {
     title: '区域',
@@ -259,8 +266,11 @@ export const zhCN: Catalogue = {
       noPlan: '今天没有计划：按距离列出你的商户和线索。',
       visited: '已拜访',
       lastVisits: '最近拜访',
+      navigate: '导航',
+      next: '下一站',
+      stopTitle: '第 {{number}} 站：{{name}}',
     },
-    nearby: { title: '附近', list: '附近的记录', newLeadHere: '在此新建线索' },
+    nearby: { title: '附近', list: '附近的记录', newLeadHere: '在此新建线索', empty: '你附近约一公里内没有记录。' },
     newLead: {
       title: '新建线索',
       name: '名称',
