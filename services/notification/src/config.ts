@@ -1,7 +1,9 @@
 import type { ServiceContext, SetupContext } from '@fieldops/platform';
 import type { ChannelDriver, DeliveryChannel } from './channels/channel';
 import { logDriver } from './channels/log.driver';
+import { smsDriverFor } from './channels/sms-router';
 import { smtpDriver } from './channels/smtp.driver';
+import { createWebPushDriver } from './channels/web-push.driver';
 import type { NotificationDb } from './db/schema';
 import { LiveFeed } from './live/live-feed';
 
@@ -23,7 +25,8 @@ function positive(value: string | undefined, fallback: number): number {
 
 /**
  * Picks each channel's driver from the settings, one line per channel; email and SMS fall back to the log, which is
- * said at start. Push has no fallback: without a provider its deliveries are suppressed (the log says so).
+ * said at start. Push has no fallback: without VAPID keys its deliveries are suppressed (the log says so). SMS goes
+ * through the provider each country's policy names, when that provider is configured.
  */
 export function chooseDrivers(ctx: SetupContext<NotificationDb>): Partial<Record<DeliveryChannel, ChannelDriver>> {
   const { env } = ctx.config;
@@ -31,7 +34,8 @@ export function chooseDrivers(ctx: SetupContext<NotificationDb>): Partial<Record
     email: env.SMTP_URL
       ? smtpDriver({ url: env.SMTP_URL, from: env.SMTP_FROM ?? 'FieldOps <no-reply@fieldops.local>' })
       : logDriver('email', ctx.log),
-    sms: logDriver('sms', ctx.log),
+    push: createWebPushDriver(env),
+    sms: smsDriverFor(env, (country) => ctx.countries.get(country).notifications.smsProvider) ?? logDriver('sms', ctx.log),
   };
 }
 
@@ -40,6 +44,7 @@ export function setupNotification(ctx: SetupContext<NotificationDb>): Notificati
   const described = (['email', 'push', 'sms'] as const).map((channel) => `${channel}: ${drivers[channel]?.name ?? 'off'}`);
   ctx.log.info({ drivers: described }, `notification channels — ${described.join(', ')} (in-app always)`);
   if (drivers.email?.name === 'log') ctx.log.warn('SMTP_URL is not set: emails are written to the log, not sent');
+  if (!drivers.push) ctx.log.warn('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are not set: no Web Push is sent');
   const live = new LiveFeed(ctx.db, positive(ctx.config.env.NOTIFICATION_LIVE_POLL_MS, 250), ctx.log);
   return { drivers, live, appUrl: ctx.config.env.NOTIFICATION_APP_URL };
 }

@@ -16,6 +16,10 @@ const FACTS = {
   reasons: 'invalid business id',
   areaName: 'Tanjong Pagar',
   role: 'primary',
+  title: 'POS terminal broken',
+  clock: 'resolution',
+  dueAt: Date.UTC(2027, 0, 8, 4, 0),
+  level: 1,
 };
 
 describe('the workflows', () => {

@@ -5,6 +5,8 @@ import { leadRecycleWarning } from './lead-recycle-warning';
 import { leadRecycled } from './lead-recycled';
 import { merchantTransferred } from './merchant-transferred';
 import { passwordChanged } from './password-changed';
+import { ticketAssigned } from './ticket-assigned';
+import { ticketEscalated, ticketSlaBreached, ticketSlaWarned } from './ticket-sla';
 import { visitFlagged } from './visit-flagged';
 import { visitReviewed } from './visit-reviewed';
 import type { AnyWorkflow } from './workflow';
@@ -21,6 +23,10 @@ export const WORKFLOWS: readonly AnyWorkflow[] = [
   areaAssigned,
   areaUnassigned,
   passwordChanged,
+  ticketAssigned,
+  ticketSlaWarned,
+  ticketSlaBreached,
+  ticketEscalated,
 ];
 
 export function workflowNamed(name: string): AnyWorkflow | undefined {

@@ -236,6 +236,10 @@ export const en = {
       'area-assigned': 'Area assigned to me',
       'area-unassigned': 'Area taken from me',
       'password-changed': 'My password changed',
+      'ticket-assigned': 'Ticket assigned to me',
+      'ticket-sla-warning': 'Ticket SLA due soon',
+      'ticket-sla-breached': 'Ticket SLA breached',
+      'ticket-escalated': 'Ticket escalated to me',
     },
     push: {
       title: 'Push on this phone',

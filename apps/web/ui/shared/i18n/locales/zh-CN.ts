@@ -237,6 +237,10 @@ export const zhCN: Catalogue = {
       'area-assigned': '区域分配给我',
       'area-unassigned': '区域已从我名下移除',
       'password-changed': '我的密码已修改',
+      'ticket-assigned': '工单分配给我',
+      'ticket-sla-warning': '工单 SLA 即将到期',
+      'ticket-sla-breached': '工单 SLA 已超时',
+      'ticket-escalated': '工单升级给我',
     },
     push: {
       title: '本机推送',
