@@ -5,6 +5,7 @@ import { smsDriverFor } from './channels/sms-router';
 import { smtpDriver } from './channels/smtp.driver';
 import { createWebPushDriver } from './channels/web-push.driver';
 import type { NotificationDb } from './db/schema';
+import { pushServiceHosts } from './domain/push-endpoint';
 import { LiveFeed } from './live/live-feed';
 
 export interface NotificationDeps {
@@ -14,6 +15,8 @@ export interface NotificationDeps {
   live: LiveFeed;
   /** Where links in emails point (the web app's origin), when set. */
   appUrl: string | undefined;
+  /** The push services a subscription's endpoint may be at. */
+  pushHosts: string[];
 }
 
 export type NotificationContext = ServiceContext<NotificationDb, NotificationDeps>;
@@ -46,5 +49,5 @@ export function setupNotification(ctx: SetupContext<NotificationDb>): Notificati
   if (drivers.email?.name === 'log') ctx.log.warn('SMTP_URL is not set: emails are written to the log, not sent');
   if (!drivers.push) ctx.log.warn('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are not set: no Web Push is sent');
   const live = new LiveFeed(ctx.db, positive(ctx.config.env.NOTIFICATION_LIVE_POLL_MS, 250), ctx.log);
-  return { drivers, live, appUrl: ctx.config.env.NOTIFICATION_APP_URL };
+  return { drivers, live, appUrl: ctx.config.env.NOTIFICATION_APP_URL, pushHosts: pushServiceHosts(ctx.config.env.PUSH_SERVICE_HOSTS) };
 }

@@ -144,6 +144,12 @@ describe.each(await hostEngines())('the inbox, its stream and quiet hours on $na
     const bad = await t.api('POST', '/api/v1/push-subscriptions', { token, body: { endpoint: 'not a url', keys: body.keys } });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body.errors)).toContain('endpoint');
+    // Only at a push service: the service would otherwise post to any address a user names, inside the network too.
+    for (const endpoint of ['https://10.0.0.7/admin', 'https://push.example.test.evil.test/x', 'http://push.example.test/send/abc']) {
+      const refused = await t.api('POST', '/api/v1/push-subscriptions', { token, body: { endpoint, keys: body.keys } });
+      expect(refused.status, endpoint).toBe(422);
+      expect(refused.body.errors[0].field).toBe('/body/endpoint');
+    }
     expect((await t.api('DELETE', `/api/v1/push-subscriptions/${created.body.id}`, { token: await as('rep6.sg') })).status).toBe(404);
     expect((await t.api('DELETE', `/api/v1/push-subscriptions/${created.body.id}`, { token })).status).toBe(204);
     expect(await notificationDb(t).selectFrom('push_subscription').select('id').execute()).toEqual([]);

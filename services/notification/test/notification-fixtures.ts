@@ -30,7 +30,7 @@ export function startNotificationHost(
     engines,
     seedDemo: true,
     clock,
-    env: { SMTP_URL: smtpUrl, SMTP_FROM: 'FieldOps <no-reply@fieldops.test>' },
+    env: { SMTP_URL: smtpUrl, SMTP_FROM: 'FieldOps <no-reply@fieldops.test>', PUSH_SERVICE_HOSTS: 'push.example.test' },
   });
 }
 

@@ -1,7 +1,8 @@
-import { NotFoundError } from '@fieldops/platform';
+import { NotFoundError, UnprocessableError } from '@fieldops/platform';
 import { uuidv7 } from 'uuidv7';
 import type { NotificationContext } from '../config';
 import type { PushSubscriptionTable } from '../db/schema';
+import { pushEndpointProblem } from '../domain/push-endpoint';
 
 export interface PushSubscriptionInput {
   endpoint: string;
@@ -14,6 +15,8 @@ export function toSubscriptionView(row: PushSubscriptionTable) {
 
 /** Stores a browser's push subscription for the caller; the same endpoint again replaces the keys (and the owner). */
 export async function subscribe(ctx: NotificationContext, userId: string, input: PushSubscriptionInput): Promise<PushSubscriptionTable> {
+  const problem = pushEndpointProblem(input.endpoint, ctx.deps.pushHosts);
+  if (problem) throw new UnprocessableError('The push endpoint is not accepted.', [{ field: '/body/endpoint', message: problem }]);
   return ctx.transact(async (trx) => {
     await trx.deleteFrom('push_subscription').where('endpoint', '=', input.endpoint).execute();
     const row: PushSubscriptionTable = {

@@ -1,0 +1,75 @@
+import { accountService } from '@fieldops/account';
+import { createLeadsService } from '@fieldops/leads';
+import { eventually, hostEngines, MovableClock, startTestHost, type TestHost } from '@fieldops/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import webpush from 'web-push';
+import { createNotificationService } from '../src/index';
+import { startLocalPushService } from './local-push-service';
+import { aLead, notificationDb, userIdOf } from './notification-fixtures';
+
+const vapid = webpush.generateVAPIDKeys();
+
+describe.each(await hostEngines())('Web Push through the service on $name', (engines) => {
+  let t: TestHost;
+  let pushService: Awaited<ReturnType<typeof startLocalPushService>>;
+  // Noon in Singapore: outside quiet hours, so push goes at once.
+  const clock = new MovableClock(Date.UTC(2027, 2, 2, 4, 0));
+  const as = (who: string) => t.login(`${who}@fieldops.test`);
+
+  beforeAll(async () => {
+    pushService = await startLocalPushService();
+    t = await startTestHost({
+      services: [
+        accountService,
+        createLeadsService({ protectionCheckMs: 50 }, async () => undefined),
+        createNotificationService({ deliveryCheckMs: 50 }),
+      ],
+      engines,
+      seedDemo: true,
+      clock,
+      env: {
+        VAPID_PUBLIC_KEY: vapid.publicKey,
+        VAPID_PRIVATE_KEY: vapid.privateKey,
+        VAPID_SUBJECT: 'mailto:ops@fieldops.test',
+        PUSH_SERVICE_HOSTS: '127.0.0.1',
+      },
+    });
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await pushService?.close();
+  });
+
+  it('a lead assigned to a rep reaches each of their phones encrypted; an unsubscribed phone is forgotten', async () => {
+    const rep = await as('rep3.sg');
+    const repId = await userIdOf(t, rep);
+    const key = await t.api('GET', '/api/v1/push-subscriptions/key', { token: rep });
+    expect(key.body.publicKey).toBe(vapid.publicKey);
+    const phone = pushService.subscribe(key.body.publicKey);
+    const oldPhone = pushService.subscribe(key.body.publicKey, 410);
+    for (const subscription of [phone, oldPhone]) {
+      const { endpoint, keys } = JSON.parse(subscription.json);
+      const stored = await t.api('POST', '/api/v1/push-subscriptions', { token: rep, body: { endpoint, keys } });
+      expect(stored.status, JSON.stringify(stored.body)).toBe(201);
+    }
+
+    const lead = await aLead(t, await as('teamlead1.sg'));
+    const assigned = await t.api('POST', `/api/v1/leads/${lead.id}/assign`, { token: await as('teamlead1.sg'), body: { repId } });
+    expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
+
+    await eventually(async () => {
+      const delivery = await notificationDb(t)
+        .selectFrom('delivery')
+        .selectAll()
+        .where('user_id', '=', repId)
+        .where('channel', '=', 'push')
+        .executeTakeFirst();
+      expect(delivery).toMatchObject({ state: 'sent', driver: 'web-push' });
+    });
+    const received = pushService.received.filter((push) => push.subscriptionId === phone.id);
+    expect(received).toHaveLength(1);
+    expect(JSON.parse(received[0]?.payload ?? '{}')).toMatchObject({ title: `Lead "${lead.name}" was assigned to you` });
+    const left = await notificationDb(t).selectFrom('push_subscription').select('endpoint').where('user_id', '=', repId).execute();
+    expect(left.map((s) => s.endpoint)).toEqual([JSON.parse(phone.json).endpoint]);
+  });
+});
