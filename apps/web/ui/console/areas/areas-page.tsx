@@ -30,6 +30,7 @@ export function AreasPage() {
   const [drawing, setDrawing] = useState(false);
   const [vertices, setVertices] = useState<LngLat[]>([]);
   const [preview, setPreview] = useState<AreaPreview | undefined>();
+  const [mapReady, setMapReady] = useState(false);
   const [applied, setApplied] = useState<string | undefined>();
   const map = useRef<MapLibreMap | undefined>(undefined);
   const handles = useRef<VertexHandles | undefined>(undefined);
@@ -63,12 +64,13 @@ export function AreasPage() {
     handles.current?.show(drawing ? vertices : []);
   }, [drawing, vertices]);
 
+  // The map is ready only once its base map loaded, which may be after the area was picked.
   useEffect(() => {
-    if (area && map.current) {
+    if (area && mapReady && map.current) {
       // The API answers exactly four numbers: west, south, east, north.
       map.current.fitBounds(area.bbox as [number, number, number, number], { padding: 40, duration: 0 });
     }
-  }, [area]);
+  }, [area, mapReady]);
 
   function select(id: string) {
     setAreaId(id || undefined);
@@ -202,6 +204,7 @@ export function AreasPage() {
           }}
           onReady={(ready) => {
             map.current = ready;
+            setMapReady(true);
             handles.current = new VertexHandles(
               ready,
               (index, at) => {
