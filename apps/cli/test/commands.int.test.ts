@@ -1,7 +1,10 @@
 import { openDatabase, type PlatformTables } from '@fieldops/platform';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from './support/cli-process';
 import { removeTempDirs, tempDataDir } from './support/temp-dir';
+
+// Each test starts the command line as its own process, which loads every service: a busy machine needs room.
+vi.setConfig({ testTimeout: 120_000 });
 
 afterEach(removeTempDirs);
 

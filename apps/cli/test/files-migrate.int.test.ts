@@ -3,9 +3,12 @@ import path from 'node:path';
 import { type FileDb, fileService } from '@fieldops/file';
 import { createFileStore, databaseUrlFor, loadConfig, openDatabase, readObject, UrlSigner } from '@fieldops/platform';
 import { startS3Server, type TestS3Server } from '@fieldops/testing';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from './support/cli-process';
 import { removeTempDirs, tempDataDir } from './support/temp-dir';
+
+// Each test starts the command line as its own process, which loads every service: a busy machine needs room.
+vi.setConfig({ testTimeout: 120_000 });
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const blobKey = (hash: string) => `blobs/${hash.slice(0, 2)}/${hash}`;

@@ -186,7 +186,7 @@ describe.runIf(chromiumForTests())('field visits in Chromium', () => {
     await page.getByText('1 planned stop', { exact: true }).waitFor();
     // The app keeps the visit templates while online, so the check-out offline asks the same questions.
     await expect
-      .poll(() => page.evaluate<string | null>('localStorage.getItem("fieldops.visitTemplate.merchant")'))
+      .poll(() => page.evaluate<string | null>('localStorage.getItem("fieldops.visitTemplate.merchant")'), { timeout: 30_000 })
       .toContain('terminalWorking');
     await page.evaluate('navigator.serviceWorker.ready');
 
