@@ -46,8 +46,9 @@ export function setupNotification(ctx: SetupContext<NotificationDb>): Notificati
   const drivers = chooseDrivers(ctx);
   const described = (['email', 'push', 'sms'] as const).map((channel) => `${channel}: ${drivers[channel]?.name ?? 'off'}`);
   ctx.log.info({ drivers: described }, `notification channels — ${described.join(', ')} (in-app always)`);
-  if (drivers.email?.name === 'log') ctx.log.warn('SMTP_URL is not set: emails are written to the log, not sent');
-  if (!drivers.push) ctx.log.warn('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are not set: no Web Push is sent');
+  // Said at info, not warn: the embedded demo runs so on purpose, and a command printing JSON keeps stdout clean.
+  if (drivers.email?.name === 'log') ctx.log.info('SMTP_URL is not set: emails are written to the log, not sent');
+  if (!drivers.push) ctx.log.info('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are not set: no Web Push is sent');
   const live = new LiveFeed(ctx.db, positive(ctx.config.env.NOTIFICATION_LIVE_POLL_MS, 250), ctx.log);
   return { drivers, live, appUrl: ctx.config.env.NOTIFICATION_APP_URL, pushHosts: pushServiceHosts(ctx.config.env.PUSH_SERVICE_HOSTS) };
 }
