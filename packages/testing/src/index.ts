@@ -13,4 +13,4 @@ export { eventually } from './eventually';
 export { MovableClock } from './movable-clock';
 export { startS3Server, type TestS3Server } from './s3-server';
 export { type ColumnsOf, declaredColumns, migratedColumns, type ServiceColumns } from './schema-columns';
-export { type ApiResponse, startTestHost, type TestHost } from './test-host';
+export { type ApiResponse, serviceDb, startTestHost, type TestHost } from './test-host';

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Clock, createLogger, deleteNatsStream, type EdgePlugin, Host, loadConfig, type ServiceDefinition } from '@fieldops/platform';
+import type { Kysely } from 'kysely';
 import { embeddedEngines, isolate, type TestEngines } from './engines-env';
 
 export interface TestHost {
@@ -11,6 +12,13 @@ export interface TestHost {
   api(method: string, route: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<ApiResponse>;
   login(email: string, password?: string): Promise<string>;
   stop(): Promise<void>;
+}
+
+/** A running service's own database, typed by the caller, for checking what it stored (tests only). */
+export function serviceDb<DB>(t: TestHost, name: string): Kysely<DB> {
+  const service = t.host.service(name);
+  if (!service) throw new Error(`the ${name} service is not running`);
+  return service.db as unknown as Kysely<DB>;
 }
 
 export interface ApiResponse {

@@ -3,8 +3,7 @@ import { accountService } from '@fieldops/account';
 import { merchantService } from '@fieldops/merchant';
 import type { EventEnvelope, ServiceDefinition } from '@fieldops/platform';
 import type { ApiResponse, TestEngines, TestHost } from '@fieldops/testing';
-import { startTestHost } from '@fieldops/testing';
-import type { Kysely } from 'kysely';
+import { serviceDb, startTestHost } from '@fieldops/testing';
 import { expect } from 'vitest';
 import { type CheckinDb, checkinService } from '../src/index';
 
@@ -17,11 +16,7 @@ export function startCheckinHost(engines: TestEngines, checkin: ServiceDefinitio
 }
 
 /** The checkin service's own database, for checking what is stored (tests only). */
-export function checkinDb(t: TestHost): Kysely<CheckinDb> {
-  const service = t.host.service('checkin');
-  if (!service) throw new Error('the checkin service is not running');
-  return service.db as unknown as Kysely<CheckinDb>;
-}
+export const checkinDb = (t: TestHost) => serviceDb<CheckinDb>(t, 'checkin');
 
 let made = 0;
 

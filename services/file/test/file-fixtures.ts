@@ -3,8 +3,7 @@ import { accountService } from '@fieldops/account';
 import { merchantService } from '@fieldops/merchant';
 import type { EventEnvelope, ServiceDefinition } from '@fieldops/platform';
 import type { ApiResponse, MovableClock, TestDatabaseEngine, TestHost } from '@fieldops/testing';
-import { startTestHost } from '@fieldops/testing';
-import type { Kysely } from 'kysely';
+import { serviceDb, startTestHost } from '@fieldops/testing';
 import sharp from 'sharp';
 import { expect } from 'vitest';
 import { type FileDb, fileService } from '../src/index';
@@ -24,11 +23,7 @@ export function startFileHost(
 }
 
 /** The file service's own database, for checking what is stored (tests only). */
-export function fileDb(t: TestHost): Kysely<FileDb> {
-  const service = t.host.service('file');
-  if (!service) throw new Error('the file service is not running');
-  return service.db as unknown as Kysely<FileDb>;
-}
+export const fileDb = (t: TestHost) => serviceDb<FileDb>(t, 'file');
 
 /** A direct multipart upload, as a browser sends it. */
 export async function upload(

@@ -2,8 +2,7 @@ import { accountService } from '@fieldops/account';
 import { pendingDemoCountries } from '@fieldops/demo-data/demo-seed';
 import type { ServiceDefinition } from '@fieldops/platform';
 import type { ApiResponse, MovableClock, TestDatabaseEngine, TestHost } from '@fieldops/testing';
-import { eventually, startTestHost } from '@fieldops/testing';
-import type { Kysely } from 'kysely';
+import { eventually, serviceDb, startTestHost } from '@fieldops/testing';
 import { expect } from 'vitest';
 import { createLeadsService, type LeadsDb } from '../src/index';
 
@@ -21,11 +20,7 @@ export function startLeadsHost(database: TestDatabaseEngine, clock: MovableClock
 }
 
 /** The leads service's own database, for arranging and checking what is stored (tests only). */
-export function leadsDb(t: TestHost): Kysely<LeadsDb> {
-  const service = t.host.service('leads');
-  if (!service) throw new Error('the leads service is not running');
-  return service.db as unknown as Kysely<LeadsDb>;
-}
+export const leadsDb = (t: TestHost) => serviceDb<LeadsDb>(t, 'leads');
 
 /** Waits until every demo country's leads are written (they wait for the account service's events). */
 export async function demoSeeded(t: TestHost): Promise<void> {

@@ -2,8 +2,7 @@ import { accountService } from '@fieldops/account';
 import { pendingDemoCountries } from '@fieldops/demo-data/demo-seed';
 import type { EventEnvelope } from '@fieldops/platform';
 import type { ApiResponse, TestDatabaseEngine, TestHost } from '@fieldops/testing';
-import { eventually, startTestHost } from '@fieldops/testing';
-import type { Kysely } from 'kysely';
+import { eventually, serviceDb, startTestHost } from '@fieldops/testing';
 import { expect } from 'vitest';
 import { type MerchantDb, merchantService } from '../src/index';
 
@@ -25,11 +24,7 @@ export async function startMerchantHost(database: TestDatabaseEngine): Promise<T
 }
 
 /** The merchant service's own database, for checking what is stored (tests only). */
-export function merchantDb(t: TestHost): Kysely<MerchantDb> {
-  const service = t.host.service('merchant');
-  if (!service) throw new Error('the merchant service is not running');
-  return service.db as unknown as Kysely<MerchantDb>;
-}
+export const merchantDb = (t: TestHost) => serviceDb<MerchantDb>(t, 'merchant');
 
 let made = 0;
 

@@ -1,8 +1,7 @@
 import { accountService } from '@fieldops/account';
 import { createLeadsService } from '@fieldops/leads';
 import type { ServiceDefinition } from '@fieldops/platform';
-import { type MovableClock, startTestHost, type TestEngines, type TestHost } from '@fieldops/testing';
-import type { Kysely } from 'kysely';
+import { type MovableClock, serviceDb, startTestHost, type TestEngines, type TestHost } from '@fieldops/testing';
 import { expect } from 'vitest';
 import { createNotificationService, type NotificationDb } from '../src/index';
 
@@ -35,11 +34,7 @@ export function startNotificationHost(
 }
 
 /** The notification service's own database, for checking what is stored (tests only). */
-export function notificationDb(t: TestHost): Kysely<NotificationDb> {
-  const service = t.host.service('notification');
-  if (!service) throw new Error('the notification service is not running');
-  return service.db as unknown as Kysely<NotificationDb>;
-}
+export const notificationDb = (t: TestHost) => serviceDb<NotificationDb>(t, 'notification');
 
 let made = 0;
 

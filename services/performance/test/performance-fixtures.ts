@@ -5,7 +5,7 @@ import { leadsService } from '@fieldops/leads';
 import { merchantService } from '@fieldops/merchant';
 import type { EventEnvelope } from '@fieldops/platform';
 import type { ApiResponse, TestEngines, TestHost } from '@fieldops/testing';
-import { startTestHost } from '@fieldops/testing';
+import { serviceDb, startTestHost } from '@fieldops/testing';
 import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
 import { type PerformanceDb, performanceService } from '../src/index';
@@ -23,13 +23,9 @@ export function startPerformanceHost(engines: TestEngines): Promise<TestHost> {
 export type AnyDb = Kysely<any>;
 
 /** A service's own database, for recounting from its records and outbox (tests only). */
-export function dbOf(t: TestHost, service: string): AnyDb {
-  const found = t.host.service(service);
-  if (!found) throw new Error(`the ${service} service is not running`);
-  return found.db as unknown as AnyDb;
-}
+export const dbOf = (t: TestHost, service: string): AnyDb => serviceDb(t, service);
 
-export const performanceDb = (t: TestHost) => dbOf(t, 'performance') as unknown as Kysely<PerformanceDb>;
+export const performanceDb = (t: TestHost) => serviceDb<PerformanceDb>(t, 'performance');
 
 /** Every envelope a service published, oldest first. */
 export async function exported(t: TestHost, service: string): Promise<EventEnvelope<Record<string, unknown>>[]> {

@@ -1,7 +1,6 @@
 import { accountService } from '@fieldops/account';
 import type { ApiResponse, TestDatabaseEngine, TestHost } from '@fieldops/testing';
-import { startTestHost } from '@fieldops/testing';
-import type { Kysely } from 'kysely';
+import { serviceDb, startTestHost } from '@fieldops/testing';
 import { expect } from 'vitest';
 import { type DemoCityKey, type PoiDb, placeGeneratorService, poiService } from '../src/index';
 
@@ -27,11 +26,7 @@ export function startPoiHost(database: TestDatabaseEngine, options: PoiHostOptio
 }
 
 /** The poi service's own database, for checking what is stored (tests only: services never read another's). */
-export function poiDb(t: TestHost): Kysely<PoiDb> {
-  const service = t.host.service('poi');
-  if (!service) throw new Error('the poi service is not running');
-  return service.db as unknown as Kysely<PoiDb>;
-}
+export const poiDb = (t: TestHost) => serviceDb<PoiDb>(t, 'poi');
 
 let made = 0;
 

@@ -5,8 +5,7 @@ import { merchantService } from '@fieldops/merchant';
 import type { EventEnvelope, ServiceDefinition } from '@fieldops/platform';
 import { poiService } from '@fieldops/poi';
 import type { ApiResponse, MovableClock, TestDatabaseEngine, TestHost } from '@fieldops/testing';
-import { startTestHost } from '@fieldops/testing';
-import type { Kysely } from 'kysely';
+import { serviceDb, startTestHost } from '@fieldops/testing';
 import { expect } from 'vitest';
 import { createTicketsService, type TicketsDb } from '../src/index';
 
@@ -40,11 +39,7 @@ export function startTicketsHost(
 }
 
 /** The tickets service's own database, for checking what is stored (tests only). */
-export function ticketsDb(t: TestHost): Kysely<TicketsDb> {
-  const service = t.host.service('tickets');
-  if (!service) throw new Error('the tickets service is not running');
-  return service.db as unknown as Kysely<TicketsDb>;
-}
+export const ticketsDb = (t: TestHost) => serviceDb<TicketsDb>(t, 'tickets');
 
 /** Asserts a problem+json answer, and that it names `field` when given. */
 export function expectProblem(res: ApiResponse, status: number, field?: string): void {

@@ -53,7 +53,7 @@ export function ticketRoutes(app: ServiceApp, ctx: TicketsContext): void {
           defaultPriority,
           queue,
           assignment,
-          fields: fields as unknown as Record<string, unknown>,
+          fields: { ...fields },
         })),
       };
     },
