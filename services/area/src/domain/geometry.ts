@@ -1,4 +1,4 @@
-import type { EdgeCoordinates } from '@fieldops/geo';
+import { type EdgeCoordinates, roundDegrees } from '@fieldops/geo';
 
 /** GeoJSON positions are `[longitude, latitude]` (RFC 7946); areas are stored in WGS-84. */
 export type Position = [number, number];
@@ -92,13 +92,11 @@ export function bboxSquareMetres([minLng, minLat, maxLng, maxLat]: BBox): number
   return (maxLng - minLng) * kx * (maxLat - minLat) * METRES_PER_DEGREE;
 }
 
-/** About a centimetre: enough for boundaries, and the JSON stays small after a datum shift. */
-const round = (value: number) => Math.round(value * 1e7) / 1e7;
-
+/** Positions to about a centimetre: enough for boundaries, and the JSON stays small after a datum shift. */
 const positionsVia = (geometry: AreaGeometry, convert: (point: LatLng) => LatLng): AreaGeometry =>
   mapPositions(geometry, ([lng, lat]) => {
     const p = convert({ lat, lng });
-    return [round(p.lng), round(p.lat)];
+    return [roundDegrees(p.lng), roundDegrees(p.lat)];
   });
 
 /** A geometry a client sent, as stored (WGS-84); a WGS-84 client's is kept as sent. */

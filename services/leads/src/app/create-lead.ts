@@ -1,5 +1,5 @@
 import { resolveAreas } from '@fieldops/area-client';
-import { areaCountryConflict } from '@fieldops/geo';
+import { areaCountryConflict, roundMetres } from '@fieldops/geo';
 import { type Access, asCaller, ConflictError, UnprocessableError, ValidationError } from '@fieldops/platform';
 import type { LeadsContext } from '../config';
 import { claimHistoryRepository, holdingRepository } from '../db/holding.repository';
@@ -19,7 +19,7 @@ export function candidateView(c: DuplicateCandidate) {
     type: c.type,
     id: c.id,
     name: c.name,
-    distance: Math.round(c.distance * 100) / 100,
+    distance: roundMetres(c.distance),
     score: c.score,
     reasons: c.reasons,
     ...(c.pool === null ? {} : { pool: c.pool }),

@@ -1,4 +1,4 @@
-import { type CoordinateSystem, requestCoordinates } from '@fieldops/geo';
+import { type CoordinateSystem, requestCoordinates, roundMetres } from '@fieldops/geo';
 import { accessFor, ifMatch, type ServiceApp, setEtag, versionedWrite } from '@fieldops/platform';
 import { createPlace } from '../app/create-place';
 import { findDuplicates } from '../app/find-duplicates';
@@ -65,7 +65,7 @@ export function placeRoutes(app: ServiceApp, ctx: PoiContext): void {
           place: toPlaceView(c.row, coordinates),
           score: c.score,
           reasons: c.reasons,
-          distance: Math.round(c.distance * 100) / 100,
+          distance: roundMetres(c.distance),
         })),
       };
     },

@@ -1,4 +1,4 @@
-import type { EdgeCoordinates } from '@fieldops/geo';
+import { type EdgeCoordinates, roundMetres } from '@fieldops/geo';
 import { decodeCursor, encodeCursor, type Page, ValidationError } from '@fieldops/platform';
 import type { PoiContext } from '../config';
 import { nearbyKeyOf } from '../domain/nearby-order';
@@ -21,7 +21,6 @@ export interface NearbyInput {
 export type NearbyItem = PlaceView & { distance: number };
 
 /** Distances are answered to the centimetre; cursors keep the exact value so paging never skips or repeats. */
-const roundDistance = (metres: number) => Math.round(metres * 100) / 100;
 
 /** Where errors point: the REST query's fields, or the RPC request's. */
 export interface NearbyFieldNames {
@@ -66,5 +65,5 @@ export async function findNearby(
   edge: EdgeCoordinates,
 ): Promise<Page<NearbyItem>> {
   const { hits, nextCursor } = await nearbyHits(ctx, access, input, edge);
-  return { items: hits.map((hit) => ({ ...toPlaceView(hit.row, edge), distance: roundDistance(hit.distance) })), nextCursor };
+  return { items: hits.map((hit) => ({ ...toPlaceView(hit.row, edge), distance: roundMetres(hit.distance) })), nextCursor };
 }
