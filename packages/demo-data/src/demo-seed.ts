@@ -1,4 +1,11 @@
-import type { ConsumerDefinition, EventWriter, ProgressReporter, ServiceContext, ServiceMigration } from '@fieldops/platform';
+import {
+  type ConsumerDefinition,
+  type EventWriter,
+  forUpdate,
+  type ProgressReporter,
+  type ServiceContext,
+  type ServiceMigration,
+} from '@fieldops/platform';
 import type { Kysely, Transaction } from 'kysely';
 import { DEMO_COUNTRIES, DEMO_REPS, type DemoCountry, isDemoRep } from './index';
 
@@ -78,7 +85,8 @@ export function repOwnedDemoSeed<DB>(demo: RepOwnedDemo<DB>) {
   /** Seeds the countries that asked for demo data and whose demo reps are all known; answers how many records. */
   async function materialise(ctx: ServiceContext<DB>, trx: Transaction<DB>, events: EventWriter, tick: () => void) {
     const db = bookkeeping(trx);
-    const pending = await db.selectFrom('demo_seed').select('country').where('done', '=', 0).execute();
+    // Locked, so the seed step and a rep's event never both find a country pending and write it twice.
+    const pending = await forUpdate(db.selectFrom('demo_seed').select('country').where('done', '=', 0), ctx.dialect).execute();
     let written = 0;
     for (const { country } of pending) {
       const city = DEMO_COUNTRIES.find((d) => d.country === country);
@@ -98,6 +106,9 @@ export function repOwnedDemoSeed<DB>(demo: RepOwnedDemo<DB>) {
         const user = event.data;
         if (!isDemoRep(user.email)) return;
         const db = bookkeeping(trx);
+        // A durable bus hands a country's reps to several transactions at once; each would miss the others' rows
+        // and none would find the country complete. Taking the country's row first makes them take turns.
+        await forUpdate(db.selectFrom('demo_seed').select('country').where('country', '=', user.country), ctx.dialect).execute();
         if (await db.selectFrom('demo_rep').select('email').where('email', '=', user.email).executeTakeFirst()) return;
         await db
           .insertInto('demo_rep')

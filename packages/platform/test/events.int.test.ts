@@ -92,4 +92,26 @@ describe.each(engines)('outbox → bus → idempotent consumer on $name', (engin
     expect(await t.host.service('notes')?.replayDeadLetter(letter.event, letter.consumer)).toBe('applied');
     expect(await applied(subject)).toHaveLength(1);
   });
+
+  it('applies events published together in order, and one that keeps failing does not hold back the others', async () => {
+    const tag = Math.random();
+    const [before, broken, after] = [`before-${tag}`, `broken-${tag}`, `after-${tag}`];
+    consumerFailures.subject = broken;
+    // One transaction, so the relay takes all of them in one batch.
+    await notesCtx().transact(async (_trx, events) => {
+      for (const subject of [before, broken, after]) {
+        for (let n = 1; n <= (subject === broken ? 1 : 10); n++) {
+          await events.append({ type: 'platform.probe.written.v1', subject, data: { id: subject, n } });
+        }
+      }
+    });
+    await eventually(async () => {
+      const letters = await listDeadLetters(db);
+      expect(letters.some((l) => l.event.subject === broken)).toBe(true);
+    });
+    consumerFailures.subject = undefined;
+    await eventually(async () => expect(await applied(after)).toEqual(await outboxIds(after)));
+    expect(await applied(before)).toEqual(await outboxIds(before));
+    expect(await applied(broken)).toEqual([]);
+  });
 });

@@ -1,19 +1,20 @@
 import { accountService } from '@fieldops/account';
 import { DEMO_COUNTRIES } from '@fieldops/demo-data';
 import { pendingDemoCountries } from '@fieldops/demo-data/demo-seed';
-import { databaseEngines, eventually, startTestHost, type TestHost } from '@fieldops/testing';
+import { eventually, hostEngines, startTestHost, type TestHost } from '@fieldops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { merchantService } from '../src/index';
 import { merchantDb } from './merchant-fixtures';
 
-const engines = await databaseEngines();
+// On a durable bus the reps' events reach the merchant service on several subjects at once.
+const engines = await hostEngines();
 
-describe.each(engines)('the demo merchants on $name', (database) => {
+describe.each(engines)('the demo merchants on $name', (engine) => {
   let t: TestHost;
   beforeAll(async () => {
     t = await startTestHost({
       services: [accountService, merchantService],
-      engines: { name: database.name, database, busUrl: 'local:', cacheUrl: 'memory:' },
+      engines: engine,
       seedDemo: true,
     });
     // The seed waits for the account service's events naming every demo rep.

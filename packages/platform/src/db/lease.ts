@@ -30,3 +30,32 @@ export async function releaseLease<DB extends PlatformTables>(serviceDb: Kysely<
   const db = platformTables(serviceDb);
   await db.deleteFrom('lease').where('name', '=', name).where('holder', '=', holder).execute();
 }
+
+/**
+ * A lease its holder keeps across many short turns (the relay's, woken by every commit): it is written again only
+ * once a third of its time has passed, not at every turn — each write is a durable commit of its own.
+ */
+export class HeldLease<DB extends PlatformTables> {
+  private renewAt = 0;
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly dialect: Dialect,
+    readonly name: string,
+    private readonly holder: string,
+    private readonly ttlMs: number,
+  ) {}
+
+  /** Whether this holder has the lease now (renewing or taking it when due). */
+  async hold(now: number): Promise<boolean> {
+    if (now < this.renewAt) return true;
+    const held = await tryAcquireLease(this.db, this.dialect, this.name, this.holder, this.ttlMs, now);
+    this.renewAt = held ? now + this.ttlMs / 3 : 0;
+    return held;
+  }
+
+  async release(): Promise<void> {
+    this.renewAt = 0;
+    await releaseLease(this.db, this.name, this.holder);
+  }
+}

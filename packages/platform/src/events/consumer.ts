@@ -82,6 +82,7 @@ export function createConsumer<DB, Deps = undefined>(
   options: ConsumerOptions<DB, Deps>,
 ): Subscription & {
   apply(event: EventEnvelope): Promise<ConsumeResult>;
+  applyAll(events: EventEnvelope[]): Promise<void>;
 } {
   const { definition, transact, log, metrics } = options;
   const maxAttempts = options.maxAttempts ?? 5;
@@ -90,17 +91,79 @@ export function createConsumer<DB, Deps = undefined>(
   const consumer = definition.name;
   const unhandledTypesLogged = new Set<string>();
 
-  async function applyOnce<T extends EventType>(event: EventEnvelope<EventData<T>>, handler: EventHandler<DB, T, Deps>): Promise<boolean> {
-    return transact(async (trx, events) => {
-      const fresh = await insertIfAbsent(platformTables(trx), options.dialect, 'inbox', {
-        consumer,
-        event_id: event.id,
-        processed_at: now(),
-      });
-      if (!fresh) return false;
-      await handler(event, trx, events, options.ctx);
-      return true;
+  /** The inbox row first: an event already in it was applied before, and its handler does not run again. */
+  async function applyIn<T extends EventType>(
+    trx: Transaction<DB>,
+    events: EventWriter,
+    event: EventEnvelope<EventData<T>>,
+    handler: EventHandler<DB, T, Deps>,
+  ): Promise<boolean> {
+    const fresh = await insertIfAbsent(platformTables(trx), options.dialect, 'inbox', {
+      consumer,
+      event_id: event.id,
+      processed_at: now(),
     });
+    if (!fresh) return false;
+    await handler(event, trx, events, options.ctx);
+    return true;
+  }
+
+  async function applyOnce<T extends EventType>(event: EventEnvelope<EventData<T>>, handler: EventHandler<DB, T, Deps>): Promise<boolean> {
+    return transact((trx, events) => applyIn(trx, events, event, handler));
+  }
+
+  function counted(event: EventEnvelope, applied: boolean): ConsumeResult {
+    const result = applied ? 'applied' : 'duplicate';
+    metrics?.eventsHandled.inc({ consumer, result });
+    if (applied) metrics?.consumerLag.observe({ consumer }, Math.max(0, now() - Date.parse(event.time)) / 1000);
+    return result;
+  }
+
+  /** An event the consumer applies in one step with valid data: it can join others in one transaction. */
+  function oneStep(event: EventEnvelope): { event: EventEnvelope<never>; handler: EventHandler<DB, never, Deps> } | undefined {
+    if (!isCataloguedEventType(event.type)) return undefined;
+    const handler = definition.handlers[event.type];
+    if (!handler || !isEventData(event.type, event.data)) return undefined;
+    return { event: event as EventEnvelope<never>, handler: handler as EventHandler<DB, never, Deps> };
+  }
+
+  /**
+   * Events in order, runs of one-step events committed together. A run whose transaction fails is rolled back
+   * whole and its events applied one by one, each with its own retries and dead letter.
+   */
+  async function applyAll(batch: EventEnvelope[]): Promise<void> {
+    let run: NonNullable<ReturnType<typeof oneStep>>[] = [];
+    const flush = async () => {
+      if (run.length === 0) return;
+      const together = run;
+      run = [];
+      let applied: boolean[] | undefined;
+      try {
+        applied = await transact(async (trx, events) => {
+          const results: boolean[] = [];
+          for (const { event, handler } of together) {
+            results.push(await inConsumerSpan(`${consumer} ${event.type}`, event.traceparent, () => applyIn(trx, events, event, handler)));
+          }
+          return results;
+        });
+      } catch {
+        for (const { event } of together) await apply(event);
+        return;
+      }
+      together.forEach(({ event }, i) => {
+        counted(event, applied[i] === true);
+      });
+    };
+    for (const event of batch) {
+      const step = oneStep(event);
+      if (step) {
+        run.push(step);
+        continue;
+      }
+      await flush();
+      await apply(event);
+    }
+    await flush();
   }
 
   async function deadLetter(event: EventEnvelope, error: string, attempts: number): Promise<void> {
@@ -169,10 +232,7 @@ export function createConsumer<DB, Deps = undefined>(
         const applied = await inConsumerSpan(`${consumer} ${event.type}`, event.traceparent, async () =>
           applyOnce(typed, await handlerOf(typed)),
         );
-        const result = applied ? 'applied' : 'duplicate';
-        metrics?.eventsHandled.inc({ consumer, result });
-        if (applied) metrics?.consumerLag.observe({ consumer }, Math.max(0, now() - Date.parse(event.time)) / 1000);
-        return result;
+        return counted(event, applied);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         if (attempt >= maxAttempts) {
@@ -193,6 +253,8 @@ export function createConsumer<DB, Deps = undefined>(
     handle: async (event) => {
       await apply(event);
     },
+    handleBatch: applyAll,
     apply,
+    applyAll,
   };
 }

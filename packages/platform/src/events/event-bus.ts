@@ -9,6 +9,11 @@ export interface Subscription {
   /** Event types, exact or with a trailing `.*` wildcard. */
   types: string[];
   handle: DeliveryHandler;
+  /**
+   * Handles several events at once, in the order given (a bus that has a batch in hand — the in-process one —
+   * uses it): a consumer commits them together, one wait for the disk instead of one per event.
+   */
+  handleBatch?: (events: EventEnvelope[]) => Promise<void>;
 }
 
 /**

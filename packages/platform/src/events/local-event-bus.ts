@@ -24,12 +24,16 @@ export class LocalEventBus implements EventBus {
     }
   }
 
+  /** Subscribers are independent: each gets its events of the batch at once, in publish order. */
   private async deliver(events: EventEnvelope[]): Promise<void> {
-    for (const event of events) {
-      const targets = this.subscriptions.filter((s) => s.types.some((pattern) => typeMatches(pattern, event.type)));
-      // Subscribers are independent; each sees the events in publish order.
-      await Promise.all(targets.map((s) => s.handle(event)));
-    }
+    await Promise.all(
+      this.subscriptions.map(async (subscription) => {
+        const mine = events.filter((event) => subscription.types.some((pattern) => typeMatches(pattern, event.type)));
+        if (mine.length === 0) return;
+        if (subscription.handleBatch) return subscription.handleBatch(mine);
+        for (const event of mine) await subscription.handle(event);
+      }),
+    );
   }
 
   async subscribe(subscription: Subscription): Promise<void> {

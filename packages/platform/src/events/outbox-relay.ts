@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Dialect } from '../db/column-types';
-import { releaseLease, tryAcquireLease } from '../db/lease';
+import { HeldLease } from '../db/lease';
 import type { PlatformTables } from '../db/platform-tables';
 import type { Metrics } from '../observability/metrics';
 import type { EventEnvelope } from './envelope';
@@ -72,15 +72,7 @@ export class OutboxRelay {
         .execute();
       if (rows.length === 0) break;
       await this.options.bus.publish(rows.map((r) => JSON.parse(r.envelope) as EventEnvelope));
-      await db
-        .updateTable('outbox')
-        .set({ published_at: this.now() })
-        .where(
-          'seq',
-          'in',
-          rows.map((r) => r.seq),
-        )
-        .execute();
+      await this.markPublished(rows.map((r) => r.seq));
       total += rows.length;
       this.options.metrics?.eventsPublished.inc({ service: this.options.service }, rows.length);
       if (rows.length < this.batchSize) break;
@@ -88,14 +80,39 @@ export class OutboxRelay {
     return total;
   }
 
+  /**
+   * A lost mark only publishes the rows again, which the consumers' inboxes drop; so on SQLite the mark does not
+   * wait for the disk (the next durable commit on the file syncs it too) — a wait that would otherwise come once
+   * more for every commit that woke the relay.
+   */
+  private async markPublished(seqs: number[]): Promise<void> {
+    const mark = (db: Kysely<PlatformTables>) =>
+      db.updateTable('outbox').set({ published_at: this.now() }).where('seq', 'in', seqs).execute();
+    if (this.options.dialect !== 'sqlite') {
+      await mark(this.options.db);
+      return;
+    }
+    // One connection for the three statements, so no other transaction commits while the level is lowered.
+    await this.options.db.connection().execute(async (connection) => {
+      const level = await sql<{ synchronous: number }>`pragma synchronous`.execute(connection);
+      const durable = level.rows[0]?.synchronous ?? 2;
+      await sql`pragma synchronous = NORMAL`.execute(connection);
+      try {
+        await mark(connection);
+      } finally {
+        await sql.raw(`pragma synchronous = ${Number(durable)}`).execute(connection);
+      }
+    });
+  }
+
   private async run(): Promise<void> {
     const { db, dialect, service, log } = this.options;
-    const lease = `relay:${service}`;
+    const lease = new HeldLease(db, dialect, `relay:${service}`, this.holder, this.pollMs * 5);
     let failures = 0;
     while (this.running) {
       this.pending = false;
       try {
-        if (await tryAcquireLease(db, dialect, lease, this.holder, this.pollMs * 5, this.now())) {
+        if (await lease.hold(this.now())) {
           await this.drain(() => this.running);
           await this.recordBacklog();
         }
@@ -116,7 +133,7 @@ export class OutboxRelay {
       });
       this.wakeUp = undefined;
     }
-    await releaseLease(db, lease, this.holder).catch(() => undefined);
+    await lease.release().catch(() => undefined);
   }
 
   private async recordBacklog(): Promise<void> {
