@@ -83,10 +83,13 @@ function demoSeedSchema(name: string): ServiceMigration {
  */
 export function repOwnedDemoSeed<DB>(demo: RepOwnedDemo<DB>) {
   /** Seeds the countries that asked for demo data and whose demo reps are all known; answers how many records. */
-  async function materialise(ctx: ServiceContext<DB>, trx: Transaction<DB>, events: EventWriter, tick: () => void) {
+  async function materialise(ctx: ServiceContext<DB>, trx: Transaction<DB>, events: EventWriter, tick: () => void, only?: string) {
     const db = bookkeeping(trx);
-    // Locked, so the seed step and a rep's event never both find a country pending and write it twice.
-    const pending = await forUpdate(db.selectFrom('demo_seed').select('country').where('done', '=', 0), ctx.dialect).execute();
+    // Locked, so the seed step and a rep's event never both find a country pending and write it twice. A rep's event
+    // looks at its own country only: locking the others too would deadlock with the events of their reps.
+    let query = db.selectFrom('demo_seed').select('country').where('done', '=', 0);
+    if (only !== undefined) query = query.where('country', '=', only);
+    const pending = await forUpdate(query.orderBy('country'), ctx.dialect).execute();
     let written = 0;
     for (const { country } of pending) {
       const city = DEMO_COUNTRIES.find((d) => d.country === country);
@@ -120,7 +123,7 @@ export function repOwnedDemoSeed<DB>(demo: RepOwnedDemo<DB>) {
             agency_id: user.agencyId,
           })
           .execute();
-        await materialise(ctx, trx, events, () => {});
+        await materialise(ctx, trx, events, () => {}, user.country);
       },
     },
   };

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { groupCommitting, type TransactionRunner } from '../db/group-commit';
 import { platformTables } from '../db/platform-tables';
 import { isLockConflict } from '../db/portable';
 import { buildEnvelope, type EventEnvelope, type NewEvent } from './envelope';
@@ -45,6 +46,11 @@ export interface TransactOptions {
   retryLockConflicts?: boolean;
 }
 
+export interface TransactorOptions {
+  /** Concurrent transactions share one commit (SQLite: see `groupCommitting`). */
+  groupCommit?: boolean;
+}
+
 /**
  * Runs `work` in one transaction with an event writer bound to it. When the transaction commits and events
  * were appended, the relay is woken so embedded mode dispatches right away.
@@ -59,10 +65,12 @@ export function createTransactor<DB>(
   now: () => number,
   traceparent: () => string | undefined,
   wakeRelay: () => void,
+  options: TransactorOptions = {},
 ): Transactor<DB> {
+  const inTransaction: TransactionRunner<DB> = options.groupCommit ? groupCommitting(db) : (work) => db.transaction().execute(work);
   const once = async <T>(work: (trx: Transaction<DB>, events: EventWriter) => Promise<T>): Promise<T> => {
     let appended = false;
-    const result = await db.transaction().execute((trx) =>
+    const result = await inTransaction((trx) =>
       work(
         trx,
         outboxWriter(trx, source, now, traceparent, () => {

@@ -130,6 +130,7 @@ export function defineService<DB, Deps = undefined>(manifest: ServiceManifest<DB
           () => runtime.clock.now(),
           currentTraceparent,
           () => relay.wake(),
+          { groupCommit: database.dialect === 'sqlite' },
         ),
       };
       // Without `setup`, Deps is its default `undefined`: the manifest's type says so, the compiler cannot.
