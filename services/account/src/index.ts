@@ -6,6 +6,7 @@ import { roleRoutes } from './api/roles.routes';
 import { accountRpc } from './api/rpc';
 import { userRoutes } from './api/users.routes';
 import { ensureBuiltInRoles } from './app/ensure-built-in-roles';
+import { signingKey } from './app/token-issuer';
 import { type AccountDeps, setupAccount } from './config';
 import { accountSchema } from './db/migrations/001-account';
 import { userAreaSchema } from './db/migrations/002-user-area';
@@ -39,7 +40,11 @@ export const accountService = defineService<AccountDb, AccountDeps>({
   },
   rpc: accountRpc,
   consumes: [areaCoverageConsumer],
-  onStart: ensureBuiltInRoles,
+  onStart: async (ctx) => {
+    await ensureBuiltInRoles(ctx);
+    // Made before the first login: logins racing to make it would each sign with a key of their own.
+    await signingKey(ctx);
+  },
   seedDemo,
 });
 
