@@ -82,14 +82,14 @@ export async function runGatewaySuite(progress: Progress): Promise<SuiteOutcome<
     for (const mode of await startModes(started, progress)) {
       await expectMe(mode);
       const headers = { authorization: `Bearer ${mode.token}` };
-      runs.push({ mode, target: new LoadTarget({ url: mode.url, path: PATH, headers, concurrency: CONCURRENCY }) });
+      runs.push({ mode, target: new LoadTarget({ url: mode.url, headers, concurrency: CONCURRENCY }) });
     }
     progress(`warm-up: ${WARMUP} × GET ${PATH} per mode`);
-    for (const { target } of runs) await target.warmUp(WARMUP);
+    for (const { target } of runs) await target.warmUp(Array(WARMUP).fill(PATH));
     // Alternating batches, so a slow moment of the machine falls on every mode alike.
     for (let round = 1; round <= ROUNDS; round++) {
       progress(`round ${round}/${ROUNDS}: ${REQUESTS / ROUNDS} × GET ${PATH} per mode at concurrency ${CONCURRENCY}`);
-      for (const { target } of runs) await target.measure(REQUESTS / ROUNDS);
+      for (const { target } of runs) await target.measure(Array(REQUESTS / ROUNDS).fill(PATH));
     }
     const measured = runs.map(({ mode, target }) => ({ mode: mode.name, result: target.result() }));
     const direct = measured[0]?.result;
@@ -132,6 +132,6 @@ function gatewayTable(results: GatewayResult[]): string {
     num(r.p50Ratio, 2),
   ]);
   const errors = results.filter((r) => r.errors > 0).map((r) => `${r.mode}: ${r.errors} errors, first: ${r.firstError}`);
-  const legend = `concurrency ${CONCURRENCY}, ${ROUNDS} alternating rounds; client, gateway and service share one process and event loop`;
+  const legend = `concurrency ${CONCURRENCY}, ${ROUNDS} alternating rounds; the requests come from a load process of their own; the gateways and services share the bench process`;
   return [formatTable(columns, rows), legend, ...errors].join('\n');
 }

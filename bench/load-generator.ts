@@ -1,10 +1,27 @@
-// The load process (started by load-process.ts): receives a plan, sends it, reports raw latencies, exits.
+// The load process (started by load-process.ts): takes commands over IPC, sends the requests, answers raw latencies.
 import { Pool } from 'undici';
-import type { Lane, LanesPlan, LanesReport, PlannedRequest } from './load-process';
+import type { BatchCommand, LoadCommand, LoadReport, PlannedRequest } from './load-process';
 
-async function send(pool: Pool, request: PlannedRequest): Promise<string | undefined> {
+let pool: Pool | undefined;
+let origin = '';
+
+/** One keep-alive connection per request in flight; bounded so a stuck server fails a request instead of stalling the run. */
+function poolFor(url: string, connections: number): Pool {
+  if (pool && origin === url && pool.stats.size <= connections) return pool;
+  void pool?.close();
+  origin = url;
+  pool = new Pool(url, { connections, headersTimeout: 30_000, bodyTimeout: 30_000 });
+  return pool;
+}
+
+async function send(request: PlannedRequest): Promise<string | undefined> {
   try {
-    const response = await pool.request({ method: request.method, path: request.path, headers: request.headers, body: request.body });
+    const response = await (pool as Pool).request({
+      method: request.method,
+      path: request.path,
+      headers: request.headers,
+      body: request.body,
+    });
     const text = await response.body.text();
     return response.statusCode === request.expectStatus ? undefined : `${response.statusCode}: ${text.slice(0, 200)}`;
   } catch (error) {
@@ -12,33 +29,45 @@ async function send(pool: Pool, request: PlannedRequest): Promise<string | undef
   }
 }
 
-async function run(plan: LanesPlan): Promise<LanesReport> {
-  // One keep-alive connection per lane; bounded so a stuck server fails a request instead of stalling the run.
-  const pool = new Pool(plan.url, { connections: plan.lanes.length, headersTimeout: 30_000, bodyTimeout: 30_000 });
-  const report: LanesReport = { latencies: [], errors: 0, firstError: undefined, seconds: 0 };
-  const lane = async (requests: Lane, from: number, to: number, measured: boolean) => {
-    for (const request of requests.slice(from, to)) {
-      const started = performance.now();
-      const failure = await send(pool, request);
-      if (!measured) continue;
-      report.latencies.push(performance.now() - started);
-      if (failure !== undefined) {
-        report.errors++;
-        report.firstError ??= failure;
-      }
-    }
-  };
-  await Promise.all(plan.lanes.map((requests) => lane(requests, 0, plan.warmUpPerLane, false)));
+/** Sends every lane at once, each lane's requests one after another. */
+async function sendLanes(lanes: PlannedRequest[][]): Promise<LoadReport> {
+  const report: LoadReport = { latencies: [], errors: 0, firstError: undefined, seconds: 0 };
   const started = performance.now();
-  await Promise.all(plan.lanes.map((requests) => lane(requests, plan.warmUpPerLane, requests.length, true)));
+  await Promise.all(
+    lanes.map(async (lane) => {
+      for (const request of lane) {
+        const sent = performance.now();
+        const failure = await send(request);
+        report.latencies.push(performance.now() - sent);
+        if (failure !== undefined) {
+          report.errors++;
+          report.firstError ??= failure;
+        }
+      }
+    }),
+  );
   report.seconds = (performance.now() - started) / 1000;
-  await pool.close();
   return report;
 }
 
-process.once('message', (plan: LanesPlan) => {
-  run(plan).then(
-    (report) => process.send?.(report, () => process.exit(0)),
+/** GETs of the given paths, `concurrency` in flight at a time. */
+function batchLanes(command: BatchCommand): PlannedRequest[][] {
+  const lanes: PlannedRequest[][] = Array.from({ length: command.concurrency }, () => []);
+  command.paths.forEach((path, i) => {
+    lanes[i % command.concurrency]?.push({ method: 'GET', path, headers: command.headers, expectStatus: command.expectStatus });
+  });
+  return lanes;
+}
+
+process.on('message', (command: LoadCommand) => {
+  if (command.kind === 'close') {
+    void pool?.close().finally(() => process.exit(0));
+    return;
+  }
+  const lanes = command.kind === 'lanes' ? command.lanes : batchLanes(command);
+  poolFor(command.url, lanes.length);
+  sendLanes(lanes).then(
+    (report) => process.send?.(report),
     (error: unknown) => {
       console.error(error);
       process.exit(1);

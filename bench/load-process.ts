@@ -1,6 +1,6 @@
 // The load generator's side of a benchmark: requests sent from a process of their own, so the client's work (building
-// requests, reading answers, timing) never shares an event loop or a core's time slice with the server it measures.
-import { fork } from 'node:child_process';
+// requests, reading answers, timing) never shares an event loop with the server it measures.
+import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { type Summary, summarize } from './stats';
 
@@ -17,58 +17,108 @@ export interface PlannedRequest {
 /** Requests one after another, as one user (a rep syncing their day) would send them. */
 export type Lane = PlannedRequest[];
 
-export interface LanesPlan {
-  /** Origin, e.g. `http://127.0.0.1:3000`. */
+/** What the load process is asked to do. */
+export type LoadCommand = { kind: 'lanes'; url: string; lanes: Lane[] } | BatchCommand | { kind: 'close' };
+
+export interface BatchCommand {
+  kind: 'batch';
   url: string;
-  lanes: Lane[];
-  /** The first requests of each lane warm up (JIT, connections, caches) and are not measured. */
-  warmUpPerLane: number;
+  paths: string[];
+  headers: Record<string, string>;
+  concurrency: number;
+  expectStatus: number;
 }
 
-export interface LanesResult {
-  /** Measured requests. */
-  requests: number;
-  /** Answers with another status, or failed requests. */
-  errors: number;
-  firstError: string | undefined;
-  seconds: number;
-  perSecond: number;
-  latencyMs: Summary;
-}
-
-/** What the load process sends back: raw samples, summarised here so both sides share one definition. */
-export interface LanesReport {
+/** What the load process answers: raw samples, summarised here so both sides share one definition. */
+export interface LoadReport {
   latencies: number[];
   errors: number;
   firstError: string | undefined;
   seconds: number;
 }
 
+export interface LoadResult {
+  requests: number;
+  /** Answers with another status, or failed requests; their latencies are in the figures too. */
+  errors: number;
+  firstError: string | undefined;
+  /** Measured requests ÷ the time spent measuring them. */
+  requestsPerSecond: number;
+  latencyMs: Summary;
+}
+
 const GENERATOR = fileURLToPath(new URL('./load-generator.ts', import.meta.url));
 
-/** Runs every lane at once from a separate Node.js process and answers the measured figures. */
-export function sendFromOwnProcess(plan: LanesPlan): Promise<LanesResult> {
-  return new Promise((resolve, reject) => {
-    const child = fork(GENERATOR, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    let report: LanesReport | undefined;
-    child.once('message', (message) => {
-      report = message as LanesReport;
+/** A load process kept for several commands (one connection pool, warm), answering one command at a time. */
+export class LoadProcess {
+  private readonly child: ChildProcess;
+  private pending: { resolve: (report: LoadReport) => void; reject: (error: Error) => void } | undefined;
+  private ended: Error | undefined;
+
+  constructor() {
+    this.child = fork(GENERATOR, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child.on('message', (report: LoadReport) => {
+      this.pending?.resolve(report);
+      this.pending = undefined;
     });
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (!report) {
-        reject(new Error(`the load process ended (code ${code}) without a report`));
-        return;
-      }
-      resolve({
-        requests: report.latencies.length,
-        errors: report.errors,
-        firstError: report.firstError,
-        seconds: report.seconds,
-        perSecond: report.latencies.length / report.seconds,
-        latencyMs: summarize(report.latencies),
-      });
+    this.child.once('exit', (code) => {
+      this.ended = new Error(`the load process ended (code ${code})`);
+      this.pending?.reject(this.ended);
+      this.pending = undefined;
     });
-    child.send(plan);
-  });
+  }
+
+  run(command: Exclude<LoadCommand, { kind: 'close' }>): Promise<LoadReport> {
+    if (this.ended) return Promise.reject(this.ended);
+    if (this.pending) return Promise.reject(new Error('the load process runs one command at a time'));
+    return new Promise((resolve, reject) => {
+      this.pending = { resolve, reject };
+      this.child.send(command);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.ended) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.send({ kind: 'close' } satisfies LoadCommand);
+    await exited;
+  }
+}
+
+/** Measured batches add up into one result. */
+export class LoadTally {
+  private readonly latencies: number[] = [];
+  private seconds = 0;
+  private errors = 0;
+  private firstError: string | undefined;
+
+  add(report: LoadReport): void {
+    this.latencies.push(...report.latencies);
+    this.seconds += report.seconds;
+    this.errors += report.errors;
+    this.firstError ??= report.firstError;
+  }
+
+  result(): LoadResult {
+    return {
+      requests: this.latencies.length,
+      errors: this.errors,
+      firstError: this.firstError,
+      requestsPerSecond: this.latencies.length / this.seconds,
+      latencyMs: summarize(this.latencies),
+    };
+  }
+}
+
+/** Runs every lane at once from a load process of its own: the first `warmUpPerLane` requests of each are not measured. */
+export async function sendLanes(url: string, lanes: Lane[], warmUpPerLane: number): Promise<LoadResult> {
+  const load = new LoadProcess();
+  try {
+    await load.run({ kind: 'lanes', url, lanes: lanes.map((lane) => lane.slice(0, warmUpPerLane)) });
+    const tally = new LoadTally();
+    tally.add(await load.run({ kind: 'lanes', url, lanes: lanes.map((lane) => lane.slice(warmUpPerLane)) }));
+    return tally.result();
+  } finally {
+    await load.close();
+  }
 }

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { type BenchHost, embeddedSetup, login, runAll, startBenchHost } from './bench-host';
 import { type LoadResult, LoadTarget } from './http-load';
 import { copyInto, createPostgisDatabase, type PostgisDatabase } from './postgis';
-import { CallTarget, Cycle, pointsInDisc, seededRandom } from './sampling';
+import { CallTarget, pointsInDisc, seededRandom } from './sampling';
 import type { Progress, SuiteOutcome } from './suite';
 import { formatTable, num } from './text-table';
 
@@ -148,19 +148,12 @@ class SeedProgress implements ProgressReporter {
 const nearbyPath = (point: LatLng) => `/api/v1/places/nearby?lat=${point.lat}&lng=${point.lng}&radius=${RADIUS_M}&limit=${LIMIT}`;
 
 function httpMethod(name: string, url: string, token: string, concurrency: number): Method {
-  const points = new Cycle<LatLng>();
-  const target = new LoadTarget({ url, path: () => nearbyPath(points.next()), headers: { authorization: `Bearer ${token}` }, concurrency });
+  const target = new LoadTarget({ url, headers: { authorization: `Bearer ${token}` }, concurrency });
   return {
     name,
     concurrency,
-    async warmUp(batch) {
-      points.reset(batch);
-      await target.warmUp(batch.length);
-    },
-    async measure(batch) {
-      points.reset(batch);
-      await target.measure(batch.length);
-    },
+    warmUp: (batch) => target.warmUp(batch.map(nearbyPath)),
+    measure: (batch) => target.measure(batch.map(nearbyPath)),
     result: () => target.result(),
     close: () => target.close(),
   };

@@ -18,24 +18,6 @@ export function pointsInDisc(centre: LatLng, radius: number, count: number, rand
   return Array.from({ length: count }, () => destinationPoint(centre, radius * Math.sqrt(random()), random() * 360));
 }
 
-/** Hands out the items of the current batch in turn, round and round. */
-export class Cycle<T> {
-  private items: readonly T[] = [];
-  private at = 0;
-
-  reset(items: readonly T[]): void {
-    this.items = items;
-    this.at = 0;
-  }
-
-  next(): T {
-    const item = this.items[this.at % this.items.length];
-    if (item === undefined) throw new Error('no items to hand out');
-    this.at++;
-    return item;
-  }
-}
-
 /**
  * LoadTarget's figures for a function called in this process: batches of arguments, each call timed from its
  * start to its settling, `concurrency` calls in flight. Measured batches add up, so batches of several targets can
