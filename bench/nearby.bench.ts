@@ -492,7 +492,7 @@ function nearbyTable(setup: NearbySetup, results: NearbyMeasured[]): string {
     formatTable(columns, rows),
     `${num(setup.places)} places around ${setup.city} by generatePlaces (${setup.setup}) in ${num(setup.generationSeconds, 1)} s: ${num(setup.placesPerSecond)} places/s`,
     `points: evenly over the ${num(setup.pointsWithinM)} m around the centre, the same ${num(QUERIES)} for every method at concurrency 1 (${ROUNDS} rounds, each method first in turn), the first ${num(CONCURRENT_QUERIES)} at ${CONCURRENCY}`,
-    `HTTP: as ${USER} through the gateway, account and poi in one host (fieldops serve), undici keep-alive, client in the same process; raw: searchNearby(db, …), what the route runs, without Fastify, auth, views or JSON`,
+    `HTTP: as ${USER} through the gateway, account and poi in one host (fieldops serve), undici keep-alive from a load process of its own; raw: searchNearby(db, …), what the route runs, without Fastify, auth, views or JSON`,
     ...postgis,
     `ids at ${VERIFY} points against raw: ${verification}`,
     ...errors,
