@@ -1,5 +1,9 @@
+import { createLogger, MemoryPubSub } from '@fieldops/platform';
 import { eventually, hostEngines, MovableClock, type TestHost } from '@fieldops/testing';
+import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NoticeTable } from '../src/db/schema';
+import { LiveFeed } from '../src/live/live-feed';
 import { aLead, notificationDb, openStream, startNotificationHost, userIdOf } from './notification-fixtures';
 import { type SmtpTestServer, startSmtpServer } from './support/smtp-test-server';
 
@@ -130,6 +134,42 @@ describe.each(await hostEngines())('the inbox, its stream and quiet hours on $na
     }
     const anonymous = await fetch(`${t.url}/api/v1/notifications/stream`);
     expect(anonymous.status).toBe(401);
+  });
+
+  it('a notice whose pub/sub announcement was lost still reaches a listener, from the safety look at the table', async () => {
+    const rep = await userIdOf(t, await as('rep6.sg'));
+    const pubsub = new MemoryPubSub();
+    const feed = new LiveFeed(notificationDb(t), pubsub, 50, createLogger('silent'));
+    const heard: string[] = [];
+    const stop = await feed.listen(rep, (notice) => heard.push(notice.id));
+    try {
+      const notice = (title: string): NoticeTable => ({
+        id: uuidv7(),
+        user_id: rep,
+        workflow: 'lead-assigned',
+        source_key: uuidv7(),
+        severity: 'normal',
+        title,
+        body: '',
+        link: null,
+        created_at: clock.now(),
+        read_at: null,
+        archived_at: null,
+      });
+      // Stored and committed, but the announcement never went out (a dropped Redis connection).
+      const lost = notice('lost');
+      await notificationDb(t).insertInto('notice').values(lost).execute();
+      await eventually(() => expect(heard).toContain(lost.id));
+      // An announced one arrives through pub/sub; the listener may hear it from both paths, which streams drop.
+      const announced = notice('announced');
+      await notificationDb(t).insertInto('notice').values(announced).execute();
+      await feed.announce([announced]);
+      await eventually(() => expect(heard).toContain(announced.id));
+    } finally {
+      stop();
+      await pubsub.close();
+    }
+    expect(feed.connections).toBe(0);
   });
 
   it('push subscriptions are stored for their user, removed only by them, and checked', async () => {

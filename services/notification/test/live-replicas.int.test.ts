@@ -16,7 +16,7 @@ import {
 } from '@fieldops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNotificationService, notificationService } from '../src/index';
-import { aLead, DAY, openStream } from './notification-fixtures';
+import { aLead, DAY, HOUR, openStream } from './notification-fixtures';
 
 // Two notification replicas and two gateways on one MariaDB and one JetStream stream; left out (with a notice) where
 // MariaDB, NATS or Redis does not answer.
@@ -39,6 +39,8 @@ describe.each(engineSets)('the live stream across replicas on $name', (engines) 
     BUS_URL: shared.busUrl,
     CACHE_URL: shared.cacheUrl,
     INTERNAL_SECRET: randomBytes(32).toString('hex'),
+    // An hour: the frame must come through Redis pub/sub, not the safety look at the table.
+    NOTIFICATION_LIVE_POLL_MS: String(HOUR),
   };
   const clock = new MovableClock(Date.now());
   const everyService = [accountService, leadsService, notificationService];

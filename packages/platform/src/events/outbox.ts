@@ -6,6 +6,12 @@ import { buildEnvelope, type EventEnvelope, type NewEvent } from './envelope';
 /** Appends events inside a use case's transaction; they are published only if it commits. */
 export interface EventWriter {
   append<T>(event: NewEvent<T>): Promise<EventEnvelope<T>>;
+  /**
+   * Runs `effect` once the transaction has committed, never if it rolls back: for signals outside the database (a
+   * live update to connected clients) that must not announce rows a reader could not yet see. Its failure is only
+   * logged; the committed rows stand.
+   */
+  afterCommit(effect: () => Promise<void> | void): void;
 }
 
 export function outboxWriter<DB>(
@@ -14,9 +20,11 @@ export function outboxWriter<DB>(
   now: () => number,
   traceparent: () => string | undefined,
   onAppend: () => void,
+  onCommit: (effect: () => Promise<void> | void) => void = () => {},
 ): EventWriter {
   const db = platformTables(trx);
   return {
+    afterCommit: onCommit,
     async append(event) {
       const envelope = buildEnvelope(source, event, now(), traceparent());
       await db
@@ -47,7 +55,7 @@ export interface TransactOptions {
 
 /**
  * Runs `work` in one transaction with an event writer bound to it. When the transaction commits and events
- * were appended, the relay is woken so embedded mode dispatches right away.
+ * were appended, the relay is woken so embedded mode dispatches right away; then the work's after-commit effects run.
  */
 export type Transactor<DB> = <T>(work: (trx: Transaction<DB>, events: EventWriter) => Promise<T>, options?: TransactOptions) => Promise<T>;
 
@@ -59,18 +67,35 @@ export function createTransactor<DB>(
   now: () => number,
   traceparent: () => string | undefined,
   wakeRelay: () => void,
+  onEffectError: (error: unknown) => void = (error) => console.error('[fieldops] an after-commit effect failed:', error),
 ): Transactor<DB> {
   const once = async <T>(work: (trx: Transaction<DB>, events: EventWriter) => Promise<T>): Promise<T> => {
     let appended = false;
+    // Per attempt: a rolled-back attempt's effects are dropped with it.
+    const effects: (() => Promise<void> | void)[] = [];
     const result = await db.transaction().execute((trx) =>
       work(
         trx,
-        outboxWriter(trx, source, now, traceparent, () => {
-          appended = true;
-        }),
+        outboxWriter(
+          trx,
+          source,
+          now,
+          traceparent,
+          () => {
+            appended = true;
+          },
+          (effect) => effects.push(effect),
+        ),
       ),
     );
     if (appended) wakeRelay();
+    for (const effect of effects) {
+      try {
+        await effect();
+      } catch (error) {
+        onEffectError(error);
+      }
+    }
     return result;
   };
   return async (work, options = {}) => {
