@@ -1,4 +1,4 @@
-import { createLogger, MemoryPubSub } from '@fieldops/platform';
+import { buildEnvelope, createLogger, MemoryPubSub } from '@fieldops/platform';
 import { eventually, hostEngines, MovableClock, type TestHost } from '@fieldops/testing';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -134,6 +134,66 @@ describe.each(await hostEngines())('the inbox, its stream and quiet hours on $na
     }
     const anonymous = await fetch(`${t.url}/api/v1/notifications/stream`);
     expect(anonymous.status).toBe(401);
+  });
+
+  /** The checkin service's event for a visit of `rep` flagged for review, published on the bus as it would. */
+  async function flagVisitOf(rep: string): Promise<string> {
+    const repId = await userIdOf(t, await as(rep));
+    const at = new Date(clock.now()).toISOString();
+    const visit = {
+      id: uuidv7(),
+      repId,
+      orgUnitId: null,
+      agencyId: null,
+      country: 'SG',
+      targetType: 'merchant' as const,
+      targetId: uuidv7(),
+      targetName: 'Ah Hock Minimart',
+      areaId: null,
+      lat: 1.3,
+      lng: 103.8,
+      accuracyM: 20,
+      distanceM: 800,
+      checkedInAt: at,
+      receivedAt: at,
+      checkedOutAt: null,
+      dwellSeconds: null,
+      outcome: null,
+      notes: '',
+      followUpAt: null,
+      photoIds: [],
+      riskScore: 72,
+      riskSignals: [{ code: 'far-from-target', weight: 72, detail: '800 m from the store' }],
+      verification: 'pending-review' as const,
+      version: 1,
+    };
+    const event = buildEnvelope(
+      'checkin',
+      { type: 'checkin.visit.flagged.v1', subject: visit.id, country: 'SG', data: visit },
+      clock.now(),
+    );
+    await t.host.runtime.bus.publish([event]);
+    return visit.id;
+  }
+
+  it('a flagged visit tells the rep’s team lead; a team lead’s own flagged visit tells their city manager', async () => {
+    const visitId = await flagVisitOf('rep2.sg');
+    const flaggedFor = async (who: string) =>
+      (await t.api('GET', '/api/v1/notifications?limit=50', { token: await as(who) })).body.items.filter(
+        (n: { workflow: string }) => n.workflow === 'visit-flagged',
+      );
+    await eventually(async () =>
+      expect(await flaggedFor('teamlead1.sg')).toEqual([expect.objectContaining({ link: `/console/visits/${visitId}` })]),
+    );
+    expect(await flaggedFor('rep2.sg')).toEqual([]);
+    // Another team's lead hears nothing of it.
+    expect(await flaggedFor('teamlead2.sg')).toEqual([]);
+
+    const own = await flagVisitOf('teamlead1.sg');
+    await eventually(async () =>
+      expect(await flaggedFor('citymanager1.sg')).toEqual([expect.objectContaining({ link: `/console/visits/${own}` })]),
+    );
+    expect(await flaggedFor('teamlead1.sg')).toHaveLength(1);
   });
 
   it('a notice whose pub/sub announcement was lost still reaches a listener, from the safety look at the table', async () => {

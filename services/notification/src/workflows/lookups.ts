@@ -21,6 +21,8 @@ export interface Lookups {
   leadName(leadId: string): Promise<{ name: string; ownerId: string | null } | undefined>;
   merchantName(merchantId: string): Promise<string | undefined>;
   areaName(areaId: string): Promise<string | undefined>;
+  /** The user's team leads: the leaders of their org unit, or of the nearest unit above with one (account). */
+  teamLeads(userId: string): Promise<string[]>;
   /** The managers assigned to the area holding a point, nearest area first. */
   areaManagers(point: { lat: number; lng: number }): Promise<string[]>;
 }
@@ -63,6 +65,10 @@ export function rpcLookups(ctx: NotificationContext): Lookups {
       if (!reachable(ctx, 'area')) return undefined;
       const answer = await orUndefined(async () => ctx.rpc.client(AreaService).getArea({ id: areaId }, await as()));
       return answer?.area?.name;
+    },
+    async teamLeads(userId) {
+      const answer = await orUndefined(async () => ctx.rpc.client(AccountService).getTeamLeads({ userId }, await as()));
+      return answer?.teamLeads.filter((u) => u.status === 'active').map((u) => u.id) ?? [];
     },
     async areaManagers(point) {
       if (!reachable(ctx, 'area')) return [];
