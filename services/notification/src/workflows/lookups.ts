@@ -27,6 +27,9 @@ export interface Lookups {
   areaManagers(point: { lat: number; lng: number }): Promise<string[]>;
 }
 
+/** BatchGetUsers' limit per call. */
+const USERS_PER_CALL = 500;
+
 function reachable(ctx: NotificationContext, service: string): boolean {
   return ctx.rpc.isLocal(service) || ctx.config.serviceUrls[service] !== undefined;
 }
@@ -46,7 +49,11 @@ export function rpcLookups(ctx: NotificationContext): Lookups {
     async recipients(userIds) {
       const ids = [...new Set(userIds)];
       if (ids.length === 0) return [];
-      const { users } = await ctx.rpc.client(AccountService).batchGetUsers({ ids }, await as());
+      const users = [];
+      // The account service answers at most this many users per call: a wider audience is asked for in slices.
+      for (let i = 0; i < ids.length; i += USERS_PER_CALL) {
+        users.push(...(await ctx.rpc.client(AccountService).batchGetUsers({ ids: ids.slice(i, i + USERS_PER_CALL) }, await as())).users);
+      }
       return users
         .filter((u) => u.status === 'active')
         .map((u) => ({ userId: u.id, email: u.email, phone: u.phone, locale: u.locale, country: u.country }));
