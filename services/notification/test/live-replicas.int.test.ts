@@ -48,7 +48,8 @@ describe.each(engineSets)('the live stream across replicas on $name', (engines) 
   let a: TestHost;
   /** Replica B: the notification service alone, in another host. */
   let b: TestHost;
-  /** A gateway that sends notification routes to replica B. */
+  /** Two gateways: A sends notification routes to replica A, B to replica B. */
+  let gatewayA: TestHost;
   let gatewayB: TestHost;
   const gatewayTo = (replica: TestHost) =>
     startTestHost({
@@ -77,18 +78,20 @@ describe.each(engineSets)('the live stream across replicas on $name', (engines) 
       clock,
       env: { ...env, SERVICE_ACCOUNT_URL: a.url, SERVICE_LEADS_URL: a.url },
     });
+    gatewayA = await gatewayTo(a);
     gatewayB = await gatewayTo(b);
   }, 180_000);
 
   afterAll(async () => {
-    for (const t of [gatewayB, b, a]) await t?.stop();
+    for (const t of [gatewayB, gatewayA, b, a]) await t?.stop();
     for (const service of ['account', 'leads', 'notification']) await dropMysqlDatabase(engineUrls.mariadb, `${prefix}${service}`);
     if (shared.stream) await deleteNatsStream(engines.busUrl, shared.stream);
   }, 180_000);
 
-  it('a notice stored by replica A reaches a client streaming through another gateway from replica B', async () => {
+  it('a notice stored by replica A reaches clients streaming through either gateway, from replica A and from replica B', async () => {
     const token = await gatewayB.login('rep1.sg@fieldops.test');
     const lead = await aLead(gatewayB, token);
+    const throughA = await openStream(gatewayA.url, token);
     const throughB = await openStream(gatewayB.url, token);
     try {
       clock.advance(12 * DAY + 1);
@@ -99,7 +102,9 @@ describe.each(engineSets)('the live stream across replicas on $name', (engines) 
       });
       const inbox = await a.api('GET', '/api/v1/notifications', { token: await a.login('rep1.sg@fieldops.test') });
       expect(throughB.frames[0]?.id).toBe(inbox.body.items[0].id);
+      await eventually(() => expect(throughA.frames.map((f) => f.id)).toEqual([inbox.body.items[0].id]));
     } finally {
+      throughA.close();
       throughB.close();
     }
     // Replica A's consumer stored it (it holds the stream's consumer); replica B only served the stream.
