@@ -54,6 +54,11 @@ export async function storeNotices(
   const { workflow } = prepared;
   const now = ctx.clock.now();
   const stored: NoticeTable[] = [];
+  // One read for the whole audience: an event may tell a thousand people.
+  const choicesOf = await preferenceRepository.ofUsers(
+    trx,
+    prepared.recipients.map((r) => r.userId),
+  );
   for (const recipient of prepared.recipients) {
     const rendered = render(workflow.templates, prepared.facts, recipient, ctx.countries);
     const notice: NoticeTable = {
@@ -73,7 +78,7 @@ export async function storeNotices(
     stored.push(notice);
     if (await throttled(trx, workflow, recipient.userId, now)) continue;
     const policy = policyOf(ctx, recipient.country);
-    const choices = await preferenceRepository.ofUser(trx, recipient.userId);
+    const choices = choicesOf.get(recipient.userId) ?? [];
     for (const channel of workflow.channels) {
       const critical = workflow.severity === 'critical';
       if (!critical && !channelEnabled(choices, workflow.name, channel, policy?.notifications.defaultChannels ?? ['email'])) continue;
