@@ -21,6 +21,7 @@ describe('AccountService descriptor', () => {
       'BatchGetUsers',
       'FindUserByEmail',
       'ResolveScope',
+      'GetTeamLeads',
       'GetJwks',
       'IssueServiceToken',
     ]);
@@ -28,6 +29,7 @@ describe('AccountService descriptor', () => {
       'batchGetUsers',
       'findUserByEmail',
       'getJwks',
+      'getTeamLeads',
       'getUser',
       'issueServiceToken',
       'resolveScope',

@@ -64,6 +64,7 @@ describe.each(await databaseEngines())('ctx.transact retrying lock conflicts on 
       () => Date.now(),
       () => undefined,
       () => {},
+      { onEffectError: () => {} },
     );
   });
   afterAll(async () => {
@@ -124,6 +125,46 @@ describe.each(await databaseEngines())('ctx.transact retrying lock conflicts on 
       ),
     ).rejects.toThrow('a rule refused the change');
     expect(attempts).toBe(2);
+  });
+
+  it('runs after-commit effects once the work committed, seeing its rows; a rolled-back attempt runs none', async () => {
+    await db.insertInto('counter').values({ id: 'announced', value: 0 }).execute();
+    const seen: number[] = [];
+    let attempts = 0;
+    await transact(
+      async (trx, events) => {
+        attempts += 1;
+        await bump(trx, 'announced');
+        events.afterCommit(async () => {
+          seen.push(await counted('announced'));
+        });
+        if (attempts < 2) throw deadlockVictim();
+      },
+      { retryLockConflicts: true },
+    );
+    // One effect, of the attempt that committed, reading the committed value from outside the transaction.
+    expect(seen).toEqual([1]);
+    await expect(
+      transact(async (_trx, events) => {
+        events.afterCommit(() => {
+          seen.push(-1);
+        });
+        throw new Error('a rule refused the change');
+      }),
+    ).rejects.toThrow('a rule refused the change');
+    expect(seen).toEqual([1]);
+  });
+
+  it('an after-commit effect that fails leaves the committed work and its answer standing', async () => {
+    const answer = await transact(async (trx, events) => {
+      await trx.insertInto('counter').values({ id: 'kept', value: 7 }).execute();
+      events.afterCommit(() => {
+        throw new Error('the signal could not be sent');
+      });
+      return 'committed';
+    });
+    expect(answer).toBe('committed');
+    expect(await counted('kept')).toBe(7);
   });
 
   // SQLite serialises write transactions: two can never hold locks the other waits for.

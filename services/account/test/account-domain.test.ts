@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { assertMayManage, whyCannotGrant } from '../src/domain/access-rules';
 import { childPath, isWithinSubtree, whyInvalidParent } from '../src/domain/org-unit';
 import { BUILT_IN_ROLES, isKnownPermission } from '../src/domain/permissions';
+import { nearestLeaders, unitsUpward } from '../src/domain/team-leads';
 
 const aCaller = (overrides: Partial<Principal> = {}): Principal => ({
   userId: 'u1',
@@ -61,5 +62,25 @@ describe('granting roles', () => {
 
   it('every built-in role uses known permissions only', () => {
     for (const role of BUILT_IN_ROLES) expect(role.permissions.filter((p) => !isKnownPermission(p))).toEqual([]);
+  });
+});
+
+describe('team leads', () => {
+  const units = unitsUpward('/country/city/team/');
+
+  it('walk a unit path from the own unit up to the root', () => {
+    expect(units).toEqual(['team', 'city', 'country']);
+  });
+
+  it('are the leaders of the nearest unit that has one other than the user', () => {
+    const leaders = [
+      { id: 'lead', orgUnitId: 'team' },
+      { id: 'city-manager', orgUnitId: 'city' },
+      { id: 'country-manager', orgUnitId: 'country' },
+    ];
+    expect(nearestLeaders(units, leaders, 'rep')).toEqual({ orgUnitId: 'team', leaderIds: ['lead'] });
+    expect(nearestLeaders(units, leaders, 'lead')).toEqual({ orgUnitId: 'city', leaderIds: ['city-manager'] });
+    expect(nearestLeaders(units, leaders.slice(2), 'rep')).toEqual({ orgUnitId: 'country', leaderIds: ['country-manager'] });
+    expect(nearestLeaders(units, [], 'rep')).toBeUndefined();
   });
 });

@@ -79,6 +79,34 @@ describe.each(engines)('account RPC on $name', (database) => {
     expect(scope).toMatchObject({ userId: inTeam, scope: 'self' });
   });
 
+  it('GetTeamLeads answers the leaders of the user’s unit, else of the nearest unit above with one', async () => {
+    const service = asCaller(await t.host.runtime.serviceTokens('notification'));
+    const leadsOf = async (email: string) => {
+      const answer = await account().getTeamLeads({ userId: await userIdOf(t, admin, email) }, service);
+      return { emails: answer.teamLeads.map((u) => u.email).sort(), orgUnitId: answer.orgUnitId };
+    };
+    // A rep: their team's lead, in their own unit.
+    expect(await leadsOf('rep1.sg@fieldops.test')).toEqual({
+      emails: ['teamlead1.sg@fieldops.test'],
+      orgUnitId: await orgUnitIdOf(t, admin, 'Central Region North'),
+    });
+    // A team lead is alone in their team: their lead is the city's manager, a unit up.
+    expect(await leadsOf('teamlead1.sg@fieldops.test')).toEqual({
+      emails: ['citymanager1.sg@fieldops.test'],
+      orgUnitId: await orgUnitIdOf(t, admin, 'Central Region'),
+    });
+    // A city manager: whoever leads at the country's root (its manager, and the admin who sits there).
+    expect((await leadsOf('citymanager1.sg@fieldops.test')).emails).toEqual(['admin@fieldops.test', 'countrymanager.sg@fieldops.test']);
+    // An agency's rep is led by the agency's manager, not by the team lead of the unit they work in.
+    expect((await leadsOf('agencyrep1.sg@fieldops.test')).emails).toEqual(['agencymanager.sg@fieldops.test']);
+  });
+
+  it('GetTeamLeads of a user outside the caller’s scope is NotFound', async () => {
+    expect(await failureOf(account().getTeamLeads({ userId: outsideTeam }, asCaller(lead)))).toBe(Code.NotFound);
+    const own = await account().getTeamLeads({ userId: inTeam }, asCaller(lead));
+    expect(own.teamLeads.map((u) => u.email)).toEqual(['teamlead1.sg@fieldops.test']);
+  });
+
   it('a call without a valid access token is Unauthenticated', async () => {
     expect(await failureOf(account().getUser({ id: inTeam }))).toBe(Code.Unauthenticated);
     expect(await failureOf(account().getUser({ id: inTeam }, asCaller('not.a.token')))).toBe(Code.Unauthenticated);

@@ -11,7 +11,7 @@ import { LiveFeed } from './live/live-feed';
 export interface NotificationDeps {
   /** The provider of each channel; a channel without one is not sent (its deliveries are suppressed). */
   drivers: Partial<Record<DeliveryChannel, ChannelDriver>>;
-  /** New notices for the users connected to this replica's stream. */
+  /** Announces new notices and hands them to the users connected to this replica's stream. */
   live: LiveFeed;
   /** Where links in emails point (the web app's origin), when set. */
   appUrl: string | undefined;
@@ -49,6 +49,7 @@ export function setupNotification(ctx: SetupContext<NotificationDb>): Notificati
   // Said at info, not warn: the embedded demo runs so on purpose, and a command printing JSON keeps stdout clean.
   if (drivers.email?.name === 'log') ctx.log.info('SMTP_URL is not set: emails are written to the log, not sent');
   if (!drivers.push) ctx.log.info('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are not set: no Web Push is sent');
-  const live = new LiveFeed(ctx.db, positive(ctx.config.env.NOTIFICATION_LIVE_POLL_MS, 250), ctx.log);
+  // Pub/sub carries notices at once; the look at the table only makes up for a lost message, so seconds will do.
+  const live = new LiveFeed(ctx.db, ctx.pubsub, positive(ctx.config.env.NOTIFICATION_LIVE_POLL_MS, 5_000), ctx.log);
   return { drivers, live, appUrl: ctx.config.env.NOTIFICATION_APP_URL, pushHosts: pushServiceHosts(ctx.config.env.PUSH_SERVICE_HOSTS) };
 }

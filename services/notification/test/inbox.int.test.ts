@@ -1,5 +1,9 @@
+import { buildEnvelope, createLogger, MemoryPubSub } from '@fieldops/platform';
 import { eventually, hostEngines, MovableClock, type TestHost } from '@fieldops/testing';
+import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NoticeTable } from '../src/db/schema';
+import { LiveFeed } from '../src/live/live-feed';
 import { aLead, notificationDb, openStream, startNotificationHost, userIdOf } from './notification-fixtures';
 import { type SmtpTestServer, startSmtpServer } from './support/smtp-test-server';
 
@@ -130,6 +134,102 @@ describe.each(await hostEngines())('the inbox, its stream and quiet hours on $na
     }
     const anonymous = await fetch(`${t.url}/api/v1/notifications/stream`);
     expect(anonymous.status).toBe(401);
+  });
+
+  /** The checkin service's event for a visit of `rep` flagged for review, published on the bus as it would. */
+  async function flagVisitOf(rep: string): Promise<string> {
+    const repId = await userIdOf(t, await as(rep));
+    const at = new Date(clock.now()).toISOString();
+    const visit = {
+      id: uuidv7(),
+      repId,
+      orgUnitId: null,
+      agencyId: null,
+      country: 'SG',
+      targetType: 'merchant' as const,
+      targetId: uuidv7(),
+      targetName: 'Ah Hock Minimart',
+      areaId: null,
+      lat: 1.3,
+      lng: 103.8,
+      accuracyM: 20,
+      distanceM: 800,
+      checkedInAt: at,
+      receivedAt: at,
+      checkedOutAt: null,
+      dwellSeconds: null,
+      outcome: null,
+      notes: '',
+      followUpAt: null,
+      photoIds: [],
+      riskScore: 72,
+      riskSignals: [{ code: 'far-from-target', weight: 72, detail: '800 m from the store' }],
+      verification: 'pending-review' as const,
+      version: 1,
+    };
+    const event = buildEnvelope(
+      'checkin',
+      { type: 'checkin.visit.flagged.v1', subject: visit.id, country: 'SG', data: visit },
+      clock.now(),
+    );
+    await t.host.runtime.bus.publish([event]);
+    return visit.id;
+  }
+
+  it('a flagged visit tells the rep’s team lead; a team lead’s own flagged visit tells their city manager', async () => {
+    const visitId = await flagVisitOf('rep2.sg');
+    const flaggedFor = async (who: string) =>
+      (await t.api('GET', '/api/v1/notifications?limit=50', { token: await as(who) })).body.items.filter(
+        (n: { workflow: string }) => n.workflow === 'visit-flagged',
+      );
+    await eventually(async () =>
+      expect(await flaggedFor('teamlead1.sg')).toEqual([expect.objectContaining({ link: `/console/visits/${visitId}` })]),
+    );
+    expect(await flaggedFor('rep2.sg')).toEqual([]);
+    // Another team's lead hears nothing of it.
+    expect(await flaggedFor('teamlead2.sg')).toEqual([]);
+
+    const own = await flagVisitOf('teamlead1.sg');
+    await eventually(async () =>
+      expect(await flaggedFor('citymanager1.sg')).toEqual([expect.objectContaining({ link: `/console/visits/${own}` })]),
+    );
+    expect(await flaggedFor('teamlead1.sg')).toHaveLength(1);
+  });
+
+  it('a notice whose pub/sub announcement was lost still reaches a listener, from the safety look at the table', async () => {
+    const rep = await userIdOf(t, await as('rep6.sg'));
+    const pubsub = new MemoryPubSub();
+    const feed = new LiveFeed(notificationDb(t), pubsub, 50, createLogger('silent'));
+    const heard: string[] = [];
+    const stop = await feed.listen(rep, (notice) => heard.push(notice.id));
+    try {
+      const notice = (title: string): NoticeTable => ({
+        id: uuidv7(),
+        user_id: rep,
+        workflow: 'lead-assigned',
+        source_key: uuidv7(),
+        severity: 'normal',
+        title,
+        body: '',
+        link: null,
+        created_at: clock.now(),
+        read_at: null,
+        archived_at: null,
+      });
+      // Stored and committed, but the announcement never went out (a dropped Redis connection).
+      const lost = notice('lost');
+      await notificationDb(t).insertInto('notice').values(lost).execute();
+      await eventually(() => expect(heard).toContain(lost.id));
+      // An announced one arrives through pub/sub; the listener may hear it from both paths, which streams drop.
+      const announced = notice('announced');
+      await notificationDb(t).insertInto('notice').values(announced).execute();
+      await feed.announce([announced]);
+      await eventually(() => expect(heard).toContain(announced.id));
+    } finally {
+      stop();
+      await pubsub.close();
+    }
+    expect(feed.connections).toBe(0);
   });
 
   it('push subscriptions are stored for their user, removed only by them, and checked', async () => {

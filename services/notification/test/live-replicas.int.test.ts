@@ -16,7 +16,7 @@ import {
 } from '@fieldops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNotificationService, notificationService } from '../src/index';
-import { aLead, DAY, openStream } from './notification-fixtures';
+import { aLead, DAY, HOUR, openStream } from './notification-fixtures';
 
 // Two notification replicas and two gateways on one MariaDB and one JetStream stream; left out (with a notice) where
 // MariaDB, NATS or Redis does not answer.
@@ -39,6 +39,8 @@ describe.each(engineSets)('the live stream across replicas on $name', (engines) 
     BUS_URL: shared.busUrl,
     CACHE_URL: shared.cacheUrl,
     INTERNAL_SECRET: randomBytes(32).toString('hex'),
+    // An hour: the frame must come through Redis pub/sub, not the safety look at the table.
+    NOTIFICATION_LIVE_POLL_MS: String(HOUR),
   };
   const clock = new MovableClock(Date.now());
   const everyService = [accountService, leadsService, notificationService];
@@ -46,7 +48,8 @@ describe.each(engineSets)('the live stream across replicas on $name', (engines) 
   let a: TestHost;
   /** Replica B: the notification service alone, in another host. */
   let b: TestHost;
-  /** A gateway that sends notification routes to replica B. */
+  /** Two gateways: A sends notification routes to replica A, B to replica B. */
+  let gatewayA: TestHost;
   let gatewayB: TestHost;
   const gatewayTo = (replica: TestHost) =>
     startTestHost({
@@ -75,18 +78,20 @@ describe.each(engineSets)('the live stream across replicas on $name', (engines) 
       clock,
       env: { ...env, SERVICE_ACCOUNT_URL: a.url, SERVICE_LEADS_URL: a.url },
     });
+    gatewayA = await gatewayTo(a);
     gatewayB = await gatewayTo(b);
   }, 180_000);
 
   afterAll(async () => {
-    for (const t of [gatewayB, b, a]) await t?.stop();
+    for (const t of [gatewayB, gatewayA, b, a]) await t?.stop();
     for (const service of ['account', 'leads', 'notification']) await dropMysqlDatabase(engineUrls.mariadb, `${prefix}${service}`);
     if (shared.stream) await deleteNatsStream(engines.busUrl, shared.stream);
   }, 180_000);
 
-  it('a notice stored by replica A reaches a client streaming through another gateway from replica B', async () => {
+  it('a notice stored by replica A reaches clients streaming through either gateway, from replica A and from replica B', async () => {
     const token = await gatewayB.login('rep1.sg@fieldops.test');
     const lead = await aLead(gatewayB, token);
+    const throughA = await openStream(gatewayA.url, token);
     const throughB = await openStream(gatewayB.url, token);
     try {
       clock.advance(12 * DAY + 1);
@@ -97,7 +102,9 @@ describe.each(engineSets)('the live stream across replicas on $name', (engines) 
       });
       const inbox = await a.api('GET', '/api/v1/notifications', { token: await a.login('rep1.sg@fieldops.test') });
       expect(throughB.frames[0]?.id).toBe(inbox.body.items[0].id);
+      await eventually(() => expect(throughA.frames.map((f) => f.id)).toEqual([inbox.body.items[0].id]));
     } finally {
+      throughA.close();
       throughB.close();
     }
     // Replica A's consumer stored it (it holds the stream's consumer); replica B only served the stream.

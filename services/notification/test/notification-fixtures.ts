@@ -11,7 +11,8 @@ export const HOUR = 3_600_000;
 /**
  * The account service (logins, recipients), the leads service (the events) and the notification service on one set
  * of engines, with a clock the test moves and email going to `smtpUrl`. The leads demo seed is left out: its leads
- * would be warned about too.
+ * would be warned about too. The live streams' safety look is pushed an hour away, so a frame that arrives came
+ * through pub/sub (the look itself is tested on its own).
  */
 export function startNotificationHost(
   engines: TestEngines,
@@ -29,7 +30,12 @@ export function startNotificationHost(
     engines,
     seedDemo: true,
     clock,
-    env: { SMTP_URL: smtpUrl, SMTP_FROM: 'FieldOps <no-reply@fieldops.test>', PUSH_SERVICE_HOSTS: 'push.example.test' },
+    env: {
+      SMTP_URL: smtpUrl,
+      SMTP_FROM: 'FieldOps <no-reply@fieldops.test>',
+      PUSH_SERVICE_HOSTS: 'push.example.test',
+      NOTIFICATION_LIVE_POLL_MS: String(HOUR),
+    },
   });
 }
 

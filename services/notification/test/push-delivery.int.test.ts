@@ -72,4 +72,48 @@ describe.each(await hostEngines())('Web Push through the service on $name', (eng
     const left = await notificationDb(t).selectFrom('push_subscription').select('endpoint').where('user_id', '=', repId).execute();
     expect(left.map((s) => s.endpoint)).toEqual([JSON.parse(phone.json).endpoint]);
   });
+  it('a push at 23:00 local waits for the end of quiet hours, then reaches the phone; the email goes at once', async () => {
+    const rep = await as('rep4.sg');
+    const repId = await userIdOf(t, rep);
+    const key = await t.api('GET', '/api/v1/push-subscriptions/key', { token: rep });
+    const phone = pushService.subscribe(key.body.publicKey);
+    const { endpoint, keys } = JSON.parse(phone.json);
+    expect((await t.api('POST', '/api/v1/push-subscriptions', { token: rep, body: { endpoint, keys } })).status).toBe(201);
+    const deliveries = (channel: 'email' | 'push') =>
+      notificationDb(t)
+        .selectFrom('delivery')
+        .selectAll()
+        .where('user_id', '=', repId)
+        .where('channel', '=', channel)
+        .orderBy('id')
+        .execute();
+    const assign = async () => {
+      const lead = await aLead(t, await as('teamlead1.sg'));
+      const res = await t.api('POST', `/api/v1/leads/${lead.id}/assign`, { token: await as('teamlead1.sg'), body: { repId } });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    };
+    const pushed = () => pushService.received.filter((push) => push.subscriptionId === phone.id);
+
+    clock.set(Date.UTC(2027, 2, 2, 15, 0)); // 23:00 in Singapore (quiet hours 22:00–07:00)
+    await assign();
+    const morning = Date.UTC(2027, 2, 2, 23, 0); // 07:00 on 3 March in Singapore
+    // The email going out shows the delivery job ran; the push it passed over waits for the morning.
+    await eventually(async () => expect((await deliveries('email')).map((d) => d.state)).toEqual(['sent']));
+    expect(await deliveries('push')).toEqual([expect.objectContaining({ state: 'queued', attempts: 0, next_attempt_at: morning })]);
+
+    clock.set(morning - 60_000);
+    await assign();
+    await eventually(async () => expect((await deliveries('email')).map((d) => d.state)).toEqual(['sent', 'sent']));
+    expect((await deliveries('push')).map((d) => d.state)).toEqual(['queued', 'queued']);
+    expect(pushed()).toEqual([]);
+
+    clock.set(morning);
+    await eventually(async () =>
+      expect((await deliveries('push')).map((d) => [d.state, d.driver, d.sent_at])).toEqual([
+        ['sent', 'web-push', morning],
+        ['sent', 'web-push', morning],
+      ]),
+    );
+    expect(pushed()).toHaveLength(2);
+  });
 });

@@ -7,7 +7,7 @@ import { fileService } from '@fieldops/file';
 import { createGateway } from '@fieldops/gateway';
 import { leadsService } from '@fieldops/leads';
 import { merchantService } from '@fieldops/merchant';
-import type { ServiceDefinition } from '@fieldops/platform';
+import type { Clock, ServiceDefinition } from '@fieldops/platform';
 import { poiService } from '@fieldops/poi';
 import { startTestHost, type TestHost } from '@fieldops/testing';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
@@ -33,16 +33,21 @@ export interface E2e {
 /**
  * The whole system as a user meets it: every service and the gateway in one embedded host with the demo data,
  * the current build of the web app, and one headless Chromium shared by the tests of a file. `settings.services`
- * adds the services only a suite is about (notifications); `settings.env` the settings it needs (VAPID keys,
- * a map tiles file).
+ * adds the services only a suite is about (notifications), or its own configuration of one; `settings.env` the settings it needs (VAPID keys,
+ * a map tiles file); `settings.clock` a clock the suite moves (expiries without waiting).
  */
-export async function startE2e(settings: { services?: ServiceDefinition[]; env?: Record<string, string> } = {}): Promise<E2e> {
+export async function startE2e(
+  settings: { services?: ServiceDefinition[]; env?: Record<string, string>; clock?: Clock } = {},
+): Promise<E2e> {
   buildWebAppIfStale();
-  const services = [...SERVICES, ...(settings.services ?? [])];
+  const extra = settings.services ?? [];
+  // A suite's own configuration of a service (a faster job) takes the place of the default one.
+  const services = [...SERVICES.filter((s) => !extra.some((e) => e.name === s.name)), ...extra];
   const host = await startTestHost({
     services,
     edge: createGateway({ services }),
     seedDemo: true,
+    ...(settings.clock ? { clock: settings.clock } : {}),
     // Every test signs in from 127.0.0.1: the login budget is not what these tests are about.
     env: { RATE_LIMIT_LOGIN_MAX: '1000', ...settings.env },
   });

@@ -1,31 +1,9 @@
-import { createClient } from 'redis';
+import { connectRedis, pingRedis, type RedisClient } from '../redis/redis-connection';
 import type { Cache } from './cache';
 
 export interface RedisCacheOptions {
   /** Prepended to every key so several deployments (or test runs) can share one Redis. */
   keyPrefix?: string;
-}
-
-const CONNECT_TIMEOUT_MS = 3_000;
-const PING_TIMEOUT_MS = 2_000;
-
-function newClient(url: string, wasConnected: () => boolean) {
-  return createClient({
-    url,
-    socket: {
-      connectTimeout: CONNECT_TIMEOUT_MS,
-      // Fail fast when Redis is not there at start (a misconfigured CACHE_URL should stop the service),
-      // but keep reconnecting once we have been up, so a Redis restart doesn't take the service down.
-      reconnectStrategy: (retries, cause) => (wasConnected() ? Math.min(100 * 2 ** retries, 5_000) : cause),
-    },
-  });
-}
-
-// Inferred from the call: `ReturnType<typeof createClient>` is a different instantiation of the generics.
-type RedisClient = ReturnType<typeof newClient>;
-
-function redact(url: string): string {
-  return url.replace(/\/\/[^@/]*@/, '//***@');
 }
 
 /** The distributed cache: Redis, values as JSON with a millisecond TTL. */
@@ -38,20 +16,7 @@ export class RedisCache implements Cache {
   ) {}
 
   static async connect(url: string, options: RedisCacheOptions = {}): Promise<RedisCache> {
-    let connected = false;
-    const client = newClient(url, () => connected);
-    // Without a listener node-redis' connection errors become uncaught exceptions.
-    client.on('error', (err: unknown) => {
-      if (connected) console.error('[fieldops] redis cache connection error:', err);
-    });
-    try {
-      await client.connect();
-      connected = true;
-    } catch (err) {
-      client.destroy();
-      throw new Error(`cannot connect to the cache at ${redact(url)} (CACHE_URL): ${String(err)}`, { cause: err });
-    }
-    return new RedisCache(client, options.keyPrefix ?? 'fieldops:');
+    return new RedisCache(await connectRedis(url, 'cache'), options.keyPrefix ?? 'fieldops:');
   }
 
   private key(key: string): string {
@@ -87,18 +52,7 @@ export class RedisCache implements Cache {
   }
 
   async ping(): Promise<boolean> {
-    if (!this.client.isReady) return false;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('ping timed out')), PING_TIMEOUT_MS);
-    });
-    try {
-      return (await Promise.race([this.client.ping(), timeout])) === 'PONG';
-    } catch {
-      return false;
-    } finally {
-      clearTimeout(timer);
-    }
+    return pingRedis(this.client);
   }
 
   async close(): Promise<void> {

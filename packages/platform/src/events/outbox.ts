@@ -7,6 +7,12 @@ import { buildEnvelope, type EventEnvelope, type NewEvent } from './envelope';
 /** Appends events inside a use case's transaction; they are published only if it commits. */
 export interface EventWriter {
   append<T>(event: NewEvent<T>): Promise<EventEnvelope<T>>;
+  /**
+   * Runs `effect` once the transaction has committed, never if it rolls back: for signals outside the database (a
+   * live update to connected clients) that must not announce rows a reader could not yet see. Its failure is only
+   * logged; the committed rows stand.
+   */
+  afterCommit(effect: () => Promise<void> | void): void;
 }
 
 export function outboxWriter<DB>(
@@ -15,9 +21,11 @@ export function outboxWriter<DB>(
   now: () => number,
   traceparent: () => string | undefined,
   onAppend: () => void,
+  onCommit: (effect: () => Promise<void> | void) => void = () => {},
 ): EventWriter {
   const db = platformTables(trx);
   return {
+    afterCommit: onCommit,
     async append(event) {
       const envelope = buildEnvelope(source, event, now(), traceparent());
       await db
@@ -49,11 +57,13 @@ export interface TransactOptions {
 export interface TransactorOptions {
   /** Concurrent transactions share one commit (SQLite: see `groupCommitting`). */
   groupCommit?: boolean;
+  /** Told of an after-commit effect that failed (the committed rows stand). */
+  onEffectError?: (error: unknown) => void;
 }
 
 /**
  * Runs `work` in one transaction with an event writer bound to it. When the transaction commits and events
- * were appended, the relay is woken so embedded mode dispatches right away.
+ * were appended, the relay is woken so embedded mode dispatches right away; then the work's after-commit effects run.
  */
 export type Transactor<DB> = <T>(work: (trx: Transaction<DB>, events: EventWriter) => Promise<T>, options?: TransactOptions) => Promise<T>;
 
@@ -67,18 +77,35 @@ export function createTransactor<DB>(
   wakeRelay: () => void,
   options: TransactorOptions = {},
 ): Transactor<DB> {
+  const onEffectError = options.onEffectError ?? ((error) => console.error('[fieldops] an after-commit effect failed:', error));
   const inTransaction: TransactionRunner<DB> = options.groupCommit ? groupCommitting(db) : (work) => db.transaction().execute(work);
   const once = async <T>(work: (trx: Transaction<DB>, events: EventWriter) => Promise<T>): Promise<T> => {
     let appended = false;
+    // Per attempt: a rolled-back attempt's effects are dropped with it.
+    const effects: (() => Promise<void> | void)[] = [];
     const result = await inTransaction((trx) =>
       work(
         trx,
-        outboxWriter(trx, source, now, traceparent, () => {
-          appended = true;
-        }),
+        outboxWriter(
+          trx,
+          source,
+          now,
+          traceparent,
+          () => {
+            appended = true;
+          },
+          (effect) => effects.push(effect),
+        ),
       ),
     );
     if (appended) wakeRelay();
+    for (const effect of effects) {
+      try {
+        await effect();
+      } catch (error) {
+        onEffectError(error);
+      }
+    }
     return result;
   };
   return async (work, options = {}) => {

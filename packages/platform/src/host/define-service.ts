@@ -130,7 +130,10 @@ export function defineService<DB, Deps = undefined>(manifest: ServiceManifest<DB
           () => runtime.clock.now(),
           currentTraceparent,
           () => relay.wake(),
-          { groupCommit: database.dialect === 'sqlite' },
+          {
+            groupCommit: database.dialect === 'sqlite',
+            onEffectError: (error) => log.warn({ err: error }, 'an after-commit effect failed; what was committed stands'),
+          },
         ),
       };
       // Without `setup`, Deps is its default `undefined`: the manifest's type says so, the compiler cannot.

@@ -19,6 +19,7 @@ import { createLogger } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
 import { checkMetricsAccess } from '../observability/metrics-access';
 import { startTelemetry, stopTelemetry } from '../observability/telemetry';
+import { createPubSub } from '../pubsub/create-pub-sub';
 import { acceptHttp2On } from '../rpc/dual-protocol';
 import { rpcAuthInterceptor } from '../rpc/rpc-caller';
 import { RpcClients } from '../rpc/rpc-clients';
@@ -92,6 +93,7 @@ export class Host {
     const metrics = new Metrics();
     const bus = await createEventBus(config.busUrl);
     const cache = await createCache(config.cacheUrl);
+    const pubsub = await createPubSub(config.cacheUrl);
     const clock = options.clock ?? systemClock;
     const fileUrls = blobUrlSigner(config, () => clock.now());
     const loadKeys = async (): Promise<JWK[]> => {
@@ -106,6 +108,7 @@ export class Host {
       config,
       bus,
       cache,
+      pubsub,
       files: fileStoreFromConfig(config, fileUrls),
       fileUrls,
       rpc,
@@ -176,6 +179,7 @@ export class Host {
       const checks: Record<string, boolean> = {
         bus: await runtime.bus.ping(),
         cache: await runtime.cache.ping(),
+        pubsub: await runtime.pubsub.ping(),
       };
       for (const service of this.services) checks[`db:${service.name}`] = await service.ready();
       const critical = Object.values(checks);
@@ -226,7 +230,7 @@ export class Host {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    const { log, bus, cache, files } = this.runtime;
+    const { log, bus, cache, pubsub, files } = this.runtime;
     const step = async (name: string, budgetMs: number, work: () => Promise<unknown>) => {
       let timer: NodeJS.Timeout | undefined;
       const overrun = new Promise<'overrun'>((resolve) => {
@@ -253,6 +257,7 @@ export class Host {
     }
     await step('event bus', SHUTDOWN_STEP_MS, () => bus.close());
     await step('cache', SHUTDOWN_STEP_MS, () => cache.close());
+    await step('pub/sub', SHUTDOWN_STEP_MS, () => pubsub.close());
     await step('file store', SHUTDOWN_STEP_MS, () => files.close());
     for (const service of this.services) await step(`${service.name}: database`, SHUTDOWN_STEP_MS, () => service.close());
     await stopTelemetry();

@@ -9,6 +9,7 @@ import type { EventBus } from '../events/event-bus';
 import type { FileStore } from '../files/file-store';
 import type { UrlSigner } from '../files/signed-url';
 import type { Metrics } from '../observability/metrics';
+import type { PubSub } from '../pubsub/pub-sub';
 import type { RpcClients } from '../rpc/rpc-clients';
 import type { Clock } from './clock';
 
@@ -17,6 +18,8 @@ export interface Runtime {
   config: PlatformConfig;
   bus: EventBus;
   cache: Cache;
+  /** Live signals between replicas (in-process when embedded, Redis when `CACHE_URL` is): never the only record. */
+  pubsub: PubSub;
   /** File bytes: `FILES_URL`'s driver, or a migrating store while files move to another (see docs/operations.md). */
   files: FileStore;
   /** Signs and checks the presigned URLs of stores that cannot sign their own (local disk). */

@@ -2,6 +2,7 @@ import type { MessageInitShape } from '@bufbuild/protobuf';
 import { Code, ConnectError, type ConnectRouter, type HandlerContext } from '@connectrpc/connect';
 import { AccountService, type UserSchema } from '@fieldops/contracts';
 import { can, rpcCaller } from '@fieldops/platform';
+import { getTeamLeads } from '../app/get-team-leads';
 import { issueServiceToken } from '../app/issue-service-token';
 import { resolveCallerScope, resolveScope } from '../app/resolve-scope';
 import { publicKeys } from '../app/token-issuer';
@@ -67,6 +68,12 @@ export function accountRpc(router: ConnectRouter, ctx: AccountContext): void {
       const [user] = row ? await toMessages([row]) : [];
       if (!user) throw new ConnectError('user not found', Code.NotFound);
       return { user };
+    },
+    async getTeamLeads(request, context) {
+      const { scope } = await scopeOf(context);
+      const found = await getTeamLeads(ctx, scope, request.userId);
+      if (!found) throw new ConnectError('user not found', Code.NotFound);
+      return { teamLeads: await toMessages(found.leads), orgUnitId: found.orgUnitId };
     },
     async resolveScope(request, context) {
       const caller = rpcCaller(context);

@@ -1,5 +1,6 @@
-import { type ResolvedScope, scopeFilter, updateVersioned } from '@fieldops/platform';
+import { type DataScope, type ResolvedScope, scopeFilter, updateVersioned } from '@fieldops/platform';
 import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
+import type { UnitLeader } from '../domain/team-leads';
 import type { AccountDb, UserTable } from './schema';
 
 export type UserRow = Selectable<UserTable>;
@@ -87,6 +88,26 @@ export const userRepository = {
         .values(roleIds.map((role_id) => ({ user_id: userId, role_id })))
         .execute();
     }
+  },
+
+  /**
+   * Active holders of a role with one of `scopes` who sit in one of `orgUnitIds`, and belong to `agencyId` (null: to
+   * no agency): the candidates for someone's team lead.
+   */
+  async leadersIn(db: Db, orgUnitIds: string[], scopes: readonly DataScope[], agencyId: string | null): Promise<UnitLeader[]> {
+    if (orgUnitIds.length === 0) return [];
+    const rows = await db
+      .selectFrom('user')
+      .innerJoin('user_role', 'user_role.user_id', 'user.id')
+      .innerJoin('role', 'role.id', 'user_role.role_id')
+      .select(['user.id as id', 'user.org_unit_id as orgUnitId'])
+      .distinct()
+      .where('user.org_unit_id', 'in', orgUnitIds)
+      .where('user.status', '=', 'active')
+      .where('role.scope', 'in', [...scopes])
+      .where((eb) => (agencyId === null ? eb('user.agency_id', 'is', null) : eb('user.agency_id', '=', agencyId)))
+      .execute();
+    return rows;
   },
 
   async countInOrgUnit(db: Db, orgUnitId: string): Promise<number> {

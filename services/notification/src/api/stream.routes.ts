@@ -59,15 +59,19 @@ export function streamRoutes(app: ServiceApp, ctx: NotificationContext): void {
         sent.add(notice.id);
         res.write(frame(notice));
       };
-      // Listen before replaying, so a notice stored in between is not lost (the set drops the overlap).
-      const stop = ctx.deps.live.listen(userId, send);
       const heartbeat = setInterval(() => res.write(`: keep-alive\n\n`), HEARTBEAT_MS);
       open.add(res);
+      let closed = false;
+      let stop = () => {};
       res.on('close', () => {
+        closed = true;
         open.delete(res);
         clearInterval(heartbeat);
         stop();
       });
+      // Listen before replaying, so a notice stored in between is not lost (the set drops the overlap).
+      stop = await ctx.deps.live.listen(userId, send);
+      if (closed) return stop();
       if (resumeFrom) for (const notice of await noticesAfter(ctx, userId, resumeFrom)) send(notice);
     },
   );

@@ -5,7 +5,7 @@ import { uuidv7 } from 'uuidv7';
 import type { DeliveryChannel } from '../channels/channel';
 import type { NotificationContext } from '../config';
 import { channelEnabled, preferenceRepository } from '../db/preference.repository';
-import type { NotificationDb } from '../db/schema';
+import type { NoticeTable, NotificationDb } from '../db/schema';
 import { quietUntil } from '../domain/quiet-hours';
 import type { Recipient } from '../workflows/lookups';
 import type { AnyWorkflow } from '../workflows/workflow';
@@ -43,19 +43,25 @@ export function windowEnd(now: number, windowMs: number): number {
 /**
  * Stores the notices of one event: an inbox notice per recipient and a delivery (or digest item) per channel the
  * recipient takes. The unique keys (workflow, event, user[, channel]) make a redelivered event write nothing more.
+ * Answers the notices it stored (none for a redelivery), for the live streams once the transaction commits.
  */
 export async function storeNotices(
   ctx: NotificationContext,
   trx: Transaction<NotificationDb>,
   sourceKey: string,
   prepared: PreparedNotice,
-): Promise<number> {
+): Promise<NoticeTable[]> {
   const { workflow } = prepared;
   const now = ctx.clock.now();
-  let stored = 0;
+  const stored: NoticeTable[] = [];
+  // One read for the whole audience: an event may tell a thousand people.
+  const choicesOf = await preferenceRepository.ofUsers(
+    trx,
+    prepared.recipients.map((r) => r.userId),
+  );
   for (const recipient of prepared.recipients) {
     const rendered = render(workflow.templates, prepared.facts, recipient, ctx.countries);
-    const fresh = await insertIfAbsent(trx, ctx.dialect, 'notice', {
+    const notice: NoticeTable = {
       id: uuidv7(),
       user_id: recipient.userId,
       workflow: workflow.name,
@@ -67,12 +73,12 @@ export async function storeNotices(
       created_at: now,
       read_at: null,
       archived_at: null,
-    });
-    if (!fresh) continue;
-    stored++;
+    };
+    if (!(await insertIfAbsent(trx, ctx.dialect, 'notice', notice))) continue;
+    stored.push(notice);
     if (await throttled(trx, workflow, recipient.userId, now)) continue;
     const policy = policyOf(ctx, recipient.country);
-    const choices = await preferenceRepository.ofUser(trx, recipient.userId);
+    const choices = choicesOf.get(recipient.userId) ?? [];
     for (const channel of workflow.channels) {
       const critical = workflow.severity === 'critical';
       if (!critical && !channelEnabled(choices, workflow.name, channel, policy?.notifications.defaultChannels ?? ['email'])) continue;

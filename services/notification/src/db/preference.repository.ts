@@ -23,6 +23,25 @@ export const preferenceRepository = {
     return rows.map((r) => ({ workflow: r.workflow, channel: r.channel, enabled: Boolean(r.enabled) }));
   },
 
+  /** The choices of each of `userIds` (none for a user who made none), read in slices of 500. */
+  async ofUsers(db: Db, userIds: readonly string[]): Promise<Map<string, PreferenceChoice[]>> {
+    const byUser = new Map<string, PreferenceChoice[]>();
+    const ids = [...new Set(userIds)];
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await db
+        .selectFrom('notification_preference')
+        .select(['user_id', 'workflow', 'channel', 'enabled'])
+        .where('user_id', 'in', ids.slice(i, i + 500))
+        .execute();
+      for (const r of rows) {
+        const choices = byUser.get(r.user_id) ?? [];
+        choices.push({ workflow: r.workflow, channel: r.channel, enabled: Boolean(r.enabled) });
+        byUser.set(r.user_id, choices);
+      }
+    }
+    return byUser;
+  },
+
   async save(trx: Transaction<NotificationDb>, userId: string, choices: PreferenceChoice[], now: number): Promise<void> {
     for (const choice of choices) {
       await trx

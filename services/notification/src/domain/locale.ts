@@ -10,7 +10,16 @@ export function templateLocale(locale: string): TemplateLocale {
   return TEMPLATE_LOCALES.find((l) => l.split('-')[0] === language) ?? 'en';
 }
 
+/** Formatters by locale and zone: making one costs far more than using it, and an event may tell a thousand people. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A date in the recipient's locale and country timezone, e.g. "8 Jan 2026" / "2026年1月8日". */
 export function formatDate(epochMs: number, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(epochMs);
+  const key = `${locale}|${timeZone}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
+    dateFormats.set(key, format);
+  }
+  return format.format(epochMs);
 }

@@ -2,13 +2,14 @@ import type { EventType } from '@fieldops/contracts';
 import type { ConsumerDefinition, EventHandler, PreparedHandlers } from '@fieldops/platform';
 import { type PreparedNotice, storeNotices } from '../app/notify';
 import type { NotificationContext, NotificationDeps } from '../config';
-import type { NotificationDb } from '../db/schema';
+import type { NoticeTable, NotificationDb } from '../db/schema';
 import { rpcLookups } from '../workflows/lookups';
 import type { AnyWorkflow } from '../workflows/workflow';
 
 /**
  * One consumer for every workflow: per event, each workflow it triggers finds its recipients through RPC first
- * (outside the transaction), then the notices and deliveries are written in the consumer's transaction.
+ * (outside the transaction), then the notices and deliveries are written in the consumer's transaction, and the
+ * new notices announced to live streams after it commits.
  */
 export function notifyConsumer(workflows: readonly AnyWorkflow[]): ConsumerDefinition<NotificationDb, NotificationDeps> {
   const byTrigger = new Map<EventType, AnyWorkflow[]>();
@@ -27,8 +28,11 @@ export function notifyConsumer(workflows: readonly AnyWorkflow[]): ConsumerDefin
         if (!audience || audience.userIds.length === 0) continue;
         notices.push({ workflow, recipients: await lookups.recipients(audience.userIds), facts: audience.facts, link: audience.link });
       }
-      return async (_event, trx) => {
-        for (const notice of notices) await storeNotices(ctx, trx, event.id, notice);
+      return async (_event, trx, events) => {
+        const stored: NoticeTable[] = [];
+        for (const notice of notices) stored.push(...(await storeNotices(ctx, trx, event.id, notice)));
+        // Announced only once committed: a stream must never show a notice its inbox cannot yet read.
+        if (stored.length > 0) events.afterCommit(() => ctx.deps.live.announce(stored));
       };
     };
   }

@@ -21,9 +21,14 @@ export interface Lookups {
   leadName(leadId: string): Promise<{ name: string; ownerId: string | null } | undefined>;
   merchantName(merchantId: string): Promise<string | undefined>;
   areaName(areaId: string): Promise<string | undefined>;
+  /** The user's team leads: the leaders of their org unit, or of the nearest unit above with one (account). */
+  teamLeads(userId: string): Promise<string[]>;
   /** The managers assigned to the area holding a point, nearest area first. */
   areaManagers(point: { lat: number; lng: number }): Promise<string[]>;
 }
+
+/** BatchGetUsers' limit per call. */
+const USERS_PER_CALL = 500;
 
 function reachable(ctx: NotificationContext, service: string): boolean {
   return ctx.rpc.isLocal(service) || ctx.config.serviceUrls[service] !== undefined;
@@ -44,7 +49,11 @@ export function rpcLookups(ctx: NotificationContext): Lookups {
     async recipients(userIds) {
       const ids = [...new Set(userIds)];
       if (ids.length === 0) return [];
-      const { users } = await ctx.rpc.client(AccountService).batchGetUsers({ ids }, await as());
+      const users = [];
+      // The account service answers at most this many users per call: a wider audience is asked for in slices.
+      for (let i = 0; i < ids.length; i += USERS_PER_CALL) {
+        users.push(...(await ctx.rpc.client(AccountService).batchGetUsers({ ids: ids.slice(i, i + USERS_PER_CALL) }, await as())).users);
+      }
       return users
         .filter((u) => u.status === 'active')
         .map((u) => ({ userId: u.id, email: u.email, phone: u.phone, locale: u.locale, country: u.country }));
@@ -63,6 +72,10 @@ export function rpcLookups(ctx: NotificationContext): Lookups {
       if (!reachable(ctx, 'area')) return undefined;
       const answer = await orUndefined(async () => ctx.rpc.client(AreaService).getArea({ id: areaId }, await as()));
       return answer?.area?.name;
+    },
+    async teamLeads(userId) {
+      const answer = await orUndefined(async () => ctx.rpc.client(AccountService).getTeamLeads({ userId }, await as()));
+      return answer?.teamLeads.filter((u) => u.status === 'active').map((u) => u.id) ?? [];
     },
     async areaManagers(point) {
       if (!reachable(ctx, 'area')) return [];

@@ -1,8 +1,8 @@
 import { workflow } from './workflow';
 
 /**
- * The managers of the area where a visit was flagged for review. (Its rep's team lead would be the first choice; the
- * account service has no RPC yet that names a team's lead, so the area's managers are told.)
+ * The team lead of the rep whose visit was flagged for review: they review their team's visits. Where no unit above
+ * the rep has a leader (an organisation not set up yet), the managers of the visit's area are told instead.
  */
 export const visitFlagged = workflow({
   name: 'visit-flagged',
@@ -11,10 +11,12 @@ export const visitFlagged = workflow({
   channels: ['email', 'push'],
   async audience(event, lookups) {
     const visit = event.data;
-    const managers = (await lookups.areaManagers({ lat: visit.lat, lng: visit.lng })).filter((id) => id !== visit.repId);
-    if (managers.length === 0) return undefined;
+    const leads = await lookups.teamLeads(visit.repId);
+    const reviewers = leads.length > 0 ? leads : await lookups.areaManagers({ lat: visit.lat, lng: visit.lng });
+    const userIds = reviewers.filter((id) => id !== visit.repId);
+    if (userIds.length === 0) return undefined;
     return {
-      userIds: managers,
+      userIds,
       facts: { target: visit.targetName, score: Math.round(visit.riskScore) },
       link: `/console/visits/${visit.id}`,
     };

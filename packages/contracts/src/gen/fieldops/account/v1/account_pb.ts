@@ -13,7 +13,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file fieldops/account/v1/account.proto.
  */
 export const file_fieldops_account_v1_account: GenFile = /*@__PURE__*/
-  fileDesc("CiFmaWVsZG9wcy9hY2NvdW50L3YxL2FjY291bnQucHJvdG8SE2ZpZWxkb3BzLmFjY291bnQudjEiTQoYSXNzdWVTZXJ2aWNlVG9rZW5SZXF1ZXN0Eg8KB3NlcnZpY2UYASABKAkSEQoJaXNzdWVkX2F0GAIgASgDEg0KBXByb29mGAMgASgJIkUKGUlzc3VlU2VydmljZVRva2VuUmVzcG9uc2USFAoMYWNjZXNzX3Rva2VuGAEgASgJEhIKCmV4cGlyZXNfaW4YAiABKAMi9QEKBFVzZXISCgoCaWQYASABKAkSDQoFZW1haWwYAiABKAkSDAoEbmFtZRgDIAEoCRINCgVwaG9uZRgEIAEoCRIPCgdjb3VudHJ5GAUgASgJEhMKC29yZ191bml0X2lkGAYgASgJEhYKCWFnZW5jeV9pZBgHIAEoCUgAiAEBEg0KBXJvbGVzGAggAygJEg4KBnN0YXR1cxgJIAEoCRIOCgZsb2NhbGUYCiABKAkSEgoKY3JlYXRlZF9hdBgLIAEoAxISCgp1cGRhdGVkX2F0GAwgASgDEhIKCnJvbGVfbmFtZXMYDSADKAlCDAoKX2FnZW5jeV9pZCK4AQoNUmVzb2x2ZWRTY29wZRIPCgd1c2VyX2lkGAEgASgJEg0KBXNjb3BlGAIgASgJEg8KB2NvdW50cnkYAyABKAkSEwoLb3JnX3VuaXRfaWQYBCABKAkSFAoMb3JnX3VuaXRfaWRzGAUgAygJEhAKCGFyZWFfaWRzGAYgAygJEhYKCWFnZW5jeV9pZBgHIAEoCUgAiAEBEhMKC3Blcm1pc3Npb25zGAggAygJQgwKCl9hZ2VuY3lfaWQiUQoDSndrEgsKA2tpZBgBIAEoCRILCgNrdHkYAiABKAkSCwoDY3J2GAMgASgJEgkKAXgYBCABKAkSCwoDYWxnGAUgASgJEgsKA3VzZRgGIAEoCSIcCg5HZXRVc2VyUmVxdWVzdBIKCgJpZBgBIAEoCSI6Cg9HZXRVc2VyUmVzcG9uc2USJwoEdXNlchgBIAEoCzIZLmZpZWxkb3BzLmFjY291bnQudjEuVXNlciInChZGaW5kVXNlckJ5RW1haWxSZXF1ZXN0Eg0KBWVtYWlsGAEgASgJIkIKF0ZpbmRVc2VyQnlFbWFpbFJlc3BvbnNlEicKBHVzZXIYASABKAsyGS5maWVsZG9wcy5hY2NvdW50LnYxLlVzZXIiIwoUQmF0Y2hHZXRVc2Vyc1JlcXVlc3QSCwoDaWRzGAEgAygJIkEKFUJhdGNoR2V0VXNlcnNSZXNwb25zZRIoCgV1c2VycxgBIAMoCzIZLmZpZWxkb3BzLmFjY291bnQudjEuVXNlciImChNSZXNvbHZlU2NvcGVSZXF1ZXN0Eg8KB3VzZXJfaWQYASABKAkiSQoUUmVzb2x2ZVNjb3BlUmVzcG9uc2USMQoFc2NvcGUYASABKAsyIi5maWVsZG9wcy5hY2NvdW50LnYxLlJlc29sdmVkU2NvcGUiEAoOR2V0Sndrc1JlcXVlc3QiOQoPR2V0Sndrc1Jlc3BvbnNlEiYKBGtleXMYASADKAsyGC5maWVsZG9wcy5hY2NvdW50LnYxLkp3azKJBQoOQWNjb3VudFNlcnZpY2USWQoHR2V0VXNlchIjLmZpZWxkb3BzLmFjY291bnQudjEuR2V0VXNlclJlcXVlc3QaJC5maWVsZG9wcy5hY2NvdW50LnYxLkdldFVzZXJSZXNwb25zZSIDkAIBEmsKDUJhdGNoR2V0VXNlcnMSKS5maWVsZG9wcy5hY2NvdW50LnYxLkJhdGNoR2V0VXNlcnNSZXF1ZXN0GiouZmllbGRvcHMuYWNjb3VudC52MS5CYXRjaEdldFVzZXJzUmVzcG9uc2UiA5ACARJxCg9GaW5kVXNlckJ5RW1haWwSKy5maWVsZG9wcy5hY2NvdW50LnYxLkZpbmRVc2VyQnlFbWFpbFJlcXVlc3QaLC5maWVsZG9wcy5hY2NvdW50LnYxLkZpbmRVc2VyQnlFbWFpbFJlc3BvbnNlIgOQAgESaAoMUmVzb2x2ZVNjb3BlEiguZmllbGRvcHMuYWNjb3VudC52MS5SZXNvbHZlU2NvcGVSZXF1ZXN0GikuZmllbGRvcHMuYWNjb3VudC52MS5SZXNvbHZlU2NvcGVSZXNwb25zZSIDkAIBElkKB0dldEp3a3MSIy5maWVsZG9wcy5hY2NvdW50LnYxLkdldEp3a3NSZXF1ZXN0GiQuZmllbGRvcHMuYWNjb3VudC52MS5HZXRKd2tzUmVzcG9uc2UiA5ACARJ3ChFJc3N1ZVNlcnZpY2VUb2tlbhItLmZpZWxkb3BzLmFjY291bnQudjEuSXNzdWVTZXJ2aWNlVG9rZW5SZXF1ZXN0Gi4uZmllbGRvcHMuYWNjb3VudC52MS5Jc3N1ZVNlcnZpY2VUb2tlblJlc3BvbnNlIgOQAgFiBnByb3RvMw");
+  fileDesc("CiFmaWVsZG9wcy9hY2NvdW50L3YxL2FjY291bnQucHJvdG8SE2ZpZWxkb3BzLmFjY291bnQudjEiTQoYSXNzdWVTZXJ2aWNlVG9rZW5SZXF1ZXN0Eg8KB3NlcnZpY2UYASABKAkSEQoJaXNzdWVkX2F0GAIgASgDEg0KBXByb29mGAMgASgJIkUKGUlzc3VlU2VydmljZVRva2VuUmVzcG9uc2USFAoMYWNjZXNzX3Rva2VuGAEgASgJEhIKCmV4cGlyZXNfaW4YAiABKAMi9QEKBFVzZXISCgoCaWQYASABKAkSDQoFZW1haWwYAiABKAkSDAoEbmFtZRgDIAEoCRINCgVwaG9uZRgEIAEoCRIPCgdjb3VudHJ5GAUgASgJEhMKC29yZ191bml0X2lkGAYgASgJEhYKCWFnZW5jeV9pZBgHIAEoCUgAiAEBEg0KBXJvbGVzGAggAygJEg4KBnN0YXR1cxgJIAEoCRIOCgZsb2NhbGUYCiABKAkSEgoKY3JlYXRlZF9hdBgLIAEoAxISCgp1cGRhdGVkX2F0GAwgASgDEhIKCnJvbGVfbmFtZXMYDSADKAlCDAoKX2FnZW5jeV9pZCK4AQoNUmVzb2x2ZWRTY29wZRIPCgd1c2VyX2lkGAEgASgJEg0KBXNjb3BlGAIgASgJEg8KB2NvdW50cnkYAyABKAkSEwoLb3JnX3VuaXRfaWQYBCABKAkSFAoMb3JnX3VuaXRfaWRzGAUgAygJEhAKCGFyZWFfaWRzGAYgAygJEhYKCWFnZW5jeV9pZBgHIAEoCUgAiAEBEhMKC3Blcm1pc3Npb25zGAggAygJQgwKCl9hZ2VuY3lfaWQiUQoDSndrEgsKA2tpZBgBIAEoCRILCgNrdHkYAiABKAkSCwoDY3J2GAMgASgJEgkKAXgYBCABKAkSCwoDYWxnGAUgASgJEgsKA3VzZRgGIAEoCSIcCg5HZXRVc2VyUmVxdWVzdBIKCgJpZBgBIAEoCSI6Cg9HZXRVc2VyUmVzcG9uc2USJwoEdXNlchgBIAEoCzIZLmZpZWxkb3BzLmFjY291bnQudjEuVXNlciInChZGaW5kVXNlckJ5RW1haWxSZXF1ZXN0Eg0KBWVtYWlsGAEgASgJIkIKF0ZpbmRVc2VyQnlFbWFpbFJlc3BvbnNlEicKBHVzZXIYASABKAsyGS5maWVsZG9wcy5hY2NvdW50LnYxLlVzZXIiIwoUQmF0Y2hHZXRVc2Vyc1JlcXVlc3QSCwoDaWRzGAEgAygJIkEKFUJhdGNoR2V0VXNlcnNSZXNwb25zZRIoCgV1c2VycxgBIAMoCzIZLmZpZWxkb3BzLmFjY291bnQudjEuVXNlciImChNSZXNvbHZlU2NvcGVSZXF1ZXN0Eg8KB3VzZXJfaWQYASABKAkiSQoUUmVzb2x2ZVNjb3BlUmVzcG9uc2USMQoFc2NvcGUYASABKAsyIi5maWVsZG9wcy5hY2NvdW50LnYxLlJlc29sdmVkU2NvcGUiJgoTR2V0VGVhbUxlYWRzUmVxdWVzdBIPCgd1c2VyX2lkGAEgASgJIloKFEdldFRlYW1MZWFkc1Jlc3BvbnNlEi0KCnRlYW1fbGVhZHMYASADKAsyGS5maWVsZG9wcy5hY2NvdW50LnYxLlVzZXISEwoLb3JnX3VuaXRfaWQYAiABKAkiEAoOR2V0Sndrc1JlcXVlc3QiOQoPR2V0Sndrc1Jlc3BvbnNlEiYKBGtleXMYASADKAsyGC5maWVsZG9wcy5hY2NvdW50LnYxLkp3azLzBQoOQWNjb3VudFNlcnZpY2USWQoHR2V0VXNlchIjLmZpZWxkb3BzLmFjY291bnQudjEuR2V0VXNlclJlcXVlc3QaJC5maWVsZG9wcy5hY2NvdW50LnYxLkdldFVzZXJSZXNwb25zZSIDkAIBEmsKDUJhdGNoR2V0VXNlcnMSKS5maWVsZG9wcy5hY2NvdW50LnYxLkJhdGNoR2V0VXNlcnNSZXF1ZXN0GiouZmllbGRvcHMuYWNjb3VudC52MS5CYXRjaEdldFVzZXJzUmVzcG9uc2UiA5ACARJxCg9GaW5kVXNlckJ5RW1haWwSKy5maWVsZG9wcy5hY2NvdW50LnYxLkZpbmRVc2VyQnlFbWFpbFJlcXVlc3QaLC5maWVsZG9wcy5hY2NvdW50LnYxLkZpbmRVc2VyQnlFbWFpbFJlc3BvbnNlIgOQAgESaAoMUmVzb2x2ZVNjb3BlEiguZmllbGRvcHMuYWNjb3VudC52MS5SZXNvbHZlU2NvcGVSZXF1ZXN0GikuZmllbGRvcHMuYWNjb3VudC52MS5SZXNvbHZlU2NvcGVSZXNwb25zZSIDkAIBEmgKDEdldFRlYW1MZWFkcxIoLmZpZWxkb3BzLmFjY291bnQudjEuR2V0VGVhbUxlYWRzUmVxdWVzdBopLmZpZWxkb3BzLmFjY291bnQudjEuR2V0VGVhbUxlYWRzUmVzcG9uc2UiA5ACARJZCgdHZXRKd2tzEiMuZmllbGRvcHMuYWNjb3VudC52MS5HZXRKd2tzUmVxdWVzdBokLmZpZWxkb3BzLmFjY291bnQudjEuR2V0Sndrc1Jlc3BvbnNlIgOQAgESdwoRSXNzdWVTZXJ2aWNlVG9rZW4SLS5maWVsZG9wcy5hY2NvdW50LnYxLklzc3VlU2VydmljZVRva2VuUmVxdWVzdBouLmZpZWxkb3BzLmFjY291bnQudjEuSXNzdWVTZXJ2aWNlVG9rZW5SZXNwb25zZSIDkAIBYgZwcm90bzM");
 
 /**
  * @generated from message fieldops.account.v1.IssueServiceTokenRequest
@@ -398,6 +398,49 @@ export const ResolveScopeResponseSchema: GenMessage<ResolveScopeResponse> = /*@_
   messageDesc(file_fieldops_account_v1_account, 12);
 
 /**
+ * @generated from message fieldops.account.v1.GetTeamLeadsRequest
+ */
+export type GetTeamLeadsRequest = Message<"fieldops.account.v1.GetTeamLeadsRequest"> & {
+  /**
+   * @generated from field: string user_id = 1;
+   */
+  userId: string;
+};
+
+/**
+ * Describes the message fieldops.account.v1.GetTeamLeadsRequest.
+ * Use `create(GetTeamLeadsRequestSchema)` to create a new message.
+ */
+export const GetTeamLeadsRequestSchema: GenMessage<GetTeamLeadsRequest> = /*@__PURE__*/
+  messageDesc(file_fieldops_account_v1_account, 13);
+
+/**
+ * @generated from message fieldops.account.v1.GetTeamLeadsResponse
+ */
+export type GetTeamLeadsResponse = Message<"fieldops.account.v1.GetTeamLeadsResponse"> & {
+  /**
+   * Empty when no unit from the user's up to the root has a manager.
+   *
+   * @generated from field: repeated fieldops.account.v1.User team_leads = 1;
+   */
+  teamLeads: User[];
+
+  /**
+   * The unit they manage: the user's own, or the nearest above it with a manager; empty with no leads.
+   *
+   * @generated from field: string org_unit_id = 2;
+   */
+  orgUnitId: string;
+};
+
+/**
+ * Describes the message fieldops.account.v1.GetTeamLeadsResponse.
+ * Use `create(GetTeamLeadsResponseSchema)` to create a new message.
+ */
+export const GetTeamLeadsResponseSchema: GenMessage<GetTeamLeadsResponse> = /*@__PURE__*/
+  messageDesc(file_fieldops_account_v1_account, 14);
+
+/**
  * @generated from message fieldops.account.v1.GetJwksRequest
  */
 export type GetJwksRequest = Message<"fieldops.account.v1.GetJwksRequest"> & {
@@ -408,7 +451,7 @@ export type GetJwksRequest = Message<"fieldops.account.v1.GetJwksRequest"> & {
  * Use `create(GetJwksRequestSchema)` to create a new message.
  */
 export const GetJwksRequestSchema: GenMessage<GetJwksRequest> = /*@__PURE__*/
-  messageDesc(file_fieldops_account_v1_account, 13);
+  messageDesc(file_fieldops_account_v1_account, 15);
 
 /**
  * @generated from message fieldops.account.v1.GetJwksResponse
@@ -425,7 +468,7 @@ export type GetJwksResponse = Message<"fieldops.account.v1.GetJwksResponse"> & {
  * Use `create(GetJwksResponseSchema)` to create a new message.
  */
 export const GetJwksResponseSchema: GenMessage<GetJwksResponse> = /*@__PURE__*/
-  messageDesc(file_fieldops_account_v1_account, 14);
+  messageDesc(file_fieldops_account_v1_account, 16);
 
 /**
  * Read-only RPCs served by the account service to other FieldOps services.
@@ -472,6 +515,19 @@ export const AccountService: GenService<{
     methodKind: "unary";
     input: typeof ResolveScopeRequestSchema;
     output: typeof ResolveScopeResponseSchema;
+  },
+  /**
+   * Returns the team leads of a user: the active managers (holders of a role that sees a team or more: team,
+   * country or all scope) of the user's org unit, or of the nearest unit above it that has one; never the user
+   * themself. An agency user is led by managers of their own agency, anyone else by managers of no agency. Within
+   * the caller's scope; NotFound when the user is outside it.
+   *
+   * @generated from rpc fieldops.account.v1.AccountService.GetTeamLeads
+   */
+  getTeamLeads: {
+    methodKind: "unary";
+    input: typeof GetTeamLeadsRequestSchema;
+    output: typeof GetTeamLeadsResponseSchema;
   },
   /**
    * Returns the public keys used to verify access tokens issued by the account service.
