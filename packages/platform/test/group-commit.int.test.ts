@@ -36,9 +36,15 @@ describe('group commit on SQLite', () => {
     const outcomes = await Promise.allSettled(
       Array.from({ length: 40 }, (_, n) =>
         transact(async (trx) => {
-          await trx.insertInto('entry').values({ id: `a${String(n).padStart(2, '0')}`, owner: 'many' }).execute();
+          await trx
+            .insertInto('entry')
+            .values({ id: `a${String(n).padStart(2, '0')}`, owner: 'many' })
+            .execute();
           await new Promise((resolve) => setImmediate(resolve));
-          await trx.insertInto('entry').values({ id: `b${String(n).padStart(2, '0')}`, owner: 'many' }).execute();
+          await trx
+            .insertInto('entry')
+            .values({ id: `b${String(n).padStart(2, '0')}`, owner: 'many' })
+            .execute();
           if (n % 10 === 3) throw new Error(`work ${n} fails`);
           // Visible to another connection only once committed: never while the work runs.
           expect(committed('many')).not.toContain(`b${String(n).padStart(2, '0')}`);
@@ -70,7 +76,9 @@ describe('group commit on SQLite', () => {
   it('answers every member with the error when the group commit itself fails, and keeps none of their writes', async () => {
     const transact = groupCommitting(database.db);
     // A deferred foreign-key check fails only at commit, after both works succeeded.
-    await sql`create table child (id text primary key, parent text references entry(id) deferrable initially deferred)`.execute(database.db);
+    await sql`create table child (id text primary key, parent text references entry(id) deferrable initially deferred)`.execute(
+      database.db,
+    );
     const results = await Promise.allSettled([
       transact((trx) => trx.insertInto('entry').values({ id: 'kept-not', owner: 'commit-fails' }).execute()),
       transact((trx) => sql`insert into child (id, parent) values ('orphan', 'missing')`.execute(trx)),

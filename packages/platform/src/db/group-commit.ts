@@ -43,7 +43,10 @@ export function groupCommitting<DB>(db: Kysely<DB>): TransactionRunner<DB> {
       }
       await trx.commit().execute();
     } catch (error) {
-      await trx.rollback().execute().catch(() => undefined);
+      await trx
+        .rollback()
+        .execute()
+        .catch(() => undefined);
       for (const { waiting } of done) waiting.reject(error);
       return;
     }
