@@ -99,6 +99,46 @@ export const factRepository = {
       .execute();
   },
 
+  /** A rep's units of every metric in a month of one country. */
+  async unitsOf(db: Db, userId: string, country: string, month: string): Promise<Record<string, number>> {
+    const rows = await db
+      .selectFrom('performance_fact')
+      .select((eb) => ['metric', eb.fn.sum<number | string>('credit').as('units')])
+      .where('user_id', '=', userId)
+      .where('month', '=', month)
+      .where('country', '=', country)
+      .groupBy('metric')
+      .execute();
+    return Object.fromEntries(rows.map((r) => [r.metric, Number(r.units)]));
+  },
+
+  /** The reps credited (or debited) in any of `months` of a country. */
+  async creditedReps(db: Db, country: string, months: string[]): Promise<string[]> {
+    const rows = await db
+      .selectFrom('performance_fact')
+      .select('user_id')
+      .distinct()
+      .where('country', '=', country)
+      .where('month', 'in', months.length > 0 ? months : [''])
+      .orderBy('user_id')
+      .execute();
+    return rows.map((r) => r.user_id);
+  },
+
+  /** A rep's facts of a month recorded since `after`: the corrections an adjustment settles. */
+  async recordedAfter(db: Db, userId: string, country: string, month: string, after: number, limit: number): Promise<FactRow[]> {
+    return db
+      .selectFrom('performance_fact')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('month', '=', month)
+      .where('country', '=', country)
+      .where('recorded_at', '>=', after)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  },
+
   /** Each rep's sum for one metric and period over the facts `scope` shows, highest first (ties by user id). */
   async leaderboard(
     db: Db,
