@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { notificationService } from '@fieldops/notification';
 import type { EventEnvelope } from '@fieldops/platform';
 import { databaseEngines, eventually, MovableClock, type TestHost } from '@fieldops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,7 +68,7 @@ describe.each(await databaseEngines())('incentive statements across a period clo
 
   beforeAll(async () => {
     clock.set(first);
-    t = await startPerformanceHost({ name: database.name, database, busUrl: 'local:', cacheUrl: 'memory:' }, clock);
+    t = await startPerformanceHost({ name: database.name, database, busUrl: 'local:', cacheUrl: 'memory:' }, clock, [notificationService]);
     users = await demoUsers(t);
     rep1 = user(users, 'rep1.sg');
     tokens = {};
@@ -159,6 +160,12 @@ describe.each(await databaseEngines())('incentive statements across a period clo
     // Each frozen statement is announced (the notification service tells the rep).
     const announced = (await exported(t, 'performance')).filter((e) => e.type === 'performance.statement.closed.v1');
     expect(announced.map((e) => e.data)).toContainEqual(expect.objectContaining({ userId: rep1.id, month: m1, totalMinor: 7600 }));
+    await eventually(async () => {
+      const inbox = await t.api('GET', '/api/v1/notifications', { token: tokens['rep1.sg'] });
+      const titles = (inbox.body.items as { title: string; body: string }[]).map((n) => `${n.title} — ${n.body}`);
+      expect(titles).toContainEqual(expect.stringContaining(`Your ${m1} statement is ready`));
+      expect(titles).toContainEqual(expect.stringContaining('You passed 100%: verified visits'));
+    });
   });
 
   it('a late rejection and a churn leave the closed statement as it was and are settled in the next open month', async () => {
