@@ -1,4 +1,4 @@
-// `npm run bench [-- checkin|events|gateway|leads|nearby|resolve|search …]`: runs the benchmark suites against 127.0.0.1 only, prints a table per suite
+// `npm run bench [-- checkin|events|gateway|leads|nearby|performance|resolve|search …]`: runs the benchmark suites against 127.0.0.1 only, prints a table per suite
 // and writes bench/results/latest.json.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,6 +9,7 @@ import { runEventsSuite } from './events.bench';
 import { runGatewaySuite } from './gateway.bench';
 import { runLeadsSuite } from './leads.bench';
 import { runNearbySuite } from './nearby.bench';
+import { runPerformanceSuite } from './performance.bench';
 import { runResolveSuite } from './resolve.bench';
 import { runSearchSuite } from './search.bench';
 import type { Progress, SuiteOutcome } from './suite';
@@ -19,6 +20,7 @@ const SUITES: Record<string, (progress: Progress) => Promise<SuiteOutcome<unknow
   gateway: runGatewaySuite,
   leads: runLeadsSuite,
   nearby: runNearbySuite,
+  performance: runPerformanceSuite,
   resolve: runResolveSuite,
   search: runSearchSuite,
 };

@@ -36,5 +36,7 @@ export const performanceService: ServiceDefinition = defineService<PerformanceDb
 });
 
 export type { ReplayReport } from './app/replay';
+/** The queries figures, leaderboards and explain run on, for the benchmark to measure on their own. */
+export { factRepository } from './db/fact.repository';
 export type { PerformanceDb } from './db/schema';
 export { METRIC_NAMES } from './metrics';
