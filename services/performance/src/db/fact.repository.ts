@@ -48,6 +48,17 @@ export const factRepository = {
     return facts.filter((f) => f.credit > 0 && !reversed.has(f.id));
   },
 
+  /** Where a source stands for a metric, unlocked (a replay skips those already in step). */
+  async source(db: Db, metric: string, sourceType: string, sourceId: string): Promise<SourceRow | undefined> {
+    return db
+      .selectFrom('performance_source')
+      .selectAll()
+      .where('metric', '=', metric)
+      .where('source_type', '=', sourceType)
+      .where('source_id', '=', sourceId)
+      .executeTakeFirst();
+  },
+
   /** Locks the source's standing for this metric (made at version -1 and credit 0 when new). */
   async lockSource(
     db: Transaction<PerformanceDb>,
