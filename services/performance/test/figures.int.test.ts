@@ -114,7 +114,7 @@ describe.each(await hostEngines())('figures from verified events on $name', (eng
     const rep2 = user(users, 'rep2.sg');
     const churned = await figuresOf(admin, `user:${rep2.id}`);
     expect(churned['merchants-retained']).toBe((churned['merchants-activated'] ?? 0) - 1);
-  });
+  }, 180_000);
 
   it('explain lists the facts behind each figure, page by page, and they sum to it', async () => {
     const rep1 = user(users, 'rep1.sg');
@@ -146,7 +146,7 @@ describe.each(await hostEngines())('figures from verified events on $name', (eng
     expect(sources).toContain(reviewed.approved);
     expect(sources).not.toContain(reviewed.rejected);
     expect(visits.body.facts[0]).toMatchObject({ sourceType: 'visit', href: expect.stringMatching(/^\/api\/v1\/visits\//) });
-  });
+  }, 180_000);
 
   it('events delivered again, through the bus or the consumer, change nothing', async () => {
     const performance = t.host.service('performance');
@@ -164,7 +164,7 @@ describe.each(await hostEngines())('figures from verified events on $name', (eng
     expect((await t.api('POST', '/api/v1/leads', { token, body: aLead() })).status).toBe(201);
     await eventually(async () => expect((await figuresOf(admin, `user:${rep4.id}`))['leads-captured']).toBe(before + 1));
     await expectFiguresEqualRecount();
-  });
+  }, 180_000);
 
   it('replay from the checkin export rebuilds lost visit facts and reproduces every figure', async () => {
     const rep1 = user(users, 'rep1.sg');
@@ -181,7 +181,7 @@ describe.each(await hostEngines())('figures from verified events on $name', (eng
     await expectFiguresEqualRecount();
     // In step now: a second replay writes nothing.
     expect((await t.host.runTask(performanceTasks.replayPerformance, undefined)).metrics[0]?.corrected).toBe(0);
-  });
+  }, 180_000);
 
   /** rep1's visit's events as exported, copied onto a visit id never seen, with fresh event ids. */
   async function copiesOf(visitId: string, changes: Record<string, unknown> = {}) {
