@@ -1,5 +1,5 @@
-// `npm run bench [-- checkin|events|gateway|leads|nearby|notification|resolve|search …]`: runs the benchmark suites against 127.0.0.1 only, prints a table per suite
-// and writes bench/results/latest.json.
+// `npm run bench [-- checkin|events|gateway|leads|nearby|notification|performance|resolve|search …]`: runs the benchmark suites against 127.0.0.1
+// only, prints a table per suite and writes bench/results/latest.json.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { runGatewaySuite } from './gateway.bench';
 import { runLeadsSuite } from './leads.bench';
 import { runNearbySuite } from './nearby.bench';
 import { runNotificationSuite } from './notification.bench';
+import { runPerformanceSuite } from './performance.bench';
 import { runResolveSuite } from './resolve.bench';
 import { runSearchSuite } from './search.bench';
 import type { Progress, SuiteOutcome } from './suite';
@@ -21,6 +22,7 @@ const SUITES: Record<string, (progress: Progress) => Promise<SuiteOutcome<unknow
   leads: runLeadsSuite,
   nearby: runNearbySuite,
   notification: runNotificationSuite,
+  performance: runPerformanceSuite,
   resolve: runResolveSuite,
   search: runSearchSuite,
 };

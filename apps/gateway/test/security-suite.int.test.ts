@@ -117,6 +117,7 @@ const REFERENCE_FIELDS: Record<string, string | null> = {
   'getLeaderboard /query/orgUnitId': 'services/performance/test/scope.int.test.ts',
   'setTargets /body/cascade/reps/*/userId': 'services/performance/test/scope.int.test.ts',
   'recordMerchantFigures /body/merchantId': 'services/performance/test/merchant-figures.int.test.ts',
+  'getStatements /query/userId': 'services/performance/test/statements.int.test.ts',
   'checkOut /body/photoIds': 'services/checkin/test/scope.int.test.ts',
 };
 

@@ -19,6 +19,7 @@ export * from './events/checkin';
 export * from './events/file';
 export * from './events/leads';
 export * from './events/merchant';
+export * from './events/performance';
 export * from './events/platform';
 export * from './events/poi';
 export * from './events/tickets';

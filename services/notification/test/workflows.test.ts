@@ -20,6 +20,14 @@ const FACTS = {
   clock: 'resolution',
   dueAt: Date.UTC(2027, 0, 8, 4, 0),
   level: 1,
+  month: '2026-11',
+  currency: 'SGD',
+  totalMinor: 760_050,
+  minorUnits: 2,
+  metric: 'verified-visits',
+  period: '2026-11',
+  value: 12,
+  goal: 10,
 };
 
 describe('the workflows', () => {
@@ -43,6 +51,20 @@ describe('the workflows', () => {
     }
     expect(zh.title).toMatch(/[\u4e00-\u9fff]/);
     expect(zh.title).not.toBe(en.title);
+  });
+
+  it('a statement’s money reads in the recipient’s language, from minor units', () => {
+    const ready = WORKFLOWS.find((w) => w.name === 'statement-ready');
+    if (!ready) throw new Error('no statement-ready workflow');
+    expect(render(ready.templates, FACTS, { locale: 'en-SG', country: 'SG' }, countries).body).toContain('7,600.50');
+    expect(
+      render(
+        ready.templates,
+        { ...FACTS, currency: 'IDR', totalMinor: 1_500_000, minorUnits: 0 },
+        { locale: 'en', country: 'ID' },
+        countries,
+      ).body,
+    ).toContain('1,500,000');
   });
 
   it('dates read in the recipient’s language and country timezone', () => {

@@ -4,6 +4,7 @@ import { replayPerformance } from './app/replay';
 import type { PerformanceContext } from './config';
 import { performanceSchema } from './db/migrations/001-performance';
 import { merchantDaysSchema } from './db/migrations/002-merchant-days';
+import { incentivesSchema } from './db/migrations/003-incentives';
 import type { PerformanceDb } from './db/schema';
 import { leadsConsumer, merchantsConsumer, visitsConsumer } from './events/handlers/consumers';
 import { orgUnitsConsumer } from './events/handlers/org-units.handler';
@@ -22,7 +23,7 @@ export const performanceTasks = taskRefs('performance', tasks);
  */
 export const performanceService: ServiceDefinition = defineService<PerformanceDb>({
   name: 'performance',
-  migrations: [performanceSchema, merchantDaysSchema],
+  migrations: [performanceSchema, merchantDaysSchema, incentivesSchema],
   http: {
     prefixes: ['/api/v1/performance'],
     description: 'Performance: figures from verified events, targets and attainment, leaderboards, and the facts behind every figure',
@@ -35,5 +36,7 @@ export const performanceService: ServiceDefinition = defineService<PerformanceDb
 });
 
 export type { ReplayReport } from './app/replay';
+/** The queries figures, leaderboards and explain run on, for the benchmark to measure on their own. */
+export { factRepository } from './db/fact.repository';
 export type { PerformanceDb } from './db/schema';
 export { METRIC_NAMES } from './metrics';

@@ -17,6 +17,7 @@ import {
   user,
   withOnboardingDocuments,
 } from './performance-fixtures';
+import { EVENT_METRICS, expectFiguresMatchRecount, figuresFor } from './recount';
 
 /**
  * A stretch of Singapore activity through the real services (visits honest, flagged then approved or rejected;
@@ -25,70 +26,7 @@ import {
  * nothing.
  */
 const SG = 'Asia/Singapore';
-const METRICS = [
-  'verified-visits',
-  'leads-captured',
-  'leads-converted',
-  'merchants-activated',
-  'merchants-retained',
-  'merchant-orders',
-  'merchant-gmv',
-] as const;
-/** The metrics events credit (the merchant figures come by API: merchant-figures.int.test.ts). */
-const EVENT_METRICS = METRICS.slice(0, 5);
-const RETENTION_MS = 90 * 86_400_000;
-type Counts = Map<string, Record<string, number>>;
 const minutes = (n: number) => n * 60_000;
-
-function add(counts: Counts, userId: string, metric: string, by = 1) {
-  const row = counts.get(userId) ?? Object.fromEntries(METRICS.map((m) => [m, 0]));
-  row[metric] = (row[metric] ?? 0) + by;
-  counts.set(userId, row);
-}
-
-/** Each rep's figures for `month`, recounted from the checkin service's visits and the leads and merchant exports. */
-async function recount(t: TestHost, month: string): Promise<Counts> {
-  const counts: Counts = new Map();
-  const inMonth = (at: number | string) => localDate(at, SG).startsWith(month);
-  const visits = await dbOf(t, 'checkin').selectFrom('visit').select(['rep_id', 'checked_in_at', 'verification']).execute();
-  for (const v of visits) {
-    if ((v.verification === 'verified' || v.verification === 'approved') && inMonth(Number(v.checked_in_at)))
-      add(counts, v.rep_id, 'verified-visits');
-  }
-  for (const e of await exported(t, 'leads')) {
-    const lead = e.data as { ownerId: string | null; duplicateOf: string | null };
-    if (e.type === 'leads.lead.created.v1' && lead.ownerId && !lead.duplicateOf && inMonth(e.time))
-      add(counts, lead.ownerId, 'leads-captured');
-  }
-  const owners = new Map<string, string | null>();
-  const activations = new Map<string, { at: number; owner: string }>();
-  for (const e of await exported(t, 'merchant')) {
-    const data = e.data as { id: string; merchantId: string; ownerId: string | null; leadId: string | null; from: string; to: string };
-    if (e.type === 'merchant.merchant.created.v1' || e.type === 'merchant.merchant.updated.v1') owners.set(data.id, data.ownerId);
-    if (e.type === 'merchant.merchant.owner-transferred.v1') owners.set(data.merchantId, data.ownerId);
-    if (e.type === 'merchant.merchant.created.v1' && data.leadId && data.ownerId && inMonth(e.time))
-      add(counts, data.ownerId, 'leads-converted');
-    const owner = owners.get(data.merchantId);
-    if (
-      e.type === 'merchant.merchant.status-changed.v1' &&
-      data.from === 'onboarding' &&
-      data.to === 'active' &&
-      owner &&
-      inMonth(e.time)
-    ) {
-      add(counts, owner, 'merchants-activated');
-      add(counts, owner, 'merchants-retained');
-      activations.set(data.merchantId, { at: Date.parse(e.time), owner });
-    }
-    const activation = activations.get(data.merchantId);
-    const churnedSoon = activation && data.to === 'churned' && Date.parse(e.time) - activation.at < RETENTION_MS;
-    if (e.type === 'merchant.merchant.status-changed.v1' && activation && churnedSoon) {
-      add(counts, activation.owner, 'merchants-retained', -1);
-      activations.delete(data.merchantId);
-    }
-  }
-  return counts;
-}
 
 describe.each(await hostEngines())('figures from verified events on $name', (engines) => {
   let t: TestHost;
@@ -99,27 +37,8 @@ describe.each(await hostEngines())('figures from verified events on $name', (eng
   /** The rejected and the approved visit of rep1: their events are replayed below. */
   const reviewed: { rejected?: string; approved?: string } = {};
 
-  async function figuresOf(token: string, subject: string, period = month) {
-    const res = await t.api('GET', `/api/v1/performance/figures?period=${period}&subject=${subject}`, { token });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    return Object.fromEntries((res.body.items as { metric: string; value: number }[]).map((f) => [f.metric, f.value]));
-  }
-
-  /** Every SG rep's and team's figures equal the recount (the teams of the reps, summed over their reps). */
-  async function expectFiguresEqualRecount() {
-    const counts = await recount(t, month);
-    const zero = Object.fromEntries(METRICS.map((m) => [m, 0]));
-    const teams = new Map<string, Record<string, number>>();
-    const reps = [...users.values()].filter((u) => u.country === 'SG' && /^(agency)?rep\d+\.sg@/.test(u.email));
-    for (const rep of reps) {
-      const expected = counts.get(rep.id) ?? zero;
-      expect(await figuresOf(admin, `user:${rep.id}`), rep.email).toEqual(expected);
-      const team = teams.get(rep.orgUnitId) ?? { ...zero };
-      for (const m of METRICS) team[m] = (team[m] ?? 0) + (expected[m] ?? 0);
-      teams.set(rep.orgUnitId, team);
-    }
-    for (const [orgUnitId, expected] of teams) expect(await figuresOf(admin, `org-unit:${orgUnitId}`), orgUnitId).toEqual(expected);
-  }
+  const figuresOf = (token: string, subject: string, period = month) => figuresFor(t, token, subject, period);
+  const expectFiguresEqualRecount = () => expectFiguresMatchRecount(t, users, admin, month);
 
   beforeAll(async () => {
     t = await startPerformanceHost(engines);
@@ -195,7 +114,7 @@ describe.each(await hostEngines())('figures from verified events on $name', (eng
     const rep2 = user(users, 'rep2.sg');
     const churned = await figuresOf(admin, `user:${rep2.id}`);
     expect(churned['merchants-retained']).toBe((churned['merchants-activated'] ?? 0) - 1);
-  });
+  }, 180_000);
 
   it('explain lists the facts behind each figure, page by page, and they sum to it', async () => {
     const rep1 = user(users, 'rep1.sg');
@@ -227,7 +146,7 @@ describe.each(await hostEngines())('figures from verified events on $name', (eng
     expect(sources).toContain(reviewed.approved);
     expect(sources).not.toContain(reviewed.rejected);
     expect(visits.body.facts[0]).toMatchObject({ sourceType: 'visit', href: expect.stringMatching(/^\/api\/v1\/visits\//) });
-  });
+  }, 180_000);
 
   it('events delivered again, through the bus or the consumer, change nothing', async () => {
     const performance = t.host.service('performance');
@@ -245,7 +164,7 @@ describe.each(await hostEngines())('figures from verified events on $name', (eng
     expect((await t.api('POST', '/api/v1/leads', { token, body: aLead() })).status).toBe(201);
     await eventually(async () => expect((await figuresOf(admin, `user:${rep4.id}`))['leads-captured']).toBe(before + 1));
     await expectFiguresEqualRecount();
-  });
+  }, 180_000);
 
   it('replay from the checkin export rebuilds lost visit facts and reproduces every figure', async () => {
     const rep1 = user(users, 'rep1.sg');
@@ -262,7 +181,7 @@ describe.each(await hostEngines())('figures from verified events on $name', (eng
     await expectFiguresEqualRecount();
     // In step now: a second replay writes nothing.
     expect((await t.host.runTask(performanceTasks.replayPerformance, undefined)).metrics[0]?.corrected).toBe(0);
-  });
+  }, 180_000);
 
   /** rep1's visit's events as exported, copied onto a visit id never seen, with fresh event ids. */
   async function copiesOf(visitId: string, changes: Record<string, unknown> = {}) {

@@ -3,7 +3,7 @@ import { accountService } from '@fieldops/account';
 import { checkinService } from '@fieldops/checkin';
 import { leadsService } from '@fieldops/leads';
 import { merchantService } from '@fieldops/merchant';
-import type { EventEnvelope } from '@fieldops/platform';
+import type { Clock, EventEnvelope, ServiceDefinition } from '@fieldops/platform';
 import type { ApiResponse, TestEngines, TestHost } from '@fieldops/testing';
 import { serviceDb, startTestHost } from '@fieldops/testing';
 import type { Kysely } from 'kysely';
@@ -11,11 +11,12 @@ import { expect } from 'vitest';
 import { type PerformanceDb, performanceService } from '../src/index';
 
 /** The sources (account, merchant, leads, checkin) and the performance service, with the demo organisation. */
-export function startPerformanceHost(engines: TestEngines): Promise<TestHost> {
+export function startPerformanceHost(engines: TestEngines, clock?: Clock, also: ServiceDefinition[] = []): Promise<TestHost> {
   return startTestHost({
-    services: [accountService, merchantService, leadsService, checkinService, performanceService],
+    services: [accountService, merchantService, leadsService, checkinService, performanceService, ...also],
     engines,
     seedDemo: true,
+    ...(clock ? { clock } : {}),
   });
 }
 

@@ -13,6 +13,7 @@ import { LeadsPage } from './leads/leads-page';
 import { MapPage } from './map/map-page';
 import { MerchantDetailPage } from './merchants/merchant-detail-page';
 import { MerchantsPage } from './merchants/merchants-page';
+import { PerformancePage } from './performance/performance-page';
 import { ReviewsPage } from './reviews/reviews-page';
 import { TeamPage } from './team/team-page';
 
@@ -34,6 +35,7 @@ export function ConsoleApp() {
         <Route path="areas" element={<AreasPage />} />
         <Route path="team" element={<TeamPage />} />
         <Route path="reviews" element={<ReviewsPage />} />
+        <Route path="performance" element={<PerformancePage />} />
         <Route path="admin" element={<AdminPage />} />
         <Route path="notifications" element={<InboxPage app="console" />} />
         <Route path="notifications/preferences" element={<PreferencesPage />} />

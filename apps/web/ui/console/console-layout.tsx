@@ -13,6 +13,7 @@ const SECTIONS = [
   { to: '/areas', key: 'nav.areas' },
   { to: '/team', key: 'nav.team' },
   { to: '/reviews', key: 'nav.reviews' },
+  { to: '/performance', key: 'nav.performance' },
   { to: '/admin', key: 'nav.admin' },
 ] as const;
 

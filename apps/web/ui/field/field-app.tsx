@@ -9,6 +9,7 @@ import { MyDayPage } from './my-day/my-day-page';
 import { NearbyPage } from './nearby/nearby-page';
 import { NewLeadPage } from './new-lead/new-lead-page';
 import { PushOptIn } from './notifications/push-opt-in';
+import { MyFiguresPage } from './performance/my-figures-page';
 import { QueuePage } from './queue/queue-page';
 import { VisitPage } from './visit/visit-page';
 
@@ -25,6 +26,7 @@ export function FieldApp() {
         <Route path="nearby" element={<NearbyPage />} />
         <Route path="new-lead" element={<NewLeadPage />} />
         <Route path="queue" element={<QueuePage />} />
+        <Route path="performance" element={<MyFiguresPage />} />
         <Route path="visit/:targetType/:targetId" element={<VisitPage />} />
         <Route path="notifications" element={<InboxPage app="field" />} />
         <Route

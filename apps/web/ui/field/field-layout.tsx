@@ -11,6 +11,7 @@ const TABS = [
   { to: '/nearby', key: 'field.tabs.nearby' },
   { to: '/new-lead', key: 'field.tabs.newLead' },
   { to: '/queue', key: 'field.tabs.queue' },
+  { to: '/performance', key: 'field.tabs.performance' },
 ] as const;
 
 export function FieldLayout() {

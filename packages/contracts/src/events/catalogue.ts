@@ -7,6 +7,7 @@ import { checkinEvents } from './checkin';
 import { fileEvents } from './file';
 import { leadsEvents } from './leads';
 import { merchantEvents } from './merchant';
+import { performanceEvents } from './performance';
 import { platformEvents } from './platform';
 import { poiEvents } from './poi';
 import { ticketsEvents } from './tickets';
@@ -19,6 +20,7 @@ export const eventCatalogue = {
   ...fileEvents,
   ...leadsEvents,
   ...merchantEvents,
+  ...performanceEvents,
   ...platformEvents,
   ...poiEvents,
   ...ticketsEvents,

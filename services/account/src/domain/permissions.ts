@@ -37,6 +37,7 @@ export const PERMISSIONS = [
   'notification:deliveries',
   'performance:target',
   'performance:ingest',
+  'performance:incentives',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -105,7 +106,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
   {
     name: 'country_manager',
     description: 'Manages one country',
-    permissions: [...MANAGEMENT, 'org:write', 'agency:write', 'area:write', 'notification:deliveries'],
+    permissions: [...MANAGEMENT, 'org:write', 'agency:write', 'area:write', 'notification:deliveries', 'performance:incentives'],
     scope: 'country',
   },
   {

@@ -5,6 +5,7 @@ import { type Access, rpcAccess, rpcServiceCaller } from '@fieldops/platform';
 import { shownPhone } from '../app/lead-view';
 import { type ReadableDuplicates, readableDuplicates, shownDuplicateOf } from '../app/shown-duplicates';
 import type { LeadsContext } from '../config';
+import { claimHistoryRepository } from '../db/holding.repository';
 import { type LeadRow, leadRepository } from '../db/lead.repository';
 import { LeadPermission } from '../domain/permissions';
 
@@ -96,7 +97,9 @@ export function leadsRpc(router: ConnectRouter, ctx: LeadsContext): void {
       const limit = request.limit || DEFAULT_EXPORT;
       const rows = await leadRepository.page(ctx.db, request.afterId, limit);
       const last = rows.at(-1);
-      return { leads: rows.map((row) => toLeadMessage(row)), nextAfterId: rows.length === limit && last ? last.id : '' };
+      const captors = await claimHistoryRepository.captors(ctx.db, rows);
+      const leads = rows.map((row) => ({ ...toLeadMessage(row), ...optional('capturedBy', captors.get(row.id) ?? null) }));
+      return { leads, nextAfterId: rows.length === limit && last ? last.id : '' };
     },
   });
 }

@@ -46,6 +46,19 @@ export const claimHistoryRepository = {
     await db.insertInto('lead_claim_history').values({ id: uuidv7(), lead_id: leadId, user_id: userId, event, at }).execute();
   },
 
+  /** Who held each lead from its creation (its captor), for the leads created held by a rep. */
+  async captors(db: Db, leads: { id: string; created_at: number }[]): Promise<Map<string, string>> {
+    if (leads.length === 0) return new Map();
+    const createdAt = new Map(leads.map((l) => [l.id, Number(l.created_at)]));
+    const rows = await db
+      .selectFrom('lead_claim_history')
+      .select(['lead_id', 'user_id', 'at'])
+      .where('lead_id', 'in', [...createdAt.keys()])
+      .where('event', '=', 'claimed')
+      .execute();
+    return new Map(rows.filter((r) => Number(r.at) === createdAt.get(r.lead_id)).map((r) => [r.lead_id, r.user_id]));
+  },
+
   /** When the user last lost the lead (released or recycled), for the re-claim cooldown. */
   async lastLost(db: Db, leadId: string, userId: string): Promise<number | null> {
     const row = await db

@@ -102,7 +102,15 @@ export function merchantRpc(router: ConnectRouter, ctx: MerchantContext): void {
       const limit = request.limit || DEFAULT_EXPORT;
       const rows = await merchantRepository.page(ctx.db, request.afterId, limit);
       const last = rows.at(-1);
-      return { merchants: rows.map(toMerchantMessage), nextAfterId: rows.length === limit && last ? last.id : '' };
+      const transitions = await merchantRepository.transitionsOfMany(
+        ctx.db,
+        rows.map((r) => r.id),
+      );
+      return {
+        merchants: rows.map(toMerchantMessage),
+        nextAfterId: rows.length === limit && last ? last.id : '',
+        transitions: transitions.map((t) => ({ merchantId: t.merchant_id, from: t.from_status, to: t.to_status, at: BigInt(t.at) })),
+      };
     },
   });
 }

@@ -125,6 +125,19 @@ export const merchantRepository = {
     await db.insertInto('merchant_owner_change').values(row).execute();
   },
 
+  /** The status changes of many merchants, oldest first per merchant (an export page's). */
+  async transitionsOfMany(db: Db, merchantIds: string[]): Promise<Selectable<MerchantTransitionTable>[]> {
+    if (merchantIds.length === 0) return [];
+    return db
+      .selectFrom('merchant_transition')
+      .selectAll()
+      .where('merchant_id', 'in', merchantIds)
+      .orderBy('merchant_id')
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+  },
+
   async transitionsOf(db: Db, merchantId: string): Promise<Selectable<MerchantTransitionTable>[]> {
     return db.selectFrom('merchant_transition').selectAll().where('merchant_id', '=', merchantId).orderBy('at').orderBy('id').execute();
   },

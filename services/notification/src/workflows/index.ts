@@ -5,6 +5,7 @@ import { leadRecycleWarning } from './lead-recycle-warning';
 import { leadRecycled } from './lead-recycled';
 import { merchantTransferred } from './merchant-transferred';
 import { passwordChanged } from './password-changed';
+import { statementReady, targetReached } from './performance';
 import { ticketAssigned } from './ticket-assigned';
 import { ticketEscalated, ticketSlaBreached, ticketSlaWarned } from './ticket-sla';
 import { visitFlagged } from './visit-flagged';
@@ -27,6 +28,8 @@ export const WORKFLOWS: readonly AnyWorkflow[] = [
   ticketSlaWarned,
   ticketSlaBreached,
   ticketEscalated,
+  statementReady,
+  targetReached,
 ];
 
 export function workflowNamed(name: string): AnyWorkflow | undefined {

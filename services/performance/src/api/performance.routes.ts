@@ -1,12 +1,17 @@
 import { accessFor, type ServiceApp } from '@fieldops/platform';
+import { closePayPeriod } from '../app/close-pay-period';
 import { explainFigure } from '../app/explain';
 import { figures } from '../app/figures';
 import { leaderboard } from '../app/leaderboard';
+import { payPeriods } from '../app/pay-periods';
+import { listPlans, putPlan } from '../app/plans';
 import { recordMerchantFigures } from '../app/record-merchant-figures';
 import { setTargets } from '../app/set-targets';
+import { statements } from '../app/statements';
 import type { PerformanceContext } from '../config';
 import { PerformancePermission } from '../domain/permissions';
 import {
+  ClosedPayPeriod,
   ExplainQuery,
   Explanation,
   Figures,
@@ -14,7 +19,15 @@ import {
   Leaderboard,
   LeaderboardQuery,
   MerchantFigures,
+  PayPeriodParams,
+  PayPeriods,
+  PayPeriodsQuery,
+  Plan,
+  PlanBody,
+  Plans,
   SetTargetsBody,
+  Statements,
+  StatementsQuery,
   Targets,
 } from './schemas';
 
@@ -82,5 +95,69 @@ export function performanceRoutes(app: ServiceApp, ctx: PerformanceContext): voi
       },
     },
     async (request) => recordMerchantFigures(ctx, await accessFor(request, PerformancePermission.ingest, ctx.scopes), request.body),
+  );
+
+  app.get(
+    '/api/v1/performance/plans',
+    {
+      schema: {
+        operationId: 'listIncentivePlans',
+        summary: 'The incentive plans of my country: per role, a rate per unit of each metric, accelerators and caps',
+        response: { 200: Plans },
+      },
+    },
+    async (request) => listPlans(ctx, await accessFor(request, PerformancePermission.read, ctx.scopes)),
+  );
+
+  app.put(
+    '/api/v1/performance/plans',
+    {
+      schema: {
+        operationId: 'putIncentivePlan',
+        summary: 'Set the incentive plan of a role in a country; closed statements keep the rules they were paid by',
+        body: PlanBody,
+        response: { 200: Plan },
+      },
+    },
+    async (request) => putPlan(ctx, await accessFor(request, PerformancePermission.incentives, ctx.scopes), request.body),
+  );
+
+  app.get(
+    '/api/v1/performance/periods',
+    {
+      schema: {
+        operationId: 'listPayPeriods',
+        summary: 'A country’s pay periods (months) of the last year, open or closed',
+        querystring: PayPeriodsQuery,
+        response: { 200: PayPeriods },
+      },
+    },
+    async (request) => payPeriods(ctx, await accessFor(request, PerformancePermission.read, ctx.scopes), request.query),
+  );
+
+  app.post(
+    '/api/v1/performance/periods/:id/close',
+    {
+      schema: {
+        operationId: 'closePayPeriod',
+        summary: 'Close a month: its statements freeze; later corrections are settled in the next open period',
+        params: PayPeriodParams,
+        response: { 200: ClosedPayPeriod },
+      },
+    },
+    async (request) => closePayPeriod(ctx, await accessFor(request, PerformancePermission.incentives, ctx.scopes), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/performance/statements',
+    {
+      schema: {
+        operationId: 'getStatements',
+        summary: 'A rep’s incentive statement for a month: frozen once the period is closed, as it stands until then',
+        querystring: StatementsQuery,
+        response: { 200: Statements },
+      },
+    },
+    async (request) => statements(ctx, await accessFor(request, PerformancePermission.read, ctx.scopes), request.query),
   );
 }

@@ -97,3 +97,113 @@ export const MerchantFigures = Type.Object(
   },
   { additionalProperties: false },
 );
+
+const Minor = Type.Integer({ minimum: 0, maximum: 1_000_000_000_000, description: 'Money in minor units of the country currency' });
+const Month = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
+const SignedMinor = Type.Integer({ description: 'Money in minor units; negative takes back' });
+
+export const PlanComponent = Type.Object(
+  {
+    metric: MetricName,
+    rateMinor: Minor,
+    accelerators: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { abovePercent: Type.Integer({ minimum: 1, maximum: 1000, description: 'Units past this % of the target' }), rateMinor: Minor },
+          { additionalProperties: false },
+        ),
+        { maxItems: 5 },
+      ),
+    ),
+    capMinor: Type.Optional(Minor),
+  },
+  { additionalProperties: false },
+);
+export const PlanBody = Type.Object(
+  {
+    country: Type.String({ pattern: '^[A-Z]{2}$' }),
+    role: Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9_]+$', description: 'A role name, e.g. rep' }),
+    name: Type.String({ minLength: 1, maxLength: 120 }),
+    components: Type.Array(PlanComponent, { minItems: 1, maxItems: 20 }),
+    capMinor: Type.Optional(Minor),
+  },
+  { additionalProperties: false },
+);
+export const Plan = Type.Object({
+  id: Id,
+  country: Type.String(),
+  role: Type.String(),
+  name: Type.String(),
+  currency: Type.String(),
+  components: Type.Array(PlanComponent),
+  capMinor: Type.Optional(Minor),
+  version: Type.Integer(),
+  updatedAt: Iso,
+});
+export const Plans = Type.Object({ items: Type.Array(Plan) });
+
+export const PayPeriodsQuery = Type.Object({ country: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })) });
+export const PayPeriod = Type.Object({
+  id: Type.String({ description: 'Country and month: SG-2026-11' }),
+  country: Type.String(),
+  month: Type.String(),
+  status: Type.Union([Type.Literal('open'), Type.Literal('closed')]),
+  statements: Type.Union([Type.Integer(), Type.Null()]),
+  closedAt: Type.Union([Iso, Type.Null()]),
+});
+export const PayPeriods = Type.Object({ items: Type.Array(PayPeriod) });
+export const PayPeriodParams = Type.Object({ id: Type.String({ maxLength: 10, description: 'Country and month: SG-2026-11' }) });
+export const ClosedPayPeriod = Type.Object({
+  id: Type.String(),
+  country: Type.String(),
+  month: Type.String(),
+  status: Type.Literal('closed'),
+  statements: Type.Integer(),
+  closedAt: Iso,
+});
+
+export const StatementsQuery = Type.Object({
+  userId: Type.Optional(Id),
+  period: Type.String({ maxLength: 7, description: 'The month, YYYY-MM, in the rep’s country calendar' }),
+});
+const StatementLine = Type.Object({
+  metric: Type.String(),
+  units: Type.Integer(),
+  target: Type.Union([Type.Integer(), Type.Null()]),
+  attainmentPercent: Type.Union([Type.Integer(), Type.Null()]),
+  amountMinor: SignedMinor,
+  uncappedMinor: Type.Optional(SignedMinor),
+});
+const Adjustment = Type.Object({
+  month: Month,
+  amountMinor: SignedMinor,
+  changes: Type.Array(Type.Object({ metric: Type.String(), from: Type.Integer(), to: Type.Integer() })),
+  facts: Type.Array(
+    Type.Object({
+      metric: Type.String(),
+      sourceType: Type.String(),
+      sourceId: Type.String(),
+      credit: Type.Integer(),
+      occurredAt: Iso,
+      recordedAt: Iso,
+    }),
+  ),
+  units: Type.Record(Type.String(), Type.Integer()),
+});
+export const Statement = Type.Object({
+  id: Type.Union([Id, Type.Null()], { description: 'Null while the period is open: the statement is computed on every read' }),
+  userId: Id,
+  country: Type.String(),
+  periodId: Type.String(),
+  month: Type.String(),
+  status: Type.Union([Type.Literal('open'), Type.Literal('closed')]),
+  planId: Type.Union([Id, Type.Null()]),
+  currency: Type.String(),
+  lines: Type.Array(StatementLine),
+  earnedMinor: SignedMinor,
+  adjustments: Type.Array(Adjustment, { description: 'Corrections to earlier closed months, settled in this one' }),
+  adjustmentsMinor: SignedMinor,
+  totalMinor: SignedMinor,
+  closedAt: Type.Union([Iso, Type.Null()]),
+});
+export const Statements = Type.Object({ items: Type.Array(Statement) });

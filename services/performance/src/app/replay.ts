@@ -1,8 +1,23 @@
-import { CheckinService, VISIT_VERIFICATIONS, type Visit, type VisitVerification } from '@fieldops/contracts';
+import {
+  CheckinService,
+  type Lead,
+  LeadsService,
+  type Merchant,
+  MerchantService,
+  type MerchantTransition,
+  VISIT_VERIFICATIONS,
+  type Visit,
+  type VisitVerification,
+} from '@fieldops/contracts';
 import type { ProgressReporter } from '@fieldops/platform';
 import { uuidv7 } from 'uuidv7';
 import type { PerformanceContext } from '../config';
-import type { Reading } from '../metrics/metric';
+import { factRepository } from '../db/fact.repository';
+import { leadsCaptured } from '../metrics/leads-captured';
+import { leadsConverted } from '../metrics/leads-converted';
+import { merchantsActivated } from '../metrics/merchants-activated';
+import { merchantsRetained, RETENTION_DAYS } from '../metrics/merchants-retained';
+import type { Attribution, Reading } from '../metrics/metric';
 import { verifiedVisits, visitReading } from '../metrics/verified-visits';
 import { placed } from './known-before';
 import { settleCredit } from './settle-credit';
@@ -11,14 +26,18 @@ const PAGE = 500;
 
 export interface ReplayReport {
   metrics: { metric: string; read: number; corrected: number }[];
-  /** Metrics whose sources have no export to rebuild them from (yet), left as the events made them. */
+  /** Metrics whose sources have no export to rebuild them from, left as they were made (merchant figures come by API). */
   notReplayed: string[];
 }
 
-function readingOf(visit: Visit): Reading | undefined {
+type Credited = { metric: string; reading: Reading };
+/** One page of a source's export, and the credits each record in it should have. */
+type Page = { records: number; credited: Credited[]; nextAfterId: string };
+
+function visitCredits(visit: Visit): Credited[] {
   const verification = visit.verification as VisitVerification;
-  if (!VISIT_VERIFICATIONS.includes(verification)) return undefined;
-  return visitReading({
+  if (!VISIT_VERIFICATIONS.includes(verification)) return [];
+  const reading = visitReading({
     id: visit.id,
     repId: visit.repId,
     orgUnitId: visit.orgUnitId ?? null,
@@ -29,44 +48,116 @@ function readingOf(visit: Visit): Reading | undefined {
     verification,
     version: Number(visit.version),
   });
+  return [{ metric: verifiedVisits.name, reading }];
+}
+
+const attributionOf = (record: Lead | Merchant, userId: string): Attribution => ({
+  userId,
+  orgUnitId: record.orgUnitId ?? null,
+  agencyId: record.agencyId ?? null,
+  areaId: record.areaId ?? null,
+  country: record.country,
+});
+
+/** A lead counts as captured by the rep it was created held by, when it is not a duplicate. */
+function leadCredits(lead: Lead): Credited[] {
+  if (!lead.capturedBy) return [];
+  const reading: Reading = {
+    sourceType: 'lead',
+    sourceId: lead.id,
+    version: Number(lead.version),
+    credit: lead.duplicateOf ? 0 : 1,
+    occurredAt: Number(lead.createdAt),
+    attribution: attributionOf(lead, lead.capturedBy),
+  };
+  return [{ metric: leadsCaptured.name, reading }];
 }
 
 /**
- * Brings the verified-visit facts to what the checkin service's export says, page by page: a visit whose events
- * were missed (or whose facts were lost) gets the facts for the difference, one already in step is left alone. Runs
- * beside the consumers, since both settle a visit's credit the same way and the newest version wins.
+ * A merchant's conversion (made from a lead), its activation (its first move from onboarding to active) and
+ * whether it was retained (not churned within RETENTION_DAYS of that), from the export and its status history.
  */
-async function replayVisits(ctx: PerformanceContext, progress: ProgressReporter) {
-  const call = await ctx.asService();
-  let read = 0;
-  let corrected = 0;
+function merchantCredits(merchant: Merchant, history: MerchantTransition[]): Credited[] {
+  if (!merchant.ownerId) return [];
+  const attribution = attributionOf(merchant, merchant.ownerId);
+  const credited: Credited[] = [];
+  if (merchant.leadId) {
+    credited.push({
+      metric: leadsConverted.name,
+      reading: {
+        sourceType: 'lead',
+        sourceId: merchant.leadId,
+        version: 1,
+        credit: 1,
+        occurredAt: Number(merchant.createdAt),
+        attribution,
+      },
+    });
+  }
+  const activation = history.find((t) => t.from === 'onboarding' && t.to === 'active');
+  if (!activation) return credited;
+  const at = Number(activation.at);
+  const churnedSoon = history.some((t) => t.to === 'churned' && Number(t.at) >= at && Number(t.at) - at < RETENTION_DAYS * 86_400_000);
+  const base = { sourceType: 'merchant' as const, sourceId: merchant.id, version: Number(merchant.version), occurredAt: at, attribution };
+  credited.push({ metric: merchantsActivated.name, reading: { ...base, credit: 1 } });
+  credited.push({ metric: merchantsRetained.name, reading: { ...base, credit: churnedSoon ? 0 : 1 } });
+  return credited;
+}
+
+/**
+ * Brings one source's facts to what its export says, page by page: a record whose events were missed (or whose facts
+ * were lost) gets the facts for the difference, one already in step is left alone. Runs beside the consumers, since
+ * both settle a source's credit the same way and the newest version wins.
+ */
+async function replaySource(
+  ctx: PerformanceContext,
+  progress: ProgressReporter,
+  label: string,
+  metrics: string[],
+  pageAfter: (afterId: string) => Promise<Page>,
+) {
+  const counts = new Map(metrics.map((m) => [m, { metric: m, read: 0, corrected: 0 }]));
   let afterId = '';
-  // The export has no count: the bar shows pages read.
-  progress.start(1, 'performance: visits');
+  // The exports have no count: the bar shows records read.
+  progress.start(1, `performance: ${label}`);
   do {
-    const page = await ctx.rpc.client(CheckinService).exportVisits({ afterId, limit: PAGE }, call);
-    for (const visit of page.visits) {
-      read++;
-      const found = readingOf(visit);
-      if (!found) continue;
-      const reading = await placed(ctx, found);
-      const changed = await ctx.transact(async (trx) => settleCredit(ctx, trx, uuidv7(), verifiedVisits.name, reading), {
-        retryLockConflicts: true,
-      });
-      if (changed) corrected++;
+    const page = await pageAfter(afterId);
+    for (const { metric, reading } of page.credited) {
+      const count = counts.get(metric);
+      if (!count) continue;
+      count.read++;
+      // Most records are in step: settled at this version already, they need no transaction.
+      const stored = await factRepository.source(ctx.db, metric, reading.sourceType, reading.sourceId);
+      if (stored && stored.version >= reading.version) continue;
+      const where = await placed(ctx, reading);
+      const changed = await ctx.transact(async (trx) => settleCredit(ctx, trx, uuidv7(), metric, where), { retryLockConflicts: true });
+      if (changed) count.corrected++;
     }
-    progress.tick(page.visits.length);
+    progress.tick(page.records);
     afterId = page.nextAfterId;
   } while (afterId !== '');
   progress.stop();
-  return { metric: verifiedVisits.name, read, corrected };
+  return [...counts.values()];
 }
 
-/** `fieldops replay performance`: rebuilds the facts the sources' exports can tell. */
+/** `fieldops replay performance`: rebuilds the facts of every metric the sources' exports can tell. */
 export async function replayPerformance(ctx: PerformanceContext, progress: ProgressReporter): Promise<ReplayReport> {
-  const visits = await replayVisits(ctx, progress);
-  return {
-    metrics: [visits],
-    notReplayed: ['leads-captured', 'leads-converted', 'merchants-activated'],
-  };
+  const call = await ctx.asService();
+  const visits = await replaySource(ctx, progress, 'visits', [verifiedVisits.name], async (afterId) => {
+    const page = await ctx.rpc.client(CheckinService).exportVisits({ afterId, limit: PAGE }, call);
+    return { records: page.visits.length, credited: page.visits.flatMap(visitCredits), nextAfterId: page.nextAfterId };
+  });
+  const leads = await replaySource(ctx, progress, 'leads', [leadsCaptured.name], async (afterId) => {
+    const page = await ctx.rpc.client(LeadsService).exportLeads({ afterId, limit: PAGE }, call);
+    return { records: page.leads.length, credited: page.leads.flatMap(leadCredits), nextAfterId: page.nextAfterId };
+  });
+  const merchantMetrics = [leadsConverted.name, merchantsActivated.name, merchantsRetained.name];
+  const merchants = await replaySource(ctx, progress, 'merchants', merchantMetrics, async (afterId) => {
+    const page = await ctx.rpc.client(MerchantService).exportMerchants({ afterId, limit: PAGE }, call);
+    const history = new Map<string, MerchantTransition[]>();
+    for (const t of page.transitions) history.set(t.merchantId, [...(history.get(t.merchantId) ?? []), t]);
+    const credited = page.merchants.flatMap((m) => merchantCredits(m, history.get(m.id) ?? []));
+    return { records: page.merchants.length, credited, nextAfterId: page.nextAfterId };
+  });
+  return { metrics: [...visits, ...leads, ...merchants], notReplayed: ['merchant-orders', 'merchant-gmv'] };
 }

@@ -48,6 +48,17 @@ export const factRepository = {
     return facts.filter((f) => f.credit > 0 && !reversed.has(f.id));
   },
 
+  /** Where a source stands for a metric, unlocked (a replay skips those already in step). */
+  async source(db: Db, metric: string, sourceType: string, sourceId: string): Promise<SourceRow | undefined> {
+    return db
+      .selectFrom('performance_source')
+      .selectAll()
+      .where('metric', '=', metric)
+      .where('source_type', '=', sourceType)
+      .where('source_id', '=', sourceId)
+      .executeTakeFirst();
+  },
+
   /** Locks the source's standing for this metric (made at version -1 and credit 0 when new). */
   async lockSource(
     db: Transaction<PerformanceDb>,
@@ -96,6 +107,46 @@ export const factRepository = {
     return query
       .orderBy('id')
       .limit(limit + 1)
+      .execute();
+  },
+
+  /** A rep's units of every metric in a month of one country. */
+  async unitsOf(db: Db, userId: string, country: string, month: string): Promise<Record<string, number>> {
+    const rows = await db
+      .selectFrom('performance_fact')
+      .select((eb) => ['metric', eb.fn.sum<number | string>('credit').as('units')])
+      .where('user_id', '=', userId)
+      .where('month', '=', month)
+      .where('country', '=', country)
+      .groupBy('metric')
+      .execute();
+    return Object.fromEntries(rows.map((r) => [r.metric, Number(r.units)]));
+  },
+
+  /** The reps credited (or debited) in any of `months` of a country. */
+  async creditedReps(db: Db, country: string, months: string[]): Promise<string[]> {
+    const rows = await db
+      .selectFrom('performance_fact')
+      .select('user_id')
+      .distinct()
+      .where('country', '=', country)
+      .where('month', 'in', months.length > 0 ? months : [''])
+      .orderBy('user_id')
+      .execute();
+    return rows.map((r) => r.user_id);
+  },
+
+  /** A rep's facts of a month recorded since `after`: the corrections an adjustment settles. */
+  async recordedAfter(db: Db, userId: string, country: string, month: string, after: number, limit: number): Promise<FactRow[]> {
+    return db
+      .selectFrom('performance_fact')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('month', '=', month)
+      .where('country', '=', country)
+      .where('recorded_at', '>=', after)
+      .orderBy('id')
+      .limit(limit)
       .execute();
   },
 

@@ -89,6 +89,56 @@ export interface PerformanceTargetTable {
   value: number;
   set_by: string;
   updated_at: number;
+  /** When the subject's figure first reached the target (told once). */
+  reached_at: number | null;
+}
+
+/** An incentive plan for one role in one country: its rules as data (domain/incentive-plan.ts). */
+export interface PerformancePlanTable {
+  id: string;
+  country: string;
+  role: string;
+  name: string;
+  currency: string;
+  /** PlanRules as JSON. */
+  rules: string;
+  version: number;
+  updated_by: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A closed pay period (a country's month): its statements are frozen. An open period has no row. */
+export interface PerformancePayPeriodTable {
+  id: string;
+  country: string;
+  month: string;
+  statements: number;
+  closed_by: string;
+  closed_at: number;
+}
+
+/** A rep's statement for a closed period, frozen as it was at the close. */
+export interface PerformanceStatementTable {
+  id: string;
+  user_id: string;
+  org_unit_id: string | null;
+  agency_id: string | null;
+  country: string;
+  month: string;
+  /** Null when the rep's role has no plan and the statement only settles earlier months. */
+  plan_id: string | null;
+  /** The plan's rules as they were: later corrections to this month are paid by them. */
+  plan_rules: string;
+  currency: string;
+  /** StatementLine[] as JSON. */
+  lines: string;
+  /** Adjustment[] as JSON: corrections to earlier closed months settled here. */
+  adjustments: string;
+  earned_minor: number;
+  adjustments_minor: number;
+  total_minor: number;
+  closed_at: number;
 }
 
 export interface PerformanceDb extends PlatformTables {
@@ -98,4 +148,7 @@ export interface PerformanceDb extends PlatformTables {
   performance_org_unit: PerformanceOrgUnitTable;
   performance_merchant_day: PerformanceMerchantDayTable;
   performance_target: PerformanceTargetTable;
+  performance_plan: PerformancePlanTable;
+  performance_pay_period: PerformancePayPeriodTable;
+  performance_statement: PerformanceStatementTable;
 }

@@ -18,9 +18,37 @@ export const targetRepository = {
     return new Map(rows.map((r) => [r.metric, Number(r.value)]));
   },
 
+  /** A rep's targets for a metric in any of `periods` not reached yet. */
+  async unreached(db: Db, userId: string, metric: string, periods: string[]): Promise<TargetRow[]> {
+    return db
+      .selectFrom('performance_target')
+      .selectAll()
+      .where('subject_type', '=', 'user')
+      .where('subject_id', '=', userId)
+      .where('metric', '=', metric)
+      .where('period', 'in', periods)
+      .where('reached_at', 'is', null)
+      .execute();
+  },
+
+  /** Marks a target reached; false when it already was (another event got there first). */
+  async markReached(db: Db, id: string, at: number): Promise<boolean> {
+    const result = await db
+      .updateTable('performance_target')
+      .set({ reached_at: at })
+      .where('id', '=', id)
+      .where('reached_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  },
+
   /** Sets the target of a metric × period × subject, replacing the one there was. */
   async set(db: Db, dialect: Dialect, target: Insertable<PerformanceTargetTable>): Promise<void> {
     const { id: _id, metric: _m, period: _p, subject_type: _t, subject_id: _s, ...changes } = target;
-    await upsert(db, dialect, 'performance_target', target, ['metric', 'period', 'subject_type', 'subject_id'], changes);
+    // A changed target is reached anew.
+    await upsert(db, dialect, 'performance_target', target, ['metric', 'period', 'subject_type', 'subject_id'], {
+      ...changes,
+      reached_at: null,
+    });
   },
 };

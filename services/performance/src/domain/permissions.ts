@@ -5,4 +5,6 @@ export const PerformancePermission = {
   target: 'performance:target',
   /** Sending in merchants' business figures (the O2O platform's integration). */
   ingest: 'performance:ingest',
+  /** Setting a country's incentive plans and closing its pay periods. */
+  incentives: 'performance:incentives',
 } as const;

@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { answerOf, rest } from '../../shared/api/client';
 import { ProblemError } from '../../shared/api/problem';
+import { currentMonth, FIELD_METRICS, useFigures } from '../../shared/data/performance';
 import { LEAD_STAGES, type Page } from '../../shared/data/records';
 import { useFormat } from '../../shared/i18n/format';
 import { useSession } from '../../shared/session/session';
@@ -38,6 +40,8 @@ export function DashboardPage() {
         throw error;
       }),
   });
+  // Totals from the performance service (every fact in my scope, not a first page counted here).
+  const month = useFigures(currentMonth(session.country?.timeZone), session.me ? `org-unit:${session.me.user.orgUnitId}` : undefined);
   const visitItems = visits.data?.items ?? [];
   const verified = visitItems.filter((v) => v.verification === 'verified' || v.verification === 'approved').length;
   const flagged = visitItems.filter((v) => v.verification === 'pending-review' || v.verification === 'rejected').length;
@@ -48,6 +52,24 @@ export function DashboardPage() {
       <p>{t('dashboard.greeting', { name: session.me?.user.name })}</p>
       <StatusLine error={leads.error ?? pool.error ?? visits.error} />
       <div className="tiles">
+        <article className="tile">
+          <h2>
+            <Link to="/performance">{t('performance.monthTile')}</Link>
+          </h2>
+          <dl>
+            {(month.data?.items ?? [])
+              .filter((f) => (FIELD_METRICS as readonly string[]).includes(f.metric))
+              .map((f) => (
+                <div key={f.metric} className="tile-row">
+                  <dt>{t(`performance.metrics.${f.metric}`)}</dt>
+                  <dd>
+                    {format.number(f.value)}
+                    {f.attainment !== undefined && ` (${format.number(f.attainment * 100)}%)`}
+                  </dd>
+                </div>
+              ))}
+          </dl>
+        </article>
         <article className="tile">
           <h2>{t('dashboard.visitsToday')}</h2>
           {visits.data === null ? (

@@ -971,6 +971,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/performance/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A country’s pay periods (months) of the last year, open or closed */
+        get: operations["listPayPeriods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/performance/periods/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a month: its statements freeze; later corrections are settled in the next open period */
+        post: operations["closePayPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/performance/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The incentive plans of my country: per role, a rate per unit of each metric, accelerators and caps */
+        get: operations["listIncentivePlans"];
+        /** Set the incentive plan of a role in a country; closed statements keep the rules they were paid by */
+        put: operations["putIncentivePlan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/performance/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A rep’s incentive statement for a month: frozen once the period is closed, as it stands until then */
+        get: operations["getStatements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/performance/targets": {
         parameters: {
             query?: never;
@@ -8491,6 +8560,503 @@ export interface operations {
             };
             /** @description A business rule refused the request; `errors` names each field. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPayPeriods: {
+        parameters: {
+            query?: {
+                country?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description Country and month: SG-2026-11 */
+                            id: string;
+                            country: string;
+                            month: string;
+                            status: "open" | "closed";
+                            statements: number | null;
+                            closedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closePayPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Country and month: SG-2026-11 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        country: string;
+                        month: string;
+                        /** @enum {string} */
+                        status: "closed";
+                        statements: number;
+                        /** Format: date-time */
+                        closedAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record's state or version refuses this change. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the request; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listIncentivePlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            id: string;
+                            country: string;
+                            role: string;
+                            name: string;
+                            currency: string;
+                            components: {
+                                /**
+                                 * @description A metric (services/performance/src/metrics)
+                                 * @enum {unknown}
+                                 */
+                                metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv";
+                                /** @description Money in minor units of the country currency */
+                                rateMinor: number;
+                                accelerators?: {
+                                    /** @description Units past this % of the target */
+                                    abovePercent: number;
+                                    /** @description Money in minor units of the country currency */
+                                    rateMinor: number;
+                                }[];
+                                /** @description Money in minor units of the country currency */
+                                capMinor?: number;
+                            }[];
+                            /** @description Money in minor units of the country currency */
+                            capMinor?: number;
+                            version: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putIncentivePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    country: string;
+                    /** @description A role name, e.g. rep */
+                    role: string;
+                    name: string;
+                    components: {
+                        /**
+                         * @description A metric (services/performance/src/metrics)
+                         * @enum {unknown}
+                         */
+                        metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv";
+                        /** @description Money in minor units of the country currency */
+                        rateMinor: number;
+                        accelerators?: {
+                            /** @description Units past this % of the target */
+                            abovePercent: number;
+                            /** @description Money in minor units of the country currency */
+                            rateMinor: number;
+                        }[];
+                        /** @description Money in minor units of the country currency */
+                        capMinor?: number;
+                    }[];
+                    /** @description Money in minor units of the country currency */
+                    capMinor?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUID
+                         */
+                        id: string;
+                        country: string;
+                        role: string;
+                        name: string;
+                        currency: string;
+                        components: {
+                            /**
+                             * @description A metric (services/performance/src/metrics)
+                             * @enum {unknown}
+                             */
+                            metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv";
+                            /** @description Money in minor units of the country currency */
+                            rateMinor: number;
+                            accelerators?: {
+                                /** @description Units past this % of the target */
+                                abovePercent: number;
+                                /** @description Money in minor units of the country currency */
+                                rateMinor: number;
+                            }[];
+                            /** @description Money in minor units of the country currency */
+                            capMinor?: number;
+                        }[];
+                        /** @description Money in minor units of the country currency */
+                        capMinor?: number;
+                        version: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record's state or version refuses this change. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the request; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStatements: {
+        parameters: {
+            query: {
+                /** @description UUID */
+                userId?: string;
+                /** @description The month, YYYY-MM, in the rep’s country calendar */
+                period: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description Null while the period is open: the statement is computed on every read */
+                            id: string | null;
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            userId: string;
+                            country: string;
+                            periodId: string;
+                            month: string;
+                            status: "open" | "closed";
+                            planId: string | null;
+                            currency: string;
+                            lines: {
+                                metric: string;
+                                units: number;
+                                target: number | null;
+                                attainmentPercent: number | null;
+                                /** @description Money in minor units; negative takes back */
+                                amountMinor: number;
+                                /** @description Money in minor units; negative takes back */
+                                uncappedMinor?: number;
+                            }[];
+                            /** @description Money in minor units; negative takes back */
+                            earnedMinor: number;
+                            /** @description Corrections to earlier closed months, settled in this one */
+                            adjustments: {
+                                /** @description YYYY-MM */
+                                month: string;
+                                /** @description Money in minor units; negative takes back */
+                                amountMinor: number;
+                                changes: {
+                                    metric: string;
+                                    from: number;
+                                    to: number;
+                                }[];
+                                facts: {
+                                    metric: string;
+                                    sourceType: string;
+                                    sourceId: string;
+                                    credit: number;
+                                    /** Format: date-time */
+                                    occurredAt: string;
+                                    /** Format: date-time */
+                                    recordedAt: string;
+                                }[];
+                                units: {
+                                    [key: string]: number;
+                                };
+                            }[];
+                            /** @description Money in minor units; negative takes back */
+                            adjustmentsMinor: number;
+                            /** @description Money in minor units; negative takes back */
+                            totalMinor: number;
+                            closedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

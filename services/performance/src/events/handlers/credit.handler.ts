@@ -3,6 +3,7 @@ import type { ConsumerDefinition, EventEnvelope, EventHandler, PreparedHandler, 
 import type { Transaction } from 'kysely';
 import { knownBefore, placed } from '../../app/known-before';
 import { settleCredit } from '../../app/settle-credit';
+import { tellTargetsReached } from '../../app/tell-targets-reached';
 import type { PerformanceContext } from '../../config';
 import type { PerformanceDb } from '../../db/schema';
 import { METRICS } from '../../metrics';
@@ -33,9 +34,11 @@ function creditStep(type: EventType, alsoDo: AlsoDo | undefined): PreparedHandle
     const readings = await Promise.all(
       readingsOf(type, event, known).map(async ({ metric, reading }) => ({ metric, reading: await placed(ctx, reading) })),
     );
-    const write: EventHandler<PerformanceDb, EventType> = async (_event, trx) => {
+    const write: EventHandler<PerformanceDb, EventType> = async (_event, trx, events) => {
       await alsoDo?.(event, trx, ctx);
-      for (const { metric, reading } of readings) await settleCredit(ctx, trx, event.id, metric, reading);
+      for (const { metric, reading } of readings) {
+        if (await settleCredit(ctx, trx, event.id, metric, reading)) await tellTargetsReached(ctx, trx, events, metric, reading);
+      }
     };
     return write;
   };

@@ -1,0 +1,64 @@
+import { type Static, Type } from 'typebox';
+
+/**
+ * Data schemas of the events published by the performance service, keyed by CloudEvents type. Closed objects: adding
+ * a field is a contract change made here; a breaking change is a new `.v<N+1>` type. Money is integer minor units of
+ * `currency`.
+ */
+
+const closed = { additionalProperties: false } as const;
+const Id = Type.String({ minLength: 1 });
+const Month = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$' });
+const Minor = Type.Integer();
+
+/** A rep's statement for a closed pay period, frozen: the subject is the statement. */
+export const StatementClosed = Type.Object(
+  {
+    statementId: Id,
+    userId: Id,
+    country: Type.String(),
+    /** The pay period, e.g. `SG-2026-11`. */
+    periodId: Id,
+    month: Month,
+    currency: Type.String(),
+    earnedMinor: Minor,
+    adjustmentsMinor: Minor,
+    totalMinor: Minor,
+  },
+  closed,
+);
+export type StatementClosed = Static<typeof StatementClosed>;
+
+/** A pay period closed: its statements are frozen. The subject is the period. */
+export const PayPeriodClosed = Type.Object(
+  { periodId: Id, country: Type.String(), month: Month, statements: Type.Integer({ minimum: 0 }), closedBy: Id },
+  closed,
+);
+export type PayPeriodClosed = Static<typeof PayPeriodClosed>;
+
+/** A rep's figure reached their target for a period for the first time (100%). The subject is the target. */
+export const TargetReached = Type.Object(
+  {
+    targetId: Id,
+    userId: Id,
+    metric: Type.String(),
+    /** The period key: `2026-12`, `2026-W49`, `2026-Q4` or a day. */
+    period: Type.String(),
+    value: Type.Integer(),
+    target: Type.Integer(),
+  },
+  closed,
+);
+export type TargetReached = Static<typeof TargetReached>;
+
+/** Event type → data schema, for every event the performance service publishes. */
+export const performanceEvents = {
+  'performance.statement.closed.v1': StatementClosed,
+  'performance.pay-period.closed.v1': PayPeriodClosed,
+  'performance.target.reached.v1': TargetReached,
+} as const;
+
+export type PerformanceEventType = keyof typeof performanceEvents;
+
+/** The `data` of a performance event. */
+export type PerformanceEventData<T extends PerformanceEventType> = Static<(typeof performanceEvents)[T]>;

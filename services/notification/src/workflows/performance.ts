@@ -1,0 +1,102 @@
+import { getCountryPolicy } from '@fieldops/countries';
+import { workflow } from './workflow';
+
+// The performance service names the rep in each event, so these workflows only word the notice.
+
+type Words = 'en' | 'zh-CN' | 'pt-BR' | 'id';
+
+const METRIC_WORDS: Record<Words, Record<string, string>> = {
+  en: {
+    'verified-visits': 'verified visits',
+    'leads-captured': 'leads captured',
+    'leads-converted': 'leads converted',
+    'merchants-activated': 'merchants activated',
+    'merchants-retained': 'merchants retained',
+  },
+  'zh-CN': {
+    'verified-visits': '有效拜访',
+    'leads-captured': '新增线索',
+    'leads-converted': '线索转化',
+    'merchants-activated': '商户激活',
+    'merchants-retained': '商户留存',
+  },
+  'pt-BR': {
+    'verified-visits': 'visitas verificadas',
+    'leads-captured': 'leads captados',
+    'leads-converted': 'leads convertidos',
+    'merchants-activated': 'lojistas ativados',
+    'merchants-retained': 'lojistas retidos',
+  },
+  id: {
+    'verified-visits': 'kunjungan terverifikasi',
+    'leads-captured': 'prospek baru',
+    'leads-converted': 'prospek terkonversi',
+    'merchants-activated': 'merchant diaktifkan',
+    'merchants-retained': 'merchant bertahan',
+  },
+};
+
+const metric = (words: Words, name: string) => METRIC_WORDS[words][name] ?? name;
+
+interface Amount {
+  currency: string;
+  totalMinor: number;
+  minorUnits: number;
+}
+
+/** Minor units as a decimal string (no floating point on money), formatted in the reader's language. */
+function money(locale: string, { currency, totalMinor, minorUnits }: Amount): string {
+  const abs = Math.abs(totalMinor);
+  const scale = 10 ** minorUnits;
+  const decimal = `${totalMinor < 0 ? '-' : ''}${Math.floor(abs / scale)}${minorUnits > 0 ? `.${String(abs % scale).padStart(minorUnits, '0')}` : ''}`;
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(decimal as unknown as number);
+}
+
+/** A rep's statement for a closed month is ready (frozen). */
+export const statementReady = workflow({
+  name: 'statement-ready',
+  trigger: 'performance.statement.closed.v1',
+  severity: 'normal',
+  channels: ['email', 'push'],
+  async audience(event) {
+    const { userId, month, currency, totalMinor, country } = event.data;
+    const facts = { month, currency, totalMinor, minorUnits: getCountryPolicy(country).currencyMinorUnits };
+    return { userIds: [userId], facts, link: `/field/performance?period=${month}` };
+  },
+  templates: {
+    en: (f) => ({ title: `Your ${f.month} statement is ready`, body: `The month is closed: you earned ${money('en', f)}.` }),
+    'zh-CN': (f) => ({ title: `您的 ${f.month} 激励结算单已生成`, body: `本月已结算：您的收入为 ${money('zh-CN', f)}。` }),
+    'pt-BR': (f) => ({ title: `Seu extrato de ${f.month} está pronto`, body: `O mês foi fechado: você ganhou ${money('pt-BR', f)}.` }),
+    id: (f) => ({ title: `Laporan ${f.month} Anda sudah siap`, body: `Bulan ini sudah ditutup: Anda memperoleh ${money('id', f)}.` }),
+  },
+});
+
+/** A rep passed their target (100%) for a period. */
+export const targetReached = workflow({
+  name: 'target-reached',
+  trigger: 'performance.target.reached.v1',
+  severity: 'normal',
+  channels: ['push'],
+  async audience(event) {
+    const { userId, metric: name, period, value, target } = event.data;
+    return { userIds: [userId], facts: { metric: name, period, value, goal: target }, link: `/field/performance?period=${period}` };
+  },
+  templates: {
+    en: (f) => ({
+      title: `You passed 100%: ${metric('en', f.metric)}`,
+      body: `${f.value} of ${f.goal} ${metric('en', f.metric)} in ${f.period}.`,
+    }),
+    'zh-CN': (f) => ({
+      title: `您已完成目标：${metric('zh-CN', f.metric)}`,
+      body: `${f.period} ${metric('zh-CN', f.metric)}已达 ${f.value}/${f.goal}。`,
+    }),
+    'pt-BR': (f) => ({
+      title: `Você passou de 100%: ${metric('pt-BR', f.metric)}`,
+      body: `${f.value} de ${f.goal} ${metric('pt-BR', f.metric)} em ${f.period}.`,
+    }),
+    id: (f) => ({
+      title: `Anda melewati 100%: ${metric('id', f.metric)}`,
+      body: `${f.value} dari ${f.goal} ${metric('id', f.metric)} pada ${f.period}.`,
+    }),
+  },
+});
