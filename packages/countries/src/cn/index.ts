@@ -1,6 +1,7 @@
 import type { AddressParts, CountryDefinition } from '../country-policy';
 import { presentParts } from '../shared/address';
 import { cnCalendar } from './calendar';
+import { cnDemo } from './demo';
 import { validateUscc } from './uscc';
 import { cnVisitTemplates } from './visit-templates';
 
@@ -16,7 +17,7 @@ export function formatCnAddress(parts: AddressParts): string {
   return presentParts(body.join(separator), parts.postalCode).join(' ');
 }
 
-export const cn: CountryDefinition = {
+export const country: CountryDefinition = {
   identity: {
     code: 'CN',
     name: 'China',
@@ -45,5 +46,6 @@ export const cn: CountryDefinition = {
   visitTemplates: cnVisitTemplates,
   notifications: { quietHours: { start: '22:00', end: '08:00' }, defaultChannels: ['email', 'push'], smsProvider: 'cn' },
   validateBusinessId: validateUscc,
+  demo: cnDemo,
   formatAddress: formatCnAddress,
 };

@@ -1,5 +1,6 @@
 import type { AddressParts, CountryDefinition } from '../country-policy';
 import { presentParts } from '../shared/address';
+import { sgDemo } from './demo';
 import { validateUen } from './uen';
 import { sgVisitTemplates } from './visit-templates';
 
@@ -25,7 +26,7 @@ const HOLIDAYS_2027_PROVISIONAL = [
   '2027-05-17', '2027-05-20', '2027-08-09', '2027-10-29', '2027-12-25',
 ];
 
-export const sg: CountryDefinition = {
+export const country: CountryDefinition = {
   identity: {
     code: 'SG',
     name: 'Singapore',
@@ -57,5 +58,6 @@ export const sg: CountryDefinition = {
   visitTemplates: sgVisitTemplates,
   notifications: { quietHours: { start: '22:00', end: '07:00' }, defaultChannels: ['email', 'push'], smsProvider: 'default' },
   validateBusinessId: validateUen,
+  demo: sgDemo,
   formatAddress: formatSgAddress,
 };
