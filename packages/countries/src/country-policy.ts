@@ -17,6 +17,8 @@ export interface AddressParts {
   city?: string;
   province?: string;
   postalCode?: string;
+  /** A code that stands for the whole address where a country has one (the Saudi national short address 'RRRD2929'). */
+  shortAddress?: string;
 }
 
 export type CheckinOutOfRange = 'reject' | 'flag';
