@@ -238,6 +238,8 @@ export interface CountryDefinition {
   validatePersonalId?(id: string): BusinessIdResult;
   formatAddress(parts: AddressParts): string;
   readonly searchFolding?: SearchFolding;
+  /** The country's own values of feature switches; a value for the country in the flags file wins over these. */
+  readonly flags?: Readonly<Record<string, boolean | string | number>>;
   readonly demo?: CountryDemo;
 }
 
