@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import type { CountryDefinition } from './country-policy';
 
 /**
@@ -14,6 +14,9 @@ async function loadPacks(): Promise<readonly CountryDefinition[]> {
     .sort();
   const packs: CountryDefinition[] = [];
   for (const folder of folders) {
+    if (!existsSync(new URL(`./${folder}/index.ts`, import.meta.url))) {
+      throw new Error(`Country pack src/${folder}/ has no index.ts exporting \`country\``);
+    }
     const module = (await import(`./${folder}/index.ts`)) as { country?: CountryDefinition };
     const pack = module.country;
     // A folder that looks like a pack but is not one is a mistake worth stopping the start for.
