@@ -44,7 +44,11 @@ export function planLeads(ctx: LeadsContext, demo: DemoCountry, reps: Map<string
         name_key: normalisePlaceName(name),
         phone,
         phone_masked: phone === null ? null : country.maskPhone(phone),
-        address: `${1 + Math.floor(random() * 300)} ${pick(random, demo.shopStreets, '')}, ${demo.city}`,
+        // Written the country's way, with the city's local name.
+        address: country.formatAddress({
+          street: `${1 + Math.floor(random() * 300)} ${pick(random, demo.shopStreets, '')}`,
+          city: demo.orgCities[0],
+        }),
         category: pick(random, DEMO_CATEGORIES, 'retail'),
         lat: point.lat,
         lng: point.lng,

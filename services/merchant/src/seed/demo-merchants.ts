@@ -41,7 +41,11 @@ export function planMerchants(ctx: MerchantContext, demo: DemoCountry, reps: Map
       category: pick(random, DEMO_CATEGORIES, 'retail'),
       tier: pick(random, ['A', 'B', 'C', 'C'] as const, 'C'),
       contacts: [{ name: `Owner of ${brand}`, role: 'owner', phone: demoPhone(random, demo, parse) }],
-      address: `${1 + Math.floor(random() * 300)} ${pick(random, demo.shopStreets, '')}, ${demo.city}`,
+      // Written the country's way, with the city's local name.
+      address: policy.formatAddress({
+        street: `${1 + Math.floor(random() * 300)} ${pick(random, demo.shopStreets, '')}`,
+        city: demo.orgCities[0],
+      }),
       country: demo.country,
       location: demoPoint(random, demo),
       businessId: demo.businessId(random),
