@@ -108,6 +108,8 @@ export interface CountryIdentity {
    * apps use the platform's `geo:` link, which opens whatever map app the phone has.
    */
   readonly navigationUrl?: string;
+  /** Where maps open for the country's users (WGS-84): its main city; a phone's own position wins in the field app. */
+  readonly mapCentre: { readonly lat: number; readonly lng: number };
 }
 
 /** A channel a notice goes out on besides the in-app inbox. */

@@ -82,6 +82,8 @@ describe('a country pack stays in its folder', () => {
       'services/search/src/domain/text-folding.ts',
       'apps/web/ui/shared/i18n/i18n.ts',
       'apps/web/ui/shared/i18n/catalogues.ts',
+      'apps/web/ui/shared/map/home-view.ts',
+      'apps/gateway/src/map-routes.ts',
     ];
     const named: string[] = [];
     for (const rel of registries) {

@@ -39,6 +39,7 @@ export const country: CountryDefinition = {
     timezone: 'America/Sao_Paulo',
     locale: 'pt-BR',
     coordinateSystem: 'WGS84',
+    mapCentre: { lat: -23.5505, lng: -46.6333 },
   },
   defaults: {
     checkinRadiusMeters: 250,

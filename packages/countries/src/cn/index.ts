@@ -26,6 +26,7 @@ export const country: CountryDefinition = {
     timezone: 'Asia/Shanghai',
     locale: 'zh-CN',
     coordinateSystem: 'GCJ02',
+    mapCentre: { lat: 31.2304, lng: 121.4737 },
     // Amap (高德) is the map app most phones in China have; it takes GPS coordinates when told so.
     navigationUrl: 'https://uri.amap.com/marker?position={lng},{lat}&name={name}&coordinate=wgs84&callnative=1',
   },

@@ -29,6 +29,7 @@ export const country: CountryDefinition = {
     // Hong Kong's maps are WGS-84 (HK1980 grid aside): GCJ-02 is the mainland's rule, and the policy, not the
     // country's being part of China, decides what the maps draw in.
     coordinateSystem: 'WGS84',
+    mapCentre: { lat: 22.3193, lng: 114.1694 },
   },
   defaults: {
     checkinRadiusMeters: 150,

@@ -37,6 +37,7 @@ export const country: CountryDefinition = {
     timezone: 'Asia/Jakarta',
     locale: 'id-ID',
     coordinateSystem: 'WGS84',
+    mapCentre: { lat: -6.2, lng: 106.8456 },
   },
   defaults: {
     checkinRadiusMeters: 200,

@@ -23,6 +23,7 @@ export const country: CountryDefinition = {
     timezone: 'America/Mexico_City',
     locale: 'es-MX',
     coordinateSystem: 'WGS84',
+    mapCentre: { lat: 19.4326, lng: -99.1332 },
   },
   defaults: {
     checkinRadiusMeters: 250,

@@ -28,6 +28,7 @@ export const country: CountryDefinition = {
     timezone: 'Asia/Riyadh',
     locale: 'ar-SA',
     coordinateSystem: 'WGS84',
+    mapCentre: { lat: 24.7136, lng: 46.6753 },
   },
   defaults: {
     checkinRadiusMeters: 300,

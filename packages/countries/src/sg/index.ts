@@ -35,6 +35,7 @@ export const country: CountryDefinition = {
     timezone: 'Asia/Singapore',
     locale: 'en-SG',
     coordinateSystem: 'WGS84',
+    mapCentre: { lat: 1.2903, lng: 103.8519 },
   },
   defaults: {
     checkinRadiusMeters: 150,

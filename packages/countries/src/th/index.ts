@@ -27,6 +27,7 @@ export const country: CountryDefinition = {
     // Thai dates are written in the Buddhist era (2569 for 2026); Intl's 'th-TH' does so by default.
     locale: 'th-TH',
     coordinateSystem: 'WGS84',
+    mapCentre: { lat: 13.7563, lng: 100.5018 },
   },
   defaults: {
     checkinRadiusMeters: 250,
