@@ -19,6 +19,7 @@ export const examples: CountryExamples = {
   },
   addresses: [
     { parts: { street: '彌敦道123號', district: '旺角', city: '九龍' }, formatted: '香港九龍旺角彌敦道123號' },
+    { parts: { street: '亞皆老街88號', city: '香港' }, formatted: '香港亞皆老街88號' },
     {
       parts: { street: '123 Nathan Road', district: 'Mong Kok', city: 'Kowloon' },
       formatted: '123 Nathan Road, Mong Kok, Kowloon, Hong Kong',

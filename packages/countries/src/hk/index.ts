@@ -14,7 +14,9 @@ const HAN = /\p{Script=Han}/u;
  */
 export function formatHkAddress(parts: AddressParts): string {
   const chinese = [parts.street, parts.district, parts.city].every((part) => !part?.trim() || HAN.test(part));
-  if (chinese) return presentParts(parts.province ?? '香港', parts.city, parts.district, parts.street).join('');
+  // The territory is its own city: "香港" is written once.
+  const city = parts.city?.trim() === '香港' ? undefined : parts.city;
+  if (chinese) return presentParts(parts.province ?? '香港', city, parts.district, parts.street).join('');
   return presentParts(parts.street, parts.district, parts.city, parts.province ?? 'Hong Kong').join(', ');
 }
 
