@@ -1,24 +1,30 @@
-export {
-  type AddressParts,
-  type BusinessDefaults,
-  type BusinessIdResult,
-  type CheckinOutOfRange,
-  type ClockTime,
-  COUNTRY_CODES,
-  type CoordinateSystem,
-  type CountryCode,
-  type CountryDefinition,
-  type CountryIdentity,
-  type CountryOverride,
-  type CountryOverrides,
-  type CountryPolicy,
-  type NotificationChannel,
-  type NotificationDefaults,
-  type PhoneParseResult,
-  type VisitQuestion,
-  type VisitTemplates,
-  type VisitType,
-  type WorkingCalendar,
+export type {
+  AddressParts,
+  BusinessDefaults,
+  BusinessIdResult,
+  CheckinOutOfRange,
+  ClockTime,
+  CoordinateSystem,
+  CountryCode,
+  CountryDefinition,
+  CountryDemo,
+  CountryExamples,
+  CountryIdentity,
+  CountryOverride,
+  CountryOverrides,
+  CountryPolicy,
+  DemoPicker,
+  DemoPlaceCategory,
+  DemoTerritories,
+  DemoVocabulary,
+  NotificationChannel,
+  NotificationDefaults,
+  PhoneParseResult,
+  SearchFolding,
+  VisitQuestion,
+  VisitTemplates,
+  VisitType,
+  WorkingCalendar,
 } from './country-policy';
 export {
   CountryFileFlagProvider,
@@ -35,6 +41,7 @@ export {
   parseFlagFile,
 } from './flags/flag-file';
 export { loadCountryOverrides, parseCountryOverrides } from './overrides';
+export { COUNTRY_CODES, COUNTRY_PACKS } from './packs';
 export {
   COUNTRY_OVERRIDES_ENV,
   type CountryRegistry,
@@ -47,6 +54,7 @@ export {
   supportedCountries,
   UnknownCountryError,
 } from './registry';
+export { SEARCH_FOLDING } from './search-folding';
 export { InvalidCountryConfigError } from './shared/build-policy';
 export { isCalendarDate, localDayBounds, localTimeToEpoch } from './shared/local-day';
 export { maskPhone } from './shared/phone';

@@ -1,14 +1,11 @@
-import { br } from './br';
-import { cn } from './cn';
-import { COUNTRY_CODES, type CountryCode, type CountryDefinition, type CountryOverrides, type CountryPolicy } from './country-policy';
-import { id } from './id';
+import type { CountryCode, CountryDefinition, CountryOverrides, CountryPolicy } from './country-policy';
 import { loadCountryOverrides } from './overrides';
-import { sg } from './sg';
+import { COUNTRY_CODES, COUNTRY_PACKS } from './packs';
 import { buildCountryPolicy } from './shared/build-policy';
 
 export const COUNTRY_OVERRIDES_ENV = 'COUNTRY_OVERRIDES_FILE';
 
-const DEFINITIONS: Readonly<Record<CountryCode, CountryDefinition>> = { CN: cn, SG: sg, ID: id, BR: br };
+const DEFINITIONS: ReadonlyMap<CountryCode, CountryDefinition> = new Map(COUNTRY_PACKS.map((pack) => [pack.identity.code, pack]));
 
 export class UnknownCountryError extends Error {
   override readonly name = 'UnknownCountryError';
@@ -28,7 +25,7 @@ export interface CountryRegistryOptions {
 }
 
 export function isSupportedCountry(code: string): code is CountryCode {
-  return Object.hasOwn(DEFINITIONS, code);
+  return DEFINITIONS.has(code);
 }
 
 export function createCountryRegistry(options: CountryRegistryOptions = {}): CountryRegistry {
@@ -39,7 +36,7 @@ export function createCountryRegistry(options: CountryRegistryOptions = {}): Cou
   }
   // Built eagerly so a bad override fails at startup rather than on the first request for that country.
   const policies = new Map<CountryCode, CountryPolicy>(
-    COUNTRY_CODES.map((code) => [code, buildCountryPolicy(DEFINITIONS[code], overrides[code])]),
+    COUNTRY_PACKS.map((pack) => [pack.identity.code, buildCountryPolicy(pack, overrides[pack.identity.code])]),
   );
   return {
     get(code) {

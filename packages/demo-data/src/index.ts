@@ -1,4 +1,5 @@
 import type { PlaceCategory } from '@fieldops/contracts';
+import { COUNTRY_PACKS, type CountryDemo } from '@fieldops/countries';
 
 // @fieldops/demo-data: the demo cities, shops, phones and reps the services' demo seeds share (deterministic).
 
@@ -17,58 +18,13 @@ export function prng(seed: number): () => number {
 export const pick = <T>(random: () => number, items: readonly T[], fallback: T): T =>
   items[Math.floor(random() * items.length)] ?? fallback;
 
-const digits = (random: () => number, n: number) => Array.from({ length: n }, () => Math.floor(random() * 10)).join('');
+/** A country's demo, as its pack describes it (`demo` of the country definition), with the country's code. */
+export type DemoCountry = CountryDemo & { readonly country: string };
 
-export interface DemoCountry {
-  country: 'SG' | 'CN' | 'ID' | 'BR';
-  city: string;
-  centre: { lat: number; lng: number };
-  /** Spread around the centre, degrees. */
-  spread: number;
-  names: readonly string[];
-  streets: readonly string[];
-  phone: (random: () => number) => string;
-}
-
-/** The demo cities (the POI demo places' centres), with local names and valid mobile numbers. */
-export const DEMO_COUNTRIES: readonly DemoCountry[] = [
-  {
-    country: 'SG',
-    city: 'Singapore',
-    centre: { lat: 1.2903, lng: 103.8519 },
-    spread: 0.06,
-    names: ['Ah Huat Provision', 'Lucky Minimart', 'Golden Kopitiam', 'Sunrise Bakery', 'Tanjong Pharmacy', 'Orchid Florist'],
-    streets: ['Orchard Road', 'Bukit Timah Road', 'Geylang Road', 'Serangoon Road', 'Tampines Avenue 4'],
-    phone: (r) => `+65 ${pick(r, ['8', '9'], '9')}${digits(r, 7)}`,
-  },
-  {
-    country: 'CN',
-    city: 'Shanghai',
-    centre: { lat: 31.2304, lng: 121.4737 },
-    spread: 0.08,
-    names: ['好邻居便利店', '老王面馆', '新华书店', '康乐药房', '鲜果时光', '金福超市'],
-    streets: ['南京西路', '淮海中路', '四川北路', '世纪大道', '肇嘉浜路'],
-    phone: (r) => `+86 13${digits(r, 9)}`,
-  },
-  {
-    country: 'ID',
-    city: 'Jakarta',
-    centre: { lat: -6.2, lng: 106.8456 },
-    spread: 0.08,
-    names: ['Warung Bu Sari', 'Toko Maju Jaya', 'Apotek Sehat', 'Bakso Pak Kumis', 'Minimarket Berkah', 'Kopi Kenangan Kita'],
-    streets: ['Jalan Sudirman', 'Jalan Thamrin', 'Jalan Gatot Subroto', 'Jalan Kemang Raya', 'Jalan Fatmawati'],
-    phone: (r) => `+62 812${digits(r, 8)}`,
-  },
-  {
-    country: 'BR',
-    city: 'São Paulo',
-    centre: { lat: -23.5505, lng: -46.6333 },
-    spread: 0.1,
-    names: ['Padaria Pão Quente', 'Mercadinho São Jorge', 'Drogaria Vida', 'Bar do Zé', 'Empório Paulista', 'Açougue Boi Bom'],
-    streets: ['Avenida Paulista', 'Rua Augusta', 'Rua Oscar Freire', 'Avenida Faria Lima', 'Rua da Consolação'],
-    phone: (r) => `+55 11 9${digits(r, 8)}`,
-  },
-];
+/** The demo cities: one per country pack that ships demo data, in the packs' order. */
+export const DEMO_COUNTRIES: readonly DemoCountry[] = COUNTRY_PACKS.flatMap((pack) =>
+  pack.demo ? [{ ...pack.demo, country: pack.identity.code }] : [],
+);
 
 export const DEMO_CATEGORIES: readonly PlaceCategory[] = ['grocery', 'restaurant', 'pharmacy', 'cafe', 'retail'];
 

@@ -4,7 +4,9 @@ import { validateGeometry } from '../src/domain/geometry-validation';
 import { geometryContains } from '../src/domain/point-in-polygon';
 import { DEMO_COUNTRIES, demoCities, readDemoFile } from '../src/seed/demo-territories';
 
-describe.each(DEMO_COUNTRIES)('demo boundaries of $country ($file)', (demo) => {
+const WITH_BOUNDARIES = DEMO_COUNTRIES.flatMap((demo) => (demo.demo.territories ? [{ ...demo, file: demo.demo.territories.file }] : []));
+
+describe.each(WITH_BOUNDARIES)('demo boundaries of $country', (demo) => {
   const collection = readDemoFile(demo.file);
 
   it('carries its attribution', () => {
@@ -22,7 +24,7 @@ describe.each(DEMO_COUNTRIES)('demo boundaries of $country ($file)', (demo) => {
   it('groups into cities whose outline holds every district, inside the country outline', () => {
     const cities = demoCities(demo);
     expect(cities.reduce((n, c) => n + c.districts.length, 0)).toBe(collection.features.length);
-    expect(cities.map((c) => c.name)).toContain(demo.accountCities[0]);
+    expect(cities.map((c) => c.name)).toContain(demo.demo.orgCities[0]);
     for (const city of cities) {
       expect(validateGeometry(city.geometry).ok).toBe(true);
       const [minLng, minLat, maxLng, maxLat] = bboxOf(city.geometry);
@@ -37,10 +39,10 @@ describe.each(DEMO_COUNTRIES)('demo boundaries of $country ($file)', (demo) => {
           expect(geometryContains(city.geometry, nudged)).toBe(true);
         }
       }
-      expect(minLng).toBeGreaterThanOrEqual(demo.extent[0]);
-      expect(minLat).toBeGreaterThanOrEqual(demo.extent[1]);
-      expect(maxLng).toBeLessThanOrEqual(demo.extent[2]);
-      expect(maxLat).toBeLessThanOrEqual(demo.extent[3]);
+      expect(minLng).toBeGreaterThanOrEqual(demo.demo.extent[0]);
+      expect(minLat).toBeGreaterThanOrEqual(demo.demo.extent[1]);
+      expect(maxLng).toBeLessThanOrEqual(demo.demo.extent[2]);
+      expect(maxLat).toBeLessThanOrEqual(demo.demo.extent[3]);
     }
   });
 });

@@ -24,7 +24,7 @@ export const leadsDb = (t: TestHost) => serviceDb<LeadsDb>(t, 'leads');
 
 /** Waits until every demo country's leads are written (they wait for the account service's events). */
 export async function demoSeeded(t: TestHost): Promise<void> {
-  await eventually(async () => expect(await pendingDemoCountries(leadsDb(t))).toEqual([]));
+  await eventually(async () => expect(await pendingDemoCountries(leadsDb(t))).toEqual([]), { timeoutMs: 50_000 });
 }
 
 let made = 0;

@@ -17,8 +17,8 @@ describe.each(engines)('the demo merchants on $name', (engine) => {
       engines: engine,
       seedDemo: true,
     });
-    // The seed waits for the account service's events naming every demo rep.
-    await eventually(async () => expect(await pendingDemoCountries(merchantDb(t))).toEqual([]));
+    // The seed waits for the account service’s events naming every demo rep (of every country pack: give it time).
+    await eventually(async () => expect(await pendingDemoCountries(merchantDb(t))).toEqual([]), { timeoutMs: 50_000 });
   });
   afterAll(async () => t?.stop());
 

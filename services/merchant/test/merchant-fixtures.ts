@@ -17,7 +17,7 @@ export async function startMerchantHost(database: TestDatabaseEngine): Promise<T
     seedDemo: true,
   });
   const db = merchantDb(t);
-  await eventually(async () => expect(await pendingDemoCountries(db)).toEqual([]));
+  await eventually(async () => expect(await pendingDemoCountries(db)).toEqual([]), { timeoutMs: 50_000 });
   await db.deleteFrom('merchant_transition').execute();
   await db.deleteFrom('merchant').execute();
   return t;

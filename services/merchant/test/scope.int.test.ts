@@ -45,7 +45,7 @@ describe.each(engines)('the references of a merchant on $name', (database) => {
       engines: { name: database.name, database, busUrl: 'local:', cacheUrl: 'memory:' },
       seedDemo: true,
     });
-    await eventually(async () => expect(await pendingDemoCountries(merchantDb(t))).toEqual([]));
+    await eventually(async () => expect(await pendingDemoCountries(merchantDb(t))).toEqual([]), { timeoutMs: 50_000 });
   });
   afterAll(async () => t?.stop());
 

@@ -1,3 +1,4 @@
+import { PACK_EXAMPLES } from '@fieldops/countries/examples';
 import { destinationPoint } from '@fieldops/geo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchIndex } from '../src/db/search-index';
@@ -30,6 +31,22 @@ describe.each(testDrivers())('the $name search index', (driver) => {
       expect(found).toEqual(hits.map((n) => `zh-${n}`).sort());
     });
   });
+
+  // Each country pack's search test set (its folder's examples.ts): the names it indexes, the queries that must find them.
+  describe.each(PACK_EXAMPLES.map(({ code, examples }) => ({ code, ...examples.search })))(
+    '$code search examples',
+    ({ code, names, queries }) => {
+      const category = `pack-${code}`;
+      const idOf = (name: string) => `${code}-${names.indexOf(name)}`;
+      beforeAll(async () => {
+        await index.put(names.map((name, n) => aDoc({ id: `${code}-${n}`, title: name, category })));
+      });
+      it.each(queries)('"$q" finds $finds', async ({ q, finds }) => {
+        const found = await ids({ q, filters: { types: ['merchant'], category: [category] }, sort: 'relevance' });
+        expect(found).toEqual(finds.map(idOf).sort());
+      });
+    },
+  );
 
   describe('statuses hidden unless asked for', () => {
     beforeAll(async () => {

@@ -32,6 +32,8 @@ export const detailResolvers = {
         locale: policy.locale,
         checkinRadiusMeters: policy.checkinRadiusMeters,
         checkinOutOfRange: policy.checkinOutOfRange,
+        mapCentreLat: policy.mapCentre.lat,
+        mapCentreLng: policy.mapCentre.lng,
       },
     };
   },

@@ -8,7 +8,7 @@ export const SCREEN_QUERIES = {
       viewer {
         user { id name email country }
         permissions
-        country { code name currency timeZone locale checkinRadiusMeters checkinOutOfRange }
+        country { code name currency timeZone locale checkinRadiusMeters checkinOutOfRange mapCentreLat mapCentreLng }
       }
     }
   `,

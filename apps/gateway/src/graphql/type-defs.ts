@@ -47,6 +47,9 @@ export const typeDefs = /* GraphQL */ `
     checkinRadiusMeters: Int!
     "flag or reject: what happens to a check-in farther than the radius"
     checkinOutOfRange: String!
+    "where maps open for the country's users (WGS-84): its main city"
+    mapCentreLat: Float!
+    mapCentreLng: Float!
   }
 
   type User {

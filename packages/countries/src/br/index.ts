@@ -1,6 +1,7 @@
 import type { AddressParts, CountryDefinition } from '../country-policy';
 import { presentParts } from '../shared/address';
 import { validateCnpj } from './cnpj';
+import { brDemo } from './demo';
 import { brVisitTemplates } from './visit-templates';
 
 function formatCep(postalCode: string | undefined): string | undefined {
@@ -28,7 +29,7 @@ const HOLIDAYS_2027 = [
   '2027-09-07', '2027-10-12', '2027-11-02', '2027-11-15', '2027-11-20', '2027-12-25',
 ];
 
-export const br: CountryDefinition = {
+export const country: CountryDefinition = {
   identity: {
     code: 'BR',
     name: 'Brazil',
@@ -38,6 +39,7 @@ export const br: CountryDefinition = {
     timezone: 'America/Sao_Paulo',
     locale: 'pt-BR',
     coordinateSystem: 'WGS84',
+    mapCentre: { lat: -23.5505, lng: -46.6333 },
   },
   defaults: {
     checkinRadiusMeters: 250,
@@ -61,5 +63,6 @@ export const br: CountryDefinition = {
   visitTemplates: brVisitTemplates,
   notifications: { quietHours: { start: '22:00', end: '07:00' }, defaultChannels: ['email', 'push'], smsProvider: 'br' },
   validateBusinessId: validateCnpj,
+  demo: brDemo,
   formatAddress: formatBrAddress,
 };

@@ -1,6 +1,7 @@
 import type { AddressParts, CountryDefinition } from '../country-policy';
 import { presentParts } from '../shared/address';
 import { cnCalendar } from './calendar';
+import { cnDemo } from './demo';
 import { validateUscc } from './uscc';
 import { cnVisitTemplates } from './visit-templates';
 
@@ -16,7 +17,7 @@ export function formatCnAddress(parts: AddressParts): string {
   return presentParts(body.join(separator), parts.postalCode).join(' ');
 }
 
-export const cn: CountryDefinition = {
+export const country: CountryDefinition = {
   identity: {
     code: 'CN',
     name: 'China',
@@ -25,6 +26,7 @@ export const cn: CountryDefinition = {
     timezone: 'Asia/Shanghai',
     locale: 'zh-CN',
     coordinateSystem: 'GCJ02',
+    mapCentre: { lat: 31.2304, lng: 121.4737 },
     // Amap (高德) is the map app most phones in China have; it takes GPS coordinates when told so.
     navigationUrl: 'https://uri.amap.com/marker?position={lng},{lat}&name={name}&coordinate=wgs84&callnative=1',
   },
@@ -45,5 +47,6 @@ export const cn: CountryDefinition = {
   visitTemplates: cnVisitTemplates,
   notifications: { quietHours: { start: '22:00', end: '08:00' }, defaultChannels: ['email', 'push'], smsProvider: 'cn' },
   validateBusinessId: validateUscc,
+  demo: cnDemo,
   formatAddress: formatCnAddress,
 };

@@ -8,8 +8,11 @@ import {
   StandardResolutionReasons,
   TypeMismatchError,
 } from '@openfeature/server-sdk';
+import { COUNTRY_PACKS } from '../packs';
 import { flagEnvName } from './env-name';
 import { type FlagFile, flagValueType, loadFlagFile, parseFlagFile } from './flag-file';
+
+const PACK_FLAGS = new Map(COUNTRY_PACKS.map((pack) => [pack.identity.code, pack.flags ?? {}]));
 
 export type FlagEnv = Readonly<Record<string, string | undefined>>;
 
@@ -58,7 +61,8 @@ function parseEnvValue(raw: string, type: ValueType, name: string): JsonValue {
 
 /**
  * OpenFeature provider backed by a JSON file with per-country values. Precedence, highest first:
- * FLAG_<KEY>__<CC> env, FLAG_<KEY> env, file value for the context's `country`, file default.
+ * FLAG_<KEY>__<CC> env, FLAG_<KEY> env, file value for the context's `country`, the country pack's own value
+ * (`flags` of its definition), file default.
  * Env beats the file so an incident can be handled by flipping an environment variable.
  */
 export class CountryFileFlagProvider implements Provider {
@@ -116,6 +120,10 @@ export class CountryFileFlagProvider implements Provider {
     const countryValue = country === undefined ? undefined : definition.countries?.[country];
     if (country !== undefined && countryValue !== undefined) {
       return { value: countryValue, reason: StandardResolutionReasons.TARGETING_MATCH, variant: `country:${country}` };
+    }
+    const packValue = country === undefined ? undefined : PACK_FLAGS.get(country)?.[key];
+    if (packValue !== undefined && flagValueType(packValue) === type) {
+      return { value: packValue, reason: StandardResolutionReasons.TARGETING_MATCH, variant: `pack:${country}` };
     }
     return { value: definition.default, reason: StandardResolutionReasons.STATIC, variant: 'default' };
   }

@@ -1,5 +1,6 @@
 import type { AddressParts, CountryDefinition } from '../country-policy';
 import { presentParts } from '../shared/address';
+import { idDemo } from './demo';
 import { validateNpwp } from './npwp';
 import { idVisitTemplates } from './visit-templates';
 
@@ -25,7 +26,7 @@ const HOLIDAYS_2027_PROVISIONAL = [
   '2027-08-15', '2027-08-17', '2027-12-25',
 ];
 
-export const id: CountryDefinition = {
+export const country: CountryDefinition = {
   identity: {
     code: 'ID',
     name: 'Indonesia',
@@ -36,6 +37,7 @@ export const id: CountryDefinition = {
     timezone: 'Asia/Jakarta',
     locale: 'id-ID',
     coordinateSystem: 'WGS84',
+    mapCentre: { lat: -6.2, lng: 106.8456 },
   },
   defaults: {
     checkinRadiusMeters: 200,
@@ -59,5 +61,6 @@ export const id: CountryDefinition = {
   visitTemplates: idVisitTemplates,
   notifications: { quietHours: { start: '21:00', end: '07:00' }, defaultChannels: ['email', 'push'], smsProvider: 'default' },
   validateBusinessId: validateNpwp,
+  demo: idDemo,
   formatAddress: formatIdAddress,
 };

@@ -1,5 +1,6 @@
 import type { AddressParts, CountryDefinition } from '../country-policy';
 import { presentParts } from '../shared/address';
+import { sgDemo } from './demo';
 import { validateUen } from './uen';
 import { sgVisitTemplates } from './visit-templates';
 
@@ -25,7 +26,7 @@ const HOLIDAYS_2027_PROVISIONAL = [
   '2027-05-17', '2027-05-20', '2027-08-09', '2027-10-29', '2027-12-25',
 ];
 
-export const sg: CountryDefinition = {
+export const country: CountryDefinition = {
   identity: {
     code: 'SG',
     name: 'Singapore',
@@ -34,6 +35,7 @@ export const sg: CountryDefinition = {
     timezone: 'Asia/Singapore',
     locale: 'en-SG',
     coordinateSystem: 'WGS84',
+    mapCentre: { lat: 1.2903, lng: 103.8519 },
   },
   defaults: {
     checkinRadiusMeters: 150,
@@ -57,5 +59,6 @@ export const sg: CountryDefinition = {
   visitTemplates: sgVisitTemplates,
   notifications: { quietHours: { start: '22:00', end: '07:00' }, defaultChannels: ['email', 'push'], smsProvider: 'default' },
   validateBusinessId: validateUen,
+  demo: sgDemo,
   formatAddress: formatSgAddress,
 };

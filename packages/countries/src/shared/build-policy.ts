@@ -105,6 +105,7 @@ export function buildCountryPolicy(definition: CountryDefinition, override: Coun
     normalizePhone: phone.normalizePhone,
     maskPhone: phone.maskPhone,
     validateBusinessId: (id: string) => definition.validateBusinessId(id),
+    validatePersonalId: (id: string) => definition.validatePersonalId?.(id) ?? { ok: false, reason: 'unsupported' },
     formatAddress: (parts) => definition.formatAddress(parts),
     isWorkingTime: (epochMs: number) => isWorkingTime(calendar, identity.timezone, epochMs),
     formatMoney: (minorUnits: number | bigint, locale?: string) =>

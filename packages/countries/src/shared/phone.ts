@@ -1,6 +1,6 @@
 // The 'max' metadata validates the actual number ranges; the default 'min' build only checks length,
 // which would accept numbers that cannot exist and pollute merchant contact data.
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { type CountryCode as PhoneCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CountryCode, PhoneParseResult } from '../country-policy';
 
 // Anything longer is not a phone number; bounding it keeps the parser's work predictable.
@@ -18,7 +18,8 @@ export function createPhoneRules(country: CountryCode): PhoneRules {
     const text = input.trim();
     if (text === '') return { ok: false, reason: 'empty' };
     if (text.length > MAX_INPUT_LENGTH) return { ok: false, reason: 'too_long' };
-    const parsed = parsePhoneNumberFromString(text, country);
+    // Every pack's code is an ISO 3166-1 alpha-2 code, which is what libphonenumber names its regions by.
+    const parsed = parsePhoneNumberFromString(text, country as PhoneCountry);
     if (parsed === undefined) return { ok: false, reason: 'not_a_phone_number' };
     if (!parsed.isValid()) return { ok: false, reason: 'invalid_number' };
     // A valid foreign number is still wrong data for a merchant registered in this country.

@@ -19,10 +19,25 @@ interface PersonPlan {
 
 const ADMIN_EMAIL = 'admin@fieldops.test';
 
-function personName(country: DemoCountry, n: number): string {
-  const given = country.givenNames[n % country.givenNames.length] ?? 'Alex';
-  const family = country.familyNames[Math.floor(n / country.givenNames.length + n) % country.familyNames.length] ?? 'Lee';
-  return country.code === 'CN' ? `${family}${given}` : `${given} ${family}`;
+function personName({ demo: { people } }: DemoCountry, n: number): string {
+  const given = people.givenNames[n % people.givenNames.length] ?? 'Alex';
+  const family = people.familyNames[Math.floor(n / people.givenNames.length + n) % people.familyNames.length] ?? 'Lee';
+  return people.familyNameFirst ? `${family}${given}` : `${given} ${family}`;
+}
+
+/** A phone the country's policy accepts, the same for the same person on every seed. */
+function personPhone(ctx: AccountContext, country: DemoCountry, n: number): string | null {
+  let state = n * 7919 + 1;
+  const random = () => {
+    state = (state * 48_271) % 2_147_483_647;
+    return state / 2_147_483_647;
+  };
+  const policy = ctx.countries.get(country.code);
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const phone = policy.normalizePhone(country.demo.phone(random));
+    if (phone !== null) return phone;
+  }
+  return null;
 }
 
 function unit(parent: OrgUnitRow | null, kind: OrgUnitRow['kind'], name: string, country: string, at: number): OrgUnitRow {
@@ -71,7 +86,7 @@ export async function seedDemo(ctx: AccountContext, progress: ProgressReporter):
     people.push({ email: `countrymanager.${cc}@fieldops.test`, role: 'country_manager', unit: root });
     let team = 0;
     let rep = 0;
-    for (const [c, cityName] of country.cities.entries()) {
+    for (const [c, cityName] of country.demo.orgCities.entries()) {
       const city = unit(root, 'city', cityName, country.code, at);
       units.push(city);
       people.push({ email: `citymanager${c + 1}.${cc}@fieldops.test`, role: 'city_manager', unit: city });
@@ -85,7 +100,7 @@ export async function seedDemo(ctx: AccountContext, progress: ProgressReporter):
     }
     const agency = {
       id: uuidv7(),
-      name: `${country.cities[0]} Field Partners`,
+      name: `${country.demo.orgCities[0]} Field Partners`,
       country: country.code,
       status: 'active' as const,
       version: 1,
@@ -115,10 +130,7 @@ export async function seedDemo(ctx: AccountContext, progress: ProgressReporter):
     for (const [n, person] of people.entries()) {
       const country = DEMO_COUNTRIES.find((c) => c.code === person.unit.country) ?? DEMO_COUNTRIES[0];
       if (!country) continue;
-      const digits = String(1_000_000 + n * 7919)
-        .padStart(country.phoneDigits, '0')
-        .slice(-country.phoneDigits);
-      const phone = ctx.countries.get(country.code).normalizePhone(`${country.phonePrefix}${digits}`);
+      const phone = personPhone(ctx, country, n);
       const user: UserRow = {
         id: uuidv7(),
         email: person.email,

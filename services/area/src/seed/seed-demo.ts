@@ -33,13 +33,13 @@ function planCountry(demo: DemoCountry, at: number): Plan {
   };
   const link = (area: AreaRow, target: SeedLinkRow['target'], matchKey: string, role: AssignmentRole | null) =>
     links.push({ id: uuidv7(), area_id: area.id, target, match_key: matchKey, role });
-  const root = add('country', demo.name, `country-${demo.country}`, rectangle(demo.extent), null);
+  const root = add('country', demo.name, `country-${demo.country}`, rectangle([...demo.demo.extent]), null);
   link(root, 'user', `countrymanager.${cc}@fieldops.test`, 'manager');
   // The districts of the cities the account's demo organisation has are worked by its reps, in that order.
   let worked = 0;
   for (const [c, city] of demoCities(demo).entries()) {
     const cityArea = add('city', city.name, `city-${demo.country}-${c + 1}`, city.geometry, root);
-    const accountCity = demo.accountCities.indexOf(city.name);
+    const accountCity = demo.demo.orgCities.indexOf(city.name);
     if (accountCity >= 0) {
       link(cityArea, 'org_unit', `${demo.country}/${city.name}`, null);
       link(cityArea, 'user', `citymanager${accountCity + 1}.${cc}@fieldops.test`, 'manager');
@@ -87,5 +87,5 @@ export async function seedDemo(ctx: AreaContext, progress: ProgressReporter): Pr
     const districts = plan.areas.filter((a) => a.kind === 'district').length;
     return `  ${DEMO_COUNTRIES[i]?.country}: ${districts} districts in ${plan.areas.filter((a) => a.kind === 'city').length} city area(s)`;
   });
-  return { summary: ['Demo territories (boundaries: see NOTICE):', ...lines].join('\n') };
+  return { summary: ['Demo territories (boundaries: see the NOTICE in each country pack):', ...lines].join('\n') };
 }

@@ -26,7 +26,7 @@ export function planLeads(ctx: LeadsContext, demo: DemoCountry, reps: Map<string
   const country = ctx.countries.get(demo.country);
   const leads: DemoLead[] = [];
   for (let i = 0; i < DEMO_LEADS_PER_COUNTRY; i++) {
-    const name = `${pick(random, demo.names, 'Demo')} ${i + 1}`;
+    const name = `${pick(random, demo.shopNames, 'Demo')} ${i + 1}`;
     const phone = demoPhone(random, demo, (p) => {
       const parsed = country.parsePhone(p);
       return parsed.ok ? parsed.e164 : null;
@@ -44,7 +44,11 @@ export function planLeads(ctx: LeadsContext, demo: DemoCountry, reps: Map<string
         name_key: normalisePlaceName(name),
         phone,
         phone_masked: phone === null ? null : country.maskPhone(phone),
-        address: `${1 + Math.floor(random() * 300)} ${pick(random, demo.streets, '')}, ${demo.city}`,
+        // Written the country's way, with the city's local name.
+        address: country.formatAddress({
+          street: `${1 + Math.floor(random() * 300)} ${pick(random, demo.shopStreets, '')}`,
+          city: demo.orgCities[0],
+        }),
         category: pick(random, DEMO_CATEGORIES, 'retail'),
         lat: point.lat,
         lng: point.lng,

@@ -6,7 +6,6 @@ import { newMerchantRow } from '../app/new-merchant';
 import type { MerchantContext } from '../config';
 import type { MerchantRow } from '../db/merchant.repository';
 import type { MerchantTransitionTable } from '../db/schema';
-import { DEMO_BUSINESS_IDS } from './business-ids';
 
 export const DEMO_MERCHANTS_PER_COUNTRY = 40;
 
@@ -26,8 +25,6 @@ const REASONS: Record<string, string> = { active: 'Onboarding complete', suspend
  */
 export function planMerchants(ctx: MerchantContext, demo: DemoCountry, reps: Map<string, DemoRep>): DemoMerchant[] {
   const random = prng(demo.country.charCodeAt(0) * 7919 + demo.country.charCodeAt(1));
-  const businessId = DEMO_BUSINESS_IDS[demo.country];
-  if (!businessId) throw new Error(`no demo business ids for ${demo.country}`);
   const policy = ctx.countries.get(demo.country);
   const parse = (phone: string) => {
     const parsed = policy.parsePhone(phone);
@@ -36,18 +33,22 @@ export function planMerchants(ctx: MerchantContext, demo: DemoCountry, reps: Map
   const merchants: DemoMerchant[] = [];
   for (let i = 0; i < DEMO_MERCHANTS_PER_COUNTRY; i++) {
     const rep = reps.get(repEmail(demo.country, (i % DEMO_REPS) + 1));
-    const brand = `${pick(random, demo.names, 'Demo')} ${i + 1}`;
+    const brand = `${pick(random, demo.shopNames, 'Demo')} ${i + 1}`;
     const owner = rep ? { id: rep.user_id, country: demo.country, orgUnitId: rep.org_unit_id, agencyId: rep.agency_id } : null;
     const draft = {
-      legalName: `${brand} ${demo.country === 'BR' ? 'Ltda' : demo.country === 'CN' ? '有限公司' : demo.country === 'ID' ? 'PT' : 'Pte Ltd'}`,
+      legalName: `${brand} ${demo.legalSuffix}`,
       brandName: brand,
       category: pick(random, DEMO_CATEGORIES, 'retail'),
       tier: pick(random, ['A', 'B', 'C', 'C'] as const, 'C'),
       contacts: [{ name: `Owner of ${brand}`, role: 'owner', phone: demoPhone(random, demo, parse) }],
-      address: `${1 + Math.floor(random() * 300)} ${pick(random, demo.streets, '')}, ${demo.city}`,
+      // Written the country's way, with the city's local name.
+      address: policy.formatAddress({
+        street: `${1 + Math.floor(random() * 300)} ${pick(random, demo.shopStreets, '')}`,
+        city: demo.orgCities[0],
+      }),
       country: demo.country,
       location: demoPoint(random, demo),
-      businessId: businessId(random),
+      businessId: demo.businessId(random),
     };
     const created = newMerchantRow(ctx, draft, owner, `/demo/${demo.country}/${i}`);
     const transitions: DemoMerchant['transitions'] = [];

@@ -1,8 +1,8 @@
 import { PLACE_CATEGORIES, type PlaceCategory } from '@fieldops/contracts';
+import type { DemoPicker as Picker } from '@fieldops/countries';
 import { destinationPoint } from '@fieldops/geo';
 import type { PlaceDraft } from '../app/place-fields';
 import type { DemoCity } from './demo-cities';
-import type { Picker } from './vocabularies/vocabulary';
 
 /** How common each kind of place is on a typical street, roughly. */
 const CATEGORY_WEIGHTS: Record<PlaceCategory, number> = {

@@ -1,6 +1,9 @@
+import { SEARCH_FOLDING } from '@fieldops/countries';
+
 /**
- * How text is compared: Latin (and Greek, Cyrillic…) case and accents are folded ("São Paulo" = "sao paulo"),
- * full-width forms become half-width, Arabic vowel marks and alef variants are dropped. Scripts written without
+ * How text is compared: Latin (and Greek, Cyrillic…) case and accents are folded ("São João" = "sao joao"),
+ * full-width forms become half-width, Arabic vowel marks are dropped, and each country pack's own letter variants
+ * fold as its `searchFolding` says (Arabic alef forms, Traditional to Simplified Han). Scripts written without
  * spaces (Chinese, Japanese, Korean, Thai, Lao, Khmer, Myanmar) and Arabic are matched by substring, so they are
  * split into single characters and character pairs rather than words.
  */
@@ -19,10 +22,7 @@ const SPECIAL_LETTERS: Record<string, string> = {
   đ: 'd',
   ł: 'l',
   ı: 'i',
-  أ: 'ا',
-  إ: 'ا',
-  آ: 'ا',
-  ى: 'ي',
+  ...SEARCH_FOLDING,
 };
 
 /** One original character folded: what it compares as (possibly empty), and where it came from. */

@@ -193,7 +193,7 @@ export function AreasPage() {
         </div>
         <MapView
           label={t('areas.map')}
-          center={homeView(session.me?.user.country)}
+          center={homeView(session.country)}
           zoom={10}
           shapes={shapes}
           line={drawing ? closedRing(vertices) : undefined}

@@ -94,7 +94,7 @@ export function MapPage() {
         </div>
         <MapView
           label={t('map.title')}
-          center={homeView(session.me?.user.country)}
+          center={homeView(session.country)}
           zoom={12}
           points={points}
           onBoundsChange={(bbox, zoom) => setView({ bbox, zoom })}

@@ -50,7 +50,7 @@ export function TeamPage() {
             ))}
           </tbody>
         </table>
-        <MapView label={t('team.title')} center={homeView(session.me?.user.country)} zoom={11} points={points} />
+        <MapView label={t('team.title')} center={homeView(session.country)} zoom={11} points={points} />
       </div>
     </section>
   );

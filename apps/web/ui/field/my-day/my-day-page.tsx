@@ -104,7 +104,7 @@ export function MyDayPage() {
   // Framed on the stops alone, so the rep's moving position does not reframe the map at every step.
   const stopsInView: LngLat[] = targets.length > 0 ? targets.map((target): LngLat => [target.lng, target.lat]) : route;
   const points: MapPoint[] = here ? [{ id: 'me', kind: 'me' as const, lng: here.lng, lat: here.lat }] : [];
-  const centre: LngLat = here ? [here.lng, here.lat] : homeView(session.me?.user.country);
+  const centre: LngLat = here ? [here.lng, here.lat] : homeView(session.country);
 
   return (
     <section>

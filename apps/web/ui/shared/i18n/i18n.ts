@@ -1,37 +1,40 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './locales/en';
-import { ptBR } from './locales/pt-BR';
-import { zhCN } from './locales/zh-CN';
+import { LOCALES } from './catalogues';
 
 /** The languages a user can pick; the first matching one follows the user's locale setting. */
-export const LANGUAGES = [
-  { code: 'en', label: 'English' },
-  { code: 'zh-CN', label: '简体中文' },
-  { code: 'pt-BR', label: 'Português (Brasil)' },
-] as const;
+export const LANGUAGES = LOCALES.map(({ language }) => ({ code: language.code, label: language.label, dir: language.dir }));
 
 const CHOSEN = 'fieldops.language';
 
-/** The supported language closest to a locale like `zh-Hans-CN`, `pt` or `en-SG`. */
+/** The supported language closest to a locale like `zh-Hans-CN`, `zh-TW`, `pt` or `en-SG`: the longest match wins. */
 export function languageFor(locale: string | undefined): string {
   const lower = (locale ?? '').toLowerCase();
-  if (lower.startsWith('zh')) return 'zh-CN';
-  if (lower.startsWith('pt')) return 'pt-BR';
-  return 'en';
+  let best = { code: 'en', length: 0 };
+  for (const { language } of LOCALES) {
+    for (const prefix of [language.code.toLowerCase(), ...language.matches]) {
+      const matches = lower === prefix || lower.startsWith(`${prefix}-`);
+      if (matches && prefix.length > best.length) best = { code: language.code, length: prefix.length };
+    }
+  }
+  return best.code;
+}
+
+/** `<html lang dir>` follow the language, so the layout mirrors for right-to-left scripts. */
+function applyToDocument(language: string): void {
+  document.documentElement.lang = language;
+  document.documentElement.dir = LANGUAGES.find((l) => l.code === language)?.dir ?? 'ltr';
 }
 
 export function initI18n(): typeof i18next {
   void i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN }, 'pt-BR': { translation: ptBR } },
+    resources: Object.fromEntries(LOCALES.map(({ language, catalogue }) => [language.code, { translation: catalogue }])),
     lng: localStorage.getItem(CHOSEN) ?? languageFor(navigator.language),
     fallbackLng: 'en',
     interpolation: { escapeValue: false },
   });
-  i18next.on('languageChanged', (language) => {
-    document.documentElement.lang = language;
-  });
-  document.documentElement.lang = i18next.language;
+  i18next.on('languageChanged', applyToDocument);
+  applyToDocument(i18next.language);
   return i18next;
 }
 

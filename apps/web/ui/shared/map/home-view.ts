@@ -1,13 +1,7 @@
+import type { CountryPolicy } from '../session/session';
 import type { LngLat } from './map-view';
 
-/** Where a map opens for a user of each country: its main city (the device's position wins in the field app). */
-const HOME: Record<string, LngLat> = {
-  SG: [103.8519, 1.2903],
-  CN: [121.4737, 31.2304],
-  ID: [106.8456, -6.2],
-  BR: [-46.6333, -23.5505],
-};
-
-export function homeView(country: string | undefined): LngLat {
-  return HOME[country ?? ''] ?? [0, 20];
+/** Where a map opens for a user: their country's main city, as its policy says (the device's position wins in the field app). */
+export function homeView(country: CountryPolicy | undefined): LngLat {
+  return country?.mapCentreLng !== undefined && country.mapCentreLat !== undefined ? [country.mapCentreLng, country.mapCentreLat] : [0, 20];
 }

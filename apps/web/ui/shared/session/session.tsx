@@ -15,6 +15,9 @@ export interface CountryPolicy extends CountryFormat {
   locale: string;
   checkinRadiusMeters: number;
   checkinOutOfRange: 'flag' | 'reject';
+  /** Where maps open (WGS-84); older remembered sessions may lack it. */
+  mapCentreLat?: number;
+  mapCentreLng?: number;
 }
 
 interface Session {

@@ -1,4 +1,4 @@
-import type { CountryCode } from '@fieldops/countries';
+import { COUNTRY_CODES, type CountryCode } from '@fieldops/countries';
 import type { SlaPolicy, SlaPolicySet, SlaPolicyTable } from './sla-policy';
 
 /**
@@ -55,7 +55,7 @@ const ON_SITE: SlaPolicySet = {
   low: policy(480, 960, 7200, 120, 240, 960),
 };
 
-const COUNTRY_ROW = {
+const COUNTRY_ROW: SlaPolicyTable[string] = {
   default: STANDARD,
   complaint: COMPLAINT,
   'equipment-install': ON_SITE,
@@ -63,10 +63,11 @@ const COUNTRY_ROW = {
   'photo-shoot': ON_SITE,
 };
 
-export const DEFAULT_SLA_POLICIES: SlaPolicyTable = { CN: COUNTRY_ROW, SG: COUNTRY_ROW, ID: COUNTRY_ROW, BR: COUNTRY_ROW };
+/** Every country pack starts from the same row; a country whose figures differ gets its own entry here. */
+export const DEFAULT_SLA_POLICIES: SlaPolicyTable = Object.fromEntries(COUNTRY_CODES.map((code) => [code, COUNTRY_ROW]));
 
 /** The policies for a ticket type in a country, falling back to the country's default row. */
 export function slaPoliciesFor(table: SlaPolicyTable, country: CountryCode, ticketType: string): SlaPolicySet {
-  const row = table[country];
+  const row = table[country] ?? COUNTRY_ROW;
   return row[ticketType] ?? row.default;
 }

@@ -1,4 +1,8 @@
-/** English: the reference catalogue. Every other complete language must have exactly these keys (the type checks it). */
+import type { LanguageMeta } from '../language';
+
+export const language: LanguageMeta = { code: 'en', label: 'English', dir: 'ltr', matches: [], sameAsEnglish: [] };
+
+/** English: the reference catalogue. Every other language must have exactly these keys (the type checks it). */
 export const en = {
   app: { console: 'FieldOps console', field: 'FieldOps field' },
   common: {
@@ -390,3 +394,5 @@ export const en = {
 };
 
 export type Catalogue = typeof en;
+
+export const catalogue: Catalogue = en;

@@ -1,6 +1,15 @@
+import type { LanguageMeta } from '../language';
 import type { Catalogue } from './en';
 
-export const zhCN: Catalogue = {
+export const language: LanguageMeta = {
+  code: 'zh-CN',
+  label: '简体中文',
+  dir: 'ltr',
+  matches: ['zh'],
+  sameAsEnglish: [],
+};
+
+export const catalogue: Catalogue = {
   app: { console: 'FieldOps 管理台', field: 'FieldOps 外勤' },
   common: {
     loading: '加载中…',

@@ -1,6 +1,6 @@
-import type { Vocabulary } from './vocabulary';
+import type { DemoVocabulary } from '../country-policy';
 
-export const saoPaulo: Vocabulary = {
+export const saoPaulo: DemoVocabulary = {
   words: [
     'São João',
     'Bom Gosto',

@@ -1,8 +1,8 @@
-import type { Vocabulary } from './vocabulary';
+import type { DemoVocabulary } from '../country-policy';
 
 const CITIES = ['Jakarta Pusat', 'Jakarta Selatan', 'Jakarta Barat', 'Jakarta Timur', 'Jakarta Utara'];
 
-export const jakarta: Vocabulary = {
+export const jakarta: DemoVocabulary = {
   words: ['Sederhana', 'Bu Sri', 'Pak Budi', 'Sinar', 'Jaya', 'Makmur', 'Berkah', 'Sumber Rejeki', 'Mawar', 'Melati', 'Cahaya', 'Bintang'],
   neighbourhoods: ['Menteng', 'Kemang', 'Tebet', 'Kelapa Gading', 'Senayan', 'Blok M', 'Cikini', 'Grogol', 'Kuningan', 'Pluit'],
   streets: [

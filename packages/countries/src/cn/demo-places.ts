@@ -1,8 +1,8 @@
-import type { Vocabulary } from './vocabulary';
+import type { DemoVocabulary } from '../country-policy';
 
 const DISTRICTS = ['黄浦区', '徐汇区', '静安区', '长宁区', '浦东新区', '虹口区', '杨浦区', '普陀区'];
 
-export const shanghai: Vocabulary = {
+export const shanghai: DemoVocabulary = {
   words: ['老王', '阿娘', '小杨', '沈大成', '王家沙', '张记', '李氏', '金牌', '福满', '鸿运', '和平', '阿三'],
   neighbourhoods: ['人民广场', '南京西路', '徐家汇', '陆家嘴', '静安寺', '五角场', '中山公园', '打浦桥', '七宝', '虹桥'],
   streets: ['南京东路', '淮海中路', '四川北路', '肇嘉浜路', '张杨路', '漕溪北路', '长宁路', '天目西路', '大连路', '曹杨路'],

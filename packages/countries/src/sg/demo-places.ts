@@ -1,6 +1,6 @@
-import type { Vocabulary } from './vocabulary';
+import type { DemoVocabulary } from '../country-policy';
 
-export const singapore: Vocabulary = {
+export const singapore: DemoVocabulary = {
   words: [
     'Ah Hock',
     'Lucky',
