@@ -10306,7 +10306,7 @@ export interface operations {
             query?: {
                 /** @description Text over names, addresses and contacts (any script) */
                 q?: string;
-                /** @description Comma list of merchant, lead, place, visit (default: all the caller may read) */
+                /** @description Comma list of merchant, lead, place, visit, ticket (default: all the caller may read) */
                 type?: string;
                 /** @description WGS-84 */
                 lat?: number;
@@ -10318,11 +10318,11 @@ export interface operations {
                 bbox?: string;
                 /** @description Inside this area's polygon */
                 areaId?: string;
-                /** @description Merchant status, place status or visit verification (comma list) */
+                /** @description Merchant status, place status, visit verification or ticket state (comma list) */
                 status?: string;
                 /** @description Lead stage (comma list) */
                 stage?: string;
-                /** @description Category (comma list) */
+                /** @description Category or ticket type (comma list) */
                 category?: string;
                 /** @description Owner user id (comma list) */
                 owner?: string;
@@ -10332,11 +10332,18 @@ export interface operations {
                 country?: string;
                 /** @description Lead pool: private, public */
                 pool?: string;
-                sort?: "relevance" | "distance" | "recency";
+                /** @description Ticket priority: low, normal, high, urgent (comma list) */
+                priority?: string;
+                /** @description Ticket SLA summary: breached, at-risk, on-track, paused, met, none (comma list) */
+                sla?: string;
+                /** @description Merchants with (true) or without (false) an open ticket */
+                hasOpenTicket?: boolean;
+                /** @description breach (tickets only): the soonest SLA breach first */
+                sort?: "relevance" | "distance" | "recency" | "breach";
                 limit?: number;
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
-                /** @description Comma list of type, status, stage, category, country, pool, ownerId, areaId */
+                /** @description Comma list of type, status, stage, category, country, pool, ownerId, areaId, priority, slaStatus */
                 facets?: string;
             };
             header?: never;
@@ -10376,6 +10383,11 @@ export interface operations {
                             ownerId: string | null;
                             ownerName: string | null;
                             lastVerifiedVisitAt: string | null;
+                            priority?: string | null;
+                            slaStatus?: string | null;
+                            breachAt?: string | null;
+                            /** @description Merchants: a ticket about the merchant is open */
+                            hasOpenTicket?: boolean;
                             updatedAt: string;
                             details: {
                                 [key: string]: unknown;
