@@ -36,6 +36,7 @@ export const SCREEN_QUERIES = {
           assignee { id name }
           merchant { id brandName legalName address lat lng }
         }
+        moves
         timeline { kind from to reason detail at actor { id name } }
         comments { id body visibility at author { id name } }
         sla {

@@ -10,6 +10,7 @@ const OPEN_TICKETS = 20;
 interface TicketView {
   id: string;
   state: string;
+  allowedMoves: string[];
   assigneeId: string | null;
   areaId: string | null;
   merchantId: string | null;
@@ -40,6 +41,7 @@ export const ticketResolvers = {
     const [timeline, sla] = await Promise.all([ctx.rest.get<TimelineView>(path(id, '/history')), ctx.rest.get<unknown>(path(id, '/sla'))]);
     return {
       ticket,
+      moves: ticket.allowedMoves,
       sla,
       timeline: [...timeline.history].reverse(),
       comments: timeline.comments,

@@ -205,6 +205,8 @@ export const typeDefs = /* GraphQL */ `
 
   type TicketDetail {
     ticket: Ticket!
+    "The states the ticket may move to now."
+    moves: [String!]!
     timeline: [TicketEvent!]!
     comments: [TicketComment!]!
     sla: TicketSla!

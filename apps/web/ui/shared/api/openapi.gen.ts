@@ -10615,6 +10615,8 @@ export interface operations {
                             description: string;
                             /** @enum {unknown} */
                             state: "new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled";
+                            /** @description The states this ticket may move to now (POST …/transitions) */
+                            allowedMoves: ("new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled")[];
                             /** @description What a pending ticket waits on */
                             pendingOn: ("merchant" | "third_party") | null;
                             /** @enum {unknown} */
@@ -10751,6 +10753,8 @@ export interface operations {
                         description: string;
                         /** @enum {unknown} */
                         state: "new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled";
+                        /** @description The states this ticket may move to now (POST …/transitions) */
+                        allowedMoves: ("new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled")[];
                         /** @description What a pending ticket waits on */
                         pendingOn: ("merchant" | "third_party") | null;
                         /** @enum {unknown} */
@@ -10871,6 +10875,8 @@ export interface operations {
                         description: string;
                         /** @enum {unknown} */
                         state: "new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled";
+                        /** @description The states this ticket may move to now (POST …/transitions) */
+                        allowedMoves: ("new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled")[];
                         /** @description What a pending ticket waits on */
                         pendingOn: ("merchant" | "third_party") | null;
                         /** @enum {unknown} */
@@ -10995,6 +11001,8 @@ export interface operations {
                         description: string;
                         /** @enum {unknown} */
                         state: "new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled";
+                        /** @description The states this ticket may move to now (POST …/transitions) */
+                        allowedMoves: ("new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled")[];
                         /** @description What a pending ticket waits on */
                         pendingOn: ("merchant" | "third_party") | null;
                         /** @enum {unknown} */
@@ -11134,6 +11142,8 @@ export interface operations {
                         description: string;
                         /** @enum {unknown} */
                         state: "new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled";
+                        /** @description The states this ticket may move to now (POST …/transitions) */
+                        allowedMoves: ("new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled")[];
                         /** @description What a pending ticket waits on */
                         pendingOn: ("merchant" | "third_party") | null;
                         /** @enum {unknown} */
@@ -11589,6 +11599,8 @@ export interface operations {
                         description: string;
                         /** @enum {unknown} */
                         state: "new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled";
+                        /** @description The states this ticket may move to now (POST …/transitions) */
+                        allowedMoves: ("new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled")[];
                         /** @description What a pending ticket waits on */
                         pendingOn: ("merchant" | "third_party") | null;
                         /** @enum {unknown} */
