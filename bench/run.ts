@@ -1,4 +1,4 @@
-// `npm run bench [-- checkin|events|gateway|leads|nearby|notification|performance|resolve|search …]`: runs the benchmark suites against 127.0.0.1
+// `npm run bench [-- checkin|events|gateway|leads|nearby|notification|performance|resolve|search|tickets …]`: runs the benchmark suites against 127.0.0.1
 // only, prints a table per suite and writes bench/results/latest.json.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +14,7 @@ import { runPerformanceSuite } from './performance.bench';
 import { runResolveSuite } from './resolve.bench';
 import { runSearchSuite } from './search.bench';
 import type { Progress, SuiteOutcome } from './suite';
+import { runTicketsSuite } from './tickets.bench';
 
 const SUITES: Record<string, (progress: Progress) => Promise<SuiteOutcome<unknown>>> = {
   checkin: runCheckinSuite,
@@ -25,6 +26,7 @@ const SUITES: Record<string, (progress: Progress) => Promise<SuiteOutcome<unknow
   performance: runPerformanceSuite,
   resolve: runResolveSuite,
   search: runSearchSuite,
+  tickets: runTicketsSuite,
 };
 
 function selectedSuites(args: string[]): string[] {

@@ -9,12 +9,13 @@ import { merchantService } from '@fieldops/merchant';
 import type { RpcClients } from '@fieldops/platform';
 import { poiService } from '@fieldops/poi';
 import { hostEngines, startTestHost, type TestHost } from '@fieldops/testing';
+import { ticketsService } from '@fieldops/tickets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printBffSchema, SCHEMA_SNAPSHOT } from '../src/graphql/schema-snapshot';
 import { SCREEN_QUERIES } from '../src/graphql/screen-queries';
 import { createGateway } from '../src/index';
 
-const SERVICES = [accountService, areaService, poiService, merchantService, leadsService, fileService, checkinService];
+const SERVICES = [accountService, areaService, poiService, merchantService, leadsService, fileService, checkinService, ticketsService];
 const engines = await hostEngines();
 
 /** Counts every RPC call made through the host's clients, by `Service.method`. */
@@ -266,6 +267,47 @@ describe.each(engines)('the GraphQL BFF on $name', (engine) => {
     expect(aliased.status).toBe(400);
     expect(JSON.stringify(aliased.body.errors)).toMatch(/1000 aliases/);
     expect(total(calls)).toBe(0);
+  });
+
+  it('a ticket detail holds the ticket, its merchant, its timeline and each SLA clock explained; the merchant detail its open tickets', async () => {
+    const rep = await t.login('rep1.sg@fieldops.test');
+    const merchant = await t.api('POST', '/api/v1/merchants', {
+      token: rep,
+      body: { legalName: 'Broken Till Pte Ltd', category: 'grocery', businessId: '201912345K', lat: 1.2903, lng: 103.8519 },
+    });
+    const opened = await t.api('POST', '/api/v1/tickets', {
+      token: rep,
+      body: {
+        type: 'data-correction',
+        merchantId: merchant.body.id,
+        title: 'Till drawer stuck',
+        fields: { field: 'address', correctValue: '2 North Bridge Road' },
+      },
+    });
+    expect(opened.status).toBe(201);
+    const comment = await t.api('POST', `/api/v1/tickets/${opened.body.id}/comments`, { token: rep, body: { body: 'On my way' } });
+    expect(comment.status).toBe(201);
+
+    const answer = await graphql(rep, { query: SCREEN_QUERIES.TicketDetail, variables: { id: opened.body.id } });
+    expect(answer.body.errors).toBeUndefined();
+    const detail = answer.body.data.ticketDetail;
+    expect(detail.ticket).toMatchObject({ id: opened.body.id, title: 'Till drawer stuck', merchant: { id: merchant.body.id } });
+    expect(detail.timeline.map((e: { kind: string }) => e.kind)).toEqual(['commented', 'opened']);
+    expect(detail.comments).toEqual([
+      expect.objectContaining({ body: 'On my way', author: expect.objectContaining({ name: expect.any(String) }) }),
+    ]);
+    const clocks = detail.sla.clocks.map((c: { clock: string }) => c.clock);
+    expect(clocks).toContain('resolution');
+    const resolution = detail.sla.clocks.find((c: { clock: string }) => c.clock === 'resolution');
+    expect(resolution.intervals.length).toBeGreaterThan(0);
+
+    const merchantDetail = await graphql(rep, { query: SCREEN_QUERIES.MerchantDetail, variables: { id: merchant.body.id } });
+    expect(merchantDetail.body.data.merchantDetail.openTickets.map((x: { id: string }) => x.id)).toEqual([opened.body.id]);
+
+    // Outside the caller's scope the ticket is not there.
+    const otherTeam = await t.login('rep6.sg@fieldops.test');
+    const hidden = await graphql(otherTeam, { query: SCREEN_QUERIES.TicketDetail, variables: { id: opened.body.id } });
+    expect(hidden.body.data.ticketDetail).toBeNull();
   });
 
   it('without a token it answers 401 problem+json', async () => {

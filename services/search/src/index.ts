@@ -13,11 +13,13 @@ import { rebuildIndex } from './app/rebuild-index';
 import { lagHistogram, type SearchContext, type SearchState } from './config';
 import { IndexHolder } from './db/index-holder';
 import { searchSchema } from './db/migrations/001-search';
+import { ticketMerchantSchema } from './db/migrations/002-ticket-merchants';
 import type { SearchDb } from './db/schema';
 import { leadEventsConsumer } from './events/handlers/lead-events.handler';
 import { merchantEventsConsumer } from './events/handlers/merchant-events.handler';
 import { placeEventsConsumer } from './events/handlers/place-events.handler';
 import { referenceEventsConsumer } from './events/handlers/reference-events.handler';
+import { ticketEventsConsumer } from './events/handlers/ticket-events.handler';
 import { visitEventsConsumer } from './events/handlers/visit-events.handler';
 
 const tasks = {
@@ -30,7 +32,7 @@ export const searchTasks = taskRefs('search', tasks);
 
 export const searchManifest: ServiceManifest<SearchDb, SearchState> = {
   name: 'search',
-  migrations: [searchSchema],
+  migrations: [searchSchema, ticketMerchantSchema],
   async setup(ctx) {
     const { location, index } = await openServingIndex(ctx);
     return {
@@ -44,14 +46,21 @@ export const searchManifest: ServiceManifest<SearchDb, SearchState> = {
   },
   http: {
     prefixes: ['/api/v1/search'],
-    description: 'Search: merchants, leads, places and visits by text, place and filters, within the data scope',
+    description: 'Search: merchants, leads, places, visits and tickets by text, place and filters, within the data scope',
     routes(app, ctx) {
       searchRoutes(app, ctx);
     },
   },
   rpc: searchRpc,
   // References first: owner names and area paths are known before the records that use them, when possible.
-  consumes: [referenceEventsConsumer, merchantEventsConsumer, leadEventsConsumer, placeEventsConsumer, visitEventsConsumer],
+  consumes: [
+    referenceEventsConsumer,
+    merchantEventsConsumer,
+    leadEventsConsumer,
+    placeEventsConsumer,
+    visitEventsConsumer,
+    ticketEventsConsumer,
+  ],
   tasks,
 };
 

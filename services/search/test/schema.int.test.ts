@@ -9,6 +9,7 @@ const COLUMNS: ServiceColumns<SearchDb> = {
   search_merchant_visit: { merchant_id: true, last_verified_at: true },
   search_source: { source: true, last_event_at: true, last_applied_at: true, last_lag_ms: true, events: true },
   search_user: { id: true, name: true, org_unit_id: true, agency_id: true, version: true },
+  search_ticket_merchant: { ticket_id: true, merchant_id: true, open: true, version: true },
 };
 
 describe.each(await databaseEngines())('the search schema on $name', (engine) => {

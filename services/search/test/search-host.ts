@@ -1,6 +1,6 @@
 import { accountService } from '@fieldops/account';
 import { areaService } from '@fieldops/area';
-import type { LeadSnapshot, MerchantSnapshot, PlaceSnapshot, VisitSnapshot } from '@fieldops/contracts';
+import type { LeadSnapshot, MerchantSnapshot, PlaceSnapshot, TicketSnapshot, VisitSnapshot } from '@fieldops/contracts';
 import { buildEnvelope, type ServiceDefinition } from '@fieldops/platform';
 import { startTestHost, type TestEngines, type TestHost } from '@fieldops/testing';
 import { uuidv7 } from 'uuidv7';
@@ -126,6 +126,34 @@ export function aVisitSnapshot(overrides: Partial<VisitSnapshot> = {}): VisitSna
     riskScore: 0,
     riskSignals: [],
     verification: 'open',
+    version: 1,
+    ...overrides,
+  };
+}
+
+export function aTicketSnapshot(overrides: Partial<TicketSnapshot> = {}): TicketSnapshot {
+  return {
+    id: uuidv7(),
+    country: 'SG',
+    type: 'equipment-repair',
+    title: 'POS terminal does not print',
+    state: 'assigned',
+    pendingOn: null,
+    priority: 'normal',
+    queue: 'field-service',
+    assigneeId: null,
+    orgUnitId: null,
+    agencyId: null,
+    areaId: null,
+    merchantId: null,
+    leadId: null,
+    placeId: null,
+    visitId: null,
+    lat: 1.2903,
+    lng: 103.8519,
+    createdBy: 'service:tickets',
+    slaStatus: 'on-track',
+    slaBreachAt: null,
     version: 1,
     ...overrides,
   };

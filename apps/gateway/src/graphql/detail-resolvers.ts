@@ -1,5 +1,6 @@
 import type { ResolverContext } from './bff-context';
 import type { HistoryEntryView } from './entity-resolvers';
+import { openTicketsOf } from './ticket-resolvers';
 import { leadFromRpc, merchantFromRpc } from './views';
 import { listVisits, newest } from './visit-source';
 
@@ -41,11 +42,12 @@ export const detailResolvers = {
   merchantDetail: async (_root: unknown, { id }: { id: string }, ctx: ResolverContext) => {
     const merchant = await ctx.loaders.merchants.load(id);
     if (!merchant) return null;
-    const [recentVisits, history] = await Promise.all([
+    const [recentVisits, history, openTickets] = await Promise.all([
       listVisits(ctx, { targetType: 'merchant', targetId: id }, TARGET_VISIT_PAGES).then((visits) => newest(visits, RECENT_VISITS)),
       ctx.rest.get<{ items: HistoryEntryView[] }>(`/api/v1/merchants/${encodeURIComponent(id)}/history`),
+      openTicketsOf(id, ctx),
     ]);
-    return { merchant: merchantFromRpc(merchant), recentVisits, history: history.items.slice(-HISTORY_ENTRIES).reverse() };
+    return { merchant: merchantFromRpc(merchant), recentVisits, history: history.items.slice(-HISTORY_ENTRIES).reverse(), openTickets };
   },
 
   leadDetail: async (_root: unknown, { id }: { id: string }, ctx: ResolverContext) => {

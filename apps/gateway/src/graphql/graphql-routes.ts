@@ -11,6 +11,7 @@ import { createLoaders } from './loaders';
 import { mapResolvers } from './map-resolvers';
 import { RestSource } from './rest-source';
 import { SCREEN_QUERIES } from './screen-queries';
+import { ticketEntityResolvers, ticketResolvers } from './ticket-resolvers';
 import { typeDefs } from './type-defs';
 
 const PERSISTED_QUERIES = new Map<string, string>(Object.entries(SCREEN_QUERIES));
@@ -33,7 +34,11 @@ export async function graphqlRoutes(app: FastifyInstance, options: { host: Host 
   });
   await app.register(mercurius, {
     schema: typeDefs,
-    resolvers: { Query: { ...detailResolvers, ...dayResolvers, ...mapResolvers(rpc) }, ...entityResolvers },
+    resolvers: {
+      Query: { ...detailResolvers, ...ticketResolvers, ...dayResolvers, ...mapResolvers(rpc) },
+      ...entityResolvers,
+      ...ticketEntityResolvers,
+    },
     path: '/graphql',
     graphiql: false,
     queryDepth: MAX_QUERY_DEPTH,

@@ -24,6 +24,25 @@ export const SCREEN_QUERIES = {
         }
         recentVisits { id verification checkedInAt checkedOutAt outcome distanceM rep { id name } }
         history { id type time data actor { id name } }
+        openTickets { id type title state priority slaStatus slaBreachAt assignee { id name } }
+      }
+    }
+  `,
+  TicketDetail: /* GraphQL */ `
+    query TicketDetail($id: ID!) {
+      ticketDetail(id: $id) {
+        ticket {
+          id type title state priority slaStatus slaBreachAt createdAt fields
+          assignee { id name }
+          merchant { id brandName legalName address lat lng }
+        }
+        moves
+        timeline { kind from to reason detail at actor { id name } }
+        comments { id body visibility at author { id name } }
+        sla {
+          timezone computedAt
+          clocks { clock status targetMinutes elapsedMinutes remainingMinutes dueAt warnAt breachedAt intervals { from to kind } }
+        }
       }
     }
   `,

@@ -9,6 +9,8 @@ export const typeDefs = /* GraphQL */ `
     viewer: Viewer!
     "A merchant with its owner, area, place, recent visits and change history."
     merchantDetail(id: ID!): MerchantDetail
+    "A ticket with its merchant, timeline (newest first), comments and each SLA clock explained."
+    ticketDetail(id: ID!): TicketDetail
     "A lead with its owner, area, pool state and possible duplicates."
     leadDetail(id: ID!): LeadDetail
     "My plan, targets and last visits for a day (YYYY-MM-DD, default today in my country)."
@@ -133,6 +135,84 @@ export const typeDefs = /* GraphQL */ `
     merchant: Merchant!
     recentVisits: [Visit!]!
     history: [HistoryEntry!]!
+    "The merchant's open tickets I can see, newest first."
+    openTickets: [Ticket!]!
+  }
+
+  type Ticket {
+    id: ID!
+    type: String!
+    title: String!
+    "new, assigned, in_progress, pending, resolved, closed or canceled"
+    state: String!
+    priority: String!
+    "breached, at-risk, on-track, paused, met or none"
+    slaStatus: String!
+    "When the first open SLA clock breaches (or breached)."
+    slaBreachAt: String
+    createdAt: String!
+    assignee: User
+    merchant: Merchant
+    "The ticket type's fields as JSON text."
+    fields: String!
+  }
+
+  type TicketEvent {
+    "opened, transitioned, reopened, assigned, commented, updated, priority-changed"
+    kind: String!
+    from: String
+    to: String
+    actor: User
+    reason: String
+    "What else changed, as JSON text."
+    detail: String!
+    at: String!
+  }
+
+  type TicketComment {
+    id: ID!
+    author: User
+    body: String!
+    "internal or public"
+    visibility: String!
+    at: String!
+  }
+
+  type SlaInterval {
+    from: String!
+    to: String!
+    "counted, paused or non-working"
+    kind: String!
+  }
+
+  type SlaClock {
+    "firstResponse, nextResponse or resolution"
+    clock: String!
+    "idle, running, paused, met, breached or canceled"
+    status: String!
+    targetMinutes: Float!
+    elapsedMinutes: Float!
+    remainingMinutes: Float!
+    dueAt: String
+    warnAt: String
+    breachedAt: String
+    intervals: [SlaInterval!]!
+  }
+
+  type TicketSla {
+    "The zone of the working calendar the clocks run on."
+    timezone: String!
+    computedAt: String!
+    clocks: [SlaClock!]!
+  }
+
+  type TicketDetail {
+    ticket: Ticket!
+    "The states the ticket may move to now."
+    moves: [String!]!
+    timeline: [TicketEvent!]!
+    comments: [TicketComment!]!
+    sla: TicketSla!
   }
 
   type Lead {

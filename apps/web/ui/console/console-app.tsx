@@ -16,6 +16,8 @@ import { MerchantsPage } from './merchants/merchants-page';
 import { PerformancePage } from './performance/performance-page';
 import { ReviewsPage } from './reviews/reviews-page';
 import { TeamPage } from './team/team-page';
+import { TicketDetailPage } from './tickets/ticket-detail-page';
+import { TicketsPage } from './tickets/tickets-page';
 
 /** The manager console: the login page until a session exists, then the screens under one layout. */
 export function ConsoleApp() {
@@ -32,6 +34,8 @@ export function ConsoleApp() {
         <Route path="merchants/:id" element={<MerchantDetailPage />} />
         <Route path="leads" element={<LeadsPage />} />
         <Route path="leads/:id" element={<LeadDetailPage />} />
+        <Route path="tickets" element={<TicketsPage />} />
+        <Route path="tickets/:id" element={<TicketDetailPage />} />
         <Route path="areas" element={<AreasPage />} />
         <Route path="team" element={<TeamPage />} />
         <Route path="reviews" element={<ReviewsPage />} />

@@ -10,6 +10,7 @@ const SECTIONS = [
   { to: '/map', key: 'nav.map' },
   { to: '/merchants', key: 'nav.merchants' },
   { to: '/leads', key: 'nav.leads' },
+  { to: '/tickets', key: 'nav.tickets' },
   { to: '/areas', key: 'nav.areas' },
   { to: '/team', key: 'nav.team' },
   { to: '/reviews', key: 'nav.reviews' },

@@ -18,6 +18,8 @@ const Version = Type.Integer({ minimum: 0 });
 export const TICKET_STATES = ['new', 'assigned', 'in_progress', 'pending', 'resolved', 'closed', 'canceled'] as const;
 export type TicketState = (typeof TICKET_STATES)[number];
 export const TicketStateSchema = Type.Enum(TICKET_STATES);
+/** Open: the SLA clocks may still run and the ticket counts against its assignee and its merchant. */
+export const OPEN_TICKET_STATES: readonly TicketState[] = ['new', 'assigned', 'in_progress', 'pending'];
 
 /** What a pending ticket waits on; its SLA clocks pause meanwhile. */
 export const PENDING_ON = ['merchant', 'third_party'] as const;
@@ -51,6 +53,9 @@ export const TicketSnapshot = Type.Object(
     leadId: NullableId,
     placeId: NullableId,
     visitId: NullableId,
+    /** Where the work is (the merchant's, lead's or place's point), WGS-84; null when the ticket names none. */
+    lat: Type.Union([Type.Number(), Type.Null()]),
+    lng: Type.Union([Type.Number(), Type.Null()]),
     createdBy: Id,
     slaStatus: SlaStatusSchema,
     /** When the first open SLA clock breaches (or breached): what "breaches first" sorts by. */

@@ -25,6 +25,9 @@ function inputOf(request: SearchRequest): SearchInput {
     area: joined(request.areaIds),
     country: joined(request.countries),
     pool: joined(request.pools),
+    priority: joined(request.priorities),
+    sla: joined(request.slaStatuses),
+    hasOpenTicket: request.hasOpenTicket,
     sort: request.sort || undefined,
     limit: request.limit > 0 ? request.limit : undefined,
     cursor: request.cursor || undefined,
@@ -56,6 +59,10 @@ function itemMessage(item: SearchItem): MessageInitShape<typeof SearchItemSchema
     lastVerifiedVisitAt: item.lastVerifiedVisitAt === null ? undefined : BigInt(Date.parse(item.lastVerifiedVisitAt)),
     updatedAt: BigInt(Date.parse(item.updatedAt)),
     detailsJson: JSON.stringify(item.details),
+    priority: some(item.priority ?? null),
+    slaStatus: some(item.slaStatus ?? null),
+    breachAt: item.breachAt == null ? undefined : BigInt(Date.parse(item.breachAt)),
+    hasOpenTicket: item.hasOpenTicket,
   };
 }
 

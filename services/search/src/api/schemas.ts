@@ -5,23 +5,30 @@ const list = (description: string) => Type.Optional(Type.String({ maxLength: 200
 
 export const SearchQuerystring = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200, description: 'Text over names, addresses and contacts (any script)' })),
-  type: list('Comma list of merchant, lead, place, visit (default: all the caller may read)'),
+  type: list('Comma list of merchant, lead, place, visit, ticket (default: all the caller may read)'),
   lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90, description: 'WGS-84' })),
   lng: Type.Optional(Type.Number({ minimum: -180, maximum: 180, description: 'WGS-84' })),
   radius: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: MAX_RADIUS_M, description: 'Metres around lat/lng' })),
   bbox: list('minLng,minLat,maxLng,maxLat (WGS-84)'),
   areaId: Type.Optional(Type.String({ maxLength: 64, description: "Inside this area's polygon" })),
-  status: list('Merchant status, place status or visit verification (comma list)'),
+  status: list('Merchant status, place status, visit verification or ticket state (comma list)'),
   stage: list('Lead stage (comma list)'),
-  category: list('Category (comma list)'),
+  category: list('Category or ticket type (comma list)'),
   owner: list('Owner user id (comma list)'),
   area: list('Filed under these areas or their descendants (comma list of area ids)'),
   country: list('ISO 3166 alpha-2 (comma list)'),
   pool: list('Lead pool: private, public'),
-  sort: Type.Optional(Type.Union([Type.Literal('relevance'), Type.Literal('distance'), Type.Literal('recency')])),
+  priority: list('Ticket priority: low, normal, high, urgent (comma list)'),
+  sla: list('Ticket SLA summary: breached, at-risk, on-track, paused, met, none (comma list)'),
+  hasOpenTicket: Type.Optional(Type.Boolean({ description: 'Merchants with (true) or without (false) an open ticket' })),
+  sort: Type.Optional(
+    Type.Union([Type.Literal('relevance'), Type.Literal('distance'), Type.Literal('recency'), Type.Literal('breach')], {
+      description: 'breach (tickets only): the soonest SLA breach first',
+    }),
+  ),
   limit: Type.Integer({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT }),
   cursor: Type.Optional(Type.String({ maxLength: 512, description: 'The nextCursor of the previous page' })),
-  facets: list('Comma list of type, status, stage, category, country, pool, ownerId, areaId'),
+  facets: list('Comma list of type, status, stage, category, country, pool, ownerId, areaId, priority, slaStatus'),
 });
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -46,6 +53,10 @@ export const SearchItem = Type.Object({
   ownerId: Nullable(Type.String()),
   ownerName: Nullable(Type.String()),
   lastVerifiedVisitAt: Nullable(Type.String()),
+  priority: Type.Optional(Nullable(Type.String({ description: 'Tickets' }))),
+  slaStatus: Type.Optional(Nullable(Type.String({ description: 'Tickets: breached, at-risk, on-track, paused, met, none' }))),
+  breachAt: Type.Optional(Nullable(Type.String({ description: 'Tickets: when the first open SLA clock breaches (or breached)' }))),
+  hasOpenTicket: Type.Optional(Type.Boolean({ description: 'Merchants: a ticket about the merchant is open' })),
   updatedAt: Type.String(),
   details: Type.Record(Type.String(), Type.Unknown()),
 });

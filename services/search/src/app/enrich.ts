@@ -18,7 +18,7 @@ export async function areaTree(ctx: SearchContext, db: Db): Promise<AreaTree> {
   return state.areas;
 }
 
-/** The owner's name, the area's path and (for a merchant) its last verified visit. */
+/** The owner's name, the area's path and (for a merchant) its last verified visit and whether a ticket is open. */
 export async function enrichmentOf(
   ctx: SearchContext,
   db: Db,
@@ -27,9 +27,15 @@ export async function enrichmentOf(
   const owner = await referenceRepository.user(db, record.ownerId);
   const tree = await areaTree(ctx, db);
   const lastVisit = record.merchantId ? await referenceRepository.lockLastVerifiedVisit(db, ctx.dialect, record.merchantId) : 0;
-  return {
+  const enrichment: Enrichment = {
     ownerName: owner?.name ?? null,
     areaPath: tree.path(record.areaId),
     lastVerifiedVisitAt: lastVisit > 0 ? lastVisit : null,
   };
+  if (record.merchantId) {
+    enrichment.hasOpenTicket = (await referenceRepository.withOpenTickets(db, ctx.dialect, [record.merchantId], true)).has(
+      record.merchantId,
+    );
+  }
+  return enrichment;
 }

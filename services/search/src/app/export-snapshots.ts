@@ -6,6 +6,8 @@ import type {
   MerchantSnapshot,
   PlaceSchema,
   PlaceSnapshot,
+  TicketSchema,
+  TicketSnapshot,
   VisitSchema,
   VisitSnapshot,
 } from '@fieldops/contracts';
@@ -115,5 +117,32 @@ export function visitSnapshot(v: MessageShape<typeof VisitSchema>): VisitSnapsho
     riskSignals: v.riskSignals.map((s) => ({ code: s.code, weight: s.weight, detail: s.detail })),
     verification: v.verification as VisitSnapshot['verification'],
     version: Number(v.version),
+  };
+}
+
+export function ticketSnapshot(t: MessageShape<typeof TicketSchema>): TicketSnapshot {
+  return {
+    id: t.id,
+    country: t.country,
+    type: t.type,
+    title: t.title,
+    state: t.state as TicketSnapshot['state'],
+    pendingOn: some(t.pendingOn) as TicketSnapshot['pendingOn'],
+    priority: t.priority as TicketSnapshot['priority'],
+    queue: t.queue,
+    assigneeId: some(t.assigneeId),
+    orgUnitId: some(t.orgUnitId),
+    agencyId: some(t.agencyId),
+    areaId: some(t.areaId),
+    merchantId: some(t.merchantId),
+    leadId: some(t.leadId),
+    placeId: some(t.placeId),
+    visitId: some(t.visitId),
+    lat: some(t.lat),
+    lng: some(t.lng),
+    createdBy: t.createdBy,
+    slaStatus: t.slaStatus as TicketSnapshot['slaStatus'],
+    slaBreachAt: isoOf(t.slaBreachAt),
+    version: Number(t.version),
   };
 }

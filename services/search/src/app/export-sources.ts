@@ -1,11 +1,12 @@
 import type { LeadSnapshot, MerchantSnapshot, VisitSnapshot } from '@fieldops/contracts';
-import { CheckinService, LeadsService, MerchantService, PoiService } from '@fieldops/contracts';
+import { CheckinService, LeadsService, MerchantService, PoiService, TicketsService } from '@fieldops/contracts';
 import type { SearchContext } from '../config';
 import { referenceRepository } from '../db/reference.repository';
 import { isVerifiedVisit, leadDocument, merchantDocument, placeDocument, visitDocument } from '../domain/documents';
 import type { DocumentType, SearchDocument } from '../domain/search-document';
 import { areaTree } from './enrich';
-import { leadSnapshot, merchantSnapshot, placeSnapshot, visitSnapshot } from './export-snapshots';
+import { leadSnapshot, merchantSnapshot, placeSnapshot, ticketSnapshot, visitSnapshot } from './export-snapshots';
+import { ticketDocuments } from './ticket-documents';
 
 type CallOptions = { headers: Record<string, string>; timeoutMs: number };
 
@@ -32,11 +33,19 @@ async function enrich(ctx: SearchContext, records: { ownerId: string | null; are
         records.map((r) => r.id),
       )
     : new Map<string, number>();
+  const open = merchants
+    ? await referenceRepository.withOpenTickets(
+        ctx.db,
+        ctx.dialect,
+        records.map((r) => r.id),
+      )
+    : new Set<string>();
   const tree = await areaTree(ctx, ctx.db);
   return (r: { ownerId: string | null; areaId: string | null; id: string }) => ({
     ownerName: r.ownerId ? (users.get(r.ownerId)?.name ?? null) : null,
     areaPath: tree.path(r.areaId),
     lastVerifiedVisitAt: visits.get(r.id) ?? null,
+    ...(merchants ? { hasOpenTicket: open.has(r.id) } : {}),
   });
 }
 
@@ -55,8 +64,24 @@ async function recordVerifiedVisits(ctx: SearchContext, visits: VisitSnapshot[])
   }
 }
 
-/** Visits come first: their verified visits are recorded before the merchants' documents read them. */
+/**
+ * Visits and tickets come first: their verified visits and open tickets are recorded before the merchants' documents
+ * read them.
+ */
 export const EXPORT_SOURCES: ExportSource[] = [
+  {
+    source: 'tickets',
+    type: 'ticket',
+    async page(ctx, afterId, call) {
+      const answer = await ctx.rpc.client(TicketsService).exportTickets({ afterId, limit: PAGE }, call);
+      const { docs } = await ticketDocuments(
+        ctx,
+        ctx.db,
+        answer.tickets.map((t) => ({ ticket: ticketSnapshot(t), at: Number(t.updatedAt) })),
+      );
+      return { docs, nextAfterId: answer.nextAfterId };
+    },
+  },
   {
     source: 'checkin',
     type: 'visit',

@@ -19,6 +19,9 @@ export interface SearchInput {
   area?: string;
   country?: string;
   pool?: string;
+  priority?: string;
+  sla?: string;
+  hasOpenTicket?: boolean;
   sort?: string;
   limit?: number;
   cursor?: string;
@@ -95,6 +98,8 @@ export function geoOf(input: SearchInput): { origin?: { lat: number; lng: number
 /** The sort asked for, or the natural one: relevance for text, distance around a point, else recency. */
 export function sortOf(input: SearchInput, hasText: boolean, hasOrigin: boolean): Sort {
   const [asked] = oneOf('/query/sort', listOf(input.sort), SORTS) ?? [];
+  if (asked === 'breach' && typesOf(input).some((type) => type !== 'ticket'))
+    throw new ValidationError([{ field: '/query/sort', message: 'breach sorts tickets only: add type=ticket' }]);
   if (asked === 'distance' && !hasOrigin) throw new ValidationError([{ field: '/query/sort', message: 'distance needs lat and lng' }]);
   if (asked === 'relevance' && !hasText) return hasOrigin ? 'distance' : 'recency';
   return asked ?? (hasText ? 'relevance' : hasOrigin ? 'distance' : 'recency');

@@ -70,6 +70,14 @@ function itemOf(hit: SearchHit, parts: ReturnType<typeof queryParts>) {
     ownerId: doc.ownerId,
     ownerName: doc.ownerName,
     lastVerifiedVisitAt: doc.lastVerifiedVisitAt === null ? null : new Date(doc.lastVerifiedVisitAt).toISOString(),
+    ...(doc.type === 'ticket'
+      ? {
+          priority: doc.priority ?? null,
+          slaStatus: doc.slaStatus ?? null,
+          breachAt: doc.breachAt == null ? null : new Date(doc.breachAt).toISOString(),
+        }
+      : {}),
+    ...(doc.type === 'merchant' ? { hasOpenTicket: doc.hasOpenTicket ?? false } : {}),
     updatedAt: new Date(doc.updatedAt).toISOString(),
     details,
   };
@@ -110,6 +118,9 @@ export async function search(ctx: SearchContext, caller: Principal, input: Searc
       ownerId: listOf(input.owner),
       country: listOf(input.country)?.map((c) => c.toUpperCase()),
       pool: listOf(input.pool),
+      priority: listOf(input.priority),
+      slaStatus: listOf(input.sla),
+      hasOpenTicket: input.hasOpenTicket,
       areaIds: areaFilter ? await subtreesOf(ctx, areaFilter) : undefined,
     },
     near: geo.origin && geo.radius !== undefined ? { point: geo.origin, radius: geo.radius } : undefined,

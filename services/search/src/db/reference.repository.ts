@@ -1,10 +1,11 @@
 import { type Dialect, forUpdate, insertIfAbsent, upsert } from '@fieldops/platform';
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { SearchAreaTable, SearchDb, SearchUserTable } from './schema';
+import type { SearchAreaTable, SearchDb, SearchTicketMerchantTable, SearchUserTable } from './schema';
 
 type Db = Kysely<SearchDb> | Transaction<SearchDb>;
 export type UserRow = Selectable<SearchUserTable>;
 export type AreaRow = Selectable<SearchAreaTable>;
+export type TicketMerchantRow = Selectable<SearchTicketMerchantTable>;
 
 /** Users and areas as their services published them (newest version wins), and merchants' last verified visits. */
 export const referenceRepository = {
@@ -69,5 +70,33 @@ export const referenceRepository = {
       .where('last_verified_at', '>', 0)
       .execute();
     return new Map(rows.map((r) => [r.merchant_id, Number(r.last_verified_at)]));
+  },
+
+  /**
+   * Records a ticket's merchant and whether it is open, unless a newer version is stored; answers the merchants whose
+   * open-ticket flag may have changed (the ticket's merchant, and the one it was about before). Inside a transaction.
+   */
+  async putTicketMerchant(db: Db, dialect: Dialect, row: TicketMerchantRow): Promise<string[]> {
+    const stored = await db.selectFrom('search_ticket_merchant').selectAll().where('ticket_id', '=', row.ticket_id).executeTakeFirst();
+    if (stored && stored.version >= row.version) return [];
+    const merchants = [...new Set([stored?.merchant_id ?? null, row.merchant_id])].filter((id): id is string => id !== null).sort();
+    // Two tickets of one merchant may change at once: each locks the merchant's row first (in id order), so the one
+    // that counts second sees what the first wrote.
+    for (const id of merchants) await referenceRepository.lockLastVerifiedVisit(db, dialect, id);
+    const { ticket_id, ...rest } = row;
+    await upsert(db, dialect, 'search_ticket_merchant', row, ['ticket_id'], rest);
+    return merchants;
+  },
+
+  /** The merchants among `merchantIds` with at least one open ticket; `locking` reads the latest committed rows. */
+  async withOpenTickets(db: Db, dialect: Dialect, merchantIds: string[], locking = false): Promise<Set<string>> {
+    if (merchantIds.length === 0) return new Set();
+    const query = db
+      .selectFrom('search_ticket_merchant')
+      .select('merchant_id')
+      .where('merchant_id', 'in', merchantIds)
+      .where('open', '=', 1);
+    const rows = await (locking ? forUpdate(query, dialect) : query).execute();
+    return new Set(rows.flatMap((r) => (r.merchant_id === null ? [] : [r.merchant_id])));
   },
 };

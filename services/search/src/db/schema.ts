@@ -24,6 +24,14 @@ export interface SearchMerchantVisitTable {
   last_verified_at: number;
 }
 
+/** Each ticket's merchant and whether the ticket is open (newest version wins): a merchant's open-ticket flag. */
+export interface SearchTicketMerchantTable {
+  ticket_id: string;
+  merchant_id: string | null;
+  open: number;
+  version: number;
+}
+
 /** Per source service: the newest event applied, when, and how late it was (for /search/status). */
 export interface SearchSourceTable {
   source: string;
@@ -38,4 +46,5 @@ export interface SearchDb extends PlatformTables {
   search_area: SearchAreaTable;
   search_merchant_visit: SearchMerchantVisitTable;
   search_source: SearchSourceTable;
+  search_ticket_merchant: SearchTicketMerchantTable;
 }

@@ -1,4 +1,11 @@
-import type { LeadSnapshot, MerchantSnapshot, PlaceSnapshot, VisitSnapshot } from '@fieldops/contracts';
+import {
+  type LeadSnapshot,
+  type MerchantSnapshot,
+  OPEN_TICKET_STATES,
+  type PlaceSnapshot,
+  type TicketSnapshot,
+  type VisitSnapshot,
+} from '@fieldops/contracts';
 import type { SearchDocument } from './search-document';
 
 /** What search adds to a source's snapshot. */
@@ -6,9 +13,17 @@ export interface Enrichment {
   ownerName: string | null;
   areaPath: string | null;
   lastVerifiedVisitAt: number | null;
+  /** Merchants: whether one of their tickets is open. */
+  hasOpenTicket?: boolean;
 }
 
 const NONE: Enrichment = { ownerName: null, areaPath: null, lastVerifiedVisitAt: null };
+
+/** The merchant a ticket is about, as the index holds it: its name and address make the ticket findable by them. */
+export interface TicketSubject {
+  title: string;
+  address: string;
+}
 
 export function merchantDocument(m: MerchantSnapshot, at: number, extra: Enrichment = NONE): SearchDocument {
   return {
@@ -32,6 +47,7 @@ export function merchantDocument(m: MerchantSnapshot, at: number, extra: Enrichm
     pool: null,
     category: m.category,
     ...extra,
+    hasOpenTicket: extra.hasOpenTicket ?? false,
     details: {
       legalName: m.legalName,
       brandName: m.brandName,
@@ -137,4 +153,53 @@ export function visitDocument(v: VisitSnapshot, at: number, extra: Enrichment = 
 /** Whether a visit counts as verified (for a merchant's last verified visit). */
 export function isVerifiedVisit(v: VisitSnapshot): boolean {
   return v.verification === 'verified' || v.verification === 'approved';
+}
+
+/**
+ * A ticket: its state is the status, its type the category, its assignee the owner (the tickets service's scope
+ * columns); text over its title and the merchant's name and address. A ticket naming no place sits at 0, 0.
+ */
+export function ticketDocument(t: TicketSnapshot, at: number, subject: TicketSubject | null, extra: Enrichment = NONE): SearchDocument {
+  return {
+    type: 'ticket',
+    id: t.id,
+    version: t.version,
+    updatedAt: at,
+    title: t.title,
+    address: subject?.address ?? '',
+    keywords: subject ? [subject.title] : [],
+    phones: [],
+    country: t.country,
+    lat: t.lat ?? 0,
+    lng: t.lng ?? 0,
+    areaId: t.areaId,
+    ownerId: t.assigneeId,
+    orgUnitId: t.orgUnitId,
+    agencyId: t.agencyId,
+    status: t.state,
+    stage: null,
+    pool: null,
+    category: t.type,
+    priority: t.priority,
+    slaStatus: t.slaStatus,
+    breachAt: t.slaBreachAt === null ? null : Date.parse(t.slaBreachAt),
+    openedBy: t.createdBy,
+    ownerName: extra.ownerName,
+    areaPath: extra.areaPath,
+    lastVerifiedVisitAt: null,
+    details: {
+      queue: t.queue,
+      pendingOn: t.pendingOn,
+      merchantId: t.merchantId,
+      merchantName: subject?.title ?? null,
+      leadId: t.leadId,
+      placeId: t.placeId,
+      visitId: t.visitId,
+    },
+  };
+}
+
+/** Whether a ticket still counts against its merchant (the tickets service's open states). */
+export function isOpenTicket(t: TicketSnapshot): boolean {
+  return OPEN_TICKET_STATES.includes(t.state);
 }

@@ -1,4 +1,4 @@
-export const DOCUMENT_TYPES = ['merchant', 'lead', 'place', 'visit'] as const;
+export const DOCUMENT_TYPES = ['merchant', 'lead', 'place', 'visit', 'ticket'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 /**
@@ -25,13 +25,21 @@ export interface SearchDocument {
   ownerId: string | null;
   orgUnitId: string | null;
   agencyId: string | null;
-  /** Merchant status, place status, visit verification. */
+  /** Merchant status, place status, visit verification, ticket state. */
   status: string | null;
   /** Lead stage. */
   stage: string | null;
   /** Lead pool. */
   pool: string | null;
+  /** Merchant and place category, ticket type. */
   category: string | null;
+  /** Tickets: priority, SLA summary, when the first open clock breaches (epoch ms) and who opened it (who sees it too). */
+  priority?: string | null;
+  slaStatus?: string | null;
+  breachAt?: number | null;
+  openedBy?: string | null;
+  /** Merchants: whether a ticket about the merchant is open. */
+  hasOpenTicket?: boolean;
   ownerName: string | null;
   /** The area and its ancestors, root first: "China / Shanghai / Pudong". */
   areaPath: string | null;

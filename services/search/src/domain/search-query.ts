@@ -1,10 +1,11 @@
 import type { LatLng, LatLngBox } from '@fieldops/geo';
 import type { DocumentType, SearchDocument } from './search-document';
 
-export const SORTS = ['relevance', 'distance', 'recency'] as const;
+/** breach: tickets whose SLA breaches (or breached) first, then those without a running clock. */
+export const SORTS = ['relevance', 'distance', 'recency', 'breach'] as const;
 export type Sort = (typeof SORTS)[number];
 
-export const FACETS = ['type', 'status', 'stage', 'category', 'country', 'pool', 'ownerId', 'areaId'] as const;
+export const FACETS = ['type', 'status', 'stage', 'category', 'country', 'pool', 'ownerId', 'areaId', 'priority', 'slaStatus'] as const;
 export type Facet = (typeof FACETS)[number];
 
 /** An area's polygon (GeoJSON Polygon or MultiPolygon rings, [lng, lat]) and its bounding box. */
@@ -26,6 +27,11 @@ export interface SearchFilters {
   ownerId?: string[];
   country?: string[];
   pool?: string[];
+  /** Ticket priority and SLA summary. */
+  priority?: string[];
+  slaStatus?: string[];
+  /** Merchants with (true) or without (false) an open ticket. */
+  hasOpenTicket?: boolean;
   /** The documents filed under these areas (the area and its descendants). */
   areaIds?: string[];
 }

@@ -7,6 +7,7 @@ export const READ_PERMISSION: Record<DocumentType, string> = {
   lead: 'lead:read',
   place: 'place:read',
   visit: 'visit:read',
+  ticket: 'ticket:read',
 };
 
 /**
@@ -15,6 +16,7 @@ export const READ_PERMISSION: Record<DocumentType, string> = {
  *   their agency's) — the platform's `scopeFilter` over the document's owner, org unit, area, country and agency;
  * - leads: that scope, or the public pool (unowned leads of the caller's country, within their areas when they have
  *   any or area-less, of their agency or none) — the leads service's `visibleTo`;
+ * - tickets: that scope over the assignee, or the tickets the caller opened — the tickets service's `visibleTo`;
  * - places: shared reference data, every place of the caller's country (all countries for scope `all`).
  * A type the caller has no read permission for is not searched at all.
  */

@@ -1,7 +1,7 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { Code, ConnectError, type ConnectRouter, type HandlerContext } from '@connectrpc/connect';
 import { type TicketSchema, TicketsService } from '@fieldops/contracts';
-import { type Access, rpcAccess } from '@fieldops/platform';
+import { type Access, rpcAccess, rpcServiceCaller } from '@fieldops/platform';
 import type { TicketsContext } from '../config';
 import { type TicketRow, ticketRepository } from '../db/ticket.repository';
 import { TicketPermission } from '../domain/permissions';
@@ -9,6 +9,8 @@ import { TicketPermission } from '../domain/permissions';
 const MAX_BATCH = 500;
 const DEFAULT_LIST = 50;
 const MAX_LIST = 200;
+const DEFAULT_EXPORT = 500;
+const MAX_EXPORT = 1000;
 
 /** The verified caller with ticket:read and their data scope. */
 const readerOf = (ctx: TicketsContext, context: HandlerContext): Promise<Access> => rpcAccess(context, TicketPermission.read, ctx.scopes);
@@ -34,6 +36,8 @@ function toTicketMessage(row: TicketRow): MessageInitShape<typeof TicketSchema> 
     ...optional('placeId', row.place_id),
     ...optional('visitId', row.visit_id),
     createdBy: row.created_by,
+    ...optional('lat', row.lat),
+    ...optional('lng', row.lng),
     slaStatus: row.sla_status,
     ...optional('slaBreachAt', row.sla_breach_at === null ? null : BigInt(row.sla_breach_at)),
     version: BigInt(row.version),
@@ -68,6 +72,16 @@ export function ticketsRpc(router: ConnectRouter, ctx: TicketsContext): void {
         request.limit || DEFAULT_LIST,
       );
       return { tickets: rows.map(toTicketMessage) };
+    },
+    async exportTickets(request, context) {
+      // The export holds every ticket of every country: only a FieldOps service acting on its own may read it.
+      rpcServiceCaller(context, 'export tickets');
+      if (request.limit < 0 || request.limit > MAX_EXPORT)
+        throw new ConnectError(`limit must be in 0..${MAX_EXPORT}`, Code.InvalidArgument);
+      const limit = request.limit || DEFAULT_EXPORT;
+      const rows = await ticketRepository.page(ctx.db, request.afterId, limit);
+      const last = rows.at(-1);
+      return { tickets: rows.map(toTicketMessage), nextAfterId: rows.length === limit && last ? last.id : '' };
     },
   });
 }

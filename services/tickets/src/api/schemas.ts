@@ -21,6 +21,7 @@ export const Ticket = Type.Object({
   title: Type.String(),
   description: Type.String(),
   state: TicketStateSchema,
+  allowedMoves: Type.Array(TicketStateSchema, { description: 'The states this ticket may move to now (POST …/transitions)' }),
   pendingOn: Type.Union([PendingOnSchema, Type.Null()], { description: 'What a pending ticket waits on' }),
   priority: TicketPrioritySchema,
   queue: Type.String(),

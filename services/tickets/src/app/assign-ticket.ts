@@ -52,6 +52,7 @@ export async function writeAssignment(
   );
   await watch(trx, ctx.dialect, ticket.id, [assignee.id], now);
   await events.append(ticketEvents.assigned(after, ticket.assignee_id, assignee.id, by));
+  await events.append(ticketEvents.updated(after, by));
   return after;
 }
 

@@ -51,6 +51,7 @@ export async function commentTicket(ctx: TicketsContext, access: Access, id: str
       await watch(trx, ctx.dialect, ticket.id, [by], now);
       const notify = (await watcherRepository.of(trx, ticket.id)).filter((user) => user !== by);
       await events.append(ticketEvents.commented(after, comment, notify));
+      await events.append(ticketEvents.updated(after, by));
       return comment;
     },
     { retryLockConflicts: true },

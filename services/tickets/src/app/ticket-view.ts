@@ -1,4 +1,5 @@
 import type { TicketRow } from '../db/ticket.repository';
+import { allowedFrom } from '../domain/ticket-state';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -11,6 +12,7 @@ export function toTicketView(row: TicketRow) {
     title: row.title,
     description: row.description,
     state: row.state,
+    allowedMoves: [...allowedFrom(row.state)],
     pendingOn: row.pending_on,
     priority: row.priority,
     queue: row.queue,

@@ -65,6 +65,7 @@ export async function transitionTicket(
       { now, expectedVersion },
     );
     await events.append(ticketEvents.transitioned(after, ticket.state, reason, decision.kind === 'reopened', by));
+    await events.append(ticketEvents.updated(after, by));
     return after;
   });
 }

@@ -1,4 +1,4 @@
-import type { PendingOn, TicketState } from '@fieldops/contracts';
+import { OPEN_TICKET_STATES, type PendingOn, type TicketState } from '@fieldops/contracts';
 
 export { PENDING_ON, type PendingOn, TICKET_PRIORITIES, TICKET_STATES, type TicketPriority, type TicketState } from '@fieldops/contracts';
 
@@ -17,7 +17,7 @@ const NEXT: Record<TicketState, readonly TicketState[]> = {
 };
 
 /** Open: the SLA clocks may still run and the ticket counts against its assignee's load. */
-export const OPEN_STATES: readonly TicketState[] = ['new', 'assigned', 'in_progress', 'pending'];
+export const OPEN_STATES = OPEN_TICKET_STATES;
 
 export function allowedFrom(state: TicketState): readonly TicketState[] {
   return NEXT[state];

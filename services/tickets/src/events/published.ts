@@ -33,6 +33,8 @@ export function ticketSnapshot(row: TicketRow): TicketSnapshot {
     leadId: row.lead_id,
     placeId: row.place_id,
     visitId: row.visit_id,
+    lat: row.lat,
+    lng: row.lng,
     createdBy: row.created_by,
     slaStatus: row.sla_status,
     slaBreachAt: iso(row.sla_breach_at),
@@ -57,6 +59,7 @@ function slaAction(row: TicketRow, action: SlaDueAction, dueAt: string | null, n
 
 export const ticketEvents = {
   opened: (row: TicketRow, actor: string) => event('tickets.ticket.opened.v1', row, ticketSnapshot(row), actor),
+  /** The whole snapshot after any change of the row (an edit, a move, an assignment, a comment): what read models follow. */
   updated: (row: TicketRow, actor: string) => event('tickets.ticket.updated.v1', row, ticketSnapshot(row), actor),
   transitioned: (row: TicketRow, from: TicketRow['state'], reason: string | null, reopened: boolean, actor: string) =>
     event(

@@ -10872,7 +10872,7 @@ export interface operations {
             query?: {
                 /** @description Text over names, addresses and contacts (any script) */
                 q?: string;
-                /** @description Comma list of merchant, lead, place, visit (default: all the caller may read) */
+                /** @description Comma list of merchant, lead, place, visit, ticket (default: all the caller may read) */
                 type?: string;
                 /** @description WGS-84 */
                 lat?: number;
@@ -10884,11 +10884,11 @@ export interface operations {
                 bbox?: string;
                 /** @description Inside this area's polygon */
                 areaId?: string;
-                /** @description Merchant status, place status or visit verification (comma list) */
+                /** @description Merchant status, place status, visit verification or ticket state (comma list) */
                 status?: string;
                 /** @description Lead stage (comma list) */
                 stage?: string;
-                /** @description Category (comma list) */
+                /** @description Category or ticket type (comma list) */
                 category?: string;
                 /** @description Owner user id (comma list) */
                 owner?: string;
@@ -10898,11 +10898,18 @@ export interface operations {
                 country?: string;
                 /** @description Lead pool: private, public */
                 pool?: string;
-                sort?: "relevance" | "distance" | "recency";
+                /** @description Ticket priority: low, normal, high, urgent (comma list) */
+                priority?: string;
+                /** @description Ticket SLA summary: breached, at-risk, on-track, paused, met, none (comma list) */
+                sla?: string;
+                /** @description Merchants with (true) or without (false) an open ticket */
+                hasOpenTicket?: boolean;
+                /** @description breach (tickets only): the soonest SLA breach first */
+                sort?: "relevance" | "distance" | "recency" | "breach";
                 limit?: number;
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
-                /** @description Comma list of type, status, stage, category, country, pool, ownerId, areaId */
+                /** @description Comma list of type, status, stage, category, country, pool, ownerId, areaId, priority, slaStatus */
                 facets?: string;
             };
             header?: never;
@@ -10942,6 +10949,11 @@ export interface operations {
                             ownerId: string | null;
                             ownerName: string | null;
                             lastVerifiedVisitAt: string | null;
+                            priority?: string | null;
+                            slaStatus?: string | null;
+                            breachAt?: string | null;
+                            /** @description Merchants: a ticket about the merchant is open */
+                            hasOpenTicket?: boolean;
                             updatedAt: string;
                             details: {
                                 [key: string]: unknown;
@@ -11169,6 +11181,8 @@ export interface operations {
                             description: string;
                             /** @enum {unknown} */
                             state: "new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled";
+                            /** @description The states this ticket may move to now (POST …/transitions) */
+                            allowedMoves: ("new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled")[];
                             /** @description What a pending ticket waits on */
                             pendingOn: ("merchant" | "third_party") | null;
                             /** @enum {unknown} */
@@ -11305,6 +11319,8 @@ export interface operations {
                         description: string;
                         /** @enum {unknown} */
                         state: "new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled";
+                        /** @description The states this ticket may move to now (POST …/transitions) */
+                        allowedMoves: ("new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled")[];
                         /** @description What a pending ticket waits on */
                         pendingOn: ("merchant" | "third_party") | null;
                         /** @enum {unknown} */
@@ -11425,6 +11441,8 @@ export interface operations {
                         description: string;
                         /** @enum {unknown} */
                         state: "new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled";
+                        /** @description The states this ticket may move to now (POST …/transitions) */
+                        allowedMoves: ("new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled")[];
                         /** @description What a pending ticket waits on */
                         pendingOn: ("merchant" | "third_party") | null;
                         /** @enum {unknown} */
@@ -11549,6 +11567,8 @@ export interface operations {
                         description: string;
                         /** @enum {unknown} */
                         state: "new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled";
+                        /** @description The states this ticket may move to now (POST …/transitions) */
+                        allowedMoves: ("new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled")[];
                         /** @description What a pending ticket waits on */
                         pendingOn: ("merchant" | "third_party") | null;
                         /** @enum {unknown} */
@@ -11688,6 +11708,8 @@ export interface operations {
                         description: string;
                         /** @enum {unknown} */
                         state: "new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled";
+                        /** @description The states this ticket may move to now (POST …/transitions) */
+                        allowedMoves: ("new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled")[];
                         /** @description What a pending ticket waits on */
                         pendingOn: ("merchant" | "third_party") | null;
                         /** @enum {unknown} */
@@ -12143,6 +12165,8 @@ export interface operations {
                         description: string;
                         /** @enum {unknown} */
                         state: "new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled";
+                        /** @description The states this ticket may move to now (POST …/transitions) */
+                        allowedMoves: ("new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled")[];
                         /** @description What a pending ticket waits on */
                         pendingOn: ("merchant" | "third_party") | null;
                         /** @enum {unknown} */

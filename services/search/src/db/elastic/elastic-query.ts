@@ -40,6 +40,8 @@ export function visibleQuery({ scope, types }: Visibility): Query {
   const should = types.map((type): Query => {
     const ofType: Query = { term: { type } };
     if (type === 'lead') return { bool: { filter: [ofType], should: [owned(scope), publicPool(scope)], minimum_should_match: 1 } };
+    if (type === 'ticket')
+      return { bool: { filter: [ofType], should: [owned(scope), { term: { opened_by: scope.userId } }], minimum_should_match: 1 } };
     if (type === 'place') return { bool: { filter: scope.scope === 'all' ? [ofType] : [ofType, { term: { country: scope.country } }] } };
     return { bool: { filter: [ofType, owned(scope)] } };
   });
@@ -75,9 +77,13 @@ export function searchQuery(query: SearchQuery, visibility: Visibility): Query {
     ['owner_id', f.ownerId],
     ['country', f.country],
     ['pool', f.pool],
+    ['priority', f.priority],
+    ['sla_status', f.slaStatus],
     ['area_id', f.areaIds],
   ];
   for (const [field, values] of listed) if (values) filter.push(terms(field, values));
+  if (f.hasOpenTicket === true) filter.push({ term: { open_ticket: true } });
+  if (f.hasOpenTicket === false) filter.push({ bool: { must_not: [{ term: { open_ticket: true } }] } });
   if (query.near) {
     filter.push({
       geo_distance: { distance: `${query.near.radius}m`, location: { lat: query.near.point.lat, lon: query.near.point.lng } },
@@ -106,6 +112,7 @@ export function sortOf(query: SearchQuery): estypes.SortCombinations[] {
       ? [{ _geo_distance: { location: { lat: query.origin.lat, lon: query.origin.lng }, order: 'asc', unit: 'm' } }, { key: 'asc' }]
       : [{ key: 'asc' }],
     recency: [{ updated_at: 'desc' }, { key: 'desc' }],
+    breach: [{ breach_at: { order: 'asc', missing: '_last' } }, { key: 'asc' }],
   };
   return by[query.sort];
 }
@@ -119,4 +126,6 @@ export const FACET_FIELDS: Record<Facet, string> = {
   pool: 'pool',
   ownerId: 'owner_id',
   areaId: 'area_id',
+  priority: 'priority',
+  slaStatus: 'sla_status',
 };

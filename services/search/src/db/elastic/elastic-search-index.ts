@@ -45,6 +45,11 @@ function sourceOf(doc: SearchDocument): Record<string, unknown> {
     stage: doc.stage,
     pool: doc.pool,
     category: doc.category,
+    priority: doc.priority ?? null,
+    sla_status: doc.slaStatus ?? null,
+    breach_at: doc.breachAt ?? null,
+    opened_by: doc.openedBy ?? null,
+    open_ticket: doc.hasOpenTicket ?? null,
     location: { lat: doc.lat, lon: doc.lng },
     title: doc.title,
     tw: terms.titleWords,
@@ -74,6 +79,9 @@ export class ElasticSearchIndex implements SearchIndex {
     const client = clientFor(url);
     if (!(await client.indices.exists({ index }))) {
       await client.indices.create({ index, settings: INDEX_SETTINGS, mappings: INDEX_MAPPINGS });
+    } else {
+      // Fields added since the index was made (adding fields to a mapping is allowed; changing one is not).
+      await client.indices.putMapping({ index, properties: INDEX_MAPPINGS.properties });
     }
     return new ElasticSearchIndex(client, index);
   }

@@ -39,6 +39,7 @@ export function visibleSql({ scope, types }: Visibility): Expression<SqlBool> {
   return or(
     types.map((type) => {
       if (type === 'lead') return sql<SqlBool>`(+d.type = 'lead' and (${owned} or ${publicPool(scope)}))`;
+      if (type === 'ticket') return sql<SqlBool>`(+d.type = 'ticket' and (${owned} or d.opened_by = ${scope.userId}))`;
       if (type === 'place')
         return scope.scope === 'all' ? sql<SqlBool>`+d.type = 'place'` : sql<SqlBool>`(+d.type = 'place' and d.country = ${scope.country})`;
       return sql<SqlBool>`(+d.type = ${type} and ${owned})`;
@@ -106,6 +107,9 @@ export function searchSql(query: SearchQuery, visibility: Visibility): CompiledS
   if (f.ownerId) conditions.push(isIn('d.owner_id', f.ownerId));
   if (f.country) conditions.push(isIn('d.country', f.country));
   if (f.pool) conditions.push(isIn('d.pool', f.pool));
+  if (f.priority) conditions.push(isIn('d.priority', f.priority));
+  if (f.slaStatus) conditions.push(isIn('d.sla_status', f.slaStatus));
+  if (f.hasOpenTicket !== undefined) conditions.push(sql<SqlBool>`coalesce(d.open_ticket, 0) = ${Number(f.hasOpenTicket)}`);
   if (f.areaIds) conditions.push(isIn('d.area_id', f.areaIds));
   if (query.near) conditions.push(nearSql(query.near.point, query.near.radius));
   if (query.box) conditions.push(boxSql(query.box));
@@ -130,4 +134,6 @@ export const FACET_COLUMNS: Record<Facet, string> = {
   pool: 'd.pool',
   ownerId: 'd.owner_id',
   areaId: 'd.area_id',
+  priority: 'd.priority',
+  slaStatus: 'd.sla_status',
 };

@@ -6,6 +6,15 @@ import type Database from 'better-sqlite3';
  * text-terms.ts, keyed by `doc.seq`. The tokenizer only splits on spaces and punctuation: terms arrive pre-folded,
  * and combining marks (Thai vowels) stay inside their terms.
  */
+/** Columns added after the first generation: an index file made before gets them when opened. */
+const ADDED_COLUMNS: [name: string, type: string][] = [
+  ['priority', 'text'],
+  ['sla_status', 'text'],
+  ['breach_at', 'integer'],
+  ['opened_by', 'text'],
+  ['open_ticket', 'integer'],
+];
+
 export function createSchema(database: Database.Database): void {
   database.exec(`
     create table if not exists doc (
@@ -42,4 +51,8 @@ export function createSchema(database: Database.Database): void {
       tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'"
     );
   `);
+  const present = new Set((database.pragma('table_info(doc)') as { name: string }[]).map((c) => c.name));
+  for (const [name, type] of ADDED_COLUMNS) if (!present.has(name)) database.exec(`alter table doc add column ${name} ${type}`);
+  // Breach order: the tickets queue reads its page off this index.
+  database.exec('create index if not exists doc_breach on doc(breach_at, seq) where breach_at is not null');
 }

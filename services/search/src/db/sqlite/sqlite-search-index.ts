@@ -23,12 +23,17 @@ interface HitRow {
   score: number;
   distance: number | null;
   updated_at: number;
+  breach: number;
 }
+
+/** The breach key of a document without a running clock: after every one that has one. */
+const NO_BREACH = Number.MAX_SAFE_INTEGER;
 
 const ORDER: Record<Sort, RawBuilder<unknown>> = {
   relevance: sql`score asc, d.seq asc`,
   distance: sql`distance asc, d.seq asc`,
   recency: sql`d.updated_at desc, d.seq desc`,
+  breach: sql`breach asc, d.seq asc`,
 };
 
 function afterSql(sort: Sort, after: unknown[] | undefined): RawBuilder<unknown> {
@@ -36,8 +41,16 @@ function afterSql(sort: Sort, after: unknown[] | undefined): RawBuilder<unknown>
   const [value, seq] = after;
   if (sort === 'relevance') return sql`(score > ${value} or (score = ${value} and d.seq > ${seq}))`;
   if (sort === 'distance') return sql`(distance > ${value} or (distance = ${value} and d.seq > ${seq}))`;
+  if (sort === 'breach') return sql`(breach > ${value} or (breach = ${value} and d.seq > ${seq}))`;
   return sql`(d.updated_at < ${value} or (d.updated_at = ${value} and d.seq < ${seq}))`;
 }
+
+const keyOf: Record<Sort, (row: HitRow) => unknown[]> = {
+  relevance: (row) => [row.score, row.seq],
+  distance: (row) => [row.distance, row.seq],
+  recency: (row) => [row.updated_at, row.seq],
+  breach: (row) => [row.breach, row.seq],
+};
 
 /**
  * The embedded driver: better-sqlite3 on a file of its own (so the service's database may be MySQL), statements
@@ -98,6 +111,11 @@ export class SqliteSearchIndex implements SearchIndex {
       doc.stage,
       doc.pool,
       doc.category,
+      doc.priority ?? null,
+      doc.slaStatus ?? null,
+      doc.breachAt ?? null,
+      doc.openedBy ?? null,
+      doc.hasOpenTicket === undefined ? null : Number(doc.hasOpenTicket),
       JSON.stringify(doc),
     ];
     let seq: number;
@@ -106,12 +124,14 @@ export class SqliteSearchIndex implements SearchIndex {
       this.statement('delete from doc_text where rowid = ?').run(seq);
       this.statement(
         `update doc set version = ?, updated_at = ?, country = ?, lat = ?, lng = ?, cell7 = ?, cell9 = ?, area_id = ?, owner_id = ?,
-           org_unit_id = ?, agency_id = ?, status = ?, stage = ?, pool = ?, category = ?, body = ? where seq = ?`,
+           org_unit_id = ?, agency_id = ?, status = ?, stage = ?, pool = ?, category = ?, priority = ?, sla_status = ?, breach_at = ?,
+           opened_by = ?, open_ticket = ?, body = ? where seq = ?`,
       ).run(...values, seq);
     } else {
       const result = this.statement(
         `insert into doc (type, id, version, updated_at, country, lat, lng, cell7, cell9, area_id, owner_id, org_unit_id, agency_id,
-           status, stage, pool, category, body) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           status, stage, pool, category, priority, sla_status, breach_at, opened_by, open_ticket, body)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(doc.type, doc.id, ...values);
       seq = Number(result.lastInsertRowid);
     }
@@ -178,20 +198,15 @@ export class SqliteSearchIndex implements SearchIndex {
     this.shape = query.shape;
     try {
       const rows = this.all<HitRow>(
-        sql`select * from (select d.seq, d.body, d.updated_at, ${compiled.score} as score, ${compiled.distance} as distance
-          from ${compiled.from} where ${compiled.where}) d
+        sql`select * from (select d.seq, d.body, d.updated_at, ${compiled.score} as score, ${compiled.distance} as distance,
+          coalesce(d.breach_at, ${NO_BREACH}) as breach from ${compiled.from} where ${compiled.where}) d
           where ${afterSql(query.sort, query.after)} order by ${ORDER[query.sort]} limit ${query.limit + 1}`,
       );
       const hits: SearchHit[] = rows.slice(0, query.limit).map((row) => ({
         doc: JSON.parse(row.body) as SearchDocument,
         score: query.sort === 'relevance' ? -row.score : undefined,
         distance: row.distance ?? undefined,
-        key:
-          query.sort === 'relevance'
-            ? [row.score, row.seq]
-            : query.sort === 'distance'
-              ? [row.distance, row.seq]
-              : [row.updated_at, row.seq],
+        key: keyOf[query.sort](row),
       }));
       const facets: SearchResult['facets'] = {};
       for (const facet of query.facets) {

@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file fieldops/search/v1/search.proto.
  */
 export const file_fieldops_search_v1_search: GenFile = /*@__PURE__*/
-  fileDesc("Ch9maWVsZG9wcy9zZWFyY2gvdjEvc2VhcmNoLnByb3RvEhJmaWVsZG9wcy5zZWFyY2gudjEi2gIKDVNlYXJjaFJlcXVlc3QSCQoBcRgBIAEoCRINCgV0eXBlcxgCIAMoCRIQCgNsYXQYAyABKAFIAIgBARIQCgNsbmcYBCABKAFIAYgBARIVCghyYWRpdXNfbRgFIAEoAUgCiAEBEgwKBGJib3gYBiADKAESDwoHYXJlYV9pZBgHIAEoCRIQCghzdGF0dXNlcxgIIAMoCRIOCgZzdGFnZXMYCSADKAkSEgoKY2F0ZWdvcmllcxgKIAMoCRIRCglvd25lcl9pZHMYCyADKAkSEAoIYXJlYV9pZHMYDCADKAkSEQoJY291bnRyaWVzGA0gAygJEg0KBXBvb2xzGA4gAygJEgwKBHNvcnQYDyABKAkSDQoFbGltaXQYECABKAUSDgoGY3Vyc29yGBEgASgJEg4KBmZhY2V0cxgSIAMoCUIGCgRfbGF0QgYKBF9sbmdCCwoJX3JhZGl1c19tIqoFCgpTZWFyY2hJdGVtEgwKBHR5cGUYASABKAkSCgoCaWQYAiABKAkSDQoFdGl0bGUYAyABKAkSEgoFc2NvcmUYBCABKAFIAIgBARIXCgpkaXN0YW5jZV9tGAUgASgBSAGIAQESQgoKaGlnaGxpZ2h0cxgGIAMoCzIuLmZpZWxkb3BzLnNlYXJjaC52MS5TZWFyY2hJdGVtLkhpZ2hsaWdodHNFbnRyeRIPCgdhZGRyZXNzGAcgASgJEgsKA2xhdBgIIAEoARILCgNsbmcYCSABKAESDwoHY291bnRyeRgKIAEoCRIVCghjYXRlZ29yeRgLIAEoCUgCiAEBEhMKBnN0YXR1cxgMIAEoCUgDiAEBEhIKBXN0YWdlGA0gASgJSASIAQESEQoEcG9vbBgOIAEoCUgFiAEBEhQKB2FyZWFfaWQYDyABKAlIBogBARIWCglhcmVhX3BhdGgYECABKAlIB4gBARIVCghvd25lcl9pZBgRIAEoCUgIiAEBEhcKCm93bmVyX25hbWUYEiABKAlICYgBARIjChZsYXN0X3ZlcmlmaWVkX3Zpc2l0X2F0GBMgASgDSAqIAQESEgoKdXBkYXRlZF9hdBgUIAEoAxIUCgxkZXRhaWxzX2pzb24YFSABKAkaMQoPSGlnaGxpZ2h0c0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAFCCAoGX3Njb3JlQg0KC19kaXN0YW5jZV9tQgsKCV9jYXRlZ29yeUIJCgdfc3RhdHVzQggKBl9zdGFnZUIHCgVfcG9vbEIKCghfYXJlYV9pZEIMCgpfYXJlYV9wYXRoQgsKCV9vd25lcl9pZEINCgtfb3duZXJfbmFtZUIZChdfbGFzdF92ZXJpZmllZF92aXNpdF9hdCJ5CgtGYWNldENvdW50cxI7CgZjb3VudHMYASADKAsyKy5maWVsZG9wcy5zZWFyY2gudjEuRmFjZXRDb3VudHMuQ291bnRzRW50cnkaLQoLQ291bnRzRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgDOgI4ASLkAQoOU2VhcmNoUmVzcG9uc2USLQoFaXRlbXMYASADKAsyHi5maWVsZG9wcy5zZWFyY2gudjEuU2VhcmNoSXRlbRI+CgZmYWNldHMYAiADKAsyLi5maWVsZG9wcy5zZWFyY2gudjEuU2VhcmNoUmVzcG9uc2UuRmFjZXRzRW50cnkSEwoLbmV4dF9jdXJzb3IYAyABKAkaTgoLRmFjZXRzRW50cnkSCwoDa2V5GAEgASgJEi4KBXZhbHVlGAIgASgLMh8uZmllbGRvcHMuc2VhcmNoLnYxLkZhY2V0Q291bnRzOgI4ATJlCg1TZWFyY2hTZXJ2aWNlElQKBlNlYXJjaBIhLmZpZWxkb3BzLnNlYXJjaC52MS5TZWFyY2hSZXF1ZXN0GiIuZmllbGRvcHMuc2VhcmNoLnYxLlNlYXJjaFJlc3BvbnNlIgOQAgFiBnByb3RvMw");
+  fileDesc("Ch9maWVsZG9wcy9zZWFyY2gvdjEvc2VhcmNoLnByb3RvEhJmaWVsZG9wcy5zZWFyY2gudjEitgMKDVNlYXJjaFJlcXVlc3QSCQoBcRgBIAEoCRINCgV0eXBlcxgCIAMoCRIQCgNsYXQYAyABKAFIAIgBARIQCgNsbmcYBCABKAFIAYgBARIVCghyYWRpdXNfbRgFIAEoAUgCiAEBEgwKBGJib3gYBiADKAESDwoHYXJlYV9pZBgHIAEoCRIQCghzdGF0dXNlcxgIIAMoCRIOCgZzdGFnZXMYCSADKAkSEgoKY2F0ZWdvcmllcxgKIAMoCRIRCglvd25lcl9pZHMYCyADKAkSEAoIYXJlYV9pZHMYDCADKAkSEQoJY291bnRyaWVzGA0gAygJEg0KBXBvb2xzGA4gAygJEgwKBHNvcnQYDyABKAkSDQoFbGltaXQYECABKAUSDgoGY3Vyc29yGBEgASgJEg4KBmZhY2V0cxgSIAMoCRISCgpwcmlvcml0aWVzGBMgAygJEhQKDHNsYV9zdGF0dXNlcxgUIAMoCRIcCg9oYXNfb3Blbl90aWNrZXQYFSABKAhIA4gBAUIGCgRfbGF0QgYKBF9sbmdCCwoJX3JhZGl1c19tQhIKEF9oYXNfb3Blbl90aWNrZXQizgYKClNlYXJjaEl0ZW0SDAoEdHlwZRgBIAEoCRIKCgJpZBgCIAEoCRINCgV0aXRsZRgDIAEoCRISCgVzY29yZRgEIAEoAUgAiAEBEhcKCmRpc3RhbmNlX20YBSABKAFIAYgBARJCCgpoaWdobGlnaHRzGAYgAygLMi4uZmllbGRvcHMuc2VhcmNoLnYxLlNlYXJjaEl0ZW0uSGlnaGxpZ2h0c0VudHJ5Eg8KB2FkZHJlc3MYByABKAkSCwoDbGF0GAggASgBEgsKA2xuZxgJIAEoARIPCgdjb3VudHJ5GAogASgJEhUKCGNhdGVnb3J5GAsgASgJSAKIAQESEwoGc3RhdHVzGAwgASgJSAOIAQESEgoFc3RhZ2UYDSABKAlIBIgBARIRCgRwb29sGA4gASgJSAWIAQESFAoHYXJlYV9pZBgPIAEoCUgGiAEBEhYKCWFyZWFfcGF0aBgQIAEoCUgHiAEBEhUKCG93bmVyX2lkGBEgASgJSAiIAQESFwoKb3duZXJfbmFtZRgSIAEoCUgJiAEBEiMKFmxhc3RfdmVyaWZpZWRfdmlzaXRfYXQYEyABKANICogBARISCgp1cGRhdGVkX2F0GBQgASgDEhQKDGRldGFpbHNfanNvbhgVIAEoCRIVCghwcmlvcml0eRgWIAEoCUgLiAEBEhcKCnNsYV9zdGF0dXMYFyABKAlIDIgBARIWCglicmVhY2hfYXQYGCABKANIDYgBARIcCg9oYXNfb3Blbl90aWNrZXQYGSABKAhIDogBARoxCg9IaWdobGlnaHRzRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4AUIICgZfc2NvcmVCDQoLX2Rpc3RhbmNlX21CCwoJX2NhdGVnb3J5QgkKB19zdGF0dXNCCAoGX3N0YWdlQgcKBV9wb29sQgoKCF9hcmVhX2lkQgwKCl9hcmVhX3BhdGhCCwoJX293bmVyX2lkQg0KC19vd25lcl9uYW1lQhkKF19sYXN0X3ZlcmlmaWVkX3Zpc2l0X2F0QgsKCV9wcmlvcml0eUINCgtfc2xhX3N0YXR1c0IMCgpfYnJlYWNoX2F0QhIKEF9oYXNfb3Blbl90aWNrZXQieQoLRmFjZXRDb3VudHMSOwoGY291bnRzGAEgAygLMisuZmllbGRvcHMuc2VhcmNoLnYxLkZhY2V0Q291bnRzLkNvdW50c0VudHJ5Gi0KC0NvdW50c0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoAzoCOAEi5AEKDlNlYXJjaFJlc3BvbnNlEi0KBWl0ZW1zGAEgAygLMh4uZmllbGRvcHMuc2VhcmNoLnYxLlNlYXJjaEl0ZW0SPgoGZmFjZXRzGAIgAygLMi4uZmllbGRvcHMuc2VhcmNoLnYxLlNlYXJjaFJlc3BvbnNlLkZhY2V0c0VudHJ5EhMKC25leHRfY3Vyc29yGAMgASgJGk4KC0ZhY2V0c0VudHJ5EgsKA2tleRgBIAEoCRIuCgV2YWx1ZRgCIAEoCzIfLmZpZWxkb3BzLnNlYXJjaC52MS5GYWNldENvdW50czoCOAEyZQoNU2VhcmNoU2VydmljZRJUCgZTZWFyY2gSIS5maWVsZG9wcy5zZWFyY2gudjEuU2VhcmNoUmVxdWVzdBoiLmZpZWxkb3BzLnNlYXJjaC52MS5TZWFyY2hSZXNwb25zZSIDkAIBYgZwcm90bzM");
 
 /**
  * @generated from message fieldops.search.v1.SearchRequest
@@ -26,7 +26,7 @@ export type SearchRequest = Message<"fieldops.search.v1.SearchRequest"> & {
   q: string;
 
   /**
-   * merchant | lead | place | visit; empty means every type the caller may read.
+   * merchant | lead | place | visit | ticket; empty means every type the caller may read.
    *
    * @generated from field: repeated string types = 2;
    */
@@ -101,7 +101,7 @@ export type SearchRequest = Message<"fieldops.search.v1.SearchRequest"> & {
   pools: string[];
 
   /**
-   * relevance | distance | recency; empty for the natural one.
+   * relevance | distance | recency | breach (tickets only); empty for the natural one.
    *
    * @generated from field: string sort = 15;
    */
@@ -120,11 +120,32 @@ export type SearchRequest = Message<"fieldops.search.v1.SearchRequest"> & {
   cursor: string;
 
   /**
-   * type | status | stage | category | country | pool | ownerId | areaId
+   * type | status | stage | category | country | pool | ownerId | areaId | priority | slaStatus
    *
    * @generated from field: repeated string facets = 18;
    */
   facets: string[];
+
+  /**
+   * Tickets: low | normal | high | urgent.
+   *
+   * @generated from field: repeated string priorities = 19;
+   */
+  priorities: string[];
+
+  /**
+   * Tickets: breached | at-risk | on-track | paused | met | none.
+   *
+   * @generated from field: repeated string sla_statuses = 20;
+   */
+  slaStatuses: string[];
+
+  /**
+   * Merchants with (true) or without (false) an open ticket; unset for both.
+   *
+   * @generated from field: optional bool has_open_ticket = 21;
+   */
+  hasOpenTicket?: boolean | undefined;
 };
 
 /**
@@ -250,6 +271,30 @@ export type SearchItem = Message<"fieldops.search.v1.SearchItem"> & {
    * @generated from field: string details_json = 21;
    */
   detailsJson: string;
+
+  /**
+   * Tickets: priority, SLA summary and when the first open clock breaches (Unix epoch milliseconds).
+   *
+   * @generated from field: optional string priority = 22;
+   */
+  priority?: string | undefined;
+
+  /**
+   * @generated from field: optional string sla_status = 23;
+   */
+  slaStatus?: string | undefined;
+
+  /**
+   * @generated from field: optional int64 breach_at = 24;
+   */
+  breachAt?: bigint | undefined;
+
+  /**
+   * Merchants: a ticket about the merchant is open.
+   *
+   * @generated from field: optional bool has_open_ticket = 25;
+   */
+  hasOpenTicket?: boolean | undefined;
 };
 
 /**

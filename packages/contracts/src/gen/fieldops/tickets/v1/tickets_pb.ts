@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file fieldops/tickets/v1/tickets.proto.
  */
 export const file_fieldops_tickets_v1_tickets: GenFile = /*@__PURE__*/
-  fileDesc("CiFmaWVsZG9wcy90aWNrZXRzL3YxL3RpY2tldHMucHJvdG8SE2ZpZWxkb3BzLnRpY2tldHMudjEi2QQKBlRpY2tldBIKCgJpZBgBIAEoCRIPCgdjb3VudHJ5GAIgASgJEgwKBHR5cGUYAyABKAkSDQoFdGl0bGUYBCABKAkSDQoFc3RhdGUYBSABKAkSFwoKcGVuZGluZ19vbhgGIAEoCUgAiAEBEhAKCHByaW9yaXR5GAcgASgJEg0KBXF1ZXVlGAggASgJEhgKC2Fzc2lnbmVlX2lkGAkgASgJSAGIAQESGAoLb3JnX3VuaXRfaWQYCiABKAlIAogBARIWCglhZ2VuY3lfaWQYCyABKAlIA4gBARIUCgdhcmVhX2lkGAwgASgJSASIAQESGAoLbWVyY2hhbnRfaWQYDSABKAlIBYgBARIUCgdsZWFkX2lkGA4gASgJSAaIAQESFQoIcGxhY2VfaWQYDyABKAlIB4gBARIVCgh2aXNpdF9pZBgQIAEoCUgIiAEBEhIKCmNyZWF0ZWRfYnkYESABKAkSEgoKc2xhX3N0YXR1cxgSIAEoCRIaCg1zbGFfYnJlYWNoX2F0GBMgASgDSAmIAQESDwoHdmVyc2lvbhgUIAEoAxISCgpjcmVhdGVkX2F0GBUgASgDEhIKCnVwZGF0ZWRfYXQYFiABKANCDQoLX3BlbmRpbmdfb25CDgoMX2Fzc2lnbmVlX2lkQg4KDF9vcmdfdW5pdF9pZEIMCgpfYWdlbmN5X2lkQgoKCF9hcmVhX2lkQg4KDF9tZXJjaGFudF9pZEIKCghfbGVhZF9pZEILCglfcGxhY2VfaWRCCwoJX3Zpc2l0X2lkQhAKDl9zbGFfYnJlYWNoX2F0Ih4KEEdldFRpY2tldFJlcXVlc3QSCgoCaWQYASABKAkiQAoRR2V0VGlja2V0UmVzcG9uc2USKwoGdGlja2V0GAEgASgLMhsuZmllbGRvcHMudGlja2V0cy52MS5UaWNrZXQiJQoWQmF0Y2hHZXRUaWNrZXRzUmVxdWVzdBILCgNpZHMYASADKAkiRwoXQmF0Y2hHZXRUaWNrZXRzUmVzcG9uc2USLAoHdGlja2V0cxgBIAMoCzIbLmZpZWxkb3BzLnRpY2tldHMudjEuVGlja2V0IlYKHUxpc3RUaWNrZXRzRm9yTWVyY2hhbnRSZXF1ZXN0EhMKC21lcmNoYW50X2lkGAEgASgJEhEKCW9wZW5fb25seRgCIAEoCBINCgVsaW1pdBgDIAEoBSJOCh5MaXN0VGlja2V0c0Zvck1lcmNoYW50UmVzcG9uc2USLAoHdGlja2V0cxgBIAMoCzIbLmZpZWxkb3BzLnRpY2tldHMudjEuVGlja2V0Mu0CCg5UaWNrZXRzU2VydmljZRJfCglHZXRUaWNrZXQSJS5maWVsZG9wcy50aWNrZXRzLnYxLkdldFRpY2tldFJlcXVlc3QaJi5maWVsZG9wcy50aWNrZXRzLnYxLkdldFRpY2tldFJlc3BvbnNlIgOQAgEScQoPQmF0Y2hHZXRUaWNrZXRzEisuZmllbGRvcHMudGlja2V0cy52MS5CYXRjaEdldFRpY2tldHNSZXF1ZXN0GiwuZmllbGRvcHMudGlja2V0cy52MS5CYXRjaEdldFRpY2tldHNSZXNwb25zZSIDkAIBEoYBChZMaXN0VGlja2V0c0Zvck1lcmNoYW50EjIuZmllbGRvcHMudGlja2V0cy52MS5MaXN0VGlja2V0c0Zvck1lcmNoYW50UmVxdWVzdBozLmZpZWxkb3BzLnRpY2tldHMudjEuTGlzdFRpY2tldHNGb3JNZXJjaGFudFJlc3BvbnNlIgOQAgFiBnByb3RvMw");
+  fileDesc("CiFmaWVsZG9wcy90aWNrZXRzL3YxL3RpY2tldHMucHJvdG8SE2ZpZWxkb3BzLnRpY2tldHMudjEijQUKBlRpY2tldBIKCgJpZBgBIAEoCRIPCgdjb3VudHJ5GAIgASgJEgwKBHR5cGUYAyABKAkSDQoFdGl0bGUYBCABKAkSDQoFc3RhdGUYBSABKAkSFwoKcGVuZGluZ19vbhgGIAEoCUgAiAEBEhAKCHByaW9yaXR5GAcgASgJEg0KBXF1ZXVlGAggASgJEhgKC2Fzc2lnbmVlX2lkGAkgASgJSAGIAQESGAoLb3JnX3VuaXRfaWQYCiABKAlIAogBARIWCglhZ2VuY3lfaWQYCyABKAlIA4gBARIUCgdhcmVhX2lkGAwgASgJSASIAQESGAoLbWVyY2hhbnRfaWQYDSABKAlIBYgBARIUCgdsZWFkX2lkGA4gASgJSAaIAQESFQoIcGxhY2VfaWQYDyABKAlIB4gBARIVCgh2aXNpdF9pZBgQIAEoCUgIiAEBEhIKCmNyZWF0ZWRfYnkYESABKAkSEgoKc2xhX3N0YXR1cxgSIAEoCRIaCg1zbGFfYnJlYWNoX2F0GBMgASgDSAmIAQESDwoHdmVyc2lvbhgUIAEoAxISCgpjcmVhdGVkX2F0GBUgASgDEhIKCnVwZGF0ZWRfYXQYFiABKAMSEAoDbGF0GBcgASgBSAqIAQESEAoDbG5nGBggASgBSAuIAQFCDQoLX3BlbmRpbmdfb25CDgoMX2Fzc2lnbmVlX2lkQg4KDF9vcmdfdW5pdF9pZEIMCgpfYWdlbmN5X2lkQgoKCF9hcmVhX2lkQg4KDF9tZXJjaGFudF9pZEIKCghfbGVhZF9pZEILCglfcGxhY2VfaWRCCwoJX3Zpc2l0X2lkQhAKDl9zbGFfYnJlYWNoX2F0QgYKBF9sYXRCBgoEX2xuZyIeChBHZXRUaWNrZXRSZXF1ZXN0EgoKAmlkGAEgASgJIkAKEUdldFRpY2tldFJlc3BvbnNlEisKBnRpY2tldBgBIAEoCzIbLmZpZWxkb3BzLnRpY2tldHMudjEuVGlja2V0IiUKFkJhdGNoR2V0VGlja2V0c1JlcXVlc3QSCwoDaWRzGAEgAygJIkcKF0JhdGNoR2V0VGlja2V0c1Jlc3BvbnNlEiwKB3RpY2tldHMYASADKAsyGy5maWVsZG9wcy50aWNrZXRzLnYxLlRpY2tldCJWCh1MaXN0VGlja2V0c0Zvck1lcmNoYW50UmVxdWVzdBITCgttZXJjaGFudF9pZBgBIAEoCRIRCglvcGVuX29ubHkYAiABKAgSDQoFbGltaXQYAyABKAUiTgoeTGlzdFRpY2tldHNGb3JNZXJjaGFudFJlc3BvbnNlEiwKB3RpY2tldHMYASADKAsyGy5maWVsZG9wcy50aWNrZXRzLnYxLlRpY2tldCI3ChRFeHBvcnRUaWNrZXRzUmVxdWVzdBIQCghhZnRlcl9pZBgBIAEoCRINCgVsaW1pdBgCIAEoBSJcChVFeHBvcnRUaWNrZXRzUmVzcG9uc2USLAoHdGlja2V0cxgBIAMoCzIbLmZpZWxkb3BzLnRpY2tldHMudjEuVGlja2V0EhUKDW5leHRfYWZ0ZXJfaWQYAiABKAky2gMKDlRpY2tldHNTZXJ2aWNlEl8KCUdldFRpY2tldBIlLmZpZWxkb3BzLnRpY2tldHMudjEuR2V0VGlja2V0UmVxdWVzdBomLmZpZWxkb3BzLnRpY2tldHMudjEuR2V0VGlja2V0UmVzcG9uc2UiA5ACARJxCg9CYXRjaEdldFRpY2tldHMSKy5maWVsZG9wcy50aWNrZXRzLnYxLkJhdGNoR2V0VGlja2V0c1JlcXVlc3QaLC5maWVsZG9wcy50aWNrZXRzLnYxLkJhdGNoR2V0VGlja2V0c1Jlc3BvbnNlIgOQAgEShgEKFkxpc3RUaWNrZXRzRm9yTWVyY2hhbnQSMi5maWVsZG9wcy50aWNrZXRzLnYxLkxpc3RUaWNrZXRzRm9yTWVyY2hhbnRSZXF1ZXN0GjMuZmllbGRvcHMudGlja2V0cy52MS5MaXN0VGlja2V0c0Zvck1lcmNoYW50UmVzcG9uc2UiA5ACARJrCg1FeHBvcnRUaWNrZXRzEikuZmllbGRvcHMudGlja2V0cy52MS5FeHBvcnRUaWNrZXRzUmVxdWVzdBoqLmZpZWxkb3BzLnRpY2tldHMudjEuRXhwb3J0VGlja2V0c1Jlc3BvbnNlIgOQAgFiBnByb3RvMw");
 
 /**
  * @generated from message fieldops.tickets.v1.Ticket
@@ -143,6 +143,18 @@ export type Ticket = Message<"fieldops.tickets.v1.Ticket"> & {
    * @generated from field: int64 updated_at = 22;
    */
   updatedAt: bigint;
+
+  /**
+   * Where the work is (the merchant's, lead's or place's point), WGS-84.
+   *
+   * @generated from field: optional double lat = 23;
+   */
+  lat?: number | undefined;
+
+  /**
+   * @generated from field: optional double lng = 24;
+   */
+  lng?: number | undefined;
 };
 
 /**
@@ -269,6 +281,56 @@ export const ListTicketsForMerchantResponseSchema: GenMessage<ListTicketsForMerc
   messageDesc(file_fieldops_tickets_v1_tickets, 6);
 
 /**
+ * @generated from message fieldops.tickets.v1.ExportTicketsRequest
+ */
+export type ExportTicketsRequest = Message<"fieldops.tickets.v1.ExportTicketsRequest"> & {
+  /**
+   * Start after this id ("" for the first page).
+   *
+   * @generated from field: string after_id = 1;
+   */
+  afterId: string;
+
+  /**
+   * 1..1000; 0 means 500.
+   *
+   * @generated from field: int32 limit = 2;
+   */
+  limit: number;
+};
+
+/**
+ * Describes the message fieldops.tickets.v1.ExportTicketsRequest.
+ * Use `create(ExportTicketsRequestSchema)` to create a new message.
+ */
+export const ExportTicketsRequestSchema: GenMessage<ExportTicketsRequest> = /*@__PURE__*/
+  messageDesc(file_fieldops_tickets_v1_tickets, 7);
+
+/**
+ * @generated from message fieldops.tickets.v1.ExportTicketsResponse
+ */
+export type ExportTicketsResponse = Message<"fieldops.tickets.v1.ExportTicketsResponse"> & {
+  /**
+   * @generated from field: repeated fieldops.tickets.v1.Ticket tickets = 1;
+   */
+  tickets: Ticket[];
+
+  /**
+   * The id to pass as after_id for the next page; "" when this was the last page.
+   *
+   * @generated from field: string next_after_id = 2;
+   */
+  nextAfterId: string;
+};
+
+/**
+ * Describes the message fieldops.tickets.v1.ExportTicketsResponse.
+ * Use `create(ExportTicketsResponseSchema)` to create a new message.
+ */
+export const ExportTicketsResponseSchema: GenMessage<ExportTicketsResponse> = /*@__PURE__*/
+  messageDesc(file_fieldops_tickets_v1_tickets, 8);
+
+/**
  * Read-only RPCs served by the tickets service to other FieldOps services.
  *
  * @generated from service fieldops.tickets.v1.TicketsService
@@ -303,6 +365,17 @@ export const TicketsService: GenService<{
     methodKind: "unary";
     input: typeof ListTicketsForMerchantRequestSchema;
     output: typeof ListTicketsForMerchantResponseSchema;
+  },
+  /**
+   * Every ticket of every country in id order, one page at a time (the search rebuild). Only a FieldOps service
+   * acting on its own may call it.
+   *
+   * @generated from rpc fieldops.tickets.v1.TicketsService.ExportTickets
+   */
+  exportTickets: {
+    methodKind: "unary";
+    input: typeof ExportTicketsRequestSchema;
+    output: typeof ExportTicketsResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_fieldops_tickets_v1_tickets, 0);
