@@ -167,14 +167,10 @@ export async function runTicketsSuite(progress: Progress): Promise<SuiteOutcome<
 
     // 1. The queue page, breaches first, through the gateway; its peer: the same page straight from the database.
     progress(`queue page: ${QUEUE_REQUESTS} × GET /api/v1/tickets?state=open&sort=breach&limit=${PAGE}`);
-    const queue = new LoadTarget({
-      url: bench.url,
-      path: `/api/v1/tickets?state=open&sort=breach&limit=${PAGE}`,
-      headers: { authorization: `Bearer ${token}` },
-      concurrency: QUEUE_CONCURRENCY,
-    });
-    await queue.warmUp(40);
-    await queue.measure(QUEUE_REQUESTS);
+    const queuePath = `/api/v1/tickets?state=open&sort=breach&limit=${PAGE}`;
+    const queue = new LoadTarget({ url: bench.url, headers: { authorization: `Bearer ${token}` }, concurrency: QUEUE_CONCURRENCY });
+    await queue.warmUp(Array(40).fill(queuePath));
+    await queue.measure(Array(QUEUE_REQUESTS).fill(queuePath));
     const page = queue.result();
     await queue.close();
     if (page.errors > 0) throw new Error(`queue page: ${page.errors} errors, first ${page.firstError}`);
