@@ -1,5 +1,6 @@
 import { defineService, type ProgressReporter, type ServiceDefinition, taskRefs } from '@fieldops/platform';
 import { performanceRoutes } from './api/performance.routes';
+import { performanceRpc } from './api/rpc';
 import { replayPerformance } from './app/replay';
 import type { PerformanceContext } from './config';
 import { performanceSchema } from './db/migrations/001-performance';
@@ -30,6 +31,7 @@ export const performanceService: ServiceDefinition = defineService<PerformanceDb
       performanceRoutes(app, ctx);
     },
   },
+  rpc: performanceRpc,
   consumes: [orgUnitsConsumer, visitsConsumer, leadsConsumer, merchantsConsumer],
   tasks,
 });

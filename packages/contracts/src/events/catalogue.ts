@@ -6,6 +6,7 @@ import { areaEvents } from './area';
 import { checkinEvents } from './checkin';
 import { fileEvents } from './file';
 import { leadsEvents } from './leads';
+import { marketingEvents } from './marketing';
 import { merchantEvents } from './merchant';
 import { platformEvents } from './platform';
 import { poiEvents } from './poi';
@@ -18,6 +19,7 @@ export const eventCatalogue = {
   ...checkinEvents,
   ...fileEvents,
   ...leadsEvents,
+  ...marketingEvents,
   ...merchantEvents,
   ...platformEvents,
   ...poiEvents,
