@@ -1,6 +1,16 @@
 import { databaseEngines, type TestHost } from '@fieldops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aCampaign, type Bakery, bakeries, bakeriesSearchable, expectProblem, launched, marketingDb, outboxOf, startMarketingHost } from './marketing-fixtures';
+import {
+  aCampaign,
+  type Bakery,
+  bakeries,
+  bakeriesSearchable,
+  expectProblem,
+  launched,
+  marketingDb,
+  outboxOf,
+  startMarketingHost,
+} from './marketing-fixtures';
 
 describe.each(await databaseEngines())('campaigns on $name', (database) => {
   let t: TestHost;
@@ -23,16 +33,30 @@ describe.each(await databaseEngines())('campaigns on $name', (database) => {
   });
 
   it('bad input is a 400 naming the field, and nothing is written', async () => {
-    const before = await marketingDb(t).selectFrom('campaign').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    expectProblem(await t.api('POST', '/api/v1/campaigns', { token: manager, body: aCampaign({ endsAt: '2026-01-01T00:00:00Z' }) }), 400, '/body/endsAt');
+    const before = await marketingDb(t)
+      .selectFrom('campaign')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expectProblem(
+      await t.api('POST', '/api/v1/campaigns', { token: manager, body: aCampaign({ endsAt: '2026-01-01T00:00:00Z' }) }),
+      400,
+      '/body/endsAt',
+    );
     expectProblem(await t.api('POST', '/api/v1/campaigns', { token: manager, body: aCampaign({ type: 'lottery' }) }), 400, '/body/type');
-    expectProblem(await t.api('POST', '/api/v1/campaigns', { token: manager, body: aCampaign({ terms: { 'zh-CN': '只有中文' } }) }), 400, '/body/terms/en');
+    expectProblem(
+      await t.api('POST', '/api/v1/campaigns', { token: manager, body: aCampaign({ terms: { 'zh-CN': '只有中文' } }) }),
+      400,
+      '/body/terms/en',
+    );
     expectProblem(
       await t.api('POST', '/api/v1/campaigns', { token: manager, body: aCampaign({ filters: { orders30d: { min: 10, max: 1 } } }) }),
       400,
       '/body/filters/orders30d',
     );
-    const after = await marketingDb(t).selectFrom('campaign').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await marketingDb(t)
+      .selectFrom('campaign')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
@@ -54,7 +78,10 @@ describe.each(await databaseEngines())('campaigns on $name', (database) => {
     const all = await t.api('POST', '/api/v1/campaigns/segment-preview', { token: manager, body: { filters: { categories: ['bakery'] } } });
     expect(all.body.count).toBe(30);
     expect(Object.values(all.body.byTier as Record<string, number>).sort()).toEqual([10, 10, 10]);
-    const tierA = await t.api('POST', '/api/v1/campaigns/segment-preview', { token: manager, body: { filters: { categories: ['bakery'], tiers: ['A'] } } });
+    const tierA = await t.api('POST', '/api/v1/campaigns/segment-preview', {
+      token: manager,
+      body: { filters: { categories: ['bakery'], tiers: ['A'] } },
+    });
     expect(tierA.body.count).toBe(10);
     expect(tierA.body.sample.every((m: { tier: string }) => m.tier === 'A')).toBe(true);
     const owner = all.body.sample[0].ownerId as string;
@@ -101,7 +128,10 @@ describe.each(await databaseEngines())('campaigns on $name', (database) => {
     const { body } = await t.api('GET', `/api/v1/campaigns/${id}/enrollments?limit=200`, { token: manager });
     const invited = body.items.map((e: { merchantId: string }) => e.merchantId) as string[];
     for (const merchantId of invited.slice(0, 2)) {
-      const res = await t.api('POST', `/api/v1/campaigns/${id}/enrollments`, { token: manager, body: { merchantId, decision: 'accepted' } });
+      const res = await t.api('POST', `/api/v1/campaigns/${id}/enrollments`, {
+        token: manager,
+        body: { merchantId, decision: 'accepted' },
+      });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
     }
     const racers = invited.slice(2, 22);
@@ -125,11 +155,20 @@ describe.each(await databaseEngines())('campaigns on $name', (database) => {
     const id = report.campaign.id;
     const { body } = await t.api('GET', `/api/v1/campaigns/${id}/enrollments?limit=200`, { token: manager });
     const merchantId = body.items[0].merchantId as string;
-    const first = await t.api('POST', `/api/v1/campaigns/${id}/enrollments`, { token: manager, body: { merchantId, decision: 'declined' } });
-    const again = await t.api('POST', `/api/v1/campaigns/${id}/enrollments`, { token: manager, body: { merchantId, decision: 'declined' } });
+    const first = await t.api('POST', `/api/v1/campaigns/${id}/enrollments`, {
+      token: manager,
+      body: { merchantId, decision: 'declined' },
+    });
+    const again = await t.api('POST', `/api/v1/campaigns/${id}/enrollments`, {
+      token: manager,
+      body: { merchantId, decision: 'declined' },
+    });
     expect(first.status).toBe(200);
     expect(again.body).toEqual(first.body);
-    const change = await t.api('POST', `/api/v1/campaigns/${id}/enrollments`, { token: manager, body: { merchantId, decision: 'accepted' } });
+    const change = await t.api('POST', `/api/v1/campaigns/${id}/enrollments`, {
+      token: manager,
+      body: { merchantId, decision: 'accepted' },
+    });
     expectProblem(change, 409);
     expect(change.body).toMatchObject({ from: 'declined', to: 'accepted' });
     const ended = await t.api('POST', `/api/v1/campaigns/${id}/transitions`, { token: manager, body: { to: 'ended' } });

@@ -2,8 +2,8 @@ import { accountService } from '@fieldops/account';
 import { areaService } from '@fieldops/area';
 import { checkinService } from '@fieldops/checkin';
 import { merchantService } from '@fieldops/merchant';
-import type { EventEnvelope, ServiceDefinition } from '@fieldops/platform';
 import { performanceService } from '@fieldops/performance';
+import type { EventEnvelope, ServiceDefinition } from '@fieldops/platform';
 import { poiService } from '@fieldops/poi';
 import { searchService } from '@fieldops/search';
 import type { ApiResponse, MovableClock, TestDatabaseEngine, TestHost } from '@fieldops/testing';
@@ -121,7 +121,12 @@ export function aCampaign(overrides: Record<string, unknown> = {}): Record<strin
     budgetMinor: 1_000_000,
     costMinor: 10_000,
     cap: 100,
-    terms: { en: 'We pay S$100 towards your breakfast menu.', 'zh-CN': '我们为您的早餐菜单补贴100新元。', 'pt-BR': 'Pagamos S$100.', id: 'Kami membayar S$100.' },
+    terms: {
+      en: 'We pay S$100 towards your breakfast menu.',
+      'zh-CN': '我们为您的早餐菜单补贴100新元。',
+      'pt-BR': 'Pagamos S$100.',
+      id: 'Kami membayar S$100.',
+    },
     talkingPoints: 'Ask about their breakfast menu.',
     filters: { categories: ['bakery'] },
     ...overrides,

@@ -20,6 +20,11 @@ const FACTS = {
   clock: 'resolution',
   dueAt: Date.UTC(2027, 0, 8, 4, 0),
   level: 1,
+  campaignName: 'Breakfast subsidy',
+  merchantName: 'Roti Bakery',
+  terms: 'We pay S$100 towards your breakfast menu.',
+  link: '/m/campaigns/token',
+  expiresAt: Date.UTC(2027, 0, 8, 4, 0),
 };
 
 describe('the workflows', () => {

@@ -6,7 +6,7 @@ import type { PerformanceContext } from './config';
 import { performanceSchema } from './db/migrations/001-performance';
 import { merchantDaysSchema } from './db/migrations/002-merchant-days';
 import type { PerformanceDb } from './db/schema';
-import { leadsConsumer, merchantsConsumer, visitsConsumer } from './events/handlers/consumers';
+import { enrollmentsConsumer, leadsConsumer, merchantsConsumer, visitsConsumer } from './events/handlers/consumers';
 import { orgUnitsConsumer } from './events/handlers/org-units.handler';
 
 const tasks = {
@@ -32,7 +32,7 @@ export const performanceService: ServiceDefinition = defineService<PerformanceDb
     },
   },
   rpc: performanceRpc,
-  consumes: [orgUnitsConsumer, visitsConsumer, leadsConsumer, merchantsConsumer],
+  consumes: [orgUnitsConsumer, visitsConsumer, leadsConsumer, merchantsConsumer, enrollmentsConsumer],
   tasks,
 });
 

@@ -7,6 +7,7 @@ import type { SegmentFilters } from '../domain/segment-filters';
 import type { Terms } from '../domain/terms';
 import { campaignEvents } from '../events/published';
 import { checkFilters } from './check-filters';
+import { checkReferences } from './segment';
 
 export interface CreateCampaignInput {
   name: string;
@@ -28,6 +29,7 @@ export async function createCampaign(ctx: MarketingContext, access: Access, inpu
   if (!(endsAt > startsAt)) throw new ValidationError([{ field: '/body/endsAt', message: 'must be after startsAt' }]);
   const filters = input.filters ?? {};
   checkFilters(filters, '/body/filters');
+  await checkReferences(ctx, access, filters, '/body/filters');
   const { caller } = access;
   const now = ctx.clock.now();
   const row: CampaignRow = {

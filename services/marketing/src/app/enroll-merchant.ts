@@ -4,7 +4,6 @@ import { type Access, asCaller, NotFoundError, UnprocessableError } from '@field
 import type { MarketingContext } from '../config';
 import { type CampaignRow, campaignRepository } from '../db/campaign.repository';
 import { type EnrollmentRow, enrollmentRepository } from '../db/enrollment.repository';
-import { memberRepository } from '../db/member.repository';
 import { decideEnrollment, type MerchantDecision } from './decide-enrollment';
 
 export interface EnrollInput {
@@ -25,9 +24,10 @@ async function reachable(ctx: MarketingContext, access: Access, campaignId: stri
   if (enrollment) return { campaign, enrollment };
   const seesCampaign = await campaignRepository.visible(ctx.db, campaignId, access.scope);
   if (!seesCampaign) throw new NotFoundError('Campaign');
-  const cohort = await memberRepository.cohortOf(ctx.db, campaignId, merchantId);
-  const message = cohort === 'held-out' ? 'is held out of this campaign' : 'is not invited to this campaign';
-  throw new UnprocessableError('The merchant has no invitation in this campaign.', [{ field: '/body/merchantId', message }]);
+  // Whether the merchant is held out, or in the segment at all, is not told: it may lie outside the caller's scope.
+  throw new UnprocessableError('The merchant has no invitation in this campaign that you can answer.', [
+    { field: '/body/merchantId', message: 'has no invitation you can answer' },
+  ]);
 }
 
 /** The check-in must be the caller's own visit to this merchant, readable with their token. */

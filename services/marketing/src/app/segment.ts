@@ -27,7 +27,7 @@ const FIGURE_BATCH = 1000;
 const DAY_MS = 86_400_000;
 
 /** The areas and owners a filter names must be ones the caller can see: else a 422 naming the field. */
-async function checkReferences(ctx: MarketingContext, access: Access, filters: SegmentFilters, field: string): Promise<void> {
+export async function checkReferences(ctx: MarketingContext, access: Access, filters: SegmentFilters, field: string): Promise<void> {
   const as = asCaller(access.caller.token);
   const areas = [...(filters.areaIds ?? []), ...(filters.withinAreaId ? [filters.withinAreaId] : [])];
   for (const areaId of new Set(areas)) {

@@ -1,4 +1,5 @@
 import { areaAssigned, areaUnassigned } from './area-assignment';
+import { campaignInvitation } from './campaign-invitation';
 import { conversionRejected } from './conversion-rejected';
 import { leadAssigned } from './lead-assigned';
 import { leadRecycleWarning } from './lead-recycle-warning';
@@ -27,6 +28,7 @@ export const WORKFLOWS: readonly AnyWorkflow[] = [
   ticketSlaWarned,
   ticketSlaBreached,
   ticketEscalated,
+  campaignInvitation,
 ];
 
 export function workflowNamed(name: string): AnyWorkflow | undefined {
