@@ -4,7 +4,7 @@ import { checkinService } from '@fieldops/checkin';
 import { merchantService } from '@fieldops/merchant';
 import { performanceService } from '@fieldops/performance';
 import type { EventEnvelope, ServiceDefinition } from '@fieldops/platform';
-import { poiService } from '@fieldops/poi';
+import { placeGeneratorService } from '@fieldops/poi';
 import { searchService } from '@fieldops/search';
 import type { ApiResponse, MovableClock, TestDatabaseEngine, TestHost } from '@fieldops/testing';
 import { eventually, serviceDb, startTestHost } from '@fieldops/testing';
@@ -25,7 +25,8 @@ export function startMarketingHost(
     services: [
       accountService,
       areaService,
-      poiService,
+      // The poi service without its thousands of demo places: campaigns need merchants, not places.
+      placeGeneratorService(0, { seed: 1 }),
       merchantService,
       checkinService,
       performanceService,

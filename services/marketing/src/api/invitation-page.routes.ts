@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ServiceApp } from '@fieldops/platform';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
@@ -12,6 +13,15 @@ const STYLE =
   'main{max-width:560px;margin:0 auto;padding:24px 16px}h1{font-size:1.4rem}section{background:#fff;border-radius:8px;padding:16px;white-space:pre-wrap}' +
   'form{display:inline}button{font-size:1rem;padding:12px 24px;margin:16px 12px 0 0;border-radius:6px;border:1px solid #1f6feb;cursor:pointer}' +
   '.accept{background:#1f6feb;color:#fff}.decline{background:#fff;color:#1f6feb}';
+
+/** The page's own policy: its one inline style, and its forms posting back here; nothing else loads or runs. */
+const PAGE_POLICY = [
+  "default-src 'none'",
+  `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+].join('; ');
 
 /** The page, server-rendered with no script: it works on any phone the link reaches. */
 function html(page: InvitationPage, action: (decision: 'accept' | 'decline') => string): string {
@@ -38,6 +48,7 @@ function send(reply: FastifyReply, page: InvitationPage, token: string, lang: st
     .code(page.kind === 'message' ? page.status : 200)
     .type('text/html; charset=utf-8')
     .header('cache-control', 'no-store')
+    .header('content-security-policy', PAGE_POLICY)
     .send(html(page, action));
 }
 
@@ -53,14 +64,22 @@ const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 
  * authority, and it reaches one invitation only. Not part of the API document (it answers HTML).
  */
 export function invitationPageRoutes(app: ServiceApp, ctx: MarketingContext): void {
-  app.get('/m/campaigns/:token', { schema: { hide: true, params: TokenParams, querystring: LangQuery } }, async (request, reply) => {
-    const { token } = request.params;
-    return send(reply, await showInvitation(ctx, token, request.query.lang), token, request.query.lang);
-  });
+  // The page's forms post an empty urlencoded body: the decision is in the path.
+  if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) {
+    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, _body, done) => done(null, {}));
+  }
+  app.get(
+    '/m/campaigns/:token',
+    { config: { public: true }, schema: { hide: true, params: TokenParams, querystring: LangQuery } },
+    async (request, reply) => {
+      const { token } = request.params;
+      return send(reply, await showInvitation(ctx, token, request.query.lang), token, request.query.lang);
+    },
+  );
 
   app.post(
     '/m/campaigns/:token/:decision',
-    { schema: { hide: true, params: DecisionParams, querystring: LangQuery } },
+    { config: { public: true }, schema: { hide: true, params: DecisionParams, querystring: LangQuery } },
     async (request, reply) => {
       const { token, decision } = request.params;
       const page = await answerInvitation(ctx, token, decision === 'accept' ? 'accepted' : 'declined', request.query.lang);
