@@ -3,6 +3,7 @@ import { areaService } from '@fieldops/area';
 import { checkinService } from '@fieldops/checkin';
 import { fileService } from '@fieldops/file';
 import { leadsService } from '@fieldops/leads';
+import { marketingService } from '@fieldops/marketing';
 import { merchantService } from '@fieldops/merchant';
 import { notificationService } from '@fieldops/notification';
 import { performanceService } from '@fieldops/performance';
@@ -24,6 +25,7 @@ export const ALL_SERVICES: ServiceDefinition[] = [
   performanceService,
   ticketsService,
   searchService,
+  marketingService,
   notificationService,
 ];
 

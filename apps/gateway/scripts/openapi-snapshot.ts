@@ -5,6 +5,7 @@ import { areaService } from '@fieldops/area';
 import { checkinService } from '@fieldops/checkin';
 import { fileService } from '@fieldops/file';
 import { leadsService } from '@fieldops/leads';
+import { marketingService } from '@fieldops/marketing';
 import { merchantService } from '@fieldops/merchant';
 import { notificationService } from '@fieldops/notification';
 import { performanceService } from '@fieldops/performance';
@@ -30,6 +31,7 @@ export const documentedServices = [
   ticketsService,
   searchService,
   notificationService,
+  marketingService,
 ];
 
 /** The snapshot's text: the document as the formatter leaves it, so the test compares byte for byte. */

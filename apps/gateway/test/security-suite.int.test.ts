@@ -119,6 +119,14 @@ const REFERENCE_FIELDS: Record<string, string | null> = {
   'recordMerchantFigures /body/merchantId': 'services/performance/test/merchant-figures.int.test.ts',
   'getStatements /query/userId': 'services/performance/test/statements.int.test.ts',
   'checkOut /body/photoIds': 'services/checkin/test/scope.int.test.ts',
+  'createCampaign /body/filters/areaIds': 'services/marketing/test/scope.int.test.ts',
+  'createCampaign /body/filters/withinAreaId': 'services/marketing/test/scope.int.test.ts',
+  'createCampaign /body/filters/ownerIds': 'services/marketing/test/scope.int.test.ts',
+  'previewSegment /body/filters/areaIds': 'services/marketing/test/scope.int.test.ts',
+  'previewSegment /body/filters/withinAreaId': 'services/marketing/test/scope.int.test.ts',
+  'previewSegment /body/filters/ownerIds': 'services/marketing/test/scope.int.test.ts',
+  'enrollMerchant /body/merchantId': 'services/marketing/test/scope.int.test.ts',
+  'enrollMerchant /body/visitId': 'services/marketing/test/scope.int.test.ts',
 };
 
 /** The reference fields still waiting for a scope test: this list may only shrink. */

@@ -18,6 +18,7 @@ export {
 export * from './events/checkin';
 export * from './events/file';
 export * from './events/leads';
+export * from './events/marketing';
 export * from './events/merchant';
 export * from './events/performance';
 export * from './events/platform';
@@ -28,7 +29,9 @@ export * from './gen/fieldops/area/v1/area_pb';
 export * from './gen/fieldops/checkin/v1/checkin_pb';
 export * from './gen/fieldops/file/v1/file_pb';
 export * from './gen/fieldops/leads/v1/leads_pb';
+export * from './gen/fieldops/marketing/v1/marketing_pb';
 export * from './gen/fieldops/merchant/v1/merchant_pb';
+export * from './gen/fieldops/performance/v1/performance_pb';
 export * from './gen/fieldops/poi/v1/poi_pb';
 export * from './gen/fieldops/search/v1/search_pb';
 export * from './gen/fieldops/tickets/v1/tickets_pb';

@@ -4,7 +4,9 @@ import { AreaService } from './gen/fieldops/area/v1/area_pb';
 import { CheckinService } from './gen/fieldops/checkin/v1/checkin_pb';
 import { FileService } from './gen/fieldops/file/v1/file_pb';
 import { LeadsService } from './gen/fieldops/leads/v1/leads_pb';
+import { MarketingService } from './gen/fieldops/marketing/v1/marketing_pb';
 import { MerchantService } from './gen/fieldops/merchant/v1/merchant_pb';
+import { PerformanceService } from './gen/fieldops/performance/v1/performance_pb';
 import { PoiService } from './gen/fieldops/poi/v1/poi_pb';
 import { SearchService } from './gen/fieldops/search/v1/search_pb';
 import { TicketsService } from './gen/fieldops/tickets/v1/tickets_pb';
@@ -32,7 +34,9 @@ export const rpcServices: readonly DescService[] = [
   CheckinService,
   FileService,
   LeadsService,
+  MarketingService,
   MerchantService,
+  PerformanceService,
   PoiService,
   SearchService,
   TicketsService,

@@ -7,7 +7,9 @@ import { type CheckinPorts, rpcPorts } from './app/ports';
 import type { CheckinSetupContext } from './config';
 import { checkinSchema } from './db/migrations/001-checkin';
 import { deviceTimeSchema } from './db/migrations/002-device-time';
+import { campaignTasksSchema } from './db/migrations/003-campaign-tasks';
 import type { CheckinDb } from './db/schema';
+import { campaignTasksConsumer } from './events/campaign-tasks.consumer';
 import { pendingCheckOutsJob } from './jobs/pending-check-outs.job';
 
 /**
@@ -18,7 +20,7 @@ import { pendingCheckOutsJob } from './jobs/pending-check-outs.job';
 export function createCheckinService(portsOf: (ctx: CheckinSetupContext) => CheckinPorts = rpcPorts): ServiceDefinition {
   return defineService<CheckinDb, CheckinPorts>({
     name: 'checkin',
-    migrations: [checkinSchema, deviceTimeSchema],
+    migrations: [checkinSchema, deviceTimeSchema, campaignTasksSchema],
     setup: portsOf,
     http: {
       prefixes: ['/api/v1/visits', '/api/v1/plans'],
@@ -30,6 +32,7 @@ export function createCheckinService(portsOf: (ctx: CheckinSetupContext) => Chec
       },
     },
     rpc: checkinRpc,
+    consumes: [campaignTasksConsumer],
     jobs: [pendingCheckOutsJob()],
   });
 }

@@ -28,6 +28,11 @@ const FACTS = {
   period: '2026-11',
   value: 12,
   goal: 10,
+  campaignName: 'Breakfast subsidy',
+  merchantName: 'Roti Bakery',
+  terms: 'We pay S$100 towards your breakfast menu.',
+  link: '/m/campaigns/token',
+  expiresAt: Date.UTC(2027, 0, 8, 4, 0),
 };
 
 describe('the workflows', () => {

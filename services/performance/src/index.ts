@@ -1,12 +1,13 @@
 import { defineService, type ProgressReporter, type ServiceDefinition, taskRefs } from '@fieldops/platform';
 import { performanceRoutes } from './api/performance.routes';
+import { performanceRpc } from './api/rpc';
 import { replayPerformance } from './app/replay';
 import type { PerformanceContext } from './config';
 import { performanceSchema } from './db/migrations/001-performance';
 import { merchantDaysSchema } from './db/migrations/002-merchant-days';
 import { incentivesSchema } from './db/migrations/003-incentives';
 import type { PerformanceDb } from './db/schema';
-import { leadsConsumer, merchantsConsumer, visitsConsumer } from './events/handlers/consumers';
+import { enrollmentsConsumer, leadsConsumer, merchantsConsumer, visitsConsumer } from './events/handlers/consumers';
 import { orgUnitsConsumer } from './events/handlers/org-units.handler';
 
 const tasks = {
@@ -31,7 +32,8 @@ export const performanceService: ServiceDefinition = defineService<PerformanceDb
       performanceRoutes(app, ctx);
     },
   },
-  consumes: [orgUnitsConsumer, visitsConsumer, leadsConsumer, merchantsConsumer],
+  rpc: performanceRpc,
+  consumes: [orgUnitsConsumer, visitsConsumer, leadsConsumer, merchantsConsumer, enrollmentsConsumer],
   tasks,
 });
 

@@ -16,6 +16,7 @@ export const METRICS = [
   'merchants-retained',
   'merchant-orders',
   'merchant-gmv',
+  'campaign-enrollments',
 ] as const;
 /** The metrics events credit (the merchant figures come by API: merchant-figures.int.test.ts). */
 export const EVENT_METRICS = METRICS.slice(0, 5);

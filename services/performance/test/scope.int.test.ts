@@ -79,6 +79,7 @@ describe.each(await databaseEngines())('performance scope on $name', (database) 
       'merchants-retained',
       'merchant-orders',
       'merchant-gmv',
+      'campaign-enrollments',
     ]);
     expect(mine.body.items[1]).toMatchObject({ subject: `user:${rep1.id}`, value: await figure('admin', `user:${rep1.id}`) });
     for (const subject of [`user:${rep2.id}`, `org-unit:${team1}`, `user:${repId.id}`]) {

@@ -6,6 +6,7 @@ import { areaEvents } from './area';
 import { checkinEvents } from './checkin';
 import { fileEvents } from './file';
 import { leadsEvents } from './leads';
+import { marketingEvents } from './marketing';
 import { merchantEvents } from './merchant';
 import { performanceEvents } from './performance';
 import { platformEvents } from './platform';
@@ -19,6 +20,7 @@ export const eventCatalogue = {
   ...checkinEvents,
   ...fileEvents,
   ...leadsEvents,
+  ...marketingEvents,
   ...merchantEvents,
   ...performanceEvents,
   ...platformEvents,

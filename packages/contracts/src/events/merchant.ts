@@ -27,6 +27,8 @@ export const MerchantContact = Type.Object(
     role: Type.String(),
     /** E.164, or null when the contact has no phone. */
     phone: Type.Union([Type.String(), Type.Null()]),
+    /** Where messages to the merchant (campaign invitations) go; absent when the contact gave none. */
+    email: Type.Optional(Type.String()),
   },
   closed,
 );

@@ -5,10 +5,42 @@ import { toPlanView } from '../app/plan-view';
 import type { CheckinPorts } from '../app/ports';
 import { setDayPlan } from '../app/set-day-plan';
 import type { CheckinContext } from '../config';
+import { campaignTaskRepository } from '../db/campaign-task.repository';
 import { VisitPermission } from '../domain/permissions';
-import { DayPlan, DayPlanBody, PlanParams, PlanQuery } from './schemas';
+import { CampaignTasks, CampaignTasksQuery, DayPlan, DayPlanBody, PlanParams, PlanQuery } from './schemas';
+
+const OPEN_TASKS = 200;
 
 export function planRoutes(app: ServiceApp, ctx: CheckinContext, ports: CheckinPorts): void {
+  app.get(
+    '/api/v1/plans/campaign-tasks',
+    {
+      schema: {
+        operationId: 'listCampaignTasks',
+        summary: 'My open campaign visit tasks, soonest due first; each closes when its merchant answers',
+        querystring: CampaignTasksQuery,
+        response: { 200: CampaignTasks },
+      },
+    },
+    async (request) => {
+      const access = await accessFor(request, VisitPermission.read, ctx.scopes);
+      const edge = requestCoordinates(ctx.countries, access.caller, request.query.coords);
+      const rows = await campaignTaskRepository.openFor(ctx.db, access.caller.userId, OPEN_TASKS);
+      return {
+        items: rows.map((row) => ({
+          id: row.id,
+          campaignId: row.campaign_id,
+          campaignName: row.campaign_name,
+          merchantId: row.merchant_id,
+          merchantName: row.merchant_name,
+          talkingPoints: row.talking_points,
+          ...edge.toClient({ lat: row.lat, lng: row.lng }),
+          dueAt: new Date(row.due_at).toISOString(),
+        })),
+      };
+    },
+  );
+
   app.get(
     '/api/v1/plans/:date',
     {

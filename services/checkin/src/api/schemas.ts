@@ -141,3 +141,22 @@ export const DayPlan = Type.Object({
   coords: Coords,
   updatedAt: Iso,
 });
+
+export const CampaignTasksQuery = Type.Object({ coords: Type.Optional(Coords) });
+
+/** A campaign's visit task: sign the merchant up (on site, with a check-in as evidence). */
+export const CampaignTasks = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Id,
+      campaignId: Id,
+      campaignName: Type.String(),
+      merchantId: Id,
+      merchantName: Type.String(),
+      talkingPoints: Type.String(),
+      lat: Type.Number(),
+      lng: Type.Number(),
+      dueAt: Type.String({ format: 'date-time' }),
+    }),
+  ),
+});

@@ -77,6 +77,26 @@ export interface PendingCheckOutTable {
   created_at: number;
 }
 
+/** A campaign's visit task for a rep (from the marketing service's task events); closed when the merchant answers. */
+export interface CampaignTaskTable {
+  /** The marketing enrollment's id. */
+  id: string;
+  rep_id: string;
+  campaign_id: string;
+  campaign_name: string;
+  merchant_id: string;
+  merchant_name: string;
+  country: string;
+  talking_points: string;
+  lat: number;
+  lng: number;
+  due_at: number;
+  /** accepted | declined | expired | cancelled, once closed. */
+  closed_reason: string | null;
+  opened_at: number;
+  closed_at: number | null;
+}
+
 export interface DayPlanTable {
   id: string;
   rep_id: string;
@@ -99,4 +119,5 @@ export interface CheckinDb extends PlatformTables {
   visit_photo: VisitPhotoTable;
   pending_check_out: PendingCheckOutTable;
   day_plan: DayPlanTable;
+  campaign_task: CampaignTaskTable;
 }

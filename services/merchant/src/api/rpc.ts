@@ -31,6 +31,7 @@ function toMerchantMessage(row: MerchantRow): MessageInitShape<typeof MerchantSc
       name: c.name,
       role: c.role,
       ...(c.phone ? { phone: c.phone } : {}),
+      ...(c.email ? { email: c.email } : {}),
     })),
     address: row.address,
     ...(row.place_id ? { placeId: row.place_id } : {}),

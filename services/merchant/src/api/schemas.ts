@@ -29,6 +29,7 @@ const ContactIn = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 200 }),
     role: Type.String({ maxLength: 100 }),
     phone: Type.Optional(Type.Union([Type.String({ maxLength: 32 }), Type.Null()], { description: 'Stored as E.164' })),
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 254, description: 'Where campaign invitations go' })),
   },
   { additionalProperties: false },
 );
@@ -45,7 +46,14 @@ export const Merchant = Type.Object({
   brandName: Type.String(),
   category: PlaceCategorySchema,
   tier: MerchantTierSchema,
-  contacts: Type.Array(Type.Object({ name: Type.String(), role: Type.String(), phone: Type.Union([Type.String(), Type.Null()]) })),
+  contacts: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      role: Type.String(),
+      phone: Type.Union([Type.String(), Type.Null()]),
+      email: Type.Optional(Type.String()),
+    }),
+  ),
   address: Type.String(),
   placeId: NullableId,
   country: Type.String(),

@@ -7,6 +7,7 @@ export interface ContactInput {
   name: string;
   role: string;
   phone?: string | null;
+  email?: string;
 }
 
 /**
@@ -38,7 +39,12 @@ export class MerchantFieldChecks {
   }
 
   contacts(input: ContactInput[]): MerchantContact[] {
-    return input.map((c, i) => ({ name: c.name.trim(), role: c.role.trim(), phone: this.phone(c.phone, `contacts/${i}/phone`) }));
+    return input.map((c, i) => ({
+      name: c.name.trim(),
+      role: c.role.trim(),
+      phone: this.phone(c.phone, `contacts/${i}/phone`),
+      ...(c.email ? { email: c.email.trim() } : {}),
+    }));
   }
 
   /** The onboarding documents by kind: kinds of the country's list, each file among the merchant's `documents`. */

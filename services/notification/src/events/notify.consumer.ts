@@ -25,8 +25,9 @@ export function notifyConsumer(workflows: readonly AnyWorkflow[]): ConsumerDefin
       const notices: PreparedNotice[] = [];
       for (const workflow of triggered) {
         const audience = await workflow.audience(event, lookups);
-        if (!audience || audience.userIds.length === 0) continue;
-        notices.push({ workflow, recipients: await lookups.recipients(audience.userIds), facts: audience.facts, link: audience.link });
+        if (!audience || audience.userIds.length + (audience.contacts?.length ?? 0) === 0) continue;
+        const recipients = [...(await lookups.recipients(audience.userIds)), ...(audience.contacts ?? [])];
+        notices.push({ workflow, recipients, facts: audience.facts, link: audience.link });
       }
       return async (_event, trx, events) => {
         const stored: NoticeTable[] = [];

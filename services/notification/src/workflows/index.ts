@@ -1,4 +1,5 @@
 import { areaAssigned, areaUnassigned } from './area-assignment';
+import { campaignInvitation } from './campaign-invitation';
 import { conversionRejected } from './conversion-rejected';
 import { leadAssigned } from './lead-assigned';
 import { leadRecycleWarning } from './lead-recycle-warning';
@@ -30,6 +31,7 @@ export const WORKFLOWS: readonly AnyWorkflow[] = [
   ticketEscalated,
   statementReady,
   targetReached,
+  campaignInvitation,
 ];
 
 export function workflowNamed(name: string): AnyWorkflow | undefined {

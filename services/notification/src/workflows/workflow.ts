@@ -3,7 +3,7 @@ import type { EventEnvelope } from '@fieldops/platform';
 import type { DeliveryChannel } from '../channels/channel';
 import type { Severity } from '../db/schema';
 import type { TemplateLocale } from '../domain/locale';
-import type { Lookups } from './lookups';
+import type { Lookups, Recipient } from './lookups';
 
 /** What a recipient reads, in their locale. `line` is the notice as one line of a digest. */
 export interface Rendered {
@@ -32,6 +32,11 @@ export interface DigestRule {
 /** Who is told, and the facts the templates render (read through RPC before the transaction). */
 export interface Audience<Facts> {
   userIds: string[];
+  /**
+   * People outside the organisation, addressed directly (a merchant's contacts): no account, so no inbox to read and
+   * no preferences; their `userId` is a stable id of the address (`contactRecipientId`).
+   */
+  contacts?: Recipient[];
   facts: Facts;
   link?: string;
 }

@@ -37,8 +37,11 @@ function toReceived(mail: ParsedMail): ReceivedMail {
   };
 }
 
-/** A real SMTP server (the `smtp-server` package) on loopback: the email driver talks SMTP to it as to any relay. */
-export async function startSmtpServer(): Promise<SmtpTestServer> {
+/**
+ * A real SMTP server (the `smtp-server` package) on loopback: the email driver talks SMTP to it as to any relay. On
+ * `port` when given (a test that must refuse connections until it is ready), else any free one.
+ */
+export async function startSmtpServer(port = 0): Promise<SmtpTestServer> {
   const received: ReceivedMail[] = [];
   const queue: SmtpAnswer[] = [];
   let always: 451 | 550 | undefined;
@@ -67,10 +70,10 @@ export async function startSmtpServer(): Promise<SmtpTestServer> {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const bound = (server.server.address() as AddressInfo).port;
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://127.0.0.1:${bound}`,
     received,
     answerNext: (...answers) => queue.push(...answers),
     refuseAll: (code) => {

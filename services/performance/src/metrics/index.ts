@@ -1,3 +1,4 @@
+import { campaignEnrollments } from './campaign-enrollments';
 import { leadsCaptured } from './leads-captured';
 import { leadsConverted } from './leads-converted';
 import { merchantGmv, merchantOrders } from './merchant-figures';
@@ -15,6 +16,7 @@ export const METRICS: Metric[] = [
   merchantsRetained,
   merchantOrders,
   merchantGmv,
+  campaignEnrollments,
 ];
 
 export const METRIC_NAMES = METRICS.map((m) => m.name);

@@ -265,6 +265,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The campaigns I can see, newest first */
+        get: operations["listCampaigns"];
+        put?: never;
+        /** A draft campaign in my country: type, period, budget with per-merchant cost and cap, terms, segment filters */
+        post: operations["createCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign; outside my scope it answers 404 */
+        get: operations["getCampaign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/enrollments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign’s enrollments of the merchants in my scope, in id order */
+        get: operations["listEnrollments"];
+        put?: never;
+        /** Record a merchant’s answer to its invitation (with my check-in: on site); the same answer again is a no-op */
+        post: operations["enrollMerchant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/launch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Launch a scheduled campaign: snapshot the segment, hold out a stratified share, invite the rest */
+        post: operations["launchCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Funnel, cost against budget, and uplift of treated over held-out merchants with its interval */
+        get: operations["getCampaignResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a campaign: draft → scheduled → running (by launch) → ended, or cancelled; 409 names from, to and allowed */
+        post: operations["transitionCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/segment-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** How many merchants of my country (in my scope) a segment holds now, with a sample for the map */
+        post: operations["previewSegment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/files": {
         parameters: {
             query?: never;
@@ -1154,6 +1275,23 @@ export interface paths {
         get: operations["getPlan"];
         /** Set the stops of a day; they are ordered by the route optimiser (nearest neighbour + 2-opt, appointments kept) */
         put: operations["savePlan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/campaign-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My open campaign visit tasks, soonest due first; each closes when its merchant answers */
+        get: operations["listCampaignTasks"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -3544,6 +3682,1321 @@ export interface operations {
             };
             /** @description The request is malformed; `errors` names each field. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record's state or version refuses this change. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the request; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCampaigns: {
+        parameters: {
+            query?: {
+                status?: "draft" | "scheduled" | "running" | "ended" | "cancelled";
+                /** @description Items per page */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            id: string;
+                            country: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            type: "subsidy" | "onboarding" | "content" | "festival";
+                            /** @enum {unknown} */
+                            status: "draft" | "scheduled" | "running" | "ended" | "cancelled";
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            budget: {
+                                budgetMinor: number;
+                                costMinor: number;
+                                cap: number;
+                                currency: string;
+                                /** @description How many merchants may accept: the cap, within what the budget pays for */
+                                limit: number;
+                                accepted: number;
+                                spentMinor: number;
+                            };
+                            /** @description Terms per locale; English is required and the fallback */
+                            terms: {
+                                en: string;
+                                "zh-CN"?: string;
+                                "pt-BR"?: string;
+                                id?: string;
+                            };
+                            talkingPoints: string;
+                            filters: {
+                                /** @description Filed under these areas or their descendants */
+                                areaIds?: string[];
+                                /**
+                                 * Format: uuid
+                                 * @description UUID
+                                 */
+                                withinAreaId?: string;
+                                categories?: string[];
+                                tiers?: ("A" | "B" | "C")[];
+                                statuses?: string[];
+                                ownerIds?: string[];
+                                /** Format: date-time */
+                                lastVisitBefore?: string;
+                                /** Format: date-time */
+                                lastVisitAfter?: string;
+                                orders30d?: {
+                                    min?: number;
+                                    max?: number;
+                                };
+                                gmv30dMinor?: {
+                                    min?: number;
+                                    max?: number;
+                                };
+                            };
+                            holdoutShare: number | null;
+                            /** @description The holdout split’s seed, set at launch */
+                            seed: string | null;
+                            launchedAt: string | null;
+                            orgUnitId: string | null;
+                            createdBy: string;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @enum {unknown} */
+                    type: "subsidy" | "onboarding" | "content" | "festival";
+                    /** Format: date-time */
+                    startsAt: string;
+                    /** Format: date-time */
+                    endsAt: string;
+                    /** @description Minor units of the country currency */
+                    budgetMinor: number;
+                    /** @description Minor units of the country currency */
+                    costMinor: number;
+                    cap: number;
+                    /** @description Terms per locale; English is required and the fallback */
+                    terms: {
+                        en: string;
+                        "zh-CN"?: string;
+                        "pt-BR"?: string;
+                        id?: string;
+                    };
+                    talkingPoints?: string;
+                    filters?: {
+                        /** @description Filed under these areas or their descendants */
+                        areaIds?: string[];
+                        /**
+                         * Format: uuid
+                         * @description UUID
+                         */
+                        withinAreaId?: string;
+                        categories?: string[];
+                        tiers?: ("A" | "B" | "C")[];
+                        statuses?: string[];
+                        ownerIds?: string[];
+                        /** Format: date-time */
+                        lastVisitBefore?: string;
+                        /** Format: date-time */
+                        lastVisitAfter?: string;
+                        orders30d?: {
+                            min?: number;
+                            max?: number;
+                        };
+                        gmv30dMinor?: {
+                            min?: number;
+                            max?: number;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUID
+                         */
+                        id: string;
+                        country: string;
+                        name: string;
+                        /** @enum {unknown} */
+                        type: "subsidy" | "onboarding" | "content" | "festival";
+                        /** @enum {unknown} */
+                        status: "draft" | "scheduled" | "running" | "ended" | "cancelled";
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        budget: {
+                            budgetMinor: number;
+                            costMinor: number;
+                            cap: number;
+                            currency: string;
+                            /** @description How many merchants may accept: the cap, within what the budget pays for */
+                            limit: number;
+                            accepted: number;
+                            spentMinor: number;
+                        };
+                        /** @description Terms per locale; English is required and the fallback */
+                        terms: {
+                            en: string;
+                            "zh-CN"?: string;
+                            "pt-BR"?: string;
+                            id?: string;
+                        };
+                        talkingPoints: string;
+                        filters: {
+                            /** @description Filed under these areas or their descendants */
+                            areaIds?: string[];
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            withinAreaId?: string;
+                            categories?: string[];
+                            tiers?: ("A" | "B" | "C")[];
+                            statuses?: string[];
+                            ownerIds?: string[];
+                            /** Format: date-time */
+                            lastVisitBefore?: string;
+                            /** Format: date-time */
+                            lastVisitAfter?: string;
+                            orders30d?: {
+                                min?: number;
+                                max?: number;
+                            };
+                            gmv30dMinor?: {
+                                min?: number;
+                                max?: number;
+                            };
+                        };
+                        holdoutShare: number | null;
+                        /** @description The holdout split’s seed, set at launch */
+                        seed: string | null;
+                        launchedAt: string | null;
+                        orgUnitId: string | null;
+                        createdBy: string;
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record's state or version refuses this change. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the request; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUID
+                         */
+                        id: string;
+                        country: string;
+                        name: string;
+                        /** @enum {unknown} */
+                        type: "subsidy" | "onboarding" | "content" | "festival";
+                        /** @enum {unknown} */
+                        status: "draft" | "scheduled" | "running" | "ended" | "cancelled";
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        budget: {
+                            budgetMinor: number;
+                            costMinor: number;
+                            cap: number;
+                            currency: string;
+                            /** @description How many merchants may accept: the cap, within what the budget pays for */
+                            limit: number;
+                            accepted: number;
+                            spentMinor: number;
+                        };
+                        /** @description Terms per locale; English is required and the fallback */
+                        terms: {
+                            en: string;
+                            "zh-CN"?: string;
+                            "pt-BR"?: string;
+                            id?: string;
+                        };
+                        talkingPoints: string;
+                        filters: {
+                            /** @description Filed under these areas or their descendants */
+                            areaIds?: string[];
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            withinAreaId?: string;
+                            categories?: string[];
+                            tiers?: ("A" | "B" | "C")[];
+                            statuses?: string[];
+                            ownerIds?: string[];
+                            /** Format: date-time */
+                            lastVisitBefore?: string;
+                            /** Format: date-time */
+                            lastVisitAfter?: string;
+                            orders30d?: {
+                                min?: number;
+                                max?: number;
+                            };
+                            gmv30dMinor?: {
+                                min?: number;
+                                max?: number;
+                            };
+                        };
+                        holdoutShare: number | null;
+                        /** @description The holdout split’s seed, set at launch */
+                        seed: string | null;
+                        launchedAt: string | null;
+                        orgUnitId: string | null;
+                        createdBy: string;
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEnrollments: {
+        parameters: {
+            query?: {
+                state?: "invited" | "accepted" | "declined" | "expired";
+                /** @description Items per page */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            campaignId: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            merchantId: string;
+                            /** @enum {unknown} */
+                            state: "invited" | "accepted" | "declined" | "expired";
+                            channel: string | null;
+                            visitId: string | null;
+                            decidedBy: string | null;
+                            ownerId: string | null;
+                            areaId: string | null;
+                            /** Format: date-time */
+                            invitedAt: string;
+                            visitedAt: string | null;
+                            decidedAt: string | null;
+                            costMinor: number;
+                            version: number;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    enrollMerchant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    merchantId: string;
+                    decision: "accepted" | "declined";
+                    /**
+                     * Format: uuid
+                     * @description My check-in at the merchant: an on-site enrollment
+                     */
+                    visitId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUID
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description UUID
+                         */
+                        campaignId: string;
+                        /**
+                         * Format: uuid
+                         * @description UUID
+                         */
+                        merchantId: string;
+                        /** @enum {unknown} */
+                        state: "invited" | "accepted" | "declined" | "expired";
+                        channel: string | null;
+                        visitId: string | null;
+                        decidedBy: string | null;
+                        ownerId: string | null;
+                        areaId: string | null;
+                        /** Format: date-time */
+                        invitedAt: string;
+                        visitedAt: string | null;
+                        decidedAt: string | null;
+                        costMinor: number;
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record's state or version refuses this change. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the request; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    launchCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Share of the segment held out, e.g. 0.1 */
+                    holdoutShare: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        campaign: {
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            id: string;
+                            country: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            type: "subsidy" | "onboarding" | "content" | "festival";
+                            /** @enum {unknown} */
+                            status: "draft" | "scheduled" | "running" | "ended" | "cancelled";
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            budget: {
+                                budgetMinor: number;
+                                costMinor: number;
+                                cap: number;
+                                currency: string;
+                                /** @description How many merchants may accept: the cap, within what the budget pays for */
+                                limit: number;
+                                accepted: number;
+                                spentMinor: number;
+                            };
+                            /** @description Terms per locale; English is required and the fallback */
+                            terms: {
+                                en: string;
+                                "zh-CN"?: string;
+                                "pt-BR"?: string;
+                                id?: string;
+                            };
+                            talkingPoints: string;
+                            filters: {
+                                /** @description Filed under these areas or their descendants */
+                                areaIds?: string[];
+                                /**
+                                 * Format: uuid
+                                 * @description UUID
+                                 */
+                                withinAreaId?: string;
+                                categories?: string[];
+                                tiers?: ("A" | "B" | "C")[];
+                                statuses?: string[];
+                                ownerIds?: string[];
+                                /** Format: date-time */
+                                lastVisitBefore?: string;
+                                /** Format: date-time */
+                                lastVisitAfter?: string;
+                                orders30d?: {
+                                    min?: number;
+                                    max?: number;
+                                };
+                                gmv30dMinor?: {
+                                    min?: number;
+                                    max?: number;
+                                };
+                            };
+                            holdoutShare: number | null;
+                            /** @description The holdout split’s seed, set at launch */
+                            seed: string | null;
+                            launchedAt: string | null;
+                            orgUnitId: string | null;
+                            createdBy: string;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        members: number;
+                        treated: number;
+                        heldOut: number;
+                        strata: {
+                            key: string;
+                            members: number;
+                            heldOut: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record's state or version refuses this change. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the request; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCampaignResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUID
+                         */
+                        campaignId: string;
+                        funnel: {
+                            segment: number;
+                            heldOut: number;
+                            invited: number;
+                            visited: number;
+                            accepted: number;
+                            declined: number;
+                            expired: number;
+                        };
+                        cost: {
+                            currency: string;
+                            budgetMinor: number;
+                            spentMinor: number;
+                            limit: number;
+                            accepted: number;
+                        };
+                        uplift: {
+                            windows: {
+                                days: number;
+                                before: {
+                                    from: string;
+                                    to: string;
+                                };
+                                after: {
+                                    from: string;
+                                    to: string;
+                                };
+                            };
+                            orders: {
+                                treated: {
+                                    merchants: number;
+                                    before: number;
+                                    after: number;
+                                };
+                                heldOut: {
+                                    merchants: number;
+                                    before: number;
+                                    after: number;
+                                };
+                                relative: {
+                                    estimate: number;
+                                    low: number;
+                                    high: number;
+                                } | null;
+                                absolute: {
+                                    estimate: number;
+                                    low: number;
+                                    high: number;
+                                } | null;
+                            };
+                            gmvMinor: {
+                                treated: {
+                                    merchants: number;
+                                    before: number;
+                                    after: number;
+                                };
+                                heldOut: {
+                                    merchants: number;
+                                    before: number;
+                                    after: number;
+                                };
+                                relative: {
+                                    estimate: number;
+                                    low: number;
+                                    high: number;
+                                } | null;
+                                absolute: {
+                                    estimate: number;
+                                    low: number;
+                                    high: number;
+                                } | null;
+                            };
+                        } | null;
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transitionCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    to: "scheduled" | "draft" | "running" | "ended" | "cancelled";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUID
+                         */
+                        id: string;
+                        country: string;
+                        name: string;
+                        /** @enum {unknown} */
+                        type: "subsidy" | "onboarding" | "content" | "festival";
+                        /** @enum {unknown} */
+                        status: "draft" | "scheduled" | "running" | "ended" | "cancelled";
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        budget: {
+                            budgetMinor: number;
+                            costMinor: number;
+                            cap: number;
+                            currency: string;
+                            /** @description How many merchants may accept: the cap, within what the budget pays for */
+                            limit: number;
+                            accepted: number;
+                            spentMinor: number;
+                        };
+                        /** @description Terms per locale; English is required and the fallback */
+                        terms: {
+                            en: string;
+                            "zh-CN"?: string;
+                            "pt-BR"?: string;
+                            id?: string;
+                        };
+                        talkingPoints: string;
+                        filters: {
+                            /** @description Filed under these areas or their descendants */
+                            areaIds?: string[];
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            withinAreaId?: string;
+                            categories?: string[];
+                            tiers?: ("A" | "B" | "C")[];
+                            statuses?: string[];
+                            ownerIds?: string[];
+                            /** Format: date-time */
+                            lastVisitBefore?: string;
+                            /** Format: date-time */
+                            lastVisitAfter?: string;
+                            orders30d?: {
+                                min?: number;
+                                max?: number;
+                            };
+                            gmv30dMinor?: {
+                                min?: number;
+                                max?: number;
+                            };
+                        };
+                        holdoutShare: number | null;
+                        /** @description The holdout split’s seed, set at launch */
+                        seed: string | null;
+                        launchedAt: string | null;
+                        orgUnitId: string | null;
+                        createdBy: string;
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record's state or version refuses this change. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the request; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    filters: {
+                        /** @description Filed under these areas or their descendants */
+                        areaIds?: string[];
+                        /**
+                         * Format: uuid
+                         * @description UUID
+                         */
+                        withinAreaId?: string;
+                        categories?: string[];
+                        tiers?: ("A" | "B" | "C")[];
+                        statuses?: string[];
+                        ownerIds?: string[];
+                        /** Format: date-time */
+                        lastVisitBefore?: string;
+                        /** Format: date-time */
+                        lastVisitAfter?: string;
+                        orders30d?: {
+                            min?: number;
+                            max?: number;
+                        };
+                        gmv30dMinor?: {
+                            min?: number;
+                            max?: number;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                        sample: {
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            merchantId: string;
+                            name: string;
+                            areaId: string | null;
+                            areaPath: string | null;
+                            tier: string | null;
+                            status: string | null;
+                            ownerId: string | null;
+                            ownerName: string | null;
+                            lat: number;
+                            lng: number;
+                        }[];
+                        /** @description Members per area id ("-" for none) */
+                        byArea: {
+                            [key: string]: number;
+                        };
+                        byTier: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6276,6 +7729,7 @@ export interface operations {
                                 name: string;
                                 role: string;
                                 phone: string | null;
+                                email?: string;
                             }[];
                             address: string;
                             placeId: string | null;
@@ -6368,6 +7822,11 @@ export interface operations {
                         role: string;
                         /** @description Stored as E.164 */
                         phone?: string | null;
+                        /**
+                         * Format: email
+                         * @description Where campaign invitations go
+                         */
+                        email?: string;
                     }[];
                     address?: string;
                     placeId?: string | null;
@@ -6416,6 +7875,7 @@ export interface operations {
                             name: string;
                             role: string;
                             phone: string | null;
+                            email?: string;
                         }[];
                         address: string;
                         placeId: string | null;
@@ -6537,6 +7997,7 @@ export interface operations {
                             name: string;
                             role: string;
                             phone: string | null;
+                            email?: string;
                         }[];
                         address: string;
                         placeId: string | null;
@@ -6639,6 +8100,11 @@ export interface operations {
                         role: string;
                         /** @description Stored as E.164 */
                         phone?: string | null;
+                        /**
+                         * Format: email
+                         * @description Where campaign invitations go
+                         */
+                        email?: string;
                     }[];
                     address?: string;
                     placeId?: string | null;
@@ -6680,6 +8146,7 @@ export interface operations {
                             name: string;
                             role: string;
                             phone: string | null;
+                            email?: string;
                         }[];
                         address: string;
                         placeId: string | null;
@@ -7010,6 +8477,7 @@ export interface operations {
                             name: string;
                             role: string;
                             phone: string | null;
+                            email?: string;
                         }[];
                         address: string;
                         placeId: string | null;
@@ -8226,7 +9694,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description A metric (services/performance/src/metrics) */
-                metric?: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv";
+                metric?: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv" | "campaign-enrollments";
                 /** @description A day (2026-12-04), ISO week (2026-W49), month (2026-12) or quarter (2026-Q4) in the subject’s country calendar */
                 period: string;
                 /** @description user:{id} or org-unit:{id}; me when left out */
@@ -8300,7 +9768,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description A metric (services/performance/src/metrics) */
-                metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv";
+                metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv" | "campaign-enrollments";
                 /** @description A day (2026-12-04), ISO week (2026-W49), month (2026-12) or quarter (2026-Q4) in the subject’s country calendar */
                 period: string;
                 /** @description user:{id} or org-unit:{id} */
@@ -8394,7 +9862,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description A metric (services/performance/src/metrics) */
-                metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv";
+                metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv" | "campaign-enrollments";
                 /** @description A day (2026-12-04), ISO week (2026-W49), month (2026-12) or quarter (2026-Q4) in the subject’s country calendar */
                 period: string;
                 /** @description UUID */
@@ -9089,7 +10557,7 @@ export interface operations {
                      * @description A metric (services/performance/src/metrics)
                      * @enum {unknown}
                      */
-                    metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv";
+                    metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv" | "campaign-enrollments";
                     /** @description A day (2026-12-04), ISO week (2026-W49), month (2026-12) or quarter (2026-Q4) in the subject’s country calendar */
                     period: string;
                     /** @description user:{id} or org-unit:{id} */
@@ -10164,6 +11632,90 @@ export interface operations {
             };
             /** @description A business rule refused the request; `errors` names each field. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCampaignTasks: {
+        parameters: {
+            query?: {
+                /** @description The coordinate system of every lat/lng in the request and the answer; by default the caller's country's (GCJ02 in China, WGS84 elsewhere). Storage is WGS84. */
+                coords?: "WGS84" | "GCJ02" | "BD09";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            campaignId: string;
+                            campaignName: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            merchantId: string;
+                            merchantName: string;
+                            talkingPoints: string;
+                            lat: number;
+                            lng: number;
+                            /** Format: date-time */
+                            dueAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

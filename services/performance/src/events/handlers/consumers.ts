@@ -9,6 +9,9 @@ export const visitsConsumer = creditConsumer('performance.visits', [
   'checkin.visit.reviewed.v1',
 ]);
 
+/** Marketing campaigns' accepted enrollments. */
+export const enrollmentsConsumer = creditConsumer('performance.enrollments', ['marketing.enrollment.decided.v1']);
+
 /** Leads as captured. */
 export const leadsConsumer = creditConsumer('performance.leads', ['leads.lead.created.v1']);
 
