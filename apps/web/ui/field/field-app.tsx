@@ -10,6 +10,7 @@ import { NearbyPage } from './nearby/nearby-page';
 import { NewLeadPage } from './new-lead/new-lead-page';
 import { PushOptIn } from './notifications/push-opt-in';
 import { QueuePage } from './queue/queue-page';
+import { FieldVisitDetailPage } from './visit/visit-detail-page';
 import { VisitPage } from './visit/visit-page';
 
 /** The field app for reps on a phone: the login page until a session exists, then the tabs. */
@@ -26,6 +27,7 @@ export function FieldApp() {
         <Route path="new-lead" element={<NewLeadPage />} />
         <Route path="queue" element={<QueuePage />} />
         <Route path="visit/:targetType/:targetId" element={<VisitPage />} />
+        <Route path="visits/:id" element={<FieldVisitDetailPage />} />
         <Route path="notifications" element={<InboxPage app="field" />} />
         <Route
           path="notifications/preferences"

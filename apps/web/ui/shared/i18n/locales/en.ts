@@ -1,3 +1,5 @@
+import { recordsEn } from './records/en';
+
 /** English: the reference catalogue. Every other complete language must have exactly these keys (the type checks it). */
 export const en = {
   app: { console: 'FieldOps console', field: 'FieldOps field' },
@@ -336,6 +338,7 @@ export const en = {
       states: { pending: 'waiting to be sent', failed: 'refused by the server', conflict: 'needs your decision' },
     },
   },
+  records: recordsEn,
 };
 
 export type Catalogue = typeof en;

@@ -1,4 +1,5 @@
 import type { Catalogue } from './en';
+import { recordsPtBR } from './records/pt-BR';
 
 type Started<T> = { [K in keyof T]?: T[K] extends string ? string : Started<T[K]> };
 
@@ -25,4 +26,5 @@ export const ptBR: Started<Catalogue> = {
     visit: { checkIn: 'Check-in', checkOut: 'Check-out' },
     queue: { title: 'Fila de sincronização', online: 'Online', offline: 'Offline', syncNow: 'Sincronizar agora' },
   },
+  records: recordsPtBR,
 };

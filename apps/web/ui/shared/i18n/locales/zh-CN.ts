@@ -1,4 +1,5 @@
 import type { Catalogue } from './en';
+import { recordsZhCN } from './records/zh-CN';
 
 export const zhCN: Catalogue = {
   app: { console: 'FieldOps 管理台', field: 'FieldOps 外勤' },
@@ -333,4 +334,5 @@ export const zhCN: Catalogue = {
       states: { pending: '等待发送', failed: '被服务器拒绝', conflict: '需要你处理' },
     },
   },
+  records: recordsZhCN,
 };
