@@ -18,9 +18,9 @@ export const pointsDrawn = (page: Page) =>
 export const fitsWidth = (page: Page) => page.evaluate<number>('document.documentElement.scrollWidth');
 
 /** The elements reaching past the right edge of the viewport (for the message when a page is too wide). */
-export const tooWide = (page: Page) =>
+export const tooWide = (page: Page, width = 360) =>
   page.evaluate<string>(
-    `[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest('.table-scroll')).slice(0, 8).map((e) => e.tagName + '.' + e.className).join(', ')`,
+    `[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > ${width} + 1 && !e.parentElement?.closest('.table-scroll')).slice(0, 8).map((e) => e.tagName + '.' + e.className).join(', ')`,
   );
 
 /** A point `metres` north of `point` (a degree of latitude is ~111.2 km everywhere). */

@@ -12,6 +12,7 @@ import { MapLegend } from '../../shared/map/map-legend';
 import { MapView } from '../../shared/map/map-view';
 import { useSession } from '../../shared/session/session';
 import { StatusLine } from '../../shared/status-line';
+import '../records/records.css';
 import { outerRings } from './polygon-drawing';
 
 const ROLES = ['primary', 'backup', 'manager'] as const;
@@ -109,39 +110,41 @@ export function AreaDetailPage() {
       <StatusLine loading={assignments.isPending} error={assignments.error ?? end.error} />
       {assignments.data && assignments.data.items.length === 0 && <p>{t('records.area.nobody')}</p>}
       {assignments.data && assignments.data.items.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th>{t('admin.name')}</th>
-              <th>{t('records.area.role')}</th>
-              <th>{t('records.area.from')}</th>
-              <th>{t('records.area.to')}</th>
-              {mayEdit && <th>{t('records.area.actions')}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {assignments.data.items.map((assignment) => (
-              <tr key={assignment.id}>
-                <td>{assignment.user?.name ?? '—'}</td>
-                <td>{t(`records.area.roles.${assignment.role}`)}</td>
-                <td>{format.date(assignment.effectiveFrom)}</td>
-                <td>{assignment.effectiveTo ? format.date(assignment.effectiveTo) : t('records.area.untilFurther')}</td>
-                {mayEdit && (
-                  <td>
-                    <button
-                      type="button"
-                      className="secondary"
-                      onClick={() => end.mutate(assignment.id)}
-                      aria-label={t('records.area.endFor', { name: assignment.user?.name ?? '' })}
-                    >
-                      {t('records.area.end')}
-                    </button>
-                  </td>
-                )}
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th>{t('admin.name')}</th>
+                <th>{t('records.area.role')}</th>
+                <th>{t('records.area.from')}</th>
+                <th>{t('records.area.to')}</th>
+                {mayEdit && <th>{t('records.area.actions')}</th>}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {assignments.data.items.map((assignment) => (
+                <tr key={assignment.id}>
+                  <td>{assignment.user?.name ?? '—'}</td>
+                  <td>{t(`records.area.roles.${assignment.role}`)}</td>
+                  <td>{format.date(assignment.effectiveFrom)}</td>
+                  <td>{assignment.effectiveTo ? format.date(assignment.effectiveTo) : t('records.area.untilFurther')}</td>
+                  {mayEdit && (
+                    <td>
+                      <button
+                        type="button"
+                        className="secondary"
+                        onClick={() => end.mutate(assignment.id)}
+                        aria-label={t('records.area.endFor', { name: assignment.user?.name ?? '' })}
+                      >
+                        {t('records.area.end')}
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {mayEdit && <AssignForm areaId={data.id} />}
     </section>

@@ -199,7 +199,7 @@ export function LeadDetailPage() {
         <LeadConvertForm leadId={data.id} name={data.name} />
       )}
       <h2>{t('records.timeline.title')}</h2>
-      {holds && <FollowUpForm leadId={data.id} />}
+      {holds && data.conversionStatus !== 'converted' && <FollowUpForm leadId={data.id} />}
       <StatusLine error={followUps.error ?? visits.error} />
       <ActivityTimeline activities={activities} />
       <h2>{t('leads.duplicates')}</h2>

@@ -95,9 +95,7 @@ export function MerchantDetailPage() {
           )}
         </div>
       ) : null}
-      {editing === 'profile' && record.data && (
-        <MerchantEditForm key={record.data.version} merchant={record.data} onDone={() => setEditing(undefined)} />
-      )}
+      {editing === 'profile' && record.data && <MerchantEditForm merchant={record.data} onDone={() => setEditing(undefined)} />}
       {editing === 'owner' && (
         <MerchantTransferForm merchantId={merchant.id} ownerId={merchant.owner?.id ?? null} onDone={() => setEditing(undefined)} />
       )}

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answerOf, rest } from '../../shared/api/client';
 import { ProblemError } from '../../shared/api/problem';
@@ -10,6 +10,14 @@ import { useFormProblem } from '../../shared/forms/use-problem';
 
 const TIERS = ['A', 'B', 'C'] as const;
 
+const profileOf = (merchant: Merchant) => ({
+  legalName: merchant.legalName,
+  brandName: merchant.brandName,
+  category: merchant.category,
+  tier: merchant.tier,
+  address: merchant.address,
+});
+
 /**
  * The merchant's profile as a form. It sends the version it was opened on (`If-Match`), so a change someone else
  * made meanwhile is not overwritten: the 412 says so and the form reloads the merchant.
@@ -17,15 +25,18 @@ const TIERS = ['A', 'B', 'C'] as const;
 export function MerchantEditForm({ merchant, onDone }: { merchant: Merchant; onDone(): void }) {
   const { t } = useTranslation();
   const queries = useQueryClient();
-  const [form, setForm] = useState({
-    legalName: merchant.legalName,
-    brandName: merchant.brandName,
-    category: merchant.category,
-    tier: merchant.tier,
-    address: merchant.address,
-  });
+  const [form, setForm] = useState(() => profileOf(merchant));
+  // The version the form shows; If-Match sends it, so a change made meanwhile is refused rather than overwritten.
+  const [shown, setShown] = useState(merchant.version);
   const [problem, report, clear] = useFormProblem();
   const [stale, setStale] = useState(false);
+  // After a refusal the merchant is read again: the form then shows the other person's version to check.
+  useEffect(() => {
+    if (stale && merchant.version !== shown) {
+      setForm(profileOf(merchant));
+      setShown(merchant.version);
+    }
+  }, [stale, merchant, shown]);
   const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
 
   async function submit(event: FormEvent) {
@@ -35,7 +46,7 @@ export function MerchantEditForm({ merchant, onDone }: { merchant: Merchant; onD
       await answerOf(
         rest.PATCH('/api/v1/merchants/{id}', {
           params: { path: { id: merchant.id } },
-          headers: { 'if-match': etagOf(merchant.version) },
+          headers: { 'if-match': etagOf(shown) },
           body: form,
         }),
       );
