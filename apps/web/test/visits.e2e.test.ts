@@ -298,7 +298,8 @@ describe.runIf(chromiumForTests())('field visits in Chromium', () => {
     await evidence.getByRole('heading', { name }).waitFor();
     // The reason is said in words, not as the signal's code.
     await evidence.getByText('The rep checked in 2000 m from the shop, outside the allowed radius.').waitFor();
-    const photo = evidence.getByRole('img', { name: `Photo 1 taken at ${name}` });
+    // The photo is a button that opens it large; the picture inside it has loaded.
+    const photo = evidence.getByRole('button', { name: `Enlarge: Photo 1 taken at ${name}` }).locator('img');
     await expect.poll(() => photo.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
     await e2e.screenshot(page, 'visit-review-queue');
 
