@@ -38,8 +38,8 @@ describe.runIf(chromiumForTests())('the manager console in Chromium', () => {
       if (request.url().endsWith('/graphql')) graphql.push(request.postData() ?? '');
     });
     await list.getByRole('link', { name: 'Open' }).first().click();
-    await page.getByRole('heading', { name: 'History' }).waitFor();
-    await page.getByRole('cell', { name: 'created' }).first().waitFor();
+    await page.getByRole('heading', { name: 'Activity' }).waitFor();
+    await page.getByRole('list', { name: 'Activity' }).getByText('Created').first().waitFor();
     expect(graphql.filter((body) => body.includes('MerchantDetail'))).toHaveLength(1);
     await e2e.screenshot(page, 'console-merchant-detail');
     // The map (MapLibre's worker included) runs under the gateway's page policy without a violation.

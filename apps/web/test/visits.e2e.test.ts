@@ -296,8 +296,10 @@ describe.runIf(chromiumForTests())('field visits in Chromium', () => {
     await page.getByRole('link', { name: 'Visit review' }).click();
     const evidence = page.getByRole('article', { name: 'Evidence' });
     await evidence.getByRole('heading', { name }).waitFor();
-    await evidence.getByText('far-from-target').waitFor();
-    const photo = evidence.getByRole('img', { name: `Photo taken at ${name}` });
+    // The reason is said in words, not as the signal's code.
+    await evidence.getByText('The rep checked in 2000 m from the shop, outside the allowed radius.').waitFor();
+    // The photo is a button that opens it large; the picture inside it has loaded.
+    const photo = evidence.getByRole('button', { name: `Enlarge: Photo 1 taken at ${name}` }).locator('img');
     await expect.poll(() => photo.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
     await e2e.screenshot(page, 'visit-review-queue');
 

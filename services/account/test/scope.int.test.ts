@@ -46,6 +46,39 @@ describe.each(engines)('data scope on $name', (database) => {
     expect(still.body.name).not.toBe('Hijacked');
   });
 
+  it('a password is reset only for a user in scope whom the caller may manage, never one’s own, and ends their sessions', async () => {
+    const admin = await t.login('admin@fieldops.test');
+    const lead = await t.login('teamlead1.sg@fieldops.test');
+    const outsider = await userId(admin, 'rep6.sg@fieldops.test');
+    const member = await userId(admin, 'rep5.sg@fieldops.test');
+    const reset = (token: string, id: string, newPassword = 'fresh-start-1') =>
+      t.api('POST', `/api/v1/users/${id}/password`, { token, body: { newPassword } });
+
+    expect((await reset(lead, outsider)).status).toBe(404);
+    const manager = await userId(admin, 'countrymanager.sg@fieldops.test');
+    expect((await reset(lead, manager)).status).toBe(404);
+    const self = await reset(lead, await userId(lead, 'teamlead1.sg@fieldops.test'));
+    expect(self.status).toBe(422);
+    expect(self.headers.get('content-type')).toContain('application/problem+json');
+    expect((await reset(await t.login('rep1.sg@fieldops.test'), member)).status).toBe(403);
+    const short = await reset(lead, member, 'short');
+    expect(short.status).toBe(400);
+    expect(JSON.stringify(short.body)).toContain('newPassword');
+    expect(
+      (await t.api('POST', '/api/v1/auth/login', { body: { email: 'rep6.sg@fieldops.test', password: 'fresh-start-1' } })).status,
+    ).toBe(401);
+
+    const before = await t.api('POST', '/api/v1/auth/login', { body: { email: 'rep5.sg@fieldops.test', password: 'demo1234' } });
+    expect((await reset(lead, member)).status).toBe(204);
+    expect((await t.api('POST', '/api/v1/auth/refresh', { body: { refreshToken: before.body.refreshToken } })).status).toBe(401);
+    expect((await t.api('POST', '/api/v1/auth/login', { body: { email: 'rep5.sg@fieldops.test', password: 'demo1234' } })).status).toBe(
+      401,
+    );
+    expect(
+      (await t.api('POST', '/api/v1/auth/login', { body: { email: 'rep5.sg@fieldops.test', password: 'fresh-start-1' } })).status,
+    ).toBe(200);
+  });
+
   it('a team lead can change a user inside their team', async () => {
     const admin = await t.login('admin@fieldops.test');
     const member = await userId(admin, 'rep2.sg@fieldops.test');

@@ -31,6 +31,39 @@ describe.each(engines)('the data scope of leads on $name', (database) => {
     expect(all.body.items.map((l: { id: string }) => l.id)).not.toContain(privateLead);
   });
 
+  it('the follow-ups of a lead are read by whoever may read the lead, newest first; anyone else gets 404', async () => {
+    const holder = await as('rep1.sg');
+    const first = await t.api('POST', `/api/v1/leads/${privateLead}/follow-ups`, {
+      token: holder,
+      body: { kind: 'call', note: 'Owner out' },
+    });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    clock.advance(60_000);
+    await t.api('POST', `/api/v1/leads/${privateLead}/follow-ups`, { token: holder, body: { kind: 'note', note: 'Call back Monday' } });
+    const mine = await t.api('GET', `/api/v1/leads/${privateLead}/follow-ups`, { token: holder });
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.slice(0, 2).map((f: { kind: string; note: string }) => [f.kind, f.note])).toEqual([
+      ['note', 'Call back Monday'],
+      ['call', 'Owner out'],
+    ]);
+    const lead = await t.api('GET', `/api/v1/leads/${privateLead}/follow-ups`, { token: await as('teamlead1.sg') });
+    expect(lead.body.items.length).toBe(mine.body.items.length);
+    expectProblem(await t.api('GET', `/api/v1/leads/${privateLead}/follow-ups`, { token: await as('rep6.sg') }), 404);
+    expectProblem(await t.api('GET', `/api/v1/leads/${privateLead}/follow-ups`, { token: await as('teamlead2.sg') }), 404);
+    expectProblem(await t.api('GET', `/api/v1/leads/${privateLead}/follow-ups`, { token: await as('rep1.br') }), 404);
+  });
+
+  it('a lead names the stages it may move to, and a move to any other is refused', async () => {
+    const token = await as('rep1.sg');
+    const lead = await t.api('GET', `/api/v1/leads/${privateLead}`, { token });
+    expect(lead.body.nextStages).not.toContain(lead.body.stage);
+    expect(lead.body.nextStages).not.toContain('converted');
+    expect(lead.body.nextStages).toContain('lost');
+    const refused = ['new', 'contacted', 'qualified', 'negotiating', 'won', 'lost'].find((stage) => !lead.body.nextStages.includes(stage));
+    expect(refused).toBeDefined();
+    expectProblem(await t.api('POST', `/api/v1/leads/${privateLead}/stage`, { token, body: { to: refused } }), 409);
+  });
+
   it('the team lead of the rep sees it; the other team’s lead does not', async () => {
     expect((await t.api('GET', `/api/v1/leads/${privateLead}`, { token: await as('teamlead1.sg') })).status).toBe(200);
     expectProblem(await t.api('GET', `/api/v1/leads/${privateLead}`, { token: await as('teamlead2.sg') }), 404);

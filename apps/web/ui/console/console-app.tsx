@@ -5,6 +5,7 @@ import { PreferencesPage } from '../shared/notifications/preferences-page';
 import { LoginPage } from '../shared/session/login-page';
 import { useSession } from '../shared/session/session';
 import { AdminPage } from './admin/admin-page';
+import { AreaDetailPage } from './areas/area-detail-page';
 import { AreasPage } from './areas/areas-page';
 import { ConsoleLayout } from './console-layout';
 import { DashboardPage } from './dashboard/dashboard-page';
@@ -15,9 +16,11 @@ import { MerchantDetailPage } from './merchants/merchant-detail-page';
 import { MerchantsPage } from './merchants/merchants-page';
 import { PerformancePage } from './performance/performance-page';
 import { ReviewsPage } from './reviews/reviews-page';
+import { SearchPage } from './search/search-page';
 import { TeamPage } from './team/team-page';
 import { TicketDetailPage } from './tickets/ticket-detail-page';
 import { TicketsPage } from './tickets/tickets-page';
+import { VisitDetailPage } from './visits/visit-detail-page';
 
 /** The manager console: the login page until a session exists, then the screens under one layout. */
 export function ConsoleApp() {
@@ -37,9 +40,12 @@ export function ConsoleApp() {
         <Route path="tickets" element={<TicketsPage />} />
         <Route path="tickets/:id" element={<TicketDetailPage />} />
         <Route path="areas" element={<AreasPage />} />
+        <Route path="areas/:id" element={<AreaDetailPage />} />
         <Route path="team" element={<TeamPage />} />
         <Route path="reviews" element={<ReviewsPage />} />
         <Route path="performance" element={<PerformancePage />} />
+        <Route path="visits/:id" element={<VisitDetailPage />} />
+        <Route path="search" element={<SearchPage />} />
         <Route path="admin" element={<AdminPage />} />
         <Route path="notifications" element={<InboxPage app="console" />} />
         <Route path="notifications/preferences" element={<PreferencesPage />} />

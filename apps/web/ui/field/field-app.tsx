@@ -11,6 +11,7 @@ import { NewLeadPage } from './new-lead/new-lead-page';
 import { PushOptIn } from './notifications/push-opt-in';
 import { MyFiguresPage } from './performance/my-figures-page';
 import { QueuePage } from './queue/queue-page';
+import { FieldVisitDetailPage } from './visit/visit-detail-page';
 import { VisitPage } from './visit/visit-page';
 
 /** The field app for reps on a phone: the login page until a session exists, then the tabs. */
@@ -28,6 +29,7 @@ export function FieldApp() {
         <Route path="queue" element={<QueuePage />} />
         <Route path="performance" element={<MyFiguresPage />} />
         <Route path="visit/:targetType/:targetId" element={<VisitPage />} />
+        <Route path="visits/:id" element={<FieldVisitDetailPage />} />
         <Route path="notifications" element={<InboxPage app="field" />} />
         <Route
           path="notifications/preferences"

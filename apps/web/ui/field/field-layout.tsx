@@ -4,6 +4,7 @@ import { LanguageSwitcher } from '../shared/i18n/language-switcher';
 import { NotificationBell } from '../shared/notifications/notification-bell';
 import { useLiveNotifications } from '../shared/notifications/use-notifications';
 import { useSession } from '../shared/session/session';
+import { MAIN_ID, SkipLink } from '../shared/skip-link';
 import { useOutbox } from './offline/use-outbox';
 
 const TABS = [
@@ -21,6 +22,7 @@ export function FieldLayout() {
   useLiveNotifications();
   return (
     <div className="field-app">
+      <SkipLink />
       <header className="field-header">
         <strong>{t('app.field')}</strong>
         <span className={online ? 'sync-state' : 'sync-state offline'} role="status" aria-label={t('field.queue.title')}>
@@ -33,7 +35,7 @@ export function FieldLayout() {
         </span>
         <NotificationBell />
       </header>
-      <main className="field-main">
+      <main className="field-main" id={MAIN_ID} tabIndex={-1}>
         <Outlet />
         <footer className="field-footer">
           <LanguageSwitcher />

@@ -6,6 +6,7 @@ export const Id = Type.String({ format: 'uuid', description: 'UUID' });
 export const IdParams = Type.Object({ id: Id });
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 export const Password = Type.String({ minLength: 8, maxLength: 256, description: 'At least 8 characters' });
+export const ResetPasswordBody = Type.Object({ newPassword: Password }, { additionalProperties: false });
 const Iso = Type.String({ format: 'date-time' });
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 

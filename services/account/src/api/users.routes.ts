@@ -2,11 +2,12 @@ import { accessFor, ifMatch, PageOf, type ServiceApp, setEtag, versionedWrite } 
 import { createUser } from '../app/create-user';
 import { getUser } from '../app/get-user';
 import { listUsers } from '../app/list-users';
+import { resetPassword } from '../app/reset-password';
 import { callerScopes } from '../app/resolve-scope';
 import { updateUser } from '../app/update-user';
 import type { AccountContext } from '../config';
 import { AccountPermission } from '../domain/permissions';
-import { CreateUserBody, IdParams, UpdateUserBody, User, UserListQuery } from './schemas';
+import { CreateUserBody, IdParams, ResetPasswordBody, UpdateUserBody, User, UserListQuery } from './schemas';
 
 export function userRoutes(app: ServiceApp, ctx: AccountContext): void {
   app.get(
@@ -55,6 +56,23 @@ export function userRoutes(app: ServiceApp, ctx: AccountContext): void {
     async (request, reply) => {
       const access = await accessFor(request, AccountPermission.userWrite, callerScopes(ctx));
       return versionedWrite(reply, updateUser(ctx, access, request.params.id, request.body, ifMatch(request)));
+    },
+  );
+
+  app.post(
+    '/api/v1/users/:id/password',
+    {
+      schema: {
+        operationId: 'resetUserPassword',
+        summary: "Set a new password for a user I manage (not myself); ends all of that user's sessions",
+        params: IdParams,
+        body: ResetPasswordBody,
+      },
+    },
+    async (request, reply) => {
+      const access = await accessFor(request, AccountPermission.userWrite, callerScopes(ctx));
+      await resetPassword(ctx, access, request.params.id, request.body.newPassword);
+      return reply.code(204).send();
     },
   );
 }

@@ -44,7 +44,8 @@ export const userEvents = {
     ),
   rolesChanged: (user: UserRow, roleIds: string[], actor: string) =>
     event('account.user.roles-changed.v1', user.id, { userId: user.id, roleIds, version: user.version }, user.country, actor),
-  passwordChanged: (user: UserRow) => event('account.user.password-changed.v1', user.id, { userId: user.id }, user.country, user.id),
+  passwordChanged: (user: UserRow, actor = user.id) =>
+    event('account.user.password-changed.v1', user.id, { userId: user.id }, user.country, actor),
   loggedIn: (user: UserRow) => event('account.user.logged-in.v1', user.id, { userId: user.id }, user.country, user.id),
 };
 

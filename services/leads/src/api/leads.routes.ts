@@ -7,6 +7,7 @@ import { claimLead } from '../app/claim-lead';
 import { convertLead } from '../app/convert-lead';
 import { createLead } from '../app/create-lead';
 import { followUpLead } from '../app/follow-up-lead';
+import { leadFollowUps } from '../app/lead-follow-ups';
 import { leadHistory } from '../app/lead-history';
 import { toLeadView } from '../app/lead-view';
 import { listLeads } from '../app/list-leads';
@@ -24,6 +25,7 @@ import {
   FollowUpBody,
   IdParams,
   Lead,
+  LeadFollowUps,
   LeadHistory,
   LeadPage,
   ListLeadsQuery,
@@ -104,6 +106,22 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
     async (request) => {
       const access = await accessFor(request, LeadPermission.read, ctx.scopes);
       return { items: await leadHistory(ctx, access, request.params.id) };
+    },
+  );
+
+  app.get(
+    '/api/v1/leads/:id/follow-ups',
+    {
+      schema: {
+        operationId: 'listLeadFollowUps',
+        summary: 'The follow-ups of a lead (calls, visits, messages, notes), newest first',
+        params: IdParams,
+        response: { 200: LeadFollowUps },
+      },
+    },
+    async (request) => {
+      const access = await accessFor(request, LeadPermission.read, ctx.scopes);
+      return { items: await leadFollowUps(ctx, access, request.params.id) };
     },
   );
 

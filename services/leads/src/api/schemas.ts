@@ -41,6 +41,7 @@ export const Lead = Type.Object({
   merchantId: NullableId,
   conversionStatus: Type.Union([Type.Literal('none'), Type.Literal('requested'), Type.Literal('converted'), Type.Literal('rejected')]),
   conversionReason: Type.Union([Type.String(), Type.Null()]),
+  nextStages: Type.Array(LeadStageSchema, { description: 'The stages a move may go to now (`converted` only through convert)' }),
   version: Type.Integer(),
   createdAt: Iso,
   updatedAt: Iso,
@@ -131,6 +132,20 @@ export const BulkAssignReport = Type.Object({
       status: Type.Union([Type.Literal('assigned'), Type.Literal('skipped')]),
       repId: Type.Optional(Id),
       reasons: Type.Array(Type.String()),
+    }),
+  ),
+});
+
+export const LeadFollowUps = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      kind: FollowUpKindSchema,
+      note: Type.String(),
+      userId: Type.String({ description: 'Who recorded it' }),
+      nextFollowUpAt: NullableIso,
+      visitId: Type.Union([Type.String(), Type.Null()], { description: 'The field visit it was recorded from, if any' }),
+      at: Iso,
     }),
   ),
 });

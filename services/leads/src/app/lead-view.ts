@@ -1,5 +1,7 @@
+import { LEAD_STAGES } from '@fieldops/contracts';
 import type { EdgeCoordinates } from '@fieldops/geo';
 import type { LeadRow } from '../db/lead.repository';
+import { canMoveStage } from '../domain/lead-stage';
 import { leadSnapshot } from '../events/published';
 import { type ReadableDuplicates, shownDuplicateOf } from './shown-duplicates';
 
@@ -15,7 +17,8 @@ export function shownPhone(row: LeadRow): string | null {
 
 /**
  * The API's view of a lead: its event snapshot, but in the public pool the phone is masked until someone claims it,
- * `duplicateOf` only when the caller may read that record, and the coordinates are in the client's system (named
+ * `duplicateOf` only when the caller may read that record, the stages a move may go to (so a screen offers no
+ * move the API refuses), and the coordinates are in the client's system (named
  * in `coords`), WGS-84 when no edge is given.
  */
 export function toLeadView(row: LeadRow, readable: ReadableDuplicates, edge?: EdgeCoordinates) {
@@ -30,6 +33,7 @@ export function toLeadView(row: LeadRow, readable: ReadableDuplicates, edge?: Ed
     coords: edge?.system ?? 'WGS84',
     duplicateOf: shownDuplicateOf(row.duplicate_of, readable),
     conversionReason: row.conversion_reason,
+    nextStages: LEAD_STAGES.filter((stage) => canMoveStage(row.stage, stage)),
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };

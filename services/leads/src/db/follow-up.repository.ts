@@ -13,4 +13,9 @@ export const followUpRepository = {
   async hasVisit(db: Db, visitId: string): Promise<boolean> {
     return (await db.selectFrom('lead_follow_up').select('id').where('visit_id', '=', visitId).executeTakeFirst()) !== undefined;
   },
+
+  /** A lead's follow-ups, newest first. */
+  async ofLead(db: Db, leadId: string): Promise<FollowUpRow[]> {
+    return db.selectFrom('lead_follow_up').selectAll().where('lead_id', '=', leadId).orderBy('at', 'desc').orderBy('id', 'desc').execute();
+  },
 };

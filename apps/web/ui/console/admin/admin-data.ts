@@ -18,3 +18,12 @@ export function useRoles() {
     queryFn: () => answerOf(rest.GET('/api/v1/roles', { params: { query: { limit: 200 } } })),
   });
 }
+
+/** The agencies I can see; none (and no error shown) for a user without `agency:read`. */
+export function useAgencies(enabled: boolean) {
+  return useQuery({
+    queryKey: ['/api/v1/agencies'],
+    enabled,
+    queryFn: () => answerOf(rest.GET('/api/v1/agencies', { params: { query: { limit: 200 } } })),
+  });
+}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { answerOf, type BodyOf, rest } from '../../shared/api/client';
 import { Field, FormError, SelectField } from '../../shared/forms/field';
 import { useFormProblem } from '../../shared/forms/use-problem';
+import { useSession } from '../../shared/session/session';
 import { StatusLine } from '../../shared/status-line';
 import { type OrgUnit, useOrgUnits } from './admin-data';
 
@@ -12,6 +13,7 @@ const KINDS = ['country', 'city', 'team'] as const;
 /** Units listed under their parents, with a form to add one. */
 export function OrgUnitsPanel() {
   const { t } = useTranslation();
+  const session = useSession();
   const queries = useQueryClient();
   const units = useOrgUnits();
   const [form, setForm] = useState({ name: '', kind: 'team' as BodyOf<'createOrgUnit'>['kind'], parentId: '' });
@@ -33,42 +35,44 @@ export function OrgUnitsPanel() {
 
   return (
     <>
-      <form onSubmit={submit} noValidate className="inline-form" aria-label={t('admin.newOrgUnit')}>
-        <h2>{t('admin.newOrgUnit')}</h2>
-        <Field
-          label={t('admin.name')}
-          value={form.name}
-          onChange={(e) => setForm({ ...form, name: e.target.value })}
-          error={problem.fields.name}
-        />
-        <SelectField
-          label={t('admin.kind')}
-          value={form.kind}
-          onChange={(e) => setForm({ ...form, kind: e.target.value as typeof form.kind })}
-          error={problem.fields.kind}
-        >
-          {KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`admin.kinds.${kind}`)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label={t('admin.parent')}
-          value={form.parentId}
-          onChange={(e) => setForm({ ...form, parentId: e.target.value })}
-          error={problem.fields.parentId}
-        >
-          <option value="">—</option>
-          {items.map((unit) => (
-            <option key={unit.id} value={unit.id}>
-              {unit.name}
-            </option>
-          ))}
-        </SelectField>
-        <FormError message={problem.message} />
-        <button type="submit">{t('admin.create')}</button>
-      </form>
+      {session.can('org:write') && (
+        <form onSubmit={submit} noValidate className="inline-form" aria-label={t('admin.newOrgUnit')}>
+          <h2>{t('admin.newOrgUnit')}</h2>
+          <Field
+            label={t('admin.name')}
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+            error={problem.fields.name}
+          />
+          <SelectField
+            label={t('admin.kind')}
+            value={form.kind}
+            onChange={(e) => setForm({ ...form, kind: e.target.value as typeof form.kind })}
+            error={problem.fields.kind}
+          >
+            {KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`admin.kinds.${kind}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label={t('admin.parent')}
+            value={form.parentId}
+            onChange={(e) => setForm({ ...form, parentId: e.target.value })}
+            error={problem.fields.parentId}
+          >
+            <option value="">—</option>
+            {items.map((unit) => (
+              <option key={unit.id} value={unit.id}>
+                {unit.name}
+              </option>
+            ))}
+          </SelectField>
+          <FormError message={problem.message} />
+          <button type="submit">{t('admin.create')}</button>
+        </form>
+      )}
       <StatusLine loading={units.isPending} error={units.error} />
       <ul className="tree">
         {ordered.map(({ unit, depth }) => (

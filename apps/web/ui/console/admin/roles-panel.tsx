@@ -44,32 +44,34 @@ export function RolesPanel() {
 
   return (
     <>
-      <form onSubmit={submit} noValidate className="inline-form" aria-label={t('admin.newRole')}>
-        <h2>{t('admin.newRole')}</h2>
-        <Field label={t('admin.name')} value={name} onChange={(e) => setName(e.target.value)} error={problem.fields.name} />
-        <SelectField
-          label={t('admin.scope')}
-          value={scope}
-          onChange={(e) => setScope(e.target.value as typeof scope)}
-          error={problem.fields.scope}
-        >
-          {SCOPES.map((s) => (
-            <option key={s} value={s}>
-              {t(`admin.scopes.${s}`)}
-            </option>
-          ))}
-        </SelectField>
-        <fieldset>
-          <legend>{t('admin.permissions')}</legend>
-          {grantable.map((permission) => (
-            <label key={permission} className="check">
-              <input type="checkbox" checked={granted.has(permission)} onChange={() => toggle(permission)} /> <code>{permission}</code>
-            </label>
-          ))}
-        </fieldset>
-        <FormError message={problem.message ?? problem.fields.permissions} />
-        <button type="submit">{t('admin.create')}</button>
-      </form>
+      {session.can('role:write') && (
+        <form onSubmit={submit} noValidate className="inline-form" aria-label={t('admin.newRole')}>
+          <h2>{t('admin.newRole')}</h2>
+          <Field label={t('admin.name')} value={name} onChange={(e) => setName(e.target.value)} error={problem.fields.name} />
+          <SelectField
+            label={t('admin.scope')}
+            value={scope}
+            onChange={(e) => setScope(e.target.value as typeof scope)}
+            error={problem.fields.scope}
+          >
+            {SCOPES.map((s) => (
+              <option key={s} value={s}>
+                {t(`admin.scopes.${s}`)}
+              </option>
+            ))}
+          </SelectField>
+          <fieldset>
+            <legend>{t('admin.permissions')}</legend>
+            {grantable.map((permission) => (
+              <label key={permission} className="check">
+                <input type="checkbox" checked={granted.has(permission)} onChange={() => toggle(permission)} /> <code>{permission}</code>
+              </label>
+            ))}
+          </fieldset>
+          <FormError message={problem.message ?? problem.fields.permissions} />
+          <button type="submit">{t('admin.create')}</button>
+        </form>
+      )}
       <StatusLine loading={roles.isPending} error={roles.error} />
       <table>
         <thead>

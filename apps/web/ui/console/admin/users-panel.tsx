@@ -6,11 +6,18 @@ import type { User } from '../../shared/data/records';
 import { usePagedList } from '../../shared/data/use-pages';
 import { Field, FormError, SelectField } from '../../shared/forms/field';
 import { useFormProblem } from '../../shared/forms/use-problem';
+import { useSession } from '../../shared/session/session';
 import { StatusLine } from '../../shared/status-line';
+import '../records/records.css';
 import { useOrgUnits, useRoles } from './admin-data';
+import { PasswordResetForm, UserEditForm } from './user-edit-form';
 
+/** The users of my scope; whoever may change users also adds, edits, resets passwords and disables (never themself). */
 export function UsersPanel() {
   const { t } = useTranslation();
+  const session = useSession();
+  const mayWrite = session.can('user:write');
+  const [open, setOpen] = useState<{ user: User; form: 'edit' | 'password' } | undefined>();
   const queries = useQueryClient();
   const [q, setQ] = useState('');
   const users = usePagedList(['/api/v1/users', q.trim()], (cursor) =>
@@ -27,7 +34,9 @@ export function UsersPanel() {
   });
   return (
     <>
-      <NewUserForm />
+      {mayWrite && <NewUserForm />}
+      {open?.form === 'edit' && <UserEditForm key={open.user.id} user={open.user} onDone={() => setOpen(undefined)} />}
+      {open?.form === 'password' && <PasswordResetForm key={open.user.id} user={open.user} onDone={() => setOpen(undefined)} />}
       <Field label={t('common.search')} type="search" value={q} onChange={(event) => setQ(event.target.value)} />
       <StatusLine loading={users.loading} error={users.error ?? setStatus.error} />
       <table>
@@ -38,6 +47,7 @@ export function UsersPanel() {
             <th>{t('admin.orgUnit')}</th>
             <th>{t('admin.roles')}</th>
             <th>{t('admin.status')}</th>
+            {mayWrite && <th>{t('records.area.actions')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -47,15 +57,36 @@ export function UsersPanel() {
               <td>{user.email}</td>
               <td>{unitName(user.orgUnitId)}</td>
               <td>{roleNames(user.roleIds)}</td>
-              <td>
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() => setStatus.mutate({ id: user.id, status: user.status === 'active' ? 'disabled' : 'active' })}
-                >
-                  {user.status === 'active' ? t('admin.disable') : t('admin.enable')}
-                </button>
-              </td>
+              <td>{t(`records.admin.statuses.${user.status}`)}</td>
+              {mayWrite && (
+                <td className="row-actions">
+                  <button type="button" className="secondary" onClick={() => setOpen({ user, form: 'edit' })}>
+                    {t('records.admin.editShort')}
+                    <span className="visually-hidden"> {user.name}</span>
+                  </button>
+                  {/* One's own password and status are not changed from here. */}
+                  {user.id !== session.me?.user.id && (
+                    <>
+                      <button type="button" className="secondary" onClick={() => setOpen({ user, form: 'password' })}>
+                        {t('records.admin.resetShort')}
+                        <span className="visually-hidden"> {user.name}</span>
+                      </button>
+                      <button
+                        type="button"
+                        className="secondary"
+                        onClick={() => {
+                          const disabling = user.status === 'active';
+                          if (disabling && !window.confirm(t('records.admin.confirmDisable', { name: user.name }))) return;
+                          setStatus.mutate({ id: user.id, status: disabling ? 'disabled' : 'active' });
+                        }}
+                      >
+                        {user.status === 'active' ? t('admin.disable') : t('admin.enable')}
+                        <span className="visually-hidden"> {user.name}</span>
+                      </button>
+                    </>
+                  )}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

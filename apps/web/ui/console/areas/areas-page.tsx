@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
 import { answerOf, rest } from '../../shared/api/client';
 import type { AreaPreview } from '../../shared/data/records';
 import { FormError, SelectField } from '../../shared/forms/field';
@@ -26,7 +27,11 @@ export function AreasPage() {
     queryKey: ['areas-with-geometry'],
     queryFn: () => answerOf(rest.GET('/api/v1/areas', { params: { query: { geometry: true, limit: 200, ...WGS84 } } })),
   });
-  const [areaId, setAreaId] = useState<string | undefined>();
+  // `?area=` opens the editor on an area (its own page links here).
+  const [params] = useSearchParams();
+  const [areaId, setAreaId] = useState<string | undefined>(params.get('area') ?? undefined);
+  // Only whoever may change areas is offered the editor's buttons; everyone else reads.
+  const mayEdit = session.can('area:write');
   const [drawing, setDrawing] = useState(false);
   const [vertices, setVertices] = useState<LngLat[]>([]);
   const [preview, setPreview] = useState<AreaPreview | undefined>();
@@ -120,6 +125,11 @@ export function AreasPage() {
             ))}
           </SelectField>
           {area && (
+            <p>
+              <Link to={`/areas/${area.id}`}>{t('records.area.open', { name: area.name })}</Link>
+            </p>
+          )}
+          {area && mayEdit && (
             <div className="toolbar">
               <button type="button" onClick={() => startDrawing([])}>
                 {t('areas.redraw')}
@@ -198,7 +208,7 @@ export function AreasPage() {
           shapes={shapes}
           line={drawing ? closedRing(vertices) : undefined}
           onMapClick={(at) => {
-            if (!drawing) return;
+            if (!drawing || !mayEdit) return;
             setPreview(undefined);
             setVertices((current) => [...current, at]);
           }}

@@ -42,9 +42,11 @@ export function LeadBoard() {
                     <span className="visually-hidden">{t('leads.moveTo', { name: lead.name })}</span>
                     <select
                       value={lead.stage}
+                      disabled={lead.nextStages.length === 0}
                       onChange={(event) => actions.stage.mutate({ id: lead.id, to: event.target.value as LeadStage })}
                     >
-                      {LEAD_STAGES.map((to) => (
+                      {/* Only the moves the API allows from here (it names them), and the stage itself. */}
+                      {[lead.stage, ...lead.nextStages].map((to) => (
                         <option key={to} value={to}>
                           {t(`leads.stages.${to}`)}
                         </option>

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RecordList } from '../records/record-list';
 import { LeadBoard } from './lead-board';
 import { LeadPool } from './lead-pool';
 
-/** Leads: the pipeline board of the leads I can see, and the public pool to claim and hand out from. */
+/** Leads: the pipeline board of the leads I can see, a searchable list of them, and the public pool to claim and hand out from. */
 export function LeadsPage() {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<'board' | 'pool'>('board');
+  const [tab, setTab] = useState<'board' | 'list' | 'pool'>('board');
   return (
     <section>
       <h1>{t('leads.title')}</h1>
@@ -23,6 +24,15 @@ export function LeadsPage() {
         <button
           type="button"
           role="tab"
+          aria-selected={tab === 'list'}
+          className={tab === 'list' ? '' : 'secondary'}
+          onClick={() => setTab('list')}
+        >
+          {t('records.list.tab')}
+        </button>
+        <button
+          type="button"
+          role="tab"
           aria-selected={tab === 'pool'}
           className={tab === 'pool' ? '' : 'secondary'}
           onClick={() => setTab('pool')}
@@ -30,7 +40,9 @@ export function LeadsPage() {
           {t('leads.pool')}
         </button>
       </div>
-      {tab === 'board' ? <LeadBoard /> : <LeadPool />}
+      {tab === 'board' && <LeadBoard />}
+      {tab === 'list' && <RecordList type="lead" />}
+      {tab === 'pool' && <LeadPool />}
     </section>
   );
 }

@@ -1,10 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { answerOf, rest } from '../../shared/api/client';
 import { screenQuery } from '../../shared/api/graphql';
+import { useReps } from '../../shared/data/use-reps';
 import { useFormat } from '../../shared/i18n/format';
 import { MapView } from '../../shared/map/map-view';
+import { useSession } from '../../shared/session/session';
 import { StatusLine } from '../../shared/status-line';
+import { ActivityTimeline, visitActivity } from '../records/activity-timeline';
+import { useRecordVisits } from '../records/use-record-visits';
+import { MerchantEditForm } from './merchant-edit-form';
+import { MerchantTransferForm } from './merchant-transfer-form';
 
 interface MerchantDetail {
   merchant: {
@@ -24,7 +32,6 @@ interface MerchantDetail {
     area: { id: string; name: string; kind: string } | null;
     place: { id: string; name: string; address: string } | null;
   };
-  recentVisits: { id: string; verification: string; checkedInAt: string; outcome: string | null; rep: { name: string } | null }[];
   history: { id: string; type: string; time: string; data: string; actor: { name: string } | null }[];
 }
 
@@ -33,25 +40,65 @@ function changeName(type: string): string {
   return type.split('.')[2] ?? type;
 }
 
-/** One screen, one request: the BFF's MerchantDetail query. */
+/**
+ * A merchant a manager can act on: the profile (edit, with the version it was read at), the owner (transfer), a
+ * call to a contact, and the activity — visits with their outcome, answers and photos, and every change.
+ */
 export function MerchantDetailPage() {
   const { t } = useTranslation();
   const format = useFormat();
+  const session = useSession();
   const { id = '' } = useParams();
+  const [editing, setEditing] = useState<'profile' | 'owner' | undefined>();
   const detail = useQuery({
-    queryKey: ['merchant-detail', id],
+    queryKey: ['merchant', 'detail', id],
     queryFn: () => screenQuery<{ merchantDetail: MerchantDetail | null }>('MerchantDetail', { id }),
   });
+  const record = useQuery({
+    queryKey: ['merchant', 'record', id],
+    queryFn: () => answerOf(rest.GET('/api/v1/merchants/{id}', { params: { path: { id } } })),
+  });
+  const visits = useRecordVisits('merchant', id);
+  const reps = useReps();
   const data = detail.data?.merchantDetail;
   if (!data)
     return <StatusLine loading={detail.isPending} error={detail.error ?? (detail.data ? new Error(t('common.notFound')) : undefined)} />;
   const { merchant } = data;
+  const repName = (repId: string) => reps.data?.find((rep) => rep.id === repId)?.name ?? null;
+  const activities = [
+    ...(visits.data?.items ?? []).map((visit) => visitActivity(visit, repName(visit.repId), t)),
+    ...data.history.map((entry) => ({
+      id: entry.id,
+      time: entry.time,
+      kind: 'change' as const,
+      who: entry.actor?.name ?? t('merchants.system'),
+      body: <p>{t(`records.changes.${changeName(entry.type)}`, changeName(entry.type))}</p>,
+    })),
+  ];
   return (
     <section>
       <p>
         <Link to="/merchants">← {t('merchants.title')}</Link>
       </p>
       <h1>{merchant.brandName || merchant.legalName}</h1>
+      {session.can('merchant:write') || session.can('merchant:transfer') ? (
+        <div className="record-actions">
+          {session.can('merchant:write') && record.data && (
+            <button type="button" onClick={() => setEditing('profile')} aria-expanded={editing === 'profile'}>
+              {t('records.merchant.edit')}
+            </button>
+          )}
+          {session.can('merchant:transfer') && (
+            <button type="button" className="secondary" onClick={() => setEditing('owner')} aria-expanded={editing === 'owner'}>
+              {t('records.merchant.transfer')}
+            </button>
+          )}
+        </div>
+      ) : null}
+      {editing === 'profile' && record.data && <MerchantEditForm merchant={record.data} onDone={() => setEditing(undefined)} />}
+      {editing === 'owner' && (
+        <MerchantTransferForm merchantId={merchant.id} ownerId={merchant.owner?.id ?? null} onDone={() => setEditing(undefined)} />
+      )}
       <div className="split">
         <dl className="facts">
           <dt>{t('merchants.legalName')}</dt>
@@ -62,6 +109,8 @@ export function MerchantDetailPage() {
           </dd>
           <dt>{t('merchants.category')}</dt>
           <dd>{t(`categories.${merchant.category}`, merchant.category)}</dd>
+          <dt>{t('records.merchant.tier')}</dt>
+          <dd>{merchant.tier}</dd>
           <dt>{t('merchants.businessId')}</dt>
           <dd>{merchant.businessId}</dd>
           <dt>{t('merchants.address')}</dt>
@@ -69,55 +118,37 @@ export function MerchantDetailPage() {
           <dt>{t('merchants.owner')}</dt>
           <dd>{merchant.owner ? `${merchant.owner.name} (${merchant.owner.email})` : '—'}</dd>
           <dt>{t('merchants.area')}</dt>
-          <dd>{merchant.area?.name ?? '—'}</dd>
+          <dd>{merchant.area ? <Link to={`/areas/${merchant.area.id}`}>{merchant.area.name}</Link> : '—'}</dd>
           <dt>{t('merchants.place')}</dt>
           <dd>{merchant.place?.name ?? '—'}</dd>
           <dt>{t('merchants.contacts')}</dt>
-          <dd>{merchant.contacts.map((contact) => `${contact.name} (${contact.role}) ${contact.phone ?? ''}`).join(', ') || '—'}</dd>
+          <dd>
+            {merchant.contacts.length === 0
+              ? '—'
+              : merchant.contacts.map((contact) => (
+                  <p key={`${contact.name}-${contact.phone}`} className="contact">
+                    {contact.name} ({contact.role}){' '}
+                    {contact.phone && (
+                      <a href={`tel:${contact.phone}`} aria-label={t('records.call', { name: contact.name, phone: contact.phone })}>
+                        {t('records.callShort')} {contact.phone}
+                      </a>
+                    )}
+                  </p>
+                ))}
+          </dd>
           <dt>{t('merchants.updated')}</dt>
           <dd>{format.dateTime(merchant.updatedAt)}</dd>
         </dl>
         <MapView
-          label={t('nav.map')}
+          label={t('records.merchant.map', { name: merchant.brandName || merchant.legalName })}
           center={[merchant.lng, merchant.lat]}
           zoom={15}
           points={[{ id: merchant.id, kind: 'merchant', lng: merchant.lng, lat: merchant.lat, selected: true }]}
         />
       </div>
-      <h2>{t('merchants.recentVisits')}</h2>
-      {data.recentVisits.length === 0 ? (
-        <p>{t('common.none')}</p>
-      ) : (
-        <ul>
-          {data.recentVisits.map((visit) => (
-            <li key={visit.id}>
-              {format.dateTime(visit.checkedInAt)} · {visit.rep?.name ?? '—'} ·{' '}
-              {t(`visits.verification.${visit.verification}`, visit.verification)}
-            </li>
-          ))}
-        </ul>
-      )}
-      <h2>{t('merchants.history')}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th>{t('merchants.when')}</th>
-            <th>{t('merchants.change')}</th>
-            <th>{t('merchants.who')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.history.map((entry) => (
-            <tr key={entry.id}>
-              <td>{format.dateTime(entry.time)}</td>
-              <td>
-                <code>{changeName(entry.type)}</code>
-              </td>
-              <td>{entry.actor?.name ?? t('merchants.system')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <h2>{t('records.timeline.title')}</h2>
+      <StatusLine loading={visits.isPending} error={visits.error} />
+      <ActivityTimeline activities={activities} />
     </section>
   );
 }

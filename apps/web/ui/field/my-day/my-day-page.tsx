@@ -160,7 +160,7 @@ export function MyDayPage() {
           <ul>
             {data.lastVisits.map((visit) => (
               <li key={visit.id}>
-                {format.dateTime(visit.checkedInAt)} · {visit.targetName} ·{' '}
+                {format.dateTime(visit.checkedInAt)} · <Link to={`/visits/${visit.id}`}>{visit.targetName}</Link> ·{' '}
                 {t(`visits.verification.${visit.verification}`, visit.verification)}
               </li>
             ))}

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { Field, FormError, SelectField } from '../../shared/forms/field';
 import { useFormProblem } from '../../shared/forms/use-problem';
 import { useFormat } from '../../shared/i18n/format';
@@ -125,6 +125,33 @@ export function VisitPage() {
     } finally {
       setBusy(false);
     }
+  }
+
+  // A visit still open elsewhere is never checked out from another stop's button: the rep picks what to do.
+  if (open && open.targetId !== targetId) {
+    return (
+      <section>
+        <h1>{target.name}</h1>
+        <div className="warning" role="alert">
+          <p>{t('records.field.otherOpen', { name: open.targetName, time: format.dateTime(open.checkedInAt) })}</p>
+          <div className="actions">
+            <Link className="button" to={`/visit/${open.targetType}/${open.targetId}?name=${encodeURIComponent(open.targetName)}`}>
+              {t('records.field.continue', { name: open.targetName })}
+            </Link>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                openVisitStore.clear();
+                setOpen(undefined);
+              }}
+            >
+              {t('records.field.discard')}
+            </button>
+          </div>
+        </div>
+      </section>
+    );
   }
 
   return (

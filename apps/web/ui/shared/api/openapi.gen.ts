@@ -617,7 +617,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The follow-ups of a lead (calls, visits, messages, notes), newest first */
+        get: operations["listLeadFollowUps"];
         put?: never;
         /** Record a follow-up; extends the protection up to the country’s maximum */
         post: operations["addLeadFollowUp"];
@@ -1627,6 +1628,23 @@ export interface paths {
         head?: never;
         /** Change a user (send If-Match with the ETag you read to avoid overwriting a concurrent change) */
         patch: operations["updateUser"];
+        trace?: never;
+    };
+    "/api/v1/users/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password for a user I manage (not myself); ends all of that user's sessions */
+        post: operations["resetUserPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/visits": {
@@ -5956,6 +5974,8 @@ export interface operations {
                             merchantId: string | null;
                             conversionStatus: "none" | "requested" | "converted" | "rejected";
                             conversionReason: string | null;
+                            /** @description The stages a move may go to now (`converted` only through convert) */
+                            nextStages: ("new" | "contacted" | "qualified" | "negotiating" | "won" | "lost" | "converted")[];
                             version: number;
                             /** Format: date-time */
                             createdAt: string;
@@ -6072,6 +6092,8 @@ export interface operations {
                         merchantId: string | null;
                         conversionStatus: "none" | "requested" | "converted" | "rejected";
                         conversionReason: string | null;
+                        /** @description The stages a move may go to now (`converted` only through convert) */
+                        nextStages: ("new" | "contacted" | "qualified" | "negotiating" | "won" | "lost" | "converted")[];
                         version: number;
                         /** Format: date-time */
                         createdAt: string;
@@ -6193,6 +6215,8 @@ export interface operations {
                         merchantId: string | null;
                         conversionStatus: "none" | "requested" | "converted" | "rejected";
                         conversionReason: string | null;
+                        /** @description The stages a move may go to now (`converted` only through convert) */
+                        nextStages: ("new" | "contacted" | "qualified" | "negotiating" | "won" | "lost" | "converted")[];
                         version: number;
                         /** Format: date-time */
                         createdAt: string;
@@ -6315,6 +6339,8 @@ export interface operations {
                         merchantId: string | null;
                         conversionStatus: "none" | "requested" | "converted" | "rejected";
                         conversionReason: string | null;
+                        /** @description The stages a move may go to now (`converted` only through convert) */
+                        nextStages: ("new" | "contacted" | "qualified" | "negotiating" | "won" | "lost" | "converted")[];
                         version: number;
                         /** Format: date-time */
                         createdAt: string;
@@ -6445,6 +6471,8 @@ export interface operations {
                         merchantId: string | null;
                         conversionStatus: "none" | "requested" | "converted" | "rejected";
                         conversionReason: string | null;
+                        /** @description The stages a move may go to now (`converted` only through convert) */
+                        nextStages: ("new" | "contacted" | "qualified" | "negotiating" | "won" | "lost" | "converted")[];
                         version: number;
                         /** Format: date-time */
                         createdAt: string;
@@ -6586,6 +6614,8 @@ export interface operations {
                         merchantId: string | null;
                         conversionStatus: "none" | "requested" | "converted" | "rejected";
                         conversionReason: string | null;
+                        /** @description The stages a move may go to now (`converted` only through convert) */
+                        nextStages: ("new" | "contacted" | "qualified" | "negotiating" | "won" | "lost" | "converted")[];
                         version: number;
                         /** Format: date-time */
                         createdAt: string;
@@ -6641,6 +6671,88 @@ export interface operations {
             };
             /** @description A business rule refused the request; `errors` names each field. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listLeadFollowUps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {unknown} */
+                            kind: "call" | "visit" | "message" | "note";
+                            note: string;
+                            /** @description Who recorded it */
+                            userId: string;
+                            nextFollowUpAt: string | null;
+                            /** @description The field visit it was recorded from, if any */
+                            visitId: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not one the caller may see. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6726,6 +6838,8 @@ export interface operations {
                         merchantId: string | null;
                         conversionStatus: "none" | "requested" | "converted" | "rejected";
                         conversionReason: string | null;
+                        /** @description The stages a move may go to now (`converted` only through convert) */
+                        nextStages: ("new" | "contacted" | "qualified" | "negotiating" | "won" | "lost" | "converted")[];
                         version: number;
                         /** Format: date-time */
                         createdAt: string;
@@ -6937,6 +7051,8 @@ export interface operations {
                         merchantId: string | null;
                         conversionStatus: "none" | "requested" | "converted" | "rejected";
                         conversionReason: string | null;
+                        /** @description The stages a move may go to now (`converted` only through convert) */
+                        nextStages: ("new" | "contacted" | "qualified" | "negotiating" | "won" | "lost" | "converted")[];
                         version: number;
                         /** Format: date-time */
                         createdAt: string;
@@ -7074,6 +7190,8 @@ export interface operations {
                         merchantId: string | null;
                         conversionStatus: "none" | "requested" | "converted" | "rejected";
                         conversionReason: string | null;
+                        /** @description The stages a move may go to now (`converted` only through convert) */
+                        nextStages: ("new" | "contacted" | "qualified" | "negotiating" | "won" | "lost" | "converted")[];
                         version: number;
                         /** Format: date-time */
                         createdAt: string;
@@ -14322,6 +14440,97 @@ export interface operations {
                         lastLoginAt: string | null;
                     };
                 };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record's state or version refuses this change. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the request; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resetUserPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description At least 8 characters */
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is malformed; `errors` names each field. */
             400: {

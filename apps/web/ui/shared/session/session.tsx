@@ -87,7 +87,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       queries.clear();
       setHasTokens(false);
     },
-    can: (permission) => me.data?.permissions.includes(permission) ?? false,
+    // `*` (the admin's) grants every permission.
+    can: (permission) => (me.data?.permissions ?? []).some((held) => held === permission || held === '*'),
   };
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }

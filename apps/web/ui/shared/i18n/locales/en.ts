@@ -1,4 +1,5 @@
 import type { LanguageMeta } from '../language';
+import { recordsEn } from './records/en';
 
 export const language: LanguageMeta = { code: 'en', label: 'English', dir: 'ltr', matches: [], sameAsEnglish: [] };
 
@@ -472,6 +473,7 @@ export const en = {
       states: { pending: 'waiting to be sent', failed: 'refused by the server', conflict: 'needs your decision' },
     },
   },
+  records: recordsEn,
 };
 
 export type Catalogue = typeof en;

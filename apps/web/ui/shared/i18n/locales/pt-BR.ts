@@ -1,5 +1,6 @@
 import type { LanguageMeta } from '../language';
 import type { Catalogue } from './en';
+import { recordsPtBR } from './records/pt-BR';
 
 export const language: LanguageMeta = {
   code: 'pt-BR',
@@ -505,4 +506,5 @@ export const catalogue: Catalogue = {
     },
     intervals: { counted: 'contado', paused: 'pausado (pendente)', 'non-working': 'fora do expediente' },
   },
+  records: recordsPtBR,
 };

@@ -1,5 +1,6 @@
 import type { LanguageMeta } from '../language';
 import type { Catalogue } from './en';
+import { recordsZhCN } from './records/zh-CN';
 
 export const language: LanguageMeta = {
   code: 'zh-CN',
@@ -474,4 +475,5 @@ export const catalogue: Catalogue = {
       states: { pending: '等待发送', failed: '被服务器拒绝', conflict: '需要你处理' },
     },
   },
+  records: recordsZhCN,
 };

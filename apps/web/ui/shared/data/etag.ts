@@ -1,0 +1,2 @@
+/** The `If-Match` value for a record read at `version`: the API's ETag is the version, quoted. */
+export const etagOf = (version: number): string => `"${version}"`;
