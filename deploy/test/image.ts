@@ -1,15 +1,33 @@
 import path from 'node:path';
-import { Background, CheckFailed, check, demoLoginWithin, freePort, ROOT, requireCommand, run, scratchDir, waitForOk } from './support';
+import {
+  Background,
+  CheckFailed,
+  check,
+  demoLoginWithin,
+  fieldopsServices,
+  freePort,
+  ROOT,
+  requireCommand,
+  run,
+  scratchDir,
+  waitForOk,
+} from './support';
 
 const TAG = 'localhost/fieldops:test';
 /** Buildah's storage: overlay where the kernel allows it, else vfs (slower, works anywhere). */
 const env = { ...process.env, BUILDAH_ISOLATION: 'chroot' };
 
-/** The release the image holds (its /app), for the Ansible step to install: a tarball path once built. */
-export let releaseArchive: string | undefined;
-
-function sizeOf(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+/** The built tree the image holds (its /app) as a release tarball for the Ansible playbook: from the image built last. */
+export async function releaseArchive(): Promise<string> {
+  const container = (await run('buildah', ['from', '--pull=never', TAG], { env })).output.trim().split('\n').pop() ?? '';
+  try {
+    const mount = (await run('buildah', ['mount', container], { env })).output.trim();
+    const archive = path.join(scratchDir('release'), 'fieldops-release.tar');
+    await run('tar', ['-C', path.join(mount, 'app'), '-cf', archive, '.']);
+    return archive;
+  } finally {
+    await run('buildah', ['rm', container], { env, allowFailure: true });
+  }
 }
 
 /**
@@ -33,18 +51,32 @@ export async function image(): Promise<string> {
   for (const label of ['title', 'version', 'source', 'licenses']) {
     check(config.Labels?.[`org.opencontainers.image.${label}`], `the image has no org.opencontainers.image.${label} label`);
   }
-  const size = Number(
-    (await run('buildah', ['images', '--format', '{{.Size}}', '--noheading', TAG], { env })).output.trim().split('\n')[0],
-  );
-  const sizeText =
-    Number.isFinite(size) && size > 0 ? sizeOf(size) : (await run('buildah', ['images', TAG], { env })).output.trim().split('\n').pop();
-
+  const size = (await run('buildah', ['images', '--format', '{{.Size}}', TAG], { env })).output.trim().split('\n')[0];
   const container = (await run('buildah', ['from', '--pull=never', TAG], { env })).output.trim().split('\n').pop() ?? '';
   const port = await freePort();
+  const inContainer = (args: string[]) => [
+    'run',
+    '--isolation',
+    'chroot',
+    '--network',
+    'host',
+    '--env',
+    `PORT=${port}`,
+    '--env',
+    'HOST=127.0.0.1',
+    container,
+    '--',
+    ...args,
+  ];
+  // Every service and the gateway in one process, as embedded, but without the whole demo seed (a minute): only
+  // the demo people, so the administrator can log in.
+  await run('buildah', inContainer(['fieldops', 'seed', '--demo', '--services', 'account']), { env, timeoutMs: 180_000 });
   const server = Background.start(
     'buildah',
-    ['run', '--isolation', 'chroot', '--env', `PORT=${port}`, '--env', 'HOST=127.0.0.1', container, '--', 'fieldops', 'serve'],
-    { env },
+    inContainer(['fieldops', 'serve', '--services', [...fieldopsServices(), 'gateway'].join(',')]),
+    {
+      env,
+    },
   );
   try {
     const base = `http://127.0.0.1:${port}`;
@@ -58,12 +90,6 @@ export async function image(): Promise<string> {
   } finally {
     await server.stop();
   }
-  // The same built tree is the release the Ansible playbook installs.
-  const mount = (await run('buildah', ['mount', container], { env })).output.trim();
-  const archive = path.join(scratchDir('release'), 'fieldops-release.tar');
-  await run('tar', ['-C', path.join(mount, 'app'), '-cf', archive, '.']);
-  await run('buildah', ['umount', container], { env });
   await run('buildah', ['rm', container], { env });
-  releaseArchive = archive;
-  return `image ${TAG}: ${sizeText}, built in ${built} s; started with buildah run, /healthz, /readyz, login and web app answered`;
+  return `image ${TAG}: ${size}, built in ${built} s; fieldops seed and fieldops serve ran in it; /healthz, /readyz, login and the web app answered`;
 }

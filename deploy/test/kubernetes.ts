@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { CheckFailed, check, ROOT, requireCommand, run } from './support';
+import { CheckFailed, check, fieldopsServices, ROOT, requireCommand, run } from './support';
 
 const K8S = path.join(ROOT, 'deploy/k8s');
 const OVERLAYS = ['embedded', 'distributed', 'country-br'];
@@ -14,10 +14,6 @@ const SETTING_FAMILIES = [/^SERVICE_[A-Z0-9_]+_URL$/, /^[A-Z0-9]+_DATABASE_URL$/
 
 // biome-ignore lint/suspicious/noExplicitAny: rendered Kubernetes objects are checked field by field below.
 type K8sObject = any;
-
-function services(): string[] {
-  return readdirSync(path.join(K8S, 'base')).filter((d) => d !== 'common');
-}
 
 /** Every TypeScript source the processes run, to tell a setting the code reads from a typo. */
 function sourceText(): string {
@@ -106,7 +102,7 @@ export async function kubernetes(): Promise<string> {
   const code = sourceText();
   const read = (key: string) => new RegExp(`\\b${key}\\b`).test(code) || SETTING_FAMILIES.some((f) => f.test(key));
   for (const key of DISTRIBUTED_SETTINGS) check(new RegExp(`\\b${key}\\b`).test(code), `the code no longer reads ${key}`);
-  const names = services();
+  const names = fieldopsServices();
   let total = 0;
   for (const overlay of OVERLAYS) {
     const objects = await render(overlay);

@@ -1,6 +1,6 @@
 /**
  * `npm run test:deploy [step…]`: builds, renders and runs every deployment artifact under deploy/ and says how
- * long each step took. Exits non-zero when any step fails. Steps: image, ansible (installs the image's release),
+ * long each step took. Exits non-zero when any step fails. Steps: image, ansible (installs the built image's tree),
  * kubernetes, rules, live (dashboards and rules against a live Prometheus), pipeline.
  */
 import { ansible } from './ansible';

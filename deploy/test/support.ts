@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -55,6 +55,11 @@ export async function have(command: string): Promise<boolean> {
 
 export async function requireCommand(command: string, debianPackage: string): Promise<void> {
   check(await have(command), `${command} is missing: apt-get install ${debianPackage}`);
+}
+
+/** The services `fieldops serve --services` knows, one Kubernetes base each. */
+export function fieldopsServices(): string[] {
+  return readdirSync(path.join(ROOT, 'deploy/k8s/base')).filter((d) => d !== 'common');
 }
 
 export function scratchDir(name: string): string {
