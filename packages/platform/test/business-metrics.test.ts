@@ -14,8 +14,9 @@ describe('business metric labels of a published event', () => {
     });
   });
 
-  it("takes a check-in's verification, a review's decision and a merchant's new status as the outcome", () => {
-    expect(businessLabels(event('checkin.visit.checked-in.v1', { verification: 'verified', repId: 'u1' }, 'CN')).outcome).toBe('verified');
+  it("takes a visit's verification, a review's decision and a merchant's new status as the outcome", () => {
+    expect(businessLabels(event('checkin.visit.checked-in.v1', { verification: 'open', repId: 'u1' }, 'CN')).outcome).toBe('open');
+    expect(businessLabels(event('checkin.visit.checked-out.v1', { verification: 'verified', repId: 'u1' }, 'CN')).outcome).toBe('verified');
     expect(businessLabels(event('checkin.visit.reviewed.v1', { decision: 'reject', reviewerId: 'u2' })).outcome).toBe('reject');
     expect(businessLabels(event('merchant.merchant.status-changed.v1', { from: 'active', to: 'churned' })).outcome).toBe('churned');
   });

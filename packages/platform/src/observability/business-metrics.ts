@@ -6,6 +6,7 @@ import type { EventEnvelope } from '../events/envelope';
  */
 const OUTCOME_FIELDS: Readonly<Record<string, (data: Record<string, unknown>) => unknown>> = {
   'checkin.visit.checked-in.v1': (d) => d.verification,
+  'checkin.visit.checked-out.v1': (d) => d.verification,
   'checkin.visit.reviewed.v1': (d) => d.decision,
   'merchant.merchant.status-changed.v1': (d) => d.to,
 };
