@@ -1,5 +1,5 @@
 import { type CoordinateSystem, requestCoordinates } from '@fieldops/geo';
-import { accessFor, type Principal, type ServiceApp, setEtag, UnprocessableError, versionedWrite } from '@fieldops/platform';
+import { AppError, accessFor, type Principal, type ServiceApp, setEtag, versionedWrite } from '@fieldops/platform';
 import { checkIn } from '../app/check-in';
 import { checkOut } from '../app/check-out';
 import { findVisit } from '../app/get-visit';
@@ -41,7 +41,7 @@ export function visitRoutes(app: ServiceApp, ctx: CheckinContext, ports: Checkin
       const { visit, created } = await checkIn(ctx, ports, access, request.body, edge(access.caller, request.query.coords)).catch(
         (error: unknown) => {
           // A refused check-in (too far, too old, another country's target) writes no event; it is counted here.
-          if (error instanceof UnprocessableError) {
+          if (error instanceof AppError && error.status === 422) {
             const labels = { service: 'checkin', event: 'checkin.visit.checked-in', country: access.caller.country, outcome: 'refused' };
             ctx.metrics.businessEvents.inc(labels);
           }
