@@ -53,13 +53,22 @@ describe.each(engines)('check-in and check-out on $name', (database) => {
     expect((await outboxOf(t, body.id)).length).toBe(1);
   });
 
+  /** `fieldops_business_events_total` of Singapore's refused check-ins. */
+  const refusedCount = async () =>
+    (await t.host.runtime.metrics.businessEvents.get()).values.find(
+      (v) => v.labels.event === 'checkin.visit.checked-in' && v.labels.country === 'SG' && v.labels.outcome === 'refused',
+    )?.value ?? 0;
+
   it('refuses a client id that is not a UUID or is the nil UUID, and a target the rep cannot see', async () => {
+    const refusedBefore = await refusedCount();
     for (const id of ['visit-1', '00000000-0000-0000-0000-000000000000']) {
       expectProblem(await t.api('POST', '/api/v1/visits', { token: rep, body: aCheckIn(merchant, SHOP, { id }) }), 400, '/body/id');
     }
     expectProblem(await t.api('POST', '/api/v1/visits', { token: rep, body: aCheckIn(randomUUID(), SHOP) }), 422, '/body/targetId');
     const other = await t.login('rep2.sg@fieldops.test');
     expectProblem(await t.api('POST', '/api/v1/visits', { token: other, body: aCheckIn(merchant, SHOP) }), 422, '/body/targetId');
+    // The two refusals (not the malformed requests) count as refused check-ins in the rep's country.
+    expect(await refusedCount()).toBe(refusedBefore + 2);
   });
 
   it("checks out with the template's answers: dwell time from device times, verified, a checked-out event", async () => {

@@ -1,4 +1,5 @@
 import type { ServiceContext, SetupContext } from '@fieldops/platform';
+import { Counter } from 'prom-client';
 import type { ChannelDriver, DeliveryChannel } from './channels/channel';
 import { logDriver } from './channels/log.driver';
 import { smsDriverFor } from './channels/sms-router';
@@ -17,6 +18,8 @@ export interface NotificationDeps {
   appUrl: string | undefined;
   /** The push services a subscription's endpoint may be at. */
   pushHosts: string[];
+  /** Deliveries finished or retried, by channel, outcome (the delivery's new state) and country. */
+  deliveries: Counter<'channel' | 'outcome' | 'country'>;
 }
 
 export type NotificationContext = ServiceContext<NotificationDb, NotificationDeps>;
@@ -42,6 +45,19 @@ export function chooseDrivers(ctx: SetupContext<NotificationDb>): Partial<Record
   };
 }
 
+const DELIVERIES_METRIC = 'fieldops_notification_deliveries_total';
+
+function deliveriesCounter(ctx: SetupContext<NotificationDb>): Counter<'channel' | 'outcome' | 'country'> {
+  const existing = ctx.metrics.registry.getSingleMetric(DELIVERIES_METRIC);
+  if (existing) return existing as Counter<'channel' | 'outcome' | 'country'>;
+  return new Counter({
+    name: DELIVERIES_METRIC,
+    help: 'Notification delivery attempts by channel and outcome (sent, retrying, failed, dead-lettered, suppressed)',
+    labelNames: ['channel', 'outcome', 'country'],
+    registers: [ctx.metrics.registry],
+  });
+}
+
 export function setupNotification(ctx: SetupContext<NotificationDb>): NotificationDeps {
   const drivers = chooseDrivers(ctx);
   const described = (['email', 'push', 'sms'] as const).map((channel) => `${channel}: ${drivers[channel]?.name ?? 'off'}`);
@@ -51,5 +67,11 @@ export function setupNotification(ctx: SetupContext<NotificationDb>): Notificati
   if (!drivers.push) ctx.log.info('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are not set: no Web Push is sent');
   // Pub/sub carries notices at once; the look at the table only makes up for a lost message, so seconds will do.
   const live = new LiveFeed(ctx.db, ctx.pubsub, positive(ctx.config.env.NOTIFICATION_LIVE_POLL_MS, 5_000), ctx.log);
-  return { drivers, live, appUrl: ctx.config.env.NOTIFICATION_APP_URL, pushHosts: pushServiceHosts(ctx.config.env.PUSH_SERVICE_HOSTS) };
+  return {
+    drivers,
+    live,
+    appUrl: ctx.config.env.NOTIFICATION_APP_URL,
+    pushHosts: pushServiceHosts(ctx.config.env.PUSH_SERVICE_HOSTS),
+    deliveries: deliveriesCounter(ctx),
+  };
 }

@@ -45,7 +45,14 @@ describe.each(await hostEngines())('deliveries, preferences and the delivery log
     await smtp?.close();
   });
 
+  /** `fieldops_notification_deliveries_total` for Singapore's emails with one outcome. */
+  const emailsCounted = async (outcome: string) =>
+    (await t.host.runtime.metrics.registry.getSingleMetric('fieldops_notification_deliveries_total')?.get())?.values.find(
+      (v) => v.labels.channel === 'email' && v.labels.country === 'SG' && v.labels.outcome === outcome,
+    )?.value ?? 0;
+
   it('an SMTP server that refuses twice then accepts: delivered on the third attempt, with backoff between', async () => {
+    const [retriedBefore, sentBefore] = [await emailsCounted('retrying'), await emailsCounted('sent')];
     smtp.answerNext(451, 451);
     const userId = await changePassword('rep1.sg');
     await eventually(async () => expect(await emailOf(userId, 'password-changed')).toMatchObject({ state: 'retrying', attempts: 1 }));
@@ -58,6 +65,9 @@ describe.each(await hostEngines())('deliveries, preferences and the delivery log
     );
     expect(mailTo('rep1.sg')).toHaveLength(1);
     expect(mailTo('rep1.sg')[0]?.subject).toBe('Your FieldOps password was changed');
+    // Each attempt counts once, by channel, outcome and country.
+    expect(await emailsCounted('retrying')).toBe(retriedBefore + 2);
+    expect(await emailsCounted('sent')).toBe(sentBefore + 1);
   });
 
   it('a server that always refuses: dead-lettered after the last attempt, listed for admins, and sent again on request', async () => {

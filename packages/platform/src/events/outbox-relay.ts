@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Dialect } from '../db/column-types';
 import { HeldLease } from '../db/lease';
 import type { PlatformTables } from '../db/platform-tables';
+import { businessLabels } from '../observability/business-metrics';
 import type { Metrics } from '../observability/metrics';
 import type { EventEnvelope } from './envelope';
 import type { EventBus } from './event-bus';
@@ -71,10 +72,11 @@ export class OutboxRelay {
         .limit(this.batchSize)
         .execute();
       if (rows.length === 0) break;
-      await this.options.bus.publish(rows.map((r) => JSON.parse(r.envelope) as EventEnvelope));
+      const events = rows.map((r) => JSON.parse(r.envelope) as EventEnvelope);
+      await this.options.bus.publish(events);
       await this.markPublished(rows.map((r) => r.seq));
       total += rows.length;
-      this.options.metrics?.eventsPublished.inc({ service: this.options.service }, rows.length);
+      this.count(events);
       if (rows.length < this.batchSize) break;
     }
     return total;
@@ -120,6 +122,8 @@ export class OutboxRelay {
       } catch (error) {
         failures++;
         log.error({ err: error, service, failures }, 'outbox relay failed; retrying');
+        // The backlog a failing bus leaves behind is what the outbox alert watches.
+        await this.recordBacklog().catch(() => undefined);
       }
       if (!this.running) break;
       if (this.pending && failures === 0) continue;
@@ -136,14 +140,25 @@ export class OutboxRelay {
     await lease.release().catch(() => undefined);
   }
 
+  /** Counted once published, so a rolled-back transaction never counts as business done. */
+  private count(events: EventEnvelope[]): void {
+    const { metrics, service } = this.options;
+    if (!metrics) return;
+    metrics.eventsPublished.inc({ service }, events.length);
+    for (const event of events) metrics.businessEvents.inc({ service, ...businessLabels(event) });
+  }
+
   private async recordBacklog(): Promise<void> {
     if (!this.options.metrics) return;
     const row = await this.options.db
       .selectFrom('outbox')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('created_at').as('oldest')])
       .where('published_at', 'is', null)
       .executeTakeFirst();
-    this.options.metrics.outboxBacklog.set({ service: this.options.service }, Number(row?.n ?? 0));
+    const { service } = this.options;
+    this.options.metrics.outboxBacklog.set({ service }, Number(row?.n ?? 0));
+    const oldest = row?.oldest == null ? null : Number(row.oldest);
+    this.options.metrics.outboxOldest.set({ service }, oldest === null ? 0 : Math.max(0, (this.now() - oldest) / 1000));
   }
 
   /** Stops after the batch in flight is published (graceful shutdown drains the relay). */

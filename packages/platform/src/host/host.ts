@@ -188,6 +188,7 @@ export class Host {
         if (entry.critical) critical.push(checks[name]);
       }
       const ready = !this.stopped && critical.every(Boolean);
+      runtime.metrics.ready.set(ready ? 1 : 0);
       return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
     });
     app.get('/metrics', { schema: { hide: true }, config: { ownBearer: true } }, async (request, reply) => {

@@ -3,14 +3,14 @@ import pino, { type Logger } from 'pino';
 
 export type { Logger };
 
-/** JSON logs; each line carries the active trace id so logs and traces join up. */
+/** JSON logs; each line carries the active trace and span ids so logs and traces join up (Loki → Tempo/Jaeger). */
 export function createLogger(level: string, name = 'fieldops'): Logger {
   return pino({
     name,
     level,
     mixin() {
-      const span = trace.getActiveSpan();
-      return span ? { trace_id: span.spanContext().traceId } : {};
+      const context = trace.getActiveSpan()?.spanContext();
+      return context ? { trace_id: context.traceId, span_id: context.spanId } : {};
     },
     redact: ['req.headers.authorization', 'password', '*.password', 'refreshToken', '*.refreshToken'],
   });

@@ -6,6 +6,9 @@ export class Metrics {
   readonly httpDuration: Histogram<'method' | 'route' | 'status' | 'service'>;
   readonly eventsPublished: Counter<'service'>;
   readonly outboxBacklog: Gauge<'service'>;
+  readonly outboxOldest: Gauge<'service'>;
+  readonly ready: Gauge;
+  readonly businessEvents: Counter<'service' | 'event' | 'country' | 'outcome'>;
   readonly eventsHandled: Counter<'consumer' | 'result'>;
   readonly eventsUnhandled: Counter<'service' | 'type'>;
   readonly eventRetries: Counter<'consumer'>;
@@ -33,6 +36,23 @@ export class Metrics {
       name: 'fieldops_outbox_backlog',
       help: 'Outbox rows not yet published',
       labelNames: ['service'],
+      registers,
+    });
+    this.outboxOldest = new Gauge({
+      name: 'fieldops_outbox_oldest_seconds',
+      help: 'Age of the oldest outbox row not yet published (0 when none waits)',
+      labelNames: ['service'],
+      registers,
+    });
+    this.ready = new Gauge({
+      name: 'fieldops_ready',
+      help: 'What the last /readyz answered: 1 ready, 0 not ready (a flapping value means a dependency comes and goes)',
+      registers,
+    });
+    this.businessEvents = new Counter({
+      name: 'fieldops_business_events_total',
+      help: 'Domain events published, by type (without version), country and outcome: check-ins, leads, merchants, tickets',
+      labelNames: ['service', 'event', 'country', 'outcome'],
       registers,
     });
     this.eventsHandled = new Counter({

@@ -1,5 +1,5 @@
 import { type CoordinateSystem, requestCoordinates } from '@fieldops/geo';
-import { accessFor, type Principal, type ServiceApp, setEtag, versionedWrite } from '@fieldops/platform';
+import { AppError, accessFor, type Principal, type ServiceApp, setEtag, versionedWrite } from '@fieldops/platform';
 import { checkIn } from '../app/check-in';
 import { checkOut } from '../app/check-out';
 import { findVisit } from '../app/get-visit';
@@ -38,7 +38,16 @@ export function visitRoutes(app: ServiceApp, ctx: CheckinContext, ports: Checkin
     },
     async (request, reply) => {
       const access = await accessFor(request, VisitPermission.write, ctx.scopes);
-      const { visit, created } = await checkIn(ctx, ports, access, request.body, edge(access.caller, request.query.coords));
+      const { visit, created } = await checkIn(ctx, ports, access, request.body, edge(access.caller, request.query.coords)).catch(
+        (error: unknown) => {
+          // A refused check-in (too far, too old, another country's target) writes no event; it is counted here.
+          if (error instanceof AppError && error.status === 422) {
+            const labels = { service: 'checkin', event: 'checkin.visit.checked-in', country: access.caller.country, outcome: 'refused' };
+            ctx.metrics.businessEvents.inc(labels);
+          }
+          throw error;
+        },
+      );
       setEtag(reply, visit.version);
       if (!created) return reply.code(200).send(visit);
       return reply.code(201).header('location', `/api/v1/visits/${visit.id}`).send(visit);

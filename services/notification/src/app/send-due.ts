@@ -75,6 +75,7 @@ async function attempt(ctx: NotificationContext, delivery: DeliveryTable): Promi
     })
     .where('id', '=', delivery.id)
     .execute();
+  ctx.deps.deliveries.inc({ channel: delivery.channel, outcome: next.state, country: delivery.country });
   if (next.state === 'dead-lettered') {
     ctx.log.error({ deliveryId: delivery.id, channel: delivery.channel, answer: outcome.providerAnswer }, 'delivery dead-lettered');
   }
@@ -108,4 +109,5 @@ async function finish(
     .set({ state: result.state, provider_answer: result.answer, driver: result.driver, next_attempt_at: null, updated_at: result.now })
     .where('id', '=', delivery.id)
     .execute();
+  ctx.deps.deliveries.inc({ channel: delivery.channel, outcome: result.state, country: delivery.country });
 }
