@@ -22,7 +22,6 @@ import {
  * close lie in the past for the services.
  */
 const SG_OFFSET_MS = 8 * 3_600_000;
-const DAY = 86_400_000;
 const minutes = (n: number) => n * 60_000;
 
 /** The month after the real one, and the two after it: every instant of them is ahead of real time. */

@@ -42,7 +42,8 @@ async function replaySearch(io: CliIo): Promise<void> {
 
 function printPerformanceReport(io: CliIo, report: ReplayReport): void {
   for (const m of report.metrics) println(io.out, `  ${m.metric}: ${m.read} records read, ${m.corrected} brought in step`);
-  if (report.notReplayed.length > 0) println(io.out, `  not replayed (sent in by API, no export to rebuild from): ${report.notReplayed.join(', ')}`);
+  if (report.notReplayed.length > 0)
+    println(io.out, `  not replayed (sent in by API, no export to rebuild from): ${report.notReplayed.join(', ')}`);
 }
 
 async function replayPerformance(io: CliIo): Promise<void> {

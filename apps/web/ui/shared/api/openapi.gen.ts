@@ -10358,7 +10358,7 @@ export interface operations {
                                  * @description A metric (services/performance/src/metrics)
                                  * @enum {unknown}
                                  */
-                                metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv";
+                                metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv" | "campaign-enrollments";
                                 /** @description Money in minor units of the country currency */
                                 rateMinor: number;
                                 accelerators?: {
@@ -10427,7 +10427,7 @@ export interface operations {
                          * @description A metric (services/performance/src/metrics)
                          * @enum {unknown}
                          */
-                        metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv";
+                        metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv" | "campaign-enrollments";
                         /** @description Money in minor units of the country currency */
                         rateMinor: number;
                         accelerators?: {
@@ -10466,7 +10466,7 @@ export interface operations {
                              * @description A metric (services/performance/src/metrics)
                              * @enum {unknown}
                              */
-                            metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv";
+                            metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv" | "campaign-enrollments";
                             /** @description Money in minor units of the country currency */
                             rateMinor: number;
                             accelerators?: {
