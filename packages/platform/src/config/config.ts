@@ -35,6 +35,8 @@ export interface PlatformConfig {
   sentryDsn: string | undefined;
   /** Base URLs of services that run in other processes, by service name. */
   serviceUrls: Record<string, string>;
+  /** The deadline of an RPC call that names none. */
+  rpcTimeoutMs: number;
   /**
    * Which proxies in front of us may tell the client's address (`X-Forwarded-For`): `false` (none), `true` (any),
    * a hop count, or comma-separated addresses/CIDRs. Rate limits key on that address.
@@ -123,6 +125,8 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
     otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined,
     sentryDsn: env.SENTRY_DSN || undefined,
     serviceUrls,
+    // Generous: a first start seeds the demo data with large batched calls while every service starts at once.
+    rpcTimeoutMs: positiveInt(env, 'RPC_TIMEOUT_MS', 15_000),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     internalSecret: internalSecret(env, serviceUrls),
     metricsToken: env.METRICS_TOKEN || undefined,

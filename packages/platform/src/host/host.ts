@@ -103,7 +103,7 @@ export class Host {
     const revocations = new TokenRevocations(cache);
     const auth = new TokenVerifier(loadKeys, revocations);
     const rpcAuth = rpcAuthInterceptor(auth);
-    const rpc = new RpcClients(config.serviceUrls, undefined, [rpcAuth]);
+    const rpc = new RpcClients(config.serviceUrls, config.rpcTimeoutMs, [rpcAuth]);
     const runtime: Runtime = {
       config,
       bus,

@@ -31,7 +31,7 @@ export class RpcClients {
 
   constructor(
     private readonly serviceUrls: Record<string, string>,
-    private readonly defaultTimeoutMs = 5000,
+    private readonly defaultTimeoutMs = 15_000,
     private readonly serverInterceptors: Interceptor[] = [],
   ) {}
 
