@@ -10,6 +10,7 @@ import { kubernetes } from './kubernetes';
 import { live } from './live';
 import { pipeline } from './pipeline';
 import { rules } from './rules';
+import { removeScratchDirs } from './support';
 
 const CHAINS: Record<string, () => Promise<string>>[] = [
   { rules, kubernetes, pipeline, live },
@@ -53,6 +54,7 @@ async function runChain(chain: Record<string, () => Promise<string>>): Promise<R
 
 const started = performance.now();
 const results = (await Promise.all(CHAINS.map(runChain))).flat();
+removeScratchDirs();
 console.log('\n-- deploy: summary');
 for (const r of results) console.log(`${r.ok ? 'ok    ' : 'FAILED'} ${r.name.padEnd(10)} ${r.seconds.toFixed(1).padStart(6)} s`);
 const failed = results.filter((r) => !r.ok);

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -62,8 +62,18 @@ export function fieldopsServices(): string[] {
   return readdirSync(path.join(ROOT, 'deploy/k8s/base')).filter((d) => d !== 'common');
 }
 
+const scratchDirs: string[] = [];
+
+/** A new directory under the system's temporary one, removed by `removeScratchDirs` when the run ends. */
 export function scratchDir(name: string): string {
-  return mkdtempSync(path.join(tmpdir(), `fieldops-${name}-`));
+  const dir = mkdtempSync(path.join(tmpdir(), `fieldops-${name}-`));
+  scratchDirs.push(dir);
+  return dir;
+}
+
+/** Releases, data and Prometheus storage of a run are large: none outlives it. */
+export function removeScratchDirs(): void {
+  for (const dir of scratchDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** A TCP port nothing listens on now. */
