@@ -1,5 +1,6 @@
 import { databaseEngines, type TestHost } from '@fieldops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupMarketing } from '../src/config';
 import {
   aCampaign,
   type Bakery,
@@ -177,5 +178,19 @@ describe.each(await databaseEngines())('campaigns on $name', (database) => {
     expect(results.body.funnel).toMatchObject({ segment: 30, heldOut: 3, invited: 27, accepted: 0, declined: 1, expired: 26 });
     const closed = (await outboxOf(t, 'marketing.task.closed.v1')).filter((e) => e.campaignId === id);
     expect(closed).toHaveLength(27);
+  });
+
+  it('signs invitation links with a key kept in the database, so a restarted or second replica accepts the same links', async () => {
+    const service = {
+      config: { env: {} },
+      db: marketingDb(t),
+      dialect: database.name === 'sqlite' ? ('sqlite' as const) : ('mysql' as const),
+    };
+    const first = await setupMarketing(service);
+    const again = await setupMarketing(service);
+    expect(again.linkSecret).toBe(first.linkSecret);
+    expect(first.linkSecret.length).toBeGreaterThanOrEqual(40);
+    const configured = await setupMarketing({ ...service, config: { env: { MARKETING_LINK_SECRET: 'from-the-operator' } } });
+    expect(configured.linkSecret).toBe('from-the-operator');
   });
 });

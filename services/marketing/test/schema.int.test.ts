@@ -67,6 +67,7 @@ const COLUMNS: ServiceColumns<MarketingDb> = {
     created_at: true,
     updated_at: true,
   },
+  link_key: { id: true, secret: true },
 };
 
 describe.each(await databaseEngines())('the marketing schema on $name', (engine) => {

@@ -84,4 +84,5 @@ export interface MarketingDb extends PlatformTables {
   campaign: CampaignTable;
   campaign_member: CampaignMemberTable;
   enrollment: EnrollmentTable;
+  link_key: { id: string; secret: string };
 }

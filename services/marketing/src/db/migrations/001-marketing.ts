@@ -75,5 +75,11 @@ export const marketingSchema: ServiceMigration = {
     // One enrollment per merchant and campaign: a relaunch or a retry cannot invite twice.
     await db.schema.createIndex('enrollment_member').on('enrollment').columns(['campaign_id', 'merchant_id']).unique().execute();
     await db.schema.createIndex('enrollment_merchant').on('enrollment').columns(['merchant_id', 'id']).execute();
+    // The key that signs invitation links, made once and shared by every replica, so links outlive a restart.
+    await db.schema
+      .createTable('link_key')
+      .addColumn('id', 'varchar(16)', (c) => c.primaryKey())
+      .addColumn('secret', 'varchar(64)', (c) => c.notNull())
+      .execute();
   },
 };
