@@ -21,6 +21,14 @@ export const language: LanguageMeta = {
     'field.kinds.lead',
     'field.queue.online',
     'field.queue.offline',
+    'performance.sources.lead',
+    'performance.total',
+    'tickets.facets.slaStatus',
+    'tickets.priorities.normal',
+    'tickets.countdown.hm',
+    'tickets.countdown.ms',
+    'tickets.sla.title',
+    'records.search.types.lead',
   ],
 };
 

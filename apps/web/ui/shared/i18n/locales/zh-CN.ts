@@ -7,7 +7,7 @@ export const language: LanguageMeta = {
   label: '简体中文',
   dir: 'ltr',
   matches: ['zh'],
-  sameAsEnglish: [],
+  sameAsEnglish: ['tickets.facets.slaStatus', 'tickets.sla.title'],
 };
 
 export const catalogue: Catalogue = {
