@@ -102,6 +102,8 @@ describe.each(engines)('rebuilding the search index on $name', (engines) => {
       expect((await find('exported', 'lead')).map((i) => i.id)).toEqual([lead.body.id]);
       expect((await find('exported', 'visit')).map((i) => i.id)).toEqual([checkIn.id]);
       expect((await find('exported', 'merchant'))[0]?.lastVerifiedVisitAt).toBe(checkedInAt);
+      // Search has heard of the rep from the account service (on a durable bus that may come after the records).
+      expect((await find('exported', 'merchant'))[0]?.ownerName).toBe(claimsOf(rep).name);
     });
 
     // Drift the serving index: a place no source knows of (the rebuild must drop it), and documents that lost their

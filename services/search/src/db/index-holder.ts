@@ -19,13 +19,14 @@ export class IndexHolder {
     for (const index of this.targets) await index.put(docs);
   }
 
-  /** Patches the serving index, then hands the resulting document to the one being built. */
+  /**
+   * Patches each index's own copy. The one being built must not take the serving copy: its other fields may be stale
+   * and the rebuild is remaking them. A document the rebuild has not reached yet comes from its export, which already
+   * reads the change.
+   */
   async patch(type: DocumentType, id: string, changes: DocumentPatch, version: number | null): Promise<boolean> {
     const changed = await this.current.patch(type, id, changes, version);
-    if (changed && this.building) {
-      const doc = await this.current.get(type, id);
-      if (doc) await this.building.put([doc]);
-    }
+    if (this.building) await this.building.patch(type, id, changes, version);
     return changed;
   }
 
