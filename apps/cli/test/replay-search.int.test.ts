@@ -97,7 +97,9 @@ describe('fieldops replay search', () => {
     const checkIn = { id: visitId, targetType: 'merchant', targetId: merchant.body.id, ...SHOP, accuracyM: 7.5 };
     const visit = await api('POST', '/api/v1/visits', { ...checkIn, deviceTime: new Date().toISOString(), mockLocation: false }, rep);
     expect(visit.status, JSON.stringify(visit.body)).toBe(201);
-    await eventually(async () => expect((await api('GET', '/api/v1/search?q=replayed', undefined, admin)).body.items).toHaveLength(3));
+    await eventually(async () => expect((await api('GET', '/api/v1/search?q=replayed', undefined, admin)).body.items).toHaveLength(3), {
+      timeoutMs: 60_000,
+    });
     expect(await process.stop('SIGTERM')).toBe(0);
 
     const result = await runCli(['replay', 'search'], env);

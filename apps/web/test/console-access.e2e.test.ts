@@ -113,7 +113,8 @@ describe.runIf(chromiumForTests())('what each user may do, lists, search and acc
     expect(await count.textContent()).toContain(`共 ${all.body.facets.type.merchant} 条`);
     await page.getByRole('searchbox', { name: '搜索', exact: true }).fill('jinfu');
     const row = page.getByRole('row').filter({ hasText: '金福果园' });
-    await row.waitFor();
+    // Search is still indexing the eight demo countries while this runs.
+    await row.waitFor({ timeout: 90_000 });
     expect(await row.textContent()).toMatch(/未拜访|\d{4}年/);
     await e2e.screenshot(page, 'lists-merchants-pinyin-zh');
 
@@ -132,7 +133,7 @@ describe.runIf(chromiumForTests())('what each user may do, lists, search and acc
       .getByRole('link', { name: /金福果园/ })
       .first()
       .click();
-    await page.getByRole('heading', { name: '金福果园' }).waitFor();
+    await page.getByRole('heading', { name: '金福果园' }).waitFor({ timeout: 60_000 });
 
     const leads = await signedIn(e2e, '/leads', 'countrymanager.sg@fieldops.test', DESKTOP);
     await leads.getByRole('tab', { name: 'List' }).click();

@@ -143,7 +143,7 @@ describe.runIf(chromiumForTests())('the apps in the new countries’ languages, 
         expect(await consoleApp.page.evaluate<string>('document.documentElement.lang')).toBe(code);
         await e2e.screenshot(consoleApp.page, `console-dashboard-${code}-${size}`);
         await consoleApp.page.getByRole('navigation').first().getByRole('link').nth(2).click();
-        await consoleApp.page.locator('main table tbody tr').first().waitFor();
+        await consoleApp.page.locator('main h1').waitFor();
         await e2e.screenshot(consoleApp.page, `console-merchants-${code}-${size}`);
 
         const field = await e2e.open('/field/', {

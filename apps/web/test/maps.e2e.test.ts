@@ -93,7 +93,7 @@ describe.runIf(chromiumForTests())('maps that orient, in Chromium', () => {
     expect(await popup.getByRole('link', { name: 'Open' }).getAttribute('href')).toMatch(/^\/merchants\//);
     await e2e.screenshot(page, 'maps-console-en-1440');
 
-    await page.getByRole('searchbox', { name: 'Search' }).fill('no shop is called this');
+    await page.getByRole('main').getByRole('searchbox', { name: 'Search' }).fill('no shop is called this');
     await page.getByText('No records here — zoom out or clear the search.').waitFor();
     expect(e2e.policyViolations).toEqual([]);
   }, 120_000);

@@ -104,8 +104,8 @@ export class ServeProcess {
     });
   }
 
-  /** Sends the signal and answers the exit code, or throws when the process outlives `timeoutMs`. */
-  async stop(signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 10_000): Promise<number | null> {
+  /** Sends the signal and answers the exit code, or throws when the process outlives `timeoutMs` (the host's own stop is bounded, step by step). */
+  async stop(signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 60_000): Promise<number | null> {
     if (this.exitCode !== undefined) return this.exitCode;
     this.child.kill(signal);
     let timer: NodeJS.Timeout | undefined;

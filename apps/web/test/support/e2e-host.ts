@@ -9,12 +9,25 @@ import { leadsService } from '@fieldops/leads';
 import { merchantService } from '@fieldops/merchant';
 import type { Clock, ServiceDefinition } from '@fieldops/platform';
 import { poiService } from '@fieldops/poi';
+import { searchService } from '@fieldops/search';
 import { startTestHost, type TestHost } from '@fieldops/testing';
+import { ticketsService } from '@fieldops/tickets';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { buildWebAppIfStale } from '../../scripts/build-if-stale';
 import { launchChromium } from './chromium';
 
-const SERVICES = [accountService, areaService, poiService, merchantService, leadsService, fileService, checkinService];
+// The services the screens read from: the lists come from search, a merchant's detail names its open tickets.
+const SERVICES = [
+  accountService,
+  areaService,
+  poiService,
+  merchantService,
+  leadsService,
+  fileService,
+  checkinService,
+  ticketsService,
+  searchService,
+];
 
 /** Where the tests leave a screenshot of each key screen; CI prints the listing at the end of its log. */
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../../../test-results/screenshots');
