@@ -82,7 +82,6 @@ export function createConsumer<DB, Deps = undefined>(
   options: ConsumerOptions<DB, Deps>,
 ): Subscription & {
   apply(event: EventEnvelope): Promise<ConsumeResult>;
-  applyAll(events: EventEnvelope[]): Promise<void>;
 } {
   const { definition, transact, log, metrics } = options;
   const maxAttempts = options.maxAttempts ?? 5;
@@ -255,6 +254,5 @@ export function createConsumer<DB, Deps = undefined>(
     },
     handleBatch: applyAll,
     apply,
-    applyAll,
   };
 }
