@@ -99,12 +99,14 @@ describe.runIf(chromiumForTests())('what each user may do, lists, search and acc
     const managerToken = await e2e.host.login('countrymanager.cn@fieldops.test');
     await expect
       .poll(
-        async () => (await e2e.host.api('GET', '/api/v1/search?type=merchant&q=jinfu', { token: managerToken })).body.items?.length ?? 0,
-        {
-          timeout: 30_000,
-        },
+        async () =>
+          ((await e2e.host.api('GET', '/api/v1/search?type=merchant&q=jinfu&limit=100', { token: managerToken })).body.items ?? []).map(
+            (item: { id: string }) => item.id,
+          ),
+        // The demo has other shops that "jinfu" finds (金福超市): wait for this one.
+        { timeout: 60_000 },
       )
-      .toBeGreaterThan(0);
+      .toContain(created.body.id);
 
     const page = await signedIn(e2e, '/merchants', 'countrymanager.cn@fieldops.test', inChinese(DESKTOP), true);
     const count = page.getByRole('status').filter({ hasText: /共 \d+ 条/ });
