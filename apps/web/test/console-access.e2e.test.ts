@@ -229,7 +229,9 @@ describe.runIf(chromiumForTests())('what each user may do, lists, search and acc
     }
 
     const consolePage = await signedIn(e2e, '/', 'countrymanager.sg@fieldops.test', DESKTOP);
-    // The skip link is the first stop of the keyboard and moves it to the content.
+    // The skip link is the first stop of the keyboard (on a freshly loaded page) and moves it to the content.
+    await consolePage.goto('/');
+    await consolePage.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
     await consolePage.keyboard.press('Tab');
     expect(await consolePage.evaluate<string | undefined>('document.activeElement?.textContent')).toBe('Skip to content');
     await consolePage.keyboard.press('Enter');

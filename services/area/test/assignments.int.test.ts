@@ -98,7 +98,8 @@ describe.each(engines)('assignments and coverage on $name', (database) => {
     const assignment = await assign(city.id, { userId: lead, role: 'manager' });
     expect(assignment.status).toBe(201);
     await eventually(async () =>
-      expect((await areaIdsOf()).filter((id) => !before.includes(id)).sort()).toEqual([city.id, west.id, east.id].sort()),
+      // The demo's own coverage may still be arriving (eight countries): the new areas are among what was added.
+      expect((await areaIdsOf()).filter((id) => !before.includes(id))).toEqual(expect.arrayContaining([city.id, west.id, east.id])),
     );
     // The lead now sees the territory they cover (team scope: org subtree + covered areas).
     expect((await t.api('GET', `/api/v1/areas/${west.id}`, { token })).status).toBe(200);
