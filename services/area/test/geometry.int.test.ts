@@ -78,13 +78,17 @@ describe.each(engines)('polygon changes, overlaps and the index on $name', (data
     );
     // The POI service consumed the change and moved its own records, as the preview said.
     const areaOfPlace = async (id: string) => (await t.api('GET', `/api/v1/places/${id}`, { token: admin })).body.areaId;
-    await eventually(async () => {
-      expect(await areaOfPlace(leaving)).toBe(city.id);
-      expect(await areaOfPlace(joining)).toBe(west.id);
-    });
+    // The POI service may still be working through the demo's events (eight countries) ahead of this change.
+    await eventually(
+      async () => {
+        expect(await areaOfPlace(leaving)).toBe(city.id);
+        expect(await areaOfPlace(joining)).toBe(west.id);
+      },
+      { timeoutMs: 60_000 },
+    );
     expect(await areaOfPlace(staying)).toBe(west.id);
     expect(await areaOfPlace(elsewhere)).toBe(east.id);
-  });
+  }, 120_000);
 
   it('refuses a preview once the area has changed, and a bare geometry without If-Match', async () => {
     const { east } = await aTerritory(t, admin, 130);

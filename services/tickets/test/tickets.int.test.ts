@@ -1,4 +1,4 @@
-import { databaseEngines, type TestHost } from '@fieldops/testing';
+import { databaseEngines, eventually, type TestHost } from '@fieldops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aMerchant, aRepair, expectProblem, ifMatch, outboxOf, startTicketsHost, ticketsDb } from './tickets-fixtures';
 
@@ -22,7 +22,16 @@ describe.each(await databaseEngines())('tickets through REST on $name', (databas
   it('opens a ticket on a merchant, assigned to the rep covering its point, with its events and SLA', async () => {
     const rep = await as('rep1.sg');
     const merchantId = await aMerchant(t, rep);
-    const covering = await t.api('GET', '/api/v1/areas/covering?lat=1.2903&lng=103.8519', { token: await as('admin') });
+    // The demo's coverage arrives by events (eight demo countries): wait until the point has its primary rep.
+    const admin = await as('admin');
+    const covering = await eventually(
+      async () => {
+        const answer = await t.api('GET', '/api/v1/areas/covering?lat=1.2903&lng=103.8519', { token: admin });
+        expect(answer.body.primary?.length ?? 0).toBeGreaterThan(0);
+        return answer;
+      },
+      { timeoutMs: 60_000 },
+    );
     const created = await t.api('POST', '/api/v1/tickets', { token: rep, body: aRepair({ merchantId, description: 'Paper jams' }) });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.headers.get('location')).toBe(`/api/v1/tickets/${created.body.id}`);
@@ -49,12 +58,21 @@ describe.each(await databaseEngines())('tickets through REST on $name', (databas
     expect(Number(stored.sla_next_due_at)).toBe(Date.parse(created.body.slaNextDueAt));
     const types = (await outboxOf(t, created.body.id)).map((e) => e.type);
     expect(types).toEqual(['tickets.ticket.opened.v1', 'tickets.ticket.assigned.v1']);
-  });
+  }, 120_000);
 
   it('a complaint goes to the least-loaded of the reps covering the merchant (the primary on a tie)', async () => {
     const rep = await as('rep2.sg');
     const merchantId = await aMerchant(t, rep);
-    const covering = await t.api('GET', '/api/v1/areas/covering?lat=1.2903&lng=103.8519', { token: await as('admin') });
+    // The demo's coverage arrives by events (eight demo countries): wait until the point has its primary rep.
+    const admin = await as('admin');
+    const covering = await eventually(
+      async () => {
+        const answer = await t.api('GET', '/api/v1/areas/covering?lat=1.2903&lng=103.8519', { token: admin });
+        expect(answer.body.primary?.length ?? 0).toBeGreaterThan(0);
+        return answer;
+      },
+      { timeoutMs: 60_000 },
+    );
     const candidates = [...covering.body.primary, ...covering.body.backups].map((c: { userId: string }) => c.userId);
     expect(candidates).toHaveLength(2);
     for (let i = 0; i < 3; i++) {
@@ -73,7 +91,7 @@ describe.each(await databaseEngines())('tickets through REST on $name', (databas
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       expect(res.body).toMatchObject({ state: 'assigned', assigneeId: expected, queue: 'merchant-care' });
     }
-  });
+  }, 120_000);
 
   it('an Idempotency-Key replays the first answer and opens one ticket', async () => {
     const rep = await as('rep2.sg');
