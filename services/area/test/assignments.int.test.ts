@@ -126,8 +126,10 @@ describe.each(engines)('assignments and coverage on $name', (database) => {
     const before = (await coverageEvents()).length;
     expect((await coverageEvents()).at(-1)?.data.areaIds ?? []).not.toContain(east.id);
     t.clock.advance(DAY + 1000);
-    await eventually(async () => expect((await coverageEvents()).length).toBe(before + 1));
-    expect((await coverageEvents()).at(-1)?.data.areaIds).toContain(east.id);
+    // Other coverage of this rep (the demo's, eight countries) may still be arriving: one of the new events names east.
+    await eventually(async () =>
+      expect((await coverageEvents()).slice(before).some((e) => (e.data.areaIds as string[]).includes(east.id))).toBe(true),
+    );
     const token = await t.login(email);
     await eventually(async () => expect((await t.api('GET', '/api/v1/me', { token })).body.scope.areaIds).toContain(east.id));
   });
