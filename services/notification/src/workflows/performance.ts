@@ -49,7 +49,7 @@ function money(locale: string, { currency, totalMinor, minorUnits }: Amount): st
   const abs = Math.abs(totalMinor);
   const scale = 10 ** minorUnits;
   const decimal = `${totalMinor < 0 ? '-' : ''}${Math.floor(abs / scale)}${minorUnits > 0 ? `.${String(abs % scale).padStart(minorUnits, '0')}` : ''}`;
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(decimal as unknown as number);
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(decimal as Intl.StringNumericLiteral);
 }
 
 /** A rep's statement for a closed month is ready (frozen). */

@@ -9,7 +9,7 @@ export function StatementView({ statement }: { statement: Statement | null | und
   if (!statement) return <p>{t('performance.noStatement')}</p>;
   const money = (minor: number) =>
     new Intl.NumberFormat(i18n.language, { style: 'currency', currency: statement.currency }).format(
-      majorUnits(minor) as unknown as number,
+      majorUnits(minor) as Intl.StringNumericLiteral,
     );
   return (
     <div className="statement">
