@@ -6,7 +6,7 @@ import type { Progress, SuiteOutcome } from './suite';
 import { formatTable, num } from './text-table';
 
 /** How events are written: each in its own transaction, by `writers` concurrent writers, paced or as fast as they go. */
-interface Load {
+export interface Load {
   name: string;
   events: number;
   writers: number;
@@ -117,7 +117,11 @@ async function run(ctx: ServiceContext<ProbeDb>, applied: AppliedLog, setup: str
 }
 
 /** One host per setup: a warm-up, then each measured load in turn (each starts once the previous one is applied). */
-async function measure(setup: BenchSetup, progress: Progress): Promise<EventsMeasured[]> {
+export async function measureEvents(
+  setup: BenchSetup,
+  progress: Progress,
+  loads: Load[] = [WARMUP, PACED, SATURATED],
+): Promise<EventsMeasured[]> {
   const applied = new AppliedLog();
   const probe = createProbeService((eventId, at) => applied.record(eventId, at));
   if (setup.resources) progress(`${setup.label}: using ${setup.resources}`);
@@ -125,11 +129,12 @@ async function measure(setup: BenchSetup, progress: Progress): Promise<EventsMea
   try {
     const ctx = probe.context();
     const results: EventsMeasured[] = [];
-    for (const load of [WARMUP, PACED, SATURATED]) {
+    for (const [i, load] of loads.entries()) {
       const pace = load.ratePerSecond ? `, ${load.ratePerSecond}/s` : '';
       progress(`${setup.label}: ${load.name}: ${load.events} events, ${load.writers} writer(s)${pace}`);
       const result = await run(ctx, applied, setup.label, load);
-      if (load !== WARMUP) results.push(result);
+      // The first load warms up.
+      if (i > 0) results.push(result);
     }
     return results;
   } finally {
@@ -139,18 +144,21 @@ async function measure(setup: BenchSetup, progress: Progress): Promise<EventsMea
 
 export async function runEventsSuite(progress: Progress): Promise<SuiteOutcome<EventsResult>> {
   const results: EventsResult[] = [];
-  results.push(...(await measure(embeddedSetup(), progress)));
+  results.push(...(await measureEvents(embeddedSetup(), progress)));
   const distributed = await distributedSetup(['probe']);
   if (typeof distributed === 'string') {
     progress(`nats:// + mariadb: skipped (${distributed})`);
     results.push({ setup: 'nats:// + mariadb', skipped: distributed });
   } else {
-    results.push(...(await measure(distributed, progress)));
+    results.push(...(await measureEvents(distributed, progress)));
   }
   return { results, table: eventsTable(results) };
 }
 
-function eventsTable(results: EventsResult[]): string {
+export function eventsTable(
+  results: EventsResult[],
+  legend = "latency: commit (the writer's transact resolved) → applied (the consumer's transaction committed)",
+): string {
   const columns = [
     { header: 'bus + database' },
     { header: 'load' },
@@ -179,6 +187,5 @@ function eventsTable(results: EventsResult[]): string {
         num(r.latencyMs.max, 1),
       ]);
   }
-  const legend = "latency: commit (the writer's transact resolved) → applied (the consumer's transaction committed)";
   return [formatTable(columns, rows), legend, ...notes].join('\n');
 }

@@ -1,6 +1,8 @@
 // The load process (started by load-process.ts): takes commands over IPC, sends the requests, answers raw latencies.
+
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
-import type { BatchCommand, LoadCommand, LoadReport, PlannedRequest } from './load-process';
+import type { BatchCommand, LabelSamples, LoadCommand, LoadReport, PlannedRequest } from './load-process';
 
 let pool: Pool | undefined;
 let origin = '';
@@ -14,16 +16,35 @@ function poolFor(url: string, connections: number): Pool {
   return pool;
 }
 
-async function send(request: PlannedRequest): Promise<string | undefined> {
+/** A lane's captured values (see `PlannedRequest.capture`). */
+type LaneValues = Map<string, string>;
+
+const PLACEHOLDER = /\{\{(\w+)\}\}/g;
+
+function filledIn(text: string, values: LaneValues): string {
+  if (!text.includes('{{')) return text;
+  return text.replace(PLACEHOLDER, (whole, name: string) => (name === 'now' ? new Date().toISOString() : (values.get(name) ?? whole)));
+}
+
+const expected = (request: PlannedRequest, status: number) =>
+  typeof request.expectStatus === 'number' ? status === request.expectStatus : request.expectStatus.includes(status);
+
+async function send(request: PlannedRequest, values: LaneValues = new Map()): Promise<string | undefined> {
   try {
     const response = await (pool as Pool).request({
       method: request.method,
-      path: request.path,
+      path: filledIn(request.path, values),
       headers: request.headers,
-      body: request.body,
+      body: request.bodyBase64 === undefined ? request.body && filledIn(request.body, values) : Buffer.from(request.bodyBase64, 'base64'),
     });
     const text = await response.body.text();
-    return response.statusCode === request.expectStatus ? undefined : `${response.statusCode}: ${text.slice(0, 200)}`;
+    if (!expected(request, response.statusCode)) return `${request.method} ${request.path} ${response.statusCode}: ${text.slice(0, 200)}`;
+    if (request.capture) {
+      const value: unknown = JSON.parse(text)[request.capture.field];
+      if (typeof value !== 'string') return `${request.path} answered no ${request.capture.field}`;
+      values.set(request.capture.name, value);
+    }
+    return undefined;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
@@ -31,17 +52,30 @@ async function send(request: PlannedRequest): Promise<string | undefined> {
 
 /** Sends every lane at once, each lane's requests one after another. */
 async function sendLanes(lanes: PlannedRequest[][]): Promise<LoadReport> {
-  const report: LoadReport = { latencies: [], errors: 0, firstError: undefined, seconds: 0 };
+  const report: LoadReport = { latencies: [], errors: 0, firstError: undefined, seconds: 0, byLabel: {} };
+  const labelled = (label: string): LabelSamples => {
+    report.byLabel[label] ??= { latencies: [], errors: 0, firstError: undefined };
+    return report.byLabel[label];
+  };
   const started = performance.now();
   await Promise.all(
     lanes.map(async (lane) => {
+      const values: LaneValues = new Map();
       for (const request of lane) {
+        if (request.thinkMs) await sleep(request.thinkMs);
         const sent = performance.now();
-        const failure = await send(request);
-        report.latencies.push(performance.now() - sent);
+        const failure = await send(request, values);
+        const latency = performance.now() - sent;
+        report.latencies.push(latency);
+        const perLabel = request.label === undefined ? undefined : labelled(request.label);
+        perLabel?.latencies.push(latency);
         if (failure !== undefined) {
           report.errors++;
           report.firstError ??= failure;
+          if (perLabel) {
+            perLabel.errors++;
+            perLabel.firstError ??= failure;
+          }
         }
       }
     }),

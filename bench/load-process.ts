@@ -10,8 +10,19 @@ export interface PlannedRequest {
   headers: Record<string, string>;
   /** JSON text. */
   body?: string;
-  /** The status that counts as success. */
-  expectStatus: number;
+  /** A binary body (a multipart upload), base64 so it crosses the process boundary as text. */
+  bodyBase64?: string;
+  /** The status that counts as success (or each that does). */
+  expectStatus: number | readonly number[];
+  /**
+   * Keeps a field of a successful JSON answer under a name: a later request of the same lane says `{{name}}` in its
+   * path or body (an uploaded photo's id in the check-out). `{{now}}` is the time the request is sent, ISO 8601.
+   */
+  capture?: { name: string; field: string };
+  /** What kind of request this is: the report keeps each label's latencies apart. */
+  label?: string;
+  /** A user's pause before sending (reading the screen, walking to the next shop); not part of the latency. */
+  thinkMs?: number;
 }
 
 /** Requests one after another, as one user (a rep syncing their day) would send them. */
@@ -35,6 +46,14 @@ export interface LoadReport {
   errors: number;
   firstError: string | undefined;
   seconds: number;
+  /** The same samples per request label (only labelled requests). */
+  byLabel: Record<string, LabelSamples>;
+}
+
+export interface LabelSamples {
+  latencies: number[];
+  errors: number;
+  firstError: string | undefined;
 }
 
 export interface LoadResult {

@@ -1,4 +1,4 @@
-// `npm run bench [-- checkin|events|gateway|leads|nearby|notification|performance|resolve|search|tickets …]`: runs the benchmark suites against 127.0.0.1
+// `npm run bench [-- <suite> …]` (the suites are the keys of SUITES below; all of them by default): runs the benchmark suites against 127.0.0.1
 // only, prints a table per suite and writes bench/results/latest.json.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -6,11 +6,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCheckinSuite } from './checkin.bench';
 import { runEventsSuite } from './events.bench';
+import { runFieldDaySuite } from './fieldday.bench';
 import { runGatewaySuite } from './gateway.bench';
 import { runLeadsSuite } from './leads.bench';
+import { runMarketingSuite } from './marketing.bench';
 import { runNearbySuite } from './nearby.bench';
 import { runNotificationSuite } from './notification.bench';
 import { runPerformanceSuite } from './performance.bench';
+import { runRelaySuite } from './relay.bench';
+import { runReplicasSuite } from './replicas.bench';
 import { runResolveSuite } from './resolve.bench';
 import { runSearchSuite } from './search.bench';
 import type { Progress, SuiteOutcome } from './suite';
@@ -19,11 +23,15 @@ import { runTicketsSuite } from './tickets.bench';
 const SUITES: Record<string, (progress: Progress) => Promise<SuiteOutcome<unknown>>> = {
   checkin: runCheckinSuite,
   events: runEventsSuite,
+  fieldday: runFieldDaySuite,
   gateway: runGatewaySuite,
   leads: runLeadsSuite,
+  marketing: runMarketingSuite,
   nearby: runNearbySuite,
   notification: runNotificationSuite,
   performance: runPerformanceSuite,
+  relay: runRelaySuite,
+  replicas: runReplicasSuite,
   resolve: runResolveSuite,
   search: runSearchSuite,
   tickets: runTicketsSuite,
@@ -40,13 +48,15 @@ function selectedSuites(args: string[]): string[] {
 
 interface EarlierReport {
   suiteDates: Record<string, string>;
+  suiteLoads: Record<string, unknown>;
   results: Record<string, unknown>;
+  tables: Record<string, unknown>;
   failures: Record<string, unknown>;
 }
 
 /** What the last report says about the suites other than `rerun` (nothing when there is no readable report). */
 function earlierReport(file: string, rerun: string[]): EarlierReport {
-  const kept: EarlierReport = { suiteDates: {}, results: {}, failures: {} };
+  const kept: EarlierReport = { suiteDates: {}, suiteLoads: {}, results: {}, tables: {}, failures: {} };
   let report: unknown;
   try {
     report = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -66,9 +76,53 @@ function earlierReport(file: string, rerun: string[]): EarlierReport {
     kept.results[name] = value;
     const ranAt = dates[name];
     kept.suiteDates[name] = typeof ranAt === 'string' ? ranAt : date;
+    const table = record('tables')[name];
+    if (typeof table === 'string') kept.tables[name] = table;
+    const load = record('suiteLoads')[name];
+    if (load !== undefined) kept.suiteLoads[name] = load;
   }
   for (const [name, value] of Object.entries(record('failures'))) if (keep(name)) kept.failures[name] = value;
   return kept;
+}
+
+/** The committed page of figures: each suite's table as it last ran, with its date and the machine. */
+function resultsPage(report: {
+  node: string;
+  cpu: string;
+  cores: number;
+  suiteDates: Record<string, string>;
+  suiteLoads: Record<string, unknown>;
+  tables: Record<string, unknown>;
+}): string {
+  const lines = [
+    '# Benchmark results',
+    '',
+    'Written by `npm run bench` (each suite keeps its last run). Figures depend on the machine and on what else it',
+    'runs: compare the ratios, which are measured against an engine or a peer in the same run.',
+    '',
+    `Machine: ${report.cpu}, ${report.cores} cores; Node.js ${report.node}.`,
+  ];
+  for (const name of Object.keys(SUITES)) {
+    const table = report.tables[name];
+    if (typeof table !== 'string') continue;
+    const load = loadNote(report.suiteLoads[name], report.cores);
+    lines.push('', `## ${name}`, '', `Run ${report.suiteDates[name] ?? 'at an unknown date'}${load}.`, '', '```text', table, '```');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** How busy the machine was while a suite ran: a load above the core count means other work shared the cores. */
+interface SuiteLoad {
+  before: number;
+  after: number;
+}
+
+function loadNote(load: unknown, cores: number): string {
+  if (typeof load !== 'object' || load === null || !('before' in load) || !('after' in load)) return '';
+  const { before, after } = load;
+  if (typeof before !== 'number' || typeof after !== 'number') return '';
+  const busy = Math.max(before, after) > cores ? '; other work shared the machine, so only the ratios compare' : '';
+  return `; load average ${before.toFixed(1)} → ${after.toFixed(1)} on ${cores} cores${busy}`;
 }
 
 async function main(): Promise<void> {
@@ -77,21 +131,28 @@ async function main(): Promise<void> {
   const cores = os.availableParallelism();
   console.log(`FieldOps benchmarks: node ${process.version}, ${cpu}, ${cores} cores`);
   const results: Record<string, unknown[]> = {};
+  const tables: Record<string, string> = {};
   const failures: Record<string, string> = {};
+  const loads: Record<string, SuiteLoad> = {};
   for (const name of names) {
     const suite = SUITES[name];
     if (!suite) continue;
     console.log(`\n== ${name} ==`);
     const started = performance.now();
+    const loadBefore = os.loadavg()[0] ?? 0;
     try {
       const outcome = await suite((message) => console.log(`  [${name}] ${message}`));
       results[name] = outcome.results;
+      tables[name] = outcome.table;
       console.log(`\n${outcome.table}\n(${name}: ${((performance.now() - started) / 1000).toFixed(1)} s)`);
     } catch (error) {
-      failures[name] = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      // fetch's own error says only "fetch failed"; the reason (a reset, a refused connection) is its cause.
+      const cause = error instanceof Error && error.cause !== undefined ? `\ncaused by: ${String(error.cause)}` : '';
+      failures[name] = (error instanceof Error ? (error.stack ?? error.message) : String(error)) + cause;
       console.error(`\n${name} failed: ${failures[name]}`);
       process.exitCode = 1;
     }
+    loads[name] = { before: loadBefore, after: os.loadavg()[0] ?? 0 };
   }
   const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -105,11 +166,15 @@ async function main(): Promise<void> {
     cpu,
     cores,
     suiteDates: { ...earlier.suiteDates, ...ran },
+    suiteLoads: { ...earlier.suiteLoads, ...loads },
     results: { ...earlier.results, ...results },
+    tables: { ...earlier.tables, ...tables },
     ...(Object.keys(failures).length || Object.keys(earlier.failures).length ? { failures: { ...earlier.failures, ...failures } } : {}),
   };
   fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
+  const summary = path.join(path.dirname(file), '..', 'RESULTS.md');
+  fs.writeFileSync(summary, resultsPage(report));
+  console.log(`\nwrote ${path.relative(process.cwd(), file)} and ${path.relative(process.cwd(), summary)}`);
 }
 
 await main();

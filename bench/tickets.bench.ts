@@ -9,7 +9,7 @@ import { leadsService } from '@fieldops/leads';
 import { merchantService } from '@fieldops/merchant';
 import { poiService } from '@fieldops/poi';
 import { createTicketsService, type TicketsDb, ticketsTasks } from '@fieldops/tickets';
-import { type Insertable, type Kysely, sql } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { embeddedSetup, login, startBenchHost } from './bench-host';
 import { LoadTarget } from './http-load';
@@ -27,6 +27,9 @@ const CREATES = 400;
 const CREATE_CONCURRENCY = 4;
 const UNLIMITED = { RATE_LIMIT_MAX: String(1_000_000_000) };
 const MANAGER = 'countrymanager.sg@fieldops.test';
+/** Every `DUE_EVERY`-th ticket is made due; it was opened two weeks ago, so its clocks breached on any calendar. */
+const DUE_EVERY = Math.round(1 / DUE_SHARE);
+const DUE_AGE_MS = 14 * 86_400_000;
 
 export interface TicketsResult {
   scenario: string;
@@ -41,7 +44,15 @@ export interface TicketsResult {
 
 type TicketRow = Insertable<TicketsDb['ticket']>;
 
+/**
+ * A ticket seeded straight into the database. The SLA job recomputes a due ticket's clocks from its history on the
+ * country's working calendar, so a due ticket must really be late there: one opened an hour before the run (outside
+ * Singapore's working hours when the bench runs at night) has counted no working minute and fires nothing.
+ */
 function aTicket(i: number, now: number, assignees: string[]): TicketRow {
+  const due = i % DUE_EVERY === 0;
+  const openedAt = due ? now - DUE_AGE_MS : now - 3_600_000;
+  const breachAt = now + 60_000 + ((i * 7919) % (30 * 86_400_000));
   return {
     id: uuidv7(),
     country: 'SG',
@@ -65,14 +76,15 @@ function aTicket(i: number, now: number, assignees: string[]): TicketRow {
     fields: JSON.stringify({ channel: 'phone', category: 'settlement' }),
     created_by: 'service:bench',
     // Spread over the coming 30 days; the due time comes a little before the breach.
-    sla_breach_at: now + 60_000 + ((i * 7919) % (30 * 86_400_000)),
+    sla_breach_at: breachAt,
+    sla_breach_sort: breachAt,
     sla_next_due_at: now + 30_000 + ((i * 7919) % (30 * 86_400_000)),
     sla_status: 'on-track',
     resolved_at: null,
     closed_at: null,
     version: 1,
-    created_at: now - 3_600_000,
-    updated_at: now - 3_600_000,
+    created_at: openedAt,
+    updated_at: openedAt,
   };
 }
 
@@ -175,12 +187,13 @@ export async function runTicketsSuite(progress: Progress): Promise<SuiteOutcome<
     await queue.close();
     if (page.errors > 0) throw new Error(`queue page: ${page.errors} errors, first ${page.firstError}`);
     const engine = await timeEach(QUEUE_REQUESTS, 1, async () => {
+      // The page the gateway reads for the country manager: their country's tickets or the ones they opened.
       await db
         .selectFrom('ticket')
         .selectAll()
-        .where('country', '=', 'SG')
-        .where('state', 'in', ['new', 'assigned', 'in_progress', 'pending'])
-        .orderBy(sql`coalesce(sla_breach_at, ${Number.MAX_SAFE_INTEGER})`)
+        .where((eb) => eb.or([eb('country', '=', 'SG'), eb('created_by', '=', me.user.id)]))
+        .where('state', 'in', ['new', 'assigned', 'in_progress', 'pending', 'review'])
+        .orderBy('sla_breach_sort')
         .orderBy('id')
         .limit(PAGE + 1)
         .execute();
@@ -200,7 +213,7 @@ export async function runTicketsSuite(progress: Progress): Promise<SuiteOutcome<
     // 2. The SLA job: one run with nothing due, then runs until the 1% made due have fired.
     progress('SLA job: a run with nothing due');
     const idle = await timeEach(5, 1, async () => void (await bench.host.runTask(ticketsTasks.fireSlaActions, {})));
-    const due = rows.filter((_, i) => i % Math.round(1 / DUE_SHARE) === 0).map((r) => r.id);
+    const due = rows.filter((_, i) => i % DUE_EVERY === 0).map((r) => r.id);
     const now = Date.now();
     for (let i = 0; i < due.length; i += 500) {
       await db

@@ -5,6 +5,7 @@ import { fileService } from '@fieldops/file';
 import { leadsService } from '@fieldops/leads';
 import { marketingService } from '@fieldops/marketing';
 import { merchantService } from '@fieldops/merchant';
+import { migrationService } from '@fieldops/migration';
 import { notificationService } from '@fieldops/notification';
 import { performanceService } from '@fieldops/performance';
 import type { ServiceDefinition } from '@fieldops/platform';
@@ -27,6 +28,7 @@ export const ALL_SERVICES: ServiceDefinition[] = [
   searchService,
   marketingService,
   notificationService,
+  migrationService,
 ];
 
 /** The services named on the command line (all of them when none are), kept in start order. */

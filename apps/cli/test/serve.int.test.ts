@@ -8,7 +8,8 @@ async function serve(env: Record<string, string>): Promise<{ process: ServeProce
   const port = await freePort();
   const process = ServeProcess.start([], { ...env, PORT: String(port) });
   running.push(process);
-  await process.waitFor('Stop with Ctrl+C');
+  // A first start migrates and seeds every service: minutes on a busy two-core machine.
+  await process.waitFor('Stop with Ctrl+C', 180_000);
   return { process, url: `http://127.0.0.1:${port}` };
 }
 
@@ -31,7 +32,7 @@ describe('fieldops serve (embedded)', () => {
     });
     expect(login.status).toBe(200);
     expect(await login.json()).toHaveProperty('accessToken');
-  }, 60_000);
+  }, 240_000);
 
   it('does not seed again on a second start over the same data, and stops with 0 on SIGTERM', async () => {
     const dataDir = tempDataDir();
@@ -43,7 +44,7 @@ describe('fieldops serve (embedded)', () => {
     // The stop is bounded step by step (the first start's backlog stays in the outboxes for the next one).
     expect(await second.process.stop('SIGTERM')).toBe(0);
     expect(second.process.stdout).toContain('Stopped.');
-  }, 240_000);
+  }, 420_000);
 
   it('refuses a malformed setting with one line naming it, and exit code 1', async () => {
     const result = await runCli(['serve'], { DATA_DIR: tempDataDir(), BUS_URL: 'kafka://x' });

@@ -7,6 +7,7 @@ import { fileService } from '@fieldops/file';
 import { leadsService } from '@fieldops/leads';
 import { marketingService } from '@fieldops/marketing';
 import { merchantService } from '@fieldops/merchant';
+import { migrationService } from '@fieldops/migration';
 import { notificationService } from '@fieldops/notification';
 import { performanceService } from '@fieldops/performance';
 import { poiService } from '@fieldops/poi';
@@ -32,6 +33,7 @@ export const documentedServices = [
   searchService,
   notificationService,
   marketingService,
+  migrationService,
 ];
 
 /** The snapshot's text: the document as the formatter leaves it, so the test compares byte for byte. */

@@ -5,6 +5,7 @@ import { docsRoutes } from './docs';
 import { identifyCaller } from './edge-auth';
 import { graphqlRoutes } from './graphql/graphql-routes';
 import { mapRoutes, mapSettings } from './map-routes';
+import { setUpMigration } from './migration/migration-setup';
 import { openApiRoutes } from './openapi';
 import { proxyRoutes, type RemoteService } from './proxy';
 import { RateLimiter } from './rate-limit';
@@ -43,7 +44,10 @@ export function createGateway(options: GatewayOptions): EdgePlugin {
       });
 
       const limiter = new RateLimiter(cache, config.rateLimit);
+      let migration: Awaited<ReturnType<typeof setUpMigration>>;
       app.addHook('onRequest', async (request, reply) => {
+        // A shadow read is the gateway's own second call for a request already counted; a mode read is its own.
+        if (migration?.isOwnCall(request)) return;
         const caller = request.routeOptions.config.ownBearer
           ? { userId: undefined, rejection: undefined }
           : await identifyCaller(request, auth);
@@ -51,6 +55,7 @@ export function createGateway(options: GatewayOptions): EdgePlugin {
         if (caller.rejection) throw caller.rejection;
       });
 
+      migration = await setUpMigration(app, host);
       await app.register(proxyRoutes, { services: remote });
       await app.register(openApiRoutes, { local: host.services, remote, cacheMs: options.openapiCacheMs ?? 30_000 });
       await app.register(docsRoutes);

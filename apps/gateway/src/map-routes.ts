@@ -20,6 +20,8 @@ export interface MapConfig {
   basemap: Basemap;
   /** The map app a stop is handed to (`{lat}`, `{lng}`, `{name}`), or null for the platform's `geo:` link. */
   navigationUrl: string | null;
+  /** Where the country's maps open (WGS-84): its main city; null without a country. */
+  centre: { lat: number; lng: number } | null;
 }
 
 export interface MapSettings {
@@ -66,7 +68,13 @@ export function mapConfigFor(settings: MapSettings, countries: CountryRegistry, 
         ? { kind: 'pmtiles', url: TILES_PATH, glyphs: settings.glyphsDir ? `${GLYPHS_PATH}/{fontstack}/{range}.pbf` : null }
         : { kind: 'natural-earth' };
   // Only a country's own style is promised to be in the country's datum; anything else is drawn in WGS-84.
-  return { country: country ?? null, datum: ownStyle ? datum : 'WGS84', basemap, navigationUrl: policy?.navigationUrl ?? null };
+  return {
+    country: country ?? null,
+    datum: ownStyle ? datum : 'WGS84',
+    basemap,
+    navigationUrl: policy?.navigationUrl ?? null,
+    centre: policy ? { lat: policy.mapCentre.lat, lng: policy.mapCentre.lng } : null,
+  };
 }
 
 const ConfigQuery = {

@@ -25,6 +25,8 @@ const FORWARDED_REQUEST_HEADERS = [
   'last-event-id',
   'traceparent',
   'tracestate',
+  // Read-your-writes across database replicas: the position of the caller's last write.
+  'x-fieldops-consistency',
 ] as const;
 
 /** RFC 9110 §7.6.1: meaningful for one connection only, never passed on. */
@@ -46,6 +48,26 @@ const HOP_BY_HOP = new Set([
  * straight to storage through presigned URLs.
  */
 const FORWARDED_BODY_LIMIT = 24 * 1024 * 1024;
+
+/** Methods whose repetition changes nothing more than one request does (RFC 9110 §9.2.2). */
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
+/**
+ * The connection failed before any answer: refused, reset, or closed by the service. A replica that is stopping
+ * closes its idle kept-alive connections, and a request sent on one just then meets a closed socket.
+ */
+const CONNECTION_FAILURES = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE']);
+
+/**
+ * Sent once more, on a fresh connection (to another replica behind a balancer), when the connection failed: only
+ * requests that are safe to repeat, an idempotent method or a POST with an Idempotency-Key the service dedupes by.
+ * Anything else may have been applied, so its client hears 503 and decides.
+ */
+function replayable(request: FastifyRequest, error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !CONNECTION_FAILURES.has(code)) return false;
+  return IDEMPOTENT_METHODS.has(request.method) || typeof request.headers['idempotency-key'] === 'string';
+}
 
 /**
  * Forwards every route of the services that run in other processes: `<prefix>` and `<prefix>/*`, all methods.
@@ -71,14 +93,20 @@ function forwardTo(upstream: Upstream) {
     reply.raw.once('close', () => {
       if (!reply.raw.writableFinished) aborted.abort();
     });
-    let response: Awaited<ReturnType<Upstream['request']>>;
-    try {
-      response = await upstream.request({
+    const send = () =>
+      upstream.request({
         method: request.method,
         path: request.url,
         headers: forwardedHeaders(request),
         body: Buffer.isBuffer(request.body) ? request.body : undefined,
         signal: aborted.signal,
+      });
+    let response: Awaited<ReturnType<Upstream['request']>>;
+    try {
+      response = await send().catch((error: unknown) => {
+        if (aborted.signal.aborted || !replayable(request, error)) throw error;
+        request.log.info({ err: error, service: upstream.name }, 'connection to the service failed; sending the request again');
+        return send();
       });
     } catch (error) {
       if (aborted.signal.aborted) return reply;

@@ -193,6 +193,57 @@ describe.each(engines)('the GraphQL BFF on $name', (engine) => {
     expect(answer.body.data.myDay.lastVisits.some((visit: { targetId: string }) => visit.targetId === visitedShop)).toBe(true);
   });
 
+  it('my day answers my open tickets with their merchant and when each is due; the field ticket its contacts and moves', async () => {
+    const [rep, other, manager] = await Promise.all(
+      ['rep1.sg', 'rep2.sg', 'countrymanager.sg'].map((who) => t.login(`${who}@fieldops.test`)),
+    );
+    const merchant = await t.api('POST', '/api/v1/merchants', {
+      token: rep,
+      body: {
+        legalName: 'Day Ticket Kopitiam Pte Ltd',
+        category: 'cafe',
+        businessId: '201912345K',
+        lat: 1.2903,
+        lng: 103.8519,
+        contacts: [{ name: 'Tan Ah Kow', role: 'owner', phone: '9123 4567' }],
+      },
+    });
+    expect(merchant.status, JSON.stringify(merchant.body)).toBe(201);
+    const ticket = await t.api('POST', '/api/v1/tickets', {
+      token: rep,
+      body: {
+        type: 'equipment-repair',
+        merchantId: merchant.body.id,
+        title: 'Terminal of my day',
+        fields: { terminalModel: 'PAX A920', serialNumber: 'SN20261205', symptom: 'printer' },
+      },
+    });
+    expect(ticket.status, JSON.stringify(ticket.body)).toBe(201);
+    const me = await t.api('GET', '/api/v1/me', { token: rep });
+    const assigned = await t.api('POST', `/api/v1/tickets/${ticket.body.id}/assign`, {
+      token: manager,
+      body: { assigneeId: me.body.user.id },
+    });
+    expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
+
+    const mine = await graphql(rep, { query: SCREEN_QUERIES.MyDay });
+    expect(mine.body.errors).toBeUndefined();
+    const entry = mine.body.data.myDay.tickets.find((day: { ticket: { id: string } }) => day.ticket.id === ticket.body.id);
+    expect(entry).toMatchObject({ ticket: { title: 'Terminal of my day', state: 'assigned', merchant: { id: merchant.body.id } } });
+    expect(['overdue', 'today', 'later']).toContain(entry.due);
+    const others = await graphql(other, { query: SCREEN_QUERIES.MyDay });
+    expect(others.body.data.myDay.tickets.some((day: { ticket: { id: string } }) => day.ticket.id === ticket.body.id)).toBe(false);
+
+    const detail = await graphql(rep, { query: SCREEN_QUERIES.FieldTicket, variables: { id: ticket.body.id } });
+    expect(detail.body.errors).toBeUndefined();
+    expect(detail.body.data.ticketDetail).toMatchObject({
+      ticket: { merchant: { contacts: [{ name: 'Tan Ah Kow', role: 'owner' }] } },
+      moves: expect.arrayContaining(['in_progress']),
+    });
+    const outside = await graphql(other, { query: SCREEN_QUERIES.FieldTicket, variables: { id: ticket.body.id } });
+    expect(outside.body.data.ticketDetail).toBeNull();
+  });
+
   it('a persisted query runs by its name; the viewer carries the country policy', async () => {
     const token = await t.login('rep1.sg@fieldops.test');
     const answer = await graphql(token, { persisted: true, query: 'Viewer' });
@@ -229,6 +280,35 @@ describe.each(engines)('the GraphQL BFF on $name', (engine) => {
       expect(record.lat).toBeGreaterThanOrEqual(singapore.south);
       expect(record.lng).toBeLessThanOrEqual(singapore.east);
     }
+  });
+
+  it("the map keeps one country's merchants and leads; a country outside the caller's scope draws nothing", async () => {
+    const singapore = { west: 103.6, south: 1.2, east: 104.05, north: 1.47 };
+    const saoPaulo = { west: -46.83, south: -23.75, east: -46.36, north: -23.36 };
+    const layers = ['MERCHANTS', 'LEADS'];
+    const drawn = async (token: string, bbox: typeof singapore, country: string) => {
+      const answer = await graphql(token, { query: SCREEN_QUERIES.Map, variables: { bbox, zoom: 11, layers, country } });
+      expect(answer.body.errors).toBeUndefined();
+      const map: { records: { kind: string }[]; clusters: { count: number }[] } = answer.body.data.map;
+      return map.records.length + map.clusters.reduce((sum, cluster) => sum + cluster.count, 0);
+    };
+    const admin = await t.login('admin@fieldops.test');
+    expect(await drawn(admin, saoPaulo, 'BR')).toBeGreaterThan(0);
+    expect(await drawn(admin, saoPaulo, 'SG')).toBe(0);
+    expect(await drawn(admin, singapore, 'SG')).toBeGreaterThan(0);
+
+    // Singapore's country manager sees Singapore only: naming Brazil finds nothing, even where Brazil's records are.
+    const manager = await t.login('countrymanager.sg@fieldops.test');
+    expect(await drawn(manager, singapore, 'SG')).toBeGreaterThan(0);
+    expect(await drawn(manager, saoPaulo, 'BR')).toBe(0);
+    expect(await drawn(manager, singapore, 'BR')).toBe(0);
+
+    const malformed = await graphql(manager, {
+      query: SCREEN_QUERIES.Map,
+      variables: { bbox: singapore, zoom: 11, layers, country: 'sg' },
+    });
+    expect(malformed.body.data).toBeNull();
+    expect(JSON.stringify(malformed.body)).toMatch(/country/);
   });
 
   it('refuses a query that fans out past the cost limit, or nests past the depth limit, before running it', async () => {

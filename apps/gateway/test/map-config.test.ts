@@ -1,4 +1,4 @@
-import { createCountryRegistry } from '@fieldops/countries';
+import { COUNTRY_PACKS, createCountryRegistry } from '@fieldops/countries';
 import { describe, expect, it } from 'vitest';
 import { mapConfigFor, mapSettings, TILES_PATH } from '../src/map-routes';
 
@@ -28,6 +28,16 @@ describe('which base map a country gets', () => {
       datum: 'GCJ02',
       basemap: { kind: 'style', url: 'https://cn.example/gcj.json' },
     });
+  });
+
+  it("tells where a country's maps open, so a user who sees several countries can switch to one", () => {
+    const settings = mapSettings({});
+    expect(mapConfigFor(settings, countries, 'BR').centre).toEqual({ lat: -23.5505, lng: -46.6333 });
+    // A pack added later is found through the registry: its map centre comes from its own folder.
+    for (const pack of COUNTRY_PACKS) {
+      expect(mapConfigFor(settings, countries, pack.identity.code).centre, pack.identity.code).toEqual(pack.identity.mapCentre);
+    }
+    expect(mapConfigFor(settings, countries, undefined).centre).toBeNull();
   });
 
   it('a tiles file that is not there stops the start, naming the setting', () => {

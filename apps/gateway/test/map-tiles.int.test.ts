@@ -9,6 +9,9 @@ import { createGateway } from '../src/index';
 import { GLYPHS_PATH, TILES_PATH } from '../src/map-routes';
 import { minimalPmtiles } from './support/minimal-pmtiles';
 
+/** Where Singapore's maps open: its country pack's map centre. */
+const SG_CENTRE = { lat: 1.2903, lng: 103.8519 };
+
 const PROBLEM = 'application/problem+json';
 const [engine] = await hostEngines();
 const CN_STYLE = 'https://maps.example.cn/gcj02/style.json';
@@ -117,6 +120,7 @@ describe('the basemap through the gateway: runtime settings and PMTiles by HTTP 
       datum: 'WGS84',
       basemap: { kind: 'pmtiles', url: TILES_PATH, glyphs: `${GLYPHS_PATH}/{fontstack}/{range}.pbf` },
       navigationUrl: null,
+      centre: SG_CENTRE,
     });
     const cn = await t.api('GET', '/api/v1/config/map?country=CN');
     expect(cn.body).toMatchObject({ datum: 'GCJ02', basemap: { kind: 'style', url: CN_STYLE } });

@@ -29,6 +29,7 @@ const SAMPLE_PARAMETERS: Record<string, string> = {
   date: '2026-03-02',
   targetType: 'merchant',
   path: 'demo/key',
+  type: 'default',
 };
 
 function operationsOf(document: { paths: Record<string, Record<string, Record<string, unknown>>> }): Operation[] {
@@ -105,6 +106,9 @@ const REFERENCE_FIELDS: Record<string, string | null> = {
   'checkIn /body/photoIds': 'services/checkin/test/scope.int.test.ts',
   'listVisits /query/repId': 'services/checkin/test/visits.int.test.ts',
   'listVisits /query/targetId': 'services/checkin/test/scope.int.test.ts',
+  'completeTicketOnSite /body/visitId': 'services/tickets/test/on-site.int.test.ts',
+  'completeTicketOnSite /body/photoIds': 'services/tickets/test/on-site.int.test.ts',
+  'completeTicketOnSite /body/signatureFileId': 'services/tickets/test/on-site.int.test.ts',
   'createTicket /body/merchantId': 'services/tickets/test/scope.int.test.ts',
   'createTicket /body/leadId': 'services/tickets/test/scope.int.test.ts',
   'createTicket /body/placeId': 'services/tickets/test/scope.int.test.ts',
@@ -145,7 +149,9 @@ function referenceFields(schema: Schema | undefined, prefix: string, found: Set<
   for (const branch of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])]) referenceFields(branch, prefix, found);
 }
 
-describe('the security suite over every documented operation', () => {
+// Each test walks every documented operation (hundreds of requests, one after another, while the demo seed's events
+// still flow): the default 30 s per test is too short on a busy two-core machine.
+describe('the security suite over every documented operation', { timeout: 180_000 }, () => {
   let t: TestHost;
   let operations: Operation[];
 

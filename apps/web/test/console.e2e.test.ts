@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumForTests } from './support/chromium';
 import { type E2e, signIn, startE2e } from './support/e2e-host';
+import { pointsDrawn } from './support/record-fixtures';
 
 describe.runIf(chromiumForTests())('the manager console in Chromium', () => {
   let e2e: E2e;
@@ -41,6 +42,7 @@ describe.runIf(chromiumForTests())('the manager console in Chromium', () => {
     await page.getByRole('heading', { name: 'Activity' }).waitFor();
     await page.getByRole('list', { name: 'Activity' }).getByText('Created').first().waitFor();
     expect(graphql.filter((body) => body.includes('MerchantDetail'))).toHaveLength(1);
+    await expect.poll(() => pointsDrawn(page), { timeout: 30_000 }).toBe(1);
     await e2e.screenshot(page, 'console-merchant-detail');
     // The map (MapLibre's worker included) runs under the gateway's page policy without a violation.
     expect(e2e.policyViolations).toEqual([]);
@@ -126,6 +128,9 @@ describe.runIf(chromiumForTests())('the manager console in Chromium', () => {
     const describedBy = (await email.getAttribute('aria-describedby')) ?? '';
     expect(await page.locator(`[id="${describedBy}"]`).textContent()).toMatch(/email/);
     expect(await form.getByLabel('Password').getAttribute('aria-invalid')).toBe('true');
+    // The org unit left unpicked is said in words, not by the validator's format name.
+    await form.getByText('choose one from the list').waitFor();
+    expect(await form.getByText(/must match/).count()).toBe(0);
     await e2e.screenshot(page, 'console-admin-field-errors');
 
     await email.fill('siti.rahman@fieldops.test');

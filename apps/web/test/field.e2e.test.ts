@@ -2,6 +2,7 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumForTests } from './support/chromium';
 import { type E2e, signIn, startE2e } from './support/e2e-host';
+import { fitsWidth, tooWide } from './support/record-fixtures';
 
 /** A 360 px wide phone standing at a point, with the location permission granted. */
 function phoneAt(latitude: number, longitude: number): BrowserContextOptions {
@@ -55,6 +56,13 @@ describe.runIf(chromiumForTests())('the field app in Chromium', () => {
 
     const second = await e2e.open('/field/', phoneAt(spot.lat + 0.00005, spot.lng));
     await signIn(second.page, 'rep4.sg@fieldops.test');
+    // Typing the name is enough for the warning, before anything is saved.
+    await second.page.getByRole('link', { name: 'New lead' }).click();
+    await second.page.getByLabel('Name').fill('Ah Seng Kopi Stall');
+    const live = second.page.getByRole('alert', { name: 'This shop is already recorded nearby' });
+    await live.getByRole('button', { name: 'Claim existing' }).waitFor();
+    expect(await fitsWidth(second.page), await tooWide(second.page)).toBeLessThanOrEqual(360);
+    await e2e.screenshot(second.page, 'field-duplicate-while-typing');
     await newLead(second.page, 'Ah Seng Kopi Stall');
     const warning = second.page.getByRole('alert', { name: 'This lead already exists nearby' });
     await warning.waitFor();

@@ -7,6 +7,8 @@ import { fullTilePolygonMvt } from '../../gateway/test/support/minimal-mvt';
 import { minimalPmtiles } from '../../gateway/test/support/minimal-pmtiles';
 import { chromiumForTests } from './support/chromium';
 import { type E2e, signIn, startE2e } from './support/e2e-host';
+import { handOverOpenTickets } from './support/open-tickets';
+import { fitsWidth, inChinese, PHONE, signedIn, tooWide } from './support/record-fixtures';
 
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1440, height: 900 } };
 
@@ -98,6 +100,42 @@ describe.runIf(chromiumForTests())('maps that orient, in Chromium', () => {
     expect(e2e.policyViolations).toEqual([]);
   }, 120_000);
 
+  it('someone who sees several countries switches the map to one: it moves there and shows only its records', async () => {
+    const { page } = await e2e.open('/', DESKTOP);
+    await signIn(page, 'admin@fieldops.test');
+    await page.getByRole('link', { name: 'Map', exact: true }).click();
+    await mapDrawn(page);
+    await page.getByRole('combobox', { name: 'Country' }).selectOption('BR');
+    const centre = () => page.evaluate<{ lng: number; lat: number }>(`${MAP}.getCenter()`);
+    await expect.poll(async () => Math.round((await centre()).lng), { timeout: 30_000 }).toBe(-47);
+    expect(Math.round((await centre()).lat)).toBe(-24);
+    const links = page.getByRole('list', { name: 'Records in view' }).getByRole('link', { name: 'Open' });
+    await expect.poll(() => links.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const token = await e2e.host.login('admin@fieldops.test');
+    for (const href of (await links.evaluateAll((all) => all.map((a) => a.getAttribute('href') ?? ''))).slice(0, 5)) {
+      const record = await e2e.host.api('GET', `/api/v1${href}`, { token });
+      expect(record.body.country, href).toBe('BR');
+    }
+    await mapDrawn(page);
+    await e2e.screenshot(page, 'maps-console-country-en-1440');
+
+    // On a phone, in Chinese, the switcher names the countries in Chinese and the page still fits.
+    const phone = await signedIn(e2e, '/map', 'admin@fieldops.test', inChinese(PHONE), true);
+    const switcher = phone.getByRole('combobox', { name: '国家/地区' });
+    await switcher.selectOption('BR');
+    expect(await switcher.locator('option:checked').textContent()).toBe('巴西');
+    await mapDrawn(phone);
+    expect(await fitsWidth(phone), await tooWide(phone)).toBeLessThanOrEqual(360);
+    await e2e.screenshot(phone, 'maps-console-country-zh-CN-360');
+
+    // A country manager sees one country: no switcher.
+    const manager = await e2e.open('/', DESKTOP);
+    await signIn(manager.page, 'countrymanager.sg@fieldops.test');
+    await manager.page.getByRole('link', { name: 'Map', exact: true }).click();
+    await mapDrawn(manager.page);
+    expect(await manager.page.getByRole('combobox', { name: 'Country' }).count()).toBe(0);
+  }, 120_000);
+
   it('zoomed out, one name per territory level: districts give way to their cities, cities to their country', async () => {
     const { page } = await e2e.open('/', DESKTOP);
     await signIn(page, 'countrymanager.sg@fieldops.test');
@@ -146,6 +184,7 @@ describe.runIf(chromiumForTests())('maps that orient, in Chromium', () => {
   it('my day frames every stop, numbers them in visit order with the next one marked, and hands each to a map app', async () => {
     const first = { lat: 1.2903, lng: 103.8519 };
     const second = { lat: 1.3138, lng: 103.8895 };
+    await handOverOpenTickets(e2e, 'rep4.sg@fieldops.test', 'countrymanager.sg@fieldops.test');
     const a = await merchantOf('rep4.sg@fieldops.test', 'Route Stop Alpha', first, '201912345K');
     const b = await merchantOf('rep4.sg@fieldops.test', 'Route Stop Bravo', second, '201912345K');
     const plan = await e2e.host.api('PUT', `/api/v1/plans/${todayIn('Asia/Singapore')}`, {

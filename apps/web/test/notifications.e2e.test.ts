@@ -33,6 +33,17 @@ class MovedClock implements Clock {
 
 const DAY = 86_400_000;
 
+/** The unread count the header's bell shows (0 when it shows none). */
+async function bellCount(page: Page): Promise<number> {
+  const label = (await page.locator('a.bell').getAttribute('aria-label', { timeout: 10_000 })) ?? '';
+  return Number(/(\d+) unread/.exec(label)?.[1] ?? 0);
+}
+
+interface InboxPage {
+  unreadCount: number;
+  items: { title: string }[];
+}
+
 /** The header's bell as a screen reader names it. */
 const bell = (page: Page, unread: number) =>
   page.getByRole('link', { name: unread > 0 ? `Notifications, ${unread} unread` : 'Notifications', exact: true });
@@ -77,27 +88,41 @@ describe.runIf(chromiumForTests())('notifications in Chromium', () => {
 
   it('a lead assigned to a rep rings the bell of the console and the field app live, without a reload; read all clears it', async () => {
     const rep = await api(REP, 'GET', '/api/v1/me');
+    // Notices of the demo seed's own events (the rep's areas and tickets, escalations) keep arriving for minutes on a
+    // busy machine, so nothing here expects a silent inbox: each step waits until the bells show the inbox's own
+    // unread count and that count holds the assignment's notice.
     await api(REP, 'POST', '/api/v1/notifications/read-all');
     const desktop = await openSignedIn('/', DESKTOP);
     const phone = await openSignedIn('/field/', PHONE);
-    await Promise.all([bell(desktop, 0).waitFor(), bell(phone, 0).waitFor()]);
+    const unread = async () => (await api(REP, 'GET', '/api/v1/notifications?unread=true&limit=100')) as InboxPage;
+    /** Both bells agree with the inbox, which holds an unread notice naming each lead. */
+    const bellsShow = (pages: Page[], leads: { name: string }[]) =>
+      eventually(
+        async () => {
+          const inbox = await unread();
+          for (const lead of leads) expect(inbox.items.some((n) => n.title.includes(lead.name))).toBe(true);
+          for (const page of pages) expect(await bellCount(page)).toBe(inbox.unreadCount);
+        },
+        { timeoutMs: 90_000 },
+      );
 
     const lead = await assignPoolLead(rep.user.id);
     // From the assignment's commit to the bell of both pages: the event, the notice, the stream and the count. How
-    // fast is the benchmark's to measure (a timed test fails on a busy machine); here: live, without a reload.
-    await Promise.all([bell(desktop, 1).waitFor(), bell(phone, 1).waitFor()]);
+    // fast is the benchmark's to measure; here: live, without a reload.
+    await bellsShow([desktop, phone], [lead]);
     expect(await desktop.evaluate('window.notReloaded')).toBe(true);
     expect(await phone.evaluate('window.notReloaded')).toBe(true);
     await e2e.screenshot(desktop, 'notifications-bell-desktop');
     await e2e.screenshot(phone, 'notifications-bell-phone');
 
     const second = await assignPoolLead(rep.user.id);
-    await bell(phone, 2).waitFor();
-    await bell(phone, 2).click();
+    await bellsShow([phone], [lead, second]);
+    await phone.locator('a.bell').click();
     await phone.getByRole('button', { name: 'Unread' }).click();
     const notices = phone.getByRole('list', { name: 'Notifications' }).getByRole('listitem');
+    // The two assignments, newest first (a late notice of the seed may sit among them).
     await expect
-      .poll(() => notices.allTextContents())
+      .poll(async () => (await notices.allTextContents()).filter((text) => text.includes(lead.name) || text.includes(second.name)))
       .toEqual([
         expect.stringContaining(`Lead "${second.name}" was assigned to you`),
         expect.stringContaining(`Lead "${lead.name}" was assigned to you`),
@@ -105,14 +130,20 @@ describe.runIf(chromiumForTests())('notifications in Chromium', () => {
     expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     await e2e.screenshot(phone, 'notifications-inbox-phone');
 
-    await phone.getByRole('button', { name: 'Mark all read' }).click();
-    await bell(phone, 0).waitFor();
-    await phone.getByText('0 unread').waitFor();
-    await phone.getByText('Nothing unread.').waitFor();
+    // Mark all read empties the list; a notice of the seed landing meanwhile is read again the same way.
+    await eventually(
+      async () => {
+        await phone.getByRole('button', { name: 'Mark all read' }).click();
+        await bell(phone, 0).waitFor({ timeout: 10_000 });
+        await phone.getByText('Nothing unread.').waitFor({ timeout: 5_000 });
+      },
+      { timeoutMs: 90_000 },
+    );
     await e2e.screenshot(phone, 'notifications-inbox-read-phone');
-    expect((await api(REP, 'GET', '/api/v1/notifications?unread=true')).unreadCount).toBe(0);
+    const left = await unread();
+    expect(left.items.filter((n) => n.title.includes(lead.name) || n.title.includes(second.name))).toEqual([]);
     expect(e2e.policyViolations).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   it('after the connection drops, the app reconnects naming the last notice it received (Last-Event-ID), and the live stream rings again', async () => {
     const rep = await api(REP, 'GET', '/api/v1/me');
@@ -136,10 +167,11 @@ describe.runIf(chromiumForTests())('notifications in Chromium', () => {
     await expect.poll(() => streams.length).toBeGreaterThan(1);
     expect(streams.slice(0, 2)).toEqual([null, delivered.id]);
 
-    // The second connection is the real stream: a new notice still rings the bell.
+    // The second connection is the real stream: a new notice still rings the bell (through the whole event path,
+    // which a busy machine running other process-starting suites beside this one can slow well past 30 s).
     await assignPoolLead(rep.user.id);
-    await bell(page, 2).waitFor();
-  }, 120_000);
+    await bell(page, 2).waitFor({ timeout: 90_000 });
+  }, 180_000);
 
   it('the inbox pages through older notices and opens a notice’s record, which reads it', async () => {
     const rep = await api(REP, 'GET', '/api/v1/me');
@@ -169,8 +201,8 @@ describe.runIf(chromiumForTests())('notifications in Chromium', () => {
     await item.getByRole('link', { name: 'Open' }).click();
     await desktop.waitForURL(`**/leads/${newest?.id}`);
     await desktop.getByRole('heading', { name: newest?.name }).waitFor();
-    await bell(desktop, 21).waitFor();
-  }, 120_000);
+    await bell(desktop, 21).waitFor({ timeout: 90_000 });
+  }, 180_000);
 
   it('a rep switches a kind of notice off for email; critical ones are locked on; the phone offers push', async () => {
     const desktop = await openSignedIn('/notifications/preferences', DESKTOP);
@@ -182,12 +214,41 @@ describe.runIf(chromiumForTests())('notifications in Chromium', () => {
     expect(saved.workflows.find((w: { workflow: string }) => w.workflow === 'lead-assigned').channels.email).toBe(false);
     const critical = desktop.getByRole('switch', { name: 'Email: My password changed' });
     expect(await critical.isDisabled()).toBe(true);
+
+    // Own quiet hours in another zone: set, saved, and read back after a reload.
+    const useDefault = desktop.getByRole('checkbox', { name: "Use my country's default (22:00–07:00)" });
+    await expect.poll(() => useDefault.isChecked()).toBe(true);
+    expect(await desktop.getByLabel('From', { exact: true }).isDisabled()).toBe(true);
+    await useDefault.uncheck();
+    await desktop.getByLabel('From', { exact: true }).fill('21:00');
+    await desktop.getByLabel('Until', { exact: true }).fill('06:00');
+    await desktop.getByLabel('Time zone', { exact: true }).selectOption('Asia/Bangkok');
+    await desktop.getByRole('button', { name: 'Save quiet hours' }).click();
+    await desktop.getByRole('status').filter({ hasText: 'Quiet hours saved.' }).waitFor();
+    const withOwn = await api(REP, 'GET', '/api/v1/me/notification-preferences');
+    expect(withOwn.quietHoursOverride).toEqual({ quietHours: { start: '21:00', end: '06:00' }, timeZone: 'Asia/Bangkok' });
+    await desktop.reload();
+    await desktop.getByText('Quiet hours 21:00–06:00 (Asia/Bangkok)', { exact: false }).waitFor();
+    expect(await desktop.getByRole('checkbox', { name: "Use my country's default (22:00–07:00)" }).isChecked()).toBe(false);
+    expect(await desktop.getByLabel('From', { exact: true }).inputValue()).toBe('21:00');
+    expect(await desktop.getByLabel('Until', { exact: true }).inputValue()).toBe('06:00');
+    expect(await desktop.getByLabel('Time zone', { exact: true }).inputValue()).toBe('Asia/Bangkok');
+    await desktop.setViewportSize({ width: 1440, height: 1000 });
     await e2e.screenshot(desktop, 'notifications-preferences-desktop');
 
     const phone = await openSignedIn('/field/notifications/preferences', PHONE);
     await phone.getByRole('heading', { name: 'Push on this phone' }).waitFor();
     await phone.getByRole('button', { name: 'Turn on push' }).waitFor();
     expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    // Back to the country's window and zone from the phone.
+    await phone.getByLabel('Time zone', { exact: true }).selectOption('');
+    await phone.getByRole('checkbox', { name: "Use my country's default (22:00–07:00)" }).check();
+    await phone.getByRole('button', { name: 'Save quiet hours' }).click();
+    await phone.getByRole('status').filter({ hasText: 'Quiet hours saved.' }).waitFor();
+    const reset = await api(REP, 'GET', '/api/v1/me/notification-preferences');
+    expect(reset.quietHoursOverride).toEqual({ quietHours: null, timeZone: null });
+    expect(reset.quietHours).toEqual({ start: '22:00', end: '07:00', timezone: 'Asia/Singapore' });
+    await phone.setViewportSize({ width: 390, height: 844 });
     await e2e.screenshot(phone, 'notifications-preferences-phone');
   }, 120_000);
 

@@ -1,4 +1,5 @@
 import { performanceService } from '@fieldops/performance';
+import { eventually } from '@fieldops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumForTests } from './support/chromium';
 import { type E2e, signIn, startE2e } from './support/e2e-host';
@@ -32,7 +33,13 @@ describe.runIf(chromiumForTests())('performance screens in Chromium', () => {
       body: { metric: 'leads-captured', period: month, subject: `user:${rep.body.user.id}`, value: 4 },
     });
     expect(target.status, JSON.stringify(target.body)).toBe(200);
-  }, 180_000);
+    // The demo's captured leads reach the performance service as events, after the seed: wait for them on the board.
+    const lead = await e2e.host.login('teamlead1.sg@fieldops.test');
+    const board = `/api/v1/performance/leaderboard?metric=leads-captured&period=${month}`;
+    await eventually(async () => expect((await e2e.host.api('GET', board, { token: lead })).body.items?.length ?? 0).toBeGreaterThan(0), {
+      timeoutMs: 120_000,
+    });
+  }, 300_000);
   afterAll(async () => e2e?.stop(), 120_000);
 
   for (const [size, options] of [

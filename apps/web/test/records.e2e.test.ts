@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumForTests } from './support/chromium';
 import { type E2e, startE2e } from './support/e2e-host';
-import { DESKTOP, fitsWidth, flaggedVisit, inChinese, PHONE, pointsDrawn, signedIn, tooWide } from './support/record-fixtures';
+import {
+  answeredLeadVisit,
+  DESKTOP,
+  fitsWidth,
+  flaggedVisit,
+  inChinese,
+  PHONE,
+  pointsDrawn,
+  signedIn,
+  tooWide,
+} from './support/record-fixtures';
 
 describe.runIf(chromiumForTests())('records people can act on, in Chromium', () => {
   let e2e: E2e;
@@ -69,6 +79,32 @@ describe.runIf(chromiumForTests())('records people can act on, in Chromium', () 
     await outsider.getByRole('alert').waitFor();
   }, 180_000);
 
+  it("a visit's answers name the payment brand chosen, not its id, in the reader's language", async () => {
+    const name = 'Abarrotes La Esquina';
+    const id = await answeredLeadVisit(
+      e2e,
+      'rep1.mx@fieldops.test',
+      name,
+      { lat: 19.4284, lng: -99.1677 },
+      {
+        decisionMakerMet: true,
+        currentProvider: 'mercado_pago',
+      },
+    );
+    const chinese = await signedIn(e2e, `/console/visits/${id}`, 'countrymanager.mx@fieldops.test', inChinese(DESKTOP), true);
+    await chinese.getByRole('heading', { name: `拜访 ${name}` }).waitFor();
+    await chinese.getByText('当前收款方式').waitFor();
+    const answers = await chinese.locator('.answers dd').allTextContents();
+    expect(answers).toEqual(expect.arrayContaining(['Mercado Pago', '是']));
+    expect(answers).not.toContain('mercado_pago');
+    await e2e.screenshot(chinese, 'records-visit-brand-answer-zh');
+
+    const phone = await signedIn(e2e, `/field/visits/${id}`, 'rep1.mx@fieldops.test', inChinese(PHONE), true);
+    await phone.getByText('当前收款方式').waitFor();
+    await phone.getByText('Mercado Pago').waitFor();
+    expect(await phone.getByText('mercado_pago').count()).toBe(0);
+  }, 120_000);
+
   it('the review queue lists every waiting visit with readable reasons and shows the picked one with its shop', async () => {
     const first = await flaggedVisit(e2e, 'rep5.sg@fieldops.test', 'Queue First Mart', { lat: 1.3201, lng: 103.8423 });
     const second = await flaggedVisit(e2e, 'rep5.sg@fieldops.test', 'Queue Second Mart', { lat: 1.3302, lng: 103.8523 });
@@ -110,6 +146,7 @@ describe.runIf(chromiumForTests())('records people can act on, in Chromium', () 
     await timeline.getByText('Is the payment terminal working?').waitFor();
     await timeline.getByText('Created').waitFor();
     await timeline.getByRole('button', { name: `Enlarge: Photo 1 taken at ${name}` }).waitFor();
+    await expect.poll(() => pointsDrawn(page), { timeout: 30_000 }).toBe(1);
     await e2e.screenshot(page, 'records-merchant-detail');
 
     // Someone else changes the merchant after the form was opened: the save is refused, not lost silently.
@@ -149,6 +186,7 @@ describe.runIf(chromiumForTests())('records people can act on, in Chromium', () 
     const chinese = await signedIn(e2e, `/merchants/${visit.merchantId}`, 'countrymanager.sg@fieldops.test', inChinese(PHONE), true);
     await chinese.getByRole('list', { name: '动态' }).getByText('负责人已转移').waitFor();
     expect(await fitsWidth(chinese), await tooWide(chinese)).toBeLessThanOrEqual(360);
+    await expect.poll(() => pointsDrawn(chinese), { timeout: 30_000 }).toBe(1);
     await e2e.screenshot(chinese, 'records-merchant-detail-phone-zh');
   }, 180_000);
 

@@ -20,6 +20,7 @@ export * from './events/file';
 export * from './events/leads';
 export * from './events/marketing';
 export * from './events/merchant';
+export * from './events/migration';
 export * from './events/performance';
 export * from './events/platform';
 export * from './events/poi';

@@ -41,7 +41,7 @@ export {
   parseFlagFile,
 } from './flags/flag-file';
 export { loadCountryOverrides, parseCountryOverrides } from './overrides';
-export { COUNTRY_CODES, COUNTRY_PACKS } from './packs';
+export { COUNTRY_CODES, COUNTRY_PACKS, DEMO_COUNTRIES_ENV, DEMO_PACKS, demoPacks } from './packs';
 export {
   COUNTRY_OVERRIDES_ENV,
   type CountryRegistry,

@@ -32,3 +32,24 @@ export const COUNTRY_PACKS: readonly CountryDefinition[] = await loadPacks();
 
 /** ISO 3166-1 alpha-2 codes of every pack, in alphabetical order. */
 export const COUNTRY_CODES: readonly string[] = Object.freeze(COUNTRY_PACKS.map((pack) => pack.identity.code));
+
+/** The setting that limits the demo data to some countries, e.g. `DEMO_COUNTRIES=CN,SG` (default: every pack's). */
+export const DEMO_COUNTRIES_ENV = 'DEMO_COUNTRIES';
+
+/** The packs with demo data whose codes `DEMO_COUNTRIES` names (all of them when unset); answers the unknown codes too. */
+export function demoPacks(setting: string | undefined = process.env[DEMO_COUNTRIES_ENV]): {
+  packs: readonly CountryDefinition[];
+  unknown: string[];
+} {
+  const withDemo = COUNTRY_PACKS.filter((pack) => pack.demo);
+  if (!setting?.trim()) return { packs: withDemo, unknown: [] };
+  const codes = setting
+    .split(',')
+    .map((code) => code.trim().toUpperCase())
+    .filter(Boolean);
+  const known = new Set(withDemo.map((pack) => pack.identity.code));
+  return { packs: withDemo.filter((pack) => codes.includes(pack.identity.code)), unknown: codes.filter((code) => !known.has(code)) };
+}
+
+/** The demo packs of this process's setting, read once at start (the configuration refuses unknown codes). */
+export const DEMO_PACKS: readonly CountryDefinition[] = demoPacks().packs;

@@ -1,5 +1,5 @@
 import type { PlaceCategory } from '@fieldops/contracts';
-import { COUNTRY_PACKS, type CountryDemo } from '@fieldops/countries';
+import { type CountryDemo, DEMO_PACKS } from '@fieldops/countries';
 
 // @fieldops/demo-data: the demo cities, shops, phones and reps the services' demo seeds share (deterministic).
 
@@ -22,7 +22,7 @@ export const pick = <T>(random: () => number, items: readonly T[], fallback: T):
 export type DemoCountry = CountryDemo & { readonly country: string };
 
 /** The demo cities: one per country pack that ships demo data, in the packs' order. */
-export const DEMO_COUNTRIES: readonly DemoCountry[] = COUNTRY_PACKS.flatMap((pack) =>
+export const DEMO_COUNTRIES: readonly DemoCountry[] = DEMO_PACKS.flatMap((pack) =>
   pack.demo ? [{ ...pack.demo, country: pack.identity.code }] : [],
 );
 

@@ -19,17 +19,32 @@ export { type AccessClaims, claimsOf, principalOf, TOKEN_AUDIENCE, TOKEN_ISSUER 
 export { TokenRevocations, type TokenSession } from './auth/token-revocations';
 export { bearerToken, TokenVerifier } from './auth/token-verifier';
 export type { Cache } from './cache/cache';
-export { createCache } from './cache/create-cache';
+export { cacheFromConfig, createCache, pubSubUrlFromConfig } from './cache/create-cache';
+export { MemcachedCache } from './cache/memcached-cache';
 export { MemoryCache } from './cache/memory-cache';
+export { CACHE_MIGRATION_PHASES, type CacheMigrationPhase, MigratingCache } from './cache/migrating-cache';
 export { RedisCache } from './cache/redis-cache';
-export { ConfigError, databaseUrlFor, type Env, loadConfig, type PlatformConfig } from './config/config';
+export {
+  ConfigError,
+  databaseReplicaUrlsFor,
+  databaseUrlFor,
+  type Env,
+  loadConfig,
+  OUTBOX_RELAY_MODES,
+  type OutboxRelayMode,
+  type PlatformConfig,
+  parseUrlSetting,
+} from './config/config';
+export { parseCsv } from './csv';
 export { type ColumnTypes, columnTypes, type Dialect } from './db/column-types';
-export { dropMysqlDatabase, openDatabase, type ServiceDatabase } from './db/database';
+export { CONSISTENCY_HEADER, consistencyToken, isConsistencyToken } from './db/consistency';
+export { type DatabaseOptions, dropMysqlDatabase, type MysqlServer, openDatabase, type ServiceDatabase } from './db/database';
 export { type DeadLetter, deleteDeadLetter, listDeadLetters } from './db/dead-letters';
 export { migrateToLatest, type ServiceMigration } from './db/migrations';
 export { type PlatformTables, platformMigrations, platformTables } from './db/platform-tables';
-export { forUpdate, insertIfAbsent, isLockConflict, isUniqueViolation, updateVersioned, upsert } from './db/portable';
+export { forUpdate, insertIfAbsent, insertManyIfAbsent, isLockConflict, isUniqueViolation, updateVersioned, upsert } from './db/portable';
 export * from './errors';
+export { BinlogOutboxRelay } from './events/binlog-outbox-relay';
 export {
   type ConsumeResult,
   type ConsumerDefinition,
@@ -41,12 +56,13 @@ export {
   uncataloguedTypes,
 } from './events/consumer';
 export { createEventBus } from './events/create-event-bus';
+export { createOutboxRelay } from './events/create-outbox-relay';
 export { buildEnvelope, type EventEnvelope, type NewEvent, typeMatches } from './events/envelope';
 export type { EventBus, Subscription } from './events/event-bus';
 export { LocalEventBus } from './events/local-event-bus';
 export { deleteNatsStream, NatsEventBus } from './events/nats-event-bus';
 export { createTransactor, type EventWriter, type TransactOptions, type Transactor } from './events/outbox';
-export { OutboxRelay } from './events/outbox-relay';
+export { OutboxRelay, type Relay } from './events/outbox-relay';
 export { blobUrlSigner, createFileStore, type FileStoreOptions, fileStoreFromConfig, SIGNED_BLOB_PATH } from './files/create-file-store';
 export { type DownloadHeaders, type FileStore, type PutOptions, readAll, readObject, type StoredObjectInfo } from './files/file-store';
 export { LocalFileStore } from './files/local-file-store';

@@ -129,6 +129,20 @@ describe.each(drivers)('event bus conformance: $name', (driver) => {
     expect(got.ids()).toEqual(events.map((e) => e.id));
   });
 
+  it("keeps each subject's order when one batch interleaves several subjects", async () => {
+    const bus = await open();
+    const got = recorder();
+    await bus.subscribe({ consumer: consumer('interleaved'), types: ['account.user.*'], handle: got.handle });
+    const events = Array.from({ length: 60 }, (_, n) => event(USER_CREATED, `user-${n % 4}`, { n }));
+    await bus.publish(events);
+
+    await eventually(() => expect(got.events).toHaveLength(60));
+    for (const subject of ['user-0', 'user-1', 'user-2', 'user-3']) {
+      const sent = events.filter((e) => e.subject === subject).map((e) => e.id);
+      expect(got.events.filter((e) => e.subject === subject).map((e) => e.id)).toEqual(sent);
+    }
+  });
+
   it('gives every consumer every event', async () => {
     const bus = await open();
     const first = recorder();

@@ -1,11 +1,14 @@
 import { accountService } from '@fieldops/account';
-import { eventually, hostEngines, startTestHost, type TestHost } from '@fieldops/testing';
+import { binlogRelayEngines, eventually, hostEngines, startTestHost, type TestHost } from '@fieldops/testing';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EventEnvelope, listDeadLetters, type PlatformTables } from '../src/index';
 import { consumerFailures, type NotesDb, notes, notesService, writeNoteEvents } from './fixtures/notes-service';
 
-const engines = await hostEngines();
+// The same suite with the outbox relayed from the binary log instead of by polling.
+const binlog = await binlogRelayEngines();
+const engines = [...(await hostEngines()), ...binlog.engines];
+afterAll(() => binlog.stop(), 60_000);
 
 describe.each(engines)('outbox → bus → idempotent consumer on $name', (engine) => {
   let t: TestHost;
@@ -71,6 +74,15 @@ describe.each(engines)('outbox → bus → idempotent consumer on $name', (engin
     await eventually(async () => expect(await applied(subject)).toHaveLength(1));
     expect(consumerFailures.remaining).toBeLessThanOrEqual(0);
     consumerFailures.remaining = 0;
+  });
+
+  it('keeps retrying while a service it depends on is unavailable (past the attempts that dead-letter other failures), then applies the event', async () => {
+    const subject = `unavailable-${Math.random()}`;
+    consumerFailures.unavailable = 8;
+    await writeNoteEvents(notesCtx(), subject, 1);
+    await eventually(async () => expect(await applied(subject)).toHaveLength(1), { timeoutMs: 30_000 });
+    expect(consumerFailures.unavailable).toBe(0);
+    expect((await listDeadLetters(db)).some((l) => l.event.subject === subject)).toBe(false);
   });
 
   it('moves an event that keeps failing to the dead-letter table, and a replay applies it', async () => {

@@ -67,6 +67,31 @@ describe('group commit on SQLite', () => {
     expect(committed('many')).toEqual(expected);
   });
 
+  it('lets the transactions asked for in one turn of the event loop (requests read together) share one commit', async () => {
+    const transact = groupCommitting(database.db);
+    // Each from a callback of its own, as requests read from the network are; SQLite runs statements synchronously.
+    const seenCommitted = await Promise.all(
+      Array.from(
+        { length: 10 },
+        (_, n) =>
+          new Promise<number>((resolve, reject) =>
+            setImmediate(() =>
+              transact(async (trx) => {
+                await trx
+                  .insertInto('entry')
+                  .values({ id: `t${n}`, owner: 'turn' })
+                  .execute();
+                return committed('turn').length;
+              }).then(resolve, reject),
+            ),
+          ),
+      ),
+    );
+    // Had any committed on its own, a later one would have seen its row from the other connection.
+    expect(seenCommitted).toEqual(Array.from({ length: 10 }, () => 0));
+    expect(committed('turn')).toHaveLength(10);
+  });
+
   it('commits a lone transaction at once', async () => {
     const transact = groupCommitting(database.db);
     await transact((trx) => trx.insertInto('entry').values({ id: 'lone', owner: 'lone' }).execute());

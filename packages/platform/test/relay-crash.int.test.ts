@@ -3,13 +3,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { deleteNatsStream } from '@fieldops/platform';
-import { eventually, hostEngines, isolate } from '@fieldops/testing';
+import { binlogRelayEngines, eventually, hostEngines, isolate } from '@fieldops/testing';
 import type { Kysely } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createLogger, Host, loadConfig, type PlatformTables } from '../src/index';
 import { type NotesDb, notes, notesService } from './fixtures/notes-service';
 
-const engines = await hostEngines();
+// The same crash with the outbox relayed from the binary log instead of by polling.
+const binlog = await binlogRelayEngines();
+const engines = [...(await hostEngines()), ...binlog.engines];
+afterAll(() => binlog.stop(), 60_000);
 const writer = path.join(import.meta.dirname, 'fixtures', 'crash-writer.ts');
 
 /** Runs the writer in its own process and SIGKILLs it once it has committed `atLeast` events. */
@@ -36,11 +39,12 @@ function writeUntilKilled(env: Record<string, string>, subject: string, atLeast:
 }
 
 describe.each(engines)('a crash between commit and publish on $name', (engine) => {
-  it('loses no committed event and applies none twice', { timeout: 90_000 }, async () => {
+  // Two processes start on a real database (migrations, the writer's compile): minutes on a loaded machine.
+  it('loses no committed event and applies none twice', { timeout: 180_000 }, async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldops-crash-'));
     const database = engine.database.create();
     const { busUrl, cacheUrl, stream } = isolate(engine);
-    const env = { DATA_DIR: dataDir, DATABASE_URL: database.url, BUS_URL: busUrl, CACHE_URL: cacheUrl, LOG_LEVEL: 'silent' };
+    const env = { DATA_DIR: dataDir, DATABASE_URL: database.url, BUS_URL: busUrl, CACHE_URL: cacheUrl, LOG_LEVEL: 'silent', ...engine.env };
     const subject = `crash-${Math.random()}`;
     const acknowledged = await writeUntilKilled(env, subject, 40);
     expect(acknowledged).toBeGreaterThanOrEqual(40);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { accountService } from '@fieldops/account';
@@ -51,6 +52,70 @@ describe('graceful shutdown', () => {
     await reopened.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
     expect(unpublished).toHaveLength(0);
+  });
+
+  it('serves a PATCH sent on a kept-alive connection as the stop begins, and closes the connection after answering it', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldops-stop-'));
+    const config = loadConfig({ DATA_DIR: dataDir, HOST: '127.0.0.1' });
+    config.port = 0;
+    const host = await Host.start({ config, services: [accountService, notesService], log: createLogger('silent') });
+    // One kept-alive connection, as a gateway holds to a replica: every request below travels on it.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (method: string, route: string, body?: unknown, token?: string) =>
+      new Promise<{ status: number; connection: string | undefined; json: unknown }>((resolve, reject) => {
+        const payload = body === undefined ? undefined : JSON.stringify(body);
+        const request = http.request(
+          `${host.url}${route}`,
+          {
+            method,
+            agent,
+            headers: {
+              ...(payload ? { 'content-type': 'application/json' } : {}),
+              ...(token ? { authorization: `Bearer ${token}` } : {}),
+            },
+          },
+          (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () =>
+              resolve({
+                status: response.statusCode ?? 0,
+                connection: response.headers.connection,
+                json: JSON.parse(Buffer.concat(chunks).toString() || 'null'),
+              }),
+            );
+          },
+        );
+        request.on('error', reject);
+        request.end(payload);
+      });
+    try {
+      await host.seedDemo();
+      const login = await send('POST', '/api/v1/auth/login', { email: 'rep1.sg@fieldops.test', password: 'demo1234' });
+      const token = (login.json as { accessToken: string }).accessToken;
+      const created = await send('POST', '/api/v1/notes', { text: 'before the stop' }, token);
+      const { id } = created.json as { id: string };
+
+      const stopping = host.stop();
+      const patched = await send('PATCH', `/api/v1/notes/${id}`, { text: 'sent as the stop began' }, token);
+      expect(patched.status).toBe(200);
+      expect(patched.json).toMatchObject({ text: 'sent as the stop began', version: 2 });
+      // The client's next request opens a new connection, which a balancer sends to another replica.
+      expect(patched.connection).toBe('close');
+      await stopping;
+    } finally {
+      agent.destroy();
+      await host.stop();
+    }
+    const reopened = await openDatabase<NotesDb>(`sqlite:${dataDir}`, 'notes');
+    const row = await (reopened.db as Kysely<NotesDb>)
+      .selectFrom('note')
+      .select('text')
+      .where('text', '=', 'sent as the stop began')
+      .executeTakeFirst();
+    await reopened.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    expect(row).toBeDefined();
   });
 
   it('does not wait for consumers to work through a backlog: the rest stays in the outbox and the next start delivers it', async () => {

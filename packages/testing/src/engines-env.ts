@@ -23,18 +23,23 @@ const sqlite: TestDatabaseEngine = {
   },
 };
 
-const mariadb: TestDatabaseEngine = {
-  name: 'mariadb',
-  create() {
-    const prefix = `fot_${randomBytes(4).toString('hex')}_`;
-    return {
-      url: `${engineUrls.mariadb}/?databasePrefix=${prefix}`,
-      cleanup: async (services) => {
-        for (const service of services) await dropMysqlDatabase(engineUrls.mariadb, `${prefix}${service}`);
-      },
-    };
-  },
-};
+/** Fresh databases under a unique prefix on the MariaDB server at `serverUrl` (the shared one, or a test's own). */
+export function mariadbEngineAt(serverUrl: string): TestDatabaseEngine {
+  return {
+    name: 'mariadb',
+    create() {
+      const prefix = `fot_${randomBytes(4).toString('hex')}_`;
+      return {
+        url: `${serverUrl}/?databasePrefix=${prefix}`,
+        cleanup: async (services) => {
+          for (const service of services) await dropMysqlDatabase(serverUrl, `${prefix}${service}`);
+        },
+      };
+    },
+  };
+}
+
+const mariadb = mariadbEngineAt(engineUrls.mariadb);
 
 /** SQLite always; MariaDB when it answers (always in CI, where a missing one fails the suite). */
 export async function databaseEngines(): Promise<TestDatabaseEngine[]> {
@@ -51,6 +56,8 @@ export interface TestEngines {
   database: TestDatabaseEngine;
   busUrl: string;
   cacheUrl: string;
+  /** Settings the engines need besides the URLs (`OUTBOX_RELAY=binlog`…). */
+  env?: Record<string, string>;
 }
 
 /** Unique stream/subject and key prefix on shared servers; `local:` and `memory:` are private already. */

@@ -6,11 +6,22 @@ export {
   embeddedEngines,
   hostEngines,
   isolate,
+  mariadbEngineAt,
   type TestDatabaseEngine,
   type TestEngines,
 } from './engines-env';
 export { eventually } from './eventually';
+export {
+  binlogRelayEngines,
+  type MariaDbPair,
+  type MariaDbServer,
+  mariadbdAvailable,
+  startMariaDb,
+  startMariaDbPair,
+} from './mariadb-servers';
+export { memcachedAvailable, startMemcached, type TestMemcached } from './memcached-server';
 export { MovableClock } from './movable-clock';
 export { startS3Server, type TestS3Server } from './s3-server';
 export { type ColumnsOf, declaredColumns, migratedColumns, type ServiceColumns } from './schema-columns';
+export { startTcpProxy, type TcpProxy } from './tcp-proxy';
 export { type ApiResponse, serviceDb, startTestHost, type TestHost } from './test-host';

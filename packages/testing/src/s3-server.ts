@@ -14,13 +14,13 @@ const ACCESS_KEY = 'S3RVER';
 const SECRET_KEY = 'S3RVER';
 
 /**
- * A real S3-protocol server (s3rver) on a free loopback port, storing in a temporary directory. Its buckets are
+ * A real S3-protocol server (s3rver) on a free port of `address` (loopback unless given), storing in a temporary directory. Its buckets are
  * `bucket` and `bucket2`; both start empty.
  */
-export async function startS3Server(): Promise<TestS3Server> {
+export async function startS3Server(address = '127.0.0.1'): Promise<TestS3Server> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldops-s3-'));
   const server = new S3rver({
-    address: '127.0.0.1',
+    address,
     port: 0,
     silent: true,
     directory,
@@ -29,7 +29,7 @@ export async function startS3Server(): Promise<TestS3Server> {
   const { port } = await server.run();
   return {
     url: (bucket = 'bucket') =>
-      `s3://${ACCESS_KEY}:${SECRET_KEY}@${bucket}?endpoint=${encodeURIComponent(`http://127.0.0.1:${port}`)}&region=us-east-1&forcePathStyle=true`,
+      `s3://${ACCESS_KEY}:${SECRET_KEY}@${bucket}?endpoint=${encodeURIComponent(`http://${address}:${port}`)}&region=us-east-1&forcePathStyle=true`,
     async stop() {
       await server.close();
       fs.rmSync(directory, { recursive: true, force: true });

@@ -19,6 +19,7 @@ const PLATFORM_COLUMNS: ColumnsOf<PlatformTables> = {
   dead_letter: { id: true, consumer: true, event_id: true, type: true, envelope: true, error: true, attempts: true, failed_at: true },
   idempotency_key: { key_hash: true, request_hash: true, status: true, response: true, created_at: true },
   lease: { name: true, holder: true, expires_at: true },
+  relay_position: { name: true, position: true, updated_at: true },
 };
 
 /** Kysely's record of applied migrations (one list for the platform's tables, one for the service's). */

@@ -51,6 +51,7 @@ export async function startTestHost(options: {
     DATABASE_URL: database.url,
     BUS_URL: isolated.busUrl,
     CACHE_URL: isolated.cacheUrl,
+    ...engines.env,
     ...options.env,
   });
   config.port = 0;
@@ -60,6 +61,8 @@ export async function startTestHost(options: {
     edge: options.edge,
     clock: options.clock,
     log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    // A test's own client keeps its connections: stops close them at once (the linger has a test of its own).
+    shutdownLingerMs: 0,
   });
   if (options.seedDemo) await host.seedDemo();
   const url = host.url;

@@ -77,6 +77,10 @@ describe.each(engines)('account RPC on $name', (database) => {
     expect(await failureOf(account().resolveScope({ userId: inTeam }, asCaller(lead)))).toBe(Code.PermissionDenied);
     const { scope } = await account().resolveScope({ userId: inTeam }, asCaller(admin));
     expect(scope).toMatchObject({ userId: inTeam, scope: 'self' });
+    // The rep's own permissions, not the admin's who asked.
+    expect(scope?.permissions).toContain('campaign:enroll');
+    expect(scope?.permissions).not.toContain('*');
+    expect(scope?.permissions).not.toContain('campaign:write');
   });
 
   it('GetTeamLeads answers the leaders of the user’s unit, else of the nearest unit above with one', async () => {

@@ -106,6 +106,18 @@ describe.each(engines)('area RPC and the demo territories on $name', (database) 
     expect(before.primary).toEqual([]);
   });
 
+  it('CoveringReps tells a user who covers a point only inside the areas they may see', async () => {
+    const brazil = await t.login('countrymanager.br@fieldops.test');
+    await eventually(async () => expect((await area().coveringReps({ point: BISHAN }, asCaller(admin))).primary).toHaveLength(1));
+    expect(await area().coveringReps({ point: BISHAN }, asCaller(brazil))).toMatchObject({
+      path: [],
+      primary: [],
+      backups: [],
+      managers: [],
+    });
+    expect((await area().coveringReps({ point: BISHAN }, asCaller(brazil))).areaId).toBeUndefined();
+  });
+
   it('refuses calls without a valid access token', async () => {
     expect(await failureOf(area().resolveArea({ points: [BISHAN] }))).toBe(Code.Unauthenticated);
     expect(await failureOf(area().coveringReps({ point: BISHAN }, asCaller('not.a.token')))).toBe(Code.Unauthenticated);

@@ -239,4 +239,29 @@ describe.each(engines)('check-in and check-out on $name', (database) => {
     expectProblem(await t.api('POST', '/api/v1/visits', { token: rep7, body: stale }), 422, '/body/deviceTime');
     expect(await checkinDb(t).selectFrom('visit').select('id').where('id', '=', stale.id).execute()).toEqual([]);
   });
+  it("finds the caller's own visit left open (state=open&mine=true), never another rep's, and not once it is checked out", async () => {
+    const rep8 = await t.login('rep8.sg@fieldops.test');
+    const rep9 = await t.login('rep9.sg@fieldops.test');
+    const manager = await t.login('countrymanager.sg@fieldops.test');
+    const mine = aCheckIn(await aMerchantAt(t, rep8, SHOP), SHOP);
+    const theirs = aCheckIn(await aMerchantAt(t, rep9, SHOP), SHOP);
+    expect((await t.api('POST', '/api/v1/visits', { token: rep8, body: mine })).status).toBe(201);
+    expect((await t.api('POST', '/api/v1/visits', { token: rep9, body: theirs })).status).toBe(201);
+    const ids = async (token: string, query: string) =>
+      (await t.api('GET', `/api/v1/visits?${query}`, { token })).body.items.map((v: { id: string }) => v.id);
+
+    expect(await ids(rep8, 'state=open&mine=true')).toEqual([mine.id]);
+    expect(await ids(rep9, 'state=open&mine=true')).toEqual([theirs.id]);
+    // The manager sees both open visits in their scope, yet "mine" narrows to their own (none).
+    expect(await ids(manager, 'state=open')).toEqual(expect.arrayContaining([mine.id, theirs.id]));
+    expect(await ids(manager, 'state=open&mine=true')).toEqual([]);
+    // Another rep's id with mine=true answers nothing rather than widening the scope.
+    expect(await ids(rep8, `state=open&mine=true&repId=${await userId(t, 'rep9.sg@fieldops.test')}`)).toEqual([]);
+
+    const out = await t.api('POST', `/api/v1/visits/${mine.id}/check-out`, { token: rep8, body: aCheckOut(new Date().toISOString()) });
+    expect(out.status, JSON.stringify(out.body)).toBe(200);
+    expect(await ids(rep8, 'state=open&mine=true')).toEqual([]);
+    expect(await ids(rep8, 'state=closed&mine=true')).toEqual([mine.id]);
+    expectProblem(await t.api('GET', '/api/v1/visits?state=half', { token: rep8 }), 400, '/query/state');
+  });
 });

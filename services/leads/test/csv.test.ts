@@ -1,6 +1,6 @@
+import { parseCsv } from '@fieldops/platform';
 import { describe, expect, it } from 'vitest';
 import { readHeader, readRow } from '../src/app/import-row';
-import { parseCsv } from '../src/domain/csv';
 
 describe('parseCsv', () => {
   it('reads plain fields, LF and CRLF line ends, and skips blank lines', () => {

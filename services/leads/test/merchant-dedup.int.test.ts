@@ -117,4 +117,57 @@ describe.each(engines)('capture checks merchants for duplicates on $name', (data
     expect(JSON.stringify(res.body)).not.toContain(merchant.id);
     expect(fresh).toMatchObject({ status: 'created', reasons: [] });
   });
+  it('the check before saving names only what the rep may read: who holds a lead, the merchant to its owner; the rest is counted', async () => {
+    const holder = await as('rep10.sg');
+    const lead = await t.api('POST', '/api/v1/leads', {
+      token: holder,
+      body: aLead({ name: 'Numbat Lantern Shop', lat: 1.45, lng: 103.81 }),
+    });
+    expect(lead.status, JSON.stringify(lead.body)).toBe(201);
+    const check = (token: string, query: string) => t.api('GET', `/api/v1/leads/duplicates?${query}`, { token });
+    const here = 'name=Numbat%20Lantern%20Shop&lat=1.45001&lng=103.81';
+
+    const own = await check(holder, here);
+    expect(own.status, JSON.stringify(own.body)).toBe(200);
+    expect(own.body).toMatchObject({ blocking: true, hidden: 0 });
+    expect(own.body.items).toEqual([
+      expect.objectContaining({
+        type: 'lead',
+        id: lead.body.id,
+        strength: 'strong',
+        pool: 'private',
+        holder: 'me',
+        lat: 1.45,
+        lng: 103.81,
+      }),
+    ]);
+    const manager = await check(await as('countrymanager.sg'), here);
+    expect(manager.body.items).toEqual([expect.objectContaining({ id: lead.body.id, holder: 'other' })]);
+    // Another rep may not read the lead: saving would be refused, and that is all they learn.
+    const stranger = await check(await as('rep11.sg'), here);
+    expect(stranger.body).toEqual({ items: [], hidden: 1, blocking: true });
+
+    const merchantHere = `name=Quokka%20Zither%20Emporium&lat=1.43612&lng=103.7865`;
+    const owner = await check(await as('rep1.sg'), merchantHere);
+    expect(owner.body.items).toEqual([expect.objectContaining({ type: 'merchant', id: merchant.id })]);
+    expect(owner.body.items[0].holder).toBeUndefined();
+    const other = await check(await as('rep6.sg'), merchantHere);
+    expect(other.body).toMatchObject({ items: [], blocking: true });
+    expect(JSON.stringify(other.body)).not.toContain(merchant.id);
+
+    expect((await check(holder, 'name=Numbat%20Lantern%20Shop&lat=1.47&lng=103.81')).body).toEqual({
+      items: [],
+      hidden: 0,
+      blocking: false,
+    });
+    const nameless = await check(holder, 'lat=1.45&lng=103.81');
+    expectProblem(nameless, 400);
+    expect(nameless.body.errors).toEqual([expect.objectContaining({ field: '/query/name' })]);
+    const badPhone = await check(holder, `${here}&phone=12`);
+    expectProblem(badPhone, 400);
+    expect(badPhone.body.errors).toEqual([expect.objectContaining({ field: '/query/phone' })]);
+    // Nothing was written by a check.
+    const mine = await t.api('GET', '/api/v1/leads?pool=mine&limit=200', { token: holder });
+    expect(mine.body.items.filter((l: { name: string }) => l.name === 'Numbat Lantern Shop')).toHaveLength(1);
+  });
 });

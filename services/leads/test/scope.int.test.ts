@@ -80,6 +80,23 @@ describe.each(engines)('the data scope of leads on $name', (database) => {
     expect(brPool.body.items.map((l: { id: string }) => l.id)).not.toContain(id);
   });
 
+  it("a country filter keeps that country's leads; a country outside the caller's scope lists none", async () => {
+    const listed = async (who: string, country: string) => {
+      const page = await t.api('GET', `/api/v1/leads?limit=200&country=${country}`, { token: await as(who) });
+      expect(page.status, JSON.stringify(page.body)).toBe(200);
+      return page.body.items.map((l: { id: string; country: string }) => l.country);
+    };
+    const own = await listed('rep1.sg', 'SG');
+    expect(own.length).toBeGreaterThan(0);
+    expect(new Set(own)).toEqual(new Set(['SG']));
+    expect(await listed('rep1.sg', 'BR')).toEqual([]);
+    expect(new Set(await listed('admin', 'SG'))).toEqual(new Set(['SG']));
+    expect(await listed('admin', 'ZZ')).toEqual([]);
+    const malformed = await t.api('GET', '/api/v1/leads?country=sg', { token: await as('rep1.sg') });
+    expectProblem(malformed, 400);
+    expect(JSON.stringify(malformed.body)).toContain('country');
+  });
+
   it('duplicateOf names a lead only to whoever may read it', async () => {
     const first = await t.api('POST', '/api/v1/leads', { token: await as('rep2.sg'), body: aLead({ phone: '+65 9555 0101' }) });
     expect(first.status, JSON.stringify(first.body)).toBe(201);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { enrollmentLimit } from '../src/domain/budget';
 import { moveCampaign } from '../src/domain/campaign-state';
-import { splitHoldout } from '../src/domain/holdout';
+import { splitAdded, splitHoldout } from '../src/domain/holdout';
 import { signInvitation, verifyInvitation } from '../src/domain/invitation-link';
+import { PAGE_TEXT } from '../src/domain/merchant-page-text';
 import { matchesHitFilters } from '../src/domain/segment-filters';
-import { termsIn } from '../src/domain/terms';
+import { TERMS_LOCALES, termsIn, termsLocale } from '../src/domain/terms';
 import { measureUplift, normalQuantile, tQuantile, welchInterval } from '../src/domain/uplift';
 
 /** A reproducible stream of numbers in [0, 1) (mulberry32). */
@@ -105,6 +106,39 @@ describe('terms in the merchant’s language', () => {
     expect(termsIn(terms, 'zh-CN')).toBe('条款');
     expect(termsIn(terms, 'pt-PT')).toBe('Termos');
     expect(termsIn(terms, 'id-ID')).toBe('Terms');
+    expect(termsIn({ ...terms, id: 'Syarat' }, 'id-ID')).toBe('Syarat');
+  });
+
+  it('the merchant page speaks English, Simplified Chinese, Brazilian Portuguese and Indonesian', () => {
+    expect([...TERMS_LOCALES].sort()).toEqual(['en', 'id', 'pt-BR', 'zh-CN']);
+    expect(termsLocale('id-ID')).toBe('id');
+    expect(PAGE_TEXT.id.accept).toBe('Terima');
+    for (const locale of TERMS_LOCALES) expect(Object.keys(PAGE_TEXT[locale]).sort()).toEqual(Object.keys(PAGE_TEXT.en).sort());
+  });
+});
+
+describe('merchants joining a running campaign', () => {
+  it('are held out so that the whole membership keeps the share, stratified, from the campaign seed', () => {
+    const all = members(120);
+    const launch = splitHoldout(all.slice(0, 100), 0.1, 'seed');
+    expect(launch.heldOut.size).toBe(10);
+    const added = splitAdded(all.slice(100), { members: 100, heldOut: 10 }, 0.1, 'seed');
+    expect(added.heldOut.size).toBe(2);
+    expect(added.strata.reduce((sum, s) => sum + s.heldOut, 0)).toBe(2);
+    expect(splitAdded(all.slice(100), { members: 100, heldOut: 10 }, 0.1, 'seed').heldOut).toEqual(added.heldOut);
+  });
+
+  it('one at a time, they are held out as the share comes due rather than never', () => {
+    let state = { members: 0, heldOut: 0 };
+    for (const m of members(40)) {
+      const split = splitAdded([m], state, 0.25, 'seed');
+      state = { members: state.members + 1, heldOut: state.heldOut + split.heldOut.size };
+    }
+    expect(state.heldOut).toBe(10);
+  });
+
+  it('hold out none when the membership already holds out its share or more', () => {
+    expect(splitAdded(members(5), { members: 10, heldOut: 8 }, 0.2, 'seed').heldOut.size).toBe(0);
   });
 });
 

@@ -150,3 +150,26 @@ export async function outboxOf(t: TestHost, type: string): Promise<Record<string
   const rows = await marketingDb(t).selectFrom('outbox').select(['envelope']).where('type', '=', type).orderBy('seq').execute();
   return rows.map((r) => (JSON.parse(r.envelope) as EventEnvelope<Record<string, unknown>>).data);
 }
+
+/** The id of the item named `name` in a list the admin reads (`/api/v1/roles`, `/api/v1/org-units`). */
+export async function idNamed(t: TestHost, admin: string, route: string, name: string): Promise<string> {
+  const res = await t.api('GET', `${route}?limit=200`, { token: admin });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  const found = (res.body.items as { id: string; name: string }[]).find((item) => item.name === name);
+  if (!found) throw new Error(`${name} is not at ${route}`);
+  return found.id;
+}
+
+/** Changes a demo user through the account API as the admin: their team, roles or status. */
+export async function changeUser(t: TestHost, admin: string, email: string, changes: Record<string, unknown>): Promise<void> {
+  const users = await t.api('GET', `/api/v1/users?q=${encodeURIComponent(email)}`, { token: admin });
+  const user = (users.body.items as { id: string; email: string }[]).find((u) => u.email === email);
+  if (!user) throw new Error(`no user ${email}`);
+  const read = await t.api('GET', `/api/v1/users/${user.id}`, { token: admin });
+  const changed = await t.api('PATCH', `/api/v1/users/${user.id}`, {
+    token: admin,
+    body: changes,
+    headers: { 'if-match': read.headers.get('etag') ?? '' },
+  });
+  expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+}

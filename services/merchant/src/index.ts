@@ -7,6 +7,7 @@ import { onboardingDocumentsSchema } from './db/migrations/004-onboarding-docume
 import type { MerchantDb } from './db/schema';
 import { areaChangedConsumer } from './events/handlers/area-changed.handler';
 import { conversionRequestedConsumer } from './events/handlers/conversion-requested.handler';
+import { legacyImportConsumer } from './events/handlers/legacy-import.handler';
 import { demoMerchants } from './seed/seed-demo';
 
 /** Merchants: profiles, life cycle, owner transfers, history from the event log; the merchant side of lead conversion. */
@@ -21,7 +22,7 @@ export const merchantService: ServiceDefinition = defineService<MerchantDb>({
     },
   },
   rpc: merchantRpc,
-  consumes: [areaChangedConsumer, conversionRequestedConsumer, demoMerchants.consumer],
+  consumes: [areaChangedConsumer, conversionRequestedConsumer, legacyImportConsumer, demoMerchants.consumer],
   seedDemo: demoMerchants.seed,
 });
 

@@ -60,4 +60,16 @@ describe.each(engines)('merchant RPC on $name', (database) => {
       Code.InvalidArgument,
     );
   });
+
+  it("Nearby with a country keeps that country's merchants; a country outside the caller's scope finds none", async () => {
+    const near = (token: string, country: string) =>
+      merchants().nearby({ lat: 1.29, lng: 103.85, radiusM: 5000, country }, asCaller(token));
+    expect((await near(rep, 'SG')).items.map((i) => i.merchant?.id)).toEqual(expect.arrayContaining(ids));
+    expect((await near(rep, 'BR')).items).toEqual([]);
+    // The administrator sees every country: the filter alone narrows what they get.
+    const admin = await t.login('admin@fieldops.test');
+    expect((await near(admin, 'SG')).items.map((i) => i.merchant?.id)).toEqual(expect.arrayContaining(ids));
+    expect((await near(admin, 'BR')).items).toEqual([]);
+    expect(await failureOf(near(rep, 'sg'))).toBe(Code.InvalidArgument);
+  });
 });

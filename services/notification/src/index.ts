@@ -4,6 +4,7 @@ import { pushKeyRoutes } from './api/push-key.routes';
 import { streamRoutes } from './api/stream.routes';
 import { type NotificationDeps, setupNotification } from './config';
 import { notificationSchema } from './db/migrations/001-notification';
+import { quietHoursSchema } from './db/migrations/002-quiet-hours';
 import type { NotificationDb } from './db/schema';
 import { notifyConsumer } from './events/notify.consumer';
 import { deliveryJobs } from './jobs/delivery.jobs';
@@ -17,7 +18,7 @@ export interface NotificationServiceOptions {
 export function createNotificationService(options: NotificationServiceOptions = {}): ServiceDefinition {
   return defineService<NotificationDb, NotificationDeps>({
     name: 'notification',
-    migrations: [notificationSchema],
+    migrations: [notificationSchema, quietHoursSchema],
     setup: setupNotification,
     http: {
       prefixes: ['/api/v1/notifications', '/api/v1/me/notification-preferences', '/api/v1/push-subscriptions'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { windowEnd } from '../src/app/notify';
-import { channelEnabled } from '../src/db/preference.repository';
+import { channelEnabled, optedIn } from '../src/db/preference.repository';
 import { afterAttempt, backoffMs, MAX_ATTEMPTS } from '../src/domain/delivery-state';
 import { templateLocale } from '../src/domain/locale';
 import { quietUntil } from '../src/domain/quiet-hours';
@@ -60,6 +60,16 @@ describe('templates and preferences', () => {
     expect(channelEnabled([{ workflow: 'lead-assigned', channel: 'sms', enabled: true }], 'lead-assigned', 'sms', ['email'])).toBe(true);
     expect(channelEnabled([], 'lead-assigned', 'sms', ['email'])).toBe(false);
     expect(channelEnabled([], 'lead-assigned', 'email', ['email'])).toBe(true);
+  });
+  it('an opt-in workflow is off on every channel, country default or whole channel on, until the user turns it on', () => {
+    const channelOn = [{ workflow: '*', channel: 'email' as const, enabled: true }];
+    expect(channelEnabled([], 'daily-attainment', 'email', ['email'], true)).toBe(false);
+    expect(channelEnabled(channelOn, 'daily-attainment', 'email', ['email'], true)).toBe(false);
+    const turnedOn = [{ workflow: 'daily-attainment', channel: 'push' as const, enabled: true }];
+    expect(channelEnabled(turnedOn, 'daily-attainment', 'push', ['email'], true)).toBe(true);
+    expect(channelEnabled(turnedOn, 'daily-attainment', 'email', ['email'], true)).toBe(false);
+    expect(optedIn(turnedOn, 'daily-attainment')).toBe(true);
+    expect(optedIn(channelOn, 'daily-attainment')).toBe(false);
   });
   it('digest windows are fixed slices: every notice of a slice goes out at its end', () => {
     expect(windowEnd(3_600_000 * 5 + 1, 3_600_000)).toBe(3_600_000 * 6);

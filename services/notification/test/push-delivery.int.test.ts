@@ -116,4 +116,81 @@ describe.each(await hostEngines())('Web Push through the service on $name', (eng
     );
     expect(pushed()).toHaveLength(2);
   });
+  it("a user's own quiet hours in their own zone hold a push until their morning; a colleague keeps the country's window", async () => {
+    const own = await as('rep5.sg');
+    const ownId = await userIdOf(t, own);
+    const colleague = await as('rep2.sg');
+    const colleagueId = await userIdOf(t, colleague);
+    const key = await t.api('GET', '/api/v1/push-subscriptions/key', { token: own });
+    for (const token of [own, colleague]) {
+      const { endpoint, keys } = JSON.parse(pushService.subscribe(key.body.publicKey).json);
+      expect((await t.api('POST', '/api/v1/push-subscriptions', { token, body: { endpoint, keys } })).status).toBe(201);
+    }
+    const set = await t.api('PUT', '/api/v1/me/notification-preferences', {
+      token: own,
+      body: { quietHours: { start: '21:00', end: '06:00' }, timeZone: 'Asia/Tokyo' },
+    });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    const read = await t.api('GET', '/api/v1/me/notification-preferences', { token: own });
+    expect(read.body).toMatchObject({
+      quietHours: { start: '21:00', end: '06:00', timezone: 'Asia/Tokyo' },
+      quietHoursOverride: { quietHours: { start: '21:00', end: '06:00' }, timeZone: 'Asia/Tokyo' },
+      countryQuietHours: { start: '22:00', end: '07:00', timezone: 'Asia/Singapore' },
+    });
+    expect(read.body.timeZones).toEqual(expect.arrayContaining(['Asia/Singapore', 'America/Sao_Paulo']));
+    const pushOf = (userId: string) =>
+      notificationDb(t)
+        .selectFrom('delivery')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .where('channel', '=', 'push')
+        .orderBy('id')
+        .executeTakeFirst();
+    const emailsOf = (userId: string) =>
+      notificationDb(t).selectFrom('delivery').select('state').where('user_id', '=', userId).where('channel', '=', 'email').execute();
+
+    // 22:00 in Tokyo is 21:00 in Singapore: inside the user's own window, outside the country's.
+    clock.set(Date.UTC(2027, 2, 3, 13, 0));
+    for (const repId of [ownId, colleagueId]) {
+      const lead = await aLead(t, await as('teamlead1.sg'));
+      const res = await t.api('POST', `/api/v1/leads/${lead.id}/assign`, { token: await as('teamlead1.sg'), body: { repId } });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    }
+    await eventually(async () => expect((await pushOf(colleagueId))?.state).toBe('sent'));
+    await eventually(async () => expect((await emailsOf(ownId)).map((d) => d.state)).toEqual(['sent']));
+    const tokyoMorning = Date.UTC(2027, 2, 3, 21, 0); // 06:00 on 4 March in Tokyo
+    expect(await pushOf(ownId)).toMatchObject({ state: 'queued', attempts: 0, next_attempt_at: tokyoMorning });
+
+    // Back to the country's window: the override is gone, the zone too.
+    const reset = await t.api('PUT', '/api/v1/me/notification-preferences', { token: own, body: { quietHours: null, timeZone: null } });
+    expect(reset.body.quietHours).toEqual({ start: '22:00', end: '07:00', timezone: 'Asia/Singapore' });
+    expect(reset.body.quietHoursOverride).toEqual({ quietHours: null, timeZone: null });
+
+    clock.set(tokyoMorning);
+    await eventually(async () => expect((await pushOf(ownId))?.state).toBe('sent'));
+  });
+
+  it('quiet hours with a bad time or an unknown zone answer 422 naming the field, and nothing is saved', async () => {
+    const token = await as('rep7.sg');
+    for (const [body, fields] of [
+      [{ quietHours: { start: '25:00', end: '06:00' } }, ['/body/quietHours/start']],
+      [{ quietHours: { start: '21:00', end: '6' } }, ['/body/quietHours/end']],
+      [{ quietHours: { start: '21:00', end: '21:00' } }, ['/body/quietHours/end']],
+      [{ channels: { push: false }, quietHours: { start: '21:00', end: '06:00' }, timeZone: 'Mars/Olympus' }, ['/body/timeZone']],
+    ] as const) {
+      const res = await t.api('PUT', '/api/v1/me/notification-preferences', { token, body });
+      expect(res.status, JSON.stringify(body)).toBe(422);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(fields);
+    }
+    const now = await t.api('GET', '/api/v1/me/notification-preferences', { token });
+    expect(now.body.channels.push).toBe(true);
+    expect(now.body.quietHoursOverride).toEqual({ quietHours: null, timeZone: null });
+    const stored = await notificationDb(t)
+      .selectFrom('notification_quiet_hours')
+      .selectAll()
+      .where('user_id', '=', await userIdOf(t, token))
+      .execute();
+    expect(stored).toEqual([]);
+  });
 });

@@ -42,6 +42,7 @@ const COLUMNS: ServiceColumns<NotificationDb> = {
     sent_at: true,
   },
   notification_preference: { user_id: true, workflow: true, channel: true, enabled: true, updated_at: true },
+  notification_quiet_hours: { user_id: true, quiet_start: true, quiet_end: true, time_zone: true, updated_at: true },
   push_subscription: { id: true, user_id: true, endpoint: true, p256dh: true, auth: true, created_at: true },
   digest_item: {
     id: true,

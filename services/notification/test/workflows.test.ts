@@ -33,6 +33,8 @@ const FACTS = {
   terms: 'We pay S$100 towards your breakfast menu.',
   link: '/m/campaigns/token',
   expiresAt: Date.UTC(2027, 0, 8, 4, 0),
+  date: '2026-11-20',
+  attainment: [{ metric: 'verified-visits', period: '2026-11', value: 12, target: 40 }],
 };
 
 describe('the workflows', () => {
@@ -44,6 +46,10 @@ describe('the workflows', () => {
       expect(isCataloguedEventType(w.trigger), w.name).toBe(true);
       expect(w.channels.length, w.name).toBeGreaterThan(0);
     }
+  });
+
+  it('an opt-in workflow is never critical: critical notices ignore preferences, so it could not be left off', () => {
+    for (const w of WORKFLOWS.filter((x) => x.optIn)) expect(w.severity, w.name).not.toBe('critical');
   });
 
   it.each(WORKFLOWS.map((w) => [w.name, w] as const))('%s reads complete in English and Simplified Chinese', (_name, w) => {

@@ -2,17 +2,22 @@ import { defineService, type ProgressReporter, type ServiceDefinition, taskRefs 
 import { performanceRoutes } from './api/performance.routes';
 import { performanceRpc } from './api/rpc';
 import { replayPerformance } from './app/replay';
+import { tellDailyAttainment } from './app/tell-daily-attainment';
 import type { PerformanceContext } from './config';
 import { performanceSchema } from './db/migrations/001-performance';
 import { merchantDaysSchema } from './db/migrations/002-merchant-days';
 import { incentivesSchema } from './db/migrations/003-incentives';
+import { attainmentToldSchema } from './db/migrations/004-attainment-told';
 import type { PerformanceDb } from './db/schema';
-import { enrollmentsConsumer, leadsConsumer, merchantsConsumer, visitsConsumer } from './events/handlers/consumers';
+import { enrollmentsConsumer, leadsConsumer, merchantsConsumer, ticketsConsumer, visitsConsumer } from './events/handlers/consumers';
 import { orgUnitsConsumer } from './events/handlers/org-units.handler';
+import { noticeJobs } from './jobs/notice.jobs';
 
 const tasks = {
   /** `fieldops replay performance`: the facts the sources' exports can tell, brought in step with them. */
   replayPerformance: (ctx: PerformanceContext, _args: undefined, progress: ProgressReporter) => replayPerformance(ctx, progress),
+  /** What the daily-attainment job runs: reps whose evening it is are told their attainment, once a day. */
+  tellDailyAttainment: (ctx: PerformanceContext, _args: undefined) => tellDailyAttainment(ctx),
 };
 
 /** The performance service's tasks, for `host.runTask`. */
@@ -24,7 +29,7 @@ export const performanceTasks = taskRefs('performance', tasks);
  */
 export const performanceService: ServiceDefinition = defineService<PerformanceDb>({
   name: 'performance',
-  migrations: [performanceSchema, merchantDaysSchema, incentivesSchema],
+  migrations: [performanceSchema, merchantDaysSchema, incentivesSchema, attainmentToldSchema],
   http: {
     prefixes: ['/api/v1/performance'],
     description: 'Performance: figures from verified events, targets and attainment, leaderboards, and the facts behind every figure',
@@ -33,7 +38,9 @@ export const performanceService: ServiceDefinition = defineService<PerformanceDb
     },
   },
   rpc: performanceRpc,
-  consumes: [orgUnitsConsumer, visitsConsumer, leadsConsumer, merchantsConsumer, enrollmentsConsumer],
+  consumes: [orgUnitsConsumer, visitsConsumer, leadsConsumer, merchantsConsumer, enrollmentsConsumer, ticketsConsumer],
+  // Quarter-hourly: a country's evening is told within fifteen minutes of its start.
+  jobs: noticeJobs(15 * 60_000),
   tasks,
 });
 

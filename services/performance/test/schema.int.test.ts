@@ -80,6 +80,7 @@ const COLUMNS: ServiceColumns<PerformanceDb> = {
     total_minor: true,
     closed_at: true,
   },
+  performance_attainment_told: { user_id: true, date: true, told_at: true },
 };
 
 describe.each(await databaseEngines())('the performance schema on $name', (engine) => {

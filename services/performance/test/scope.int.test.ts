@@ -80,6 +80,7 @@ describe.each(await databaseEngines())('performance scope on $name', (database) 
       'merchant-orders',
       'merchant-gmv',
       'campaign-enrollments',
+      'tickets-resolved-in-sla',
     ]);
     expect(mine.body.items[1]).toMatchObject({ subject: `user:${rep1.id}`, value: await figure('admin', `user:${rep1.id}`) });
     for (const subject of [`user:${rep2.id}`, `org-unit:${team1}`, `user:${repId.id}`]) {

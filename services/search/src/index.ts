@@ -84,6 +84,7 @@ function searchDefinition(manifest: ServiceManifest<SearchDb, SearchState>): Ser
   return {
     name: manifest.name,
     prefixes: manifest.http?.prefixes ?? [],
+    consumers: defineService(manifest).consumers,
     start: (runtime, options) => defineService(replicaManifest(manifest, runtime.config.env.SEARCH_REPLICA)).start(runtime, options),
     migrate: (runtime) => defineService(manifest).migrate(runtime),
   };

@@ -2,6 +2,7 @@ import { PACK_EXAMPLES } from '@fieldops/countries/examples';
 import { destinationPoint } from '@fieldops/geo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchIndex } from '../src/db/search-index';
+import type { DocumentType } from '../src/domain/search-document';
 import type { SearchQuery } from '../src/domain/search-query';
 import type { Visibility } from '../src/domain/visibility';
 import { CHINESE_MERCHANTS, CHINESE_QUERIES } from './chinese-merchants';
@@ -245,6 +246,13 @@ describe.each(testDrivers())('the $name search index', (driver) => {
         stage: { new: 1, qualified: 1 },
         pool: { public: 1, private: 1 },
       });
+    });
+    it('counts every hit under the same filters when asked, beyond the page', async () => {
+      const query = { q: 'noodle', filters: { types: ['merchant', 'lead'] as DocumentType[], category: fCategories, country: ['SG'] } };
+      const page = await index.search(aQuery({ ...query, limit: 1, withTotal: true }), everything);
+      expect(page.hits).toHaveLength(1);
+      expect(page.total).toBe(4);
+      expect((await index.search(aQuery({ ...query, limit: 1 }), everything)).total).toBeUndefined();
     });
     it('ranks a title match above an address match', async () => {
       const result = await index.search(

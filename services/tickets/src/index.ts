@@ -3,8 +3,13 @@ import { ticketsRpc } from './api/rpc';
 import { ticketRoutes } from './api/tickets.routes';
 import type { TicketsContext } from './config';
 import { ticketsSchema } from './db/migrations/001-tickets';
+import { breachSortSchema } from './db/migrations/002-breach-sort';
+import { slaPoliciesSchema } from './db/migrations/003-sla-policies';
+import { onSiteVisitSchema } from './db/migrations/004-on-site-visit';
 import type { TicketsDb } from './db/schema';
 import { merchantTicketsConsumer } from './events/handlers/merchant-tickets.handler';
+import { slaPolicyRecomputeConsumer } from './events/handlers/sla-policy-recompute.handler';
+import { visitFlaggedConsumer } from './events/handlers/visit-flagged.handler';
 import { recomputeOpenSla } from './jobs/recompute-sla';
 import { fireDueSlaActions, slaJobs } from './jobs/sla-breach.job';
 
@@ -26,7 +31,7 @@ export const ticketsTasks = taskRefs('tickets', tasks);
 export function createTicketsService(options: TicketsServiceOptions = {}): ServiceDefinition {
   return defineService<TicketsDb>({
     name: 'tickets',
-    migrations: [ticketsSchema],
+    migrations: [ticketsSchema, breachSortSchema, slaPoliciesSchema, onSiteVisitSchema],
     http: {
       prefixes: ['/api/v1/tickets'],
       description: 'Tickets: work orders on merchants, with SLA clocks on each country’s working calendar and escalation',
@@ -35,7 +40,7 @@ export function createTicketsService(options: TicketsServiceOptions = {}): Servi
       },
     },
     rpc: ticketsRpc,
-    consumes: [merchantTicketsConsumer],
+    consumes: [merchantTicketsConsumer, slaPolicyRecomputeConsumer, visitFlaggedConsumer],
     jobs: slaJobs(options.slaCheckMs ?? 30_000),
     tasks,
   });

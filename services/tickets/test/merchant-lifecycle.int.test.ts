@@ -1,7 +1,11 @@
+import { COUNTRY_PACKS } from '@fieldops/countries';
 import { databaseEngines, eventually, type TestHost } from '@fieldops/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxOf, startTicketsHost } from './tickets-fixtures';
+
+/** Thailand, found through the registry: a pack's literals stay in its folder. */
+const thailand = COUNTRY_PACKS.find((p) => p.identity.locale === 'th-TH')?.identity.code;
 
 type Item = { id: string; type: string; title: string; createdBy: string; fields: Record<string, unknown> };
 
@@ -10,8 +14,28 @@ describe.each(await databaseEngines())('tickets the merchant life cycle opens on
   let manager: string;
   let merchantId: string;
   const as = (who: string) => t.login(`${who}@fieldops.test`);
-  const ticketsOf = async (id: string): Promise<Item[]> =>
-    (await t.api('GET', `/api/v1/tickets?merchantId=${id}&limit=50`, { token: manager })).body.items;
+  const ticketsOf = async (id: string, token = manager): Promise<Item[]> =>
+    (await t.api('GET', `/api/v1/tickets?merchantId=${id}&limit=50`, { token })).body.items;
+
+  /** A lead of `rep`'s won and converted; answers the merchant once the lead names it. */
+  async function converted(rep: string, lead: Record<string, unknown>, merchant: { legalName: string; businessId: string }) {
+    const created = await t.api('POST', '/api/v1/leads', { token: rep, body: { category: 'restaurant', ...lead } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect((await t.api('POST', `/api/v1/leads/${created.body.id}/stage`, { token: rep, body: { to: 'won' } })).status).toBe(200);
+    const convert = await t.api('POST', `/api/v1/leads/${created.body.id}/convert`, { token: rep, body: merchant });
+    expect(convert.status, JSON.stringify(convert.body)).toBe(200);
+    let id = '';
+    await eventually(
+      async () => {
+        const res = await t.api('GET', `/api/v1/leads/${created.body.id}`, { token: rep });
+        expect(res.body.merchantId).not.toBeNull();
+        id = res.body.merchantId;
+        // The demo seed's merchant events (eight countries) are still reaching the consumers ahead of this one.
+      },
+      { timeoutMs: 60_000 },
+    );
+    return id;
+  }
   beforeAll(async () => {
     t = await startTicketsHost(database);
     manager = await as('countrymanager.sg');
@@ -20,38 +44,36 @@ describe.each(await databaseEngines())('tickets the merchant life cycle opens on
 
   it('a lead converted into a merchant opens the country’s onboarding tasks, once', async () => {
     const rep = await as('rep3.sg');
-    const lead = await t.api('POST', '/api/v1/leads', {
-      token: rep,
-      body: {
-        name: 'Onboarding Satay House',
-        address: '8 Bukit Timah Road',
-        category: 'restaurant',
-        phone: '+65 9777 0101',
-        lat: 1.3145,
-        lng: 103.8454,
-      },
-    });
-    expect(lead.status, JSON.stringify(lead.body)).toBe(201);
-    expect((await t.api('POST', `/api/v1/leads/${lead.body.id}/stage`, { token: rep, body: { to: 'won' } })).status).toBe(200);
-    const convert = await t.api('POST', `/api/v1/leads/${lead.body.id}/convert`, {
-      token: rep,
-      body: { legalName: 'Onboarding Satay House Pte Ltd', businessId: '201912345K' },
-    });
-    expect(convert.status, JSON.stringify(convert.body)).toBe(200);
-    await eventually(
-      async () => {
-        const res = await t.api('GET', `/api/v1/leads/${lead.body.id}`, { token: rep });
-        expect(res.body.merchantId).not.toBeNull();
-        merchantId = res.body.merchantId;
-        // The demo seed's merchant events (eight countries) are still reaching the consumers ahead of this one.
-      },
-      { timeoutMs: 60_000 },
+    merchantId = await converted(
+      rep,
+      { name: 'Onboarding Satay House', address: '8 Bukit Timah Road', phone: '+65 9777 0101', lat: 1.3145, lng: 103.8454 },
+      { legalName: 'Onboarding Satay House Pte Ltd', businessId: '201912345K' },
     );
     await eventually(async () => expect(await ticketsOf(merchantId)).toHaveLength(3), { timeoutMs: 60_000 });
     const tickets = await ticketsOf(merchantId);
     expect(tickets.every((i) => i.type === 'onboarding-task' && i.createdBy === 'service:tickets')).toBe(true);
     expect(tickets.map((i) => i.fields.task).sort()).toEqual(['menu-photos', 'signage', 'staff-training']);
     expect((await outboxOf(t, tickets[0]?.id ?? '')).map((e) => e.type)).toContain('tickets.ticket.opened.v1');
+  }, 150_000);
+
+  it('a country pack added after the first four opens its own onboarding tasks: Thailand’s include PromptPay', async () => {
+    const rep = await as('rep3.th');
+    const id = await converted(
+      rep,
+      { name: 'ร้านข้าวมันไก่ทดสอบ', address: '99 ถนนสุขุมวิท', phone: '081 234 5678', lat: 13.7563, lng: 100.5018 },
+      { legalName: 'บริษัท ข้าวมันไก่ทดสอบ จำกัด', businessId: '0107544000108' },
+    );
+    const countryManager = await as('countrymanager.th');
+    await eventually(async () => expect(await ticketsOf(id, countryManager)).toHaveLength(4), { timeoutMs: 60_000 });
+    const tickets = await ticketsOf(id, countryManager);
+    expect(tickets.every((i) => i.type === 'onboarding-task' && i.createdBy === 'service:tickets')).toBe(true);
+    expect(tickets.map((i) => i.title)).toContain('Set up PromptPay and the Thai QR payment');
+    const types = await t.api('GET', '/api/v1/tickets/types', { token: countryManager });
+    expect(types.body.country).toBe(thailand);
+    expect(types.body.items.find((i: { type: string }) => i.type === 'complaint')).toMatchObject({
+      labels: { en: 'Merchant complaint', th: 'ข้อร้องเรียนของร้านค้า' },
+      fields: { properties: { channel: { enum: ['line', 'phone', 'email', 'portal'] } } },
+    });
   }, 150_000);
 
   it('a merchant suspended opens a follow-up with the reason', async () => {

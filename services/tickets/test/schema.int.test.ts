@@ -25,10 +25,12 @@ const COLUMNS: ServiceColumns<TicketsDb> = {
     lead_id: true,
     place_id: true,
     visit_id: true,
+    on_site_visit_id: true,
     fields: true,
     created_by: true,
     sla_next_due_at: true,
     sla_breach_at: true,
+    sla_breach_sort: true,
     sla_status: true,
     resolved_at: true,
     closed_at: true,
@@ -51,6 +53,7 @@ const COLUMNS: ServiceColumns<TicketsDb> = {
   ticket_comment: { id: true, ticket_id: true, author_id: true, body: true, visibility: true, at: true },
   ticket_watcher: { ticket_id: true, user_id: true, at: true },
   ticket_sla_action: { action_key: true, ticket_id: true, at: true },
+  ticket_sla_policy: { country: true, ticket_type: true, policies: true, version: true, updated_by: true, updated_at: true },
 };
 
 describe.each(await databaseEngines())('the tickets schema on $name', (engine) => {

@@ -1,14 +1,32 @@
+import { COUNTRY_CODES, COUNTRY_PACKS } from '@fieldops/countries';
 import { describe, expect, it } from 'vitest';
 import { fieldProblems } from '../src/domain/ticket-fields';
-import { ticketSetupOf, ticketTypeOf } from '../src/domain/ticket-types';
+import { hasTicketSetup, ticketSetupOf, ticketTypeOf } from '../src/domain/ticket-types';
 
 describe('ticket types as country data', () => {
   it('every country has the standard types, each with its queue, priority and field schema', () => {
-    for (const country of ['SG', 'CN', 'ID', 'BR']) {
+    for (const country of COUNTRY_CODES) {
       const types = ticketSetupOf(country).types.map((t) => t.type);
       expect(types).toEqual(
         expect.arrayContaining(['equipment-repair', 'equipment-install', 'onboarding-task', 'complaint', 'data-correction', 'photo-shoot']),
       );
+    }
+  });
+
+  it('every country pack has its ticket types', () => {
+    for (const country of COUNTRY_CODES) expect(hasTicketSetup(country), country).toBe(true);
+  });
+
+  it('the countries whose reps read another language first label each type in it too', () => {
+    // Found through the registry (a pack's literals stay in its folder): the packs whose locale is not English.
+    const locales = Object.fromEntries(COUNTRY_PACKS.map((p) => [p.identity.locale, p.identity.code]));
+    const complaint = (locale: string) => ticketTypeOf(locales[locale] ?? '', 'complaint').labels;
+    expect(complaint('zh-HK')).toEqual({ 'zh-HK': '商戶投訴' });
+    expect(complaint('es-MX')).toEqual({ 'es-MX': 'Queja de un comercio' });
+    expect(complaint('ar-SA')).toEqual({ ar: 'شكوى تاجر' });
+    expect(complaint('th-TH')).toEqual({ th: 'ข้อร้องเรียนของร้านค้า' });
+    for (const code of ['zh-HK', 'es-MX', 'ar-SA', 'th-TH'].map((locale) => locales[locale] ?? '')) {
+      for (const type of ticketSetupOf(code).types) expect(Object.values(type.labels ?? {})[0], `${code} ${type.type}`).toBeTruthy();
     }
   });
 

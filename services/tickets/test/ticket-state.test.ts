@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { verdictOf } from '../src/app/on-site-evidence';
 import { allowedFrom, TICKET_STATES, type TicketState, transition } from '../src/domain/ticket-state';
 
 const DAY = 86_400_000;
@@ -47,7 +48,7 @@ describe('the ticket state machine', () => {
   });
 
   it('every open state can be canceled; resolved and closed cannot', () => {
-    for (const state of ['new', 'assigned', 'in_progress', 'pending'] as const)
+    for (const state of ['new', 'assigned', 'in_progress', 'pending', 'review'] as const)
       expect(transition(aTicket(state), request('canceled')).ok).toBe(true);
     for (const state of ['resolved', 'closed'] as const) expect(transition(aTicket(state), request('canceled')).ok).toBe(false);
   });
@@ -71,5 +72,50 @@ describe('the ticket state machine', () => {
     expect(transition(aTicket('closed', { resolvedAt }), request('in_progress'))).toMatchObject({ ok: true, kind: 'reopened' });
     const late = transition(aTicket('closed', { resolvedAt: resolvedAt - 1 }), request('in_progress'));
     expect(late).toMatchObject({ ok: false, code: 'reopen-window', message: 'A ticket can be reopened within 7 days of its resolution.' });
+  });
+
+  it('only an on-site completion enters review, and only a reviewer’s decision leaves it (cancel aside)', () => {
+    expect(transition(aTicket('in_progress'), request('review'))).toMatchObject({ ok: false, code: 'needs-on-site' });
+    expect(transition(aTicket('in_progress'), { ...request('review'), command: 'on-site' })).toMatchObject({ ok: true, state: 'review' });
+    expect(transition(aTicket('review'), request('resolved'))).toMatchObject({ ok: false, code: 'needs-review' });
+    expect(transition(aTicket('review'), { ...request('resolved'), command: 'review' })).toMatchObject({ ok: true, state: 'resolved' });
+    expect(transition(aTicket('review'), { ...request('in_progress'), command: 'review' })).toMatchObject({
+      ok: true,
+      kind: 'transitioned',
+      state: 'in_progress',
+    });
+    expect(transition(aTicket('review'), request('canceled'))).toMatchObject({ ok: true, state: 'canceled' });
+    expect(transition(aTicket('review'), { ...request('closed'), command: 'review' })).toMatchObject({ ok: false, code: 'illegal' });
+  });
+
+  it('a resolved ticket goes back to review only on its visit’s late flag; nothing else enters review that way', () => {
+    expect(transition(aTicket('resolved'), { ...request('review'), command: 'visit-flagged' })).toMatchObject({
+      ok: true,
+      state: 'review',
+    });
+    expect(transition(aTicket('resolved'), request('review'))).toMatchObject({ ok: false, code: 'needs-on-site' });
+    expect(transition(aTicket('resolved'), { ...request('review'), command: 'on-site' })).toMatchObject({
+      ok: false,
+      code: 'needs-on-site',
+    });
+    expect(transition(aTicket('in_progress'), { ...request('review'), command: 'visit-flagged' })).toMatchObject({ ok: false });
+    expect(transition(aTicket('closed'), { ...request('review'), command: 'visit-flagged' })).toMatchObject({ ok: false, code: 'illegal' });
+  });
+});
+
+describe('the visit verdict an on-site completion reads', () => {
+  const visit = (verification: string, riskScore: number) => ({
+    verification,
+    riskScore,
+    riskSignals: riskScore > 0 ? [{ code: 'mock-location', weight: riskScore, detail: '' }] : [],
+  });
+
+  it('follows the checkin service once it has decided, and the country threshold while the visit is open', () => {
+    expect(verdictOf(visit('verified', 0), 50).outcome).toBe('verified');
+    expect(verdictOf(visit('approved', 60), 50).outcome).toBe('verified');
+    expect(verdictOf(visit('pending-review', 60), 50).outcome).toBe('flagged');
+    expect(verdictOf(visit('rejected', 0), 50).outcome).toBe('flagged');
+    expect(verdictOf(visit('open', 49), 50).outcome).toBe('verified');
+    expect(verdictOf(visit('open', 50), 50)).toMatchObject({ outcome: 'flagged', signals: ['mock-location'], riskScore: 50 });
   });
 });

@@ -17,10 +17,11 @@ Embedded: runs the services in this process over DATA_DIR; stop "fieldops serve"
 installation do it with POST /api/v1/search/rebuild (admins). Distributed: set SERVICE_<NAME>_URL for the
 sources, INTERNAL_SECRET, and the SEARCH_URL of the index to rebuild; restart the search replicas after it.
 
-replay performance: brings the performance facts in step with the sources' exports (ExportVisits): a visit whose
-events were missed, or whose facts were lost, gets the facts for the difference; one in step is left alone. It can
-run beside a live installation. Metrics whose sources export no history yet are listed and left as the events made
-them.
+replay performance: brings the performance facts in step with the sources' exports (ExportVisits, ExportLeads,
+ExportMerchants, ExportTickets): a record whose events were missed, or whose facts were lost, gets the facts for the
+difference; one in step is left alone. It can run beside a live installation. Metrics it cannot rebuild (merchant
+figures sent in by API, campaign enrollments, tickets when the tickets service is not installed) are listed and left
+as they were made.
 
 Settings (environment): DATA_DIR, DATABASE_URL (SEARCH_DATABASE_URL, PERFORMANCE_DATABASE_URL), SEARCH_URL, BUS_URL,
 CACHE_URL, LOG_LEVEL.`;
@@ -42,8 +43,7 @@ async function replaySearch(io: CliIo): Promise<void> {
 
 function printPerformanceReport(io: CliIo, report: ReplayReport): void {
   for (const m of report.metrics) println(io.out, `  ${m.metric}: ${m.read} records read, ${m.corrected} brought in step`);
-  if (report.notReplayed.length > 0)
-    println(io.out, `  not replayed (sent in by API, no export to rebuild from): ${report.notReplayed.join(', ')}`);
+  if (report.notReplayed.length > 0) println(io.out, `  not replayed (no export to rebuild from here): ${report.notReplayed.join(', ')}`);
 }
 
 async function replayPerformance(io: CliIo): Promise<void> {

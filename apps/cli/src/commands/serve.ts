@@ -16,7 +16,8 @@ Runs FieldOps on PORT (default 3000).
                        (e.g. --services account, --services gateway, --services gateway,account).
                        Never seeds: use "fieldops seed --demo".
 
-Settings (environment): PORT, HOST, DATA_DIR, DATABASE_URL, BUS_URL, CACHE_URL, FILES_URL,
+Settings (environment): PORT, HOST, DATA_DIR, DATABASE_URL, BUS_URL, CACHE_URL (CACHE_MIGRATION_TARGET_URL,
+CACHE_MIGRATION_PHASE), FILES_URL,
 SERVICE_<NAME>_URL (where the gateway reaches a service that runs elsewhere), LOG_LEVEL.
 SIGTERM or SIGINT stops gracefully (in-flight requests and the outbox relays finish); a second one exits at once.`;
 

@@ -7,7 +7,7 @@ const ENTRY = 'apps/cli/src/main.ts';
 
 /** FieldOps settings of the developer's shell must not leak into a test's process. */
 const INHERITED_SETTING =
-  /^(DATA_DIR|PORT|HOST|DATABASE_URL|DATABASE_REPLICA_URL|BUS_URL|CACHE_URL|FILES_URL|FILES_MIGRATION_.+|SEARCH_URL|.+_DATABASE_URL|SERVICE_.+_URL)$/;
+  /^(DATA_DIR|PORT|HOST|DATABASE_URL|DATABASE_REPLICA_.+|.+_DATABASE_REPLICA_URL|OUTBOX_RELAY|BUS_URL|CACHE_URL|FILES_URL|FILES_MIGRATION_.+|CACHE_MIGRATION_.+|SEARCH_URL|.+_DATABASE_URL|SERVICE_.+_URL)$/;
 
 function cliEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};

@@ -1,4 +1,5 @@
 import type { ResolverContext } from './bff-context';
+import { campaignsOf } from './campaign-resolvers';
 import type { HistoryEntryView } from './entity-resolvers';
 import { openTicketsOf } from './ticket-resolvers';
 import { leadFromRpc, merchantFromRpc } from './views';
@@ -42,12 +43,19 @@ export const detailResolvers = {
   merchantDetail: async (_root: unknown, { id }: { id: string }, ctx: ResolverContext) => {
     const merchant = await ctx.loaders.merchants.load(id);
     if (!merchant) return null;
-    const [recentVisits, history, openTickets] = await Promise.all([
+    const [recentVisits, history, openTickets, campaigns] = await Promise.all([
       listVisits(ctx, { targetType: 'merchant', targetId: id }, TARGET_VISIT_PAGES).then((visits) => newest(visits, RECENT_VISITS)),
       ctx.rest.get<{ items: HistoryEntryView[] }>(`/api/v1/merchants/${encodeURIComponent(id)}/history`),
       openTicketsOf(id, ctx),
+      campaignsOf(id, ctx),
     ]);
-    return { merchant: merchantFromRpc(merchant), recentVisits, history: history.items.slice(-HISTORY_ENTRIES).reverse(), openTickets };
+    return {
+      merchant: merchantFromRpc(merchant),
+      recentVisits,
+      history: history.items.slice(-HISTORY_ENTRIES).reverse(),
+      openTickets,
+      campaigns,
+    };
   },
 
   leadDetail: async (_root: unknown, { id }: { id: string }, ctx: ResolverContext) => {

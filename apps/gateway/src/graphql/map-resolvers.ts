@@ -1,5 +1,5 @@
 import { MerchantService, PoiService } from '@fieldops/contracts';
-import { asCaller, type RpcClients } from '@fieldops/platform';
+import { asCaller, type RpcClients, ValidationError } from '@fieldops/platform';
 import type { ResolverContext } from './bff-context';
 import { CLUSTER_ABOVE, clusterRecords, type MapClusterView, type MapRecordView } from './map-clusters';
 import type { LeadView } from './views';
@@ -29,11 +29,30 @@ function halfDiagonalMetres(box: BBox): number {
   return Math.hypot(dx, dy);
 }
 
-/** The map's data: one RPC or REST read per layer, then dots, or clusters for a layer the box holds too many of. */
+/** An ISO 3166-1 alpha-2 code, or nothing: the services filter by it beside the caller's scope. */
+function countryOf(value: string | null | undefined): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (!/^[A-Z]{2}$/.test(value)) {
+    const message = 'country must be an ISO 3166-1 alpha-2 code, e.g. BR';
+    throw new ValidationError([{ field: 'country', message }], message);
+  }
+  return value;
+}
+
+/**
+ * The map's data: one RPC or REST read per layer, then dots, or clusters for a layer the box holds too many of.
+ * A country narrows merchants and leads to that country's; the services apply it beside the caller's scope, so a
+ * country outside the scope draws nothing.
+ */
 export function mapResolvers(rpc: RpcClients) {
   return {
-    map: async (_root: unknown, args: { bbox: BBox; zoom: number; layers?: Layer[] | null }, ctx: ResolverContext) => {
+    map: async (
+      _root: unknown,
+      args: { bbox: BBox; zoom: number; layers?: Layer[] | null; country?: string | null },
+      ctx: ResolverContext,
+    ) => {
       const { bbox, zoom } = args;
+      const country = countryOf(args.country);
       const layers = new Set<Layer>(args.layers ?? ['MERCHANTS', 'LEADS']);
       const options = asCaller(ctx.token);
       const reads: Promise<MapRecordView[]>[] = [];
@@ -47,6 +66,7 @@ export function mapResolvers(rpc: RpcClients) {
                 lng: (bbox.west + bbox.east) / 2,
                 radiusM: Math.min(MAX_RADIUS_M, Math.max(1, halfDiagonalMetres(bbox))),
                 limit: MAX_PER_LAYER,
+                country,
               },
               options,
             )
@@ -70,7 +90,7 @@ export function mapResolvers(rpc: RpcClients) {
       }
       if (layers.has('LEADS')) {
         reads.push(
-          ctx.rest.get<{ items: LeadView[] }>(`/api/v1/leads?limit=${MAX_PER_LAYER}&coords=WGS84`).then(({ items }) =>
+          ctx.rest.get<{ items: LeadView[] }>(`/api/v1/leads?${leadQuery(country)}`).then(({ items }) =>
             items.map((lead) => ({
               kind: 'lead' as const,
               id: lead.id,
@@ -106,6 +126,12 @@ export function mapResolvers(rpc: RpcClients) {
       return { records: await withPlaceNames(records, ctx), clusters, clustered: clusters.length > 0 };
     },
   };
+}
+
+function leadQuery(country: string | undefined): URLSearchParams {
+  const query = new URLSearchParams({ limit: String(MAX_PER_LAYER), coords: 'WGS84' });
+  if (country) query.set('country', country);
+  return query;
 }
 
 /** Places come from the box query as bare positions; their names arrive in one batch. */

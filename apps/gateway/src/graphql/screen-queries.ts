@@ -25,6 +25,7 @@ export const SCREEN_QUERIES = {
         recentVisits { id verification checkedInAt checkedOutAt outcome distanceM rep { id name } }
         history { id type time data actor { id name } }
         openTickets { id type title state priority slaStatus slaBreachAt assignee { id name } }
+        campaigns { campaignId name state channel invitedAt decidedAt }
       }
     }
   `,
@@ -46,6 +47,17 @@ export const SCREEN_QUERIES = {
       }
     }
   `,
+  FieldTicket: /* GraphQL */ `
+    query FieldTicket($id: ID!) {
+      ticketDetail(id: $id) {
+        ticket {
+          id type title state priority slaStatus slaBreachAt fields
+          merchant { id brandName legalName address lat lng contacts { name role } }
+        }
+        moves
+      }
+    }
+  `,
   LeadDetail: /* GraphQL */ `
     query LeadDetail($id: ID!) {
       leadDetail(id: $id) {
@@ -63,12 +75,16 @@ export const SCREEN_QUERIES = {
         merchants { id brandName legalName status lat lng address }
         leads { id name stage lat lng address protectedUntil }
         lastVisits { id targetType targetId targetName verification checkedInAt checkedOutAt }
+        tickets {
+          due
+          ticket { id type title state priority slaStatus slaBreachAt merchant { id brandName legalName lat lng address } }
+        }
       }
     }
   `,
   Map: /* GraphQL */ `
-    query Map($bbox: BBoxInput!, $zoom: Float!, $layers: [MapLayer!]) {
-      map(bbox: $bbox, zoom: $zoom, layers: $layers) {
+    query Map($bbox: BBoxInput!, $zoom: Float!, $layers: [MapLayer!], $country: String) {
+      map(bbox: $bbox, zoom: $zoom, layers: $layers, country: $country) {
         clustered
         records { kind id title lat lng status }
         clusters { kind lat lng count }

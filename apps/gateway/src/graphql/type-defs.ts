@@ -15,8 +15,8 @@ export const typeDefs = /* GraphQL */ `
     leadDetail(id: ID!): LeadDetail
     "My plan, targets and last visits for a day (YYYY-MM-DD, default today in my country)."
     myDay(date: String): MyDay!
-    "Merchants, leads and places inside a bounding box; clustered on the server when dense."
-    map(bbox: BBoxInput!, zoom: Float!, layers: [MapLayer!]): MapArea!
+    "Merchants, leads and places inside a bounding box; clustered on the server when dense. A country (ISO 3166-1 alpha-2) keeps only its merchants and leads; one outside my scope has none."
+    map(bbox: BBoxInput!, zoom: Float!, layers: [MapLayer!], country: String): MapArea!
     "The reps I manage with their visits of a day and where they last checked in."
     team(date: String): [TeamMember!]!
   }
@@ -137,13 +137,27 @@ export const typeDefs = /* GraphQL */ `
     history: [HistoryEntry!]!
     "The merchant's open tickets I can see, newest first."
     openTickets: [Ticket!]!
+    "The campaigns the merchant is in that I can see, newest first, with its answer."
+    campaigns: [MerchantCampaign!]!
+  }
+
+  type MerchantCampaign {
+    campaignId: ID!
+    "The campaign's name when I may read the campaign itself; null otherwise."
+    name: String
+    "invited, accepted, declined or expired"
+    state: String!
+    "link, on-site, staff or expiry"
+    channel: String
+    invitedAt: String!
+    decidedAt: String
   }
 
   type Ticket {
     id: ID!
     type: String!
     title: String!
-    "new, assigned, in_progress, pending, resolved, closed or canceled"
+    "new, assigned, in_progress, pending, review, resolved, closed or canceled"
     state: String!
     priority: String!
     "breached, at-risk, on-track, paused, met or none"
@@ -270,6 +284,14 @@ export const typeDefs = /* GraphQL */ `
     merchants: [Merchant!]!
     leads: [Lead!]!
     lastVisits: [Visit!]!
+    "My open tickets, soonest SLA breach first; a ticket on a merchant due that day or overdue is one of the day's stops."
+    tickets: [DayTicket!]!
+  }
+
+  type DayTicket {
+    ticket: Ticket!
+    "overdue, today (its SLA breaches that day in my country), later, or none (no SLA clock running)"
+    due: String!
   }
 
   type MapRecord {

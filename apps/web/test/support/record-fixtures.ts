@@ -93,3 +93,31 @@ export async function flaggedVisit(e2e: E2e, email: string, name: string, shop: 
   expect(checkOut.body.verification).toBe('pending-review');
   return { id, merchantId };
 }
+
+/** A lead visited where it stands and checked out with `answers`: what its visit page shows under the questions. */
+export async function answeredLeadVisit(e2e: E2e, email: string, name: string, at: { lat: number; lng: number }, answers: object) {
+  const token = await e2e.host.login(email);
+  const lead = await e2e.host.api('POST', '/api/v1/leads?coords=WGS84', { token, body: { name, category: 'grocery', ...at } });
+  expect(lead.status, JSON.stringify(lead.body)).toBe(201);
+  const id = crypto.randomUUID();
+  const checkIn = await e2e.host.api('POST', '/api/v1/visits?coords=WGS84', {
+    token,
+    body: {
+      id,
+      targetType: 'lead',
+      targetId: lead.body.id,
+      ...at,
+      accuracyM: 9,
+      deviceTime: new Date().toISOString(),
+      mockLocation: false,
+      photoIds: [await uploadPhoto(e2e, token)],
+    },
+  });
+  expect(checkIn.status, JSON.stringify(checkIn.body)).toBe(201);
+  const checkOut = await e2e.host.api('POST', `/api/v1/visits/${id}/check-out`, {
+    token,
+    body: { deviceTime: new Date().toISOString(), outcome: 'met-owner', notes: 'Met the owner at the counter', answers },
+  });
+  expect(checkOut.status, JSON.stringify(checkOut.body)).toBe(200);
+  return id;
+}

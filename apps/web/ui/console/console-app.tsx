@@ -7,6 +7,9 @@ import { useSession } from '../shared/session/session';
 import { AdminPage } from './admin/admin-page';
 import { AreaDetailPage } from './areas/area-detail-page';
 import { AreasPage } from './areas/areas-page';
+import { CampaignBuilderPage } from './campaigns/campaign-builder-page';
+import { CampaignPage } from './campaigns/campaign-page';
+import { CampaignsPage } from './campaigns/campaigns-page';
 import { ConsoleLayout } from './console-layout';
 import { DashboardPage } from './dashboard/dashboard-page';
 import { LeadDetailPage } from './leads/lead-detail-page';
@@ -18,6 +21,7 @@ import { PerformancePage } from './performance/performance-page';
 import { ReviewsPage } from './reviews/reviews-page';
 import { SearchPage } from './search/search-page';
 import { TeamPage } from './team/team-page';
+import { SlaPoliciesPage } from './tickets/sla-policies-page';
 import { TicketDetailPage } from './tickets/ticket-detail-page';
 import { TicketsPage } from './tickets/tickets-page';
 import { VisitDetailPage } from './visits/visit-detail-page';
@@ -38,7 +42,11 @@ export function ConsoleApp() {
         <Route path="leads" element={<LeadsPage />} />
         <Route path="leads/:id" element={<LeadDetailPage />} />
         <Route path="tickets" element={<TicketsPage />} />
+        <Route path="tickets/sla-policies" element={<SlaPoliciesPage />} />
         <Route path="tickets/:id" element={<TicketDetailPage />} />
+        <Route path="campaigns" element={<CampaignsPage />} />
+        <Route path="campaigns/new" element={<CampaignBuilderPage />} />
+        <Route path="campaigns/:id" element={<CampaignPage />} />
         <Route path="areas" element={<AreasPage />} />
         <Route path="areas/:id" element={<AreaDetailPage />} />
         <Route path="team" element={<TeamPage />} />

@@ -14,6 +14,7 @@ const SECTIONS = [
   { to: '/merchants', key: 'nav.merchants', permission: 'merchant:read' },
   { to: '/leads', key: 'nav.leads', permission: 'lead:read' },
   { to: '/tickets', key: 'nav.tickets', permission: 'ticket:read' },
+  { to: '/campaigns', key: 'campaigns.nav', permission: 'campaign:read' },
   { to: '/areas', key: 'nav.areas', permission: 'area:read' },
   { to: '/team', key: 'nav.team', permission: 'user:read' },
   { to: '/reviews', key: 'nav.reviews', permission: 'visit:review' },

@@ -11,6 +11,9 @@ import { NewLeadPage } from './new-lead/new-lead-page';
 import { PushOptIn } from './notifications/push-opt-in';
 import { MyFiguresPage } from './performance/my-figures-page';
 import { QueuePage } from './queue/queue-page';
+import { CompleteOnSitePage } from './tickets/complete-on-site-page';
+import { MyTicketsPage } from './tickets/my-tickets-page';
+import { FieldTicketPage } from './tickets/ticket-page';
 import { FieldVisitDetailPage } from './visit/visit-detail-page';
 import { VisitPage } from './visit/visit-page';
 
@@ -26,6 +29,9 @@ export function FieldApp() {
         <Route index element={<MyDayPage />} />
         <Route path="nearby" element={<NearbyPage />} />
         <Route path="new-lead" element={<NewLeadPage />} />
+        <Route path="tickets" element={<MyTicketsPage />} />
+        <Route path="tickets/:id" element={<FieldTicketPage />} />
+        <Route path="tickets/:id/complete" element={<CompleteOnSitePage />} />
         <Route path="queue" element={<QueuePage />} />
         <Route path="performance" element={<MyFiguresPage />} />
         <Route path="visit/:targetType/:targetId" element={<VisitPage />} />

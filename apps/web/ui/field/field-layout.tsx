@@ -9,6 +9,7 @@ import { useOutbox } from './offline/use-outbox';
 
 const TABS = [
   { to: '/', key: 'field.tabs.myDay' },
+  { to: '/tickets', key: 'fieldTickets.tab' },
   { to: '/nearby', key: 'field.tabs.nearby' },
   { to: '/new-lead', key: 'field.tabs.newLead' },
   { to: '/queue', key: 'field.tabs.queue' },
@@ -19,6 +20,8 @@ export function FieldLayout() {
   const { t } = useTranslation();
   const session = useSession();
   const { entries, online, syncing } = useOutbox();
+  const pending = entries.filter((entry) => entry.state === 'pending').length;
+  const refused = entries.length - pending;
   useLiveNotifications();
   return (
     <div className="field-app">
@@ -27,11 +30,8 @@ export function FieldLayout() {
         <strong>{t('app.field')}</strong>
         <span className={online ? 'sync-state' : 'sync-state offline'} role="status" aria-label={t('field.queue.title')}>
           {online ? t('field.queue.online') : t('field.queue.offline')}
-          {syncing
-            ? ` · ${t('field.queue.syncing')}`
-            : entries.length > 0
-              ? ` · ${t('field.queue.waiting', { count: entries.length })}`
-              : ''}
+          {syncing ? ` · ${t('field.queue.syncing')}` : pending > 0 ? ` · ${t('field.queue.waiting', { count: pending })}` : ''}
+          {refused > 0 && ` · ${t('fieldSync.refused.count', { count: refused })}`}
         </span>
         <NotificationBell />
       </header>

@@ -8,6 +8,7 @@ import { fileEvents } from './file';
 import { leadsEvents } from './leads';
 import { marketingEvents } from './marketing';
 import { merchantEvents } from './merchant';
+import { migrationEvents } from './migration';
 import { performanceEvents } from './performance';
 import { platformEvents } from './platform';
 import { poiEvents } from './poi';
@@ -22,6 +23,7 @@ export const eventCatalogue = {
   ...leadsEvents,
   ...marketingEvents,
   ...merchantEvents,
+  ...migrationEvents,
   ...performanceEvents,
   ...platformEvents,
   ...poiEvents,

@@ -65,6 +65,23 @@ export const CampaignLaunched = Type.Object(
   closed,
 );
 
+/**
+ * A running campaign's daily refresh took in merchants that newly match its filters, split by the campaign's holdout
+ * share and strata like the launch; the treated ones are invited (their own `enrollment.invited` events).
+ */
+export const CampaignMembersAdded = Type.Object(
+  {
+    campaignId: Id,
+    /** The day of the refresh (UTC, YYYY-MM-DD). */
+    day: Type.String(),
+    members: Type.Integer({ minimum: 0 }),
+    treated: Type.Integer({ minimum: 0 }),
+    heldOut: Type.Integer({ minimum: 0 }),
+    added: Type.Array(Type.Object({ merchantId: Id, cohort: Type.Union([Type.Literal('treated'), Type.Literal('held-out')]) }, closed)),
+  },
+  closed,
+);
+
 /** A merchant's contact the invitation goes to. */
 export const InvitationContact = Type.Object({ name: Type.String(), email: Type.String() }, closed);
 
@@ -146,6 +163,7 @@ export const marketingEvents = {
   'marketing.campaign.created.v1': CampaignSnapshot,
   'marketing.campaign.status-changed.v1': CampaignStatusChanged,
   'marketing.campaign.launched.v1': CampaignLaunched,
+  'marketing.campaign.members-added.v1': CampaignMembersAdded,
   'marketing.enrollment.invited.v1': EnrollmentInvited,
   'marketing.enrollment.decided.v1': EnrollmentDecided,
   'marketing.task.opened.v1': CampaignTaskOpened,

@@ -51,11 +51,39 @@ export const TargetReached = Type.Object(
 );
 export type TargetReached = Static<typeof TargetReached>;
 
+/**
+ * A rep's attainment so far in the periods of their targets holding the day, told once a day (evening in their
+ * country). The subject is the rep and the day, so a run repeated the same day tells nothing new.
+ */
+export const AttainmentDaily = Type.Object(
+  {
+    userId: Id,
+    /** The rep's local calendar day the figures run to. */
+    date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+    attainment: Type.Array(
+      Type.Object(
+        {
+          metric: Type.String(),
+          /** The period key: `2026-12`, `2026-W49`, `2026-Q4`. */
+          period: Type.String(),
+          value: Type.Integer(),
+          target: Type.Integer({ minimum: 1 }),
+        },
+        closed,
+      ),
+      { minItems: 1 },
+    ),
+  },
+  closed,
+);
+export type AttainmentDaily = Static<typeof AttainmentDaily>;
+
 /** Event type → data schema, for every event the performance service publishes. */
 export const performanceEvents = {
   'performance.statement.closed.v1': StatementClosed,
   'performance.pay-period.closed.v1': PayPeriodClosed,
   'performance.target.reached.v1': TargetReached,
+  'performance.attainment.daily.v1': AttainmentDaily,
 } as const;
 
 export type PerformanceEventType = keyof typeof performanceEvents;

@@ -15,11 +15,12 @@ const Instant = Type.String({ format: 'date-time' });
 const NullableInstant = Type.Union([Instant, Type.Null()]);
 const Version = Type.Integer({ minimum: 0 });
 
-export const TICKET_STATES = ['new', 'assigned', 'in_progress', 'pending', 'resolved', 'closed', 'canceled'] as const;
+/** `review`: completed on site with a visit its anti-fraud signals flagged; a reviewer approves or rejects it. */
+export const TICKET_STATES = ['new', 'assigned', 'in_progress', 'pending', 'review', 'resolved', 'closed', 'canceled'] as const;
 export type TicketState = (typeof TICKET_STATES)[number];
 export const TicketStateSchema = Type.Enum(TICKET_STATES);
 /** Open: the SLA clocks may still run and the ticket counts against its assignee and its merchant. */
-export const OPEN_TICKET_STATES: readonly TicketState[] = ['new', 'assigned', 'in_progress', 'pending'];
+export const OPEN_TICKET_STATES: readonly TicketState[] = ['new', 'assigned', 'in_progress', 'pending', 'review'];
 
 /** What a pending ticket waits on; its SLA clocks pause meanwhile. */
 export const PENDING_ON = ['merchant', 'third_party'] as const;
@@ -147,6 +148,50 @@ export const TicketEscalated = Type.Object(
 );
 export type TicketEscalated = Static<typeof TicketEscalated>;
 
+const WorkingMinutes = Type.Integer({ minimum: 0 });
+
+/** One priority's SLA policy; every figure in working minutes of the country's calendar. */
+export const SlaPolicySchema = Type.Object(
+  {
+    targets: Type.Object({ firstResponse: WorkingMinutes, nextResponse: WorkingMinutes, resolution: WorkingMinutes }, closed),
+    warnBeforeMinutes: WorkingMinutes,
+    escalations: Type.Array(
+      Type.Object(
+        {
+          level: Type.Integer({ minimum: 1 }),
+          afterBreachMinutes: WorkingMinutes,
+          notify: Type.Union([Type.Literal('team-lead'), Type.Literal('city-manager')]),
+        },
+        closed,
+      ),
+      { maxItems: 5 },
+    ),
+  },
+  closed,
+);
+
+/** The policies of one ticket type in one country, by priority. */
+export const SlaPolicySetSchema = Type.Object(
+  { low: SlaPolicySchema, normal: SlaPolicySchema, high: SlaPolicySchema, urgent: SlaPolicySchema },
+  closed,
+);
+export type SlaPolicySetData = Static<typeof SlaPolicySetSchema>;
+
+/** A country's SLA policy of one ticket type (or `default`) changed; its open tickets are recomputed. Subject: `CC:type`. */
+export const SlaPolicyChanged = Type.Object(
+  {
+    country: Type.String({ minLength: 2, maxLength: 2 }),
+    ticketType: Type.String({ minLength: 1 }),
+    version: Version,
+    by: Id,
+    /** The policies in force before: the country's stored ones, else the built-in defaults. */
+    before: SlaPolicySetSchema,
+    after: SlaPolicySetSchema,
+  },
+  closed,
+);
+export type SlaPolicyChanged = Static<typeof SlaPolicyChanged>;
+
 /** Event type → data schema, for every event the tickets service publishes. */
 export const ticketsEvents = {
   'tickets.ticket.opened.v1': TicketSnapshot,
@@ -157,6 +202,7 @@ export const ticketsEvents = {
   'tickets.ticket.sla-warned.v1': TicketSlaWarned,
   'tickets.ticket.sla-breached.v1': TicketSlaBreached,
   'tickets.ticket.escalated.v1': TicketEscalated,
+  'tickets.sla-policy.changed.v1': SlaPolicyChanged,
 } as const;
 
 export type TicketsEventType = keyof typeof ticketsEvents;

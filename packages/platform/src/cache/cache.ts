@@ -1,6 +1,6 @@
 /** The cache port: a shared key-value store with expiry. Values are JSON-serialisable. */
 export interface Cache {
-  readonly kind: 'memory' | 'redis';
+  readonly kind: 'memory' | 'redis' | 'memcached' | 'migrating';
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown, ttlMs: number): Promise<void>;
   delete(key: string): Promise<void>;

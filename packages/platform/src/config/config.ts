@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { demoPacks } from '@fieldops/countries';
+import { CACHE_MIGRATION_PHASES, type CacheMigrationPhase } from '../cache/migrating-cache';
 import { FILES_MIGRATION_PHASES, type FilesMigrationPhase } from '../files/migrating-file-store';
 
 /** A setting that is malformed or whose server cannot be reached; the message names the setting. */
@@ -15,6 +17,9 @@ export class ConfigError extends Error {
 
 export type Env = Record<string, string | undefined>;
 
+export const OUTBOX_RELAY_MODES = ['poll', 'binlog'] as const;
+export type OutboxRelayMode = (typeof OUTBOX_RELAY_MODES)[number];
+
 export interface PlatformConfig {
   /** Directory for embedded data (SQLite files, local files). */
   dataDir: string;
@@ -23,9 +28,16 @@ export interface PlatformConfig {
   logLevel: string;
   /** Default database URL; a service may override it with `<SERVICE>_DATABASE_URL`. */
   databaseUrl: string;
+  /** Default read replicas (comma-separated URLs); a service may override them with `<SERVICE>_DATABASE_REPLICA_URL`. */
   databaseReplicaUrl: string | undefined;
+  /** How read replicas are checked and waited for (see `ReplicaReads`). */
+  replicaReads: { maxLagSeconds: number; waitMs: number; checkMs: number };
+  /** How the outbox reaches the bus: `poll` the table, or tail the MySQL/MariaDB `binlog` (falls back to polling). */
+  outboxRelay: OutboxRelayMode;
   busUrl: string;
   cacheUrl: string;
+  /** Set while the cache moves from `cacheUrl` (old) to another store (see MigratingCache). */
+  cacheMigration: { targetUrl: string; phase: CacheMigrationPhase } | undefined;
   filesUrl: string;
   /** Set while files move from `filesUrl` (old) to another store (see MigratingFileStore). */
   filesMigration: { targetUrl: string; phase: FilesMigrationPhase } | undefined;
@@ -62,7 +74,8 @@ export interface PlatformConfig {
 const DRIVER_SCHEMES: Record<string, string[]> = {
   DATABASE_URL: ['sqlite:', 'mysql:', 'mariadb:'],
   BUS_URL: ['local:', 'nats:'],
-  CACHE_URL: ['memory:', 'redis:', 'rediss:'],
+  CACHE_URL: ['memory:', 'redis:', 'rediss:', 'memcached:'],
+  CACHE_MIGRATION_TARGET_URL: ['memory:', 'redis:', 'rediss:', 'memcached:'],
   FILES_URL: ['file:', 's3:'],
   FILES_MIGRATION_TARGET_URL: ['file:', 's3:'],
   SEARCH_URL: ['sqlite:', 'http:', 'https:'],
@@ -95,7 +108,9 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
   const setting = (name: string, fallback: string) => {
     const value = env[name] || fallback;
     const schemes = DRIVER_SCHEMES[name];
-    if (schemes) parseUrlSetting(name, value, schemes);
+    // The bus may list a cluster's servers, comma-separated.
+    const parts = name === 'BUS_URL' ? value.split(',') : [value];
+    if (schemes) for (const part of parts) parseUrlSetting(name, part.trim(), schemes);
     return value;
   };
   const serviceUrls: Record<string, string> = {};
@@ -107,6 +122,12 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
   }
   for (const [key, value] of Object.entries(env)) {
     if (/^[A-Z0-9]+_DATABASE_URL$/.test(key) && value) parseUrlSetting(key, value, DRIVER_SCHEMES.DATABASE_URL ?? []);
+    if (/^([A-Z0-9]+_)?DATABASE_REPLICA_URL$/.test(key) && value) replicaUrls(key, value);
+  }
+  const demo = demoPacks(env.DEMO_COUNTRIES);
+  if (demo.unknown.length > 0) {
+    const known = demoPacks('').packs.map((pack) => pack.identity.code);
+    throw new ConfigError('DEMO_COUNTRIES', `${demo.unknown.join(', ')} has no demo data; the demo countries are ${known.join(', ')}`);
   }
   const port = positiveInt(env, 'PORT', 3000);
   if (port > 65535) throw new ConfigError('PORT', `${port} is not a TCP port`);
@@ -117,10 +138,17 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
     logLevel: env.LOG_LEVEL || 'info',
     databaseUrl: setting('DATABASE_URL', `sqlite:${dataDir}`),
     databaseReplicaUrl: env.DATABASE_REPLICA_URL || undefined,
+    replicaReads: {
+      maxLagSeconds: positiveInt(env, 'DATABASE_REPLICA_MAX_LAG_SECONDS', 10),
+      waitMs: positiveInt(env, 'DATABASE_REPLICA_WAIT_MS', 500),
+      checkMs: positiveInt(env, 'DATABASE_REPLICA_CHECK_MS', 2000),
+    },
+    outboxRelay: outboxRelay(env.OUTBOX_RELAY),
     busUrl: setting('BUS_URL', 'local:'),
     cacheUrl: setting('CACHE_URL', 'memory:'),
     filesUrl: setting('FILES_URL', `file:${path.join(dataDir, 'files')}`),
-    filesMigration: filesMigration(env),
+    cacheMigration: migration(env, 'CACHE_MIGRATION', CACHE_MIGRATION_PHASES),
+    filesMigration: migration(env, 'FILES_MIGRATION', FILES_MIGRATION_PHASES),
     searchUrl: setting('SEARCH_URL', `sqlite:${path.join(dataDir, 'search')}`),
     otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined,
     sentryDsn: env.SENTRY_DSN || undefined,
@@ -140,22 +168,43 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
   };
 }
 
-/** Both migration settings or neither: a phase without a target (or the reverse) is a mistake, not a default. */
-function filesMigration(env: Env): PlatformConfig['filesMigration'] {
-  const targetUrl = env.FILES_MIGRATION_TARGET_URL || undefined;
-  const phase = env.FILES_MIGRATION_PHASE || undefined;
+/**
+ * `<PREFIX>_TARGET_URL` and `<PREFIX>_PHASE` (the file store's or the cache's move): both or neither — a phase
+ * without a target (or the reverse) is a mistake, not a default.
+ */
+function migration<P extends string>(
+  env: Env,
+  prefix: 'FILES_MIGRATION' | 'CACHE_MIGRATION',
+  phases: readonly P[],
+): { targetUrl: string; phase: P } | undefined {
+  const targetSetting = `${prefix}_TARGET_URL`;
+  const phaseSetting = `${prefix}_PHASE`;
+  const targetUrl = env[targetSetting] || undefined;
+  const phase = env[phaseSetting] || undefined;
   if (targetUrl === undefined && phase === undefined) return undefined;
-  if (phase === undefined) {
-    throw new ConfigError(
-      'FILES_MIGRATION_PHASE',
-      `is required with FILES_MIGRATION_TARGET_URL; one of ${FILES_MIGRATION_PHASES.join(', ')}`,
-    );
-  }
-  const known = FILES_MIGRATION_PHASES.find((p) => p === phase);
-  if (!known) throw new ConfigError('FILES_MIGRATION_PHASE', `"${phase}" is not one of ${FILES_MIGRATION_PHASES.join(', ')}`);
-  if (targetUrl === undefined) throw new ConfigError('FILES_MIGRATION_TARGET_URL', 'is required with FILES_MIGRATION_PHASE');
-  parseUrlSetting('FILES_MIGRATION_TARGET_URL', targetUrl, DRIVER_SCHEMES.FILES_MIGRATION_TARGET_URL ?? []);
+  if (phase === undefined) throw new ConfigError(phaseSetting, `is required with ${targetSetting}; one of ${phases.join(', ')}`);
+  const known = phases.find((p) => p === phase);
+  if (!known) throw new ConfigError(phaseSetting, `"${phase}" is not one of ${phases.join(', ')}`);
+  if (targetUrl === undefined) throw new ConfigError(targetSetting, `is required with ${phaseSetting}`);
+  parseUrlSetting(targetSetting, targetUrl, DRIVER_SCHEMES[targetSetting] ?? []);
   return { targetUrl, phase: known };
+}
+
+function outboxRelay(raw: string | undefined): OutboxRelayMode {
+  if (raw === undefined || raw === '') return 'poll';
+  const mode = OUTBOX_RELAY_MODES.find((m) => m === raw);
+  if (!mode) throw new ConfigError('OUTBOX_RELAY', `"${raw}" is not one of ${OUTBOX_RELAY_MODES.join(', ')}`);
+  return mode;
+}
+
+/** Replicas are MySQL/MariaDB servers only: SQLite has no replicas. */
+function replicaUrls(setting: string, value: string): string[] {
+  const urls = value
+    .split(',')
+    .map((url) => url.trim())
+    .filter((url) => url !== '');
+  for (const url of urls) parseUrlSetting(setting, url, ['mysql:', 'mariadb:']);
+  return urls;
 }
 
 function filesDownloadOrigin(env: Env): string | undefined {
@@ -187,4 +236,13 @@ function parseTrustProxy(raw: string | undefined): boolean | number | string {
 /** The database URL of one service: `<SERVICE>_DATABASE_URL` wins over `DATABASE_URL`. */
 export function databaseUrlFor(config: PlatformConfig, service: string): string {
   return config.env[`${service.toUpperCase()}_DATABASE_URL`] || config.databaseUrl;
+}
+
+/** The read replicas of one service: `<SERVICE>_DATABASE_REPLICA_URL` wins over `DATABASE_REPLICA_URL`; none for SQLite. */
+export function databaseReplicaUrlsFor(config: PlatformConfig, service: string): string[] {
+  if (databaseUrlFor(config, service).startsWith('sqlite:')) return [];
+  const own = `${service.toUpperCase()}_DATABASE_REPLICA_URL`;
+  const value = config.env[own];
+  if (value) return replicaUrls(own, value);
+  return config.databaseReplicaUrl ? replicaUrls('DATABASE_REPLICA_URL', config.databaseReplicaUrl) : [];
 }

@@ -3,17 +3,35 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, MysqlDialect, SqliteDialect } from 'kysely';
 import { LRUCache } from 'lru-cache';
-import { createPool } from 'mysql2';
+import { createPool, type Pool } from 'mysql2';
 import { createPool as createPromisePool } from 'mysql2/promise';
+import type { Logger } from 'pino';
 import { ConfigError } from '../config/config';
+import type { Metrics } from '../observability/metrics';
 import type { Dialect } from './column-types';
+import { DEFAULT_QUERY_TIMEOUT_MS, poolWithQueryTimeout } from './query-timeout';
+import { type ReplicaEndpoint, ReplicaReads, type ReplicaSettings } from './replica-reads';
 
 export interface ServiceDatabase<DB> {
   db: Kysely<DB>;
   dialect: Dialect;
   /** The service's database: an SQLite file path or a MySQL database name. */
   name: string;
+  /**
+   * A handle for a read that tolerates lag (lists, exports, history, rebuilds, batch reads): a read replica when one
+   * is in rotation and has applied the caller's own writes, else the primary. Embedded SQLite has only `db`.
+   */
+  reads(): Promise<Kysely<DB>>;
+  /** Where a MySQL database lives, for what needs a connection of its own (the binlog relay). */
+  server?: MysqlServer;
   close(): Promise<void>;
+}
+
+export interface MysqlServer {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
 }
 
 export interface DatabaseOptions {
@@ -21,6 +39,8 @@ export interface DatabaseOptions {
   setting?: string;
   /** MySQL pool size. */
   poolSize?: number;
+  /** Read replicas of a MySQL/MariaDB primary (`mysql://…` each), with how they are checked. */
+  replicas?: { urls: string[]; settings: ReplicaSettings; log: Logger; metrics?: Metrics };
 }
 
 /**
@@ -32,7 +52,7 @@ export async function openDatabase<DB>(url: string, service: string, options: Da
   const parsed = new URL(url);
   if (parsed.protocol === 'sqlite:') return openSqlite<DB>(url.slice('sqlite:'.length), service, setting);
   if (parsed.protocol === 'mysql:' || parsed.protocol === 'mariadb:') {
-    return openMysql<DB>(parsed, service, setting, options.poolSize ?? 10);
+    return openMysql<DB>(parsed, service, setting, options.poolSize ?? 10, options.replicas);
   }
   throw new ConfigError(setting, `unsupported database URL scheme "${parsed.protocol}"`);
 }
@@ -54,7 +74,7 @@ function openSqlite<DB>(location: string, service: string, setting: string): Ser
   sqlite.pragma('busy_timeout = 5000');
   cachePreparedStatements(sqlite);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', name: file, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', name: file, reads: async () => db, close: () => db.destroy() };
 }
 
 /**
@@ -74,37 +94,73 @@ function cachePreparedStatements(sqlite: SqliteDatabase.Database, size = 500): v
   }) as typeof sqlite.prepare;
 }
 
-async function openMysql<DB>(url: URL, service: string, setting: string, poolSize: number): Promise<ServiceDatabase<DB>> {
+async function openMysql<DB>(
+  url: URL,
+  service: string,
+  setting: string,
+  poolSize: number,
+  replicaOptions: DatabaseOptions['replicas'],
+): Promise<ServiceDatabase<DB>> {
   // `?databasePrefix=` lets several installations (or test runs) share one server without sharing databases.
   const prefix = url.searchParams.get('databasePrefix') ?? 'fieldops_';
   const database = decodeURIComponent(url.pathname.replace(/^\//, '')) || `${prefix}${service}`;
   if (!/^[A-Za-z0-9_]+$/.test(database)) throw new ConfigError(setting, `invalid database name "${database}"`);
-  const connection = {
+  const server = mysqlServer(url);
+  const admin = createPromisePool({ ...server, connectTimeout: 3000, connectionLimit: 1 });
+  try {
+    await admin.query(`CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
+  } catch (error) {
+    throw new ConfigError(setting, `cannot reach MySQL at ${url.hostname}:${server.port} (${(error as Error).message})`);
+  } finally {
+    await admin.end();
+  }
+  const queryTimeoutMs = Number(url.searchParams.get('queryTimeoutMs') ?? DEFAULT_QUERY_TIMEOUT_MS);
+  if (!Number.isInteger(queryTimeoutMs) || queryTimeoutMs <= 0) throw new ConfigError(setting, 'queryTimeoutMs must be a positive integer');
+  const pool = servicePool(server, database, poolSize);
+  const db = new Kysely<DB>({ dialect: new MysqlDialect({ pool: poolWithQueryTimeout(pool, queryTimeoutMs) }) });
+  if (!replicaOptions || replicaOptions.urls.length === 0) {
+    return { db, dialect: 'mysql', name: database, server, reads: async () => db, close: () => db.destroy() };
+  }
+  // A replica holds the databases its primary made; it is never asked to create one.
+  const endpoints: ReplicaEndpoint[] = replicaOptions.urls.map((replicaUrl) => {
+    const replica = mysqlServer(new URL(replicaUrl));
+    return { name: `${replica.host}:${replica.port}`, pool: servicePool(replica, database, poolSize) };
+  });
+  const replicas = new ReplicaReads(service, db, pool, endpoints, replicaOptions.settings, replicaOptions.log, replicaOptions.metrics);
+  await replicas.start();
+  return {
+    db,
+    dialect: 'mysql',
+    name: database,
+    server,
+    reads: () => replicas.reader(),
+    async close() {
+      await replicas.close();
+      await db.destroy();
+    },
+  };
+}
+
+function mysqlServer(url: URL): MysqlServer {
+  return {
     host: url.hostname,
     port: Number(url.port || 3306),
     user: decodeURIComponent(url.username || 'root'),
     password: decodeURIComponent(url.password),
-    connectTimeout: 3000,
   };
-  const admin = createPromisePool({ ...connection, connectionLimit: 1 });
-  try {
-    await admin.query(`CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
-  } catch (error) {
-    throw new ConfigError(setting, `cannot reach MySQL at ${url.hostname}:${connection.port} (${(error as Error).message})`);
-  } finally {
-    await admin.end();
-  }
-  const pool = createPool({
-    ...connection,
+}
+
+function servicePool(server: MysqlServer, database: string, size: number): Pool {
+  return createPool({
+    ...server,
     database,
-    connectionLimit: poolSize,
+    connectTimeout: 3000,
+    connectionLimit: size,
     // BIGINT epoch milliseconds fit in a double; answering numbers keeps both drivers alike.
     supportBigNumbers: true,
     bigNumberStrings: false,
     charset: 'UTF8MB4_BIN',
   });
-  const db = new Kysely<DB>({ dialect: new MysqlDialect({ pool }) });
-  return { db, dialect: 'mysql', name: database, close: () => db.destroy() };
 }
 
 /** Drops a MySQL database; used by tests that make a fresh logical database each. */

@@ -17,7 +17,8 @@ interface Waiting<DB> {
  * (`synchronous=FULL`). Transactions that arrive while one runs are queued; the runner opens one transaction, runs
  * each queued work inside a savepoint of its own (a failing one rolls back only its savepoint and is answered with its
  * error), and commits once the queue is empty. Each caller is answered only after that commit: nothing is
- * acknowledged before it is durable, and a lone transaction commits at once, as before.
+ * acknowledged before it is durable. A group starts one event-loop turn after its first transaction arrived, so the
+ * requests read from the network in that turn join it.
  */
 export function groupCommitting<DB>(db: Kysely<DB>): TransactionRunner<DB> {
   const queue: Waiting<DB>[] = [];
@@ -56,7 +57,12 @@ export function groupCommitting<DB>(db: Kysely<DB>): TransactionRunner<DB> {
   async function drain(): Promise<void> {
     running = true;
     try {
-      while (queue.length > 0) await runGroup();
+      while (queue.length > 0) {
+        // SQLite runs each statement synchronously, so without a turn of the event loop no request read from the
+        // network meanwhile could reach the queue: every group would hold one transaction and pay its own fsync.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        await runGroup();
+      }
     } finally {
       running = false;
     }

@@ -41,6 +41,12 @@ export interface PlatformTables {
     holder: string;
     expires_at: number;
   };
+  /** Where a relay that tails a log (the binlog relay) has published up to, so a restart resumes there. */
+  relay_position: {
+    name: string;
+    position: string;
+    updated_at: number;
+  };
 }
 
 export const platformMigrations: ServiceMigration[] = [
@@ -89,6 +95,17 @@ export const platformMigrations: ServiceMigration[] = [
         .addColumn('name', t.string, (c) => c.primaryKey())
         .addColumn('holder', t.string, (c) => c.notNull())
         .addColumn('expires_at', t.bigint, (c) => c.notNull())
+        .execute();
+    },
+  },
+  {
+    name: '002_relay_position',
+    async up(db, t) {
+      await db.schema
+        .createTable('relay_position')
+        .addColumn('name', t.string, (c) => c.primaryKey())
+        .addColumn('position', t.text, (c) => c.notNull())
+        .addColumn('updated_at', t.bigint, (c) => c.notNull())
         .execute();
     },
   },

@@ -36,6 +36,37 @@ export async function insertIfAbsent<DB, T extends keyof DB & string>(
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+/**
+ * Bound values per statement for the multi-row helpers: well under SQLite's 32,766 and MySQL's 65,535, and small
+ * enough that a statement of long text rows stays far below MySQL's packet limit.
+ */
+const VALUES_PER_STATEMENT = 4_000;
+
+/**
+ * Inserts many rows with multi-row `INSERT … IGNORE` / `ON CONFLICT DO NOTHING` statements, skipping the rows whose
+ * unique key already exists; answers how many it inserted. One statement per chunk instead of one per row: a fan-out
+ * of a thousand rows costs a handful of round trips. Run it inside the caller's transaction.
+ */
+export async function insertManyIfAbsent<DB, T extends keyof DB & string>(
+  db: Kysely<DB> | Transaction<DB>,
+  dialect: Dialect,
+  table: T,
+  rows: readonly Insertable<DB[T]>[],
+): Promise<number> {
+  const first = rows[0];
+  if (!first) return 0;
+  const raw = db as unknown as AnyDb;
+  const perStatement = Math.max(1, Math.floor(VALUES_PER_STATEMENT / Object.keys(first).length));
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const insert = raw.insertInto(table as never).values(rows.slice(i, i + perStatement) as never);
+    const result =
+      dialect === 'mysql' ? await insert.ignore().executeTakeFirst() : await insert.onConflict((oc) => oc.doNothing()).executeTakeFirst();
+    inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return inserted;
+}
+
 /** Whether an error is a unique-key violation on either engine. */
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; errno?: number } | undefined;

@@ -19,7 +19,7 @@ export class ConsumerLeases {
     readonly ttlMs: number,
   ) {}
 
-  static async open(jsm: JetStreamManager, stream: string, subject: string, ttlMs: number): Promise<ConsumerLeases> {
+  static async open(jsm: JetStreamManager, stream: string, subject: string, ttlMs: number, replicas = 1): Promise<ConsumerLeases> {
     try {
       await jsm.streams.info(stream);
     } catch (err) {
@@ -30,6 +30,7 @@ export class ConsumerLeases {
           subjects: [`${subject}.>`],
           storage: StorageType.File,
           max_msgs_per_subject: 1,
+          num_replicas: replicas,
           max_age: nanos(ttlMs),
         })
         // Another instance may have created it in the meantime.

@@ -7,6 +7,7 @@ import { insertIfAbsent } from '../db/portable';
 import type { ServiceContext } from '../host/service-context';
 import type { Metrics } from '../observability/metrics';
 import { inConsumerSpan } from '../observability/telemetry';
+import { isTransientFailure } from '../rpc/transient-failure';
 import type { EventEnvelope } from './envelope';
 import type { Subscription } from './event-bus';
 import type { EventWriter, Transactor } from './outbox';
@@ -46,13 +47,13 @@ export interface ConsumerDefinition<DB, Deps = undefined> {
 }
 
 /** The event types a consumer takes, in one step or two. */
-function typesOf(definition: { handlers: object; prepared?: object }): string[] {
+export function consumedTypes(definition: { handlers: object; prepared?: object }): string[] {
   return [...Object.keys(definition.handlers), ...Object.keys(definition.prepared ?? {})];
 }
 
 /** The types a consumer names that the event catalogue does not know (none, for a consumer that can run). */
 export function uncataloguedTypes(definition: { handlers: object; prepared?: object }): string[] {
-  return typesOf(definition).filter((type) => !isCataloguedEventType(type));
+  return consumedTypes(definition).filter((type) => !isCataloguedEventType(type));
 }
 
 export interface ConsumerOptions<DB, Deps = undefined> {
@@ -70,6 +71,9 @@ export interface ConsumerOptions<DB, Deps = undefined> {
 
 /** `unhandled`: the consumer has no handler for the event's type (counted and logged, never applied). */
 export type ConsumeResult = 'applied' | 'duplicate' | 'dead_lettered' | 'unhandled';
+
+/** How long a handler keeps retrying a failure of a dependency that is away before its attempts count again. */
+const TRANSIENT_RETRY_MS = 10 * 60_000;
 
 export const defaultBackoff = (attempt: number) => Math.min(50 * 2 ** (attempt - 1), 2000);
 
@@ -104,6 +108,8 @@ export function createConsumer<DB, Deps = undefined>(
     });
     if (!fresh) return false;
     await handler(event, trx, events, options.ctx);
+    // Inside the consumer's span: the line carries the trace the event came with.
+    log.debug({ consumer, eventType: event.type, eventId: event.id }, 'event applied');
     return true;
   }
 
@@ -226,6 +232,8 @@ export function createConsumer<DB, Deps = undefined>(
       return 'dead_lettered';
     }
     const typed: EventEnvelope<EventData<T>> = { ...event, data };
+    let failures = 0;
+    const firstTry = now();
     for (let attempt = 1; ; attempt++) {
       try {
         const applied = await inConsumerSpan(`${consumer} ${event.type}`, event.traceparent, async () =>
@@ -234,21 +242,25 @@ export function createConsumer<DB, Deps = undefined>(
         return counted(event, applied);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        if (attempt >= maxAttempts) {
-          await deadLetter(event, message, attempt);
+        // A dependency that is away (a service restarting, the database down) is no fault of the event: waiting for
+        // it, rather than dead-lettering after a few seconds, is what delivers the event without an operator.
+        const waiting = isTransientFailure(error) && now() - firstTry < TRANSIENT_RETRY_MS;
+        if (!waiting) failures++;
+        if (failures >= maxAttempts) {
+          await deadLetter(event, message, failures);
           metrics?.eventsHandled.inc({ consumer, result: 'dead_lettered' });
           return 'dead_lettered';
         }
         metrics?.eventRetries.inc({ consumer });
         log.warn({ consumer, eventId: event.id, attempt, error: message }, 'event handler failed; retrying');
-        await new Promise((resolve) => setTimeout(resolve, backoff(attempt)));
+        await new Promise((resolve) => setTimeout(resolve, backoff(Math.min(attempt, maxAttempts))));
       }
     }
   }
 
   return {
     consumer,
-    types: typesOf(definition),
+    types: consumedTypes(definition),
     handle: async (event) => {
       await apply(event);
     },

@@ -26,6 +26,11 @@ export interface EventBus {
   subscribe(subscription: Subscription): Promise<void>;
   /** Whether the bus server answers (for `/readyz`). */
   ping(): Promise<boolean>;
+  /**
+   * Calls `listener` each time the bus server is reachable again after it was away (never, for a bus that cannot go
+   * away); answers a function that stops the calls.
+   */
+  onReconnect(listener: () => void): () => void;
   /** Stops delivering, waits for deliveries in flight, and closes connections. */
   close(): Promise<void>;
 }

@@ -47,6 +47,11 @@ export class LocalEventBus implements EventBus {
     return !this.closed;
   }
 
+  /** In-process: never away. */
+  onReconnect(): () => void {
+    return () => undefined;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     await Promise.allSettled([...this.inFlight]);

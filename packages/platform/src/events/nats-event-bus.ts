@@ -19,6 +19,8 @@ export interface NatsEventBusOptions {
    * their own prefix; production keeps the default `fieldops`.
    */
   subjectPrefix?: string;
+  /** Copies of each stream the bus creates (a 3-node cluster: 3, so losing one node loses nothing acknowledged). */
+  replicas?: number;
 }
 
 const PING_TIMEOUT_MS = 2_000;
@@ -34,6 +36,7 @@ function redact(url: string): string {
 export class NatsEventBus implements EventBus {
   readonly kind = 'nats' as const;
   private readonly running = new Map<string, RunningConsumer>();
+  private readonly reconnectListeners = new Set<() => void>();
   private closing = false;
 
   private constructor(
@@ -44,7 +47,15 @@ export class NatsEventBus implements EventBus {
     private readonly prefix: string,
     private readonly ackWaitMs: number,
     private readonly leases: ConsumerLeases,
-  ) {}
+  ) {
+    void this.watchReconnects();
+  }
+
+  private async watchReconnects(): Promise<void> {
+    for await (const status of this.nc.status()) {
+      if (status.type === 'reconnect') for (const listener of this.reconnectListeners) listener();
+    }
+  }
 
   static async connect(url: string, options: NatsEventBusOptions = {}): Promise<NatsEventBus> {
     const stream = options.stream ?? 'FIELDOPS';
@@ -52,17 +63,18 @@ export class NatsEventBus implements EventBus {
     let nc: NatsConnection;
     try {
       // Reconnect forever once up: a service must ride out a NATS restart rather than lose its consumers.
-      nc = await connect({ servers: url, timeout: CONNECT_TIMEOUT_MS, maxReconnectAttempts: -1 });
+      nc = await connect({ servers: url.split(','), timeout: CONNECT_TIMEOUT_MS, maxReconnectAttempts: -1 });
     } catch (err) {
       throw new Error(`cannot connect to the event bus at ${redact(url)} (BUS_URL): ${String(err)}`, { cause: err });
     }
     try {
       const jsm = await jetstreamManager(nc);
-      await ensureStream(jsm, stream, prefix);
+      const replicas = options.replicas ?? 1;
+      await ensureStream(jsm, stream, prefix, replicas);
       const ackWaitMs = options.ackWaitMs ?? DEFAULT_ACK_WAIT_MS;
       // A crashed holder's consumer stands still until its lease expires, so keep it short; twice ack_wait leaves
       // room for a slow renewal.
-      const leases = await ConsumerLeases.open(jsm, leaseStream(stream), `${prefix}_lease`, ackWaitMs * 2);
+      const leases = await ConsumerLeases.open(jsm, leaseStream(stream), `${prefix}_lease`, ackWaitMs * 2, replicas);
       return new NatsEventBus(nc, jsm, jsm.jetstream(), stream, prefix, ackWaitMs, leases);
     } catch (err) {
       await nc.close();
@@ -74,15 +86,29 @@ export class NatsEventBus implements EventBus {
 
   async publish(events: EventEnvelope[]): Promise<void> {
     if (this.closing) throw new Error('event bus is closed');
-    // Sequential on purpose: the stream then holds the events in the order the outbox wrote them.
+    // Order is kept per subject (ADR 0002): each subject's events go one after another, in the order the outbox
+    // wrote them, and the subjects go side by side, so a batch waits for about as many acks as its busiest subject
+    // has events instead of one ack per event. A failure fails the batch once every chain has stopped; the relay
+    // sends it again and the stream drops what it already holds (`msgID`).
+    const chains = new Map<string, EventEnvelope[]>();
     for (const event of events) {
-      const h = headers();
-      if (event.traceparent) h.set('traceparent', event.traceparent);
-      await this.js.publish(`${this.prefix}.${event.type}`, JSON.stringify(event), {
-        msgID: event.id,
-        headers: h,
-      });
+      const chain = chains.get(event.subject);
+      if (chain) chain.push(event);
+      else chains.set(event.subject, [event]);
     }
+    const outcomes = await Promise.allSettled(
+      [...chains.values()].map(async (chain) => {
+        for (const event of chain) await this.publishOne(event);
+      }),
+    );
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
+  private async publishOne(event: EventEnvelope): Promise<void> {
+    const h = headers();
+    if (event.traceparent) h.set('traceparent', event.traceparent);
+    await this.js.publish(`${this.prefix}.${event.type}`, JSON.stringify(event), { msgID: event.id, headers: h });
   }
 
   async subscribe(subscription: Subscription): Promise<void> {
@@ -119,6 +145,11 @@ export class NatsEventBus implements EventBus {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  onReconnect(listener: () => void): () => void {
+    this.reconnectListeners.add(listener);
+    return () => this.reconnectListeners.delete(listener);
   }
 
   async close(): Promise<void> {

@@ -9,6 +9,13 @@ import { RedeliveryBarrier } from './redelivery-barrier';
 const RETRY_DELAY_MS = 1_000;
 /** Messages pulled per request; the client pulls again when half are used. */
 const FETCH_BATCH = 64;
+/**
+ * How long one pull request lives on the server (the client's default is 30 s). It also paces the client's recovery:
+ * after a reconnect it checks the consumer again, and while the broker cannot answer yet (a cluster electing its
+ * leaders) it waits 0.5–1.5 times this between checks; heartbeats (every half of it) missed twice re-pull. With the
+ * default, deliveries resumed 15–45 s after a restarted cluster was back.
+ */
+const PULL_EXPIRES_MS = 5_000;
 
 /** What delivery needs of the bus: where to read, how long acks may wait, and whether it is closing. */
 export interface DeliveryContext {
@@ -60,7 +67,7 @@ export async function session(bus: DeliveryContext, running: RunningConsumer, qu
   const heldFlushed = barrier.lifted.then(async () => {
     for (const pending of held.splice(0)) await enqueue(pending);
   });
-  const messages = await consumer.consume({ max_messages: FETCH_BATCH });
+  const messages = await consumer.consume({ max_messages: FETCH_BATCH, expires: PULL_EXPIRES_MS });
   running.messages = messages;
   if (bus.closing() || running.leaseLost) messages.stop();
   try {

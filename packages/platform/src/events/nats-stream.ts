@@ -51,7 +51,7 @@ export function leaseStream(stream: string): string {
   return `${stream}_LEASES`;
 }
 
-export async function ensureStream(jsm: JetStreamManager, stream: string, prefix: string): Promise<void> {
+export async function ensureStream(jsm: JetStreamManager, stream: string, prefix: string, replicas = 1): Promise<void> {
   try {
     await jsm.streams.info(stream);
     return;
@@ -63,6 +63,7 @@ export async function ensureStream(jsm: JetStreamManager, stream: string, prefix
       name: stream,
       subjects: [`${prefix}.>`],
       storage: StorageType.File,
+      num_replicas: replicas,
       duplicate_window: nanos(DUPLICATE_WINDOW_MS),
     });
   } catch (err) {
@@ -127,7 +128,7 @@ export async function ensureConsumer(jsm: JetStreamManager, spec: DurableConsume
 
 /** Deletes a stream if it exists (test clean-up). */
 export async function deleteNatsStream(url: string, stream: string): Promise<void> {
-  const nc = await connect({ servers: url, timeout: CONNECT_TIMEOUT_MS });
+  const nc = await connect({ servers: url.split(','), timeout: CONNECT_TIMEOUT_MS });
   try {
     const jsm = await jetstreamManager(nc);
     for (const name of [stream, leaseStream(stream)]) {

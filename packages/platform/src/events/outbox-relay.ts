@@ -6,6 +6,7 @@ import { HeldLease } from '../db/lease';
 import type { PlatformTables } from '../db/platform-tables';
 import { businessLabels } from '../observability/business-metrics';
 import type { Metrics } from '../observability/metrics';
+import { inPublishSpans } from '../observability/telemetry';
 import type { EventEnvelope } from './envelope';
 import type { EventBus } from './event-bus';
 
@@ -22,16 +23,45 @@ export interface RelayOptions {
   now?: () => number;
 }
 
+/** What the host asks of an outbox relay, however it learns of new rows. */
+export interface Relay {
+  start(): void;
+  /** Called after a transaction that appended events commits. */
+  wake(): void;
+  /** Publishes what is unpublished while `more()` allows; answers how many events went out. */
+  drain(more?: () => boolean): Promise<number>;
+  /** Stops after the batch in flight is published. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The longest wait between two tries of a failing relay. The relay also tries again as soon as the bus reconnects,
+ * but a broker that is back may refuse publishes until its streams have a leader again: what it refused then must go
+ * out seconds after, not after a backoff grown during a long outage.
+ */
+export const MAX_RETRY_DELAY_MS = 5_000;
+
+/** The wait before the next try: the poll interval, or a backoff after `failures` failed tries in a row. */
+export function relayDelayMs(pollMs: number, failures: number): number {
+  return failures > 0 ? Math.min(pollMs * 2 ** failures, MAX_RETRY_DELAY_MS) : pollMs;
+}
+
 /**
  * Publishes a service's outbox in commit order and marks rows published only after the bus took them, so a
  * crash between commit and publish loses nothing: the rows are still unpublished at the next start (the bus
  * and the consumers' inboxes drop the duplicates a crash after publish can cause). One replica relays at a time.
  */
-export class OutboxRelay {
+export class OutboxRelay implements Relay {
   private running = false;
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
   private pending = false;
+  /** When the backlog gauges were last read from the table (a count per wake would cost as much as the publish). */
+  private backlogReadAt = Number.NEGATIVE_INFINITY;
+  /** SQLite's durable `synchronous` level, read once: only the relay's marks lower it, and only for themselves. */
+  private durableLevel: number | undefined;
+  private failures = 0;
+  private stopWatchingBus: (() => void) | undefined;
   private readonly holder = randomUUID();
   private readonly pollMs: number;
   private readonly batchSize: number;
@@ -46,6 +76,11 @@ export class OutboxRelay {
   start(): void {
     if (this.running) return;
     this.running = true;
+    // A bus that is back ends the backoff: the backlog its outage left goes out now.
+    this.stopWatchingBus = this.options.bus.onReconnect(() => {
+      this.failures = 0;
+      this.wakeUp?.();
+    });
     this.loop = this.run();
   }
 
@@ -73,7 +108,7 @@ export class OutboxRelay {
         .execute();
       if (rows.length === 0) break;
       const events = rows.map((r) => JSON.parse(r.envelope) as EventEnvelope);
-      await this.options.bus.publish(events);
+      await inPublishSpans(events, (sent) => this.options.bus.publish(sent));
       await this.markPublished(rows.map((r) => r.seq));
       total += rows.length;
       this.count(events);
@@ -94,10 +129,13 @@ export class OutboxRelay {
       await mark(this.options.db);
       return;
     }
-    // One connection for the three statements, so no other transaction commits while the level is lowered.
+    // One connection for the statements, so no other transaction commits while the level is lowered.
     await this.options.db.connection().execute(async (connection) => {
-      const level = await sql<{ synchronous: number }>`pragma synchronous`.execute(connection);
-      const durable = level.rows[0]?.synchronous ?? 2;
+      if (this.durableLevel === undefined) {
+        const level = await sql<{ synchronous: number }>`pragma synchronous`.execute(connection);
+        this.durableLevel = Number(level.rows[0]?.synchronous ?? 2);
+      }
+      const durable = this.durableLevel;
       await sql`pragma synchronous = NORMAL`.execute(connection);
       try {
         await mark(connection);
@@ -110,24 +148,26 @@ export class OutboxRelay {
   private async run(): Promise<void> {
     const { db, dialect, service, log } = this.options;
     const lease = new HeldLease(db, dialect, `relay:${service}`, this.holder, this.pollMs * 5);
-    let failures = 0;
+    this.failures = 0;
     while (this.running) {
       this.pending = false;
       try {
         if (await lease.hold(this.now())) {
+          // One turn of the event loop first: the commits of that turn then leave in one batch and one mark.
+          await new Promise<void>((resolve) => setImmediate(resolve));
           await this.drain(() => this.running);
-          await this.recordBacklog();
+          if (this.now() - this.backlogReadAt >= this.pollMs) await this.recordBacklog();
         }
-        failures = 0;
+        this.failures = 0;
       } catch (error) {
-        failures++;
-        log.error({ err: error, service, failures }, 'outbox relay failed; retrying');
+        this.failures++;
+        log.error({ err: error, service, failures: this.failures }, 'outbox relay failed; retrying');
         // The backlog a failing bus leaves behind is what the outbox alert watches.
         await this.recordBacklog().catch(() => undefined);
       }
       if (!this.running) break;
-      if (this.pending && failures === 0) continue;
-      const delay = failures > 0 ? Math.min(this.pollMs * 2 ** failures, 30_000) : this.pollMs;
+      if (this.pending && this.failures === 0) continue;
+      const delay = relayDelayMs(this.pollMs, this.failures);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, delay);
         this.wakeUp = () => {
@@ -140,21 +180,18 @@ export class OutboxRelay {
     await lease.release().catch(() => undefined);
   }
 
-  /** Counted once published, so a rolled-back transaction never counts as business done. */
   private count(events: EventEnvelope[]): void {
-    const { metrics, service } = this.options;
-    if (!metrics) return;
-    metrics.eventsPublished.inc({ service }, events.length);
-    for (const event of events) metrics.businessEvents.inc({ service, ...businessLabels(event) });
+    countPublished(this.options.metrics, this.options.service, events);
   }
 
-  private async recordBacklog(): Promise<void> {
+  async recordBacklog(): Promise<void> {
     if (!this.options.metrics) return;
     const row = await this.options.db
       .selectFrom('outbox')
       .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('created_at').as('oldest')])
       .where('published_at', 'is', null)
       .executeTakeFirst();
+    this.backlogReadAt = this.now();
     const { service } = this.options;
     this.options.metrics.outboxBacklog.set({ service }, Number(row?.n ?? 0));
     const oldest = row?.oldest == null ? null : Number(row.oldest);
@@ -164,7 +201,15 @@ export class OutboxRelay {
   /** Stops after the batch in flight is published (graceful shutdown drains the relay). */
   async stop(): Promise<void> {
     this.running = false;
+    this.stopWatchingBus?.();
     this.wakeUp?.();
     await this.loop;
   }
+}
+
+/** Counted once published, so a rolled-back transaction never counts as business done. */
+export function countPublished(metrics: Metrics | undefined, service: string, events: EventEnvelope[]): void {
+  if (!metrics) return;
+  metrics.eventsPublished.inc({ service }, events.length);
+  for (const event of events) metrics.businessEvents.inc({ service, ...businessLabels(event) });
 }

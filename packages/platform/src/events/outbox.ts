@@ -59,6 +59,8 @@ export interface TransactorOptions {
   groupCommit?: boolean;
   /** Told of an after-commit effect that failed (the committed rows stand). */
   onEffectError?: (error: unknown) => void;
+  /** Runs after every commit, before the after-commit effects: where read-your-writes notes the primary's position. */
+  afterCommit?: () => Promise<void>;
 }
 
 /**
@@ -99,6 +101,7 @@ export function createTransactor<DB>(
       ),
     );
     if (appended) wakeRelay();
+    await options.afterCommit?.();
     for (const effect of effects) {
       try {
         await effect();

@@ -1,14 +1,16 @@
 import type { ConnectRouter } from '@connectrpc/connect';
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
-import { databaseUrlFor } from '../config/config';
-import { openDatabase } from '../db/database';
+import { type Kysely, sql } from 'kysely';
+import { databaseReplicaUrlsFor, databaseUrlFor } from '../config/config';
+import { inConsistencyScope, noteWrite } from '../db/consistency';
+import { type DatabaseOptions, openDatabase } from '../db/database';
 import { migrateToLatest, type ServiceMigration } from '../db/migrations';
 import { type PlatformTables, platformMigrations, platformTables } from '../db/platform-tables';
-import { type ConsumeResult, type ConsumerDefinition, createConsumer, uncataloguedTypes } from '../events/consumer';
+import { type ConsumeResult, type ConsumerDefinition, consumedTypes, createConsumer, uncataloguedTypes } from '../events/consumer';
+import { createOutboxRelay } from '../events/create-outbox-relay';
 import type { EventEnvelope } from '../events/envelope';
 import { createTransactor } from '../events/outbox';
-import { OutboxRelay } from '../events/outbox-relay';
+import type { Relay } from '../events/outbox-relay';
 import { currentTraceparent } from '../observability/telemetry';
 import { asCaller } from '../rpc/rpc-clients';
 import { type JobDefinition, JobRunner } from './job-runner';
@@ -61,7 +63,7 @@ export interface RunningService {
   /** Applies a dead-lettered event again through its consumer. */
   replayDeadLetter(event: EventEnvelope, consumer: string): Promise<ConsumeResult>;
   ready(): Promise<boolean>;
-  relay: OutboxRelay;
+  relay: Relay;
   /** Stops background work; the relay drains what was committed. */
   stop(): Promise<void>;
   close(): Promise<void>;
@@ -73,6 +75,8 @@ export interface ServiceDefinition {
   start(runtime: Runtime, options?: { migrate?: boolean }): Promise<RunningService>;
   /** Applies pending migrations and closes; for `fieldops migrate`. */
   migrate(runtime: Pick<Runtime, 'config'>): Promise<string[]>;
+  /** Each consumer's name (as its inbox rows carry it) and the event types it applies: for audits of delivery. */
+  consumers: { name: string; types: string[] }[];
 }
 
 export function defineService<DB, Deps = undefined>(manifest: ServiceManifest<DB, Deps>): ServiceDefinition {
@@ -87,14 +91,16 @@ export function defineService<DB, Deps = undefined>(manifest: ServiceManifest<DB
     { table: 'platform_migration', migrations: platformMigrations },
     { table: 'service_migration', migrations: manifest.migrations },
   ];
-  const open = (runtime: Pick<Runtime, 'config'>) =>
+  const open = (runtime: Pick<Runtime, 'config'>, replicas?: DatabaseOptions['replicas']) =>
     openDatabase<DB>(databaseUrlFor(runtime.config, name), name, {
       setting: runtime.config.env[`${name.toUpperCase()}_DATABASE_URL`] ? `${name.toUpperCase()}_DATABASE_URL` : 'DATABASE_URL',
+      replicas,
     });
 
   return {
     name,
     prefixes: manifest.http?.prefixes ?? [],
+    consumers: (manifest.consumes ?? []).map((consumer) => ({ name: consumer.name, types: consumedTypes(consumer) })),
     async migrate(runtime) {
       const database = await open(runtime);
       try {
@@ -104,24 +110,35 @@ export function defineService<DB, Deps = undefined>(manifest: ServiceManifest<DB
       }
     },
     async start(runtime, options = {}) {
-      const database = await open(runtime);
-      if (options.migrate !== false) await migrateToLatest(database.db as Kysely<unknown>, database.dialect, migrationLists);
       const log = runtime.log.child({ service: name });
-      const platformDb = platformTables(database.db);
-      const relay = new OutboxRelay({
-        service: name,
-        db: platformDb,
-        dialect: database.dialect,
-        bus: runtime.bus,
+      const replicaUrls = databaseReplicaUrlsFor(runtime.config, name);
+      const database = await open(runtime, {
+        urls: replicaUrls,
+        settings: runtime.config.replicaReads,
         log,
         metrics: runtime.metrics,
-        now: () => runtime.clock.now(),
       });
+      if (options.migrate !== false) await migrateToLatest(database.db as Kysely<unknown>, database.dialect, migrationLists);
+      const platformDb = platformTables(database.db);
+      const relay = createOutboxRelay(
+        runtime.config.outboxRelay,
+        {
+          service: name,
+          db: platformDb,
+          dialect: database.dialect,
+          bus: runtime.bus,
+          log,
+          metrics: runtime.metrics,
+          now: () => runtime.clock.now(),
+        },
+        database,
+      );
       const setupCtx: SetupContext<DB> = {
         ...runtime,
         name,
         db: database.db,
         dialect: database.dialect,
+        reads: () => database.reads(),
         log,
         asService: async () => asCaller(await runtime.serviceTokens(name)),
         transact: createTransactor(
@@ -133,6 +150,7 @@ export function defineService<DB, Deps = undefined>(manifest: ServiceManifest<DB
           {
             groupCommit: database.dialect === 'sqlite',
             onEffectError: (error) => log.warn({ err: error }, 'an after-commit effect failed; what was committed stands'),
+            afterCommit: replicaUrls.length > 0 ? () => notePrimaryPosition(database.db) : undefined,
           },
         ),
       };
@@ -201,4 +219,15 @@ export function defineService<DB, Deps = undefined>(manifest: ServiceManifest<DB
       };
     },
   };
+}
+
+/**
+ * After a commit in a request, the primary's binlog position covers that write (and perhaps later ones, which only
+ * makes a replica wait a little longer): the token a replica read must wait for.
+ */
+async function notePrimaryPosition<DB>(db: Kysely<DB>): Promise<void> {
+  if (!inConsistencyScope()) return;
+  const result = await sql<{ position: string }>`SELECT @@gtid_binlog_pos AS position`.execute(db);
+  const position = result.rows[0]?.position;
+  if (position) noteWrite(position);
 }

@@ -1,5 +1,5 @@
 import type http2 from 'node:http2';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { connectNodeAdapter } from '@connectrpc/connect-node';
 import { AccountService } from '@fieldops/contracts';
 import { createFlags, getDefaultCountryRegistry } from '@fieldops/countries';
@@ -10,7 +10,7 @@ import { createScopeResolver } from '../auth/scope-resolver';
 import { createServiceTokens } from '../auth/service-identity';
 import { TokenRevocations } from '../auth/token-revocations';
 import { TokenVerifier } from '../auth/token-verifier';
-import { createCache } from '../cache/create-cache';
+import { cacheFromConfig, pubSubUrlFromConfig } from '../cache/create-cache';
 import type { PlatformConfig } from '../config/config';
 import { createEventBus } from '../events/create-event-bus';
 import { blobUrlSigner, fileStoreFromConfig } from '../files/create-file-store';
@@ -24,6 +24,7 @@ import { acceptHttp2On } from '../rpc/dual-protocol';
 import { rpcAuthInterceptor } from '../rpc/rpc-caller';
 import { RpcClients } from '../rpc/rpc-clients';
 import { rpcMetricsInterceptor } from '../rpc/rpc-metrics';
+import { rpcTransientInterceptor } from '../rpc/transient-failure';
 import { type Clock, systemClock } from './clock';
 import type { RunningService, ServiceDefinition } from './define-service';
 import type { ProgressReporter } from './progress-reporter';
@@ -45,6 +46,11 @@ export interface HostOptions {
   /** Listen on `config.port` (0 picks a free port). */
   listen?: boolean;
   /**
+   * How long a stop keeps the connections open before closing them (default 2 s, less when every one closed sooner):
+   * requests already on their way to this process, in a balancer or in a kept-alive connection, are still served.
+   */
+  shutdownLingerMs?: number;
+  /**
    * Subscribe consumers and start relays and jobs (default). Tools that only read (`fieldops dlq list`) turn it
    * off so that they never publish or consume.
    */
@@ -53,6 +59,7 @@ export interface HostOptions {
 
 const silentProgress: ProgressReporter = { start() {}, tick() {}, stop() {} };
 
+const SHUTDOWN_LINGER_MS = 2_000;
 /** How long requests in flight may finish at stop; a client that never reads its answer must not hold it forever. */
 const SHUTDOWN_GRACE_MS = 15_000;
 /** How long the relays may go on publishing at stop; what is left stays in the outbox for the next relay. */
@@ -66,6 +73,7 @@ const SHUTDOWN_STEP_MS = 10_000;
  */
 export class Host {
   private h2Sessions = new Set<http2.ServerHttp2Session>();
+  private readonly connections = new Set<Socket>();
   private readonly readinessChecks = new Map<string, { check: () => Promise<boolean>; critical: boolean }>();
   private stopped = false;
 
@@ -74,6 +82,7 @@ export class Host {
     readonly services: RunningService[],
     readonly app: FastifyInstance,
     private readonly background: boolean,
+    private readonly shutdownLingerMs: number,
   ) {}
 
   get url(): string {
@@ -92,8 +101,8 @@ export class Host {
     await startTelemetry(config.env, options.edge ? `fieldops-${options.edge.name}` : `fieldops-${names}`, log);
     const metrics = new Metrics();
     const bus = await createEventBus(config.busUrl);
-    const cache = await createCache(config.cacheUrl);
-    const pubsub = await createPubSub(config.cacheUrl);
+    const cache = await cacheFromConfig(config);
+    const pubsub = await createPubSub(pubSubUrlFromConfig(config));
     const clock = options.clock ?? systemClock;
     const fileUrls = blobUrlSigner(config, () => clock.now());
     const loadKeys = async (): Promise<JWK[]> => {
@@ -103,7 +112,8 @@ export class Host {
     const revocations = new TokenRevocations(cache);
     const auth = new TokenVerifier(loadKeys, revocations);
     const rpcAuth = rpcAuthInterceptor(auth);
-    const rpc = new RpcClients(config.serviceUrls, config.rpcTimeoutMs, [rpcAuth]);
+    const rpcTransient = rpcTransientInterceptor();
+    const rpc = new RpcClients(config.serviceUrls, config.rpcTimeoutMs, [rpcTransient, rpcAuth]);
     const runtime: Runtime = {
       config,
       bus,
@@ -137,7 +147,7 @@ export class Host {
     const rpcRoutes = services.flatMap((s) => (s.rpcRoutes ? [s.rpcRoutes] : []));
     if (rpcRoutes.length > 0) {
       const adapter = connectNodeAdapter({
-        interceptors: [rpcMetricsInterceptor(metrics), rpcAuth],
+        interceptors: [rpcMetricsInterceptor(metrics), rpcTransient, rpcAuth],
         routes: (router) => {
           for (const routes of rpcRoutes) routes(router);
         },
@@ -145,7 +155,17 @@ export class Host {
       h2Handler = (req, res) => adapter(req, res);
     }
     const app = createRootApp(log, metrics, { trustProxy: config.trustProxy });
-    const host = new Host(runtime, services, app, options.background !== false);
+    const host = new Host(runtime, services, app, options.background !== false, options.shutdownLingerMs ?? SHUTDOWN_LINGER_MS);
+    app.server.on('connection', (socket: Socket) => {
+      host.connections.add(socket);
+      socket.once('close', () => host.connections.delete(socket));
+    });
+    // From the stop on, every answer closes its connection: the client's next request opens a new one, which a
+    // balancer sends to another replica.
+    app.addHook('onSend', async (_request, reply, payload) => {
+      if (host.stopped) reply.header('connection', 'close');
+      return payload;
+    });
     // preClose: Fastify's own close waits for every socket, so gRPC sessions from other services must go first.
     app.addHook('preClose', async () => {
       for (const session of host.h2Sessions) session.close();
@@ -228,6 +248,16 @@ export class Host {
    * overruns it (a job or consumer stuck on a lock, a broker that does not answer) is logged by name and left
    * behind, because a stop must end — what was not done is still in the outbox or on the broker for the next start.
    */
+  /**
+   * Serves on for a moment before closing: a request a client sent on a kept-alive connection just before the stop
+   * (still in a balancer, or unread in the socket) would otherwise meet a closed connection, and one that is not safe
+   * to repeat (a PATCH) could not be sent again. Ends early once every connection is closed.
+   */
+  private async linger(): Promise<void> {
+    const until = Date.now() + this.shutdownLingerMs;
+    while (this.connections.size > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
@@ -245,7 +275,8 @@ export class Host {
         log.warn({ step: name, budgetMs }, 'shutdown step overran its budget; going on');
       clearTimeout(timer);
     };
-    await step('requests in flight', SHUTDOWN_GRACE_MS + SHUTDOWN_STEP_MS, async () => {
+    await step('requests in flight', this.shutdownLingerMs + SHUTDOWN_GRACE_MS + SHUTDOWN_STEP_MS, async () => {
+      await this.linger();
       const grace = setTimeout(() => this.app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
       await this.app.close().finally(() => clearTimeout(grace));
     });

@@ -10,6 +10,12 @@ export interface SetupContext<DB> extends Runtime {
   db: Kysely<DB>;
   dialect: Dialect;
   transact: Transactor<DB>;
+  /**
+   * A handle for reads that tolerate lag (lists, exports, history, rebuilds, batch reads): a read replica when one
+   * is in rotation and has applied this caller's own writes, else the primary (always the one database on SQLite).
+   * Reads that decide a write belong in `transact` on the primary.
+   */
+  reads(): Promise<Kysely<DB>>;
   log: Logger;
   /** Call options that make an RPC call as this service (consumers and jobs have no user to act for). */
   asService(): Promise<{ headers: Record<string, string> }>;

@@ -5,6 +5,7 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefau
 import type { Kysely } from 'kysely';
 import type { Principal } from '../auth/principal';
 import { bearerToken } from '../auth/token-verifier';
+import { CONSISTENCY_HEADER, type ConsistencyScope, consistencyScope, runInConsistencyScope } from '../db/consistency';
 import type { PlatformTables } from '../db/platform-tables';
 import { UnauthorizedError } from '../errors';
 import { registerIdempotency } from '../http/idempotency';
@@ -17,6 +18,7 @@ export type ServiceApp = FastifyInstance<RawServerDefault, IncomingMessage, Serv
 declare module 'fastify' {
   interface FastifyRequest {
     principal?: Principal;
+    consistency?: ConsistencyScope;
   }
   interface FastifyContextConfig {
     /** A route anyone may call (login, token refresh); every other route needs a valid access token. */
@@ -70,6 +72,16 @@ export async function mountServiceHttp<DB>(
       const token = bearerToken(request.headers.authorization);
       if (!token) throw new UnauthorizedError('Send an access token: Authorization: Bearer <token>.');
       request.principal = await ctx.auth.verify(token);
+    });
+    // After the body is parsed (parsing runs outside the request's async scope), so the handler runs inside it.
+    app.addHook('preValidation', (request, _reply, done) => {
+      const scope = consistencyScope(request.headers[CONSISTENCY_HEADER]);
+      request.consistency = scope;
+      runInConsistencyScope(scope, done);
+    });
+    app.addHook('onSend', async (request, reply) => {
+      const token = request.consistency?.token;
+      if (token !== undefined) reply.header(CONSISTENCY_HEADER, token);
     });
     registerIdempotency(app, platformDb, ctx.dialect, () => ctx.clock.now());
     await options.routes(app);

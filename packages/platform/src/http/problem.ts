@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldProblem } from '../errors';
+import { isTransientFailure } from '../rpc/transient-failure';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -97,6 +98,15 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
       detail: `The request has invalid fields: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}.`,
       ...base,
       errors,
+    };
+  }
+  if (isTransientFailure(error)) {
+    return {
+      type: 'https://fieldops.dev/problems/service-unavailable',
+      title: 'Service unavailable',
+      status: 503,
+      detail: 'A database or service this request needs cannot be reached right now; try again shortly with the same request.',
+      ...base,
     };
   }
   const status = typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500;

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { uuidv7 } from 'uuidv7';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../db/database-unavailable';
 import { NotFoundError, TooManyRequestsError, ValidationError } from '../errors';
 import type { Metrics } from '../observability/metrics';
 import { reportError } from '../observability/telemetry';
@@ -23,6 +24,9 @@ export function createRootApp(log: Logger, metrics: Metrics, options: { trustPro
     logController: new LogController({ disableRequestLogging: log.level !== 'debug' && log.level !== 'trace' }),
     // Keep-alive sockets would hold a graceful shutdown open forever; in-flight requests still finish.
     forceCloseConnections: 'idle',
+    // A request that reaches a closing server on a connection it already had is served, not refused: it was sent
+    // before the client could know, and a refusal would be a bare 503 for a request that may not be safe to repeat.
+    return503OnClosing: false,
     requestIdHeader: false,
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
@@ -45,6 +49,9 @@ export function createRootApp(log: Logger, metrics: Metrics, options: { trustPro
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
+    // One turn of the event loop before idle connections are closed: a request whose bytes just arrived is read
+    // (and so no longer idle) rather than cut off unread.
+    await new Promise((resolve) => setImmediate(resolve));
   });
   app.addHook('onSend', async (_request, reply, payload) => {
     if (closing) reply.header('connection', 'close');
@@ -76,7 +83,11 @@ export function createRootApp(log: Logger, metrics: Metrics, options: { trustPro
   });
   app.setErrorHandler(async (error, request, reply) => {
     const problem = toProblem(error, request);
-    if (problem.status >= 500) {
+    if (problem.status === 503 && !reply.hasHeader('retry-after')) reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    if (problem.status === 503) {
+      // Expected while a dependency is away: the client retries; an error report per request would flood.
+      request.log.warn({ err: error, requestId: request.id }, 'dependency unavailable');
+    } else if (problem.status >= 500) {
       request.log.error({ err: error, requestId: request.id }, 'request failed');
       reportError(error, { requestId: request.id, url: request.url });
     }

@@ -8,6 +8,9 @@ export class Metrics {
   readonly outboxBacklog: Gauge<'service'>;
   readonly outboxOldest: Gauge<'service'>;
   readonly ready: Gauge;
+  readonly replicaUp: Gauge<'service' | 'replica'>;
+  readonly replicaLag: Gauge<'service' | 'replica'>;
+  readonly replicaReads: Counter<'service' | 'target'>;
   readonly businessEvents: Counter<'service' | 'event' | 'country' | 'outcome'>;
   readonly eventsHandled: Counter<'consumer' | 'result'>;
   readonly eventsUnhandled: Counter<'service' | 'type'>;
@@ -47,6 +50,24 @@ export class Metrics {
     this.ready = new Gauge({
       name: 'fieldops_ready',
       help: 'What the last /readyz answered: 1 ready, 0 not ready (a flapping value means a dependency comes and goes)',
+      registers,
+    });
+    this.replicaUp = new Gauge({
+      name: 'fieldops_db_replica_up',
+      help: 'Whether a read replica takes reads: 1 in rotation, 0 taken out (unreachable, replication stopped or lagging)',
+      labelNames: ['service', 'replica'],
+      registers,
+    });
+    this.replicaLag = new Gauge({
+      name: 'fieldops_db_replica_lag_seconds',
+      help: 'Seconds_Behind_Master of a read replica at its last health check (-1 when unknown)',
+      labelNames: ['service', 'replica'],
+      registers,
+    });
+    this.replicaReads = new Counter({
+      name: 'fieldops_db_replica_reads_total',
+      help: 'Reads that tolerate lag, by where they went: replica, or primary (no replica in rotation, or it had not caught up)',
+      labelNames: ['service', 'target'],
       registers,
     });
     this.businessEvents = new Counter({

@@ -1,5 +1,6 @@
 import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Logger } from 'pino';
+import type { EventEnvelope } from '../events/envelope';
 
 let shutdownTracing: (() => Promise<void>) | undefined;
 let sentry: typeof import('@sentry/node') | undefined;
@@ -61,4 +62,41 @@ export function inConsumerSpan<T>(name: string, traceparent: string | undefined,
       }
     }),
   );
+}
+
+/**
+ * Publishes events each in a PRODUCER span whose parent is the trace the event was written in (its traceparent),
+ * and hands the bus copies whose traceparent names that span: a consumer's span then hangs under the publish, as
+ * the event went: request → outbox → publish → consumer. Events written outside any trace are published as they are.
+ */
+export async function inPublishSpans(events: EventEnvelope[], publish: (events: EventEnvelope[]) => Promise<void>): Promise<void> {
+  const tracer = trace.getTracer('fieldops');
+  const spans = events.map((event) => {
+    if (!event.traceparent) return undefined;
+    const parent = propagation.extract(context.active(), { traceparent: event.traceparent });
+    return tracer.startSpan(
+      `publish ${event.type}`,
+      {
+        kind: SpanKind.PRODUCER,
+        attributes: { 'messaging.operation.type': 'send', 'messaging.destination.name': event.type, 'messaging.message.id': event.id },
+      },
+      parent,
+    );
+  });
+  const sent = events.map((event, i) => {
+    const span = spans[i];
+    if (!span) return event;
+    const carrier: Record<string, string> = {};
+    propagation.inject(trace.setSpan(context.active(), span), carrier);
+    return carrier.traceparent ? { ...event, traceparent: carrier.traceparent } : event;
+  });
+  try {
+    await publish(sent);
+  } catch (error) {
+    for (const span of spans)
+      span?.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+    throw error;
+  } finally {
+    for (const span of spans) span?.end();
+  }
 }

@@ -9,6 +9,7 @@ import { publicKeys } from '../app/token-issuer';
 import type { AccountContext } from '../config';
 import { roleRepository } from '../db/role.repository';
 import { type UserRow, userRepository } from '../db/user.repository';
+import { unionPermissions } from '../domain/access-rules';
 
 function toUserMessage(user: UserRow, roleIds: string[], roleNames: Map<string, string>): MessageInitShape<typeof UserSchema> {
   return {
@@ -82,7 +83,10 @@ export function accountRpc(router: ConnectRouter, ctx: AccountContext): void {
       }
       const scope = await resolveScope(ctx.db, request.userId);
       if (!scope) throw new ConnectError('user not found or disabled', Code.NotFound);
-      return { scope: { ...scope, agencyId: scope.agencyId ?? undefined, permissions: caller.permissions } };
+      // The user's permissions as their roles grant them now: a service acting for a stored user (a campaign's
+      // scheduled refresh) checks these, not its own, and not what the user's last token said.
+      const permissions = unionPermissions(await roleRepository.rolesOfUser(ctx.db, request.userId));
+      return { scope: { ...scope, agencyId: scope.agencyId ?? undefined, permissions } };
     },
     async issueServiceToken(request) {
       try {

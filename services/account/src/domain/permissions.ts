@@ -30,6 +30,8 @@ export const PERMISSIONS = [
   'ticket:read',
   'ticket:write',
   'ticket:assign',
+  'ticket:review',
+  'ticket:sla',
   'campaign:read',
   'campaign:write',
   'campaign:enroll',
@@ -41,6 +43,8 @@ export const PERMISSIONS = [
   'performance:target',
   'performance:ingest',
   'performance:incentives',
+  // Switching a route off the legacy system and reading the diff report (the gateway checks it).
+  'migration:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -93,6 +97,7 @@ const MANAGEMENT: Permission[] = [
   'agency:read',
   'lead:assign',
   'ticket:assign',
+  'ticket:review',
   'campaign:write',
   'merchant:transfer',
   'visit:review',
@@ -112,7 +117,15 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
   {
     name: 'country_manager',
     description: 'Manages one country',
-    permissions: [...MANAGEMENT, 'org:write', 'agency:write', 'area:write', 'notification:deliveries', 'performance:incentives'],
+    permissions: [
+      ...MANAGEMENT,
+      'org:write',
+      'agency:write',
+      'area:write',
+      'notification:deliveries',
+      'performance:incentives',
+      'ticket:sla',
+    ],
     scope: 'country',
   },
   {

@@ -1,4 +1,4 @@
-import { COUNTRY_PACKS, type CountryDemo } from '@fieldops/countries';
+import { type CountryDemo, DEMO_PACKS } from '@fieldops/countries';
 
 /** The demo organisation seeded on a first embedded start: per country pack with demo data, two cities with two teams each. */
 export interface DemoCountry {
@@ -9,7 +9,7 @@ export interface DemoCountry {
 
 export const DEMO_PASSWORD = 'demo1234';
 
-export const DEMO_COUNTRIES: DemoCountry[] = COUNTRY_PACKS.flatMap((pack) =>
+export const DEMO_COUNTRIES: DemoCountry[] = DEMO_PACKS.flatMap((pack) =>
   pack.demo ? [{ code: pack.identity.code, name: pack.identity.name, demo: pack.demo }] : [],
 );
 

@@ -78,11 +78,13 @@ export async function seedDemo(ctx: AccountContext, progress: ProgressReporter):
     created_at: number;
     updated_at: number;
   }[] = [];
+  // The admin belongs to Singapore's organisation, or to the first demo country when the demo leaves Singapore out.
+  const adminCountry = DEMO_COUNTRIES.some((c) => c.code === 'SG') ? 'SG' : DEMO_COUNTRIES[0]?.code;
   for (const country of DEMO_COUNTRIES) {
     const cc = country.code.toLowerCase();
     const root = unit(null, 'country', country.name, country.code, at);
     units.push(root);
-    if (country.code === 'SG') people.push({ email: ADMIN_EMAIL, role: 'admin', unit: root });
+    if (country.code === adminCountry) people.push({ email: ADMIN_EMAIL, role: 'admin', unit: root });
     people.push({ email: `countrymanager.${cc}@fieldops.test`, role: 'country_manager', unit: root });
     let team = 0;
     let rep = 0;

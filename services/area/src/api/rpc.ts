@@ -1,10 +1,10 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { Code, ConnectError, type ConnectRouter } from '@connectrpc/connect';
 import { type AreaCovererSchema, type AreaSchema, AreaService } from '@fieldops/contracts';
-import { rpcCaller } from '@fieldops/platform';
+import { isServiceIdentity, rpcCaller } from '@fieldops/platform';
 import type { AreaIndexHolder } from '../app/area-index-holder';
 import { visibilityOf } from '../app/area-visibility';
-import { type Coverer, coveringAt } from '../app/covering';
+import { type Coverer, coveringAt, coveringFor } from '../app/covering';
 import { findAreasByName } from '../app/find-areas-by-name';
 import { resolvePoints } from '../app/resolve-points';
 import type { AreaContext } from '../config';
@@ -68,10 +68,13 @@ export function areaRpc(router: ConnectRouter, ctx: AreaContext, index: AreaInde
       return { area: toAreaMessage(row) };
     },
     async coveringReps(request, context) {
-      rpcCaller(context);
+      const caller = rpcCaller(context);
       if (!request.point) throw new ConnectError('a point is required', Code.InvalidArgument);
       const at = request.at === undefined ? ctx.clock.now() : Number(request.at);
-      const covering = await coveringAt(ctx.db, index, request.point, at);
+      // A FieldOps service routing work sees every coverer; a user only those of the areas they may see.
+      const covering = isServiceIdentity(caller)
+        ? await coveringAt(ctx.db, index, request.point, at)
+        : await coveringFor(ctx, { caller, scope: await visibilityOf(ctx, caller) }, index, request.point, at);
       return {
         ...(covering.areaId ? { areaId: covering.areaId } : {}),
         path: covering.path,

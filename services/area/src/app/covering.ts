@@ -38,7 +38,7 @@ const NOBODY: Covering = { areaId: null, path: [], primary: [], backups: [], man
  */
 export async function coveringFor(
   ctx: AreaContext,
-  { caller, scope: visibility }: AreaAccess,
+  { caller, scope: visibility }: Pick<AreaAccess, 'caller' | 'scope'>,
   index: AreaIndexHolder,
   point: LatLng,
   at: number,

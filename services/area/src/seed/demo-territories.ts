@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { COUNTRY_PACKS, type CountryDemo } from '@fieldops/countries';
+import { type CountryDemo, DEMO_PACKS } from '@fieldops/countries';
 import { convexHull } from '../domain/convex-hull';
 import { type AreaGeometry, type BBox, polygonsOf } from '../domain/geometry';
 import { validateGeometry } from '../domain/geometry-validation';
@@ -17,7 +17,7 @@ export interface DemoCountry {
 
 const text = (value: unknown, fallback: string) => (typeof value === 'string' && value.trim() ? value : fallback);
 
-export const DEMO_COUNTRIES: DemoCountry[] = COUNTRY_PACKS.flatMap((pack) =>
+export const DEMO_COUNTRIES: DemoCountry[] = DEMO_PACKS.flatMap((pack) =>
   pack.demo ? [{ country: pack.identity.code, name: pack.identity.name, demo: pack.demo }] : [],
 );
 

@@ -92,7 +92,7 @@ export function checkinRpc(router: ConnectRouter, ctx: CheckinContext): void {
       if (request.limit < 0 || request.limit > MAX_EXPORT)
         throw new ConnectError(`limit must be in 0..${MAX_EXPORT}`, Code.InvalidArgument);
       const limit = request.limit || DEFAULT_EXPORT;
-      const rows = await visitRepository.exportPage(ctx.db, request.afterId, limit);
+      const rows = await visitRepository.exportPage(await ctx.reads(), request.afterId, limit);
       const last = rows[rows.length - 1];
       return { visits: rows.map(toVisitMessage), nextAfterId: rows.length === limit && last ? last.id : '' };
     },

@@ -95,6 +95,12 @@ export const ListQuery = Type.Object({
   targetType: Type.Optional(VisitTargetTypeSchema),
   targetId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   verification: Type.Optional(VisitVerificationSchema),
+  state: Type.Optional(
+    Type.Union([Type.Literal('open'), Type.Literal('closed')], {
+      description: 'open: checked in and not yet out (a phone finds a visit it left open); closed: checked out',
+    }),
+  ),
+  mine: Type.Optional(Type.Boolean({ description: "Only the caller's own visits, whatever their scope" })),
   coords: Type.Optional(Coords),
 });
 

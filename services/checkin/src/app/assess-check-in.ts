@@ -31,14 +31,18 @@ const asFix = (row: { lat: number; lng: number; accuracy_m: number; checked_in_a
 
 /** Gathers what the signals compare with (the rep's neighbouring visits, photos seen before) and scores the check-in. */
 export async function assessCheckIn(ctx: CheckinContext, e: CheckInEvidence): Promise<RiskSignal[]> {
-  const before = (await visitRepository.fixesBefore(ctx.db, e.repId, e.fix.at, CONSTANT_ACCURACY_RUN)).map(asFix);
-  const after = await visitRepository.fixAfter(ctx.db, e.repId, e.fix.at);
+  // Independent reads: on a server database they run on separate connections at once, one round trip instead of three.
+  const [beforeRows, after, reusedOn] = await Promise.all([
+    visitRepository.fixesBefore(ctx.db, e.repId, e.fix.at, CONSTANT_ACCURACY_RUN),
+    visitRepository.fixAfter(ctx.db, e.repId, e.fix.at),
+    visitRepository.visitsWithPhotos(
+      ctx.db,
+      e.photos.map((p) => p.sha256),
+      e.visitId,
+    ),
+  ]);
+  const before = beforeRows.map(asFix);
   const previous = before[0];
-  const reusedOn = await visitRepository.visitsWithPhotos(
-    ctx.db,
-    e.photos.map((p) => p.sha256),
-    e.visitId,
-  );
   const checkIn: LatLng = { lat: e.fix.lat, lng: e.fix.lng };
   return [
     ...checkInSignals({

@@ -11,6 +11,9 @@ export interface VisitQuery {
   targetType?: VisitTargetType;
   targetId?: string;
   verification?: VisitVerification;
+  state?: 'open' | 'closed';
+  /** Only the caller's own visits (narrows the scope; never widens it). */
+  mine?: boolean;
   limit: number;
   cursor?: string;
 }
@@ -30,14 +33,16 @@ export async function listVisitRows(
   query: VisitQuery,
   cursorField = '/query/cursor',
 ): Promise<Page<VisitRow>> {
-  const filters: VisitFilters = { ...query };
+  const { mine, ...rest } = query;
+  const filters: VisitFilters = mine ? { ...rest, repId: caller.userId } : rest;
+  if (mine && query.repId !== undefined && query.repId !== caller.userId) return { items: [], nextCursor: null };
   if (query.date !== undefined) {
     if (!isCalendarDate(query.date)) throw new ValidationError([{ field: '/query/date', message: 'is not a YYYY-MM-DD date' }]);
     const { from, to } = localDayBounds(query.date, ctx.countries.get(caller.country).timezone);
     filters.from = from;
     filters.to = to;
   }
-  const rows = await visitRepository.list(ctx.db, scope, filters, afterKey(query.cursor, cursorField), query.limit);
+  const rows = await visitRepository.list(await ctx.reads(), scope, filters, afterKey(query.cursor, cursorField), query.limit);
   return toPage(
     rows,
     query.limit,

@@ -23,6 +23,8 @@ export interface VisitFilters {
   targetType?: VisitRow['target_type'];
   targetId?: string;
   verification?: VisitRow['verification'];
+  /** open: not checked out yet; closed: checked out. */
+  state?: 'open' | 'closed';
 }
 
 /** A position in device-time order: (checked_in_at, id). */
@@ -57,6 +59,7 @@ export const visitRepository = {
     if (filters.targetType) query = query.where('target_type', '=', filters.targetType);
     if (filters.targetId) query = query.where('target_id', '=', filters.targetId);
     if (filters.verification) query = query.where('verification', '=', filters.verification);
+    if (filters.state) query = query.where('checked_out_at', filters.state === 'open' ? 'is' : 'is not', null);
     if (after) {
       const [at, id] = after;
       query = query.where((eb) => eb.or([eb('checked_in_at', '>', at), eb.and([eb('checked_in_at', '=', at), eb('id', '>', id)])]));

@@ -45,7 +45,7 @@ export function fileRpc(router: ConnectRouter, ctx: FileContext): void {
     async batchGetFiles(request, context) {
       const { scope } = await readerOf(ctx, context);
       if (request.ids.length > MAX_BATCH) throw new ConnectError(`at most ${MAX_BATCH} ids per call`, Code.InvalidArgument);
-      return { files: (await fileRepository.findMany(ctx.db, request.ids, scope)).map(toFileMessage) };
+      return { files: (await fileRepository.findMany(await ctx.reads(), request.ids, scope)).map(toFileMessage) };
     },
     async findBySha256(request, context) {
       const { scope } = await readerOf(ctx, context);

@@ -3,6 +3,7 @@ import { type Access, accessFor, type ServiceApp, setEtag } from '@fieldops/plat
 import type { FastifyReply } from 'fastify';
 import { assignLead } from '../app/assign-lead';
 import { changeStage } from '../app/change-stage';
+import { checkDuplicates } from '../app/check-duplicates';
 import { claimLead } from '../app/claim-lead';
 import { convertLead } from '../app/convert-lead';
 import { createLead } from '../app/create-lead';
@@ -22,6 +23,8 @@ import {
   ConvertBody,
   CoordsQuery,
   CreateLeadBody,
+  DuplicateCheck,
+  DuplicateCheckQuery,
   FollowUpBody,
   IdParams,
   Lead,
@@ -68,6 +71,24 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
       setEtag(reply, row.version);
       const view = toLeadView(row, await readableDuplicates(ctx, access, [row.duplicate_of]), coordinates);
       return reply.code(201).header('location', `/api/v1/leads/${row.id}`).send(view);
+    },
+  );
+
+  app.get(
+    '/api/v1/leads/duplicates',
+    {
+      schema: {
+        operationId: 'checkLeadDuplicates',
+        summary: 'The duplicate check a capture would run, before saving: the matches I may read, and how many I may not',
+        querystring: DuplicateCheckQuery,
+        response: { 200: DuplicateCheck },
+      },
+    },
+    async (request) => {
+      const access = await accessFor(request, LeadPermission.write, ctx.scopes);
+      const { coords, ...query } = request.query;
+      const coordinates = edge(access, coords);
+      return checkDuplicates(ctx, access, { ...query, ...coordinates.toStored(query) }, coordinates);
     },
   );
 

@@ -95,7 +95,7 @@ export function leadsRpc(router: ConnectRouter, ctx: LeadsContext): void {
       if (request.limit < 0 || request.limit > MAX_EXPORT)
         throw new ConnectError(`limit must be in 0..${MAX_EXPORT}`, Code.InvalidArgument);
       const limit = request.limit || DEFAULT_EXPORT;
-      const rows = await leadRepository.page(ctx.db, request.afterId, limit);
+      const rows = await leadRepository.page(await ctx.reads(), request.afterId, limit);
       const last = rows.at(-1);
       const captors = await claimHistoryRepository.captors(ctx.db, rows);
       const leads = rows.map((row) => ({ ...toLeadMessage(row), ...optional('capturedBy', captors.get(row.id) ?? null) }));

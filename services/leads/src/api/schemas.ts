@@ -51,6 +51,9 @@ export const LeadPage = PageOf(Lead);
 
 export const ListLeadsQuery = Type.Object({
   pool: Type.Optional(Type.Union([Type.Literal('mine'), Type.Literal('public')], { description: 'mine: leads I hold; public: the pool' })),
+  country: Type.Optional(
+    Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2: only leads of this country (none outside my scope)' }),
+  ),
   ...coordsField,
   ...pageQueryFields,
 });
@@ -66,6 +69,38 @@ export const CreateLeadBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const DuplicateCheckQuery = Type.Object({
+  name: Name,
+  phone: Type.Optional(Type.String({ maxLength: 32 })),
+  lat: Type.Number({ minimum: -90, maximum: 90, description: 'Latitude in the system named by `coords`' }),
+  lng: Type.Number({ minimum: -180, maximum: 180, description: 'Longitude in the system named by `coords`' }),
+  ...coordsField,
+});
+
+export const DuplicateCheck = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      type: Type.Union([Type.Literal('lead'), Type.Literal('merchant')]),
+      id: Id,
+      name: Type.String(),
+      distance: Type.Number({ description: 'Metres from the point' }),
+      strength: Type.Union([Type.Literal('strong'), Type.Literal('weak')], { description: 'strong: saving would be refused (409)' }),
+      reasons: Type.Array(Type.String()),
+      pool: Type.Optional(Type.Union([Type.Literal('private'), Type.Literal('public')])),
+      holder: Type.Optional(
+        Type.Union([Type.Literal('me'), Type.Literal('other'), Type.Literal('nobody')], {
+          description: 'Who holds the lead: me, another rep, or nobody (the pool)',
+        }),
+      ),
+      lat: Type.Number(),
+      lng: Type.Number(),
+    }),
+    { description: 'The matches I may read, best first' },
+  ),
+  hidden: Type.Integer({ minimum: 0, description: 'Matches outside my scope: counted, never named' }),
+  blocking: Type.Boolean({ description: 'Saving this lead would be refused as a duplicate' }),
+});
 
 export const AssignBody = Type.Object({ repId: Id }, { additionalProperties: false });
 

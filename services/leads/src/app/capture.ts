@@ -41,7 +41,7 @@ export interface CheckedCapture {
 export async function checkCapture(
   ctx: LeadsContext,
   country: string,
-  input: CreateLeadInput,
+  input: Pick<CreateLeadInput, 'name' | 'lat' | 'lng'>,
   phone: string | null,
   merchants?: NearMerchant[],
 ): Promise<CheckedCapture> {

@@ -13,6 +13,11 @@ export interface DuplicateCandidate extends DuplicateVerdict {
   distance: number;
   /** The lead's pool; null for a merchant. */
   pool: LeadPool | null;
+  /** Who holds the lead (null: the pool, or a merchant); said only to a caller who may read the lead. */
+  ownerId: string | null;
+  /** Where it is (WGS-84), for a caller who may open it. */
+  lat: number;
+  lng: number;
 }
 
 export interface DescribedLead {
@@ -41,7 +46,18 @@ export async function findDuplicates(ctx: LeadsContext, lead: DescribedLead): Pr
     // The cells cover more than the circle: only the same phone reaches farther than the radius.
     if (distance > NEIGHBOURHOOD_M && !samePhone) continue;
     const verdict = judgeDuplicate({ nameSimilarity: placeNameSimilarity(lead.name, row.name), samePhone, distance });
-    if (verdict) candidates.push({ ...verdict, type: 'lead', id: row.id, name: row.name, distance, pool: row.pool });
+    if (verdict)
+      candidates.push({
+        ...verdict,
+        type: 'lead',
+        id: row.id,
+        name: row.name,
+        distance,
+        pool: row.pool,
+        ownerId: row.owner_id,
+        lat: row.lat,
+        lng: row.lng,
+      });
   }
   return candidates.sort(byStrength);
 }
@@ -60,7 +76,10 @@ export function merchantDuplicates(lead: DescribedLead, merchants: NearMerchant[
       samePhone: lead.phone !== null && merchant.phones.includes(lead.phone),
       distance,
     });
-    if (verdict) candidates.push({ ...verdict, type: 'merchant', id: merchant.id, name: merchant.names[0] ?? '', distance, pool: null });
+    if (verdict) {
+      const { id, lat, lng } = merchant;
+      candidates.push({ ...verdict, type: 'merchant', id, name: merchant.names[0] ?? '', distance, pool: null, ownerId: null, lat, lng });
+    }
   }
   return candidates.sort(byStrength);
 }

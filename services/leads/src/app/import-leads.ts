@@ -1,11 +1,10 @@
 import { resolveAreas } from '@fieldops/area-client';
 import { areaCountryConflict, distanceMeters, placeNameSimilarity } from '@fieldops/geo';
-import type { ProgressReporter } from '@fieldops/platform';
+import { type ProgressReporter, parseCsv } from '@fieldops/platform';
 import { uuidv7 } from 'uuidv7';
 import type { LeadsContext } from '../config';
 import { claimHistoryRepository, holdingRepository } from '../db/holding.repository';
 import { type LeadRow, leadRepository } from '../db/lead.repository';
-import { parseCsv } from '../domain/csv';
 import { judgeDuplicate, NEIGHBOURHOOD_M } from '../domain/lead-duplicate';
 import { capture, type Ownership } from '../domain/lead-pool';
 import { NeighbourhoodGrid } from '../domain/neighbourhood-grid';

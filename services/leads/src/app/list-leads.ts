@@ -7,11 +7,12 @@ import { readableDuplicates } from './shown-duplicates';
 
 export interface ListLeadsInput {
   pool?: 'mine' | 'public';
+  country?: string;
   limit: number;
   cursor?: string;
 }
 
-/** My leads, the public pool I can see, or (no pool) every lead I can see; oldest first. */
+/** My leads, the public pool I can see, or (no pool) every lead I can see, of one country when asked; oldest first. */
 export async function listLeads(ctx: LeadsContext, access: Access, input: ListLeadsInput, edge?: EdgeCoordinates): Promise<Page<LeadView>> {
   const after = decodeIdCursor(input.cursor);
   const rows = await leadRepository.list(ctx.db, access.scope, {
@@ -19,6 +20,7 @@ export async function listLeads(ctx: LeadsContext, access: Access, input: ListLe
     userId: access.caller.userId,
     after: after,
     limit: input.limit,
+    country: input.country,
   });
   const readable = await readableDuplicates(
     ctx,

@@ -40,6 +40,8 @@ export interface ListFilter {
   userId: string;
   after: string | undefined;
   limit: number;
+  /** Only this country's leads; with the scope filter beside it, a country outside the scope finds none. */
+  country?: string;
 }
 
 export interface NearbyQuery {
@@ -169,6 +171,7 @@ export const leadRepository = {
     else if (filter.pool === 'public') query = query.where(publicPoolOf(scope));
     else query = query.where(visibleTo(scope));
     if (filter.after !== undefined) query = query.where('id', '>', filter.after);
+    if (filter.country !== undefined) query = query.where('country', '=', filter.country);
     return (await query.execute()).map(normalise);
   },
 

@@ -6,6 +6,7 @@ import { enrollMerchant } from '../app/enroll-merchant';
 import { toEnrollmentView } from '../app/enrollment-view';
 import { launchCampaign } from '../app/launch-campaign';
 import { listEnrollments } from '../app/list-enrollments';
+import { listMembers } from '../app/list-members';
 import { previewSegment } from '../app/preview-segment';
 import { transitionCampaign } from '../app/transition-campaign';
 import { visibleCampaign } from '../app/visible-campaign';
@@ -24,6 +25,8 @@ import {
   LaunchReport,
   ListCampaignsQuery,
   ListEnrollmentsQuery,
+  ListMembersQuery,
+  MemberPage,
   Results,
   SegmentPreview,
   SegmentPreviewBody,
@@ -143,6 +146,20 @@ export function campaignRoutes(app: ServiceApp, ctx: MarketingContext): void {
       },
     },
     async (request) => campaignResults(ctx, await accessFor(request, CampaignPermission.read, ctx.scopes), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/campaigns/:id/members',
+    {
+      schema: {
+        operationId: 'listCampaignMembers',
+        summary: 'The merchants behind a funnel step (segment, held-out, treated, invited, visited, accepted…) in my scope',
+        params: IdParams,
+        querystring: ListMembersQuery,
+        response: { 200: MemberPage },
+      },
+    },
+    async (request) => listMembers(ctx, await accessFor(request, CampaignPermission.read, ctx.scopes), request.params.id, request.query),
   );
 
   app.get(

@@ -1,6 +1,7 @@
 import { CampaignStatusSchema, CampaignTypeSchema, EnrollmentStateSchema, MerchantTierSchema } from '@fieldops/contracts';
 import { PageOf, pageQueryFields } from '@fieldops/platform';
 import { Type } from 'typebox';
+import { REFRESH_PAUSES } from '../domain/refresh-pause';
 
 /** Request and response schemas of the marketing API: they validate, type handlers and write the OpenAPI doc. */
 
@@ -26,6 +27,7 @@ export const SegmentFilters = Type.Object(
     tiers: Type.Optional(Type.Array(MerchantTierSchema, { maxItems: 3 })),
     statuses: Type.Optional(Type.Array(Text(16), { maxItems: 4 })),
     ownerIds: Type.Optional(Type.Array(Id, { maxItems: 100 })),
+    hasOpenTicket: Type.Optional(Type.Boolean({ description: 'Merchants with (true) or without (false) an open ticket' })),
     lastVisitBefore: Type.Optional(Iso),
     lastVisitAfter: Type.Optional(Iso),
     orders30d: Type.Optional(Range),
@@ -64,6 +66,20 @@ export const Campaign = Type.Object({
   terms: Terms,
   talkingPoints: Type.String(),
   filters: SegmentFilters,
+  dailyRefresh: Type.Boolean(),
+  lastRefresh: Type.Union(
+    [
+      Type.Object({
+        at: Iso,
+        added: Type.Integer({ description: 'Merchants it took in (held out or invited)' }),
+      }),
+      Type.Null(),
+    ],
+    { description: 'The last daily refresh that ran; null before the first' },
+  ),
+  refreshPaused: Type.Union([Type.Enum(REFRESH_PAUSES), Type.Null()], {
+    description: 'Why the last daily refresh took in nobody: the creator may no longer run campaigns, or is disabled',
+  }),
   holdoutShare: Type.Union([Type.Number(), Type.Null()]),
   seed: Type.Union([Type.String(), Type.Null()], { description: 'The holdout split’s seed, set at launch' }),
   launchedAt: NullableIso,
@@ -90,6 +106,11 @@ export const CreateCampaignBody = Type.Object(
     terms: Terms,
     talkingPoints: Type.Optional(Text(2000)),
     filters: Type.Optional(SegmentFilters),
+    dailyRefresh: Type.Optional(
+      Type.Boolean({
+        description: 'Each day while it runs, merchants that newly match the filters join (held out or invited as at launch)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -124,9 +145,7 @@ const SegmentSample = Type.Object({
 
 export const SegmentPreview = Type.Object({
   count: Type.Integer(),
-  sample: Type.Array(SegmentSample),
-  byArea: Type.Record(Type.String(), Type.Integer(), { description: 'Members per area id ("-" for none)' }),
-  byTier: Type.Record(Type.String(), Type.Integer()),
+  sample: Type.Array(SegmentSample, { description: 'The first members, in the order a launch reads them' }),
 });
 
 export const LaunchBody = Type.Object(
@@ -176,6 +195,12 @@ const Interval = Type.Union([Type.Object({ estimate: Type.Number(), low: Type.Nu
 const Group = Type.Object({ merchants: Type.Integer(), before: Type.Number(), after: Type.Number() });
 const UpliftOf = Type.Object({ treated: Group, heldOut: Group, relative: Interval, absolute: Interval });
 const Window = Type.Object({ from: Type.String(), to: Type.String() });
+const UpliftGroup = Type.Object({
+  id: NullableId,
+  name: Type.Union([Type.String(), Type.Null()], { description: 'Null when the caller may not read the area or rep' }),
+  orders: UpliftOf,
+  gmvMinor: UpliftOf,
+});
 
 export const Results = Type.Object({
   campaignId: Id,
@@ -201,9 +226,44 @@ export const Results = Type.Object({
         windows: Type.Object({ days: Type.Integer(), before: Window, after: Window }),
         orders: UpliftOf,
         gmvMinor: UpliftOf,
+        byArea: Type.Array(UpliftGroup, { description: 'The same estimate within each area of the launch snapshot' }),
+        byRep: Type.Array(UpliftGroup, { description: 'The same estimate within each owning rep’s merchants' }),
       },
       { description: 'Treated vs held-out, before vs after launch; relative is a share (0.15 = +15%) with its 95% interval' },
     ),
     Type.Null(),
   ]),
 });
+
+export const FunnelStepSchema = Type.Union(
+  [
+    Type.Literal('segment'),
+    Type.Literal('held-out'),
+    Type.Literal('treated'),
+    Type.Literal('invited'),
+    Type.Literal('visited'),
+    Type.Literal('accepted'),
+    Type.Literal('declined'),
+    Type.Literal('expired'),
+  ],
+  { description: 'The funnel step whose merchants to list' },
+);
+
+export const ListMembersQuery = Type.Object({ step: Type.Optional(FunnelStepSchema), ...pageQueryFields });
+
+export const Member = Type.Object({
+  merchantId: Id,
+  name: Type.String(),
+  cohort: Type.Union([Type.Literal('treated'), Type.Literal('held-out')]),
+  areaId: NullableId,
+  ownerId: NullableId,
+  tier: Type.Union([Type.String(), Type.Null()]),
+  lat: Type.Number(),
+  lng: Type.Number(),
+  state: Type.Union([EnrollmentStateSchema, Type.Null()], { description: 'Null for a held-out merchant (never invited)' }),
+  channel: Type.Union([Type.String(), Type.Null()]),
+  visitedAt: NullableIso,
+  decidedAt: NullableIso,
+});
+
+export const MemberPage = PageOf(Member);

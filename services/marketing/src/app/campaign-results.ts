@@ -1,11 +1,12 @@
 import { localDateTime } from '@fieldops/countries';
-import type { Access } from '@fieldops/platform';
+import { type Access, asCaller } from '@fieldops/platform';
 import type { MarketingContext } from '../config';
 import { enrollmentRepository } from '../db/enrollment.repository';
 import { memberRepository } from '../db/member.repository';
 import { type BeforeAfter, measureUplift } from '../domain/uplift';
 import { limitOf } from './campaign-view';
 import { figuresBetween } from './segment';
+import { groupNames, upliftByGroup } from './uplift-breakdown';
 import { visibleCampaign } from './visible-campaign';
 
 const DAY_MS = 86_400_000;
@@ -60,13 +61,17 @@ export async function campaignResults(ctx: MarketingContext, access: Access, id:
 
   const ids = members.map((m) => m.merchant_id);
   const [before, after] = await Promise.all([
-    figuresBetween(ctx, access, ids, windows.before.from, windows.before.to),
-    figuresBetween(ctx, access, ids, windows.after.from, windows.after.to),
+    figuresBetween(ctx, asCaller(access.caller.token), ids, windows.before.from, windows.before.to),
+    figuresBetween(ctx, asCaller(access.caller.token), ids, windows.after.from, windows.after.to),
   ]);
   const of = (key: 'orders' | 'gmvMinor', cohort: 'treated' | 'held-out'): BeforeAfter[] =>
     members
       .filter((m) => m.cohort === cohort)
       .map((m) => ({ before: before.get(m.merchant_id)?.[key] ?? 0, after: after.get(m.merchant_id)?.[key] ?? 0 }));
+  const byArea = upliftByGroup(members, (m) => m.area_id, before, after);
+  const byRep = upliftByGroup(members, (m) => m.owner_id, before, after);
+  const present = (ids: (string | null)[]) => ids.filter((x): x is string => x !== null);
+  const names = await groupNames(ctx, access, present(byArea.map((g) => g.id)), present(byRep.map((g) => g.id)));
   return {
     campaignId: id,
     funnel,
@@ -75,6 +80,8 @@ export async function campaignResults(ctx: MarketingContext, access: Access, id:
       windows,
       orders: measureUplift(of('orders', 'treated'), of('orders', 'held-out')),
       gmvMinor: measureUplift(of('gmvMinor', 'treated'), of('gmvMinor', 'held-out')),
+      byArea: byArea.map((g) => ({ ...g, name: g.id === null ? null : (names.areas.get(g.id) ?? null) })),
+      byRep: byRep.map((g) => ({ ...g, name: g.id === null ? null : (names.owners.get(g.id) ?? null) })),
     },
   };
 }

@@ -28,6 +28,10 @@ export function toCampaignView(row: CampaignRow) {
     terms: JSON.parse(row.terms) as Terms,
     talkingPoints: row.talking_points,
     filters: JSON.parse(row.filters) as SegmentFilters,
+    dailyRefresh: row.daily_refresh === 1,
+    lastRefresh:
+      row.last_refreshed_at === null ? null : { at: new Date(row.last_refreshed_at).toISOString(), added: row.last_refresh_added ?? 0 },
+    refreshPaused: row.refresh_paused,
     holdoutShare: row.holdout_share,
     seed: row.seed,
     launchedAt: iso(row.launched_at),

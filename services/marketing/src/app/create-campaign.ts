@@ -20,6 +20,7 @@ export interface CreateCampaignInput {
   terms: Terms;
   talkingPoints?: string;
   filters?: SegmentFilters;
+  dailyRefresh?: boolean;
 }
 
 /** A draft campaign in the caller's country and team, in the country's currency. */
@@ -48,6 +49,10 @@ export async function createCampaign(ctx: MarketingContext, access: Access, inpu
     terms: JSON.stringify(input.terms),
     talking_points: input.talkingPoints ?? '',
     filters: JSON.stringify(filters),
+    daily_refresh: input.dailyRefresh ? 1 : 0,
+    last_refreshed_at: null,
+    last_refresh_added: null,
+    refresh_paused: null,
     holdout_share: null,
     seed: null,
     launched_at: null,

@@ -2,23 +2,18 @@ import type { Access } from '@fieldops/platform';
 import type { MarketingContext } from '../config';
 import type { SegmentFilters } from '../domain/segment-filters';
 import { checkFilters } from './check-filters';
-import { segmentMembers } from './segment';
+import { checkReferences, readerOf, segmentCount } from './segment';
 
 const SAMPLE = 20;
 
-function tally(keys: (string | null)[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const key of keys) counts[key ?? '-'] = (counts[key ?? '-'] ?? 0) + 1;
-  return counts;
-}
-
-/** How many merchants of my country a segment holds now (within my scope), a sample to put on the map, and its mix. */
+/** How many merchants of my country a segment holds now (within my scope), and a sample to put on the map. */
 export async function previewSegment(ctx: MarketingContext, access: Access, filters: SegmentFilters) {
   checkFilters(filters, '/body/filters');
-  const members = await segmentMembers(ctx, access, access.caller.country, filters);
+  await checkReferences(ctx, access, filters, '/body/filters');
+  const { count, sample } = await segmentCount(ctx, readerOf(access), access.caller.country, filters, SAMPLE);
   return {
-    count: members.length,
-    sample: members.slice(0, SAMPLE).map(({ merchantId, name, areaId, areaPath, tier, status, ownerId, ownerName, lat, lng }) => ({
+    count,
+    sample: sample.map(({ merchantId, name, areaId, areaPath, tier, status, ownerId, ownerName, lat, lng }) => ({
       merchantId,
       name,
       areaId,
@@ -30,7 +25,5 @@ export async function previewSegment(ctx: MarketingContext, access: Access, filt
       lat,
       lng,
     })),
-    byArea: tally(members.map((m) => m.areaId)),
-    byTier: tally(members.map((m) => m.tier)),
   };
 }

@@ -1,11 +1,16 @@
 import type { ResolvedScope } from '@fieldops/platform';
 import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { RefreshPause } from '../domain/refresh-pause';
 import type { CampaignTable, MarketingDb } from './schema';
 import { campaignVisibleTo } from './visibility';
 
 export type CampaignRow = Selectable<CampaignTable>;
 type Db = Kysely<MarketingDb> | Transaction<MarketingDb>;
-export type CampaignChanges = Omit<Updateable<CampaignTable>, 'id' | 'version' | 'created_at' | 'country' | 'created_by' | 'accepted'>;
+export type CampaignChanges = Omit<
+  Updateable<CampaignTable>,
+  'id' | 'version' | 'created_at' | 'country' | 'created_by' | 'accepted' | 'last_refreshed_at' | 'last_refresh_added' | 'refresh_paused'
+>;
+export type RefreshOutcome = { at: number; added: number } | { paused: RefreshPause };
 
 const toNumber = (v: number | null): number | null => (v === null ? null : Number(v));
 
@@ -19,6 +24,9 @@ function normalise(row: CampaignRow): CampaignRow {
     cost_minor: Number(row.cost_minor),
     cap: Number(row.cap),
     accepted: Number(row.accepted),
+    daily_refresh: Number(row.daily_refresh),
+    last_refreshed_at: toNumber(row.last_refreshed_at),
+    last_refresh_added: toNumber(row.last_refresh_added),
     holdout_share: toNumber(row.holdout_share),
     launched_at: toNumber(row.launched_at),
     version: Number(row.version),
@@ -53,6 +61,31 @@ export const campaignRepository = {
         .limit(filter.limit + 1)
         .execute()
     ).map(normalise);
+  },
+
+  /** Running campaigns that take in newly matching merchants each day and have not ended by `now`. */
+  async dailyRefreshing(db: Db, now: number): Promise<CampaignRow[]> {
+    const rows = await db
+      .selectFrom('campaign')
+      .selectAll()
+      .where('status', '=', 'running')
+      .where('daily_refresh', '=', 1)
+      .where('ends_at', '>', now)
+      .orderBy('id')
+      .execute();
+    return rows.map(normalise);
+  },
+
+  /**
+   * Records what a daily refresh did: the time and count of one that ran, or why one took in nobody (the last
+   * run's time and count stay). The version is left alone: the refresh is not an edit of the campaign.
+   */
+  async recordRefresh(db: Db, id: string, outcome: RefreshOutcome): Promise<void> {
+    const changes =
+      'paused' in outcome
+        ? { refresh_paused: outcome.paused }
+        : { last_refreshed_at: outcome.at, last_refresh_added: outcome.added, refresh_paused: null };
+    await db.updateTable('campaign').set(changes).where('id', '=', id).execute();
   },
 
   /** Applies `changes` only if the campaign still has `expectedVersion`; answers whether it did. */

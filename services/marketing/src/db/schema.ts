@@ -1,5 +1,6 @@
 import type { CampaignStatus, CampaignType, EnrollmentState } from '@fieldops/contracts';
 import type { PlatformTables } from '@fieldops/platform';
+import type { RefreshPause } from '../domain/refresh-pause';
 
 export interface CampaignTable {
   id: string;
@@ -23,6 +24,13 @@ export interface CampaignTable {
   talking_points: string;
   /** JSON: the segment's filters (SegmentFilters). */
   filters: string;
+  /** 1: each day, merchants that newly match the filters join the running campaign (as at launch). */
+  daily_refresh: number;
+  /** When the daily refresh last took in merchants (or found none new), and how many it took in. */
+  last_refreshed_at: number | null;
+  last_refresh_added: number | null;
+  /** Why the last daily refresh took in nobody: its creator may no longer run campaigns (RefreshPause). */
+  refresh_paused: RefreshPause | null;
   holdout_share: number | null;
   /** The seed the holdout was drawn from, set at launch (auditable: the split recomputes from it). */
   seed: string | null;

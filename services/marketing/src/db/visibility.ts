@@ -17,3 +17,14 @@ export function enrollmentVisibleTo(scope: ResolvedScope): Expression<SqlBool> {
     agency: 'enrollment.agency_id',
   });
 }
+
+/** A campaign's members follow their merchant the same way (the launch snapshot keeps its owner, team and area). */
+export function memberVisibleTo(scope: ResolvedScope): Expression<SqlBool> {
+  return scopeFilter(scope, {
+    owner: 'campaign_member.owner_id',
+    orgUnit: 'campaign_member.org_unit_id',
+    area: 'campaign_member.area_id',
+    country: 'campaign_member.country',
+    agency: 'campaign_member.agency_id',
+  });
+}

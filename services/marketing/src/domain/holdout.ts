@@ -24,10 +24,13 @@ export const stratumOf = (m: SplitMember) => `${m.areaId ?? '-'}|${m.tier ?? '-'
  * Holds out `share` of the members, stratified by area and tier and reproducible from `seed` (stored on the
  * campaign, so anyone can re-run the split and get the same groups). Each stratum holds out the floor of its quota;
  * the remaining slots (so the total is round(N × share)) go to the strata with the largest remainders, ties broken
- * by the seed. Inside a stratum, the members with the smallest draws are held out.
+ * by the seed. Inside a stratum, the members with the smallest draws are held out. `total`, when given, is how many
+ * to hold out instead, shared over the strata in proportion to their sizes by the same rule.
  */
-export function splitHoldout(members: readonly SplitMember[], share: number, seed: string): HoldoutSplit {
+export function splitHoldout(members: readonly SplitMember[], share: number, seed: string, total?: number): HoldoutSplit {
   if (!(share >= 0 && share < 1)) throw new RangeError('share must be in [0, 1)');
+  const target = total ?? Math.round(members.length * share);
+  const rate = total === undefined ? share : members.length === 0 ? 0 : target / members.length;
   const byStratum = new Map<string, SplitMember[]>();
   for (const m of members) {
     const key = stratumOf(m);
@@ -36,10 +39,10 @@ export function splitHoldout(members: readonly SplitMember[], share: number, see
     else byStratum.set(key, [m]);
   }
   const strata = [...byStratum.entries()].map(([key, list]) => {
-    const quota = list.length * share;
+    const quota = list.length * rate;
     return { key, list, take: Math.floor(quota), remainder: quota - Math.floor(quota), tie: draw(seed, key) };
   });
-  let spare = Math.round(members.length * share) - strata.reduce((sum, s) => sum + s.take, 0);
+  let spare = target - strata.reduce((sum, s) => sum + s.take, 0);
   for (const s of [...strata].sort((a, b) => b.remainder - a.remainder || a.tie - b.tie)) {
     if (spare <= 0) break;
     if (s.take < s.list.length) {
@@ -58,4 +61,19 @@ export function splitHoldout(members: readonly SplitMember[], share: number, see
     heldOut,
     strata: strata.map((s) => ({ key: s.key, members: s.list.length, heldOut: s.take })).sort((a, b) => (a.key < b.key ? -1 : 1)),
   };
+}
+
+/**
+ * The split of merchants joining a running campaign: as many held out as keep the whole membership at the campaign's
+ * share (round((members + added) × share) less those already held out, within [0, added]), stratified like the
+ * launch and drawn from the campaign's seed, so a merchant's draw is the one the launch would have given it.
+ */
+export function splitAdded(
+  added: readonly SplitMember[],
+  before: { members: number; heldOut: number },
+  share: number,
+  seed: string,
+): HoldoutSplit {
+  const due = Math.round((before.members + added.length) * share) - before.heldOut;
+  return splitHoldout(added, share, seed, Math.min(Math.max(due, 0), added.length));
 }

@@ -8,8 +8,8 @@ export interface FigureRange {
 
 /**
  * What picks a segment's merchants. The search read model answers the indexed ones (country, area and its
- * descendants, area polygon, category, status, owner); tier and last verified visit are read off each hit; figures
- * come from the performance service.
+ * descendants, area polygon, category, status, owner, open ticket); tier and last verified visit are read off each
+ * hit; figures come from the performance service.
  */
 export interface SegmentFilters {
   areaIds?: string[];
@@ -19,6 +19,8 @@ export interface SegmentFilters {
   tiers?: MerchantTier[];
   statuses?: string[];
   ownerIds?: string[];
+  /** Merchants with (true) or without (false) an open ticket. */
+  hasOpenTicket?: boolean;
   /** Last verified visit before / after (ISO 8601); a merchant never visited counts as "before" any date. */
   lastVisitBefore?: string;
   lastVisitAfter?: string;
@@ -38,6 +40,12 @@ export function matchesHitFilters(candidate: SegmentCandidate, filters: SegmentF
   if (filters.lastVisitBefore !== undefined && last !== null && last >= Date.parse(filters.lastVisitBefore)) return false;
   if (filters.lastVisitAfter !== undefined && (last === null || last <= Date.parse(filters.lastVisitAfter))) return false;
   return true;
+}
+
+/** Whether the search index answers every filter (so it can count the segment alone). */
+export function indexHoldsAll(filters: SegmentFilters): boolean {
+  const perHit = (filters.tiers?.length ?? 0) > 0 || filters.lastVisitBefore !== undefined || filters.lastVisitAfter !== undefined;
+  return !perHit && !usesFigures(filters);
 }
 
 export const usesFigures = (filters: SegmentFilters) => filters.orders30d !== undefined || filters.gmv30dMinor !== undefined;

@@ -50,6 +50,8 @@ export const campaignEvents = {
       { campaignId: row.id, by: actor, seed: row.seed ?? '', holdoutShare: row.holdout_share ?? 0, ...counts, version: row.version },
       actor,
     ),
+  membersAdded: (row: CampaignRow, data: MarketingEventData<'marketing.campaign.members-added.v1'>, actor: string) =>
+    event('marketing.campaign.members-added.v1', row.id, row.country, data, actor),
 };
 
 export const enrollmentEvents = {

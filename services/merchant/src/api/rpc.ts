@@ -64,7 +64,7 @@ export function merchantRpc(router: ConnectRouter, ctx: MerchantContext): void {
     async batchGetMerchants(request, context) {
       const { scope } = await readerOf(ctx, context);
       if (request.ids.length > MAX_BATCH) throw new ConnectError(`at most ${MAX_BATCH} ids per call`, Code.InvalidArgument);
-      return { merchants: (await merchantRepository.findMany(ctx.db, request.ids, scope)).map(toMerchantMessage) };
+      return { merchants: (await merchantRepository.findMany(await ctx.reads(), request.ids, scope)).map(toMerchantMessage) };
     },
     async nearby(request, context) {
       const access = await readerOf(ctx, context);
@@ -75,7 +75,10 @@ export function merchantRpc(router: ConnectRouter, ctx: MerchantContext): void {
       const status = request.status || undefined;
       if (status !== undefined && !Value.Check(MerchantStatusSchema, status))
         throw new ConnectError('unknown status', Code.InvalidArgument);
-      const hits = await nearbyMerchants(ctx, access, { lat, lng }, radiusM, request.limit || DEFAULT_LIMIT, status);
+      const country = request.country || undefined;
+      if (country !== undefined && !/^[A-Z]{2}$/.test(country))
+        throw new ConnectError('country must be an ISO 3166-1 alpha-2 code', Code.InvalidArgument);
+      const hits = await nearbyMerchants(ctx, access, { lat, lng }, radiusM, request.limit || DEFAULT_LIMIT, { status, country });
       return { items: hits.map((hit) => ({ merchant: toMerchantMessage(hit.row), distanceM: hit.distance })) };
     },
     async merchantsInBoundingBox(request, context) {
@@ -87,7 +90,13 @@ export function merchantRpc(router: ConnectRouter, ctx: MerchantContext): void {
       if (request.limit < 0 || request.limit > MAX_EXPORT)
         throw new ConnectError(`limit must be in 0..${MAX_EXPORT}`, Code.InvalidArgument);
       const limit = request.limit || DEFAULT_EXPORT;
-      const rows = await merchantRepository.locationsInBox(ctx.db, { minLat, minLng, maxLat, maxLng }, scope, request.afterId, limit + 1);
+      const rows = await merchantRepository.locationsInBox(
+        await ctx.reads(),
+        { minLat, minLng, maxLat, maxLng },
+        scope,
+        request.afterId,
+        limit + 1,
+      );
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return {
@@ -101,10 +110,12 @@ export function merchantRpc(router: ConnectRouter, ctx: MerchantContext): void {
       if (request.limit < 0 || request.limit > MAX_EXPORT)
         throw new ConnectError(`limit must be in 0..${MAX_EXPORT}`, Code.InvalidArgument);
       const limit = request.limit || DEFAULT_EXPORT;
-      const rows = await merchantRepository.page(ctx.db, request.afterId, limit);
+      // A rebuild reads everything: a replica takes that load off the primary. Both reads on one handle, one server.
+      const db = await ctx.reads();
+      const rows = await merchantRepository.page(db, request.afterId, limit);
       const last = rows.at(-1);
       const transitions = await merchantRepository.transitionsOfMany(
-        ctx.db,
+        db,
         rows.map((r) => r.id),
       );
       return {

@@ -11,7 +11,7 @@ export async function listMerchants(
   edge: EdgeCoordinates,
 ): Promise<Page<MerchantView>> {
   const after = decodeIdCursor(query.cursor);
-  const rows = await merchantRepository.list(ctx.db, scope, query, after, query.limit);
+  const rows = await merchantRepository.list(await ctx.reads(), scope, query, after, query.limit);
   return toPage(
     rows,
     query.limit,

@@ -1,4 +1,4 @@
-import type { MerchantContact } from '@fieldops/contracts';
+import { type MerchantContact, PLACE_CATEGORIES, type PlaceCategory } from '@fieldops/contracts';
 import { type FieldProblem, ValidationError } from '@fieldops/platform';
 import type { MerchantContext } from '../config';
 import { onboardingDocumentProblems } from '../domain/onboarding-documents';
@@ -45,6 +45,14 @@ export class MerchantFieldChecks {
       phone: this.phone(c.phone, `contacts/${i}/phone`),
       ...(c.email ? { email: c.email.trim() } : {}),
     }));
+  }
+
+  /** A category from outside a request schema (a record imported from another system). */
+  category(input: string): PlaceCategory {
+    const known = PLACE_CATEGORIES.find((category) => category === input);
+    if (known) return known;
+    this.problems.push({ field: `${this.prefix}/category`, message: `is not one of ${PLACE_CATEGORIES.join(', ')}` });
+    return 'other';
   }
 
   /** The onboarding documents by kind: kinds of the country's list, each file among the merchant's `documents`. */

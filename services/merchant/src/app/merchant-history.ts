@@ -14,7 +14,7 @@ export interface HistoryEntry {
 /** Every change of a merchant, oldest first, read from the service's outbox (the event log; nothing is capped). */
 export async function merchantHistory(ctx: MerchantContext, access: Access, id: string): Promise<HistoryEntry[]> {
   await findMerchant(ctx, access, id);
-  const rows = await historyRepository.eventsOf(ctx.db, id);
+  const rows = await historyRepository.eventsOf(await ctx.reads(), id);
   return rows.map((row) => {
     const envelope = JSON.parse(row.envelope) as EventEnvelope;
     return { id: envelope.id, type: row.type, actor: envelope.actor ?? null, time: envelope.time, data: envelope.data };

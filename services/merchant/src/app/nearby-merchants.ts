@@ -1,7 +1,7 @@
 import { distanceMeters, type LatLng, type LatLngBox } from '@fieldops/geo';
 import type { Access } from '@fieldops/platform';
 import type { MerchantContext } from '../config';
-import { type MerchantRow, merchantRepository } from '../db/merchant.repository';
+import { type MerchantRow, merchantRepository, type NearbyFilters } from '../db/merchant.repository';
 
 export interface NearbyHit {
   row: MerchantRow;
@@ -32,9 +32,9 @@ export async function nearbyMerchants(
   point: LatLng,
   radius: number,
   limit: number,
-  status?: MerchantRow['status'],
+  filters: NearbyFilters = {},
 ): Promise<NearbyHit[]> {
-  const rows = await merchantRepository.inBox(ctx.db, boxAround(point, radius), scope, status);
+  const rows = await merchantRepository.inBox(ctx.db, boxAround(point, radius), scope, filters);
   return rows
     .map((row) => ({ row, distance: distanceMeters(point, row) }))
     .filter((hit) => hit.distance <= radius)

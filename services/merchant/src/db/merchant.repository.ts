@@ -28,6 +28,12 @@ export interface MerchantFilters {
   ownerId?: string;
 }
 
+export interface NearbyFilters {
+  status?: MerchantRow['status'];
+  /** Only this country's merchants; with the scope filter beside it, a country outside the scope finds none. */
+  country?: string;
+}
+
 export const merchantRepository = {
   /** Without a scope: for the service's own work (consumers), never for a user's request. */
   async findById(db: Db, id: string, scope?: ResolvedScope): Promise<MerchantRow | undefined> {
@@ -69,10 +75,11 @@ export const merchantRepository = {
   },
 
   /** Merchants inside a box (the prefilter of a nearby search); a box crossing the antimeridian has minLng > maxLng. */
-  async inBox(db: Db, box: LatLngBox, scope: ResolvedScope | undefined, status: MerchantRow['status'] | undefined): Promise<MerchantRow[]> {
+  async inBox(db: Db, box: LatLngBox, scope: ResolvedScope | undefined, filters: NearbyFilters): Promise<MerchantRow[]> {
     let query = withinBox(db.selectFrom('merchant').selectAll(), box);
     if (scope) query = query.where(inScope(scope));
-    if (status) query = query.where('status', '=', status);
+    if (filters.status) query = query.where('status', '=', filters.status);
+    if (filters.country) query = query.where('country', '=', filters.country);
     return query.execute();
   },
 

@@ -43,8 +43,22 @@ export const Preferences = Type.Object({
       channels: ChannelSwitches,
     }),
   ),
-  quietHours: Type.Object({ start: Type.String(), end: Type.String(), timezone: Type.String() }),
+  quietHours: Type.Object(
+    { start: Type.String(), end: Type.String(), timezone: Type.String() },
+    { description: "The window in force: the user's own where set, else the country's" },
+  ),
+  quietHoursOverride: Type.Object({
+    quietHours: Type.Union([Type.Object({ start: Type.String(), end: Type.String() }), Type.Null()], {
+      description: "The user's own window; null keeps the country's",
+    }),
+    timeZone: Type.Union([Type.String(), Type.Null()], { description: "The user's own IANA time zone; null keeps the country's" }),
+  }),
+  countryQuietHours: Type.Object({ start: Type.String(), end: Type.String(), timezone: Type.String() }),
+  timeZones: Type.Array(Type.String(), { description: 'The time zones of the countries served' }),
 });
+
+/** Checked by the service, so a bad time or zone is a 422 naming its field. */
+const ClockTime = Type.String({ maxLength: 16, description: "Local wall-clock 'HH:MM'" });
 
 export const PreferencesBody = Type.Object(
   {
@@ -59,6 +73,16 @@ export const PreferencesBody = Type.Object(
           maxItems: 100,
         },
       ),
+    ),
+    quietHours: Type.Optional(
+      Type.Union([Type.Object({ start: ClockTime, end: ClockTime }, { additionalProperties: false }), Type.Null()], {
+        description: "The user's own quiet hours; null goes back to the country's",
+      }),
+    ),
+    timeZone: Type.Optional(
+      Type.Union([Type.String({ maxLength: 64 }), Type.Null()], {
+        description: "IANA time zone of the quiet hours; null goes back to the country's",
+      }),
     ),
   },
   { additionalProperties: false },

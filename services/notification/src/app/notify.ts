@@ -1,11 +1,12 @@
 import type { CountryPolicy } from '@fieldops/countries';
-import { insertIfAbsent } from '@fieldops/platform';
-import type { Transaction } from 'kysely';
+import { insertManyIfAbsent } from '@fieldops/platform';
+import type { Insertable, Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { DeliveryChannel } from '../channels/channel';
 import type { NotificationContext } from '../config';
-import { channelEnabled, preferenceRepository } from '../db/preference.repository';
-import type { NoticeTable, NotificationDb } from '../db/schema';
+import { channelEnabled, optedIn, preferenceRepository } from '../db/preference.repository';
+import { NO_OVERRIDE, quietHoursRepository } from '../db/quiet-hours.repository';
+import type { DeliveryTable, DigestItemTable, NoticeTable, NotificationDb } from '../db/schema';
 import { quietUntil } from '../domain/quiet-hours';
 import type { Recipient } from '../workflows/lookups';
 import type { AnyWorkflow } from '../workflows/workflow';
@@ -40,10 +41,24 @@ export function windowEnd(now: number, windowMs: number): number {
   return (Math.floor(now / windowMs) + 1) * windowMs;
 }
 
+/** The recipients who turned an opt-in workflow on; the others are not told at all, not even in the inbox. */
+async function optedInOf(trx: Transaction<NotificationDb>, workflow: string, recipients: Recipient[]): Promise<Recipient[]> {
+  const choicesOf = await preferenceRepository.ofUsers(
+    trx,
+    recipients.map((r) => r.userId),
+  );
+  return recipients.filter((r) => optedIn(choicesOf.get(r.userId) ?? [], workflow));
+}
+
+/** Ids per look-up when telling which rows a multi-row insert kept, under every engine's limit of bound values. */
+const IDS_PER_LOOK = 500;
+
 /**
  * Stores the notices of one event: an inbox notice per recipient and a delivery (or digest item) per channel the
  * recipient takes. The unique keys (workflow, event, user[, channel]) make a redelivered event write nothing more.
- * Answers the notices it stored (none for a redelivery), for the live streams once the transaction commits.
+ * An event may tell a thousand people, so each kind of row goes in with a few multi-row statements in the caller's
+ * transaction rather than one statement per recipient. Answers the notices it stored (none for a redelivery), for
+ * the live streams once the transaction commits.
  */
 export async function storeNotices(
   ctx: NotificationContext,
@@ -52,14 +67,9 @@ export async function storeNotices(
   prepared: PreparedNotice,
 ): Promise<NoticeTable[]> {
   const { workflow } = prepared;
+  const recipients = workflow.optIn ? await optedInOf(trx, workflow.name, prepared.recipients) : prepared.recipients;
   const now = ctx.clock.now();
-  const stored: NoticeTable[] = [];
-  // One read for the whole audience: an event may tell a thousand people.
-  const choicesOf = await preferenceRepository.ofUsers(
-    trx,
-    prepared.recipients.map((r) => r.userId),
-  );
-  for (const recipient of prepared.recipients) {
+  const drafts = recipients.map((recipient) => {
     const rendered = render(workflow.templates, prepared.facts, recipient, ctx.countries);
     const notice: NoticeTable = {
       id: uuidv7(),
@@ -74,18 +84,49 @@ export async function storeNotices(
       read_at: null,
       archived_at: null,
     };
-    if (!(await insertIfAbsent(trx, ctx.dialect, 'notice', notice))) continue;
-    stored.push(notice);
-    if (await throttled(trx, workflow, recipient.userId, now)) continue;
+    return { recipient, rendered, notice };
+  });
+  const kept = await insertNotices(
+    trx,
+    ctx,
+    drafts.map((d) => d.notice),
+  );
+  const storedDrafts = drafts.filter((d) => kept.has(d.notice.id));
+  if (storedDrafts.length === 0) return [];
+
+  const overThrottle = await throttledUsers(
+    trx,
+    workflow,
+    storedDrafts.map((d) => d.recipient.userId),
+    now,
+  );
+  // One read for the whole audience.
+  const choicesOf = await preferenceRepository.ofUsers(
+    trx,
+    storedDrafts.map((d) => d.recipient.userId),
+  );
+  const overrideOf = await quietHoursRepository.ofUsers(
+    trx,
+    storedDrafts.map((d) => d.recipient.userId),
+  );
+  const digestItems: Insertable<DigestItemTable>[] = [];
+  const deliveries: Insertable<DeliveryTable>[] = [];
+  for (const { recipient, rendered } of storedDrafts) {
+    if (overThrottle.has(recipient.userId)) continue;
     const policy = policyOf(ctx, recipient.country);
     const choices = choicesOf.get(recipient.userId) ?? [];
+    // The user's own window and zone where set, each on its own: a traveller may keep the country's hours in a new zone.
+    const override = overrideOf.get(recipient.userId) ?? NO_OVERRIDE;
+    const quietWindow = override.window ?? policy?.notifications.quietHours ?? FALLBACK_QUIET;
+    const quietZone = override.timeZone ?? countryTimezone(ctx.countries, recipient.country);
     for (const channel of workflow.channels) {
       const critical = workflow.severity === 'critical';
-      if (!critical && !channelEnabled(choices, workflow.name, channel, policy?.notifications.defaultChannels ?? ['email'])) continue;
+      const defaults = policy?.notifications.defaultChannels ?? ['email'];
+      if (!critical && !channelEnabled(choices, workflow.name, channel, defaults, workflow.optIn === true)) continue;
       const address = addressOf(recipient, channel);
       const digest = workflow.digest;
       if (digest?.channels.includes(channel) && !critical) {
-        await insertIfAbsent(trx, ctx.dialect, 'digest_item', {
+        digestItems.push({
           id: uuidv7(),
           user_id: recipient.userId,
           workflow: workflow.name,
@@ -101,11 +142,8 @@ export async function storeNotices(
         });
         continue;
       }
-      const quiet =
-        critical || channel === 'email'
-          ? null
-          : quietUntil(now, countryTimezone(ctx.countries, recipient.country), policy?.notifications.quietHours ?? FALLBACK_QUIET);
-      await insertIfAbsent(trx, ctx.dialect, 'delivery', {
+      const quiet = critical || channel === 'email' ? null : quietUntil(now, quietZone, quietWindow);
+      deliveries.push({
         id: uuidv7(),
         user_id: recipient.userId,
         workflow: workflow.name,
@@ -130,18 +168,52 @@ export async function storeNotices(
       });
     }
   }
-  return stored;
+  await insertManyIfAbsent(trx, ctx.dialect, 'digest_item', digestItems);
+  await insertManyIfAbsent(trx, ctx.dialect, 'delivery', deliveries);
+  return storedDrafts.map((d) => d.notice);
 }
 
-/** Whether the user already had `max` notices of the workflow in its throttle window (the inbox still gets them). */
-async function throttled(trx: Transaction<NotificationDb>, workflow: AnyWorkflow, userId: string, now: number): Promise<boolean> {
-  if (!workflow.throttle) return false;
-  const { count } = await trx
-    .selectFrom('notice')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('user_id', '=', userId)
-    .where('workflow', '=', workflow.name)
-    .where('created_at', '>', now - workflow.throttle.windowMs)
-    .executeTakeFirstOrThrow();
-  return Number(count) > workflow.throttle.max;
+/**
+ * Inserts the notices unless the user already has this event's notice of the workflow; answers the ids it kept.
+ * When every row went in (the usual case) that needs no second look; otherwise the rows still present by id are the
+ * ones this insert wrote.
+ */
+async function insertNotices(trx: Transaction<NotificationDb>, ctx: NotificationContext, notices: NoticeTable[]): Promise<Set<string>> {
+  const ids = notices.map((n) => n.id);
+  const inserted = await insertManyIfAbsent(trx, ctx.dialect, 'notice', notices);
+  if (inserted === notices.length) return new Set(ids);
+  const kept = new Set<string>();
+  for (let i = 0; i < ids.length && kept.size < inserted; i += IDS_PER_LOOK) {
+    const rows = await trx
+      .selectFrom('notice')
+      .select('id')
+      .where('id', 'in', ids.slice(i, i + IDS_PER_LOOK))
+      .execute();
+    for (const row of rows) kept.add(row.id);
+  }
+  return kept;
+}
+
+/** The users who already had more than `max` notices of the workflow in its throttle window, this event's included (the inbox still gets them). */
+async function throttledUsers(
+  trx: Transaction<NotificationDb>,
+  workflow: AnyWorkflow,
+  userIds: string[],
+  now: number,
+): Promise<Set<string>> {
+  const throttle = workflow.throttle;
+  const over = new Set<string>();
+  if (!throttle) return over;
+  for (let i = 0; i < userIds.length; i += IDS_PER_LOOK) {
+    const rows = await trx
+      .selectFrom('notice')
+      .select((eb) => ['user_id', eb.fn.countAll<number>().as('count')])
+      .where('user_id', 'in', userIds.slice(i, i + IDS_PER_LOOK))
+      .where('workflow', '=', workflow.name)
+      .where('created_at', '>', now - throttle.windowMs)
+      .groupBy('user_id')
+      .execute();
+    for (const row of rows) if (Number(row.count) > throttle.max) over.add(row.user_id);
+  }
+  return over;
 }

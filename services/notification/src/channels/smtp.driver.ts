@@ -1,3 +1,4 @@
+import net from 'node:net';
 import nodemailer from 'nodemailer';
 import type { ChannelDriver, DeliveryOutcome } from './channel';
 
@@ -17,9 +18,36 @@ function outcomeOfError(error: unknown): DeliveryOutcome {
   return { status: 'retry', providerAnswer: answer };
 }
 
+/** nodemailer's default. */
+const CONNECT_TIMEOUT_MS = 120_000;
+
+/**
+ * Opens the connection for nodemailer with Nagle's algorithm off: SMTP's small commands and the message's last line
+ * would otherwise each wait for the server's delayed acknowledgement (a message took ~50 ms instead of ~3 ms).
+ * nodemailer still runs STARTTLS or implicit TLS over it.
+ */
+function connectWithoutDelay(
+  options: { host?: string; port?: number | string; secure?: boolean; connectionTimeout?: number },
+  callback: (error: Error | null, socketOptions?: { connection: net.Socket }) => void,
+): void {
+  const port = Number(options.port) || (options.secure ? 465 : 587);
+  const socket = net.connect({ host: options.host ?? 'localhost', port, noDelay: true });
+  const failed = (error: Error) => callback(error);
+  // nodemailer's own connection timeout does not cover a socket handed to it.
+  socket.setTimeout(options.connectionTimeout ?? CONNECT_TIMEOUT_MS, () =>
+    socket.destroy(new Error(`SMTP server ${options.host}:${port} did not accept the connection in time`)),
+  );
+  socket.once('error', failed);
+  socket.once('connect', () => {
+    socket.off('error', failed);
+    socket.setTimeout(0);
+    callback(null, { connection: socket });
+  });
+}
+
 /** Email over SMTP: HTML and text bodies of the same notice, the subject in the recipient's language. */
 export function smtpDriver(settings: SmtpSettings): ChannelDriver {
-  const transport = nodemailer.createTransport(settings.url);
+  const transport = nodemailer.createTransport(settings.url, { getSocket: connectWithoutDelay });
   return {
     channel: 'email',
     name: 'smtp',

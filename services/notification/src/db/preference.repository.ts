@@ -58,17 +58,27 @@ export const preferenceRepository = {
   },
 };
 
-/** Whether a non-critical notice of `workflow` goes out on `channel`: the user's choice, else the country's default. */
+/**
+ * Whether a non-critical notice of `workflow` goes out on `channel`: the user's choice, else the country's default.
+ * An opt-in workflow has no default: only the user's own choice turns a channel on.
+ */
 export function channelEnabled(
   choices: PreferenceChoice[],
   workflow: string,
   channel: DeliveryChannel,
   countryDefaults: readonly DeliveryChannel[],
+  optIn = false,
 ): boolean {
   const whole = choices.find((c) => c.workflow === ALL_WORKFLOWS && c.channel === channel);
   if (whole && !whole.enabled) return false;
   const own = choices.find((c) => c.workflow === workflow && c.channel === channel);
   if (own) return own.enabled;
+  if (optIn) return false;
   if (whole) return whole.enabled;
   return countryDefaults.includes(channel);
+}
+
+/** Whether the user turned on an opt-in workflow: one of its channels switched on by their own choice. */
+export function optedIn(choices: PreferenceChoice[], workflow: string): boolean {
+  return choices.some((c) => c.workflow === workflow && c.enabled);
 }

@@ -66,6 +66,16 @@ export interface PreferenceTable {
   updated_at: number;
 }
 
+/** A user's own quiet hours and time zone over their country's; null columns keep the default. */
+export interface QuietHoursTable {
+  user_id: string;
+  quiet_start: string | null;
+  quiet_end: string | null;
+  /** IANA name. */
+  time_zone: string | null;
+  updated_at: number;
+}
+
 /** A browser's Web Push subscription (RFC 8030 endpoint and the RFC 8291 keys). */
 export interface PushSubscriptionTable {
   id: string;
@@ -98,6 +108,7 @@ export interface NotificationTables {
   notice: NoticeTable;
   delivery: DeliveryTable;
   notification_preference: PreferenceTable;
+  notification_quiet_hours: QuietHoursTable;
   push_subscription: PushSubscriptionTable;
   digest_item: DigestItemTable;
 }

@@ -24,3 +24,13 @@ export function quietUntil(now: number, timeZone: string, window: QuietHours): n
 function nextDate(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
+
+/** Whether `name` is a time zone this runtime knows (IANA names and their aliases). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -100,3 +100,47 @@ export const targetReached = workflow({
     }),
   },
 });
+
+interface Attainment {
+  metric: string;
+  period: string;
+  value: number;
+  target: number;
+}
+
+/** "verified visits 12/40 (30%) in 2026-12", one per target, in the reader's words; whole percent, rounded down. */
+function attainmentLines(words: Words, attainment: Attainment[], line: (a: Attainment, name: string, percent: number) => string) {
+  return attainment.map((a) => line(a, metric(words, a.metric), Math.floor((a.value * 100) / a.target)));
+}
+
+/** A rep who turned it on is told, each evening, how far they are towards each target of the running periods. */
+export const dailyAttainment = workflow({
+  name: 'daily-attainment',
+  trigger: 'performance.attainment.daily.v1',
+  severity: 'normal',
+  optIn: true,
+  channels: ['push', 'email'],
+  async audience(event) {
+    const { userId, date, attainment } = event.data;
+    const month = attainment.find((a) => /^\d{4}-\d{2}$/.test(a.period))?.period;
+    return { userIds: [userId], facts: { date, attainment }, link: `/field/performance${month ? `?period=${month}` : ''}` };
+  },
+  templates: {
+    en: (f) => ({
+      title: `Your targets so far (${f.date})`,
+      body: attainmentLines('en', f.attainment, (a, name, p) => `${name}: ${a.value} of ${a.target} (${p}%) in ${a.period}`).join('\n'),
+    }),
+    'zh-CN': (f) => ({
+      title: `目标完成进度（${f.date}）`,
+      body: attainmentLines('zh-CN', f.attainment, (a, name, p) => `${a.period} ${name}：${a.value}/${a.target}（${p}%）`).join('\n'),
+    }),
+    'pt-BR': (f) => ({
+      title: `Suas metas até agora (${f.date})`,
+      body: attainmentLines('pt-BR', f.attainment, (a, name, p) => `${name}: ${a.value} de ${a.target} (${p}%) em ${a.period}`).join('\n'),
+    }),
+    id: (f) => ({
+      title: `Capaian target Anda sejauh ini (${f.date})`,
+      body: attainmentLines('id', f.attainment, (a, name, p) => `${name}: ${a.value} dari ${a.target} (${p}%) pada ${a.period}`).join('\n'),
+    }),
+  },
+});

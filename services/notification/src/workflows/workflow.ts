@@ -48,6 +48,11 @@ export interface Workflow<T extends EventType = EventType, Facts = unknown> {
   trigger: T;
   /** `critical` bypasses quiet hours and preferences. */
   severity: Severity;
+  /**
+   * Off until the user switches it on: no notice at all (not even in the inbox) for a user who has not turned on one
+   * of its channels, and only the channels they turned on. Never critical.
+   */
+  optIn?: boolean;
   channels: readonly DeliveryChannel[];
   templates: Templates<Facts>;
   digest?: DigestRule;

@@ -1,7 +1,8 @@
-import { accessFor, type ServiceApp } from '@fieldops/platform';
+import { AppError, accessFor, type ServiceApp } from '@fieldops/platform';
 import { closePayPeriod } from '../app/close-pay-period';
 import { explainFigure } from '../app/explain';
 import { figures } from '../app/figures';
+import { importMerchantFigures } from '../app/import-merchant-figures';
 import { leaderboard } from '../app/leaderboard';
 import { payPeriods } from '../app/pay-periods';
 import { listPlans, putPlan } from '../app/plans';
@@ -15,6 +16,7 @@ import {
   ExplainQuery,
   Explanation,
   Figures,
+  FiguresImportReport,
   FiguresQuery,
   Leaderboard,
   LeaderboardQuery,
@@ -31,7 +33,12 @@ import {
   Targets,
 } from './schemas';
 
+/** The largest CSV file `POST /api/v1/performance/merchant-figures/import` takes. */
+const CSV_LIMIT_BYTES = 5 * 1024 * 1024;
+
 export function performanceRoutes(app: ServiceApp, ctx: PerformanceContext): void {
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: CSV_LIMIT_BYTES }, (_request, body, done) => done(null, body));
+
   app.get(
     '/api/v1/performance/figures',
     {
@@ -95,6 +102,24 @@ export function performanceRoutes(app: ServiceApp, ctx: PerformanceContext): voi
       },
     },
     async (request) => recordMerchantFigures(ctx, await accessFor(request, PerformancePermission.ingest, ctx.scopes), request.body),
+  );
+
+  app.post(
+    '/api/v1/performance/merchant-figures/import',
+    {
+      bodyLimit: CSV_LIMIT_BYTES,
+      schema: {
+        operationId: 'importMerchantFigures',
+        summary:
+          'Import merchants’ daily figures from a CSV (text/csv; columns merchantId, date, orders, gmvMinor, currency): each row checked as the single POST, reported as accepted, unchanged or refused',
+        response: { 200: FiguresImportReport },
+      },
+    },
+    async (request) => {
+      const access = await accessFor(request, PerformancePermission.ingest, ctx.scopes);
+      if (typeof request.body !== 'string') throw new AppError(415, 'Unsupported media type', 'Send the file as text/csv.');
+      return importMerchantFigures(ctx, access, request.body);
+    },
   );
 
   app.get(

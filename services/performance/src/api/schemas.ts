@@ -98,6 +98,29 @@ export const MerchantFigures = Type.Object(
   { additionalProperties: false },
 );
 
+const FiguresImportRow = Type.Object({
+  row: Type.Integer({ description: 'The data row, 1 for the first after the header' }),
+  outcome: Type.Union([Type.Literal('accepted'), Type.Literal('unchanged'), Type.Literal('refused')], {
+    description: 'accepted: written; unchanged: the day already held these figures; refused: nothing written',
+  }),
+  column: Type.Optional(
+    Type.Union(
+      [Type.Literal('merchantId'), Type.Literal('date'), Type.Literal('orders'), Type.Literal('gmvMinor'), Type.Literal('currency')],
+      {
+        description: 'For a refusal, the column at fault',
+      },
+    ),
+  ),
+  reason: Type.Optional(Type.String({ description: 'For a refusal, why, in plain words' })),
+});
+
+export const FiguresImportReport = Type.Object({
+  accepted: Type.Integer(),
+  unchanged: Type.Integer(),
+  refused: Type.Integer(),
+  rows: Type.Array(FiguresImportRow),
+});
+
 const Minor = Type.Integer({ minimum: 0, maximum: 1_000_000_000_000, description: 'Money in minor units of the country currency' });
 const Month = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
 const SignedMinor = Type.Integer({ description: 'Money in minor units; negative takes back' });

@@ -30,15 +30,8 @@ async function merchantOf(ctx: PerformanceContext, access: Access, id: string) {
   ]);
 }
 
-/**
- * Records a merchant's orders and GMV for one local day, as the O2O platform sends them. Sending a day again
- * replaces its figures: the owner's credit changes by the difference, written as new facts in that day's periods.
- */
-export async function recordMerchantFigures(
-  ctx: PerformanceContext,
-  access: Access,
-  body: MerchantFiguresBody,
-): Promise<MerchantFiguresBody> {
+/** The merchant a day's figures are for, checked as the caller may send them; each refusal names its field. */
+export async function checkMerchantFigures(ctx: PerformanceContext, access: Access, body: MerchantFiguresBody) {
   if (!isCalendarDate(body.date)) throw new ValidationError([{ field: '/body/date', message: 'is not a YYYY-MM-DD date' }]);
   const merchant = await merchantOf(ctx, access, body.merchantId);
   const policy = ctx.countries.get(merchant.country);
@@ -47,12 +40,23 @@ export async function recordMerchantFigures(
       { field: '/body/currency', message: `must be ${policy.currency}` },
     ]);
   }
-  const now = ctx.clock.now();
-  if (body.date > localDateTime(now, policy.timezone).date) {
+  if (body.date > localDateTime(ctx.clock.now(), policy.timezone).date) {
     throw new UnprocessableError('A day still to come has no figures.', [{ field: '/body/date', message: 'is in the future' }]);
   }
+  return { merchant, timezone: policy.timezone };
+}
+
+export type CheckedMerchant = Awaited<ReturnType<typeof checkMerchantFigures>>;
+
+/**
+ * Writes a checked merchant's day, replacing what was there: the owner's credit changes by the difference, written
+ * as new facts in that day's periods. Answers whether anything changed (false when the day already held these figures).
+ */
+export async function writeMerchantDay(ctx: PerformanceContext, checked: CheckedMerchant, body: MerchantFiguresBody): Promise<boolean> {
+  const { merchant, timezone } = checked;
+  const now = ctx.clock.now();
   const ownerId = merchant.ownerId || null;
-  await ctx.transact(
+  return ctx.transact(
     async (trx) => {
       const query = trx
         .selectFrom('performance_merchant_day')
@@ -60,6 +64,14 @@ export async function recordMerchantFigures(
         .where('merchant_id', '=', merchant.id)
         .where('day', '=', body.date);
       const before = await forUpdate(query, ctx.dialect).executeTakeFirst();
+      if (
+        before &&
+        Number(before.orders) === body.orders &&
+        Number(before.gmv_minor) === body.gmvMinor &&
+        before.currency === body.currency
+      ) {
+        return false;
+      }
       const day = { orders: body.orders, gmv_minor: body.gmvMinor, currency: body.currency, updated_at: now };
       await upsert(
         trx,
@@ -69,7 +81,7 @@ export async function recordMerchantFigures(
         ['merchant_id', 'day'],
         day,
       );
-      if (ownerId === null) return;
+      if (ownerId === null) return true;
       const differences: [string, number][] = [
         ['merchant-orders', body.orders - Number(before?.orders ?? 0)],
         ['merchant-gmv', body.gmvMinor - Number(before?.gmv_minor ?? 0)],
@@ -84,7 +96,7 @@ export async function recordMerchantFigures(
           agency_id: merchant.agencyId || null,
           area_id: merchant.areaId || null,
           country: merchant.country,
-          occurred_at: localDayBounds(body.date, policy.timezone).from,
+          occurred_at: localDayBounds(body.date, timezone).from,
           ...periodKeysOf(body.date),
           source_type: 'merchant',
           source_id: merchant.id,
@@ -94,8 +106,23 @@ export async function recordMerchantFigures(
           recorded_at: now,
         });
       }
+      return true;
     },
     { retryLockConflicts: true },
   );
+}
+
+/**
+ * Records a merchant's orders and GMV for one local day, as the O2O platform sends them. Sending a day again
+ * replaces its figures (see `writeMerchantDay`).
+ */
+export async function recordMerchantFigures(
+  ctx: PerformanceContext,
+  access: Access,
+  body: MerchantFiguresBody,
+): Promise<MerchantFiguresBody> {
+  const checked = await checkMerchantFigures(ctx, access, body);
+  await writeMerchantDay(ctx, checked, body);
+  const { merchant } = checked;
   return { merchantId: merchant.id, date: body.date, orders: body.orders, gmvMinor: body.gmvMinor, currency: body.currency };
 }

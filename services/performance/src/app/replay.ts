@@ -1,3 +1,4 @@
+import { Code, ConnectError } from '@connectrpc/connect';
 import {
   CheckinService,
   type Lead,
@@ -5,11 +6,16 @@ import {
   type Merchant,
   MerchantService,
   type MerchantTransition,
+  type SlaStatus,
+  TICKET_STATES,
+  type Ticket,
+  type TicketState,
+  TicketsService,
   VISIT_VERIFICATIONS,
   type Visit,
   type VisitVerification,
 } from '@fieldops/contracts';
-import type { ProgressReporter } from '@fieldops/platform';
+import { ConfigError, type ProgressReporter } from '@fieldops/platform';
 import { uuidv7 } from 'uuidv7';
 import type { PerformanceContext } from '../config';
 import { factRepository } from '../db/fact.repository';
@@ -18,6 +24,7 @@ import { leadsConverted } from '../metrics/leads-converted';
 import { merchantsActivated } from '../metrics/merchants-activated';
 import { merchantsRetained, RETENTION_DAYS } from '../metrics/merchants-retained';
 import type { Attribution, Reading } from '../metrics/metric';
+import { ticketReading, ticketsResolvedInSla } from '../metrics/tickets-resolved-in-sla';
 import { verifiedVisits, visitReading } from '../metrics/verified-visits';
 import { placed } from './known-before';
 import { settleCredit } from './settle-credit';
@@ -26,7 +33,10 @@ const PAGE = 500;
 
 export interface ReplayReport {
   metrics: { metric: string; read: number; corrected: number }[];
-  /** Metrics whose sources have no export to rebuild them from, left as they were made (merchant figures come by API). */
+  /**
+   * Metrics left as they were made: the merchant figures come by API, campaign enrollments are exported one campaign at
+   * a time with no list of campaigns to walk, and tickets when the tickets service is not part of the installation.
+   */
   notReplayed: string[];
 }
 
@@ -105,6 +115,37 @@ function merchantCredits(merchant: Merchant, history: MerchantTransition[]): Cre
 }
 
 /**
+ * A ticket's credit as its export tells it. The export has no time of resolution: a ticket the events never
+ * credited is credited at its last change, which is its resolution unless it was edited or closed since.
+ */
+function ticketCredits(ticket: Ticket): Credited[] {
+  const state = ticket.state as TicketState;
+  if (!TICKET_STATES.includes(state)) return [];
+  const reading = ticketReading(
+    {
+      id: ticket.id,
+      state,
+      slaStatus: ticket.slaStatus as SlaStatus,
+      assigneeId: ticket.assigneeId ?? null,
+      orgUnitId: ticket.orgUnitId ?? null,
+      agencyId: ticket.agencyId ?? null,
+      areaId: ticket.areaId ?? null,
+      country: ticket.country,
+      version: Number(ticket.version),
+    },
+    Number(ticket.updatedAt),
+  );
+  return reading ? [{ metric: ticketsResolvedInSla.name, reading }] : [];
+}
+
+/**
+ * A source whose service is not part of this installation (no process runs it and no URL names it) or not reachable
+ * is left out, as the search rebuild does.
+ */
+const notInstalled = (error: unknown) =>
+  error instanceof ConfigError || (error instanceof ConnectError && (error.code === Code.Unimplemented || error.code === Code.Unavailable));
+
+/**
  * Brings one source's facts to what its export says, page by page: a record whose events were missed (or whose facts
  * were lost) gets the facts for the difference, one already in step is left alone. Runs beside the consumers, since
  * both settle a source's credit the same way and the newest version wins.
@@ -159,5 +200,21 @@ export async function replayPerformance(ctx: PerformanceContext, progress: Progr
     const credited = page.merchants.flatMap((m) => merchantCredits(m, history.get(m.id) ?? []));
     return { records: page.merchants.length, credited, nextAfterId: page.nextAfterId };
   });
-  return { metrics: [...visits, ...leads, ...merchants], notReplayed: ['merchant-orders', 'merchant-gmv'] };
+  const notReplayed = ['merchant-orders', 'merchant-gmv', 'campaign-enrollments'];
+  let tickets: ReplayReport['metrics'] = [];
+  try {
+    tickets = await replaySource(ctx, progress, 'tickets', [ticketsResolvedInSla.name], async (afterId) => {
+      const page = await ctx.rpc.client(TicketsService).exportTickets({ afterId, limit: PAGE }, call);
+      return { records: page.tickets.length, credited: page.tickets.flatMap(ticketCredits), nextAfterId: page.nextAfterId };
+    });
+  } catch (error) {
+    if (!notInstalled(error)) throw error;
+    progress.stop();
+    ctx.log.warn(
+      { source: 'tickets', error: error instanceof Error ? error.message : String(error) },
+      'performance replay: source skipped',
+    );
+    notReplayed.push(ticketsResolvedInSla.name);
+  }
+  return { metrics: [...visits, ...leads, ...merchants, ...tickets], notReplayed };
 }

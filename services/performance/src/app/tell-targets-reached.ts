@@ -1,24 +1,14 @@
 import { localDateTime } from '@fieldops/countries';
-import type { EventWriter, ResolvedScope } from '@fieldops/platform';
+import type { EventWriter } from '@fieldops/platform';
 import type { Transaction } from 'kysely';
 import type { PerformanceContext } from '../config';
 import { factRepository } from '../db/fact.repository';
 import type { PerformanceDb } from '../db/schema';
 import { targetRepository } from '../db/target.repository';
 import { parsePeriod, periodKeysOf } from '../domain/period';
-import { performanceEvents, SERVICE_ACTOR } from '../events/published';
+import { performanceEvents } from '../events/published';
 import type { Reading } from '../metrics/metric';
-
-/** The service reads every fact of the rep, whoever's scope. */
-const EVERY_FACT: ResolvedScope = {
-  userId: SERVICE_ACTOR,
-  scope: 'all',
-  country: '',
-  orgUnitId: '',
-  orgUnitIds: [],
-  areaIds: [],
-  agencyId: null,
-};
+import { EVERY_FACT } from './every-fact';
 
 /**
  * After a credit, the rep's targets in the credited periods that the figure now reaches are marked reached and

@@ -141,6 +141,13 @@ export interface PerformanceStatementTable {
   closed_at: number;
 }
 
+/** A rep told their attainment on a local day (once per day). */
+export interface PerformanceAttainmentToldTable {
+  user_id: string;
+  date: string;
+  told_at: number;
+}
+
 export interface PerformanceDb extends PlatformTables {
   performance_fact: PerformanceFactTable;
   performance_source: PerformanceSourceTable;
@@ -148,6 +155,7 @@ export interface PerformanceDb extends PlatformTables {
   performance_org_unit: PerformanceOrgUnitTable;
   performance_merchant_day: PerformanceMerchantDayTable;
   performance_target: PerformanceTargetTable;
+  performance_attainment_told: PerformanceAttainmentToldTable;
   performance_plan: PerformancePlanTable;
   performance_pay_period: PerformancePayPeriodTable;
   performance_statement: PerformanceStatementTable;

@@ -31,6 +31,26 @@ export const targetRepository = {
       .execute();
   },
 
+  /** The countries with at least one rep's target. */
+  async countriesWithRepTargets(db: Db): Promise<string[]> {
+    const rows = await db.selectFrom('performance_target').select('country').distinct().where('subject_type', '=', 'user').execute();
+    return rows.map((r) => r.country);
+  },
+
+  /** The reps' targets of a country in any of `periods`, by rep then metric. */
+  async ofRepsIn(db: Db, country: string, periods: string[]): Promise<TargetRow[]> {
+    return db
+      .selectFrom('performance_target')
+      .selectAll()
+      .where('subject_type', '=', 'user')
+      .where('country', '=', country)
+      .where('period', 'in', periods)
+      .orderBy('subject_id')
+      .orderBy('metric')
+      .orderBy('period')
+      .execute();
+  },
+
   /** Marks a target reached; false when it already was (another event got there first). */
   async markReached(db: Db, id: string, at: number): Promise<boolean> {
     const result = await db

@@ -17,4 +17,6 @@ export const performanceEvents = {
     event('performance.pay-period.closed.v1', data.periodId, data.country, data, data.closedBy),
   targetReached: (country: string, data: PerformanceEventData<'performance.target.reached.v1'>) =>
     event('performance.target.reached.v1', data.targetId, country, data, SERVICE_ACTOR),
+  attainmentDaily: (country: string, data: PerformanceEventData<'performance.attainment.daily.v1'>) =>
+    event('performance.attainment.daily.v1', `${data.userId}:${data.date}`, country, data, SERVICE_ACTOR),
 };

@@ -5,6 +5,7 @@ import { merchantGmv, merchantOrders } from './merchant-figures';
 import { merchantsActivated } from './merchants-activated';
 import { merchantsRetained } from './merchants-retained';
 import type { Metric } from './metric';
+import { ticketsResolvedInSla } from './tickets-resolved-in-sla';
 import { verifiedVisits } from './verified-visits';
 
 /** Every metric the service keeps facts for. */
@@ -17,6 +18,7 @@ export const METRICS: Metric[] = [
   merchantOrders,
   merchantGmv,
   campaignEnrollments,
+  ticketsResolvedInSla,
 ];
 
 export const METRIC_NAMES = METRICS.map((m) => m.name);

@@ -12,7 +12,7 @@ export interface Attribution {
 
 /** What a metric reads from one event: the credit its source should have now, as of the source's `version`. */
 export interface Reading {
-  sourceType: 'visit' | 'lead' | 'merchant' | 'enrollment';
+  sourceType: 'visit' | 'lead' | 'merchant' | 'enrollment' | 'ticket';
   sourceId: string;
   /** The source's version in the event: an older one than already applied changes nothing. */
   version: number;

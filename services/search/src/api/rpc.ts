@@ -1,7 +1,15 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { Code, ConnectError, type ConnectRouter } from '@connectrpc/connect';
-import { type SearchItemSchema, type SearchRequest, SearchService } from '@fieldops/contracts';
-import { AppError, rpcCaller } from '@fieldops/platform';
+import { type ResolvedScope as ScopeMessage, type SearchItemSchema, type SearchRequest, SearchService } from '@fieldops/contracts';
+import {
+  AppError,
+  DATA_SCOPES,
+  type DataScope,
+  isServiceIdentity,
+  type Principal,
+  type ResolvedScope,
+  rpcCaller,
+} from '@fieldops/platform';
 import { type SearchItem, search } from '../app/search';
 import type { SearchInput } from '../app/search-input';
 import type { SearchContext } from '../config';
@@ -32,6 +40,25 @@ function inputOf(request: SearchRequest): SearchInput {
     limit: request.limit > 0 ? request.limit : undefined,
     cursor: request.cursor || undefined,
     facets: joined(request.facets),
+    withTotal: request.withTotal,
+  };
+}
+
+/** The scope a service searches within for a user who is not calling; only a FieldOps service may name one. */
+function onBehalfOf(caller: Principal, scope: ScopeMessage | undefined): ResolvedScope | undefined {
+  if (!scope) return undefined;
+  if (!isServiceIdentity(caller))
+    throw new ConnectError('only a FieldOps service may search on behalf of another user', Code.PermissionDenied);
+  if (!scope.userId || !DATA_SCOPES.includes(scope.scope as DataScope))
+    throw new ConnectError('on_behalf_of is not a resolved scope', Code.InvalidArgument);
+  return {
+    userId: scope.userId,
+    scope: scope.scope as DataScope,
+    country: scope.country,
+    orgUnitId: scope.orgUnitId,
+    orgUnitIds: scope.orgUnitIds,
+    areaIds: scope.areaIds,
+    agencyId: scope.agencyId ?? null,
   };
 }
 
@@ -85,8 +112,9 @@ export function searchRpc(router: ConnectRouter, ctx: SearchContext): void {
   router.service(SearchService, {
     async search(request, context) {
       const caller = rpcCaller(context);
+      const scope = onBehalfOf(caller, request.onBehalfOf);
       try {
-        const answer = await search(ctx, caller, inputOf(request));
+        const answer = await search(ctx, caller, inputOf(request), scope);
         return {
           items: answer.items.map(itemMessage),
           facets: Object.fromEntries(
@@ -96,6 +124,7 @@ export function searchRpc(router: ConnectRouter, ctx: SearchContext): void {
             ]),
           ),
           nextCursor: answer.nextCursor ?? '',
+          ...(answer.total !== undefined ? { total: BigInt(answer.total) } : {}),
         };
       } catch (error) {
         return mapped(error);

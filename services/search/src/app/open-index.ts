@@ -11,13 +11,18 @@ export function newGeneration(ctx: SearchSetupContext): string {
 /** The index that serves: the published generation, or a new empty one on a first start. */
 export async function openServingIndex(ctx: SearchSetupContext): Promise<{ location: IndexLocation; index: SearchIndex }> {
   const location = indexLocation(ctx.config.searchUrl);
-  let generation = await location.currentGeneration();
+  const generation = await location.currentGeneration();
   if (generation === null) {
-    generation = newGeneration(ctx);
-    const index = await location.open(generation);
-    await location.publish(generation);
-    ctx.log.info({ generation }, 'search: a new, empty index');
-    return { location, index };
+    const mine = newGeneration(ctx);
+    const index = await location.open(mine);
+    const serving = await location.publishFirst(mine);
+    if (serving === mine) {
+      ctx.log.info({ generation: mine }, 'search: a new, empty index');
+      return { location, index };
+    }
+    // Another replica started at the same moment and published its own first: both must write and read that one.
+    await index.close();
+    return { location, index: await location.open(serving) };
   }
   return { location, index: await location.open(generation) };
 }

@@ -26,6 +26,8 @@ export interface SearchInput {
   limit?: number;
   cursor?: string;
   facets?: string;
+  /** Also count every hit (the answer's total). */
+  withTotal?: boolean;
 }
 
 export const MAX_RADIUS_M = 50_000;

@@ -1,6 +1,6 @@
 import { Code, ConnectError } from '@connectrpc/connect';
 import { AreaService } from '@fieldops/contracts';
-import { asCaller, can, ForbiddenError, NotFoundError, type Principal, requirePermission } from '@fieldops/platform';
+import { asCaller, can, ForbiddenError, NotFoundError, type Principal, type ResolvedScope, requirePermission } from '@fieldops/platform';
 import type { SearchContext } from '../config';
 import { shapeOfGeoJson } from '../domain/area-shape';
 import { highlight } from '../domain/highlights';
@@ -88,6 +88,8 @@ export interface SearchAnswer {
   items: SearchItem[];
   facets: Record<string, Record<string, number>>;
   nextCursor: string | null;
+  /** Every hit, when the input asked for it. */
+  total?: number;
 }
 
 /** The types the caller asked for and may read (search:read alone shows nothing the owners would not). */
@@ -95,12 +97,15 @@ function visibleTypes(caller: Principal, input: SearchInput) {
   return typesOf(input).filter((type) => can(caller, READ_PERMISSION[type]));
 }
 
-/** One search, always within the caller's data scope — hits and facet counts alike. */
-export async function search(ctx: SearchContext, caller: Principal, input: SearchInput): Promise<SearchAnswer> {
+/**
+ * One search, always within the caller's data scope — hits, facet counts and total alike. `onBehalfOf` is the scope
+ * of a user a FieldOps service searches for (the RPC admits it from services only): it replaces the caller's.
+ */
+export async function search(ctx: SearchContext, caller: Principal, input: SearchInput, onBehalfOf?: ResolvedScope): Promise<SearchAnswer> {
   requirePermission(caller, 'search:read');
   const types = visibleTypes(caller, input);
   if (types.length === 0) throw new ForbiddenError('None of the asked types may be read with your permissions.');
-  const visibility: Visibility = { scope: await ctx.scopes.resolve(caller), types };
+  const visibility: Visibility = { scope: onBehalfOf ?? (await ctx.scopes.resolve(caller)), types };
   const q = (input.q ?? '').trim();
   const geo = geoOf(input);
   const hasText = queryParts(q).length > 0;
@@ -131,6 +136,7 @@ export async function search(ctx: SearchContext, caller: Principal, input: Searc
     limit: Math.min(Math.max(input.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT),
     after: afterOf(input.cursor, sort),
     facets: facetsOf(input),
+    withTotal: input.withTotal,
   };
   const result = await ctx.deps.holder.current.search(query, visibility);
   const parts = queryParts(q);
@@ -139,6 +145,7 @@ export async function search(ctx: SearchContext, caller: Principal, input: Searc
     items: result.hits.map((hit) => itemOf(hit, parts)),
     facets: result.facets as Record<string, Record<string, number>>,
     nextCursor: result.more && last ? cursorOf(sort, last.key) : null,
+    ...(result.total !== undefined ? { total: result.total } : {}),
   };
 }
 

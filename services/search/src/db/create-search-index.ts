@@ -20,6 +20,21 @@ function sqliteLocation(dir: string): IndexLocation {
       fs.writeFileSync(`${pointer}.tmp`, generation);
       fs.renameSync(`${pointer}.tmp`, pointer);
     },
+    async publishFirst(generation) {
+      fs.mkdirSync(dir, { recursive: true });
+      // A hard link is made whole or not at all, and never over an existing pointer: of replicas racing, one wins.
+      const written = path.join(dir, `current.${generation}.tmp`);
+      fs.writeFileSync(written, generation);
+      try {
+        fs.linkSync(written, pointer);
+        return generation;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        return fs.readFileSync(pointer, 'utf8').trim();
+      } finally {
+        fs.rmSync(written, { force: true });
+      }
+    },
   };
 }
 

@@ -11,4 +11,9 @@ export interface IndexLocation {
   open(generation: string): Promise<SearchIndex>;
   /** Makes `generation` the one that serves after a restart too. */
   publish(generation: string): Promise<void>;
+  /**
+   * On a first start: makes `generation` the one that serves unless another already does (a replica that started at
+   * the same moment published first), and answers the one that serves, so that every replica uses the same index.
+   */
+  publishFirst(generation: string): Promise<string>;
 }

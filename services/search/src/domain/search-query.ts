@@ -50,6 +50,8 @@ export interface SearchQuery {
   /** The sort key of the previous page's last item. */
   after?: unknown[];
   facets: Facet[];
+  /** Also count every hit (SearchResult.total). */
+  withTotal?: boolean;
 }
 
 export interface SearchHit {
@@ -64,4 +66,6 @@ export interface SearchResult {
   hits: SearchHit[];
   more: boolean;
   facets: Partial<Record<Facet, Record<string, number>>>;
+  /** Every hit under the filters and visibility, when the query asked for it. */
+  total?: number;
 }

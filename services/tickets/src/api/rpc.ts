@@ -79,7 +79,7 @@ export function ticketsRpc(router: ConnectRouter, ctx: TicketsContext): void {
       if (request.limit < 0 || request.limit > MAX_EXPORT)
         throw new ConnectError(`limit must be in 0..${MAX_EXPORT}`, Code.InvalidArgument);
       const limit = request.limit || DEFAULT_EXPORT;
-      const rows = await ticketRepository.page(ctx.db, request.afterId, limit);
+      const rows = await ticketRepository.page(await ctx.reads(), request.afterId, limit);
       const last = rows.at(-1);
       return { tickets: rows.map(toTicketMessage), nextAfterId: rows.length === limit && last ? last.id : '' };
     },

@@ -1,4 +1,4 @@
-import { PendingOnSchema, SlaStatusSchema, TicketPrioritySchema, TicketStateSchema } from '@fieldops/contracts';
+import { PendingOnSchema, SlaPolicySetSchema, SlaStatusSchema, TicketPrioritySchema, TicketStateSchema } from '@fieldops/contracts';
 import { PageOf, pageQueryFields } from '@fieldops/platform';
 import { Type } from 'typebox';
 
@@ -51,7 +51,7 @@ export const TicketPage = PageOf(Ticket);
 
 export const ListTicketsQuery = Type.Object({
   state: Type.Optional(
-    Type.Union([TicketStateSchema, Type.Literal('open')], { description: 'open: new, assigned, in_progress or pending' }),
+    Type.Union([TicketStateSchema, Type.Literal('open')], { description: 'open: new, assigned, in_progress, pending or review' }),
   ),
   queue: Type.Optional(Type.String({ maxLength: 64 })),
   assigneeId: Type.Optional(Id),
@@ -94,6 +94,29 @@ export const TransitionBody = Type.Object(
     to: TicketStateSchema,
     reason: Type.Optional(Type.String({ maxLength: 1000 })),
     pendingOn: Type.Optional(PendingOnSchema),
+  },
+  { additionalProperties: false },
+);
+
+export const CompleteOnSiteBody = Type.Object(
+  {
+    visitId: Type.String({ minLength: 1, maxLength: 64, description: 'My check-in at the ticket’s merchant' }),
+    photoIds: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
+      minItems: 1,
+      maxItems: 10,
+      uniqueItems: true,
+      description: 'Photos of the work done (file ids)',
+    }),
+    signatureFileId: Type.String({ minLength: 1, maxLength: 64, description: 'The merchant contact’s signature, an image (file id)' }),
+    note: Type.Optional(Type.String({ maxLength: 1000 })),
+  },
+  { additionalProperties: false },
+);
+
+export const ReviewBody = Type.Object(
+  {
+    decision: Type.Union([Type.Literal('approve'), Type.Literal('reject')]),
+    reason: Type.Optional(Type.String({ maxLength: 1000, description: 'Required to reject' })),
   },
   { additionalProperties: false },
 );
@@ -144,7 +167,9 @@ export const Comment = Type.Object({
 export const TicketTimeline = Type.Object({
   history: Type.Array(
     Type.Object({
-      kind: Type.String({ description: 'opened, transitioned, reopened, assigned, commented, updated, priority-changed' }),
+      kind: Type.String({
+        description: 'opened, transitioned, reopened, completed-on-site, reviewed, assigned, commented, updated, priority-changed',
+      }),
       from: Type.Union([TicketStateSchema, Type.Null()]),
       to: Type.Union([TicketStateSchema, Type.Null()]),
       actor: Type.String(),
@@ -210,6 +235,7 @@ export const TicketTypes = Type.Object({
     Type.Object({
       type: Type.String(),
       label: Type.String(),
+      labels: Type.Record(Type.String(), Type.String(), { description: 'The label by locale: en and the country’s own languages' }),
       defaultPriority: TicketPrioritySchema,
       queue: Type.String(),
       assignment: Type.Union([Type.Literal('covering-rep'), Type.Literal('least-loaded'), Type.Literal('queue')]),
@@ -217,3 +243,16 @@ export const TicketTypes = Type.Object({
     }),
   ),
 });
+
+export const TypeParams = Type.Object({ type: Type.String({ minLength: 1, maxLength: 64 }) });
+
+export const SlaPolicyRow = Type.Object({
+  ticketType: Type.String({ description: 'default: the types without their own policies' }),
+  label: Type.String(),
+  source: Type.Union([Type.Literal('country'), Type.Literal('built-in')]),
+  from: Type.String({ description: 'The row the figures come from: the type itself or default' }),
+  version: Type.Integer({ description: 'Send as If-Match to change it; 0: never changed in this country' }),
+  policies: SlaPolicySetSchema,
+});
+
+export const SlaPolicyList = Type.Object({ country: Type.String(), items: Type.Array(SlaPolicyRow) });

@@ -1,9 +1,13 @@
+import { SlaPolicySetSchema } from '@fieldops/contracts';
 import { accessFor, ifMatch, type ServiceApp, setEtag, versionedWrite } from '@fieldops/platform';
 import { assignTicket } from '../app/assign-ticket';
 import { bulkAssign } from '../app/bulk-assign';
 import { commentTicket } from '../app/comment-ticket';
+import { completeOnSite } from '../app/complete-on-site';
 import { createTicket } from '../app/create-ticket';
 import { listTickets } from '../app/list-tickets';
+import { reviewTicket } from '../app/review-ticket';
+import { listSlaPolicies, setSlaPolicies } from '../app/sla-policy-admin';
 import { ticketTimeline } from '../app/ticket-history';
 import { ticketSla } from '../app/ticket-sla-view';
 import { toTicketView } from '../app/ticket-view';
@@ -19,15 +23,20 @@ import {
   BulkAssignReport,
   Comment,
   CommentBody,
+  CompleteOnSiteBody,
   CreateTicketBody,
   IdParams,
   ListTicketsQuery,
+  ReviewBody,
+  SlaPolicyList,
+  SlaPolicyRow,
   Ticket,
   TicketPage,
   TicketSla,
   TicketTimeline,
   TicketTypes,
   TransitionBody,
+  TypeParams,
   UpdateTicketBody,
 } from './schemas';
 
@@ -47,15 +56,45 @@ export function ticketRoutes(app: ServiceApp, ctx: TicketsContext): void {
       return {
         country: caller.country,
         reopenWindowDays: setup.reopenWindowDays,
-        items: setup.types.map(({ type, label, defaultPriority, queue, assignment, fields }) => ({
+        items: setup.types.map(({ type, label, labels, defaultPriority, queue, assignment, fields }) => ({
           type,
           label,
+          labels: { en: label, ...labels },
           defaultPriority,
           queue,
           assignment,
           fields: { ...fields },
         })),
       };
+    },
+  );
+
+  app.get(
+    '/api/v1/tickets/sla-policies',
+    {
+      schema: {
+        operationId: 'listSlaPolicies',
+        summary: 'The SLA policies of my country per ticket type (and the default), with where each comes from',
+        response: { 200: SlaPolicyList },
+      },
+    },
+    async (request) => listSlaPolicies(ctx, await accessFor(request, TicketPermission.sla, ctx.scopes)),
+  );
+
+  app.put(
+    '/api/v1/tickets/sla-policies/:type',
+    {
+      schema: {
+        operationId: 'setSlaPolicies',
+        summary: 'Set my country’s SLA policies of a ticket type (or default), every priority; its open tickets are recomputed (If-Match)',
+        params: TypeParams,
+        body: SlaPolicySetSchema,
+        response: { 200: SlaPolicyRow },
+      },
+    },
+    async (request, reply) => {
+      const access = await accessFor(request, TicketPermission.sla, ctx.scopes);
+      return versionedWrite(reply, setSlaPolicies(ctx, access, request.params.type, request.body, ifMatch(request)));
     },
   );
 
@@ -153,6 +192,41 @@ export function ticketRoutes(app: ServiceApp, ctx: TicketsContext): void {
     async (request, reply) => {
       const access = await accessFor(request, TicketPermission.write, ctx.scopes);
       return toTicketView(await versionedWrite(reply, transitionTicket(ctx, access, request.params.id, request.body, ifMatch(request))));
+    },
+  );
+
+  app.post(
+    '/api/v1/tickets/:id/complete-on-site',
+    {
+      schema: {
+        operationId: 'completeTicketOnSite',
+        summary:
+          'Resolve a merchant’s ticket on site: my check-in there, photos and the contact’s signature; a flagged visit sends it to review (If-Match, Idempotency-Key)',
+        params: IdParams,
+        body: CompleteOnSiteBody,
+        response: { 200: Ticket },
+      },
+    },
+    async (request, reply) => {
+      const access = await accessFor(request, TicketPermission.write, ctx.scopes);
+      return toTicketView(await versionedWrite(reply, completeOnSite(ctx, access, request.params.id, request.body, ifMatch(request))));
+    },
+  );
+
+  app.post(
+    '/api/v1/tickets/:id/review',
+    {
+      schema: {
+        operationId: 'reviewTicket',
+        summary: 'Approve (resolved) or reject (back in progress, with a reason) a ticket completed with a flagged visit',
+        params: IdParams,
+        body: ReviewBody,
+        response: { 200: Ticket },
+      },
+    },
+    async (request, reply) => {
+      const access = await accessFor(request, TicketPermission.review, ctx.scopes);
+      return toTicketView(await versionedWrite(reply, reviewTicket(ctx, access, request.params.id, request.body, ifMatch(request))));
     },
   );
 

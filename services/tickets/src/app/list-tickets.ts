@@ -1,6 +1,6 @@
 import { type Access, decodeCursor, type Page, toPage } from '@fieldops/platform';
 import type { TicketsContext } from '../config';
-import { NO_BREACH, ticketRepository } from '../db/ticket.repository';
+import { ticketRepository } from '../db/ticket.repository';
 import type { TicketState } from '../domain/ticket-state';
 import { type TicketView, toTicketView } from './ticket-view';
 
@@ -27,5 +27,5 @@ export async function listTickets(ctx: TicketsContext, access: Access, input: Li
     after = key ? { id: key[0] as string } : undefined;
   }
   const rows = await ticketRepository.list(ctx.db, access.scope, { ...input, sort, after, limit: input.limit });
-  return toPage(rows, input.limit, (row) => (sort === 'breach' ? [row.sla_breach_at ?? NO_BREACH, row.id] : [row.id]), toTicketView);
+  return toPage(rows, input.limit, (row) => (sort === 'breach' ? [row.sla_breach_sort, row.id] : [row.id]), toTicketView);
 }

@@ -4,7 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import type { TicketsContext } from '../config';
 import { historyRepository, type NewHistory } from '../db/history.repository';
 import type { TicketsDb } from '../db/schema';
-import { type TicketRow, ticketRepository } from '../db/ticket.repository';
+import { breachSortOf, NO_BREACH, type TicketRow, ticketRepository } from '../db/ticket.repository';
 import type { TicketPriority } from '../domain/ticket-state';
 import type { TicketTypeDefinition } from '../domain/ticket-types';
 import { ticketEvents } from '../events/published';
@@ -65,10 +65,12 @@ export async function openTicket(
     lead_id: input.leadId,
     place_id: input.placeId,
     visit_id: input.visitId,
+    on_site_visit_id: null,
     fields: JSON.stringify(input.fields),
     created_by: input.createdBy,
     sla_next_due_at: null,
     sla_breach_at: null,
+    sla_breach_sort: NO_BREACH,
     sla_status: 'none',
     resolved_at: null,
     closed_at: null,
@@ -94,7 +96,7 @@ export async function openTicket(
   await historyRepository.append(trx, row.id, history);
   const sla = await slaColumnsFor(ctx, trx, row, now);
   await ticketRepository.setSla(trx, row.id, row.version, sla);
-  const opened = { ...row, ...sla };
+  const opened = { ...row, ...sla, sla_breach_sort: breachSortOf(sla.sla_breach_at) };
   await watch(trx, ctx.dialect, row.id, [input.createdBy, opened.assignee_id], now);
   await events.append(ticketEvents.opened(opened, input.createdBy));
   if (assignee) await events.append(ticketEvents.assigned(opened, null, assignee.id, 'service:tickets'));

@@ -20,7 +20,13 @@ export interface ReferencedRecord {
  * Reads a referenced record with the caller's token, so its owner applies the caller's scope: one they may not
  * see is a 422 naming `field`, as is one of another country than the ticket; an owner out of reach is a 503.
  */
-async function readAs<T>(what: string, field: string, country: string, read: () => Promise<T | undefined>, countryOf: (r: T) => string) {
+export async function readAs<T>(
+  what: string,
+  field: string,
+  country: string,
+  read: () => Promise<T | undefined>,
+  countryOf: (r: T) => string,
+) {
   let record: T | undefined;
   try {
     record = await read();

@@ -1,7 +1,10 @@
 import type { SlaStatus } from '@fieldops/contracts';
 import type { CountryCode } from '@fieldops/countries';
+import type { Kysely, Transaction } from 'kysely';
 import type { TicketsContext } from '../config';
 import type { HistoryRow } from '../db/history.repository';
+import type { TicketsDb } from '../db/schema';
+import { type StoredSlaPolicy, slaPolicyRepository } from '../db/sla-policy.repository';
 import type { TicketRow } from '../db/ticket.repository';
 import {
   computeSla,
@@ -15,6 +18,8 @@ import {
   slaPoliciesFor,
   summarizeSla,
 } from '../domain/sla';
+
+type Db = Kysely<TicketsDb> | Transaction<TicketsDb>;
 
 /** The SLA columns a ticket row keeps current: the breach job's index and the queue's summary and sort key. */
 export interface SlaColumns {
@@ -47,19 +52,57 @@ export function slaHistoryOf(rows: readonly HistoryRow[]): SlaHistoryEvent[] {
   return events;
 }
 
-/** The policies of the ticket's country and type. */
-export function slaPoliciesOf(ticket: Pick<TicketRow, 'country' | 'type'>): SlaPolicySet {
-  return slaPoliciesFor(DEFAULT_SLA_POLICIES, ticket.country as CountryCode, ticket.type);
+/** The policies a type is held to in a country, and where they come from (`version` 0: built in). */
+export interface EffectiveSlaPolicies {
+  policies: SlaPolicySet;
+  source: 'country' | 'built-in';
+  /** The row they come from: the type's own or `default`. */
+  ticketType: string;
+  version: number;
 }
 
-/** Every clock of a ticket at `now`, on its country's working calendar, from its history alone. */
+/**
+ * The policies of a type in a country: the country's own row for the type, else the built-in row for the type when
+ * there is one (complaints, on-site work), else the country's own `default`, else the built-in default.
+ */
+export function effectiveSlaPolicies(stored: readonly StoredSlaPolicy[], country: string, ticketType: string): EffectiveSlaPolicies {
+  const own = (type: string) => stored.find((p) => p.country === country && p.ticketType === type);
+  const builtIn = (type: string): EffectiveSlaPolicies => ({
+    policies: slaPoliciesFor(DEFAULT_SLA_POLICIES, country as CountryCode, type),
+    source: 'built-in',
+    ticketType: type,
+    version: 0,
+  });
+  const fromRow = (row: StoredSlaPolicy): EffectiveSlaPolicies => ({
+    policies: row.policies,
+    source: 'country',
+    ticketType: row.ticketType,
+    version: row.version,
+  });
+  const typeRow = own(ticketType);
+  if (typeRow) return fromRow(typeRow);
+  if (ticketType !== 'default' && DEFAULT_SLA_POLICIES[country as CountryCode]?.[ticketType] !== undefined) return builtIn(ticketType);
+  const defaultRow = own('default');
+  return defaultRow ? fromRow(defaultRow) : builtIn('default');
+}
+
+/** The policies of the ticket's country and type, as stored now. */
+export async function slaPoliciesOf(db: Db, ticket: Pick<TicketRow, 'country' | 'type'>): Promise<SlaPolicySet> {
+  return effectiveSlaPolicies(await slaPolicyRepository.forType(db, ticket.country, ticket.type), ticket.country, ticket.type).policies;
+}
+
+/**
+ * Every clock of a ticket at `now`, on its country's working calendar, from its history and the policies its type is
+ * held to now (a policy change recomputes the open tickets, so each is held to one policy over its whole life).
+ */
 export function slaReportOf(
   ctx: TicketsContext,
   ticket: Pick<TicketRow, 'country' | 'type'>,
   history: readonly HistoryRow[],
   now: number,
+  policies: SlaPolicySet,
 ): SlaReport {
-  return computeSla(slaHistoryOf(history), slaPoliciesOf(ticket), ctx.countries.get(ticket.country), new Date(now));
+  return computeSla(slaHistoryOf(history), policies, ctx.countries.get(ticket.country), new Date(now));
 }
 
 /**

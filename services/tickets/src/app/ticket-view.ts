@@ -1,5 +1,5 @@
 import type { TicketRow } from '../db/ticket.repository';
-import { allowedFrom } from '../domain/ticket-state';
+import { plainMovesFrom } from '../domain/ticket-state';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -12,7 +12,7 @@ export function toTicketView(row: TicketRow) {
     title: row.title,
     description: row.description,
     state: row.state,
-    allowedMoves: [...allowedFrom(row.state)],
+    allowedMoves: plainMovesFrom(row.state),
     pendingOn: row.pending_on,
     priority: row.priority,
     queue: row.queue,

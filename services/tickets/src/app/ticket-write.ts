@@ -4,9 +4,9 @@ import type { TicketsContext } from '../config';
 import { historyRepository, type NewHistory } from '../db/history.repository';
 import type { TicketsDb } from '../db/schema';
 import { slaActionRepository } from '../db/sla-action.repository';
-import { type TicketChanges, type TicketRow, ticketRepository } from '../db/ticket.repository';
+import { breachSortOf, type TicketChanges, type TicketRow, ticketRepository } from '../db/ticket.repository';
 import { watcherRepository } from '../db/watcher.repository';
-import { type SlaColumns, slaColumnsOf, slaReportOf } from './ticket-sla';
+import { type SlaColumns, slaColumnsOf, slaPoliciesOf, slaReportOf } from './ticket-sla';
 
 type Db = Kysely<TicketsDb> | Transaction<TicketsDb>;
 
@@ -14,7 +14,7 @@ type Db = Kysely<TicketsDb> | Transaction<TicketsDb>;
 export async function slaColumnsFor(ctx: TicketsContext, db: Db, ticket: TicketRow, now: number): Promise<SlaColumns> {
   const history = await historyRepository.of(db, ticket.id);
   const fired = await slaActionRepository.firedFor(db, ticket.id);
-  return slaColumnsOf(slaReportOf(ctx, ticket, history, now), now, fired);
+  return slaColumnsOf(slaReportOf(ctx, ticket, history, now, await slaPoliciesOf(db, ticket)), now, fired);
 }
 
 export function lostRace(): ConflictError {
@@ -41,7 +41,7 @@ export async function writeTicket(
   const written: TicketRow = { ...before, ...changes, updated_at: options.now, version: expected + 1 };
   const sla = await slaColumnsFor(ctx, trx, written, options.now);
   await ticketRepository.setSla(trx, before.id, written.version, sla);
-  return { ...written, ...sla };
+  return { ...written, ...sla, sla_breach_sort: breachSortOf(sla.sla_breach_at) };
 }
 
 /** Adds the people to tell about a ticket (its creator, assignee); a watcher already there stays once. */

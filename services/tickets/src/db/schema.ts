@@ -1,5 +1,6 @@
 import type { PendingOn, SlaStatus, TicketPriority, TicketState } from '@fieldops/contracts';
 import type { PlatformTables } from '@fieldops/platform';
+import type { ColumnType } from 'kysely';
 
 export interface TicketTable {
   id: string;
@@ -26,6 +27,8 @@ export interface TicketTable {
   lead_id: string | null;
   place_id: string | null;
   visit_id: string | null;
+  /** The check-in of the latest completion on site (a flag on it later sends a resolved ticket back to review). */
+  on_site_visit_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** The type's fields as JSON, valid against the type's schema. */
   fields: string;
   created_by: string;
@@ -33,6 +36,11 @@ export interface TicketTable {
   sla_next_due_at: number | null;
   /** When the first open SLA clock breaches (or breached), for sorting by "breaches first". */
   sla_breach_at: number | null;
+  /**
+   * The queue's "breaches first" key, indexed: the breach time, or NO_BREACH after every ticket that has one. Kept
+   * by the repository wherever it writes `sla_breach_at`; optional on insert only for rows written outside it.
+   */
+  sla_breach_sort: ColumnType<number, number | undefined, number>;
   /** The SLA summary the queue shows and filters by: the worst open clock decides. */
   sla_status: SlaStatus;
   resolved_at: number | null;
@@ -81,10 +89,22 @@ export interface TicketSlaActionTable {
   at: number;
 }
 
+/** A country's own SLA policies of one ticket type (`default`: the types without their own row). */
+export interface TicketSlaPolicyTable {
+  country: string;
+  ticket_type: string;
+  /** The SlaPolicySet, by priority, as JSON. */
+  policies: string;
+  version: number;
+  updated_by: string;
+  updated_at: number;
+}
+
 export interface TicketsDb extends PlatformTables {
   ticket: TicketTable;
   ticket_history: TicketHistoryTable;
   ticket_comment: TicketCommentTable;
   ticket_watcher: TicketWatcherTable;
   ticket_sla_action: TicketSlaActionTable;
+  ticket_sla_policy: TicketSlaPolicyTable;
 }

@@ -1,12 +1,12 @@
 import { type Dialect, forUpdate, type ResolvedScope } from '@fieldops/platform';
-import { type Kysely, type Selectable, sql, type Transaction, type Updateable } from 'kysely';
+import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import { OPEN_STATES, type TicketState } from '../domain/ticket-state';
 import type { TicketsDb, TicketTable } from './schema';
 import { visibleTo } from './ticket-visibility';
 
 export type TicketRow = Selectable<TicketTable>;
 type Db = Kysely<TicketsDb> | Transaction<TicketsDb>;
-export type TicketChanges = Omit<Updateable<TicketTable>, 'id' | 'version' | 'created_at' | 'country' | 'created_by'>;
+export type TicketChanges = Omit<Updateable<TicketTable>, 'id' | 'version' | 'created_at' | 'country' | 'created_by' | 'sla_breach_sort'>;
 
 /** The sort key of a ticket without a running clock: after every ticket that has one. */
 export const NO_BREACH = Number.MAX_SAFE_INTEGER;
@@ -21,6 +21,7 @@ function normalise(row: TicketRow): TicketRow {
     lng: toNumber(row.lng),
     sla_next_due_at: toNumber(row.sla_next_due_at),
     sla_breach_at: toNumber(row.sla_breach_at),
+    sla_breach_sort: Number(row.sla_breach_sort),
     resolved_at: toNumber(row.resolved_at),
     closed_at: toNumber(row.closed_at),
     version: Number(row.version),
@@ -40,11 +41,15 @@ export interface TicketListFilter {
   limit: number;
 }
 
-const breachKey = sql<number>`coalesce(ticket.sla_breach_at, ${NO_BREACH})`;
+/** The stored sort key of a breach time (indexed with the id: the queue's "breaches first" reads that index). */
+export const breachSortOf = (breachAt: number | null): number => breachAt ?? NO_BREACH;
 
 export const ticketRepository = {
   async insert(db: Db, row: TicketRow): Promise<void> {
-    await db.insertInto('ticket').values(row).execute();
+    await db
+      .insertInto('ticket')
+      .values({ ...row, sla_breach_sort: breachSortOf(row.sla_breach_at) })
+      .execute();
   },
 
   async byId(db: Db, id: string): Promise<TicketRow | undefined> {
@@ -56,6 +61,17 @@ export const ticketRepository = {
   async locked(db: Transaction<TicketsDb>, dialect: Dialect, id: string): Promise<TicketRow | undefined> {
     const row = await forUpdate(db.selectFrom('ticket').selectAll().where('id', '=', id), dialect).executeTakeFirst();
     return row && normalise(row);
+  },
+
+  /** The resolved tickets whose latest completion on site was this visit. */
+  async resolvedOnSiteWith(db: Db, visitId: string): Promise<TicketRow[]> {
+    const rows = await db
+      .selectFrom('ticket')
+      .selectAll()
+      .where('on_site_visit_id', '=', visitId)
+      .where('state', '=', 'resolved')
+      .execute();
+    return rows.map(normalise);
   },
 
   async visible(db: Db, id: string, scope: ResolvedScope): Promise<TicketRow | undefined> {
@@ -71,6 +87,11 @@ export const ticketRepository = {
 
   /** A page of the tickets a scope sees, newest first or by breach time (soonest first, none last). */
   async list(db: Db, scope: ResolvedScope, filter: TicketListFilter): Promise<TicketRow[]> {
+    return (await ticketRepository.listQuery(db, scope, filter).execute()).map(normalise);
+  },
+
+  /** The query of `list`, unrun: what its index test explains. */
+  listQuery(db: Db, scope: ResolvedScope, filter: TicketListFilter) {
     let query = db.selectFrom('ticket').selectAll().where(visibleTo(scope));
     if (filter.state === 'open') query = query.where('state', 'in', [...OPEN_STATES]);
     else if (filter.state !== undefined) query = query.where('state', '=', filter.state);
@@ -80,16 +101,17 @@ export const ticketRepository = {
     const after = filter.after;
     if (filter.sort === 'breach') {
       if (after && 'breachAt' in after) {
-        query = query.where(
-          sql<boolean>`(${breachKey} > ${after.breachAt} or (${breachKey} = ${after.breachAt} and ticket.id > ${after.id}))`,
+        const { breachAt, id } = after;
+        query = query.where((eb) =>
+          eb.or([eb('sla_breach_sort', '>', breachAt), eb.and([eb('sla_breach_sort', '=', breachAt), eb('id', '>', id)])]),
         );
       }
-      query = query.orderBy(breachKey).orderBy('id');
+      query = query.orderBy('sla_breach_sort').orderBy('id');
     } else {
       if (after) query = query.where('id', '<', after.id);
       query = query.orderBy('id', 'desc');
     }
-    return (await query.limit(filter.limit + 1).execute()).map(normalise);
+    return query.limit(filter.limit + 1);
   },
 
   /** Every ticket of a merchant the scope sees, newest first, for the merchant's own page. */
@@ -128,9 +150,10 @@ export const ticketRepository = {
 
   /** Applies `changes` only if the ticket still has `expectedVersion`; answers whether it did. */
   async update(db: Db, id: string, expectedVersion: number, changes: TicketChanges): Promise<boolean> {
+    const sort = changes.sla_breach_at === undefined ? {} : { sla_breach_sort: breachSortOf(changes.sla_breach_at as number | null) };
     const result = await db
       .updateTable('ticket')
-      .set({ ...changes, version: expectedVersion + 1 })
+      .set({ ...changes, ...sort, version: expectedVersion + 1 })
       .where('id', '=', id)
       .where('version', '=', expectedVersion)
       .executeTakeFirst();
@@ -147,14 +170,21 @@ export const ticketRepository = {
     version: number,
     sla: Pick<TicketRow, 'sla_next_due_at' | 'sla_breach_at' | 'sla_status'>,
   ): Promise<boolean> {
-    const result = await db.updateTable('ticket').set(sla).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    const result = await db
+      .updateTable('ticket')
+      .set({ ...sla, sla_breach_sort: breachSortOf(sla.sla_breach_at) })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   },
 
-  /** Every ticket in id order, a page at a time (exports and recomputations). */
-  async page(db: Db, after: string, limit: number): Promise<TicketRow[]> {
+  /** Every ticket in id order (of a country, of a type), a page at a time (exports and recomputations). */
+  async page(db: Db, after: string, limit: number, only: { country?: string; type?: string } = {}): Promise<TicketRow[]> {
     let query = db.selectFrom('ticket').selectAll().orderBy('id').limit(limit);
     if (after !== '') query = query.where('id', '>', after);
+    if (only.country !== undefined) query = query.where('country', '=', only.country);
+    if (only.type !== undefined) query = query.where('type', '=', only.type);
     return (await query.execute()).map(normalise);
   },
 };

@@ -4,14 +4,17 @@ export { PENDING_ON, type PendingOn, TICKET_PRIORITIES, TICKET_STATES, type Tick
 
 /**
  * A ticket's life: new → assigned → in_progress ⇄ pending → resolved → closed; a reopen is resolved/closed →
- * in_progress; cancel from any open state. The states each state may move to:
+ * in_progress; cancel from any open state. Completed on site with a flagged visit, it waits in review until a
+ * reviewer approves (resolved) or rejects it (back to in_progress); resolved on site, it goes back to review when
+ * its visit is flagged later (at the visit's check-out). The states each state may move to:
  */
 const NEXT: Record<TicketState, readonly TicketState[]> = {
   new: ['assigned', 'canceled'],
-  assigned: ['in_progress', 'pending', 'resolved', 'canceled'],
-  in_progress: ['pending', 'resolved', 'canceled'],
-  pending: ['in_progress', 'resolved', 'canceled'],
-  resolved: ['closed', 'in_progress'],
+  assigned: ['in_progress', 'pending', 'review', 'resolved', 'canceled'],
+  in_progress: ['pending', 'review', 'resolved', 'canceled'],
+  pending: ['in_progress', 'review', 'resolved', 'canceled'],
+  review: ['resolved', 'in_progress', 'canceled'],
+  resolved: ['closed', 'in_progress', 'review'],
   closed: ['in_progress'],
   canceled: [],
 };
@@ -23,6 +26,11 @@ export function allowedFrom(state: TicketState): readonly TicketState[] {
   return NEXT[state];
 }
 
+/** The moves a plain transition may make (the rest take an on-site completion or a reviewer's decision). */
+export function plainMovesFrom(state: TicketState): TicketState[] {
+  return NEXT[state].filter((to) => to !== 'review' && (state !== 'review' || to === 'canceled'));
+}
+
 export interface TransitionSubject {
   state: TicketState;
   assigneeId: string | null;
@@ -30,8 +38,16 @@ export interface TransitionSubject {
   resolvedAt: number | null;
 }
 
+/**
+ * The command asking for the move: only an on-site completion enters review, or — from resolved — the flag of the
+ * visit it was completed with; only a reviewer's decision leaves it for resolved or in_progress (a plain transition
+ * cannot skip the evidence or the review).
+ */
+export type TransitionCommand = 'transition' | 'on-site' | 'review' | 'visit-flagged';
+
 export interface TransitionRequest {
   to: TicketState;
+  command?: TransitionCommand;
   pendingOn?: PendingOn;
   now: number;
   /** The country's reopen window after a resolution. */
@@ -41,7 +57,12 @@ export interface TransitionRequest {
 /** `kind` names the change in the ticket's history: a move back from resolved/closed is a reopen. */
 export type TransitionDecision =
   | { ok: true; kind: 'transitioned' | 'reopened'; state: TicketState; pendingOn: PendingOn | null }
-  | { ok: false; code: 'illegal' | 'unassigned' | 'reopen-window' | 'pending-on'; message: string; allowed: readonly TicketState[] };
+  | {
+      ok: false;
+      code: 'illegal' | 'unassigned' | 'reopen-window' | 'pending-on' | 'needs-on-site' | 'needs-review';
+      message: string;
+      allowed: readonly TicketState[];
+    };
 
 export function transition(ticket: TransitionSubject, request: TransitionRequest): TransitionDecision {
   const { state } = ticket;
@@ -50,6 +71,17 @@ export function transition(ticket: TransitionSubject, request: TransitionRequest
   if (!allowed.includes(to)) {
     const list = allowed.length > 0 ? allowed.join(', ') : 'none';
     return { ok: false, code: 'illegal', message: `A ${state} ticket cannot move to ${to}; allowed: ${list}.`, allowed };
+  }
+  const command = request.command ?? 'transition';
+  if (to === 'review' && state === 'resolved' && command !== 'visit-flagged') {
+    const message = 'A resolved ticket goes back to review only when the visit it was completed with is flagged.';
+    return { ok: false, code: 'needs-on-site', message, allowed };
+  }
+  if (to === 'review' && state !== 'resolved' && command !== 'on-site') {
+    return { ok: false, code: 'needs-on-site', message: 'A ticket goes to review only through an on-site completion.', allowed };
+  }
+  if (state === 'review' && to !== 'canceled' && command !== 'review') {
+    return { ok: false, code: 'needs-review', message: 'A ticket in review is approved or rejected by a reviewer.', allowed };
   }
   if (to === 'assigned' && ticket.assigneeId === null) {
     return { ok: false, code: 'unassigned', message: 'Assign the ticket to someone first.', allowed };

@@ -1,4 +1,4 @@
-import type { TicketSnapshot, TicketsEventData, TicketsEventType } from '@fieldops/contracts';
+import type { SlaPolicyChanged, TicketSnapshot, TicketsEventData, TicketsEventType } from '@fieldops/contracts';
 import type { NewEvent } from '@fieldops/platform';
 import type { CommentRow } from '../db/comment.repository';
 import type { TicketRow } from '../db/ticket.repository';
@@ -89,3 +89,14 @@ export const ticketEvents = {
   escalated: (row: TicketRow, action: SlaDueAction, audience: 'team-lead' | 'city-manager', dueAt: string | null, notify: string[]) =>
     event('tickets.ticket.escalated.v1', row, { ...slaAction(row, action, dueAt, notify), level: action.level, audience }, SERVICE_ACTOR),
 };
+
+/** A country's SLA policy of a type changed (the audit trail: who, before, after). Subject: `CC:type`. */
+export function slaPolicyChanged(data: SlaPolicyChanged): NewEvent<SlaPolicyChanged> {
+  return {
+    type: 'tickets.sla-policy.changed.v1',
+    subject: `${data.country}:${data.ticketType}`,
+    data,
+    country: data.country,
+    actor: data.by,
+  };
+}

@@ -7,14 +7,19 @@ import { OPEN_STATES } from '../domain/ticket-state';
 const PAGE = 500;
 
 /**
- * Recomputes the SLA columns of every open ticket from its history: after a calendar or policy fix (a holiday
- * gazetted late), the due-time index and the queue's order follow at once. Answers how many tickets changed.
+ * Recomputes the SLA columns of every open ticket (of a country, of a type) from its history: after a calendar or
+ * policy change (a holiday gazetted late, a country's new targets), the due-time index and the queue's order follow
+ * at once. Answers how many tickets changed.
  */
-export async function recomputeOpenSla(ctx: TicketsContext, progress?: ProgressReporter): Promise<{ recomputed: number }> {
+export async function recomputeOpenSla(
+  ctx: TicketsContext,
+  progress?: ProgressReporter,
+  only: { country?: string; type?: string } = {},
+): Promise<{ recomputed: number }> {
   let after = '';
   let recomputed = 0;
   for (;;) {
-    const page = await ticketRepository.page(ctx.db, after, PAGE);
+    const page = await ticketRepository.page(ctx.db, after, PAGE, only);
     const now = ctx.clock.now();
     progress?.tick(page.length);
     for (const ticket of page.filter((t) => OPEN_STATES.includes(t.state))) {

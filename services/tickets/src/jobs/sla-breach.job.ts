@@ -7,7 +7,7 @@ import type { TicketsDb } from '../db/schema';
 import { slaActionRepository } from '../db/sla-action.repository';
 import { type TicketRow, ticketRepository } from '../db/ticket.repository';
 import { watcherRepository } from '../db/watcher.repository';
-import type { EscalationAudience, SlaDueAction, SlaReport } from '../domain/sla';
+import type { EscalationAudience, SlaDueAction, SlaPolicySet, SlaReport } from '../domain/sla';
 import { ticketEvents } from '../events/published';
 
 /** Tickets read per run; the rest are still due on the next. */
@@ -23,11 +23,17 @@ interface PlannedAction {
 const withoutNull = (ids: (string | null)[]) => [...new Set(ids.filter((id): id is string => id !== null))];
 
 /** Who each action tells, read before the transaction: the assignee, the watchers, or the escalation's audience. */
-async function plan(ctx: TicketsContext, ticket: TicketRow, report: SlaReport, action: SlaDueAction): Promise<PlannedAction> {
+async function plan(
+  ctx: TicketsContext,
+  ticket: TicketRow,
+  policies: SlaPolicySet,
+  report: SlaReport,
+  action: SlaDueAction,
+): Promise<PlannedAction> {
   const clock = report.clocks.find((c) => c.key === action.key.split(':')[0]);
   const dueAt = clock?.dueAt ?? clock?.breachedAt ?? null;
   if (action.kind === 'escalate') {
-    const level = slaPoliciesOf(ticket)[ticket.priority].escalations.find((l) => l.level === action.level);
+    const level = policies[ticket.priority].escalations.find((l) => l.level === action.level);
     const audience = level?.notify ?? 'city-manager';
     return { action, dueAt, audience, notify: await escalationAudience(ctx, ticket, audience, action.level) };
   }
@@ -42,11 +48,12 @@ async function plan(ctx: TicketsContext, ticket: TicketRow, report: SlaReport, a
  * transaction, so a replica racing on the same ticket fires none twice; then the ticket's next due time moves on.
  */
 async function fireTicket(ctx: TicketsContext, ticket: TicketRow, now: number): Promise<number> {
-  const report = slaReportOf(ctx, ticket, await historyRepository.of(ctx.db, ticket.id), now);
+  const policies = await slaPoliciesOf(ctx.db, ticket);
+  const report = slaReportOf(ctx, ticket, await historyRepository.of(ctx.db, ticket.id), now, policies);
   const already = await slaActionRepository.firedFor(ctx.db, ticket.id);
   const due = dueSlaActions(report, now).filter((action) => !already.has(action.key));
   const planned: PlannedAction[] = [];
-  for (const action of due) planned.push(await plan(ctx, ticket, report, action));
+  for (const action of due) planned.push(await plan(ctx, ticket, policies, report, action));
   return ctx.transact(async (trx, events) => {
     let fired = 0;
     for (const { action, notify, audience, dueAt } of planned) {

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../shared/session/session';
+import { MigrationPanel } from './migration-panel';
 import { OrgUnitsPanel } from './org-units-panel';
 import { RolesPanel } from './roles-panel';
 import { UsersPanel } from './users-panel';
 
-const TABS = ['users', 'orgUnits', 'roles'] as const;
-const TAB_PERMISSIONS = { users: 'user:read', orgUnits: 'org:read', roles: 'role:read' } as const;
+const TABS = ['users', 'orgUnits', 'roles', 'migration'] as const;
+const TAB_PERMISSIONS = { users: 'user:read', orgUnits: 'org:read', roles: 'role:read', migration: 'migration:manage' } as const;
 
 /** People, the organisation they belong to, and what their roles let them do. */
 export function AdminPage() {
@@ -34,6 +35,7 @@ export function AdminPage() {
       {tabs.includes(tab) && tab === 'users' && <UsersPanel />}
       {tabs.includes(tab) && tab === 'orgUnits' && <OrgUnitsPanel />}
       {tabs.includes(tab) && tab === 'roles' && <RolesPanel />}
+      {tabs.includes(tab) && tab === 'migration' && <MigrationPanel />}
     </section>
   );
 }

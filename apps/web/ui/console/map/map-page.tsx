@@ -5,10 +5,13 @@ import { Link } from 'react-router';
 import { screenQuery } from '../../shared/api/graphql';
 import { Field } from '../../shared/forms/field';
 import { homeView } from '../../shared/map/home-view';
+import { useCountryCentre } from '../../shared/map/map-config';
 import { MapLegend } from '../../shared/map/map-legend';
 import { type BBox, type MapPoint, MapView } from '../../shared/map/map-view';
 import { useSession } from '../../shared/session/session';
 import { StatusLine } from '../../shared/status-line';
+import { useCountryChoice } from '../records/country-choice';
+import { CountrySelect } from '../records/country-select';
 import { RecordPopup } from './record-popup';
 
 interface MapRecord {
@@ -28,7 +31,8 @@ const LAYERS = ['merchant', 'lead'] as const;
 
 /**
  * Merchants and leads on the map beside their list: the map's view decides what the list shows, and the list's
- * filters (kind, text) decide what the map draws; picking a row or a dot selects it in both.
+ * filters (kind, text) decide what the map draws; picking a row or a dot selects it in both. Someone who sees
+ * several countries picks one (the same choice as the lists'): the map moves to it and draws only its records.
  */
 export function MapPage() {
   const { t } = useTranslation();
@@ -37,13 +41,21 @@ export function MapPage() {
   const [kinds, setKinds] = useState<Set<string>>(new Set(LAYERS));
   const [text, setText] = useState('');
   const [selected, setSelected] = useState<string | undefined>();
+  const countryChoice = useCountryChoice();
+  const country = countryChoice.country || undefined;
+  const countryCentre = useCountryCentre(country);
   const data = useQuery({
-    queryKey: ['map', view],
+    queryKey: ['map', view, country],
     enabled: view !== undefined,
     placeholderData: (previous) => previous,
     queryFn: () => {
       const [west, south, east, north] = view?.bbox ?? [0, 0, 0, 0];
-      return screenQuery<MapAnswer>('Map', { bbox: { west, south, east, north }, zoom: view?.zoom ?? 12, layers: ['MERCHANTS', 'LEADS'] });
+      return screenQuery<MapAnswer>('Map', {
+        bbox: { west, south, east, north },
+        zoom: view?.zoom ?? 12,
+        layers: ['MERCHANTS', 'LEADS'],
+        country,
+      });
     },
   });
   const needle = text.trim().toLowerCase();
@@ -74,6 +86,14 @@ export function MapPage() {
           </label>
         ))}
         <Field label={t('common.search')} type="search" value={text} onChange={(event) => setText(event.target.value)} />
+        <CountrySelect
+          countries={countryChoice.countries}
+          country={countryChoice.country}
+          onChoose={(next) => {
+            setSelected(undefined);
+            countryChoice.choose(next);
+          }}
+        />
       </div>
       <div className="split">
         <div className="map-list">
@@ -94,7 +114,7 @@ export function MapPage() {
         </div>
         <MapView
           label={t('map.title')}
-          center={homeView(session.country)}
+          center={countryCentre ?? homeView(session.country)}
           zoom={12}
           points={points}
           onBoundsChange={(bbox, zoom) => setView({ bbox, zoom })}

@@ -33,6 +33,14 @@ interface MerchantDetail {
     place: { id: string; name: string; address: string } | null;
   };
   history: { id: string; type: string; time: string; data: string; actor: { name: string } | null }[];
+  campaigns: {
+    campaignId: string;
+    name: string | null;
+    state: 'invited' | 'accepted' | 'declined' | 'expired';
+    channel: string | null;
+    invitedAt: string;
+    decidedAt: string | null;
+  }[];
 }
 
 /** `merchant.merchant.status-changed.v1` → `status-changed`: the part a person reads. */
@@ -146,6 +154,26 @@ export function MerchantDetailPage() {
           points={[{ id: merchant.id, kind: 'merchant', lng: merchant.lng, lat: merchant.lat, selected: true }]}
         />
       </div>
+      {data.campaigns.length > 0 && (
+        <>
+          <h2>{t('campaigns.merchantSection')}</h2>
+          <ul className="merchant-campaigns">
+            {data.campaigns.map((c) => (
+              <li key={c.campaignId}>
+                {c.name && session.can('campaign:read') ? (
+                  <Link to={`/campaigns/${c.campaignId}`}>{c.name}</Link>
+                ) : (
+                  (c.name ?? t('campaigns.hiddenCampaign'))
+                )}
+                {' · '}
+                <span className="badge">{t(`campaigns.page.states.${c.state}`)}</span>
+                {c.channel && ` · ${t(`campaigns.page.channels.${c.channel}`, c.channel)}`}
+                {` · ${format.date(c.decidedAt ?? c.invitedAt)}`}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h2>{t('records.timeline.title')}</h2>
       <StatusLine loading={visits.isPending} error={visits.error} />
       <ActivityTimeline activities={activities} />

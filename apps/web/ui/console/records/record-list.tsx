@@ -9,6 +9,8 @@ import { useReps } from '../../shared/data/use-reps';
 import { Field, SelectField } from '../../shared/forms/field';
 import { useFormat } from '../../shared/i18n/format';
 import { StatusLine } from '../../shared/status-line';
+import { useCountryChoice } from './country-choice';
+import { CountrySelect } from './country-select';
 import { downloadCsv } from './csv-download';
 import { allMatches, type RecordFilters, type RecordType, type SearchHit, searchPage } from './record-search';
 
@@ -23,11 +25,13 @@ export function RecordList({ type }: { type: RecordType }) {
   const { t } = useTranslation();
   const format = useFormat();
   const reps = useReps();
+  const countryChoice = useCountryChoice();
   const areas = useQuery({
     queryKey: ['areas-list'],
     queryFn: () => answerOf(rest.GET('/api/v1/areas', { params: { query: { limit: 200 } } })),
   });
-  const [filters, setFilters] = useState<RecordFilters>({ type, q: '', state: '', category: '', owner: '', area: '', sort: 'recency' });
+  const [chosen, setFilters] = useState<RecordFilters>({ type, q: '', state: '', category: '', owner: '', area: '', sort: 'recency' });
+  const filters = { ...chosen, country: countryChoice.country };
   const [count, setCount] = useState<number | undefined>();
   const [exporting, setExporting] = useState(false);
   const list = usePagedList(['search', filters], async (cursor) => {
@@ -37,7 +41,7 @@ export function RecordList({ type }: { type: RecordType }) {
   });
   const set = (key: keyof RecordFilters) => (event: { target: { value: string } }) => {
     setCount(undefined);
-    setFilters({ ...filters, [key]: event.target.value });
+    setFilters({ ...chosen, [key]: event.target.value });
   };
   const states = type === 'merchant' ? MERCHANT_STATUSES : LEAD_STAGES;
   const stateOf = (hit: SearchHit) =>
@@ -75,6 +79,14 @@ export function RecordList({ type }: { type: RecordType }) {
     <>
       <search className="toolbar" aria-label={t('records.list.filters')}>
         <Field label={t('common.search')} type="search" value={filters.q} onChange={set('q')} placeholder={t('records.list.searchHint')} />
+        <CountrySelect
+          countries={countryChoice.countries}
+          country={countryChoice.country}
+          onChoose={(country) => {
+            setCount(undefined);
+            countryChoice.choose(country);
+          }}
+        />
         <SelectField label={type === 'merchant' ? t('merchants.status') : t('leads.stage')} value={filters.state} onChange={set('state')}>
           <option value="">{t('common.all')}</option>
           {states.map((state) => (

@@ -12,6 +12,8 @@ export interface RecordFilters {
   owner: string;
   area: string;
   sort: 'recency' | 'relevance';
+  /** One country of a scope that spans several; empty or absent for all. */
+  country?: string;
 }
 
 /** The search query of a list's filters; the state filter is a merchant's status or a lead's stage. */
@@ -23,6 +25,7 @@ export function searchQuery(filters: RecordFilters, cursor?: string, limit = 50)
     category: filters.category || undefined,
     owner: filters.owner || undefined,
     area: filters.area || undefined,
+    country: filters.country || undefined,
     // Relevance means something only with a text to match.
     sort: filters.q.trim() ? filters.sort : 'recency',
     limit,

@@ -4,29 +4,32 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { answerOf, rest } from '../../shared/api/client';
 import { screenQuery } from '../../shared/api/graphql';
+import type { TicketFacts } from '../../shared/data/ticket-facts';
 import { FormError, SelectField } from '../../shared/forms/field';
 import { useFormProblem } from '../../shared/forms/use-problem';
 import { useFormat } from '../../shared/i18n/format';
 import { StatusLine } from '../../shared/status-line';
 import { SlaCountdown } from './sla-countdown';
 import { type SlaClockView, SlaExplanation } from './sla-explanation';
+import { onSiteEvidenceOf, TicketReview } from './ticket-review';
 
 export interface TicketDetail {
-  ticket: {
-    id: string;
-    type: string;
-    title: string;
-    state: string;
-    priority: string;
-    slaStatus: string;
-    slaBreachAt: string | null;
+  ticket: TicketFacts & {
     createdAt: string;
     fields: string;
     assignee: { id: string; name: string } | null;
     merchant: { id: string; brandName: string; legalName: string; address: string } | null;
   };
   moves: string[];
-  timeline: { kind: string; from: string | null; to: string | null; reason: string | null; at: string; actor: { name: string } | null }[];
+  timeline: {
+    kind: string;
+    from: string | null;
+    to: string | null;
+    reason: string | null;
+    detail: string;
+    at: string;
+    actor: { name: string } | null;
+  }[];
   comments: { id: string; body: string; visibility: string; at: string; author: { name: string } | null }[];
   sla: { timezone: string; computedAt: string; clocks: SlaClockView[] };
 }
@@ -93,6 +96,7 @@ export function TicketDetailPage() {
       setComment('');
     });
   const fields = Object.entries(JSON.parse(ticket.fields) as Record<string, unknown>);
+  const evidence = ticket.state === 'review' ? onSiteEvidenceOf(data.timeline) : undefined;
   return (
     <section>
       <p>
@@ -143,6 +147,7 @@ export function TicketDetailPage() {
         </fieldset>
       )}
       <FormError message={problem.message} />
+      {evidence && <TicketReview ticketId={id} evidence={evidence} onDecided={() => detail.refetch()} />}
       <h2>{t('tickets.sla.explained')}</h2>
       <SlaExplanation clocks={data.sla.clocks} timezone={data.sla.timezone} />
       <h2>{t('tickets.comments')}</h2>
@@ -183,6 +188,7 @@ export function TicketDetailPage() {
         {data.timeline.map((entry) => (
           <li key={`${entry.at}-${entry.kind}-${entry.to ?? ''}`}>
             {format.dateTime(entry.at)} · <strong>{t(`tickets.kinds.${entry.kind}`, entry.kind)}</strong>
+            {entry.kind === 'reviewed' && ` (${t(`tickets.review.decisions.${decisionOf(entry.detail)}`)})`}
             {entry.from && entry.to && entry.from !== entry.to
               ? ` ${t(`tickets.states.${entry.from}`, entry.from)} → ${t(`tickets.states.${entry.to}`, entry.to)}`
               : ''}{' '}
@@ -193,6 +199,11 @@ export function TicketDetailPage() {
       </ol>
     </section>
   );
+}
+
+/** A review's decision, kept in its history entry's detail. */
+function decisionOf(detail: string): 'approve' | 'reject' {
+  return (JSON.parse(detail) as { decision?: string }).decision === 'reject' ? 'reject' : 'approve';
 }
 
 function FieldFact({ name, value }: { name: string; value: unknown }) {

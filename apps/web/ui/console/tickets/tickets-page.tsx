@@ -3,11 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { answerOf, rest } from '../../shared/api/client';
+import { useSession } from '../../shared/session/session';
 import { StatusLine } from '../../shared/status-line';
 import { SlaCountdown } from './sla-countdown';
 
-const OPEN = ['new', 'assigned', 'in_progress', 'pending'];
-const BOARD_COLUMNS = ['new', 'assigned', 'in_progress', 'pending', 'resolved'];
+const OPEN = ['new', 'assigned', 'in_progress', 'pending', 'review'];
+const BOARD_COLUMNS = ['new', 'assigned', 'in_progress', 'pending', 'review', 'resolved'];
 const FACETS = ['status', 'category', 'priority', 'slaStatus', 'ownerId', 'areaId'] as const;
 type FacetName = (typeof FACETS)[number];
 /** Facet → the search filter it sets. */
@@ -22,20 +23,31 @@ const FILTER_OF: Record<FacetName, string> = {
 
 type Filters = Partial<Record<FacetName, string>>;
 
+/** The queue, the tickets waiting for a reviewer's decision (completed on site with a flagged visit), or the board. */
+const VIEWS = ['queue', 'review', 'board'] as const;
+type View = (typeof VIEWS)[number];
+const VIEW_LABEL: Record<View, string> = { queue: 'tickets.queue', review: 'tickets.waitingForReview', board: 'tickets.board' };
+
+function statusesOf(view: View): string {
+  if (view === 'review') return 'review';
+  return (view === 'board' ? BOARD_COLUMNS : OPEN).join(',');
+}
+
 /** Facets start open on a desktop and folded on a phone, where the queue itself matters more. */
 const wideScreen = () => typeof window === 'undefined' || window.matchMedia('(min-width: 800px)').matches;
 
 /** The ticket queue: tickets from the search read model, breaches first, with facets to narrow; or a board by state. */
 export function TicketsPage() {
   const { t } = useTranslation();
-  const [view, setView] = useState<'queue' | 'board'>('queue');
+  const session = useSession();
+  const [view, setView] = useState<View>('queue');
   const [filters, setFilters] = useState<Filters>({});
   const query: Record<string, string | number> = {
     type: 'ticket',
     sort: 'breach',
     limit: 100,
     facets: FACETS.join(','),
-    status: filters.status ?? (view === 'board' ? BOARD_COLUMNS.join(',') : OPEN.join(',')),
+    status: (view !== 'review' && filters.status) || statusesOf(view),
   };
   for (const facet of FACETS) if (facet !== 'status' && filters[facet]) query[FILTER_OF[facet]] = filters[facet] as string;
   const list = useQuery({
@@ -57,8 +69,13 @@ export function TicketsPage() {
   return (
     <section>
       <h1>{t('tickets.title')}</h1>
+      {session.can('ticket:sla') && (
+        <p>
+          <Link to="/tickets/sla-policies">{t('tickets.slaPoliciesLink')}</Link>
+        </p>
+      )}
       <div className="toolbar" role="tablist" aria-label={t('tickets.view')}>
-        {(['queue', 'board'] as const).map((v) => (
+        {VIEWS.map((v) => (
           <button
             key={v}
             type="button"
@@ -67,7 +84,7 @@ export function TicketsPage() {
             className={view === v ? '' : 'secondary'}
             onClick={() => setView(v)}
           >
-            {t(`tickets.${v}`)}
+            {t(VIEW_LABEL[v])}
           </button>
         ))}
       </div>
@@ -98,7 +115,7 @@ export function TicketsPage() {
         </div>
       </details>
       <StatusLine loading={list.isPending} error={list.error} />
-      {view === 'queue' ? (
+      {view !== 'board' ? (
         <table className="ticket-queue">
           <thead>
             <tr>

@@ -1,8 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { screenQuery } from '../../shared/api/graphql';
 import { useFormat } from '../../shared/i18n/format';
 import { homeView } from '../../shared/map/home-view';
 import { useMapConfig } from '../../shared/map/map-config';
@@ -11,64 +9,28 @@ import { type LngLat, type MapMarker, type MapPoint, MapView } from '../../share
 import { navigationLink } from '../../shared/map/navigation-link';
 import { useSession } from '../../shared/session/session';
 import { StatusLine } from '../../shared/status-line';
+import { CampaignTasksList } from '../campaigns/campaign-tasks-list';
 import { metresBetween, usePosition } from '../offline/use-position';
+import { ServerOpenVisitNotice } from '../visit/server-open-visit';
 import { visitLink } from '../visit/visit-link';
 import { keepVisitTemplates } from '../visit/visit-template';
+import { type DayStop, dayStops, merchantStop } from './day-stops';
+import { useMyDay } from './my-day-query';
 
-interface Target {
-  id: string;
-  type: 'merchant' | 'lead' | 'place';
-  name: string;
-  lat: number;
-  lng: number;
-  address: string;
-}
-
-interface PlannedMerchant {
-  id: string;
-  brandName: string;
-  legalName: string;
-  lat: number;
-  lng: number;
-  address: string;
-}
-
-/** A merchant as a stop of the day: named by its brand when it has one. */
-function merchantTarget(m: PlannedMerchant): Target {
-  return { id: m.id, type: 'merchant', name: m.brandName || m.legalName, lat: m.lat, lng: m.lng, address: m.address };
-}
-
-interface MyDay {
-  myDay: {
-    date: string;
-    plan: {
-      sequence: number;
-      targetType: Target['type'];
-      targetId: string;
-      targetName: string;
-      lat: number;
-      lng: number;
-      visited: boolean;
-      merchant: PlannedMerchant | null;
-      lead: Omit<Target, 'type'> | null;
-    }[];
-    merchants: PlannedMerchant[];
-    leads: { id: string; name: string; lat: number; lng: number; address: string }[];
-    lastVisits: { id: string; targetName: string; verification: string; checkedInAt: string }[];
-  };
-}
-
-/** The day's stops: the plan when there is one, else my merchants and leads, nearest first, with the route on a map. */
+/**
+ * The day's stops: the plan when there is one, else my merchants and leads, nearest first, and the merchants of my
+ * tickets due today, numbered in one list with the route on a map.
+ */
 export function MyDayPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const session = useSession();
   const { position } = usePosition();
-  const day = useQuery({ queryKey: ['my-day'], queryFn: () => screenQuery<MyDay>('MyDay'), networkMode: 'offlineFirst' });
+  const day = useMyDay();
   const data = day.data?.myDay;
   useEffect(keepVisitTemplates, []);
   // The plan names and places each stop itself; the merchant or lead behind it adds the address.
-  const planned: (Target & { visited?: boolean })[] = (data?.plan ?? []).map((stop) => ({
+  const planned: DayStop[] = (data?.plan ?? []).map((stop) => ({
     id: stop.targetId,
     type: stop.targetType,
     name: stop.targetName,
@@ -76,18 +38,23 @@ export function MyDayPage() {
     lng: stop.lng,
     address: stop.merchant?.address ?? stop.lead?.address ?? '',
     visited: stop.visited,
+    tickets: [],
   }));
-  const own: Target[] = [
-    ...(data?.merchants ?? []).map(merchantTarget),
-    ...(data?.leads ?? []).map((l) => ({ id: l.id, type: 'lead' as const, name: l.name, lat: l.lat, lng: l.lng, address: l.address })),
+  const own: DayStop[] = [
+    ...(data?.merchants ?? []).map(merchantStop),
+    ...(data?.leads ?? []).map((l) => ({
+      id: l.id,
+      type: 'lead' as const,
+      name: l.name,
+      lat: l.lat,
+      lng: l.lng,
+      address: l.address,
+      tickets: [],
+    })),
   ];
   const here = position ?? undefined;
-  const targets: (Target & { visited?: boolean })[] =
-    planned.length > 0
-      ? planned
-      : here
-        ? [...own].sort((a, b) => metresBetween(here, a) - metresBetween(here, b)).slice(0, 10)
-        : own.slice(0, 10);
+  const nearest = here ? [...own].sort((a, b) => metresBetween(here, a) - metresBetween(here, b)) : own;
+  const targets = dayStops(planned, nearest, data?.tickets ?? []);
   const mapConfig = useMapConfig();
   // Stops in visit order: the first one not yet visited is the next.
   const next = targets.find((target) => !target.visited);
@@ -109,6 +76,7 @@ export function MyDayPage() {
   return (
     <section>
       <h1>{t('field.myDay.title')}</h1>
+      <ServerOpenVisitNotice />
       <StatusLine loading={day.isPending} error={day.error} />
       {data && <p>{planned.length > 0 ? t('field.myDay.planned', { count: planned.length }) : t('field.myDay.noPlan')}</p>}
       <MapView
@@ -143,6 +111,13 @@ export function MyDayPage() {
               {target.visited && ` · ${t('field.myDay.visited')}`}
               {target === next && ` · ${t('field.myDay.next')}`}
             </small>
+            {target.tickets.map(({ due, ticket }) => (
+              <small key={ticket.id} className="stop-ticket">
+                <Link to={`/tickets/${ticket.id}`}>{t('fieldTickets.onStop', { title: ticket.title })}</Link>{' '}
+                <span className={`badge due-${due}`}>{t(`fieldTickets.due.${due}`)}</span>
+                {ticket.slaBreachAt && ` ${t('fieldTickets.dueAt', { time: format.dateTime(ticket.slaBreachAt) })}`}
+              </small>
+            ))}
             <div className="stop-actions">
               <Link className="button" to={visitLink(target)}>
                 {t('field.visit.checkIn')}
@@ -154,6 +129,7 @@ export function MyDayPage() {
           </li>
         ))}
       </ol>
+      <CampaignTasksList />
       {data && data.lastVisits.length > 0 && (
         <>
           <h2>{t('field.myDay.lastVisits')}</h2>

@@ -9,6 +9,7 @@ import type { NewLeadBody } from '../offline/outbox';
 import { sendOrQueue } from '../offline/sync-outbox';
 import { usePosition } from '../offline/use-position';
 import { DuplicateWarning } from './duplicate-warning';
+import { LiveDuplicates } from './live-duplicates';
 
 /** The candidates of a 409 duplicate answer, when that is what the problem is. */
 export function duplicatesOf(problem: unknown): DuplicateCandidate[] | undefined {
@@ -22,8 +23,8 @@ export function NewLeadPage() {
   const [params] = useSearchParams();
   const { position, error: positionError } = usePosition();
   const [name, setName] = useState(params.get('name') ?? '');
-  const [phone, setPhone] = useState('');
-  const [address, setAddress] = useState('');
+  const [phone, setPhone] = useState(params.get('phone') ?? '');
+  const [address, setAddress] = useState(params.get('address') ?? '');
   const [category, setCategory] = useState<NewLeadBody['category']>(
     PLACE_CATEGORIES.find((known) => known === params.get('category')) ?? 'restaurant',
   );
@@ -110,6 +111,15 @@ export function NewLeadPage() {
         <p className="muted">
           {position ? t('field.position', { accuracy: Math.round(position.accuracyM) }) : (positionError ?? t('field.locating'))}
         </p>
+        <LiveDuplicates
+          name={name}
+          phone={phone}
+          position={position}
+          onClaimed={(claimed) => {
+            setOutcome(t('field.newLead.claimed', { name: claimed }));
+            setName('');
+          }}
+        />
         <FormError message={problem.message} />
         <button type="submit" disabled={busy || !position || !name.trim()}>
           {t('field.newLead.submit')}

@@ -1,28 +1,28 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { BodyOf } from '../../shared/api/client';
+import type { TicketCompletionEntry } from '../tickets/completion-entry';
+import type { OutboxBase } from './outbox-base';
 
 /** A write made in the field, kept on the device until the server has it. */
 export type OutboxEntry =
   | (OutboxBase & { kind: 'lead'; body: NewLeadBody })
   | (OutboxBase & { kind: 'check-in'; body: CheckInBody; photo: Blob | null })
-  | (OutboxBase & { kind: 'check-out'; visitId: string; body: CheckOutBody });
+  | (OutboxBase & { kind: 'check-out'; visitId: string; body: CheckOutBody; target?: CheckOutTarget })
+  | (OutboxBase & { kind: 'enrollment'; campaignId: string; body: EnrollBody })
+  | TicketCompletionEntry;
 
-interface OutboxBase {
-  /** Also the Idempotency-Key: a write replayed after a lost answer is not made twice. */
+/** Where a queued check-out's visit is, so a refused one can be opened again to edit. */
+export interface CheckOutTarget {
+  type: string;
   id: string;
-  createdAt: string;
-  /** What a person reads in the queue, e.g. the lead's name. */
-  title: string;
-  state: 'pending' | 'failed' | 'conflict';
-  error?: string;
-  /** What the server answered on a conflict (e.g. the duplicate leads), for the screen that resolves it. */
-  conflict?: unknown;
+  checkedInAt: string;
 }
 
 /** The bodies of the queued writes, as the API takes them. */
 export type NewLeadBody = BodyOf<'createLead'>;
 export type CheckInBody = BodyOf<'checkIn'>;
 export type CheckOutBody = BodyOf<'checkOut'>;
+export type EnrollBody = BodyOf<'enrollMerchant'>;
 
 interface OutboxDb extends DBSchema {
   outbox: { key: string; value: OutboxEntry; indexes: { createdAt: string } };

@@ -1,7 +1,9 @@
 import { type Answer, answerOf, rest, send as sendRaw } from '../../shared/api/client';
 import { isNetworkFailure, ProblemError } from '../../shared/api/problem';
 import { WGS84 } from '../../shared/map/coordinates';
+import { completionUploads } from '../tickets/completion-entry';
 import { type OutboxEntry, outbox } from './outbox';
+import { sentHistory, sentItemOf } from './sent-history';
 
 let running: Promise<SyncResult> | undefined;
 const syncListeners = new Set<(syncing: boolean) => void>();
@@ -10,6 +12,18 @@ export interface SyncResult {
   sent: number;
   /** True when the network failed midway: the rest waits for the next try. */
   offline: boolean;
+}
+
+/** Uploads one image of a queued write; the key makes a replay after a lost answer the same file. */
+async function upload(blob: Blob, purpose: 'visit-photo' | 'other', fileName: string, idempotencyKey: string): Promise<string> {
+  const form = new FormData();
+  form.append('purpose', purpose);
+  form.append('file', blob, fileName);
+  const file = await sendRaw<Answer<'uploadFile', 201>>('POST', '/api/v1/files', {
+    body: form,
+    headers: { 'idempotency-key': idempotencyKey },
+  });
+  return file.id;
 }
 
 /**
@@ -22,17 +36,7 @@ export async function send(entry: OutboxEntry, fromQueue = false): Promise<unkno
     case 'lead':
       return answerOf(rest.POST('/api/v1/leads', { params: { query: WGS84 }, body: entry.body, headers }));
     case 'check-in': {
-      const photoIds: string[] = [];
-      if (entry.photo) {
-        const form = new FormData();
-        form.append('purpose', 'visit-photo');
-        form.append('file', entry.photo, 'check-in.jpg');
-        const file = await sendRaw<Answer<'uploadFile', 201>>('POST', '/api/v1/files', {
-          body: form,
-          headers: { 'idempotency-key': `${entry.id}-photo` },
-        });
-        photoIds.push(file.id);
-      }
+      const photoIds = entry.photo ? [await upload(entry.photo, 'visit-photo', 'check-in.jpg', `${entry.id}-photo`)] : [];
       const body = { ...entry.body, photoIds, ...(fromQueue ? { offline: true } : {}) };
       return answerOf(rest.POST('/api/v1/visits', { params: { query: WGS84 }, body, headers }));
     }
@@ -40,6 +44,25 @@ export async function send(entry: OutboxEntry, fromQueue = false): Promise<unkno
       return answerOf(
         rest.POST('/api/v1/visits/{id}/check-out', { params: { path: { id: entry.visitId }, query: WGS84 }, body: entry.body, headers }),
       );
+    case 'enrollment':
+      // Queued behind the check-in it cites: the visit exists on the server by the time this is sent.
+      return answerOf(
+        rest.POST('/api/v1/campaigns/{id}/enrollments', { params: { path: { id: entry.campaignId } }, body: entry.body, headers }),
+      );
+    case 'ticket-completion': {
+      // Queued behind the check-in it cites. No If-Match: an edit of the ticket meanwhile does not undo work done on
+      // site; the ticket's state machine still refuses a ticket no longer open (409).
+      const ids: string[] = [];
+      for (const file of completionUploads(entry)) ids.push(await upload(file.blob, file.purpose, file.fileName, file.idempotencyKey));
+      const signatureFileId = ids.pop() ?? '';
+      return answerOf(
+        rest.POST('/api/v1/tickets/{id}/complete-on-site', {
+          params: { path: { id: entry.ticketId } },
+          body: { ...entry.body, photoIds: ids, signatureFileId },
+          headers,
+        }),
+      );
+    }
   }
 }
 
@@ -50,7 +73,9 @@ export async function send(entry: OutboxEntry, fromQueue = false): Promise<unkno
 export async function sendOrQueue(entry: OutboxEntry): Promise<{ queued: true } | { queued: false; answer: unknown }> {
   if (navigator.onLine) {
     try {
-      return { queued: false, answer: await send(entry) };
+      const answer = await send(entry);
+      sentHistory.add(sentItemOf(entry, answer));
+      return { queued: false, answer };
     } catch (error) {
       if (!isNetworkFailure(error)) throw error;
     }
@@ -64,7 +89,7 @@ async function syncOnce(): Promise<SyncResult> {
   for (const entry of await outbox.all()) {
     if (entry.state !== 'pending') continue;
     try {
-      await send(entry, true);
+      sentHistory.add(sentItemOf(entry, await send(entry, true)));
       await outbox.remove(entry.id);
       sent += 1;
     } catch (error) {
@@ -79,6 +104,13 @@ async function syncOnce(): Promise<SyncResult> {
     }
   }
   return { sent, offline: false };
+}
+
+/** Sends a refused write again (after the rep fixed what the server said, or when the cause has passed). */
+export async function retry(entry: OutboxEntry): Promise<SyncResult> {
+  const { error: _error, conflict: _conflict, ...rest } = entry;
+  await outbox.update({ ...rest, state: 'pending' } as OutboxEntry);
+  return syncOutbox();
 }
 
 /** Sends every pending write in the order it was made; one run at a time. */

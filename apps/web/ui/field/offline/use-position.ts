@@ -1,4 +1,8 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** The browser's reasons (GeolocationPositionError codes), said in the rep's language rather than the browser's. */
+const FAILURES: Record<number, string> = { 1: 'denied', 2: 'unavailable', 3: 'timeout' };
 
 export interface Position {
   lat: number;
@@ -8,11 +12,12 @@ export interface Position {
 
 /** The device's position, kept current while the screen is open; `error` says why there is none. */
 export function usePosition(): { position: Position | undefined; error: string | undefined } {
+  const { t } = useTranslation();
   const [position, setPosition] = useState<Position | undefined>();
   const [error, setError] = useState<string | undefined>();
   useEffect(() => {
     if (!('geolocation' in navigator)) {
-      setError('This device cannot tell its position.');
+      setError(t('fieldSync.position.unsupported'));
       return;
     }
     const watch = navigator.geolocation.watchPosition(
@@ -20,11 +25,11 @@ export function usePosition(): { position: Position | undefined; error: string |
         setPosition({ lat: at.coords.latitude, lng: at.coords.longitude, accuracyM: at.coords.accuracy });
         setError(undefined);
       },
-      (failure) => setError(failure.message),
+      (failure) => setError(t(`fieldSync.position.${FAILURES[failure.code] ?? 'unavailable'}`)),
       { enableHighAccuracy: true, maximumAge: 30_000, timeout: 20_000 },
     );
     return () => navigator.geolocation.clearWatch(watch);
-  }, []);
+  }, [t]);
   return { position, error };
 }
 

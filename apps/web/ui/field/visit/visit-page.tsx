@@ -1,37 +1,32 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Field, FormError, SelectField } from '../../shared/forms/field';
 import { useFormProblem } from '../../shared/forms/use-problem';
 import { useFormat } from '../../shared/i18n/format';
-import { useSession } from '../../shared/session/session';
+import { CampaignOffers } from '../campaigns/campaign-offer';
+import { ClockWarning } from '../offline/clock-warning';
 import type { CheckOutBody } from '../offline/outbox';
 import { sendOrQueue } from '../offline/sync-outbox';
-import { metresBetween, usePosition } from '../offline/use-position';
+import { CheckInForm } from './check-in-form';
 import { type OpenVisit, openVisitStore } from './open-visit';
+import { OPEN_VISITS_KEY, ServerOpenVisit, useServerOpenVisit } from './server-open-visit';
 import { VisitQuestions } from './visit-questions';
 import { type Answer, initialAnswers, visitTargetOf, visitTemplate } from './visit-template';
 
 const OUTCOMES = ['met-owner', 'met-staff', 'closed', 'not-interested', 'interested', 'signed', 'other'] as const;
-type TargetType = 'merchant' | 'lead' | 'place';
-
-/** What the checkin service answers a check-in with (the fields this screen reads). */
-interface CheckInAnswer {
-  riskSignals: { code: string }[];
-}
 
 /** Check in at a target with the device's position and a photo from the camera, then check out with the visit template. */
 export function VisitPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const session = useSession();
   const { targetType = 'merchant', targetId = '' } = useParams();
   const [params] = useSearchParams();
   const target = { name: params.get('name') ?? '', lat: Number(params.get('lat')), lng: Number(params.get('lng')) };
-  const { position, error: positionError } = usePosition();
-  const [photo, setPhoto] = useState<File | null>(null);
   const [open, setOpen] = useState<OpenVisit | undefined>(() => openVisitStore.read());
+  const serverOpen = useServerOpenVisit();
+  const queryClient = useQueryClient();
   const [outcome, setOutcome] = useState<CheckOutBody['outcome']>('met-owner');
   const [notes, setNotes] = useState('');
   const [followUp, setFollowUp] = useState('');
@@ -48,52 +43,6 @@ export function VisitPage() {
   const [message, setMessage] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const [problem, report, clear] = useFormProblem();
-  const distance = position ? metresBetween(position, target) : undefined;
-  const radius = session.country?.checkinRadiusMeters;
-  // A refused position (lat/lng, which have no input here) is said in the rep's language; other problems as sent.
-  const checkInProblem =
-    problem.fields.lat && distance !== undefined && radius !== undefined
-      ? t('field.visit.tooFar', { distance: format.distance(distance), radius: format.distance(radius) })
-      : (problem.message ?? [...new Set(Object.values(problem.fields))].join('; '));
-
-  async function checkIn(event: FormEvent) {
-    event.preventDefault();
-    if (!position) return;
-    setBusy(true);
-    clear();
-    const id = crypto.randomUUID();
-    const checkedInAt = new Date().toISOString();
-    try {
-      const sent = await sendOrQueue({
-        kind: 'check-in',
-        id,
-        createdAt: checkedInAt,
-        title: target.name,
-        state: 'pending',
-        photo,
-        body: {
-          id,
-          targetType: targetType as TargetType,
-          targetId,
-          lat: position.lat,
-          lng: position.lng,
-          accuracyM: position.accuracyM,
-          deviceTime: checkedInAt,
-          mockLocation: false,
-        },
-      });
-      const visit = { id, targetType, targetId, targetName: target.name, checkedInAt };
-      openVisitStore.write(visit);
-      setOpen(visit);
-      // The verdict comes at check-out; a check-in out of range already carries the signal that will flag it.
-      const far = !sent.queued && (sent.answer as CheckInAnswer).riskSignals.some((signal) => signal.code === 'far-from-target');
-      setMessage(sent.queued ? t('field.visit.queued') : far ? t('field.visit.flagged') : t('field.visit.checkedIn'));
-    } catch (error) {
-      report(error);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   async function checkOut(event: FormEvent) {
     event.preventDefault();
@@ -108,6 +57,7 @@ export function VisitPage() {
         title: open.targetName,
         state: 'pending',
         visitId: open.id,
+        target: { type: open.targetType, id: open.targetId, checkedInAt: open.checkedInAt },
         body: {
           outcome,
           notes,
@@ -118,6 +68,7 @@ export function VisitPage() {
       });
       openVisitStore.clear();
       setOpen(undefined);
+      void queryClient.invalidateQueries({ queryKey: OPEN_VISITS_KEY });
       const review = !sent.queued && (sent.answer as { verification?: string }).verification === 'pending-review';
       setMessage(sent.queued ? t('field.visit.queued') : review ? t('field.visit.checkedOutForReview') : t('field.visit.checkedOut'));
     } catch (error) {
@@ -125,6 +76,22 @@ export function VisitPage() {
     } finally {
       setBusy(false);
     }
+  }
+
+  // A visit the server holds open and this phone did not know: continue it, or leave it and check in here.
+  if (!open && serverOpen.visit) {
+    return (
+      <section>
+        <h1>{target.name || serverOpen.visit.targetName}</h1>
+        <ClockWarning />
+        <ServerOpenVisit
+          visit={serverOpen.visit}
+          here={targetId}
+          onContinue={() => setOpen(openVisitStore.read())}
+          onDiscard={() => serverOpen.visit && serverOpen.dismiss(serverOpen.visit.id)}
+        />
+      </section>
+    );
   }
 
   // A visit still open elsewhere is never checked out from another stop's button: the rep picks what to do.
@@ -157,7 +124,9 @@ export function VisitPage() {
   return (
     <section>
       <h1>{open ? open.targetName : target.name}</h1>
+      <ClockWarning />
       {message && <p role="status">{message}</p>}
+      {open?.targetType === 'merchant' && <CampaignOffers merchantId={open.targetId} visitId={open.id} />}
       {open ? (
         <form onSubmit={checkOut} noValidate aria-label={t('field.visit.checkOut')}>
           <p>{t('field.visit.since', { time: format.dateTime(open.checkedInAt) })}</p>
@@ -188,31 +157,13 @@ export function VisitPage() {
           </button>
         </form>
       ) : (
-        <form onSubmit={checkIn} noValidate aria-label={t('field.visit.checkIn')}>
-          <p className="muted">
-            {distance !== undefined
-              ? t('field.visit.distance', { distance: format.distance(distance) })
-              : (positionError ?? t('field.locating'))}
-            {distance !== undefined &&
-              radius !== undefined &&
-              distance > radius &&
-              ` · ${t('field.visit.outOfRange', { radius: format.distance(radius) })}`}
-          </p>
-          <div className="field">
-            <label htmlFor="visit-photo">{t('field.visit.photo')}</label>
-            <input
-              id="visit-photo"
-              type="file"
-              accept="image/*"
-              capture="environment"
-              onChange={(e) => setPhoto(e.target.files?.[0] ?? null)}
-            />
-          </div>
-          <FormError message={checkInProblem} />
-          <button type="submit" disabled={busy || !position}>
-            {t('field.visit.checkIn')}
-          </button>
-        </form>
+        <CheckInForm
+          target={{ type: targetType, id: targetId, ...target }}
+          onCheckedIn={(visit, said) => {
+            setOpen(visit);
+            setMessage(said);
+          }}
+        />
       )}
     </section>
   );

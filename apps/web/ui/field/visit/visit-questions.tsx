@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Field, SelectField } from '../../shared/forms/field';
+import { optionLabel, questionLabel } from '../../shared/visits/answer-labels';
 import type { Answer, VisitQuestion } from './visit-template';
 
 interface Props {
@@ -17,7 +18,10 @@ export function VisitQuestions({ questions, answers, onChange, errors }: Props) 
     const { [id]: _removed, ...rest } = answers;
     onChange(value === undefined ? rest : { ...rest, [id]: value });
   };
-  const label = (q: VisitQuestion) => (q.required ? `${q.label} *` : q.label);
+  const label = (q: VisitQuestion) => {
+    const text = questionLabel(t, q.id, q.label);
+    return q.required ? `${text} *` : text;
+  };
   return (
     <fieldset className="questions">
       <legend>{t('field.visit.questions')}</legend>
@@ -49,7 +53,7 @@ export function VisitQuestions({ questions, answers, onChange, errors }: Props) 
                 <option value="">—</option>
                 {(q.options ?? []).map((option) => (
                   <option key={option} value={option}>
-                    {option}
+                    {optionLabel(t, option)}
                   </option>
                 ))}
               </SelectField>

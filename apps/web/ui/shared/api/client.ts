@@ -5,6 +5,18 @@ import { type Tokens, tokenStore } from './token-store';
 
 let refreshing: Promise<Tokens | undefined> | undefined;
 const signedOutListeners = new Set<() => void>();
+const serverTimeListeners = new Set<(serverTime: number, deviceTime: number) => void>();
+
+/** Called with the server's clock (its `Date` header) beside the device's on each answer: a phone clock far off shows. */
+export function onServerTime(listener: (serverTime: number, deviceTime: number) => void): () => void {
+  serverTimeListeners.add(listener);
+  return () => serverTimeListeners.delete(listener);
+}
+
+function noteServerTime(response: Response): void {
+  const serverTime = Date.parse(response.headers.get('date') ?? '');
+  if (Number.isFinite(serverTime)) for (const listener of serverTimeListeners) listener(serverTime, Date.now());
+}
 
 /** Called when the refresh token is refused too: the app shows the login page. */
 export function onSignedOut(listener: () => void): () => void {
@@ -27,18 +39,33 @@ function refreshTokens(): Promise<Tokens | undefined> {
   return refreshing;
 }
 
+const CONSISTENCY_HEADER = 'x-fieldops-consistency';
+/**
+ * The database position of this tab's latest write, as the API answered it: sent with every request so a read right
+ * after a write sees it, whichever database replica answers.
+ */
+let consistency: string | undefined;
+
 function headersWith(headers: HeadersInit, token: string | undefined): Headers {
   const sent = new Headers(headers);
   if (token) sent.set('authorization', `Bearer ${token}`);
+  if (consistency) sent.set(CONSISTENCY_HEADER, consistency);
   return sent;
+}
+
+/** What every answer tells the app besides its body: the database position of a write and the server's clock. */
+function remembered(response: Response): Response {
+  consistency = response.headers.get(CONSISTENCY_HEADER) ?? consistency;
+  noteServerTime(response);
+  return response;
 }
 
 /** Sends with the session's token: an expired token is refreshed once and the request sent again. */
 async function withSession(send: (token: string | undefined) => Promise<Response>): Promise<Response> {
-  const response = await send(tokenStore.read()?.accessToken);
+  const response = remembered(await send(tokenStore.read()?.accessToken));
   if (response.status !== 401 || !tokenStore.read()) return response;
   const tokens = await refreshTokens();
-  if (tokens) return send(tokens.accessToken);
+  if (tokens) return remembered(await send(tokens.accessToken));
   tokenStore.clear();
   for (const listener of signedOutListeners) listener();
   return response;

@@ -335,6 +335,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The merchants behind a funnel step (segment, held-out, treated, invited, visited, accepted…) in my scope */
+        get: operations["listCampaignMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns/{id}/results": {
         parameters: {
             query?: never;
@@ -690,6 +707,23 @@ export interface paths {
         put?: never;
         /** Assign many leads by a rule: by area (who covers the point), round-robin or least-loaded over repIds */
         post: operations["assignLeads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The duplicate check a capture would run, before saving: the matches I may read, and how many I may not */
+        get: operations["checkLeadDuplicates"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1087,6 +1121,23 @@ export interface paths {
         put?: never;
         /** A merchant’s orders and GMV for one day, from the O2O platform; sending a day again replaces it */
         post: operations["recordMerchantFigures"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/performance/merchant-figures/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import merchants’ daily figures from a CSV (text/csv; columns merchantId, date, orders, gmvMinor, currency): each row checked as the single POST, reported as accepted, unchanged or refused */
+        post: operations["importMerchantFigures"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1509,6 +1560,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/complete-on-site": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve a merchant’s ticket on site: my check-in there, photos and the contact’s signature; a flagged visit sends it to review (If-Match, Idempotency-Key) */
+        post: operations["completeTicketOnSite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/history": {
         parameters: {
             query?: never;
@@ -1520,6 +1588,23 @@ export interface paths {
         get: operations["getTicketHistory"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve (resolved) or reject (back in progress, with a reason) a ticket completed with a flagged visit */
+        post: operations["reviewTicket"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1571,6 +1656,40 @@ export interface paths {
         put?: never;
         /** Give many tickets I manage to one user; each row says assigned or why skipped */
         post: operations["bulkAssignTickets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/sla-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The SLA policies of my country per ticket type (and the default), with where each comes from */
+        get: operations["listSlaPolicies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/sla-policies/{type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set my country’s SLA policies of a ticket type (or default), every priority; its open tickets are recomputed (If-Match) */
+        put: operations["setSlaPolicies"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3804,6 +3923,8 @@ export interface operations {
                                 tiers?: ("A" | "B" | "C")[];
                                 statuses?: string[];
                                 ownerIds?: string[];
+                                /** @description Merchants with (true) or without (false) an open ticket */
+                                hasOpenTicket?: boolean;
                                 /** Format: date-time */
                                 lastVisitBefore?: string;
                                 /** Format: date-time */
@@ -3817,6 +3938,16 @@ export interface operations {
                                     max?: number;
                                 };
                             };
+                            dailyRefresh: boolean;
+                            /** @description The last daily refresh that ran; null before the first */
+                            lastRefresh: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @description Merchants it took in (held out or invited) */
+                                added: number;
+                            } | null;
+                            /** @description Why the last daily refresh took in nobody: the creator may no longer run campaigns, or is disabled */
+                            refreshPaused: ("creator-lacks-permission" | "creator-inactive") | null;
                             holdoutShare: number | null;
                             /** @description The holdout split’s seed, set at launch */
                             seed: string | null;
@@ -3913,6 +4044,8 @@ export interface operations {
                         tiers?: ("A" | "B" | "C")[];
                         statuses?: string[];
                         ownerIds?: string[];
+                        /** @description Merchants with (true) or without (false) an open ticket */
+                        hasOpenTicket?: boolean;
                         /** Format: date-time */
                         lastVisitBefore?: string;
                         /** Format: date-time */
@@ -3926,6 +4059,8 @@ export interface operations {
                             max?: number;
                         };
                     };
+                    /** @description Each day while it runs, merchants that newly match the filters join (held out or invited as at launch) */
+                    dailyRefresh?: boolean;
                 };
             };
         };
@@ -3982,6 +4117,8 @@ export interface operations {
                             tiers?: ("A" | "B" | "C")[];
                             statuses?: string[];
                             ownerIds?: string[];
+                            /** @description Merchants with (true) or without (false) an open ticket */
+                            hasOpenTicket?: boolean;
                             /** Format: date-time */
                             lastVisitBefore?: string;
                             /** Format: date-time */
@@ -3995,6 +4132,16 @@ export interface operations {
                                 max?: number;
                             };
                         };
+                        dailyRefresh: boolean;
+                        /** @description The last daily refresh that ran; null before the first */
+                        lastRefresh: {
+                            /** Format: date-time */
+                            at: string;
+                            /** @description Merchants it took in (held out or invited) */
+                            added: number;
+                        } | null;
+                        /** @description Why the last daily refresh took in nobody: the creator may no longer run campaigns, or is disabled */
+                        refreshPaused: ("creator-lacks-permission" | "creator-inactive") | null;
                         holdoutShare: number | null;
                         /** @description The holdout split’s seed, set at launch */
                         seed: string | null;
@@ -4129,6 +4276,8 @@ export interface operations {
                             tiers?: ("A" | "B" | "C")[];
                             statuses?: string[];
                             ownerIds?: string[];
+                            /** @description Merchants with (true) or without (false) an open ticket */
+                            hasOpenTicket?: boolean;
                             /** Format: date-time */
                             lastVisitBefore?: string;
                             /** Format: date-time */
@@ -4142,6 +4291,16 @@ export interface operations {
                                 max?: number;
                             };
                         };
+                        dailyRefresh: boolean;
+                        /** @description The last daily refresh that ran; null before the first */
+                        lastRefresh: {
+                            /** Format: date-time */
+                            at: string;
+                            /** @description Merchants it took in (held out or invited) */
+                            added: number;
+                        } | null;
+                        /** @description Why the last daily refresh took in nobody: the creator may no longer run campaigns, or is disabled */
+                        refreshPaused: ("creator-lacks-permission" | "creator-inactive") | null;
                         holdoutShare: number | null;
                         /** @description The holdout split’s seed, set at launch */
                         seed: string | null;
@@ -4512,6 +4671,8 @@ export interface operations {
                                 tiers?: ("A" | "B" | "C")[];
                                 statuses?: string[];
                                 ownerIds?: string[];
+                                /** @description Merchants with (true) or without (false) an open ticket */
+                                hasOpenTicket?: boolean;
                                 /** Format: date-time */
                                 lastVisitBefore?: string;
                                 /** Format: date-time */
@@ -4525,6 +4686,16 @@ export interface operations {
                                     max?: number;
                                 };
                             };
+                            dailyRefresh: boolean;
+                            /** @description The last daily refresh that ran; null before the first */
+                            lastRefresh: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @description Merchants it took in (held out or invited) */
+                                added: number;
+                            } | null;
+                            /** @description Why the last daily refresh took in nobody: the creator may no longer run campaigns, or is disabled */
+                            refreshPaused: ("creator-lacks-permission" | "creator-inactive") | null;
                             holdoutShare: number | null;
                             /** @description The holdout split’s seed, set at launch */
                             seed: string | null;
@@ -4595,6 +4766,102 @@ export interface operations {
             };
             /** @description A business rule refused the request; `errors` names each field. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCampaignMembers: {
+        parameters: {
+            query?: {
+                /** @description The funnel step whose merchants to list */
+                step?: "segment" | "held-out" | "treated" | "invited" | "visited" | "accepted" | "declined" | "expired";
+                /** @description Items per page */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            merchantId: string;
+                            name: string;
+                            cohort: "treated" | "held-out";
+                            areaId: string | null;
+                            ownerId: string | null;
+                            tier: string | null;
+                            lat: number;
+                            lng: number;
+                            /** @description Null for a held-out merchant (never invited) */
+                            state: ("invited" | "accepted" | "declined" | "expired") | null;
+                            channel: string | null;
+                            visitedAt: string | null;
+                            decidedAt: string | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not one the caller may see. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4709,6 +4976,106 @@ export interface operations {
                                     high: number;
                                 } | null;
                             };
+                            /** @description The same estimate within each area of the launch snapshot */
+                            byArea: {
+                                id: string | null;
+                                /** @description Null when the caller may not read the area or rep */
+                                name: string | null;
+                                orders: {
+                                    treated: {
+                                        merchants: number;
+                                        before: number;
+                                        after: number;
+                                    };
+                                    heldOut: {
+                                        merchants: number;
+                                        before: number;
+                                        after: number;
+                                    };
+                                    relative: {
+                                        estimate: number;
+                                        low: number;
+                                        high: number;
+                                    } | null;
+                                    absolute: {
+                                        estimate: number;
+                                        low: number;
+                                        high: number;
+                                    } | null;
+                                };
+                                gmvMinor: {
+                                    treated: {
+                                        merchants: number;
+                                        before: number;
+                                        after: number;
+                                    };
+                                    heldOut: {
+                                        merchants: number;
+                                        before: number;
+                                        after: number;
+                                    };
+                                    relative: {
+                                        estimate: number;
+                                        low: number;
+                                        high: number;
+                                    } | null;
+                                    absolute: {
+                                        estimate: number;
+                                        low: number;
+                                        high: number;
+                                    } | null;
+                                };
+                            }[];
+                            /** @description The same estimate within each owning rep’s merchants */
+                            byRep: {
+                                id: string | null;
+                                /** @description Null when the caller may not read the area or rep */
+                                name: string | null;
+                                orders: {
+                                    treated: {
+                                        merchants: number;
+                                        before: number;
+                                        after: number;
+                                    };
+                                    heldOut: {
+                                        merchants: number;
+                                        before: number;
+                                        after: number;
+                                    };
+                                    relative: {
+                                        estimate: number;
+                                        low: number;
+                                        high: number;
+                                    } | null;
+                                    absolute: {
+                                        estimate: number;
+                                        low: number;
+                                        high: number;
+                                    } | null;
+                                };
+                                gmvMinor: {
+                                    treated: {
+                                        merchants: number;
+                                        before: number;
+                                        after: number;
+                                    };
+                                    heldOut: {
+                                        merchants: number;
+                                        before: number;
+                                        after: number;
+                                    };
+                                    relative: {
+                                        estimate: number;
+                                        low: number;
+                                        high: number;
+                                    } | null;
+                                    absolute: {
+                                        estimate: number;
+                                        low: number;
+                                        high: number;
+                                    } | null;
+                                };
+                            }[];
                         } | null;
                     };
                 };
@@ -4830,6 +5197,8 @@ export interface operations {
                             tiers?: ("A" | "B" | "C")[];
                             statuses?: string[];
                             ownerIds?: string[];
+                            /** @description Merchants with (true) or without (false) an open ticket */
+                            hasOpenTicket?: boolean;
                             /** Format: date-time */
                             lastVisitBefore?: string;
                             /** Format: date-time */
@@ -4843,6 +5212,16 @@ export interface operations {
                                 max?: number;
                             };
                         };
+                        dailyRefresh: boolean;
+                        /** @description The last daily refresh that ran; null before the first */
+                        lastRefresh: {
+                            /** Format: date-time */
+                            at: string;
+                            /** @description Merchants it took in (held out or invited) */
+                            added: number;
+                        } | null;
+                        /** @description Why the last daily refresh took in nobody: the creator may no longer run campaigns, or is disabled */
+                        refreshPaused: ("creator-lacks-permission" | "creator-inactive") | null;
                         holdoutShare: number | null;
                         /** @description The holdout split’s seed, set at launch */
                         seed: string | null;
@@ -4944,6 +5323,8 @@ export interface operations {
                         tiers?: ("A" | "B" | "C")[];
                         statuses?: string[];
                         ownerIds?: string[];
+                        /** @description Merchants with (true) or without (false) an open ticket */
+                        hasOpenTicket?: boolean;
                         /** Format: date-time */
                         lastVisitBefore?: string;
                         /** Format: date-time */
@@ -4969,6 +5350,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         count: number;
+                        /** @description The first members, in the order a launch reads them */
                         sample: {
                             /**
                              * Format: uuid
@@ -4985,13 +5367,6 @@ export interface operations {
                             lat: number;
                             lng: number;
                         }[];
-                        /** @description Members per area id ("-" for none) */
-                        byArea: {
-                            [key: string]: number;
-                        };
-                        byTier: {
-                            [key: string]: number;
-                        };
                     };
                 };
             };
@@ -5918,6 +6293,8 @@ export interface operations {
             query?: {
                 /** @description mine: leads I hold; public: the pool */
                 pool?: "mine" | "public";
+                /** @description ISO 3166-1 alpha-2: only leads of this country (none outside my scope) */
+                country?: string;
                 /** @description The coordinate system of lat/lng in and out; by default the caller’s country’s (GCJ-02 in China) */
                 coords?: "WGS84" | "GCJ02" | "BD09";
                 /** @description Items per page */
@@ -7361,6 +7738,96 @@ export interface operations {
             };
         };
     };
+    checkLeadDuplicates: {
+        parameters: {
+            query: {
+                name: string;
+                phone?: string;
+                /** @description Latitude in the system named by `coords` */
+                lat: number;
+                /** @description Longitude in the system named by `coords` */
+                lng: number;
+                /** @description The coordinate system of lat/lng in and out; by default the caller’s country’s (GCJ-02 in China) */
+                coords?: "WGS84" | "GCJ02" | "BD09";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The matches I may read, best first */
+                        items: {
+                            type: "lead" | "merchant";
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            id: string;
+                            name: string;
+                            /** @description Metres from the point */
+                            distance: number;
+                            /** @description strong: saving would be refused (409) */
+                            strength: "strong" | "weak";
+                            reasons: string[];
+                            pool?: "private" | "public";
+                            /** @description Who holds the lead: me, another rep, or nobody (the pool) */
+                            holder?: "me" | "other" | "nobody";
+                            lat: number;
+                            lng: number;
+                        }[];
+                        /** @description Matches outside my scope: counted, never named */
+                        hidden: number;
+                        /** @description Saving this lead would be refused as a duplicate */
+                        blocking: boolean;
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     importLeads: {
         parameters: {
             query?: {
@@ -7575,11 +8042,28 @@ export interface operations {
                                 sms: boolean;
                             };
                         }[];
+                        /** @description The window in force: the user's own where set, else the country's */
                         quietHours: {
                             start: string;
                             end: string;
                             timezone: string;
                         };
+                        quietHoursOverride: {
+                            /** @description The user's own window; null keeps the country's */
+                            quietHours: {
+                                start: string;
+                                end: string;
+                            } | null;
+                            /** @description The user's own IANA time zone; null keeps the country's */
+                            timeZone: string | null;
+                        };
+                        countryQuietHours: {
+                            start: string;
+                            end: string;
+                            timezone: string;
+                        };
+                        /** @description The time zones of the countries served */
+                        timeZones: string[];
                     };
                 };
             };
@@ -7635,6 +8119,15 @@ export interface operations {
                             sms?: boolean;
                         };
                     }[];
+                    /** @description The user's own quiet hours; null goes back to the country's */
+                    quietHours?: {
+                        /** @description Local wall-clock 'HH:MM' */
+                        start: string;
+                        /** @description Local wall-clock 'HH:MM' */
+                        end: string;
+                    } | null;
+                    /** @description IANA time zone of the quiet hours; null goes back to the country's */
+                    timeZone?: string | null;
                 };
             };
         };
@@ -7661,11 +8154,28 @@ export interface operations {
                                 sms: boolean;
                             };
                         }[];
+                        /** @description The window in force: the user's own where set, else the country's */
                         quietHours: {
                             start: string;
                             end: string;
                             timezone: string;
                         };
+                        quietHoursOverride: {
+                            /** @description The user's own window; null keeps the country's */
+                            quietHours: {
+                                start: string;
+                                end: string;
+                            } | null;
+                            /** @description The user's own IANA time zone; null keeps the country's */
+                            timeZone: string | null;
+                        };
+                        countryQuietHours: {
+                            start: string;
+                            end: string;
+                            timezone: string;
+                        };
+                        /** @description The time zones of the countries served */
+                        timeZones: string[];
                     };
                 };
             };
@@ -9812,7 +10322,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description A metric (services/performance/src/metrics) */
-                metric?: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv" | "campaign-enrollments";
+                metric?: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv" | "campaign-enrollments" | "tickets-resolved-in-sla";
                 /** @description A day (2026-12-04), ISO week (2026-W49), month (2026-12) or quarter (2026-Q4) in the subject’s country calendar */
                 period: string;
                 /** @description user:{id} or org-unit:{id}; me when left out */
@@ -9886,7 +10396,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description A metric (services/performance/src/metrics) */
-                metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv" | "campaign-enrollments";
+                metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv" | "campaign-enrollments" | "tickets-resolved-in-sla";
                 /** @description A day (2026-12-04), ISO week (2026-W49), month (2026-12) or quarter (2026-Q4) in the subject’s country calendar */
                 period: string;
                 /** @description user:{id} or org-unit:{id} */
@@ -9980,7 +10490,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description A metric (services/performance/src/metrics) */
-                metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv" | "campaign-enrollments";
+                metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv" | "campaign-enrollments" | "tickets-resolved-in-sla";
                 /** @description A day (2026-12-04), ISO week (2026-W49), month (2026-12) or quarter (2026-Q4) in the subject’s country calendar */
                 period: string;
                 /** @description UUID */
@@ -10115,6 +10625,85 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record's state or version refuses this change. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the request; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importMerchantFigures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted: number;
+                        unchanged: number;
+                        refused: number;
+                        rows: {
+                            /** @description The data row, 1 for the first after the header */
+                            row: number;
+                            /** @description accepted: written; unchanged: the day already held these figures; refused: nothing written */
+                            outcome: "accepted" | "unchanged" | "refused";
+                            /** @description For a refusal, the column at fault */
+                            column?: "merchantId" | "date" | "orders" | "gmvMinor" | "currency";
+                            /** @description For a refusal, why, in plain words */
+                            reason?: string;
+                        }[];
+                    };
                 };
             };
             /** @description No valid access token. */
@@ -10358,7 +10947,7 @@ export interface operations {
                                  * @description A metric (services/performance/src/metrics)
                                  * @enum {unknown}
                                  */
-                                metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv" | "campaign-enrollments";
+                                metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv" | "campaign-enrollments" | "tickets-resolved-in-sla";
                                 /** @description Money in minor units of the country currency */
                                 rateMinor: number;
                                 accelerators?: {
@@ -10427,7 +11016,7 @@ export interface operations {
                          * @description A metric (services/performance/src/metrics)
                          * @enum {unknown}
                          */
-                        metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv" | "campaign-enrollments";
+                        metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv" | "campaign-enrollments" | "tickets-resolved-in-sla";
                         /** @description Money in minor units of the country currency */
                         rateMinor: number;
                         accelerators?: {
@@ -10466,7 +11055,7 @@ export interface operations {
                              * @description A metric (services/performance/src/metrics)
                              * @enum {unknown}
                              */
-                            metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv" | "campaign-enrollments";
+                            metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv" | "campaign-enrollments" | "tickets-resolved-in-sla";
                             /** @description Money in minor units of the country currency */
                             rateMinor: number;
                             accelerators?: {
@@ -10675,7 +11264,7 @@ export interface operations {
                      * @description A metric (services/performance/src/metrics)
                      * @enum {unknown}
                      */
-                    metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv" | "campaign-enrollments";
+                    metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv" | "campaign-enrollments" | "tickets-resolved-in-sla";
                     /** @description A day (2026-12-04), ISO week (2026-W49), month (2026-12) or quarter (2026-Q4) in the subject’s country calendar */
                     period: string;
                     /** @description user:{id} or org-unit:{id} */
@@ -12812,8 +13401,8 @@ export interface operations {
     listTickets: {
         parameters: {
             query?: {
-                /** @description open: new, assigned, in_progress or pending */
-                state?: ("new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled") | "open";
+                /** @description open: new, assigned, in_progress, pending or review */
+                state?: ("new" | "assigned" | "in_progress" | "pending" | "review" | "resolved" | "closed" | "canceled") | "open";
                 queue?: string;
                 /** @description UUID */
                 assigneeId?: string;
@@ -12850,9 +13439,9 @@ export interface operations {
                             title: string;
                             description: string;
                             /** @enum {unknown} */
-                            state: "new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled";
+                            state: "new" | "assigned" | "in_progress" | "pending" | "review" | "resolved" | "closed" | "canceled";
                             /** @description The states this ticket may move to now (POST …/transitions) */
-                            allowedMoves: ("new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled")[];
+                            allowedMoves: ("new" | "assigned" | "in_progress" | "pending" | "review" | "resolved" | "closed" | "canceled")[];
                             /** @description What a pending ticket waits on */
                             pendingOn: ("merchant" | "third_party") | null;
                             /** @enum {unknown} */
@@ -12988,9 +13577,9 @@ export interface operations {
                         title: string;
                         description: string;
                         /** @enum {unknown} */
-                        state: "new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled";
+                        state: "new" | "assigned" | "in_progress" | "pending" | "review" | "resolved" | "closed" | "canceled";
                         /** @description The states this ticket may move to now (POST …/transitions) */
-                        allowedMoves: ("new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled")[];
+                        allowedMoves: ("new" | "assigned" | "in_progress" | "pending" | "review" | "resolved" | "closed" | "canceled")[];
                         /** @description What a pending ticket waits on */
                         pendingOn: ("merchant" | "third_party") | null;
                         /** @enum {unknown} */
@@ -13110,9 +13699,9 @@ export interface operations {
                         title: string;
                         description: string;
                         /** @enum {unknown} */
-                        state: "new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled";
+                        state: "new" | "assigned" | "in_progress" | "pending" | "review" | "resolved" | "closed" | "canceled";
                         /** @description The states this ticket may move to now (POST …/transitions) */
-                        allowedMoves: ("new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled")[];
+                        allowedMoves: ("new" | "assigned" | "in_progress" | "pending" | "review" | "resolved" | "closed" | "canceled")[];
                         /** @description What a pending ticket waits on */
                         pendingOn: ("merchant" | "third_party") | null;
                         /** @enum {unknown} */
@@ -13236,9 +13825,9 @@ export interface operations {
                         title: string;
                         description: string;
                         /** @enum {unknown} */
-                        state: "new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled";
+                        state: "new" | "assigned" | "in_progress" | "pending" | "review" | "resolved" | "closed" | "canceled";
                         /** @description The states this ticket may move to now (POST …/transitions) */
-                        allowedMoves: ("new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled")[];
+                        allowedMoves: ("new" | "assigned" | "in_progress" | "pending" | "review" | "resolved" | "closed" | "canceled")[];
                         /** @description What a pending ticket waits on */
                         pendingOn: ("merchant" | "third_party") | null;
                         /** @enum {unknown} */
@@ -13377,9 +13966,9 @@ export interface operations {
                         title: string;
                         description: string;
                         /** @enum {unknown} */
-                        state: "new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled";
+                        state: "new" | "assigned" | "in_progress" | "pending" | "review" | "resolved" | "closed" | "canceled";
                         /** @description The states this ticket may move to now (POST …/transitions) */
-                        allowedMoves: ("new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled")[];
+                        allowedMoves: ("new" | "assigned" | "in_progress" | "pending" | "review" | "resolved" | "closed" | "canceled")[];
                         /** @description What a pending ticket waits on */
                         pendingOn: ("merchant" | "third_party") | null;
                         /** @enum {unknown} */
@@ -13591,6 +14180,149 @@ export interface operations {
             };
         };
     };
+    completeTicketOnSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description My check-in at the ticket’s merchant */
+                    visitId: string;
+                    /** @description Photos of the work done (file ids) */
+                    photoIds: string[];
+                    /** @description The merchant contact’s signature, an image (file id) */
+                    signatureFileId: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUID
+                         */
+                        id: string;
+                        country: string;
+                        type: string;
+                        title: string;
+                        description: string;
+                        /** @enum {unknown} */
+                        state: "new" | "assigned" | "in_progress" | "pending" | "review" | "resolved" | "closed" | "canceled";
+                        /** @description The states this ticket may move to now (POST …/transitions) */
+                        allowedMoves: ("new" | "assigned" | "in_progress" | "pending" | "review" | "resolved" | "closed" | "canceled")[];
+                        /** @description What a pending ticket waits on */
+                        pendingOn: ("merchant" | "third_party") | null;
+                        /** @enum {unknown} */
+                        priority: "low" | "normal" | "high" | "urgent";
+                        queue: string;
+                        assigneeId: string | null;
+                        orgUnitId: string | null;
+                        agencyId: string | null;
+                        areaId: string | null;
+                        merchantId: string | null;
+                        leadId: string | null;
+                        placeId: string | null;
+                        visitId: string | null;
+                        /** @description The ticket type’s fields (GET /api/v1/tickets/types) */
+                        fields: {
+                            [key: string]: unknown;
+                        };
+                        createdBy: string;
+                        /** @enum {unknown} */
+                        slaStatus: "breached" | "at-risk" | "on-track" | "paused" | "met" | "none";
+                        /** @description When the first open SLA clock breaches (or breached): what sort=breach orders by */
+                        slaBreachAt: string | null;
+                        /** @description When the next warning, breach or escalation falls due */
+                        slaNextDueAt: string | null;
+                        resolvedAt: string | null;
+                        closedAt: string | null;
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record's state or version refuses this change. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the request; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getTicketHistory: {
         parameters: {
             query?: never;
@@ -13611,10 +14343,10 @@ export interface operations {
                 content: {
                     "application/json": {
                         history: {
-                            /** @description opened, transitioned, reopened, assigned, commented, updated, priority-changed */
+                            /** @description opened, transitioned, reopened, completed-on-site, reviewed, assigned, commented, updated, priority-changed */
                             kind: string;
-                            from: ("new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled") | null;
-                            to: ("new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled") | null;
+                            from: ("new" | "assigned" | "in_progress" | "pending" | "review" | "resolved" | "closed" | "canceled") | null;
+                            to: ("new" | "assigned" | "in_progress" | "pending" | "review" | "resolved" | "closed" | "canceled") | null;
                             actor: string;
                             reason: string | null;
                             detail: {
@@ -13667,6 +14399,145 @@ export interface operations {
             };
             /** @description No such record, or not one the caller may see. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reviewTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    decision: "approve" | "reject";
+                    /** @description Required to reject */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUID
+                         */
+                        id: string;
+                        country: string;
+                        type: string;
+                        title: string;
+                        description: string;
+                        /** @enum {unknown} */
+                        state: "new" | "assigned" | "in_progress" | "pending" | "review" | "resolved" | "closed" | "canceled";
+                        /** @description The states this ticket may move to now (POST …/transitions) */
+                        allowedMoves: ("new" | "assigned" | "in_progress" | "pending" | "review" | "resolved" | "closed" | "canceled")[];
+                        /** @description What a pending ticket waits on */
+                        pendingOn: ("merchant" | "third_party") | null;
+                        /** @enum {unknown} */
+                        priority: "low" | "normal" | "high" | "urgent";
+                        queue: string;
+                        assigneeId: string | null;
+                        orgUnitId: string | null;
+                        agencyId: string | null;
+                        areaId: string | null;
+                        merchantId: string | null;
+                        leadId: string | null;
+                        placeId: string | null;
+                        visitId: string | null;
+                        /** @description The ticket type’s fields (GET /api/v1/tickets/types) */
+                        fields: {
+                            [key: string]: unknown;
+                        };
+                        createdBy: string;
+                        /** @enum {unknown} */
+                        slaStatus: "breached" | "at-risk" | "on-track" | "paused" | "met" | "none";
+                        /** @description When the first open SLA clock breaches (or breached): what sort=breach orders by */
+                        slaBreachAt: string | null;
+                        /** @description When the next warning, breach or escalation falls due */
+                        slaNextDueAt: string | null;
+                        resolvedAt: string | null;
+                        closedAt: string | null;
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record's state or version refuses this change. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the request; `errors` names each field. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13809,7 +14680,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {unknown} */
-                    to: "new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled";
+                    to: "new" | "assigned" | "in_progress" | "pending" | "review" | "resolved" | "closed" | "canceled";
                     reason?: string;
                     /** @enum {unknown} */
                     pendingOn?: "merchant" | "third_party";
@@ -13834,9 +14705,9 @@ export interface operations {
                         title: string;
                         description: string;
                         /** @enum {unknown} */
-                        state: "new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled";
+                        state: "new" | "assigned" | "in_progress" | "pending" | "review" | "resolved" | "closed" | "canceled";
                         /** @description The states this ticket may move to now (POST …/transitions) */
-                        allowedMoves: ("new" | "assigned" | "in_progress" | "pending" | "resolved" | "closed" | "canceled")[];
+                        allowedMoves: ("new" | "assigned" | "in_progress" | "pending" | "review" | "resolved" | "closed" | "canceled")[];
                         /** @description What a pending ticket waits on */
                         pendingOn: ("merchant" | "third_party") | null;
                         /** @enum {unknown} */
@@ -14029,6 +14900,324 @@ export interface operations {
             };
         };
     };
+    listSlaPolicies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        country: string;
+                        items: {
+                            /** @description default: the types without their own policies */
+                            ticketType: string;
+                            label: string;
+                            source: "country" | "built-in";
+                            /** @description The row the figures come from: the type itself or default */
+                            from: string;
+                            /** @description Send as If-Match to change it; 0: never changed in this country */
+                            version: number;
+                            policies: {
+                                low: {
+                                    targets: {
+                                        firstResponse: number;
+                                        nextResponse: number;
+                                        resolution: number;
+                                    };
+                                    warnBeforeMinutes: number;
+                                    escalations: {
+                                        level: number;
+                                        afterBreachMinutes: number;
+                                        notify: "team-lead" | "city-manager";
+                                    }[];
+                                };
+                                normal: {
+                                    targets: {
+                                        firstResponse: number;
+                                        nextResponse: number;
+                                        resolution: number;
+                                    };
+                                    warnBeforeMinutes: number;
+                                    escalations: {
+                                        level: number;
+                                        afterBreachMinutes: number;
+                                        notify: "team-lead" | "city-manager";
+                                    }[];
+                                };
+                                high: {
+                                    targets: {
+                                        firstResponse: number;
+                                        nextResponse: number;
+                                        resolution: number;
+                                    };
+                                    warnBeforeMinutes: number;
+                                    escalations: {
+                                        level: number;
+                                        afterBreachMinutes: number;
+                                        notify: "team-lead" | "city-manager";
+                                    }[];
+                                };
+                                urgent: {
+                                    targets: {
+                                        firstResponse: number;
+                                        nextResponse: number;
+                                        resolution: number;
+                                    };
+                                    warnBeforeMinutes: number;
+                                    escalations: {
+                                        level: number;
+                                        afterBreachMinutes: number;
+                                        notify: "team-lead" | "city-manager";
+                                    }[];
+                                };
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setSlaPolicies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                type: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    low: {
+                        targets: {
+                            firstResponse: number;
+                            nextResponse: number;
+                            resolution: number;
+                        };
+                        warnBeforeMinutes: number;
+                        escalations: {
+                            level: number;
+                            afterBreachMinutes: number;
+                            notify: "team-lead" | "city-manager";
+                        }[];
+                    };
+                    normal: {
+                        targets: {
+                            firstResponse: number;
+                            nextResponse: number;
+                            resolution: number;
+                        };
+                        warnBeforeMinutes: number;
+                        escalations: {
+                            level: number;
+                            afterBreachMinutes: number;
+                            notify: "team-lead" | "city-manager";
+                        }[];
+                    };
+                    high: {
+                        targets: {
+                            firstResponse: number;
+                            nextResponse: number;
+                            resolution: number;
+                        };
+                        warnBeforeMinutes: number;
+                        escalations: {
+                            level: number;
+                            afterBreachMinutes: number;
+                            notify: "team-lead" | "city-manager";
+                        }[];
+                    };
+                    urgent: {
+                        targets: {
+                            firstResponse: number;
+                            nextResponse: number;
+                            resolution: number;
+                        };
+                        warnBeforeMinutes: number;
+                        escalations: {
+                            level: number;
+                            afterBreachMinutes: number;
+                            notify: "team-lead" | "city-manager";
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description default: the types without their own policies */
+                        ticketType: string;
+                        label: string;
+                        source: "country" | "built-in";
+                        /** @description The row the figures come from: the type itself or default */
+                        from: string;
+                        /** @description Send as If-Match to change it; 0: never changed in this country */
+                        version: number;
+                        policies: {
+                            low: {
+                                targets: {
+                                    firstResponse: number;
+                                    nextResponse: number;
+                                    resolution: number;
+                                };
+                                warnBeforeMinutes: number;
+                                escalations: {
+                                    level: number;
+                                    afterBreachMinutes: number;
+                                    notify: "team-lead" | "city-manager";
+                                }[];
+                            };
+                            normal: {
+                                targets: {
+                                    firstResponse: number;
+                                    nextResponse: number;
+                                    resolution: number;
+                                };
+                                warnBeforeMinutes: number;
+                                escalations: {
+                                    level: number;
+                                    afterBreachMinutes: number;
+                                    notify: "team-lead" | "city-manager";
+                                }[];
+                            };
+                            high: {
+                                targets: {
+                                    firstResponse: number;
+                                    nextResponse: number;
+                                    resolution: number;
+                                };
+                                warnBeforeMinutes: number;
+                                escalations: {
+                                    level: number;
+                                    afterBreachMinutes: number;
+                                    notify: "team-lead" | "city-manager";
+                                }[];
+                            };
+                            urgent: {
+                                targets: {
+                                    firstResponse: number;
+                                    nextResponse: number;
+                                    resolution: number;
+                                };
+                                warnBeforeMinutes: number;
+                                escalations: {
+                                    level: number;
+                                    afterBreachMinutes: number;
+                                    notify: "team-lead" | "city-manager";
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record's state or version refuses this change. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the request; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listTicketTypes: {
         parameters: {
             query?: never;
@@ -14050,6 +15239,10 @@ export interface operations {
                         items: {
                             type: string;
                             label: string;
+                            /** @description The label by locale: en and the country’s own languages */
+                            labels: {
+                                [key: string]: string;
+                            };
                             /** @enum {unknown} */
                             defaultPriority: "low" | "normal" | "high" | "urgent";
                             queue: string;
@@ -14611,6 +15804,10 @@ export interface operations {
                 targetType?: "merchant" | "lead" | "place";
                 targetId?: string;
                 verification?: "open" | "verified" | "pending-review" | "approved" | "rejected";
+                /** @description open: checked in and not yet out (a phone finds a visit it left open); closed: checked out */
+                state?: "open" | "closed";
+                /** @description Only the caller's own visits, whatever their scope */
+                mine?: boolean;
                 /** @description The coordinate system of every lat/lng in the request and the answer; by default the caller's country's (GCJ02 in China, WGS84 elsewhere). Storage is WGS84. */
                 coords?: "WGS84" | "GCJ02" | "BD09";
             };

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSession } from '../session/session';
+import type { LngLat } from './map-geometry';
 
 /** What the gateway says a country's maps draw on (`GET /api/v1/config/map`): a runtime setting, not a build one. */
 export type Basemap = { kind: 'style'; url: string } | { kind: 'pmtiles'; url: string; glyphs: string | null } | { kind: 'natural-earth' };
@@ -11,6 +12,8 @@ export interface MapConfig {
   basemap: Basemap;
   /** The map app a stop is handed to (`{lat}`, `{lng}`, `{name}`), or null for the platform's `geo:` link. */
   navigationUrl: string | null;
+  /** Where the country's maps open (WGS-84); null without a country. */
+  centre?: { lat: number; lng: number } | null;
 }
 
 /** Offline or unreachable: Natural Earth ships with the app, so the map still orients. */
@@ -37,4 +40,16 @@ export function useMapConfig(): MapConfig | undefined {
     networkMode: 'offlineFirst',
   });
   return answer.isError ? OFFLINE_CONFIG : answer.data;
+}
+
+/** Where a country's maps open, for a screen that switches between countries; undefined until known (or for none). */
+export function useCountryCentre(country: string | undefined): LngLat | undefined {
+  const answer = useQuery({
+    queryKey: ['map-config', country],
+    enabled: country !== undefined,
+    queryFn: () => fetchMapConfig(country),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const centre = answer.data?.centre;
+  return centre ? [centre.lng, centre.lat] : undefined;
 }

@@ -402,7 +402,8 @@ function territoryNames(map: MapLibreMap, territories: Territory[], shift: Shift
       element.className = `territory-label territory-label-${territory.kind}`;
       element.textContent = territory.name;
       element.dataset.territory = territory.id;
-      return new Marker({ element }).setLngLat(shift.toMap(at)).addTo(map);
+      // Under its point rather than on it: a one-record map centres the record where its district's name would sit.
+      return new Marker({ element, anchor: 'top', offset: [0, 8] }).setLngLat(shift.toMap(at)).addTo(map);
     });
   };
   draw();

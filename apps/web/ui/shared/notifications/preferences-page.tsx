@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { type Answer, answerOf, type BodyOf, rest } from '../api/client';
 import { FormError } from '../forms/field';
 import { StatusLine } from '../status-line';
+import { QuietHoursForm } from './quiet-hours-form';
 
 type Preferences = Answer<'getNotificationPreferences'>;
 type Channel = keyof Preferences['channels'];
@@ -44,7 +45,6 @@ export function PreferencesPage({ children }: { children?: ReactNode }) {
       <FormError message={save.error?.message} />
       {data && (
         <>
-          <p className="muted">{t('notifications.quietHours', data.quietHours)}</p>
           <table className="switches">
             <caption className="visually-hidden">{t('notifications.preferences')}</caption>
             <thead>
@@ -108,6 +108,7 @@ export function PreferencesPage({ children }: { children?: ReactNode }) {
               ))}
             </tbody>
           </table>
+          <QuietHoursForm preferences={data} queryKey={PREFERENCES} />
         </>
       )}
     </section>

@@ -12,6 +12,9 @@ export const visitsConsumer = creditConsumer('performance.visits', [
 /** Marketing campaigns' accepted enrollments. */
 export const enrollmentsConsumer = creditConsumer('performance.enrollments', ['marketing.enrollment.decided.v1']);
 
+/** Tickets: every change publishes the whole ticket, its state and SLA status included. */
+export const ticketsConsumer = creditConsumer('performance.tickets', ['tickets.ticket.updated.v1']);
+
 /** Leads as captured. */
 export const leadsConsumer = creditConsumer('performance.leads', ['leads.lead.created.v1']);
 

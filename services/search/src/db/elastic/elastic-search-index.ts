@@ -61,6 +61,8 @@ function sourceOf(doc: SearchDocument): Record<string, unknown> {
   };
 }
 
+const totalOf = (total: number | estypes.SearchTotalHits | undefined) => (typeof total === 'number' ? total : (total?.value ?? 0));
+
 /**
  * The production driver, on the official client (Elasticsearch 9; OpenSearch answers the same calls used here).
  * Order safety is the engine's own: documents are written with `version_type: external`, so an older version is
@@ -108,6 +110,21 @@ export class ElasticSearchIndex implements SearchIndex {
           const actions: estypes.IndicesUpdateAliasesAction[] = [{ add: { index: `${alias}-${generation}`, alias } }];
           if (await c.indices.existsAlias({ name: alias })) actions.unshift({ remove: { index: `${alias}-*`, alias } });
           await c.indices.updateAliases({ actions });
+        } finally {
+          await c.close();
+        }
+      },
+      async publishFirst(generation) {
+        const c = client();
+        try {
+          if (!(await c.indices.existsAlias({ name: alias }))) {
+            await c.indices.updateAliases({ actions: [{ add: { index: `${alias}-${generation}`, alias } }] });
+          }
+          // Replicas that added theirs together all keep the same one, the earliest, and take the others off.
+          const [serving, ...others] = Object.keys(await c.indices.getAlias({ name: alias })).sort();
+          if (!serving) return generation;
+          if (others.length > 0) await c.indices.updateAliases({ actions: others.map((index) => ({ remove: { index, alias } })) });
+          return serving.slice(alias.length + 1);
         } finally {
           await c.close();
         }
@@ -186,7 +203,7 @@ export class ElasticSearchIndex implements SearchIndex {
       query: searchQuery(query, visibility),
       sort: sortOf(query),
       size: query.limit + 1,
-      track_total_hits: false,
+      track_total_hits: query.withTotal === true,
       ...(query.after ? { search_after: query.after as estypes.SortResults } : {}),
       ...(query.facets.length > 0 ? { aggregations } : {}),
     });
@@ -209,6 +226,7 @@ export class ElasticSearchIndex implements SearchIndex {
       }),
       more: rows.length > query.limit,
       facets,
+      ...(query.withTotal ? { total: totalOf(result.hits.total) } : {}),
     };
   }
 

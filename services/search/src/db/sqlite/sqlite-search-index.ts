@@ -216,7 +216,9 @@ export class SqliteSearchIndex implements SearchIndex {
         );
         facets[facet] = Object.fromEntries(counts.filter((c) => c.value !== null).map((c) => [c.value, c.n]));
       }
-      return { hits, more: rows.length > query.limit, facets };
+      if (!query.withTotal) return { hits, more: rows.length > query.limit, facets };
+      const [counted] = this.all<{ n: number }>(sql`select count(*) as n from ${compiled.from} where ${compiled.where}`);
+      return { hits, more: rows.length > query.limit, facets, total: counted?.n ?? 0 };
     } finally {
       this.shape = undefined;
     }

@@ -127,6 +127,9 @@ export function replayHistory(history: readonly SlaHistoryEvent[], requestedNow:
         if (to === 'pending' && pendingSince === null) pendingSince = at;
         // Accepting new or assigned work answers the customer; resuming after pending or a reopen does not.
         if (to === 'in_progress' && (state === 'new' || state === 'assigned')) agentResponded(at);
+        // Work completed on site answered the merchant in person; the resolution clock runs on until a reviewer
+        // approves it (a flagged visit is not yet proof the work was done).
+        if (to === 'review') agentResponded(at);
         if (CLOSED_STATES.has(to)) {
           // Resolving answers the customer too, so it stops the response clocks as well.
           responded = true;

@@ -7,7 +7,7 @@ import {
   onboardingTaskFields,
   photoShootFields,
 } from './fields';
-import type { TicketTypeDefinition } from './ticket-type';
+import type { TicketTypeDefinition, TicketTypeName } from './ticket-type';
 
 /** What a country varies in the standard ticket types. */
 export interface CountryTicketVariant {
@@ -15,11 +15,13 @@ export interface CountryTicketVariant {
   /** Pattern of a terminal serial number in the country's fleet. */
   serialPattern: string;
   complaintChannels: readonly string[];
+  /** Each type's label in the country's language, for a country whose reps do not read English first. */
+  localLabels?: { locale: string; labels: Readonly<Record<TicketTypeName, string>> };
 }
 
 /** The standard ticket types with a country's variant of their fields. */
 export function standardTypes(variant: CountryTicketVariant): TicketTypeDefinition[] {
-  return [
+  const types: TicketTypeDefinition[] = [
     {
       type: 'equipment-repair',
       label: 'Repair a payment terminal',
@@ -77,6 +79,9 @@ export function standardTypes(variant: CountryTicketVariant): TicketTypeDefiniti
       assignment: 'covering-rep',
     },
   ];
+  const local = variant.localLabels;
+  if (!local) return types;
+  return types.map((t) => ({ ...t, labels: { [local.locale]: local.labels[t.type] } }));
 }
 
 /** The onboarding tasks every converted merchant gets, unless a country lists its own. */

@@ -21,6 +21,8 @@ export type AssignmentRule = 'covering-rep' | 'least-loaded' | 'queue';
 export interface TicketTypeDefinition {
   type: TicketTypeName;
   label: string;
+  /** The label in the country's own language(s), by locale; English is `label`. */
+  labels?: Readonly<Record<string, string>>;
   /** JSON Schema of the type's `fields`. */
   fields: TObject;
   defaultPriority: TicketPriority;

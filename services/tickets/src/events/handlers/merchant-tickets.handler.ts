@@ -2,7 +2,7 @@ import type { ConsumerDefinition, EventHandler } from '@fieldops/platform';
 import { assigneeForMerchant, merchantAsService, openForMerchant } from '../../app/open-for-merchant';
 import type { TicketsContext } from '../../config';
 import type { TicketsDb } from '../../db/schema';
-import { ticketSetupOf } from '../../domain/ticket-types';
+import { hasTicketSetup, ticketSetupOf } from '../../domain/ticket-types';
 
 const nothing = async () => {};
 
@@ -20,7 +20,8 @@ export const merchantTicketsConsumer: ConsumerDefinition<TicketsDb> = {
       ctx: TicketsContext,
     ): Promise<EventHandler<TicketsDb, 'merchant.merchant.created.v1'>> => {
       const m = event.data;
-      if (m.leadId === null) return nothing;
+      // A country without ticket types opens no tickets by itself (rather than dead-lettering its merchants' events).
+      if (m.leadId === null || !hasTicketSetup(m.country)) return nothing;
       const assignee = await assigneeForMerchant(ctx, 'onboarding-task', m);
       return async (_event, trx, events) => {
         await openForMerchant(ctx, trx, events, m, 'onboarding-task', ticketSetupOf(m.country).onboardingTasks, assignee);
@@ -33,7 +34,7 @@ export const merchantTicketsConsumer: ConsumerDefinition<TicketsDb> = {
       const change = event.data;
       if (change.to !== 'suspended' || change.from === 'suspended') return nothing;
       const merchant = await merchantAsService(ctx, change.merchantId);
-      if (!merchant) return nothing;
+      if (!merchant || !hasTicketSetup(merchant.country)) return nothing;
       const assignee = await assigneeForMerchant(ctx, 'merchant-follow-up', merchant);
       const follow = {
         title: 'Follow up the suspended merchant',

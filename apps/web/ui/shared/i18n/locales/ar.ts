@@ -1,5 +1,9 @@
 import type { LanguageMeta } from '../language';
+import { campaignsAr } from './campaigns/ar';
 import type { Catalogue } from './en';
+import { fieldSyncAr } from './field-sync/ar';
+import { BRAND_NAME_KEYS, sameOptionKeys } from './field-sync/brand-names';
+import { fieldTicketsAr } from './field-tickets/ar';
 import { recordsAr } from './records/ar';
 
 /** Arabic (Modern Standard, as used in Saudi Arabia): written right to left, so the layout mirrors. */
@@ -8,7 +12,7 @@ export const language: LanguageMeta = {
   label: 'العربية',
   dir: 'rtl',
   matches: [],
-  sameAsEnglish: [],
+  sameAsEnglish: [...BRAND_NAME_KEYS, ...sameOptionKeys('alipay', 'wechat', 'unionpay', 'octopus', 'fps', 'promptpay')],
 };
 
 export const catalogue: Catalogue = {
@@ -174,12 +178,29 @@ export const catalogue: Catalogue = {
     vertex: 'الزاوية {{number}}',
   },
   tickets: {
+    slaPoliciesLink: 'سياسات SLA',
+    slaPolicies: {
+      title: 'سياسات SLA',
+      intro: 'المهل لكل نوع تذكرة وأولوية في هذا البلد. يُعاد حساب التذاكر المفتوحة عند الحفظ.',
+      type: 'نوع التذكرة',
+      default: 'الافتراضية (الأنواع التي ليس لها سياسة خاصة)',
+      source: { 'built-in': 'القيم المدمجة', country: 'قيم هذا البلد' },
+      fromDefault: 'تستخدم السياسة الافتراضية إلى أن تحفظ سياسة خاصة بها.',
+      minutes: 'كل القيم بدقائق العمل في تقويم البلد.',
+      warnBefore: 'التنبيه قبل (دقائق)',
+      escalateAfter: 'المستوى {{level}}: {{audience}} بعد التجاوز (دقائق)',
+      audience: { 'team-lead': 'قائد الفريق', 'city-manager': 'مدير المدينة' },
+      save: 'حفظ السياسات',
+      saved: 'تم الحفظ. يُعاد حساب التذاكر المفتوحة.',
+      changedMeanwhile: 'غيّر شخص آخر هذه السياسات في الأثناء؛ أعد التحميل وحاول مجددًا.',
+    },
     title: 'التذاكر',
     ticket: 'التذكرة',
     view: 'طريقة العرض',
     filters: 'عوامل التصفية',
     queue: 'قائمة الانتظار',
     board: 'اللوحة',
+    waitingForReview: 'بانتظار المراجعة',
     merchant: 'التاجر',
     unassigned: 'غير مُسندة',
     system: 'النظام',
@@ -191,6 +212,18 @@ export const catalogue: Catalogue = {
     public: 'مرئي للتاجر',
     addComment: 'إضافة تعليق',
     timeline: 'السجل الزمني',
+    review: {
+      title: 'إنجاز ميداني بانتظار المراجعة',
+      why: 'وُضعت علامة على الزيارة لدى التاجر، لذا ينتظر هذا الإنجاز قرار المراجِع.',
+      visit: 'الزيارة',
+      photos: 'صور العمل',
+      photo: 'صورة العمل {{number}}',
+      signature: 'توقيع التاجر',
+      reason: 'السبب (مطلوب عند الرفض)',
+      approve: 'اعتماد وحل',
+      reject: 'رفض وإعادة',
+      decisions: { approve: 'تم الاعتماد', reject: 'تم الرفض' },
+    },
     facets: {
       status: 'الحالة',
       category: 'النوع',
@@ -204,6 +237,7 @@ export const catalogue: Catalogue = {
       assigned: 'مُسندة',
       in_progress: 'قيد التنفيذ',
       pending: 'معلّقة',
+      review: 'قيد المراجعة',
       resolved: 'تم حلها',
       closed: 'مغلقة',
       canceled: 'ملغاة',
@@ -228,6 +262,9 @@ export const catalogue: Catalogue = {
       'merchant-follow-up': 'متابعة التاجر',
     },
     kinds: {
+      'completed-on-site': 'أُنجزت في الموقع',
+      reviewed: 'تمت المراجعة',
+      'visit-flagged': 'وُضعت علامة على الزيارة بعد الحل',
       opened: 'فُتحت',
       transitioned: 'نُقلت',
       reopened: 'أُعيد فتحها',
@@ -288,7 +325,29 @@ export const catalogue: Catalogue = {
   },
   admin: {
     title: 'المستخدمون والأدوار',
-    tabs: { users: 'المستخدمون', orgUnits: 'الوحدات التنظيمية', roles: 'الأدوار' },
+    tabs: { users: 'المستخدمون', orgUnits: 'الوحدات التنظيمية', roles: 'الأدوار', migration: 'الترحيل من النظام القديم' },
+    migration: {
+      none: 'لا توجد مسارات قيد الترحيل من نظام قديم في هذا التثبيت.',
+      current: 'الوضع: {{mode}}.',
+      counts: 'تمت المقارنة: {{match}} متطابقة، {{mismatch}} مختلفة، {{error}} فاشلة (نسبة المختلفة {{rate}}).',
+      mode: 'الوضع',
+      switch: 'تبديل',
+      modes: {
+        legacy: 'النظام القديم فقط',
+        shadow: 'ظل (يخدم النظام القديم)',
+        'primary-new': 'يخدم FieldOps والنظام القديم في الظل',
+        new: 'FieldOps فقط',
+      },
+      rateOverTime: 'نسبة الإجابات المختلفة في الدقيقة: {{route}}',
+      drift:
+        'الانحراف في آخر مطابقة ({{when}}): {{drift}} — {{onlyLegacy}} في النظام القديم فقط، {{onlyFieldOps}} في FieldOps فقط، {{differing}} مختلفة.',
+      notReconciled: 'لم تتم المطابقة بعد.',
+      reconcile: 'طابِق الآن',
+      latest: 'أحدث الاختلافات',
+      when: 'الوقت',
+      request: 'الطلب',
+      fields: 'الحقول المختلفة',
+    },
     name: 'الاسم',
     orgUnit: 'الوحدة التنظيمية',
     role: 'الدور',
@@ -325,7 +384,7 @@ export const catalogue: Catalogue = {
     unavailable: 'الإشعارات غير متاحة في هذا التثبيت بعد.',
     critical: 'مهم',
     preferences: 'إعدادات الإشعارات',
-    preferencesHint: 'اختر كيف يصلك كل نوع من التنبيهات. صندوق الوارد هنا يستقبل كل التنبيهات دائماً.',
+    preferencesHint: 'اختر كيف يصلك كل نوع من التنبيهات. صندوق الوارد هنا يستقبل كل التنبيهات دائماً، إلا ما يجب أن تفعّله بنفسك.',
     quietHours: 'ساعات الهدوء {{start}}–{{end}} ({{timezone}}): تنتظر الإشعارات الفورية والرسائل النصية حتى تنتهي، إلا التنبيهات المهمة.',
     kind: 'نوع التنبيه',
     everything: 'كل التنبيهات',
@@ -333,6 +392,16 @@ export const catalogue: Catalogue = {
     switchLabel: '{{channel}}: {{workflow}}',
     locked: 'يُرسل دائماً',
     notSent: 'لا يُرسل عبر هذه القناة',
+    quiet: {
+      title: 'ساعات الهدوء',
+      useDefault: 'استخدام الإعداد الافتراضي لبلدي ({{start}}–{{end}})',
+      start: 'من',
+      end: 'حتى',
+      timeZone: 'المنطقة الزمنية',
+      countryZone: 'المنطقة الزمنية لبلدي ({{timezone}})',
+      save: 'حفظ ساعات الهدوء',
+      saved: 'تم حفظ ساعات الهدوء.',
+    },
     workflows: {
       'lead-recycle-warning': 'عميل محتمل على وشك العودة إلى المجمّع',
       'lead-assigned': 'عميل محتمل أُسند إليّ',
@@ -348,6 +417,10 @@ export const catalogue: Catalogue = {
       'ticket-sla-warning': 'اقتراب موعد اتفاقية مستوى الخدمة للتذكرة',
       'ticket-sla-breached': 'تجاوز اتفاقية مستوى الخدمة للتذكرة',
       'ticket-escalated': 'تذكرة صُعِّدت إليّ',
+      'daily-attainment': 'تقدّمي اليومي نحو الأهداف',
+      'statement-ready': 'كشف حسابي جاهز',
+      'target-reached': 'حققتُ هدفاً',
+      'campaign-invitation': 'دعوة إلى حملة',
     },
     push: {
       title: 'الإشعارات الفورية على هذا الهاتف',
@@ -410,6 +483,8 @@ export const catalogue: Catalogue = {
       'merchants-retained': 'التجار المحتفَظ بهم',
       'merchant-orders': 'طلبات التجار',
       'merchant-gmv': 'إجمالي قيمة مبيعات التجار',
+      'campaign-enrollments': 'التسجيلات في الحملات',
+      'tickets-resolved-in-sla': 'التذاكر المحلولة ضمن اتفاقية مستوى الخدمة',
     },
   },
   field: {
@@ -495,4 +570,7 @@ export const catalogue: Catalogue = {
     },
   },
   records: recordsAr,
+  campaigns: campaignsAr,
+  fieldSync: fieldSyncAr,
+  fieldTickets: fieldTicketsAr,
 };

@@ -1,4 +1,7 @@
 import type { LanguageMeta } from '../language';
+import { campaignsEn } from './campaigns/en';
+import { fieldSyncEn } from './field-sync/en';
+import { fieldTicketsEn } from './field-tickets/en';
 import { recordsEn } from './records/en';
 
 export const language: LanguageMeta = { code: 'en', label: 'English', dir: 'ltr', matches: [], sameAsEnglish: [] };
@@ -167,12 +170,29 @@ export const en = {
     vertex: 'Corner {{number}}',
   },
   tickets: {
+    slaPoliciesLink: 'SLA policies',
+    slaPolicies: {
+      title: 'SLA policies',
+      intro: 'Targets for each ticket type and priority in this country. Open tickets are recomputed when you save.',
+      type: 'Ticket type',
+      default: 'Default (types without their own)',
+      source: { 'built-in': 'Built-in figures', country: 'This country’s figures' },
+      fromDefault: 'Uses the default policies until you save its own.',
+      minutes: 'All figures are working minutes of the country’s calendar.',
+      warnBefore: 'Warn before (minutes)',
+      escalateAfter: 'Level {{level}}: {{audience}} after breach (minutes)',
+      audience: { 'team-lead': 'team lead', 'city-manager': 'city manager' },
+      save: 'Save policies',
+      saved: 'Saved. Open tickets are being recomputed.',
+      changedMeanwhile: 'Someone changed these policies meanwhile; reload and try again.',
+    },
     title: 'Tickets',
     ticket: 'Ticket',
     view: 'View',
     filters: 'Filters',
     queue: 'Queue',
     board: 'Board',
+    waitingForReview: 'Waiting for review',
     merchant: 'Merchant',
     unassigned: 'Unassigned',
     system: 'System',
@@ -184,12 +204,25 @@ export const en = {
     public: 'Visible to the merchant',
     addComment: 'Add comment',
     timeline: 'Timeline',
+    review: {
+      title: 'On-site completion to review',
+      why: 'The visit at the merchant was flagged, so this completion waits for a reviewer’s decision.',
+      visit: 'The visit',
+      photos: 'Photos of the work',
+      photo: 'Photo of the work {{number}}',
+      signature: 'Merchant’s signature',
+      reason: 'Reason (required to reject)',
+      approve: 'Approve and resolve',
+      reject: 'Reject and send back',
+      decisions: { approve: 'approved', reject: 'rejected' },
+    },
     facets: { status: 'State', category: 'Type', priority: 'Priority', slaStatus: 'SLA', ownerId: 'Assignee', areaId: 'Area' },
     states: {
       new: 'New',
       assigned: 'Assigned',
       in_progress: 'In progress',
       pending: 'Pending',
+      review: 'In review',
       resolved: 'Resolved',
       closed: 'Closed',
       canceled: 'Canceled',
@@ -214,6 +247,9 @@ export const en = {
       'merchant-follow-up': 'Merchant follow-up',
     },
     kinds: {
+      'completed-on-site': 'Completed on site',
+      reviewed: 'Reviewed',
+      'visit-flagged': 'Visit flagged after resolution',
       opened: 'Opened',
       transitioned: 'Moved',
       reopened: 'Reopened',
@@ -267,7 +303,29 @@ export const en = {
   },
   admin: {
     title: 'Users and roles',
-    tabs: { users: 'Users', orgUnits: 'Org units', roles: 'Roles' },
+    tabs: { users: 'Users', orgUnits: 'Org units', roles: 'Roles', migration: 'Legacy migration' },
+    migration: {
+      none: 'No routes are moving off a legacy system on this installation.',
+      current: 'Mode: {{mode}}.',
+      counts: 'Compared: {{match}} matching, {{mismatch}} different, {{error}} failed ({{rate}} different).',
+      mode: 'Mode',
+      switch: 'Switch',
+      modes: {
+        legacy: 'Legacy only',
+        shadow: 'Shadow (legacy serves)',
+        'primary-new': 'FieldOps serves, legacy in shadow',
+        new: 'FieldOps only',
+      },
+      rateOverTime: 'Share of different answers per minute: {{route}}',
+      drift:
+        'Drift at the last reconciliation ({{when}}): {{drift}} — {{onlyLegacy}} only in the legacy system, {{onlyFieldOps}} only in FieldOps, {{differing}} different.',
+      notReconciled: 'Not reconciled yet.',
+      reconcile: 'Reconcile now',
+      latest: 'Latest differences',
+      when: 'When',
+      request: 'Request',
+      fields: 'Differing fields',
+    },
     name: 'Name',
     orgUnit: 'Org unit',
     role: 'Role',
@@ -304,7 +362,8 @@ export const en = {
     unavailable: 'Notifications are not available on this installation yet.',
     critical: 'Important',
     preferences: 'Notification settings',
-    preferencesHint: 'Choose how each kind of notice reaches you. Your inbox here always receives every notice.',
+    preferencesHint:
+      'Choose how each kind of notice reaches you. Your inbox here receives every notice, except those you must switch on yourself.',
     quietHours: 'Quiet hours {{start}}–{{end}} ({{timezone}}): push and SMS wait until they end, except important notices.',
     kind: 'Kind of notice',
     everything: 'All notices',
@@ -312,6 +371,16 @@ export const en = {
     switchLabel: '{{channel}}: {{workflow}}',
     locked: 'Always sent',
     notSent: 'Not sent on this channel',
+    quiet: {
+      title: 'Quiet hours',
+      useDefault: "Use my country's default ({{start}}–{{end}})",
+      start: 'From',
+      end: 'Until',
+      timeZone: 'Time zone',
+      countryZone: "My country's zone ({{timezone}})",
+      save: 'Save quiet hours',
+      saved: 'Quiet hours saved.',
+    },
     workflows: {
       'lead-recycle-warning': 'Lead about to return to the pool',
       'lead-assigned': 'Lead assigned to me',
@@ -327,6 +396,10 @@ export const en = {
       'ticket-sla-warning': 'Ticket SLA due soon',
       'ticket-sla-breached': 'Ticket SLA breached',
       'ticket-escalated': 'Ticket escalated to me',
+      'daily-attainment': 'My daily progress towards targets',
+      'statement-ready': 'My statement is ready',
+      'target-reached': 'I reached a target',
+      'campaign-invitation': 'Campaign invitation',
     },
     push: {
       title: 'Push on this phone',
@@ -389,6 +462,8 @@ export const en = {
       'merchants-retained': 'Merchants retained',
       'merchant-orders': 'Merchant orders',
       'merchant-gmv': 'Merchant GMV',
+      'campaign-enrollments': 'Campaign enrollments',
+      'tickets-resolved-in-sla': 'Tickets resolved within SLA',
     },
   },
   field: {
@@ -474,6 +549,9 @@ export const en = {
     },
   },
   records: recordsEn,
+  campaigns: campaignsEn,
+  fieldSync: fieldSyncEn,
+  fieldTickets: fieldTicketsEn,
 };
 
 export type Catalogue = typeof en;

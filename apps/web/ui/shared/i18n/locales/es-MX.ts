@@ -1,5 +1,9 @@
 import type { LanguageMeta } from '../language';
+import { campaignsEsMX } from './campaigns/es-MX';
 import type { Catalogue } from './en';
+import { BRAND_NAME_KEYS, sameOptionKeys } from './field-sync/brand-names';
+import { fieldSyncEsMX } from './field-sync/es-MX';
+import { fieldTicketsEsMX } from './field-tickets/es-MX';
 import { recordsEsMX } from './records/es-MX';
 
 /** Spanish as written in Mexico (and the Spanish for other Spanish-speaking users until they have their own). */
@@ -9,12 +13,16 @@ export const language: LanguageMeta = {
   dir: 'ltr',
   matches: ['es'],
   sameAsEnglish: [
+    ...BRAND_NAME_KEYS,
+    ...sameOptionKeys('alipay', 'wechat', 'unionpay', 'octopus', 'fps', 'mada', 'promptpay'),
     'admin.tabs.roles',
     'admin.roles',
     'notifications.channels.push',
     'notifications.channels.sms',
     'nav.tickets',
     'tickets.title',
+    'fieldTickets.tab',
+    'fieldTickets.onStop',
     'tickets.ticket',
     'tickets.facets.slaStatus',
     'tickets.priorities.normal',
@@ -195,12 +203,29 @@ export const catalogue: Catalogue = {
     vertex: 'Vértice {{number}}',
   },
   tickets: {
+    slaPoliciesLink: 'Políticas de SLA',
+    slaPolicies: {
+      title: 'Políticas de SLA',
+      intro: 'Plazos por tipo de ticket y prioridad en este país. Los tickets abiertos se recalculan al guardar.',
+      type: 'Tipo de ticket',
+      default: 'Predeterminada (tipos sin política propia)',
+      source: { 'built-in': 'Valores de fábrica', country: 'Valores de este país' },
+      fromDefault: 'Usa la política predeterminada hasta que guardes una propia.',
+      minutes: 'Todas las cifras son minutos hábiles del calendario del país.',
+      warnBefore: 'Avisar antes (minutos)',
+      escalateAfter: 'Nivel {{level}}: {{audience}} tras el incumplimiento (minutos)',
+      audience: { 'team-lead': 'líder de equipo', 'city-manager': 'gerente de ciudad' },
+      save: 'Guardar políticas',
+      saved: 'Guardado. Los tickets abiertos se están recalculando.',
+      changedMeanwhile: 'Alguien cambió estas políticas mientras tanto; recarga e inténtalo de nuevo.',
+    },
     title: 'Tickets',
     ticket: 'Ticket',
     view: 'Vista',
     filters: 'Filtros',
     queue: 'Cola',
     board: 'Tablero',
+    waitingForReview: 'En espera de revisión',
     merchant: 'Comercio',
     unassigned: 'Sin asignar',
     system: 'Sistema',
@@ -212,12 +237,25 @@ export const catalogue: Catalogue = {
     public: 'Visible para el comercio',
     addComment: 'Agregar comentario',
     timeline: 'Cronología',
+    review: {
+      title: 'Cierre en sitio por revisar',
+      why: 'La visita al comercio se marcó como sospechosa; este cierre espera la decisión de un revisor.',
+      visit: 'La visita',
+      photos: 'Fotos del trabajo',
+      photo: 'Foto del trabajo {{number}}',
+      signature: 'Firma del comercio',
+      reason: 'Motivo (obligatorio para rechazar)',
+      approve: 'Aprobar y resolver',
+      reject: 'Rechazar y devolver',
+      decisions: { approve: 'aprobado', reject: 'rechazado' },
+    },
     facets: { status: 'Estado', category: 'Tipo', priority: 'Prioridad', slaStatus: 'SLA', ownerId: 'Responsable', areaId: 'Zona' },
     states: {
       new: 'Nuevo',
       assigned: 'Asignado',
       in_progress: 'En curso',
       pending: 'En espera',
+      review: 'En revisión',
       resolved: 'Resuelto',
       closed: 'Cerrado',
       canceled: 'Cancelado',
@@ -242,6 +280,9 @@ export const catalogue: Catalogue = {
       'merchant-follow-up': 'Seguimiento al comercio',
     },
     kinds: {
+      'completed-on-site': 'Completado en sitio',
+      reviewed: 'Revisado',
+      'visit-flagged': 'Visita marcada después de resolver',
       opened: 'Abierto',
       transitioned: 'Movido',
       reopened: 'Reabierto',
@@ -302,7 +343,29 @@ export const catalogue: Catalogue = {
   },
   admin: {
     title: 'Usuarios y roles',
-    tabs: { users: 'Usuarios', orgUnits: 'Unidades', roles: 'Roles' },
+    tabs: { users: 'Usuarios', orgUnits: 'Unidades', roles: 'Roles', migration: 'Migración del sistema anterior' },
+    migration: {
+      none: 'Ninguna ruta se está migrando desde un sistema anterior en esta instalación.',
+      current: 'Modo: {{mode}}.',
+      counts: 'Comparadas: {{match}} iguales, {{mismatch}} distintas, {{error}} fallidas ({{rate}} distintas).',
+      mode: 'Modo',
+      switch: 'Cambiar',
+      modes: {
+        legacy: 'Solo sistema anterior',
+        shadow: 'Sombra (responde el sistema anterior)',
+        'primary-new': 'Responde FieldOps, sistema anterior en sombra',
+        new: 'Solo FieldOps',
+      },
+      rateOverTime: 'Proporción de respuestas distintas por minuto: {{route}}',
+      drift:
+        'Diferencias en la última conciliación ({{when}}): {{drift}} — {{onlyLegacy}} solo en el sistema anterior, {{onlyFieldOps}} solo en FieldOps, {{differing}} distintos.',
+      notReconciled: 'Aún no se ha conciliado.',
+      reconcile: 'Conciliar ahora',
+      latest: 'Diferencias más recientes',
+      when: 'Cuándo',
+      request: 'Solicitud',
+      fields: 'Campos distintos',
+    },
     name: 'Nombre',
     orgUnit: 'Unidad',
     role: 'Rol',
@@ -339,7 +402,7 @@ export const catalogue: Catalogue = {
     unavailable: 'Las notificaciones aún no están disponibles en esta instalación.',
     critical: 'Importante',
     preferences: 'Configuración de notificaciones',
-    preferencesHint: 'Elige cómo te llega cada tipo de aviso. Tu bandeja aquí siempre recibe todos los avisos.',
+    preferencesHint: 'Elige cómo te llega cada tipo de aviso. Tu bandeja aquí recibe todos los avisos, salvo los que debes activar tú.',
     quietHours: 'Horario de silencio {{start}}–{{end}} ({{timezone}}): push y SMS esperan a que termine, salvo los avisos importantes.',
     kind: 'Tipo de aviso',
     everything: 'Todos los avisos',
@@ -347,6 +410,16 @@ export const catalogue: Catalogue = {
     switchLabel: '{{channel}}: {{workflow}}',
     locked: 'Siempre se envía',
     notSent: 'No se envía por este canal',
+    quiet: {
+      title: 'Horario de silencio',
+      useDefault: 'Usar el predeterminado de mi país ({{start}}–{{end}})',
+      start: 'Desde',
+      end: 'Hasta',
+      timeZone: 'Zona horaria',
+      countryZone: 'Zona de mi país ({{timezone}})',
+      save: 'Guardar horario de silencio',
+      saved: 'Horario de silencio guardado.',
+    },
     workflows: {
       'lead-recycle-warning': 'Prospecto a punto de volver a la cartera',
       'lead-assigned': 'Prospecto asignado a mí',
@@ -362,6 +435,10 @@ export const catalogue: Catalogue = {
       'ticket-sla-warning': 'El SLA del ticket vence pronto',
       'ticket-sla-breached': 'SLA del ticket incumplido',
       'ticket-escalated': 'Ticket escalado a mí',
+      'daily-attainment': 'Mi avance diario hacia las metas',
+      'statement-ready': 'Mi estado de cuenta está listo',
+      'target-reached': 'Alcancé una meta',
+      'campaign-invitation': 'Invitación a campaña',
     },
     push: {
       title: 'Push en este teléfono',
@@ -424,6 +501,8 @@ export const catalogue: Catalogue = {
       'merchants-retained': 'Comercios retenidos',
       'merchant-orders': 'Pedidos de comercios',
       'merchant-gmv': 'GMV de comercios',
+      'campaign-enrollments': 'Inscripciones a campañas',
+      'tickets-resolved-in-sla': 'Tickets resueltos dentro del SLA',
     },
   },
   field: {
@@ -509,4 +588,7 @@ export const catalogue: Catalogue = {
     },
   },
   records: recordsEsMX,
+  campaigns: campaignsEsMX,
+  fieldSync: fieldSyncEsMX,
+  fieldTickets: fieldTicketsEsMX,
 };

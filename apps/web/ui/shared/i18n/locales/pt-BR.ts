@@ -1,5 +1,9 @@
 import type { LanguageMeta } from '../language';
+import { campaignsPtBR } from './campaigns/pt-BR';
 import type { Catalogue } from './en';
+import { BRAND_NAME_KEYS, sameOptionKeys } from './field-sync/brand-names';
+import { fieldSyncPtBR } from './field-sync/pt-BR';
+import { fieldTicketsPtBR } from './field-tickets/pt-BR';
 import { recordsPtBR } from './records/pt-BR';
 
 export const language: LanguageMeta = {
@@ -8,6 +12,10 @@ export const language: LanguageMeta = {
   dir: 'ltr',
   matches: ['pt'],
   sameAsEnglish: [
+    'fieldTickets.fieldNames.visitId',
+    ...BRAND_NAME_KEYS,
+    ...sameOptionKeys('alipay', 'wechat', 'unionpay', 'octopus', 'fps', 'mada', 'promptpay'),
+    'campaigns.page.channels.link',
     'nav.leads',
     'categories.cafe',
     'areas.recordKinds.lead',
@@ -221,7 +229,29 @@ export const catalogue: Catalogue = {
   },
   admin: {
     title: 'Usuários e perfis',
-    tabs: { users: 'Usuários', orgUnits: 'Unidades', roles: 'Perfis' },
+    tabs: { users: 'Usuários', orgUnits: 'Unidades', roles: 'Perfis', migration: 'Migração do legado' },
+    migration: {
+      none: 'Nenhuma rota está saindo de um sistema legado nesta instalação.',
+      current: 'Modo: {{mode}}.',
+      counts: 'Comparadas: {{match}} iguais, {{mismatch}} diferentes, {{error}} com falha ({{rate}} diferentes).',
+      mode: 'Modo',
+      switch: 'Alternar',
+      modes: {
+        legacy: 'Somente legado',
+        shadow: 'Sombra (legado atende)',
+        'primary-new': 'FieldOps atende, legado em sombra',
+        new: 'Somente FieldOps',
+      },
+      rateOverTime: 'Parcela de respostas diferentes por minuto: {{route}}',
+      drift:
+        'Divergência na última reconciliação ({{when}}): {{drift}} — {{onlyLegacy}} só no sistema legado, {{onlyFieldOps}} só no FieldOps, {{differing}} diferentes.',
+      notReconciled: 'Ainda não reconciliado.',
+      reconcile: 'Reconciliar agora',
+      latest: 'Diferenças mais recentes',
+      when: 'Quando',
+      request: 'Requisição',
+      fields: 'Campos diferentes',
+    },
     name: 'Nome',
     orgUnit: 'Unidade',
     role: 'Perfil',
@@ -258,7 +288,8 @@ export const catalogue: Catalogue = {
     unavailable: 'As notificações ainda não estão disponíveis nesta instalação.',
     critical: 'Importante',
     preferences: 'Configurar notificações',
-    preferencesHint: 'Escolha como cada tipo de aviso chega até você. Sua caixa de entrada aqui sempre recebe todos os avisos.',
+    preferencesHint:
+      'Escolha como cada tipo de aviso chega até você. Sua caixa de entrada aqui recebe todos os avisos, exceto os que você precisa ativar.',
     quietHours: 'Horário de silêncio {{start}}–{{end}} ({{timezone}}): push e SMS esperam até o fim, exceto avisos importantes.',
     kind: 'Tipo de aviso',
     everything: 'Todos os avisos',
@@ -266,6 +297,16 @@ export const catalogue: Catalogue = {
     switchLabel: '{{channel}}: {{workflow}}',
     locked: 'Sempre enviado',
     notSent: 'Não enviado por este canal',
+    quiet: {
+      title: 'Horário de silêncio',
+      useDefault: 'Usar o padrão do meu país ({{start}}–{{end}})',
+      start: 'De',
+      end: 'Até',
+      timeZone: 'Fuso horário',
+      countryZone: 'Fuso do meu país ({{timezone}})',
+      save: 'Salvar horário de silêncio',
+      saved: 'Horário de silêncio salvo.',
+    },
     workflows: {
       'lead-recycle-warning': 'Lead prestes a voltar à carteira',
       'lead-assigned': 'Lead atribuído a mim',
@@ -281,6 +322,10 @@ export const catalogue: Catalogue = {
       'ticket-sla-warning': 'SLA do chamado vencendo',
       'ticket-sla-breached': 'SLA do chamado estourado',
       'ticket-escalated': 'Chamado escalado para mim',
+      'daily-attainment': 'Meu progresso diário nas metas',
+      'statement-ready': 'Meu extrato está pronto',
+      'target-reached': 'Atingi uma meta',
+      'campaign-invitation': 'Convite para campanha',
     },
     push: {
       title: 'Push neste celular',
@@ -343,6 +388,8 @@ export const catalogue: Catalogue = {
       'merchants-retained': 'Estabelecimentos retidos',
       'merchant-orders': 'Pedidos dos estabelecimentos',
       'merchant-gmv': 'GMV dos estabelecimentos',
+      'campaign-enrollments': 'Adesões a campanhas',
+      'tickets-resolved-in-sla': 'Chamados resolvidos dentro do SLA',
     },
   },
   field: {
@@ -428,12 +475,29 @@ export const catalogue: Catalogue = {
     },
   },
   tickets: {
+    slaPoliciesLink: 'Políticas de SLA',
+    slaPolicies: {
+      title: 'Políticas de SLA',
+      intro: 'Prazos por tipo de chamado e prioridade neste país. Os chamados abertos são recalculados ao salvar.',
+      type: 'Tipo de chamado',
+      default: 'Padrão (tipos sem política própria)',
+      source: { 'built-in': 'Valores de fábrica', country: 'Valores deste país' },
+      fromDefault: 'Usa a política padrão até você salvar uma própria.',
+      minutes: 'Todos os valores são minutos úteis do calendário do país.',
+      warnBefore: 'Avisar antes (minutos)',
+      escalateAfter: 'Nível {{level}}: {{audience}} após o estouro (minutos)',
+      audience: { 'team-lead': 'líder de equipe', 'city-manager': 'gerente da cidade' },
+      save: 'Salvar políticas',
+      saved: 'Salvo. Os chamados abertos estão sendo recalculados.',
+      changedMeanwhile: 'Alguém alterou estas políticas nesse meio-tempo; recarregue e tente de novo.',
+    },
     title: 'Chamados',
     ticket: 'Chamado',
     view: 'Visão',
     filters: 'Filtros',
     queue: 'Fila',
     board: 'Quadro',
+    waitingForReview: 'Aguardando revisão',
     merchant: 'Estabelecimento',
     unassigned: 'Sem responsável',
     system: 'Sistema',
@@ -445,12 +509,25 @@ export const catalogue: Catalogue = {
     public: 'Visível ao estabelecimento',
     addComment: 'Comentar',
     timeline: 'Histórico',
+    review: {
+      title: 'Conclusão em campo para revisar',
+      why: 'A visita ao estabelecimento foi sinalizada; esta conclusão aguarda a decisão de um revisor.',
+      visit: 'A visita',
+      photos: 'Fotos do trabalho',
+      photo: 'Foto do trabalho {{number}}',
+      signature: 'Assinatura do estabelecimento',
+      reason: 'Motivo (obrigatório para rejeitar)',
+      approve: 'Aprovar e resolver',
+      reject: 'Rejeitar e devolver',
+      decisions: { approve: 'aprovada', reject: 'rejeitada' },
+    },
     facets: { status: 'Estado', category: 'Tipo', priority: 'Prioridade', slaStatus: 'SLA', ownerId: 'Responsável', areaId: 'Área' },
     states: {
       new: 'Novo',
       assigned: 'Atribuído',
       in_progress: 'Em andamento',
       pending: 'Pendente',
+      review: 'Em revisão',
       resolved: 'Resolvido',
       closed: 'Fechado',
       canceled: 'Cancelado',
@@ -475,6 +552,9 @@ export const catalogue: Catalogue = {
       'merchant-follow-up': 'Acompanhamento',
     },
     kinds: {
+      'completed-on-site': 'Concluído no local',
+      reviewed: 'Revisado',
+      'visit-flagged': 'Visita sinalizada após a resolução',
       opened: 'Aberto',
       transitioned: 'Movido',
       reopened: 'Reaberto',
@@ -515,4 +595,7 @@ export const catalogue: Catalogue = {
     intervals: { counted: 'contado', paused: 'pausado (pendente)', 'non-working': 'fora do expediente' },
   },
   records: recordsPtBR,
+  campaigns: campaignsPtBR,
+  fieldSync: fieldSyncPtBR,
+  fieldTickets: fieldTicketsPtBR,
 };

@@ -1,5 +1,9 @@
 import type { LanguageMeta } from '../language';
+import { campaignsTh } from './campaigns/th';
 import type { Catalogue } from './en';
+import { BRAND_NAME_KEYS, sameOptionKeys } from './field-sync/brand-names';
+import { fieldSyncTh } from './field-sync/th';
+import { fieldTicketsTh } from './field-tickets/th';
 import { recordsTh } from './records/th';
 
 /** Thai: dates follow the Buddhist era (Intl's Thai locale writes 2569 for 2026). */
@@ -8,7 +12,7 @@ export const language: LanguageMeta = {
   label: 'ไทย',
   dir: 'ltr',
   matches: [],
-  sameAsEnglish: ['tickets.sla.title'],
+  sameAsEnglish: [...BRAND_NAME_KEYS, ...sameOptionKeys('alipay', 'wechat', 'unionpay', 'octopus', 'fps', 'mada'), 'tickets.sla.title'],
 };
 
 export const catalogue: Catalogue = {
@@ -174,12 +178,29 @@ export const catalogue: Catalogue = {
     vertex: 'มุมที่ {{number}}',
   },
   tickets: {
+    slaPoliciesLink: 'นโยบาย SLA',
+    slaPolicies: {
+      title: 'นโยบาย SLA',
+      intro: 'เป้าหมายเวลาของคำร้องแต่ละประเภทและลำดับความสำคัญในประเทศนี้ คำร้องที่เปิดอยู่จะถูกคำนวณใหม่เมื่อบันทึก',
+      type: 'ประเภทคำร้อง',
+      default: 'ค่าเริ่มต้น (ประเภทที่ไม่มีนโยบายของตัวเอง)',
+      source: { 'built-in': 'ค่าที่ระบบกำหนด', country: 'ค่าของประเทศนี้' },
+      fromDefault: 'ใช้นโยบายค่าเริ่มต้นจนกว่าคุณจะบันทึกนโยบายของตัวเอง',
+      minutes: 'ตัวเลขทั้งหมดเป็นนาทีทำงานตามปฏิทินของประเทศ',
+      warnBefore: 'เตือนล่วงหน้า (นาที)',
+      escalateAfter: 'ระดับ {{level}}: {{audience}} หลังเกินกำหนด (นาที)',
+      audience: { 'team-lead': 'หัวหน้าทีม', 'city-manager': 'ผู้จัดการเมือง' },
+      save: 'บันทึกนโยบาย',
+      saved: 'บันทึกแล้ว กำลังคำนวณคำร้องที่เปิดอยู่ใหม่',
+      changedMeanwhile: 'มีคนแก้ไขนโยบายนี้ระหว่างนั้น โปรดโหลดใหม่แล้วลองอีกครั้ง',
+    },
     title: 'คำร้อง',
     ticket: 'คำร้อง',
     view: 'มุมมอง',
     filters: 'ตัวกรอง',
     queue: 'คิว',
     board: 'บอร์ด',
+    waitingForReview: 'รอตรวจสอบ',
     merchant: 'ร้านค้า',
     unassigned: 'ยังไม่มอบหมาย',
     system: 'ระบบ',
@@ -191,6 +212,18 @@ export const catalogue: Catalogue = {
     public: 'ร้านค้ามองเห็นได้',
     addComment: 'เพิ่มความคิดเห็น',
     timeline: 'ลำดับเหตุการณ์',
+    review: {
+      title: 'งานที่ปิดหน้างานรอตรวจสอบ',
+      why: 'การเยี่ยมร้านค้าถูกตั้งค่าสถานะว่าน่าสงสัย งานนี้จึงรอการตัดสินจากผู้ตรวจสอบ',
+      visit: 'การเยี่ยม',
+      photos: 'รูปถ่ายงาน',
+      photo: 'รูปถ่ายงาน {{number}}',
+      signature: 'ลายเซ็นร้านค้า',
+      reason: 'เหตุผล (จำเป็นเมื่อปฏิเสธ)',
+      approve: 'อนุมัติและปิดงาน',
+      reject: 'ปฏิเสธและส่งกลับ',
+      decisions: { approve: 'อนุมัติแล้ว', reject: 'ปฏิเสธแล้ว' },
+    },
     facets: {
       status: 'สถานะ',
       category: 'ประเภท',
@@ -204,6 +237,7 @@ export const catalogue: Catalogue = {
       assigned: 'มอบหมายแล้ว',
       in_progress: 'กำลังดำเนินการ',
       pending: 'รอดำเนินการ',
+      review: 'รอตรวจสอบ',
       resolved: 'แก้ไขแล้ว',
       closed: 'ปิดแล้ว',
       canceled: 'ยกเลิกแล้ว',
@@ -228,6 +262,9 @@ export const catalogue: Catalogue = {
       'merchant-follow-up': 'ติดตามร้านค้า',
     },
     kinds: {
+      'completed-on-site': 'เสร็จที่หน้าร้าน',
+      reviewed: 'ตรวจสอบแล้ว',
+      'visit-flagged': 'การเยี่ยมถูกตั้งค่าสถานะหลังปิดงาน',
       opened: 'เปิดคำร้อง',
       transitioned: 'เปลี่ยนสถานะ',
       reopened: 'เปิดใหม่',
@@ -288,7 +325,29 @@ export const catalogue: Catalogue = {
   },
   admin: {
     title: 'ผู้ใช้และบทบาท',
-    tabs: { users: 'ผู้ใช้', orgUnits: 'หน่วยงาน', roles: 'บทบาท' },
+    tabs: { users: 'ผู้ใช้', orgUnits: 'หน่วยงาน', roles: 'บทบาท', migration: 'การย้ายจากระบบเดิม' },
+    migration: {
+      none: 'ไม่มีเส้นทางที่กำลังย้ายออกจากระบบเดิมในการติดตั้งนี้',
+      current: 'โหมด: {{mode}}',
+      counts: 'เปรียบเทียบแล้ว: ตรงกัน {{match}} ต่างกัน {{mismatch}} ล้มเหลว {{error}} (ต่างกัน {{rate}})',
+      mode: 'โหมด',
+      switch: 'สลับ',
+      modes: {
+        legacy: 'ระบบเดิมเท่านั้น',
+        shadow: 'เงา (ระบบเดิมให้บริการ)',
+        'primary-new': 'FieldOps ให้บริการ ระบบเดิมเป็นเงา',
+        new: 'FieldOps เท่านั้น',
+      },
+      rateOverTime: 'สัดส่วนคำตอบที่ต่างกันต่อนาที: {{route}}',
+      drift:
+        'ความคลาดเคลื่อนจากการกระทบยอดครั้งล่าสุด ({{when}}): {{drift}} — {{onlyLegacy}} มีเฉพาะในระบบเดิม, {{onlyFieldOps}} มีเฉพาะใน FieldOps, {{differing}} ไม่ตรงกัน',
+      notReconciled: 'ยังไม่ได้กระทบยอด',
+      reconcile: 'กระทบยอดตอนนี้',
+      latest: 'ความแตกต่างล่าสุด',
+      when: 'เวลา',
+      request: 'คำขอ',
+      fields: 'ฟิลด์ที่ต่างกัน',
+    },
     name: 'ชื่อ',
     orgUnit: 'หน่วยงาน',
     role: 'บทบาท',
@@ -325,7 +384,7 @@ export const catalogue: Catalogue = {
     unavailable: 'ระบบนี้ยังไม่เปิดใช้งานการแจ้งเตือน',
     critical: 'สำคัญ',
     preferences: 'ตั้งค่าการแจ้งเตือน',
-    preferencesHint: 'เลือกช่องทางที่การแจ้งเตือนแต่ละประเภทจะส่งถึงคุณ กล่องข้อความในแอปได้รับทุกการแจ้งเตือนเสมอ',
+    preferencesHint: 'เลือกช่องทางที่การแจ้งเตือนแต่ละประเภทจะส่งถึงคุณ กล่องข้อความในแอปได้รับทุกการแจ้งเตือน ยกเว้นรายการที่คุณต้องเปิดเอง',
     quietHours: 'ช่วงเวลาเงียบ {{start}}–{{end}} ({{timezone}}): การแจ้งเตือนแบบพุชและ SMS จะรอจนหมดช่วงเวลา ยกเว้นเรื่องสำคัญ',
     kind: 'ประเภทการแจ้งเตือน',
     everything: 'การแจ้งเตือนทั้งหมด',
@@ -333,6 +392,16 @@ export const catalogue: Catalogue = {
     switchLabel: '{{channel}}: {{workflow}}',
     locked: 'ส่งเสมอ',
     notSent: 'ไม่ส่งทางช่องทางนี้',
+    quiet: {
+      title: 'ช่วงเวลาเงียบ',
+      useDefault: 'ใช้ค่าเริ่มต้นของประเทศฉัน ({{start}}–{{end}})',
+      start: 'ตั้งแต่',
+      end: 'ถึง',
+      timeZone: 'เขตเวลา',
+      countryZone: 'เขตเวลาของประเทศฉัน ({{timezone}})',
+      save: 'บันทึกช่วงเวลาเงียบ',
+      saved: 'บันทึกช่วงเวลาเงียบแล้ว',
+    },
     workflows: {
       'lead-recycle-warning': 'ลูกค้าเป้าหมายใกล้กลับสู่กลุ่มรายชื่อ',
       'lead-assigned': 'ลูกค้าเป้าหมายที่มอบหมายให้ฉัน',
@@ -348,6 +417,10 @@ export const catalogue: Catalogue = {
       'ticket-sla-warning': 'คำร้องใกล้ครบกำหนด SLA',
       'ticket-sla-breached': 'คำร้องเกินกำหนด SLA',
       'ticket-escalated': 'คำร้องที่ส่งต่อมาถึงฉัน',
+      'daily-attainment': 'ความคืบหน้ารายวันตามเป้าหมายของฉัน',
+      'statement-ready': 'ใบสรุปผลงานของฉันพร้อมแล้ว',
+      'target-reached': 'ฉันทำได้ถึงเป้าหมาย',
+      'campaign-invitation': 'คำเชิญเข้าร่วมแคมเปญ',
     },
     push: {
       title: 'การแจ้งเตือนแบบพุชบนโทรศัพท์เครื่องนี้',
@@ -410,6 +483,8 @@ export const catalogue: Catalogue = {
       'merchants-retained': 'ร้านค้าที่รักษาไว้ได้',
       'merchant-orders': 'คำสั่งซื้อของร้านค้า',
       'merchant-gmv': 'ยอดขายรวม (GMV) ของร้านค้า',
+      'campaign-enrollments': 'การลงทะเบียนเข้าร่วมแคมเปญ',
+      'tickets-resolved-in-sla': 'ทิกเก็ตที่แก้ไขภายใน SLA',
     },
   },
   field: {
@@ -495,4 +570,7 @@ export const catalogue: Catalogue = {
     },
   },
   records: recordsTh,
+  campaigns: campaignsTh,
+  fieldSync: fieldSyncTh,
+  fieldTickets: fieldTicketsTh,
 };

@@ -1,5 +1,9 @@
 import type { LanguageMeta } from '../language';
+import { campaignsZhCN } from './campaigns/zh-CN';
 import type { Catalogue } from './en';
+import { BRAND_NAME_KEYS, sameOptionKeys } from './field-sync/brand-names';
+import { fieldSyncZhCN } from './field-sync/zh-CN';
+import { fieldTicketsZhCN } from './field-tickets/zh-CN';
 import { recordsZhCN } from './records/zh-CN';
 
 export const language: LanguageMeta = {
@@ -7,7 +11,7 @@ export const language: LanguageMeta = {
   label: '简体中文',
   dir: 'ltr',
   matches: ['zh'],
-  sameAsEnglish: ['tickets.facets.slaStatus', 'tickets.sla.title'],
+  sameAsEnglish: [...BRAND_NAME_KEYS, ...sameOptionKeys('mada', 'promptpay'), 'tickets.facets.slaStatus', 'tickets.sla.title'],
 };
 
 export const catalogue: Catalogue = {
@@ -173,12 +177,29 @@ export const catalogue: Catalogue = {
     vertex: '顶点 {{number}}',
   },
   tickets: {
+    slaPoliciesLink: 'SLA 策略',
+    slaPolicies: {
+      title: 'SLA 策略',
+      intro: '本国每种工单类型和优先级的时限。保存后将重新计算未结工单。',
+      type: '工单类型',
+      default: '默认（无专属策略的类型）',
+      source: { 'built-in': '系统预设', country: '本国设置' },
+      fromDefault: '保存专属策略前沿用默认策略。',
+      minutes: '所有数值均为本国工作日历的工作分钟数。',
+      warnBefore: '提前预警（分钟）',
+      escalateAfter: '第 {{level}} 级：超时后通知{{audience}}（分钟）',
+      audience: { 'team-lead': '组长', 'city-manager': '城市经理' },
+      save: '保存策略',
+      saved: '已保存，正在重新计算未结工单。',
+      changedMeanwhile: '其他人已修改这些策略，请刷新后重试。',
+    },
     title: '工单',
     ticket: '工单',
     view: '视图',
     filters: '筛选',
     queue: '队列',
     board: '看板',
+    waitingForReview: '待审核',
     merchant: '商户',
     unassigned: '未分配',
     system: '系统',
@@ -190,12 +211,25 @@ export const catalogue: Catalogue = {
     public: '商户可见',
     addComment: '添加评论',
     timeline: '时间线',
+    review: {
+      title: '现场完成待审核',
+      why: '在商户的拜访被标记为可疑，本次完成需等待审核人决定。',
+      visit: '拜访记录',
+      photos: '作业照片',
+      photo: '作业照片 {{number}}',
+      signature: '商户签名',
+      reason: '原因（驳回时必填）',
+      approve: '通过并解决',
+      reject: '驳回并退回',
+      decisions: { approve: '已通过', reject: '已驳回' },
+    },
     facets: { status: '状态', category: '类型', priority: '优先级', slaStatus: 'SLA', ownerId: '处理人', areaId: '区域' },
     states: {
       new: '新建',
       assigned: '已分配',
       in_progress: '处理中',
       pending: '挂起',
+      review: '审核中',
       resolved: '已解决',
       closed: '已关闭',
       canceled: '已取消',
@@ -220,6 +254,9 @@ export const catalogue: Catalogue = {
       'merchant-follow-up': '商户跟进',
     },
     kinds: {
+      'completed-on-site': '现场完成',
+      reviewed: '已审核',
+      'visit-flagged': '解决后拜访被标记',
       opened: '创建',
       transitioned: '状态变更',
       reopened: '重新打开',
@@ -273,7 +310,24 @@ export const catalogue: Catalogue = {
   },
   admin: {
     title: '用户与角色',
-    tabs: { users: '用户', orgUnits: '组织', roles: '角色' },
+    tabs: { users: '用户', orgUnits: '组织', roles: '角色', migration: '旧系统迁移' },
+    migration: {
+      none: '本系统没有正在从旧系统迁移的路由。',
+      current: '模式：{{mode}}。',
+      counts: '已比对：{{match}} 条一致，{{mismatch}} 条不同，{{error}} 条失败（不同占 {{rate}}）。',
+      mode: '模式',
+      switch: '切换',
+      modes: { legacy: '仅旧系统', shadow: '影子模式（旧系统服务）', 'primary-new': 'FieldOps 服务，旧系统影子比对', new: '仅 FieldOps' },
+      rateOverTime: '每分钟不同答复的比例：{{route}}',
+      drift:
+        '上次核对（{{when}}）的差异：{{drift}} — {{onlyLegacy}} 条仅在旧系统中，{{onlyFieldOps}} 条仅在 FieldOps 中，{{differing}} 条不同。',
+      notReconciled: '尚未核对。',
+      reconcile: '立即核对',
+      latest: '最近的差异',
+      when: '时间',
+      request: '请求',
+      fields: '不同的字段',
+    },
     name: '名称',
     orgUnit: '组织',
     role: '角色',
@@ -310,7 +364,7 @@ export const catalogue: Catalogue = {
     unavailable: '本系统尚未启用通知。',
     critical: '重要',
     preferences: '通知设置',
-    preferencesHint: '选择每类通知通过哪些渠道送达。应用内的通知箱始终接收全部通知。',
+    preferencesHint: '选择每类通知通过哪些渠道送达。应用内的通知箱接收全部通知，需您自行开启的除外。',
     quietHours: '免打扰时段 {{start}}–{{end}}（{{timezone}}）：推送和短信在时段结束后发送，重要通知除外。',
     kind: '通知类型',
     everything: '全部通知',
@@ -318,6 +372,16 @@ export const catalogue: Catalogue = {
     switchLabel: '{{channel}}：{{workflow}}',
     locked: '始终发送',
     notSent: '不通过此渠道发送',
+    quiet: {
+      title: '免打扰时段',
+      useDefault: '使用我所在国家的默认设置（{{start}}–{{end}}）',
+      start: '开始',
+      end: '结束',
+      timeZone: '时区',
+      countryZone: '我所在国家的时区（{{timezone}}）',
+      save: '保存免打扰时段',
+      saved: '免打扰时段已保存。',
+    },
     workflows: {
       'lead-recycle-warning': '线索即将回收到公海',
       'lead-assigned': '线索分配给我',
@@ -333,6 +397,10 @@ export const catalogue: Catalogue = {
       'ticket-sla-warning': '工单 SLA 即将到期',
       'ticket-sla-breached': '工单 SLA 已超时',
       'ticket-escalated': '工单升级给我',
+      'daily-attainment': '每日目标完成进度',
+      'statement-ready': '我的业绩结算单已生成',
+      'target-reached': '我达成了目标',
+      'campaign-invitation': '活动邀请',
     },
     push: {
       title: '本机推送',
@@ -395,6 +463,8 @@ export const catalogue: Catalogue = {
       'merchants-retained': '商户留存',
       'merchant-orders': '商户订单',
       'merchant-gmv': '商户交易额',
+      'campaign-enrollments': '活动报名商户',
+      'tickets-resolved-in-sla': 'SLA 内解决的工单',
     },
   },
   field: {
@@ -476,4 +546,7 @@ export const catalogue: Catalogue = {
     },
   },
   records: recordsZhCN,
+  campaigns: campaignsZhCN,
+  fieldSync: fieldSyncZhCN,
+  fieldTickets: fieldTicketsZhCN,
 };

@@ -1,5 +1,9 @@
 import type { LanguageMeta } from '../language';
+import { campaignsZhHK } from './campaigns/zh-HK';
 import type { Catalogue } from './en';
+import { BRAND_NAME_KEYS, sameOptionKeys } from './field-sync/brand-names';
+import { fieldSyncZhHK } from './field-sync/zh-HK';
+import { fieldTicketsZhHK } from './field-tickets/zh-HK';
 import { recordsZhHK } from './records/zh-HK';
 
 /** Traditional Chinese as written in Hong Kong (and used for Taiwan and Macau until they have their own). */
@@ -8,7 +12,7 @@ export const language: LanguageMeta = {
   label: '繁體中文（香港）',
   dir: 'ltr',
   matches: ['zh-hk', 'zh-mo', 'zh-tw', 'zh-hant'],
-  sameAsEnglish: ['tickets.facets.slaStatus', 'tickets.sla.title'],
+  sameAsEnglish: [...BRAND_NAME_KEYS, ...sameOptionKeys('mada', 'promptpay'), 'tickets.facets.slaStatus', 'tickets.sla.title'],
 };
 
 export const catalogue: Catalogue = {
@@ -174,12 +178,29 @@ export const catalogue: Catalogue = {
     vertex: '頂點 {{number}}',
   },
   tickets: {
+    slaPoliciesLink: 'SLA 政策',
+    slaPolicies: {
+      title: 'SLA 政策',
+      intro: '本國每種工單類型及優先級的時限。儲存後會重新計算未完成工單。',
+      type: '工單類型',
+      default: '預設（沒有專屬政策的類型）',
+      source: { 'built-in': '系統預設', country: '本國設定' },
+      fromDefault: '儲存專屬政策前沿用預設政策。',
+      minutes: '所有數值均為本國工作日曆的工作分鐘。',
+      warnBefore: '提前警示（分鐘）',
+      escalateAfter: '第 {{level}} 級：逾時後通知{{audience}}（分鐘）',
+      audience: { 'team-lead': '組長', 'city-manager': '城市經理' },
+      save: '儲存政策',
+      saved: '已儲存，正在重新計算未完成工單。',
+      changedMeanwhile: '其他人已修改這些政策，請重新載入後再試。',
+    },
     title: '工單',
     ticket: '工單',
     view: '檢視',
     filters: '篩選',
     queue: '隊列',
     board: '看板',
+    waitingForReview: '待審核',
     merchant: '商戶',
     unassigned: '未分配',
     system: '系統',
@@ -191,12 +212,25 @@ export const catalogue: Catalogue = {
     public: '商戶可見',
     addComment: '新增留言',
     timeline: '時間線',
+    review: {
+      title: '現場完成待審核',
+      why: '在商戶的探訪被標記為可疑，今次完成需等待審核人決定。',
+      visit: '探訪記錄',
+      photos: '工作相片',
+      photo: '工作相片 {{number}}',
+      signature: '商戶簽名',
+      reason: '原因（駁回時必填）',
+      approve: '批准並解決',
+      reject: '駁回並退回',
+      decisions: { approve: '已批准', reject: '已駁回' },
+    },
     facets: { status: '狀態', category: '類型', priority: '優先次序', slaStatus: 'SLA', ownerId: '處理人', areaId: '區域' },
     states: {
       new: '新建',
       assigned: '已分配',
       in_progress: '處理中',
       pending: '暫停處理',
+      review: '審核中',
       resolved: '已解決',
       closed: '已關閉',
       canceled: '已取消',
@@ -221,6 +255,9 @@ export const catalogue: Catalogue = {
       'merchant-follow-up': '商戶跟進',
     },
     kinds: {
+      'completed-on-site': '現場完成',
+      reviewed: '已審核',
+      'visit-flagged': '解決後探訪被標記',
       opened: '建立',
       transitioned: '狀態變更',
       reopened: '重新打開',
@@ -274,7 +311,29 @@ export const catalogue: Catalogue = {
   },
   admin: {
     title: '用戶與角色',
-    tabs: { users: '用戶', orgUnits: '組織', roles: '角色' },
+    tabs: { users: '用戶', orgUnits: '組織', roles: '角色', migration: '舊系統遷移' },
+    migration: {
+      none: '本系統沒有正在從舊系統遷移的路由。',
+      current: '模式：{{mode}}。',
+      counts: '已比對：{{match}} 項一致，{{mismatch}} 項不同，{{error}} 項失敗（不同佔 {{rate}}）。',
+      mode: '模式',
+      switch: '切換',
+      modes: {
+        legacy: '只用舊系統',
+        shadow: '影子模式（舊系統服務）',
+        'primary-new': 'FieldOps 服務，舊系統影子比對',
+        new: '只用 FieldOps',
+      },
+      rateOverTime: '每分鐘不同回覆的比例：{{route}}',
+      drift:
+        '上次核對（{{when}}）的差異：{{drift}} — {{onlyLegacy}} 筆僅在舊系統中，{{onlyFieldOps}} 筆僅在 FieldOps 中，{{differing}} 筆不同。',
+      notReconciled: '尚未核對。',
+      reconcile: '立即核對',
+      latest: '最近的差異',
+      when: '時間',
+      request: '請求',
+      fields: '不同的欄位',
+    },
     name: '名稱',
     orgUnit: '組織',
     role: '角色',
@@ -311,7 +370,7 @@ export const catalogue: Catalogue = {
     unavailable: '本系統尚未啓用通知。',
     critical: '重要',
     preferences: '通知設定',
-    preferencesHint: '選擇每類通知通過哪些渠道送達。應用內的通知箱始終接收全部通知。',
+    preferencesHint: '選擇每類通知通過哪些渠道送達。應用內的通知箱接收全部通知，需您自行開啟的除外。',
     quietHours: '免打擾時段 {{start}}–{{end}}（{{timezone}}）：推送和短訊在時段結束後發送，重要通知除外。',
     kind: '通知類型',
     everything: '全部通知',
@@ -319,6 +378,16 @@ export const catalogue: Catalogue = {
     switchLabel: '{{channel}}：{{workflow}}',
     locked: '始終發送',
     notSent: '不通過此渠道發送',
+    quiet: {
+      title: '免打擾時段',
+      useDefault: '使用我所在地區的預設設定（{{start}}–{{end}}）',
+      start: '開始',
+      end: '結束',
+      timeZone: '時區',
+      countryZone: '我所在地區的時區（{{timezone}}）',
+      save: '儲存免打擾時段',
+      saved: '免打擾時段已儲存。',
+    },
     workflows: {
       'lead-recycle-warning': '線索即將回收到公海',
       'lead-assigned': '線索分配給我',
@@ -334,6 +403,10 @@ export const catalogue: Catalogue = {
       'ticket-sla-warning': '工單 SLA 即將到期',
       'ticket-sla-breached': '工單 SLA 已超時',
       'ticket-escalated': '工單升級給我',
+      'daily-attainment': '每日目標達成進度',
+      'statement-ready': '我的業績結算單已生成',
+      'target-reached': '我達成了目標',
+      'campaign-invitation': '活動邀請',
     },
     push: {
       title: '本機推送',
@@ -396,6 +469,8 @@ export const catalogue: Catalogue = {
       'merchants-retained': '留存商戶',
       'merchant-orders': '商戶訂單',
       'merchant-gmv': '商戶交易總額',
+      'campaign-enrollments': '活動報名商戶',
+      'tickets-resolved-in-sla': 'SLA 內解決的工單',
     },
   },
   field: {
@@ -477,4 +552,7 @@ export const catalogue: Catalogue = {
     },
   },
   records: recordsZhHK,
+  campaigns: campaignsZhHK,
+  fieldSync: fieldSyncZhHK,
+  fieldTickets: fieldTicketsZhHK,
 };

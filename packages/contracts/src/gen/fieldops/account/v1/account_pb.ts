@@ -205,6 +205,8 @@ export type ResolvedScope = Message<"fieldops.account.v1.ResolvedScope"> & {
   agencyId?: string | undefined;
 
   /**
+   * The user's permissions as their roles grant them now.
+   *
    * @generated from field: repeated string permissions = 8;
    */
   permissions: string[];

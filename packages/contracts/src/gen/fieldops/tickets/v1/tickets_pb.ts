@@ -43,7 +43,7 @@ export type Ticket = Message<"fieldops.tickets.v1.Ticket"> & {
   title: string;
 
   /**
-   * new | assigned | in_progress | pending | resolved | closed | canceled
+   * new | assigned | in_progress | pending | review | resolved | closed | canceled
    *
    * @generated from field: string state = 5;
    */
@@ -242,7 +242,7 @@ export type ListTicketsForMerchantRequest = Message<"fieldops.tickets.v1.ListTic
   merchantId: string;
 
   /**
-   * Only new, assigned, in_progress and pending tickets.
+   * Only new, assigned, in_progress, pending and review tickets.
    *
    * @generated from field: bool open_only = 2;
    */

@@ -1,0 +1,446 @@
+// The field day: a workload model of a morning peak, not a loop of one request. Reps open *my day*, look at the shops
+// around them, visit 8–12 of them (photo, check-in, check-out with the questionnaire), capture a lead or two (some
+// already known: the dedup answers 409) and search; team leads watch the review queue and the team; managers open the
+// dashboard. The peak is compressed into FIELDDAY_PEAK_SECONDS. The box is a real `fieldops serve` (embedded: every
+// service in one process on SQLite, demo data seeded) in a process of its own; the load comes from another.
+// Steps of more and more reps find the largest number the box serves with p99 < 200 ms for every kind of request and
+// no error.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEMO_PACKS, getCountryPolicy, type VisitQuestion } from '@fieldops/countries';
+import { DEMO_REPS, repEmail } from '@fieldops/demo-data';
+import sharp from 'sharp';
+import { login } from './bench-host';
+import { type LabelSamples, type Lane, LoadProcess, type PlannedRequest } from './load-process';
+import { summarize } from './stats';
+import type { Progress, SuiteOutcome } from './suite';
+import { formatTable, num } from './text-table';
+
+const PEAK_SECONDS = Number(process.env.FIELDDAY_PEAK_SECONDS || 120);
+const REP_STEPS = (process.env.FIELDDAY_REPS || '50,100,200,400,800,1600,3200').split(',').map(Number);
+const P99_GOAL_MS = 200;
+/** Share of reps whose session expired overnight: they sign in at the peak (a password hash each). */
+const SIGN_IN_SHARE = 0.1;
+const DUPLICATE_LEAD_SHARE = 0.2;
+const PASSWORD = 'demo1234';
+const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
+const WGS84 = 'coords=WGS84';
+
+export interface FieldDayStep {
+  reps: number;
+  teamLeads: number;
+  managers: number;
+  requests: number;
+  errors: number;
+  firstError?: string;
+  requestsPerSecond: number;
+  /** Resident memory of the server process after the step. */
+  serverRssMiB: number;
+  byRequest: { label: string; count: number; errors: number; p50Ms: number; p99Ms: number }[];
+  passed: boolean;
+}
+
+interface Shop {
+  id: string;
+  name: string;
+  lat: number;
+  lng: number;
+}
+
+interface DemoRep {
+  email: string;
+  country: string;
+  token: string;
+  shops: Shop[];
+}
+
+interface Staff {
+  email: string;
+  token: string;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** `fieldops serve` on a fresh data folder, as an operator starts it; answers once it listens and has seeded. */
+async function startServer(progress: Progress): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldops-fieldday-'));
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/cli/src/main.ts', 'serve'], {
+    cwd: REPO_ROOT,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      ...(process.env.DEMO_COUNTRIES ? { DEMO_COUNTRIES: process.env.DEMO_COUNTRIES } : {}),
+      // The per-user budgets protect a real deployment from one client; here many simulated reps share demo accounts.
+      RATE_LIMIT_MAX: String(1_000_000_000),
+      RATE_LIMIT_LOGIN_MAX: String(1_000_000_000),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  progress('starting fieldops serve (embedded, demo data)');
+  const deadline = Date.now() + 300_000;
+  while (!output.includes('Stop with Ctrl+C')) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop();
+      throw new Error(`fieldops serve did not start:\n${output.slice(-2000)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return { url: `http://127.0.0.1:${port}`, child, stop };
+}
+
+function rssMiB(pid: number | undefined): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+async function getJson(url: string, token: string): Promise<unknown> {
+  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
+  return response.json();
+}
+
+/** The shops a demo rep owns (the merchant demo seed runs on events after the start: wait for it). */
+async function shopsOf(url: string, token: string): Promise<Shop[]> {
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    const answer = (await getJson(`${url}/api/v1/merchants?limit=50&${WGS84}`, token)) as {
+      items: { id: string; legalName: string; brandName?: string | null; lat: number; lng: number }[];
+    };
+    if (answer.items.length > 0) return answer.items.map((m) => ({ id: m.id, name: m.brandName || m.legalName, lat: m.lat, lng: m.lng }));
+    if (Date.now() > deadline) throw new Error('the demo merchants did not arrive in 5 minutes');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+const DEMO_COUNTRY_CODES = DEMO_PACKS.map((pack) => pack.identity.code);
+
+async function demoPeople(url: string): Promise<{ reps: DemoRep[]; teamLeads: Staff[]; managers: Staff[] }> {
+  const reps: DemoRep[] = [];
+  const teamLeads: Staff[] = [];
+  const managers: Staff[] = [];
+  for (const country of DEMO_COUNTRY_CODES) {
+    const cc = country.toLowerCase();
+    const emails = Array.from({ length: DEMO_REPS }, (_, i) => repEmail(country, i + 1));
+    reps.push(
+      ...(await Promise.all(
+        emails.map(async (email) => {
+          const token = await login(url, email, PASSWORD);
+          return { email, country, token, shops: await shopsOf(url, token) };
+        }),
+      )),
+    );
+    for (let t = 1; t <= 4; t++) {
+      const email = `teamlead${t}.${cc}@fieldops.test`;
+      teamLeads.push({ email, token: await login(url, email, PASSWORD) });
+    }
+    const manager = `countrymanager.${cc}@fieldops.test`;
+    managers.push({ email: manager, token: await login(url, manager, PASSWORD) });
+  }
+  return { reps, teamLeads, managers };
+}
+
+/** An answer for each question of the country's check-out questionnaire, as a rep would give it. */
+function answersFor(questions: readonly VisitQuestion[], random: () => number): Record<string, boolean | number | string> {
+  const answers: Record<string, boolean | number | string> = {};
+  for (const question of questions) {
+    if (question.type === 'yes-no') answers[question.id] = random() < 0.7;
+    else if (question.type === 'number')
+      answers[question.id] = Math.round((question.min ?? 0) + random() * Math.min(20, (question.max ?? 20) - (question.min ?? 0)));
+    else if (question.type === 'choice') answers[question.id] = question.options[Math.floor(random() * question.options.length)] ?? '';
+    else answers[question.id] = 'Owner asked for the new menu photos';
+  }
+  return answers;
+}
+
+function multipartPhoto(photo: Buffer): { body: string; contentType: string } {
+  const boundary = `----fieldday${randomUUID()}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nvisit-photo\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="check-in.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { body: Buffer.concat([head, photo, tail]).toString('base64'), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+const OUTCOMES = ['met-owner', 'met-staff', 'interested', 'signed', 'not-interested'] as const;
+
+/** One rep's morning: its requests in order, with pauses that spread them over the peak. */
+function repLane(rep: DemoRep, photo: { body: string; contentType: string }, random: () => number): Lane {
+  const auth = { authorization: `Bearer ${rep.token}` };
+  const json = { ...auth, 'content-type': 'application/json' };
+  const requests: PlannedRequest[] = [];
+  const add = (request: PlannedRequest) => requests.push(request);
+  if (random() < SIGN_IN_SHARE) {
+    add({
+      label: 'sign in',
+      method: 'POST',
+      path: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: rep.email, password: PASSWORD }),
+      expectStatus: 200,
+    });
+  }
+  const graphql = (label: string, query: string, variables: unknown) =>
+    add({
+      label,
+      method: 'POST',
+      path: '/graphql',
+      headers: json,
+      body: JSON.stringify({ persisted: true, query, variables }),
+      expectStatus: 200,
+    });
+  graphql('my day (GraphQL)', 'MyDay', {});
+  const home = rep.shops[0] as Shop;
+  const box = (d: number) => ({ west: home.lng - d, south: home.lat - d, east: home.lng + d, north: home.lat + d });
+  graphql('nearby map (GraphQL)', 'Map', { bbox: box(0.02), zoom: 15, layers: ['MERCHANTS', 'LEADS'] });
+  const questions = getCountryPolicy(rep.country).visitTemplates.merchant;
+  const visits = 8 + Math.floor(random() * 5);
+  for (let v = 0; v < visits; v++) {
+    const shop = rep.shops[v % rep.shops.length] as Shop;
+    const visitId = randomUUID();
+    add({
+      label: 'photo upload',
+      method: 'POST',
+      path: '/api/v1/files',
+      headers: { ...auth, 'content-type': photo.contentType, 'idempotency-key': `${visitId}-photo` },
+      bodyBase64: photo.body,
+      expectStatus: 201,
+      capture: { name: 'photo', field: 'id' },
+    });
+    add({
+      label: 'check-in',
+      method: 'POST',
+      path: `/api/v1/visits?${WGS84}`,
+      headers: { ...json, 'idempotency-key': visitId },
+      body: JSON.stringify({
+        id: visitId,
+        targetType: 'merchant',
+        targetId: shop.id,
+        lat: shop.lat + (random() - 0.5) * 0.0002,
+        lng: shop.lng + (random() - 0.5) * 0.0002,
+        accuracyM: 5 + random() * 15,
+        deviceTime: '{{now}}',
+        mockLocation: false,
+        offline: false,
+        photoIds: ['{{photo}}'],
+      }),
+      expectStatus: 201,
+    });
+    add({
+      label: 'check-out',
+      method: 'POST',
+      path: `/api/v1/visits/${visitId}/check-out?${WGS84}`,
+      headers: { ...json, 'idempotency-key': `${visitId}-out` },
+      body: JSON.stringify({
+        deviceTime: '{{now}}',
+        outcome: OUTCOMES[Math.floor(random() * OUTCOMES.length)],
+        notes: 'Talked about the lunch promotion',
+        answers: answersFor(questions, random),
+      }),
+      expectStatus: [200, 202],
+    });
+  }
+  const leads = 1 + Math.floor(random() * 2);
+  for (let l = 0; l < leads; l++) {
+    // A duplicate names a shop the rep already owns, where it stands: the dedup finds it and answers 409.
+    const duplicate = random() < DUPLICATE_LEAD_SHARE ? rep.shops[l % rep.shops.length] : undefined;
+    const at = duplicate
+      ? { lat: duplicate.lat, lng: duplicate.lng }
+      : { lat: home.lat + (random() - 0.5) * 0.02, lng: home.lng + (random() - 0.5) * 0.02 };
+    add({
+      label: 'lead capture',
+      method: 'POST',
+      path: `/api/v1/leads?${WGS84}`,
+      headers: { ...json, 'idempotency-key': randomUUID() },
+      body: JSON.stringify({ name: duplicate?.name ?? `Fieldday Noodles ${randomUUID().slice(0, 8)}`, category: 'restaurant', ...at }),
+      expectStatus: duplicate ? [201, 409] : 201,
+    });
+  }
+  const word = home.name.split(/\s+/)[0] ?? home.name;
+  add({ label: 'search', method: 'GET', path: `/api/v1/search?q=${encodeURIComponent(word)}&limit=20`, headers: auth, expectStatus: 200 });
+  return paced(requests, random);
+}
+
+/** Someone who comes back to a screen every little while during the peak. */
+function watcherLane(requests: PlannedRequest[], random: () => number, rounds: number): Lane {
+  const lane: PlannedRequest[] = [];
+  for (let r = 0; r < rounds; r++) lane.push(...requests);
+  return paced(lane, random);
+}
+
+/** Spreads a lane's requests over the peak: a random start in its first quarter, then pauses around the mean gap. */
+function paced(requests: PlannedRequest[], random: () => number): Lane {
+  const start = random() * PEAK_SECONDS * 250;
+  const gap = ((PEAK_SECONDS * 1000 - start) * 0.9) / requests.length;
+  return requests.map((request, i) => ({ ...request, thinkMs: Math.round(i === 0 ? start : gap * (0.5 + random())) }));
+}
+
+function teamLeadRequests(lead: Staff): PlannedRequest[] {
+  const auth = { authorization: `Bearer ${lead.token}` };
+  return [
+    { label: 'review queue', method: 'GET', path: `/api/v1/visits/review-queue?limit=50&${WGS84}`, headers: auth, expectStatus: 200 },
+    {
+      label: 'team map (GraphQL)',
+      method: 'POST',
+      path: '/graphql',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ persisted: true, query: 'Team', variables: {} }),
+      expectStatus: 200,
+    },
+  ];
+}
+
+function managerRequests(manager: Staff): PlannedRequest[] {
+  const auth = { authorization: `Bearer ${manager.token}` };
+  const today = new Date().toISOString().slice(0, 10);
+  return [
+    { label: 'dashboard', method: 'GET', path: '/api/v1/leads?limit=200', headers: auth, expectStatus: 200 },
+    { label: 'dashboard', method: 'GET', path: `/api/v1/visits?date=${today}&limit=200&${WGS84}`, headers: auth, expectStatus: 200 },
+    {
+      label: 'dashboard',
+      method: 'GET',
+      path: `/api/v1/performance/figures?period=${today.slice(0, 7)}`,
+      headers: auth,
+      expectStatus: 200,
+    },
+  ];
+}
+
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+async function runStep(
+  url: string,
+  serverPid: number | undefined,
+  repCount: number,
+  people: Awaited<ReturnType<typeof demoPeople>>,
+  photo: { body: string; contentType: string },
+): Promise<FieldDayStep> {
+  const random = prng(repCount);
+  // Simulated reps beyond the demo's accounts act as one of them (the work per request is the same).
+  const reps = Array.from({ length: repCount }, (_, i) => repLane(people.reps[i % people.reps.length] as DemoRep, photo, random));
+  const teamLeads = Math.max(1, Math.round(repCount / 10));
+  const managers = Math.max(1, Math.round(repCount / 50));
+  const rounds = Math.max(1, Math.round(PEAK_SECONDS / 20));
+  const leads = Array.from({ length: teamLeads }, (_, i) =>
+    watcherLane(teamLeadRequests(people.teamLeads[i % people.teamLeads.length] as Staff), random, rounds),
+  );
+  const bosses = Array.from({ length: managers }, (_, i) =>
+    watcherLane(managerRequests(people.managers[i % people.managers.length] as Staff), random, rounds),
+  );
+  const load = new LoadProcess();
+  try {
+    const report = await load.run({ kind: 'lanes', url, lanes: [...reps, ...leads, ...bosses] });
+    const byRequest = Object.entries(report.byLabel)
+      .map(([label, samples]: [string, LabelSamples]) => {
+        const s = summarize(samples.latencies);
+        return { label, count: s.count, errors: samples.errors, p50Ms: s.p50, p99Ms: s.p99 };
+      })
+      .sort((a, b) => a.label.localeCompare(b.label));
+    return {
+      reps: repCount,
+      teamLeads,
+      managers,
+      requests: report.latencies.length,
+      errors: report.errors,
+      ...(report.firstError ? { firstError: report.firstError } : {}),
+      requestsPerSecond: report.latencies.length / report.seconds,
+      serverRssMiB: rssMiB(serverPid),
+      byRequest,
+      passed: report.errors === 0 && byRequest.every((r) => r.p99Ms < P99_GOAL_MS),
+    };
+  } finally {
+    await load.close();
+  }
+}
+
+export async function runFieldDaySuite(progress: Progress): Promise<SuiteOutcome<FieldDayStep>> {
+  const server = await startServer(progress);
+  const steps: FieldDayStep[] = [];
+  try {
+    const photo = multipartPhoto(
+      await sharp({
+        create: { width: 800, height: 600, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+      })
+        .jpeg({ quality: 70 })
+        .toBuffer(),
+    );
+    for (const reps of REP_STEPS) {
+      progress(`signing in the demo people and reading their shops`);
+      const people = await demoPeople(server.url);
+      progress(`${reps} reps over a ${PEAK_SECONDS} s morning peak`);
+      const step = await runStep(server.url, server.child.pid, reps, people, photo);
+      steps.push(step);
+      progress(
+        `${reps} reps: ${num(step.requestsPerSecond, 1)} requests/s, ${step.errors} errors, worst p99 ${num(Math.max(...step.byRequest.map((r) => r.p99Ms)), 1)} ms, server RSS ${num(step.serverRssMiB)} MiB`,
+      );
+      if (!step.passed) break;
+    }
+  } finally {
+    await server.stop();
+  }
+  const served = steps.filter((s) => s.passed).at(-1);
+  const columns = [
+    { header: 'reps' },
+    { header: 'request' },
+    { header: 'count', align: 'right' as const },
+    { header: 'errors', align: 'right' as const },
+    { header: 'p50 ms', align: 'right' as const },
+    { header: 'p99 ms', align: 'right' as const },
+  ];
+  const rows = steps.flatMap((step) =>
+    step.byRequest.map((r) => [String(step.reps), r.label, num(r.count), num(r.errors), num(r.p50Ms, 1), num(r.p99Ms, 1)]),
+  );
+  const summary = steps.map(
+    (s) =>
+      `${s.reps} reps (+${s.teamLeads} team leads, ${s.managers} managers): ${num(s.requests)} requests, ${num(s.requestsPerSecond, 1)}/s, ${s.errors} errors, server RSS ${num(s.serverRssMiB)} MiB — ${s.passed ? 'served' : `not served${s.firstError ? ` (first error: ${s.firstError.slice(0, 160)})` : ''}`}`,
+  );
+  const verdict = served
+    ? `One embedded box serves ${served.reps} reps at the morning peak (${PEAK_SECONDS} s compressed) with every request type's p99 < ${P99_GOAL_MS} ms and no error.`
+    : `Not even ${REP_STEPS[0]} reps were served within p99 < ${P99_GOAL_MS} ms with no error.`;
+  const legend = `Embedded \`fieldops serve\` in its own process; the load from another process on the same ${os.availableParallelism()}-core machine.`;
+  return { results: steps, table: [formatTable(columns, rows), ...summary, verdict, legend].join('\n') };
+}

@@ -1,0 +1,8 @@
+import type { JobDefinition } from '@fieldops/platform';
+import { tellDailyAttainment } from '../app/tell-daily-attainment';
+import type { PerformanceDb } from '../db/schema';
+
+/** The scheduled notices: each run tells only what is due and not told yet, so a frequent look is cheap and safe. */
+export function noticeJobs(everyMs: number): JobDefinition<PerformanceDb>[] {
+  return [{ name: 'performance.daily-attainment', everyMs, run: async (ctx) => void (await tellDailyAttainment(ctx)) }];
+}
