@@ -10,7 +10,7 @@ import { merchantService } from '@fieldops/merchant';
 import type { Clock, ServiceDefinition } from '@fieldops/platform';
 import { poiService } from '@fieldops/poi';
 import { searchService } from '@fieldops/search';
-import { startTestHost, type TestHost } from '@fieldops/testing';
+import { startTestHost, type TestEngines, type TestHost } from '@fieldops/testing';
 import { ticketsService } from '@fieldops/tickets';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { buildWebAppIfStale } from '../../scripts/build-if-stale';
@@ -46,21 +46,30 @@ export interface E2e {
 /**
  * The whole system as a user meets it: every service and the gateway in one embedded host with the demo data,
  * the current build of the web app, and one headless Chromium shared by the tests of a file. `settings.services`
- * adds the services only a suite is about (notifications), or its own configuration of one; `settings.env` the settings it needs (VAPID keys,
- * a map tiles file); `settings.clock` a clock the suite moves (expiries without waiting).
+ * adds the services only a suite is about (notifications), or its own configuration of one; `settings.only` runs just
+ * the services given (a suite about one path starts faster); `settings.env` the settings it needs (VAPID keys, a map
+ * tiles file); `settings.clock` a clock the suite moves (expiries without waiting); `settings.engines` the engines
+ * (embedded by default).
  */
 export async function startE2e(
-  settings: { services?: ServiceDefinition[]; env?: Record<string, string>; clock?: Clock } = {},
+  settings: {
+    services?: ServiceDefinition[];
+    only?: ServiceDefinition[];
+    env?: Record<string, string>;
+    clock?: Clock;
+    engines?: TestEngines;
+  } = {},
 ): Promise<E2e> {
   buildWebAppIfStale();
   const extra = settings.services ?? [];
   // A suite's own configuration of a service (a faster job) takes the place of the default one.
-  const services = [...SERVICES.filter((s) => !extra.some((e) => e.name === s.name)), ...extra];
+  const services = settings.only ?? [...SERVICES.filter((s) => !extra.some((e) => e.name === s.name)), ...extra];
   const host = await startTestHost({
     services,
     edge: createGateway({ services }),
     seedDemo: true,
     ...(settings.clock ? { clock: settings.clock } : {}),
+    ...(settings.engines ? { engines: settings.engines } : {}),
     // Every test signs in from 127.0.0.1: the login budget is not what these tests are about.
     env: { RATE_LIMIT_LOGIN_MAX: '1000', ...settings.env },
   });
