@@ -22,6 +22,7 @@ describe('AccountService descriptor', () => {
       'FindUserByEmail',
       'ResolveScope',
       'GetTeamLeads',
+      'ListUsersWithRole',
       'GetJwks',
       'IssueServiceToken',
     ]);
@@ -32,6 +33,7 @@ describe('AccountService descriptor', () => {
       'getTeamLeads',
       'getUser',
       'issueServiceToken',
+      'listUsersWithRole',
       'resolveScope',
     ]);
     for (const m of AccountService.methods) {

@@ -3,7 +3,7 @@ import { AccountService } from '@fieldops/contracts';
 import { asCaller } from '@fieldops/platform';
 import { databaseEngines, type TestHost } from '@fieldops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orgUnitIdOf, startAccountHost, userIdOf } from './account-fixtures';
+import { aUser, ifMatch, orgUnitIdOf, roleIdOf, startAccountHost, userIdOf } from './account-fixtures';
 
 const engines = await databaseEngines();
 
@@ -109,6 +109,65 @@ describe.each(engines)('account RPC on $name', (database) => {
     expect(await failureOf(account().getTeamLeads({ userId: outsideTeam }, asCaller(lead)))).toBe(Code.NotFound);
     const own = await account().getTeamLeads({ userId: inTeam }, asCaller(lead));
     expect(own.teamLeads.map((u) => u.email)).toEqual(['teamlead1.sg@fieldops.test']);
+  });
+
+  /** The emails ListUsersWithRole answers, sorted. */
+  async function holders(orgUnitName: string, roleName: string, token?: string): Promise<string[]> {
+    const caller = asCaller(token ?? (await t.host.runtime.serviceTokens('notification')));
+    const answer = await account().listUsersWithRole({ orgUnitId: await orgUnitIdOf(t, admin, orgUnitName), roleName }, caller);
+    expect(answer.truncated).toBe(false);
+    return answer.users.map((u) => u.email).sort();
+  }
+
+  it('ListUsersWithRole answers the active holders of the role in the unit and below it, not above it', async () => {
+    // A city's team leads sit in its teams, one level down; the other city's are not in it.
+    expect(await holders('Central Region', 'team_lead')).toEqual(['teamlead1.sg@fieldops.test', 'teamlead2.sg@fieldops.test']);
+    // The country's manager sits in the root: found from the root, not from a city below it, nor another country's.
+    expect(await holders('Singapore', 'country_manager')).toEqual(['countrymanager.sg@fieldops.test']);
+    expect(await holders('Central Region', 'country_manager')).toEqual([]);
+    expect(await holders('Central Region North', 'city_manager')).toEqual([]);
+    expect(await holders('Singapore', 'no_such_role')).toEqual([]);
+
+    // A holder who is disabled is no longer answered.
+    const centralNorth = await orgUnitIdOf(t, admin, 'Central Region North');
+    const body = aUser(centralNorth, { roleIds: [await roleIdOf(t, admin, 'team_lead')] });
+    const created = await t.api('POST', '/api/v1/users', { token: admin, body });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(await holders('Central Region North', 'team_lead')).toEqual([body.email, 'teamlead1.sg@fieldops.test'].sort());
+    const disabled = await t.api('PATCH', `/api/v1/users/${created.body.id}`, {
+      token: admin,
+      body: { status: 'disabled' },
+      headers: ifMatch(created),
+    });
+    expect(disabled.status, JSON.stringify(disabled.body)).toBe(200);
+    expect(await holders('Central Region North', 'team_lead')).toEqual(['teamlead1.sg@fieldops.test']);
+  });
+
+  it('ListUsersWithRole answers nothing outside the caller’s scope and needs user:read', async () => {
+    // A team lead sees their own team's reps, but a unit above their team is NotFound, as is another country.
+    expect(await holders('Central Region North', 'rep', lead)).toEqual([1, 2, 3, 4, 5].map((n) => `rep${n}.sg@fieldops.test`));
+    const unitIdOf = (name: string) => orgUnitIdOf(t, admin, name);
+    const asLead = asCaller(lead);
+    expect(await failureOf(account().listUsersWithRole({ orgUnitId: await unitIdOf('Central Region'), roleName: 'rep' }, asLead))).toBe(
+      Code.NotFound,
+    );
+    const countryManagerId = asCaller(await t.login('countrymanager.id@fieldops.test'));
+    const singapore = await unitIdOf('Singapore');
+    expect(await failureOf(account().listUsersWithRole({ orgUnitId: singapore, roleName: 'country_manager' }, countryManagerId))).toBe(
+      Code.NotFound,
+    );
+    // An agency's manager sees only the agency's people, even in a unit others work in too.
+    const agencyManager = await t.login('agencymanager.sg@fieldops.test');
+    expect(await holders('East Region South', 'agency_rep', agencyManager)).toEqual([
+      'agencyrep1.sg@fieldops.test',
+      'agencyrep2.sg@fieldops.test',
+    ]);
+    expect(await holders('East Region South', 'rep', agencyManager)).toEqual([]);
+    // A rep may not list people.
+    const rep = asCaller(await t.login('rep1.sg@fieldops.test'));
+    const team = await unitIdOf('Central Region North');
+    expect(await failureOf(account().listUsersWithRole({ orgUnitId: team, roleName: 'rep' }, rep))).toBe(Code.PermissionDenied);
+    expect(await failureOf(account().listUsersWithRole({ orgUnitId: team, roleName: '' }, asCaller(admin)))).toBe(Code.InvalidArgument);
   });
 
   it('a call without a valid access token is Unauthenticated', async () => {

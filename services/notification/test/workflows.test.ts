@@ -3,6 +3,8 @@ import { getDefaultCountryRegistry } from '@fieldops/countries';
 import { describe, expect, it } from 'vitest';
 import { render } from '../src/app/render';
 import { WORKFLOWS } from '../src/workflows';
+import type { Lookups } from '../src/workflows/lookups';
+import { periodClosing } from '../src/workflows/performance';
 
 /** Facts every template of the starting workflows can render from. */
 const FACTS = {
@@ -35,7 +37,25 @@ const FACTS = {
   expiresAt: Date.UTC(2027, 0, 8, 4, 0),
   date: '2026-11-20',
   attainment: [{ metric: 'verified-visits', period: '2026-11', value: 12, target: 40 }],
+  lastMoment: Date.UTC(2026, 10, 30, 15, 59, 59, 999),
+  daysLeft: 3,
 };
+
+/** Lookups that know only who holds which role in which unit; any other read is a mistake in the workflow. */
+function rolesOnly(holders: Record<string, Record<string, string[]>>): Lookups {
+  const unexpected = () => {
+    throw new Error('this workflow reads only role holders');
+  };
+  return {
+    recipients: unexpected,
+    leadName: unexpected,
+    merchantName: unexpected,
+    areaName: unexpected,
+    teamLeads: unexpected,
+    areaManagers: unexpected,
+    usersWithRole: async (orgUnitId, roleName) => holders[orgUnitId]?.[roleName] ?? [],
+  };
+}
 
 describe('the workflows', () => {
   const countries = getDefaultCountryRegistry();
@@ -85,5 +105,38 @@ describe('the workflows', () => {
     expect(render(warning.templates, FACTS, { locale: 'zh-CN', country: 'CN' }, countries).title).toContain('2027年1月8日');
     expect(render(warning.templates, FACTS, { locale: 'pt-BR', country: 'BR' }, countries).title).toContain('8 de jan');
     expect(render(warning.templates, FACTS, { locale: 'en-SG', country: 'SG' }, countries).title).toContain('8 Jan 2027');
+  });
+
+  it('a closing period is told to the country managers of the country’s top units, once each, and to no one else', async () => {
+    const lookups = rolesOnly({
+      'ou-sg': { country_manager: ['cm-1', 'cm-2'], team_lead: ['tl-1'] },
+      'ou-sg-2': { country_manager: ['cm-2'] },
+    });
+    const data = {
+      periodId: 'SG-2026-11',
+      country: 'SG',
+      month: '2026-11',
+      endsAt: '2026-11-30T16:00:00.000Z',
+      daysLeft: 3,
+      orgUnitIds: ['ou-sg', 'ou-sg-2'],
+    };
+    const event = { data } as Parameters<typeof periodClosing.audience>[0];
+    const audience = await periodClosing.audience(event, lookups);
+    if (!audience) throw new Error('no one told');
+    expect(audience.userIds.sort()).toEqual(['cm-1', 'cm-2']);
+    // The last day, in the country, is the 30th: midnight ending the period is already December there.
+    const en = render(periodClosing.templates, audience.facts, { locale: 'en-SG', country: 'SG' }, countries);
+    expect(en).toEqual({
+      title: 'Pay period 2026-11 ends in 3 days',
+      body: "Its last day is 30 Nov 2026. Once it is over, close it in Performance to freeze the reps' statements.",
+    });
+    const over = { ...data, daysLeft: 0 };
+    const ended = await periodClosing.audience({ data: over } as typeof event, lookups);
+    if (!ended) throw new Error('no one told');
+    expect(render(periodClosing.templates, ended.facts, { locale: 'zh-CN', country: 'CN' }, countries).title).toBe(
+      '2026-11 结算周期已结束，尚未结算',
+    );
+    // A country without a manager tells no one.
+    expect(await periodClosing.audience({ data: { ...data, orgUnitIds: ['ou-none'] } } as typeof event, lookups)).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitTarget } from '../src/domain/cascade';
 import { isoWeekOf, parsePeriod, periodKeysOf } from '../src/domain/period';
+import { dueClosingReminders } from '../src/domain/period-closing';
 import { parseSubject } from '../src/domain/subject';
 
 describe('periods', () => {
@@ -49,5 +50,27 @@ describe('target cascade', () => {
     expect(splitTarget(10, [3, 3, 1])).toEqual([4, 4, 2]);
     const shares = splitTarget(1_000_003, [7, 11, 13, 17]);
     expect(shares.reduce((a, b) => a + b, 0)).toBe(1_000_003);
+  });
+});
+
+describe('period closing reminders', () => {
+  const due = (today: string, closed: string[] = []) =>
+    dueClosingReminders('SG', today, new Set(closed)).map((d) => `${d.period.id}:${d.daysLeft}`);
+
+  it('the running month is due from three local days before its end, today counting', () => {
+    expect(due('2026-11-27')).toEqual([]);
+    expect(due('2026-11-28')).toEqual(['SG-2026-11:3']);
+    expect(due('2026-11-30')).toEqual(['SG-2026-11:1']);
+    // February ends on the 28th (2027 is not a leap year).
+    expect(due('2027-02-26')).toEqual(['SG-2027-02:3']);
+  });
+
+  it('an ended month is still due for three days while it is open, never once closed', () => {
+    expect(due('2026-12-01')).toEqual(['SG-2026-11:0']);
+    expect(due('2026-12-03')).toEqual(['SG-2026-11:0']);
+    expect(due('2026-12-04')).toEqual([]);
+    expect(due('2026-12-02', ['2026-11'])).toEqual([]);
+    // Across the year's end.
+    expect(due('2027-01-01')).toEqual(['SG-2026-12:0']);
   });
 });

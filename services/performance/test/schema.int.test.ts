@@ -81,6 +81,7 @@ const COLUMNS: ServiceColumns<PerformanceDb> = {
     closed_at: true,
   },
   performance_attainment_told: { user_id: true, date: true, told_at: true },
+  performance_period_reminded: { period_id: true, reminded_at: true },
 };
 
 describe.each(await databaseEngines())('the performance schema on $name', (engine) => {

@@ -78,12 +78,34 @@ export const AttainmentDaily = Type.Object(
 );
 export type AttainmentDaily = Static<typeof AttainmentDaily>;
 
+/**
+ * A country's pay period is about to end (or has ended) and is not closed yet: told once per period, so whoever closes
+ * periods there can get ready. The subject is the period.
+ */
+export const PeriodClosing = Type.Object(
+  {
+    /** The pay period, e.g. `SG-2026-11`. */
+    periodId: Id,
+    country: Type.String(),
+    month: Month,
+    /** When the period ends: midnight at the start of the next month in the country's timezone (ISO 8601, UTC). */
+    endsAt: Type.String({ format: 'date-time' }),
+    /** Local calendar days from the day told until the end (today counts); 0 once the period has ended. */
+    daysLeft: Type.Integer({ minimum: 0 }),
+    /** The country's top org units (those with no parent), whose managers close its periods. */
+    orgUnitIds: Type.Array(Id),
+  },
+  closed,
+);
+export type PeriodClosing = Static<typeof PeriodClosing>;
+
 /** Event type → data schema, for every event the performance service publishes. */
 export const performanceEvents = {
   'performance.statement.closed.v1': StatementClosed,
   'performance.pay-period.closed.v1': PayPeriodClosed,
   'performance.target.reached.v1': TargetReached,
   'performance.attainment.daily.v1': AttainmentDaily,
+  'performance.period.closing.v1': PeriodClosing,
 } as const;
 
 export type PerformanceEventType = keyof typeof performanceEvents;

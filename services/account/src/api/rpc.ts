@@ -4,6 +4,7 @@ import { AccountService, type UserSchema } from '@fieldops/contracts';
 import { can, rpcCaller } from '@fieldops/platform';
 import { getTeamLeads } from '../app/get-team-leads';
 import { issueServiceToken } from '../app/issue-service-token';
+import { listUsersWithRole } from '../app/list-users-with-role';
 import { resolveCallerScope, resolveScope } from '../app/resolve-scope';
 import { publicKeys } from '../app/token-issuer';
 import type { AccountContext } from '../config';
@@ -75,6 +76,15 @@ export function accountRpc(router: ConnectRouter, ctx: AccountContext): void {
       const found = await getTeamLeads(ctx, scope, request.userId);
       if (!found) throw new ConnectError('user not found', Code.NotFound);
       return { teamLeads: await toMessages(found.leads), orgUnitId: found.orgUnitId };
+    },
+    async listUsersWithRole(request, context) {
+      const { caller, scope } = await scopeOf(context);
+      if (!can(caller, 'user:read')) throw new ConnectError('this needs the permission "user:read"', Code.PermissionDenied);
+      if (!request.orgUnitId) throw new ConnectError('org_unit_id is required', Code.InvalidArgument);
+      if (!request.roleName) throw new ConnectError('role_name is required', Code.InvalidArgument);
+      const found = await listUsersWithRole(ctx, scope, { orgUnitId: request.orgUnitId, roleName: request.roleName });
+      if (!found) throw new ConnectError('org unit not found', Code.NotFound);
+      return { users: await toMessages(found.users), truncated: found.truncated };
     },
     async resolveScope(request, context) {
       const caller = rpcCaller(context);

@@ -110,6 +110,33 @@ export const userRepository = {
     return rows;
   },
 
+  /**
+   * Active holders of the role named `roleName` in the caller's scope who sit in the subtree whose root has
+   * `unitPath`, ordered by id; at most `limit`.
+   */
+  async activeHoldersUnder(db: Db, unitPath: string, roleName: string, scope: ResolvedScope, limit: number): Promise<UserRow[]> {
+    return db
+      .selectFrom('user')
+      .innerJoin('org_unit', 'org_unit.id', 'user.org_unit_id')
+      .selectAll('user')
+      .where('org_unit.path', 'like', `${unitPath}%`)
+      .where('user.status', '=', 'active')
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('user_role')
+            .innerJoin('role', 'role.id', 'user_role.role_id')
+            .select('user_role.user_id')
+            .whereRef('user_role.user_id', '=', 'user.id')
+            .where('role.name', '=', roleName),
+        ),
+      )
+      .where(scopeFilter(scope, USER_SCOPE))
+      .orderBy('user.id')
+      .limit(limit)
+      .execute();
+  },
+
   async countInOrgUnit(db: Db, orgUnitId: string): Promise<number> {
     const row = await db
       .selectFrom('user')

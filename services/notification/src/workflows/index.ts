@@ -6,7 +6,7 @@ import { leadRecycleWarning } from './lead-recycle-warning';
 import { leadRecycled } from './lead-recycled';
 import { merchantTransferred } from './merchant-transferred';
 import { passwordChanged } from './password-changed';
-import { dailyAttainment, statementReady, targetReached } from './performance';
+import { dailyAttainment, periodClosing, statementReady, targetReached } from './performance';
 import { ticketAssigned } from './ticket-assigned';
 import { ticketEscalated, ticketSlaBreached, ticketSlaWarned } from './ticket-sla';
 import { visitFlagged } from './visit-flagged';
@@ -32,6 +32,7 @@ export const WORKFLOWS: readonly AnyWorkflow[] = [
   statementReady,
   targetReached,
   dailyAttainment,
+  periodClosing,
   campaignInvitation,
 ];
 

@@ -25,6 +25,11 @@ export interface Lookups {
   teamLeads(userId: string): Promise<string[]>;
   /** The managers assigned to the area holding a point, nearest area first. */
   areaManagers(point: { lat: number; lng: number }): Promise<string[]>;
+  /**
+   * The active holders of a role (by name, e.g. 'country_manager') in an org unit or any unit below it (account; at
+   * most 1,000). None when the unit is unknown.
+   */
+  usersWithRole(orgUnitId: string, roleName: string): Promise<string[]>;
 }
 
 /** BatchGetUsers' limit per call. */
@@ -81,6 +86,12 @@ export function rpcLookups(ctx: NotificationContext): Lookups {
       if (!reachable(ctx, 'area')) return [];
       const answer = await ctx.rpc.client(AreaService).coveringReps({ point }, await as());
       return answer.managers.map((m) => m.userId);
+    },
+    async usersWithRole(orgUnitId, roleName) {
+      const answer = await orUndefined(async () => ctx.rpc.client(AccountService).listUsersWithRole({ orgUnitId, roleName }, await as()));
+      if (answer?.truncated)
+        ctx.log.warn({ orgUnitId, roleName }, 'more holders of the role than one call answers: the first 1,000 are told');
+      return answer?.users.map((u) => u.id) ?? [];
     },
   };
 }

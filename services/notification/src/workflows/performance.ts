@@ -144,3 +144,75 @@ export const dailyAttainment = workflow({
     }),
   },
 });
+
+/**
+ * Who closes a country's pay periods: closing needs `performance:incentives` within the period's country, and the
+ * built-in role carrying it with a country's scope is `country_manager` (the admin holds every permission but sees
+ * every country, so is not told of each one's periods). They sit in the country's top org unit.
+ */
+const PERIOD_CLOSERS = ['country_manager'] as const;
+
+interface ClosingFacts {
+  month: string;
+  /** The period's last instant, so its date reads as the last day (not the next month's first). */
+  lastMoment: number;
+  daysLeft: number;
+}
+
+/** A country's pay period ends within a few days (or has just ended) and is not closed: its closers get ready. */
+export const periodClosing = workflow({
+  name: 'period-closing',
+  trigger: 'performance.period.closing.v1',
+  severity: 'normal',
+  channels: ['email'],
+  async audience(event, lookups) {
+    const { orgUnitIds, month, endsAt, daysLeft } = event.data;
+    const holders = await Promise.all(orgUnitIds.flatMap((unit) => PERIOD_CLOSERS.map((role) => lookups.usersWithRole(unit, role))));
+    const userIds = [...new Set(holders.flat())];
+    if (userIds.length === 0) return undefined;
+    const facts: ClosingFacts = { month, lastMoment: Date.parse(endsAt) - 1, daysLeft };
+    return { userIds, facts, link: '/console/performance' };
+  },
+  templates: {
+    en: (f, format) =>
+      f.daysLeft > 0
+        ? {
+            title: `Pay period ${f.month} ends in ${f.daysLeft} ${f.daysLeft === 1 ? 'day' : 'days'}`,
+            body: `Its last day is ${format.date(f.lastMoment)}. Once it is over, close it in Performance to freeze the reps' statements.`,
+          }
+        : {
+            title: `Pay period ${f.month} is over and not closed`,
+            body: `It ended ${format.date(f.lastMoment)}. Close it in Performance to freeze the reps' statements.`,
+          },
+    'zh-CN': (f, format) =>
+      f.daysLeft > 0
+        ? {
+            title: `${f.month} 结算周期将在 ${f.daysLeft} 天后结束`,
+            body: `最后一天为 ${format.date(f.lastMoment)}。结束后请在“业绩”中结算本月，冻结业务员的结算单。`,
+          }
+        : {
+            title: `${f.month} 结算周期已结束，尚未结算`,
+            body: `该周期已于 ${format.date(f.lastMoment)} 结束。请在“业绩”中结算本月，冻结业务员的结算单。`,
+          },
+    'pt-BR': (f, format) =>
+      f.daysLeft > 0
+        ? {
+            title: `O período ${f.month} termina em ${f.daysLeft} ${f.daysLeft === 1 ? 'dia' : 'dias'}`,
+            body: `O último dia é ${format.date(f.lastMoment)}. Quando terminar, feche-o em Desempenho para congelar os extratos dos vendedores.`,
+          }
+        : {
+            title: `O período ${f.month} terminou e não foi fechado`,
+            body: `Ele terminou em ${format.date(f.lastMoment)}. Feche-o em Desempenho para congelar os extratos dos vendedores.`,
+          },
+    id: (f, format) =>
+      f.daysLeft > 0
+        ? {
+            title: `Periode ${f.month} berakhir dalam ${f.daysLeft} hari`,
+            body: `Hari terakhirnya ${format.date(f.lastMoment)}. Setelah berakhir, tutup periode ini di Kinerja untuk membekukan laporan para sales.`,
+          }
+        : {
+            title: `Periode ${f.month} sudah berakhir dan belum ditutup`,
+            body: `Periode ini berakhir ${format.date(f.lastMoment)}. Tutup periode ini di Kinerja untuk membekukan laporan para sales.`,
+          },
+  },
+});

@@ -22,6 +22,19 @@ export const orgUnitRepository = {
     return found;
   },
 
+  /** The top units (no parent) of each country: a country's organisation, whose managers close its pay periods. */
+  async rootsByCountry(db: Db): Promise<Map<string, string[]>> {
+    const rows = await db
+      .selectFrom('performance_org_unit')
+      .select(['id', 'country'])
+      .where('parent_id', 'is', null)
+      .orderBy('id')
+      .execute();
+    const roots = new Map<string, string[]>();
+    for (const row of rows) roots.set(row.country, [...(roots.get(row.country) ?? []), row.id]);
+    return roots;
+  },
+
   /** Keeps the newer of what is stored and `unit`. */
   async save(db: Db, dialect: Dialect, unit: OrgUnitRow): Promise<void> {
     const stored = await db.selectFrom('performance_org_unit').select('version').where('id', '=', unit.id).executeTakeFirst();

@@ -148,6 +148,12 @@ export interface PerformanceAttainmentToldTable {
   told_at: number;
 }
 
+/** A pay period (`SG-2026-11`) whose closing was reminded (once per period). */
+export interface PerformancePeriodRemindedTable {
+  period_id: string;
+  reminded_at: number;
+}
+
 export interface PerformanceDb extends PlatformTables {
   performance_fact: PerformanceFactTable;
   performance_source: PerformanceSourceTable;
@@ -156,6 +162,7 @@ export interface PerformanceDb extends PlatformTables {
   performance_merchant_day: PerformanceMerchantDayTable;
   performance_target: PerformanceTargetTable;
   performance_attainment_told: PerformanceAttainmentToldTable;
+  performance_period_reminded: PerformancePeriodRemindedTable;
   performance_plan: PerformancePlanTable;
   performance_pay_period: PerformancePayPeriodTable;
   performance_statement: PerformanceStatementTable;

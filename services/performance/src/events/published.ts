@@ -19,4 +19,6 @@ export const performanceEvents = {
     event('performance.target.reached.v1', data.targetId, country, data, SERVICE_ACTOR),
   attainmentDaily: (country: string, data: PerformanceEventData<'performance.attainment.daily.v1'>) =>
     event('performance.attainment.daily.v1', `${data.userId}:${data.date}`, country, data, SERVICE_ACTOR),
+  periodClosing: (data: PerformanceEventData<'performance.period.closing.v1'>) =>
+    event('performance.period.closing.v1', data.periodId, data.country, data, SERVICE_ACTOR),
 };

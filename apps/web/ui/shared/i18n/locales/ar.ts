@@ -420,6 +420,7 @@ export const catalogue: Catalogue = {
       'daily-attainment': 'تقدّمي اليومي نحو الأهداف',
       'statement-ready': 'كشف حسابي جاهز',
       'target-reached': 'حققتُ هدفاً',
+      'period-closing': 'شهر يقترب موعد إغلاقه',
       'campaign-invitation': 'دعوة إلى حملة',
     },
     push: {

@@ -399,6 +399,7 @@ export const en = {
       'daily-attainment': 'My daily progress towards targets',
       'statement-ready': 'My statement is ready',
       'target-reached': 'I reached a target',
+      'period-closing': 'Month due for closing',
       'campaign-invitation': 'Campaign invitation',
     },
     push: {

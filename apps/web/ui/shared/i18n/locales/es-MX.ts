@@ -438,6 +438,7 @@ export const catalogue: Catalogue = {
       'daily-attainment': 'Mi avance diario hacia las metas',
       'statement-ready': 'Mi estado de cuenta está listo',
       'target-reached': 'Alcancé una meta',
+      'period-closing': 'Mes por cerrar',
       'campaign-invitation': 'Invitación a campaña',
     },
     push: {

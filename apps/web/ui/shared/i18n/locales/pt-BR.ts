@@ -325,6 +325,7 @@ export const catalogue: Catalogue = {
       'daily-attainment': 'Meu progresso diário nas metas',
       'statement-ready': 'Meu extrato está pronto',
       'target-reached': 'Atingi uma meta',
+      'period-closing': 'Mês a fechar',
       'campaign-invitation': 'Convite para campanha',
     },
     push: {

@@ -420,6 +420,7 @@ export const catalogue: Catalogue = {
       'daily-attainment': 'ความคืบหน้ารายวันตามเป้าหมายของฉัน',
       'statement-ready': 'ใบสรุปผลงานของฉันพร้อมแล้ว',
       'target-reached': 'ฉันทำได้ถึงเป้าหมาย',
+      'period-closing': 'เดือนที่ใกล้ถึงกำหนดปิด',
       'campaign-invitation': 'คำเชิญเข้าร่วมแคมเปญ',
     },
     push: {

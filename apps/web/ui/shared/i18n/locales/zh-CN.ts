@@ -400,6 +400,7 @@ export const catalogue: Catalogue = {
       'daily-attainment': '每日目标完成进度',
       'statement-ready': '我的业绩结算单已生成',
       'target-reached': '我达成了目标',
+      'period-closing': '月度结算提醒',
       'campaign-invitation': '活动邀请',
     },
     push: {

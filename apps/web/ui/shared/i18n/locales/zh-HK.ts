@@ -406,6 +406,7 @@ export const catalogue: Catalogue = {
       'daily-attainment': '每日目標達成進度',
       'statement-ready': '我的業績結算單已生成',
       'target-reached': '我達成了目標',
+      'period-closing': '月度結算提醒',
       'campaign-invitation': '活動邀請',
     },
     push: {

@@ -13,7 +13,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file fieldops/account/v1/account.proto.
  */
 export const file_fieldops_account_v1_account: GenFile = /*@__PURE__*/
-  fileDesc("CiFmaWVsZG9wcy9hY2NvdW50L3YxL2FjY291bnQucHJvdG8SE2ZpZWxkb3BzLmFjY291bnQudjEiTQoYSXNzdWVTZXJ2aWNlVG9rZW5SZXF1ZXN0Eg8KB3NlcnZpY2UYASABKAkSEQoJaXNzdWVkX2F0GAIgASgDEg0KBXByb29mGAMgASgJIkUKGUlzc3VlU2VydmljZVRva2VuUmVzcG9uc2USFAoMYWNjZXNzX3Rva2VuGAEgASgJEhIKCmV4cGlyZXNfaW4YAiABKAMi9QEKBFVzZXISCgoCaWQYASABKAkSDQoFZW1haWwYAiABKAkSDAoEbmFtZRgDIAEoCRINCgVwaG9uZRgEIAEoCRIPCgdjb3VudHJ5GAUgASgJEhMKC29yZ191bml0X2lkGAYgASgJEhYKCWFnZW5jeV9pZBgHIAEoCUgAiAEBEg0KBXJvbGVzGAggAygJEg4KBnN0YXR1cxgJIAEoCRIOCgZsb2NhbGUYCiABKAkSEgoKY3JlYXRlZF9hdBgLIAEoAxISCgp1cGRhdGVkX2F0GAwgASgDEhIKCnJvbGVfbmFtZXMYDSADKAlCDAoKX2FnZW5jeV9pZCK4AQoNUmVzb2x2ZWRTY29wZRIPCgd1c2VyX2lkGAEgASgJEg0KBXNjb3BlGAIgASgJEg8KB2NvdW50cnkYAyABKAkSEwoLb3JnX3VuaXRfaWQYBCABKAkSFAoMb3JnX3VuaXRfaWRzGAUgAygJEhAKCGFyZWFfaWRzGAYgAygJEhYKCWFnZW5jeV9pZBgHIAEoCUgAiAEBEhMKC3Blcm1pc3Npb25zGAggAygJQgwKCl9hZ2VuY3lfaWQiUQoDSndrEgsKA2tpZBgBIAEoCRILCgNrdHkYAiABKAkSCwoDY3J2GAMgASgJEgkKAXgYBCABKAkSCwoDYWxnGAUgASgJEgsKA3VzZRgGIAEoCSIcCg5HZXRVc2VyUmVxdWVzdBIKCgJpZBgBIAEoCSI6Cg9HZXRVc2VyUmVzcG9uc2USJwoEdXNlchgBIAEoCzIZLmZpZWxkb3BzLmFjY291bnQudjEuVXNlciInChZGaW5kVXNlckJ5RW1haWxSZXF1ZXN0Eg0KBWVtYWlsGAEgASgJIkIKF0ZpbmRVc2VyQnlFbWFpbFJlc3BvbnNlEicKBHVzZXIYASABKAsyGS5maWVsZG9wcy5hY2NvdW50LnYxLlVzZXIiIwoUQmF0Y2hHZXRVc2Vyc1JlcXVlc3QSCwoDaWRzGAEgAygJIkEKFUJhdGNoR2V0VXNlcnNSZXNwb25zZRIoCgV1c2VycxgBIAMoCzIZLmZpZWxkb3BzLmFjY291bnQudjEuVXNlciImChNSZXNvbHZlU2NvcGVSZXF1ZXN0Eg8KB3VzZXJfaWQYASABKAkiSQoUUmVzb2x2ZVNjb3BlUmVzcG9uc2USMQoFc2NvcGUYASABKAsyIi5maWVsZG9wcy5hY2NvdW50LnYxLlJlc29sdmVkU2NvcGUiJgoTR2V0VGVhbUxlYWRzUmVxdWVzdBIPCgd1c2VyX2lkGAEgASgJIloKFEdldFRlYW1MZWFkc1Jlc3BvbnNlEi0KCnRlYW1fbGVhZHMYASADKAsyGS5maWVsZG9wcy5hY2NvdW50LnYxLlVzZXISEwoLb3JnX3VuaXRfaWQYAiABKAkiEAoOR2V0Sndrc1JlcXVlc3QiOQoPR2V0Sndrc1Jlc3BvbnNlEiYKBGtleXMYASADKAsyGC5maWVsZG9wcy5hY2NvdW50LnYxLkp3azLzBQoOQWNjb3VudFNlcnZpY2USWQoHR2V0VXNlchIjLmZpZWxkb3BzLmFjY291bnQudjEuR2V0VXNlclJlcXVlc3QaJC5maWVsZG9wcy5hY2NvdW50LnYxLkdldFVzZXJSZXNwb25zZSIDkAIBEmsKDUJhdGNoR2V0VXNlcnMSKS5maWVsZG9wcy5hY2NvdW50LnYxLkJhdGNoR2V0VXNlcnNSZXF1ZXN0GiouZmllbGRvcHMuYWNjb3VudC52MS5CYXRjaEdldFVzZXJzUmVzcG9uc2UiA5ACARJxCg9GaW5kVXNlckJ5RW1haWwSKy5maWVsZG9wcy5hY2NvdW50LnYxLkZpbmRVc2VyQnlFbWFpbFJlcXVlc3QaLC5maWVsZG9wcy5hY2NvdW50LnYxLkZpbmRVc2VyQnlFbWFpbFJlc3BvbnNlIgOQAgESaAoMUmVzb2x2ZVNjb3BlEiguZmllbGRvcHMuYWNjb3VudC52MS5SZXNvbHZlU2NvcGVSZXF1ZXN0GikuZmllbGRvcHMuYWNjb3VudC52MS5SZXNvbHZlU2NvcGVSZXNwb25zZSIDkAIBEmgKDEdldFRlYW1MZWFkcxIoLmZpZWxkb3BzLmFjY291bnQudjEuR2V0VGVhbUxlYWRzUmVxdWVzdBopLmZpZWxkb3BzLmFjY291bnQudjEuR2V0VGVhbUxlYWRzUmVzcG9uc2UiA5ACARJZCgdHZXRKd2tzEiMuZmllbGRvcHMuYWNjb3VudC52MS5HZXRKd2tzUmVxdWVzdBokLmZpZWxkb3BzLmFjY291bnQudjEuR2V0Sndrc1Jlc3BvbnNlIgOQAgESdwoRSXNzdWVTZXJ2aWNlVG9rZW4SLS5maWVsZG9wcy5hY2NvdW50LnYxLklzc3VlU2VydmljZVRva2VuUmVxdWVzdBouLmZpZWxkb3BzLmFjY291bnQudjEuSXNzdWVTZXJ2aWNlVG9rZW5SZXNwb25zZSIDkAIBYgZwcm90bzM");
+  fileDesc("CiFmaWVsZG9wcy9hY2NvdW50L3YxL2FjY291bnQucHJvdG8SE2ZpZWxkb3BzLmFjY291bnQudjEiTQoYSXNzdWVTZXJ2aWNlVG9rZW5SZXF1ZXN0Eg8KB3NlcnZpY2UYASABKAkSEQoJaXNzdWVkX2F0GAIgASgDEg0KBXByb29mGAMgASgJIkUKGUlzc3VlU2VydmljZVRva2VuUmVzcG9uc2USFAoMYWNjZXNzX3Rva2VuGAEgASgJEhIKCmV4cGlyZXNfaW4YAiABKAMi9QEKBFVzZXISCgoCaWQYASABKAkSDQoFZW1haWwYAiABKAkSDAoEbmFtZRgDIAEoCRINCgVwaG9uZRgEIAEoCRIPCgdjb3VudHJ5GAUgASgJEhMKC29yZ191bml0X2lkGAYgASgJEhYKCWFnZW5jeV9pZBgHIAEoCUgAiAEBEg0KBXJvbGVzGAggAygJEg4KBnN0YXR1cxgJIAEoCRIOCgZsb2NhbGUYCiABKAkSEgoKY3JlYXRlZF9hdBgLIAEoAxISCgp1cGRhdGVkX2F0GAwgASgDEhIKCnJvbGVfbmFtZXMYDSADKAlCDAoKX2FnZW5jeV9pZCK4AQoNUmVzb2x2ZWRTY29wZRIPCgd1c2VyX2lkGAEgASgJEg0KBXNjb3BlGAIgASgJEg8KB2NvdW50cnkYAyABKAkSEwoLb3JnX3VuaXRfaWQYBCABKAkSFAoMb3JnX3VuaXRfaWRzGAUgAygJEhAKCGFyZWFfaWRzGAYgAygJEhYKCWFnZW5jeV9pZBgHIAEoCUgAiAEBEhMKC3Blcm1pc3Npb25zGAggAygJQgwKCl9hZ2VuY3lfaWQiUQoDSndrEgsKA2tpZBgBIAEoCRILCgNrdHkYAiABKAkSCwoDY3J2GAMgASgJEgkKAXgYBCABKAkSCwoDYWxnGAUgASgJEgsKA3VzZRgGIAEoCSIcCg5HZXRVc2VyUmVxdWVzdBIKCgJpZBgBIAEoCSI6Cg9HZXRVc2VyUmVzcG9uc2USJwoEdXNlchgBIAEoCzIZLmZpZWxkb3BzLmFjY291bnQudjEuVXNlciInChZGaW5kVXNlckJ5RW1haWxSZXF1ZXN0Eg0KBWVtYWlsGAEgASgJIkIKF0ZpbmRVc2VyQnlFbWFpbFJlc3BvbnNlEicKBHVzZXIYASABKAsyGS5maWVsZG9wcy5hY2NvdW50LnYxLlVzZXIiIwoUQmF0Y2hHZXRVc2Vyc1JlcXVlc3QSCwoDaWRzGAEgAygJIkEKFUJhdGNoR2V0VXNlcnNSZXNwb25zZRIoCgV1c2VycxgBIAMoCzIZLmZpZWxkb3BzLmFjY291bnQudjEuVXNlciImChNSZXNvbHZlU2NvcGVSZXF1ZXN0Eg8KB3VzZXJfaWQYASABKAkiSQoUUmVzb2x2ZVNjb3BlUmVzcG9uc2USMQoFc2NvcGUYASABKAsyIi5maWVsZG9wcy5hY2NvdW50LnYxLlJlc29sdmVkU2NvcGUiJgoTR2V0VGVhbUxlYWRzUmVxdWVzdBIPCgd1c2VyX2lkGAEgASgJIloKFEdldFRlYW1MZWFkc1Jlc3BvbnNlEi0KCnRlYW1fbGVhZHMYASADKAsyGS5maWVsZG9wcy5hY2NvdW50LnYxLlVzZXISEwoLb3JnX3VuaXRfaWQYAiABKAkiQgoYTGlzdFVzZXJzV2l0aFJvbGVSZXF1ZXN0EhMKC29yZ191bml0X2lkGAEgASgJEhEKCXJvbGVfbmFtZRgCIAEoCSJYChlMaXN0VXNlcnNXaXRoUm9sZVJlc3BvbnNlEigKBXVzZXJzGAEgAygLMhkuZmllbGRvcHMuYWNjb3VudC52MS5Vc2VyEhEKCXRydW5jYXRlZBgCIAEoCCIQCg5HZXRKd2tzUmVxdWVzdCI5Cg9HZXRKd2tzUmVzcG9uc2USJgoEa2V5cxgBIAMoCzIYLmZpZWxkb3BzLmFjY291bnQudjEuSndrMuwGCg5BY2NvdW50U2VydmljZRJZCgdHZXRVc2VyEiMuZmllbGRvcHMuYWNjb3VudC52MS5HZXRVc2VyUmVxdWVzdBokLmZpZWxkb3BzLmFjY291bnQudjEuR2V0VXNlclJlc3BvbnNlIgOQAgESawoNQmF0Y2hHZXRVc2VycxIpLmZpZWxkb3BzLmFjY291bnQudjEuQmF0Y2hHZXRVc2Vyc1JlcXVlc3QaKi5maWVsZG9wcy5hY2NvdW50LnYxLkJhdGNoR2V0VXNlcnNSZXNwb25zZSIDkAIBEnEKD0ZpbmRVc2VyQnlFbWFpbBIrLmZpZWxkb3BzLmFjY291bnQudjEuRmluZFVzZXJCeUVtYWlsUmVxdWVzdBosLmZpZWxkb3BzLmFjY291bnQudjEuRmluZFVzZXJCeUVtYWlsUmVzcG9uc2UiA5ACARJoCgxSZXNvbHZlU2NvcGUSKC5maWVsZG9wcy5hY2NvdW50LnYxLlJlc29sdmVTY29wZVJlcXVlc3QaKS5maWVsZG9wcy5hY2NvdW50LnYxLlJlc29sdmVTY29wZVJlc3BvbnNlIgOQAgESaAoMR2V0VGVhbUxlYWRzEiguZmllbGRvcHMuYWNjb3VudC52MS5HZXRUZWFtTGVhZHNSZXF1ZXN0GikuZmllbGRvcHMuYWNjb3VudC52MS5HZXRUZWFtTGVhZHNSZXNwb25zZSIDkAIBEncKEUxpc3RVc2Vyc1dpdGhSb2xlEi0uZmllbGRvcHMuYWNjb3VudC52MS5MaXN0VXNlcnNXaXRoUm9sZVJlcXVlc3QaLi5maWVsZG9wcy5hY2NvdW50LnYxLkxpc3RVc2Vyc1dpdGhSb2xlUmVzcG9uc2UiA5ACARJZCgdHZXRKd2tzEiMuZmllbGRvcHMuYWNjb3VudC52MS5HZXRKd2tzUmVxdWVzdBokLmZpZWxkb3BzLmFjY291bnQudjEuR2V0Sndrc1Jlc3BvbnNlIgOQAgESdwoRSXNzdWVTZXJ2aWNlVG9rZW4SLS5maWVsZG9wcy5hY2NvdW50LnYxLklzc3VlU2VydmljZVRva2VuUmVxdWVzdBouLmZpZWxkb3BzLmFjY291bnQudjEuSXNzdWVTZXJ2aWNlVG9rZW5SZXNwb25zZSIDkAIBYgZwcm90bzM");
 
 /**
  * @generated from message fieldops.account.v1.IssueServiceTokenRequest
@@ -443,6 +443,56 @@ export const GetTeamLeadsResponseSchema: GenMessage<GetTeamLeadsResponse> = /*@_
   messageDesc(file_fieldops_account_v1_account, 14);
 
 /**
+ * @generated from message fieldops.account.v1.ListUsersWithRoleRequest
+ */
+export type ListUsersWithRoleRequest = Message<"fieldops.account.v1.ListUsersWithRoleRequest"> & {
+  /**
+   * @generated from field: string org_unit_id = 1;
+   */
+  orgUnitId: string;
+
+  /**
+   * A role's name, e.g. "country_manager".
+   *
+   * @generated from field: string role_name = 2;
+   */
+  roleName: string;
+};
+
+/**
+ * Describes the message fieldops.account.v1.ListUsersWithRoleRequest.
+ * Use `create(ListUsersWithRoleRequestSchema)` to create a new message.
+ */
+export const ListUsersWithRoleRequestSchema: GenMessage<ListUsersWithRoleRequest> = /*@__PURE__*/
+  messageDesc(file_fieldops_account_v1_account, 15);
+
+/**
+ * @generated from message fieldops.account.v1.ListUsersWithRoleResponse
+ */
+export type ListUsersWithRoleResponse = Message<"fieldops.account.v1.ListUsersWithRoleResponse"> & {
+  /**
+   * At most 1,000, ordered by id.
+   *
+   * @generated from field: repeated fieldops.account.v1.User users = 1;
+   */
+  users: User[];
+
+  /**
+   * More holders exist than were answered.
+   *
+   * @generated from field: bool truncated = 2;
+   */
+  truncated: boolean;
+};
+
+/**
+ * Describes the message fieldops.account.v1.ListUsersWithRoleResponse.
+ * Use `create(ListUsersWithRoleResponseSchema)` to create a new message.
+ */
+export const ListUsersWithRoleResponseSchema: GenMessage<ListUsersWithRoleResponse> = /*@__PURE__*/
+  messageDesc(file_fieldops_account_v1_account, 16);
+
+/**
  * @generated from message fieldops.account.v1.GetJwksRequest
  */
 export type GetJwksRequest = Message<"fieldops.account.v1.GetJwksRequest"> & {
@@ -453,7 +503,7 @@ export type GetJwksRequest = Message<"fieldops.account.v1.GetJwksRequest"> & {
  * Use `create(GetJwksRequestSchema)` to create a new message.
  */
 export const GetJwksRequestSchema: GenMessage<GetJwksRequest> = /*@__PURE__*/
-  messageDesc(file_fieldops_account_v1_account, 15);
+  messageDesc(file_fieldops_account_v1_account, 17);
 
 /**
  * @generated from message fieldops.account.v1.GetJwksResponse
@@ -470,7 +520,7 @@ export type GetJwksResponse = Message<"fieldops.account.v1.GetJwksResponse"> & {
  * Use `create(GetJwksResponseSchema)` to create a new message.
  */
 export const GetJwksResponseSchema: GenMessage<GetJwksResponse> = /*@__PURE__*/
-  messageDesc(file_fieldops_account_v1_account, 16);
+  messageDesc(file_fieldops_account_v1_account, 18);
 
 /**
  * Read-only RPCs served by the account service to other FieldOps services.
@@ -530,6 +580,19 @@ export const AccountService: GenService<{
     methodKind: "unary";
     input: typeof GetTeamLeadsRequestSchema;
     output: typeof GetTeamLeadsResponseSchema;
+  },
+  /**
+   * Returns the active users who hold a role of that name and sit in the org unit or any unit below it, ordered by
+   * id, at most 1,000 (`truncated` says more exist). Needs user:read (a service has it); only users in the caller's
+   * scope are answered, and a unit outside it is NotFound like one that does not exist. An unknown role name answers
+   * no one.
+   *
+   * @generated from rpc fieldops.account.v1.AccountService.ListUsersWithRole
+   */
+  listUsersWithRole: {
+    methodKind: "unary";
+    input: typeof ListUsersWithRoleRequestSchema;
+    output: typeof ListUsersWithRoleResponseSchema;
   },
   /**
    * Returns the public keys used to verify access tokens issued by the account service.
