@@ -70,7 +70,8 @@ export function performanceRoutes(app: ServiceApp, ctx: PerformanceContext): voi
     {
       schema: {
         operationId: 'getLeaderboard',
-        summary: 'Reps ranked by a metric over a period: a team’s, or all in my scope (a rep sees their own team’s)',
+        summary:
+          'Reps ranked by a metric over a period: a team’s, an area’s or an agency’s, or all in my scope (a rep sees their own team’s)',
         querystring: LeaderboardQuery,
         response: { 200: Leaderboard },
       },

@@ -51,12 +51,16 @@ export const LeaderboardQuery = Type.Object({
   metric: MetricName,
   period: Period,
   orgUnitId: Type.Optional(Id),
+  areaId: Type.Optional(Id),
+  agencyId: Type.Optional(Id),
   limit: Type.Integer({ minimum: 1, maximum: 500, default: 50, description: 'Rows from the top' }),
 });
 export const Leaderboard = Type.Object({
   metric: Type.String(),
   period: Type.String(),
   orgUnitId: Type.Union([Id, Type.Null()]),
+  areaId: Type.Union([Id, Type.Null()]),
+  agencyId: Type.Union([Id, Type.Null()]),
   items: Type.Array(Type.Object({ rank: Type.Integer({ minimum: 1 }), userId: Id, value: Type.Integer() })),
 });
 

@@ -9,6 +9,9 @@ export interface LeaderboardQuery {
   period: string;
   /** The team (and its subtree) to rank; every rep in the caller's scope when left out (a rep: their own team). */
   orgUnitId?: string;
+  /** Only what was credited in this area, or to people of this agency (both within the caller's scope). */
+  areaId?: string;
+  agencyId?: string;
   limit: number;
 }
 
@@ -26,7 +29,9 @@ function boardScope(scope: ResolvedScope): ResolvedScope {
 
 /**
  * The reps of a team ranked by a metric over a period. Each rep's value sums the facts credited while they were in
- * the team, so a rep who moved mid-period counts on each team's board for the days they worked in it.
+ * the team, so a rep who moved mid-period counts on each team's board for the days they worked in it. An area's or
+ * an agency's board works the same way on the area and agency each fact was credited in; being read from the facts
+ * in the caller's scope, a board of an area or agency outside it ranks no one.
  */
 export async function leaderboard(ctx: PerformanceContext, access: Access, query: LeaderboardQuery) {
   const period = periodOf(query.period, '/query/period');
@@ -38,7 +43,12 @@ export async function leaderboard(ctx: PerformanceContext, access: Access, query
   } else if (query.orgUnitId !== undefined) {
     orgUnitIds = (await visibleSubject(ctx, access, { type: 'org-unit', id: query.orgUnitId })).orgUnitIds;
   }
-  const rows = await factRepository.leaderboard(ctx.db, scope, query.metric, period, orgUnitIds, query.limit);
+  const rows = await factRepository.leaderboard(ctx.db, scope, query.metric, period, {
+    orgUnitIds,
+    areaId: query.areaId,
+    agencyId: query.agencyId,
+    limit: query.limit,
+  });
   const items: LeaderboardRow[] = [];
   for (const [index, row] of rows.entries()) {
     const previous = items[index - 1];
@@ -49,6 +59,8 @@ export async function leaderboard(ctx: PerformanceContext, access: Access, query
     metric: query.metric,
     period: period.key,
     orgUnitId: query.orgUnitId ?? (access.scope.scope === 'self' ? access.caller.orgUnitId : null),
+    areaId: query.areaId ?? null,
+    agencyId: query.agencyId ?? null,
     items,
   };
 }

@@ -156,9 +156,9 @@ export const factRepository = {
     scope: ResolvedScope,
     metric: string,
     period: { kind: PeriodKind; key: string },
-    orgUnitIds: string[] | undefined,
-    limit: number,
+    board: { orgUnitIds: string[] | undefined; areaId: string | undefined; agencyId: string | undefined; limit: number },
   ): Promise<{ userId: string; value: number }[]> {
+    const { orgUnitIds, areaId, agencyId, limit } = board;
     let query = db
       .selectFrom('performance_fact')
       .select((eb) => ['user_id', eb.fn.sum<number | string>('credit').as('value')])
@@ -166,6 +166,8 @@ export const factRepository = {
       .where(period.kind, '=', period.key)
       .where(factsInScope(scope));
     if (orgUnitIds !== undefined) query = query.where('org_unit_id', 'in', orgUnitIds.length > 0 ? orgUnitIds : ['']);
+    if (areaId !== undefined) query = query.where('area_id', '=', areaId);
+    if (agencyId !== undefined) query = query.where('agency_id', '=', agencyId);
     const rows = await query
       .groupBy('user_id')
       .orderBy((eb) => eb.fn.sum('credit'), 'desc')

@@ -1100,7 +1100,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Reps ranked by a metric over a period: a team’s, or all in my scope (a rep sees their own team’s) */
+        /** Reps ranked by a metric over a period: a team’s, an area’s or an agency’s, or all in my scope (a rep sees their own team’s) */
         get: operations["getLeaderboard"];
         put?: never;
         post?: never;
@@ -10495,6 +10495,10 @@ export interface operations {
                 period: string;
                 /** @description UUID */
                 orgUnitId?: string;
+                /** @description UUID */
+                areaId?: string;
+                /** @description UUID */
+                agencyId?: string;
                 /** @description Rows from the top */
                 limit?: number;
             };
@@ -10514,6 +10518,8 @@ export interface operations {
                         metric: string;
                         period: string;
                         orgUnitId: string | null;
+                        areaId: string | null;
+                        agencyId: string | null;
                         items: {
                             rank: number;
                             /**
