@@ -47,6 +47,11 @@ export interface BusinessDefaults {
    */
   readonly leadClaimLimitByRole: Readonly<Record<string, number>>;
   readonly requiredOnboardingDocuments: readonly string[];
+  /**
+   * Days an activated merchant must stay before its activation counts as retained for good: a churn sooner takes the
+   * retained-merchant credit back (a clawback in incentive plans).
+   */
+  readonly merchantRetentionDays: number;
 }
 
 /** What a visit is at: the visit types that each have a check-out questionnaire. */

@@ -27,6 +27,7 @@ const FIELD_CHECKS: Record<keyof BusinessDefaults | keyof WorkingCalendar, Field
   leadClaimLimit: number,
   leadClaimLimitByRole: numberRecord,
   requiredOnboardingDocuments: stringArray,
+  merchantRetentionDays: number,
   workingHours: (v) =>
     isRecord(v) && typeof v.start === 'string' && typeof v.end === 'string' && Object.keys(v).length === 2
       ? null

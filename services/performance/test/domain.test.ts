@@ -1,8 +1,10 @@
+import { createCountryRegistry, getCountryPolicy } from '@fieldops/countries';
 import { describe, expect, it } from 'vitest';
 import { splitTarget } from '../src/domain/cascade';
 import { isoWeekOf, parsePeriod, periodKeysOf } from '../src/domain/period';
 import { dueClosingReminders } from '../src/domain/period-closing';
 import { parseSubject } from '../src/domain/subject';
+import { merchantsRetained } from '../src/metrics/merchants-retained';
 
 describe('periods', () => {
   it('reads a day, an ISO week, a month and a quarter', () => {
@@ -72,5 +74,37 @@ describe('period closing reminders', () => {
     expect(due('2026-12-02', ['2026-11'])).toEqual([]);
     // Across the year's end.
     expect(due('2027-01-01')).toEqual(['SG-2026-12:0']);
+  });
+});
+
+describe('merchants retained', () => {
+  const count = merchantsRetained.counts['merchant.merchant.status-changed.v1'];
+  const owner = { ownerId: 'rep', orgUnitId: 'team', agencyId: null, areaId: null, country: 'CN' };
+  const activatedAt = Date.UTC(2026, 0, 1);
+  const churnAfter = (days: number) =>
+    ({
+      id: 'event',
+      type: 'merchant.merchant.status-changed.v1',
+      time: new Date(activatedAt + days * 86_400_000).toISOString(),
+      data: { merchantId: 'merchant', from: 'active', to: 'churned', version: 3 },
+    }) as never;
+
+  it('a churn within the country’s retention days takes the credit back; one after it changes nothing', () => {
+    const china = getCountryPolicy('CN').merchantRetentionDays;
+    const singapore = getCountryPolicy('SG').merchantRetentionDays;
+    expect(china).toBeLessThan(singapore);
+    const days = Math.floor((china + singapore) / 2);
+    // Seventy-odd days after its activation: past China's retention, within Singapore's.
+    expect(count?.(churnAfter(days), { merchant: owner, activatedAt, retentionDays: china })).toBeUndefined();
+    expect(count?.(churnAfter(days), { merchant: owner, activatedAt, retentionDays: singapore })).toMatchObject({
+      credit: 0,
+      occurredAt: activatedAt + days * 86_400_000,
+    });
+    expect(count?.(churnAfter(china - 1), { merchant: owner, activatedAt, retentionDays: china })).toMatchObject({ credit: 0 });
+  });
+
+  it('a country’s retention days can be set in its overrides, and must be a positive whole number', () => {
+    expect(createCountryRegistry({ overrides: { SG: { merchantRetentionDays: 30 } } }).get('SG').merchantRetentionDays).toBe(30);
+    expect(() => createCountryRegistry({ overrides: { SG: { merchantRetentionDays: 0 } } })).toThrow(/merchantRetentionDays/);
   });
 });

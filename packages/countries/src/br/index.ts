@@ -53,6 +53,7 @@ export const country: CountryDefinition = {
     leadClaimLimit: 120,
     leadClaimLimitByRole: {},
     requiredOnboardingDocuments: ['cartao_cnpj', 'contrato_social', 'owner_identity_document', 'bank_account_proof', 'storefront_photo'],
+    merchantRetentionDays: 90,
   },
   calendar: {
     workingHours: { start: '08:00', end: '18:00' },

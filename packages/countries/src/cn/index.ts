@@ -42,6 +42,7 @@ export const country: CountryDefinition = {
     leadClaimLimit: 200,
     leadClaimLimitByRole: {},
     requiredOnboardingDocuments: ['business_license', 'legal_representative_id', 'bank_account_proof', 'storefront_photo'],
+    merchantRetentionDays: 60,
   },
   calendar: cnCalendar,
   visitTemplates: cnVisitTemplates,

@@ -46,6 +46,7 @@ export const country: CountryDefinition = {
     leadClaimLimit: 200,
     leadClaimLimitByRole: {},
     requiredOnboardingDocuments: ['business_registration_certificate', 'owner_identity_document', 'bank_account_proof', 'storefront_photo'],
+    merchantRetentionDays: 90,
   },
   calendar: hkCalendar,
   visitTemplates: hkVisitTemplates,

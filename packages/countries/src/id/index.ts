@@ -51,6 +51,7 @@ export const country: CountryDefinition = {
     leadClaimLimit: 150,
     leadClaimLimitByRole: {},
     requiredOnboardingDocuments: ['nib', 'npwp', 'owner_ktp', 'bank_account_proof', 'storefront_photo'],
+    merchantRetentionDays: 90,
   },
   calendar: {
     workingHours: { start: '08:00', end: '17:00' },

@@ -44,6 +44,7 @@ export const country: CountryDefinition = {
       'estado_cuenta_bancario',
       'storefront_photo',
     ],
+    merchantRetentionDays: 90,
   },
   calendar: mxCalendar,
   visitTemplates: mxVisitTemplates,

@@ -50,6 +50,7 @@ export const country: CountryDefinition = {
       'iban_certificate',
       'storefront_photo',
     ],
+    merchantRetentionDays: 90,
   },
   calendar: saCalendar,
   visitTemplates: saVisitTemplates,

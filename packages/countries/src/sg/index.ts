@@ -49,6 +49,7 @@ export const country: CountryDefinition = {
     leadClaimLimit: 100,
     leadClaimLimitByRole: {},
     requiredOnboardingDocuments: ['acra_bizfile', 'owner_identity_document', 'bank_statement', 'storefront_photo'],
+    merchantRetentionDays: 90,
   },
   calendar: {
     workingHours: { start: '09:00', end: '18:00' },

@@ -30,6 +30,7 @@ function assertConsistent(code: string, d: BusinessDefaults, c: WorkingCalendar)
     ['leadProtectionDays', d.leadProtectionDays],
     ['leadProtectionMaxDays', d.leadProtectionMaxDays],
     ['leadClaimLimit', d.leadClaimLimit],
+    ['merchantRetentionDays', d.merchantRetentionDays],
   ];
   for (const [field, value] of [
     ['visitReviewThreshold', d.visitReviewThreshold],

@@ -48,6 +48,7 @@ export const country: CountryDefinition = {
       'bank_book_copy',
       'storefront_photo',
     ],
+    merchantRetentionDays: 90,
   },
   calendar: thCalendar,
   visitTemplates: thVisitTemplates,

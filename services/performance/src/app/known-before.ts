@@ -12,14 +12,17 @@ const notFound = (error: unknown) => error instanceof ConnectError && error.code
 /**
  * What an event needs read before its transaction: the owner of a merchant whose status changed (from the owners
  * this service keeps, else the merchant service when its created event has not come by yet), and when its
- * activation earned the retained-merchant credit.
+ * activation earned the retained-merchant credit, and how long its country keeps that credit open to a clawback.
  */
 export async function knownBefore(ctx: PerformanceContext, event: EventEnvelope): Promise<Known> {
   if (event.type !== 'merchant.merchant.status-changed.v1') return {};
   const merchantId = (event.data as { merchantId: string }).merchantId;
   const [earned] = await factRepository.unreversedCredits(ctx.db, merchantsRetained.name, 'merchant', merchantId);
   const activatedAt = earned ? { activatedAt: Number(earned.occurred_at) } : {};
-  return { ...activatedAt, ...(await merchantOwner(ctx, merchantId)) };
+  const owner = await merchantOwner(ctx, merchantId);
+  const country = owner.merchant?.country;
+  const retention = country ? { retentionDays: ctx.countries.get(country).merchantRetentionDays } : {};
+  return { ...activatedAt, ...owner, ...retention };
 }
 
 async function merchantOwner(ctx: PerformanceContext, merchantId: string): Promise<Known> {

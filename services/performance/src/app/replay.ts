@@ -22,7 +22,7 @@ import { factRepository } from '../db/fact.repository';
 import { leadsCaptured } from '../metrics/leads-captured';
 import { leadsConverted } from '../metrics/leads-converted';
 import { merchantsActivated } from '../metrics/merchants-activated';
-import { merchantsRetained, RETENTION_DAYS } from '../metrics/merchants-retained';
+import { churnedWithinRetention, merchantsRetained } from '../metrics/merchants-retained';
 import type { Attribution, Reading } from '../metrics/metric';
 import { ticketReading, ticketsResolvedInSla } from '../metrics/tickets-resolved-in-sla';
 import { verifiedVisits, visitReading } from '../metrics/verified-visits';
@@ -85,9 +85,9 @@ function leadCredits(lead: Lead): Credited[] {
 
 /**
  * A merchant's conversion (made from a lead), its activation (its first move from onboarding to active) and
- * whether it was retained (not churned within RETENTION_DAYS of that), from the export and its status history.
+ * whether it was retained (not churned within its country's retention days of that), from the export and its status history.
  */
-function merchantCredits(merchant: Merchant, history: MerchantTransition[]): Credited[] {
+function merchantCredits(merchant: Merchant, history: MerchantTransition[], retentionDays: number): Credited[] {
   if (!merchant.ownerId) return [];
   const attribution = attributionOf(merchant, merchant.ownerId);
   const credited: Credited[] = [];
@@ -107,7 +107,7 @@ function merchantCredits(merchant: Merchant, history: MerchantTransition[]): Cre
   const activation = history.find((t) => t.from === 'onboarding' && t.to === 'active');
   if (!activation) return credited;
   const at = Number(activation.at);
-  const churnedSoon = history.some((t) => t.to === 'churned' && Number(t.at) >= at && Number(t.at) - at < RETENTION_DAYS * 86_400_000);
+  const churnedSoon = history.some((t) => t.to === 'churned' && churnedWithinRetention(at, Number(t.at), retentionDays));
   const base = { sourceType: 'merchant' as const, sourceId: merchant.id, version: Number(merchant.version), occurredAt: at, attribution };
   credited.push({ metric: merchantsActivated.name, reading: { ...base, credit: 1 } });
   credited.push({ metric: merchantsRetained.name, reading: { ...base, credit: churnedSoon ? 0 : 1 } });
@@ -197,7 +197,9 @@ export async function replayPerformance(ctx: PerformanceContext, progress: Progr
     const page = await ctx.rpc.client(MerchantService).exportMerchants({ afterId, limit: PAGE }, call);
     const history = new Map<string, MerchantTransition[]>();
     for (const t of page.transitions) history.set(t.merchantId, [...(history.get(t.merchantId) ?? []), t]);
-    const credited = page.merchants.flatMap((m) => merchantCredits(m, history.get(m.id) ?? []));
+    const credited = page.merchants.flatMap((m) =>
+      merchantCredits(m, history.get(m.id) ?? [], ctx.countries.get(m.country).merchantRetentionDays),
+    );
     return { records: page.merchants.length, credited, nextAfterId: page.nextAfterId };
   });
   const notReplayed = ['merchant-orders', 'merchant-gmv', 'campaign-enrollments'];

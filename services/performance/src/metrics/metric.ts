@@ -37,6 +37,8 @@ export interface Known {
   merchant?: MerchantOwner;
   /** When the merchant's retained-merchant credit was earned (its activation), for a churn event. */
   activatedAt?: number;
+  /** The merchant's country's `merchantRetentionDays`, for a churn event. */
+  retentionDays?: number;
 }
 
 export type Counter<T extends EventType> = (event: EventEnvelope<EventData<T>>, known: Known) => Reading | undefined;
