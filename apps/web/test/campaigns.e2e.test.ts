@@ -4,6 +4,7 @@ import { eventually, MovableClock } from '@fieldops/testing';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
+import { chartNamed } from './support/charts';
 import { chromiumForTests } from './support/chromium';
 import { type E2e, signIn, startE2e } from './support/e2e-host';
 
@@ -161,8 +162,17 @@ describe.runIf(chromiumForTests())('campaigns in Chromium: built and launched in
       expect(saved.body).toMatchObject({ dailyRefresh: true, filters: { categories: ['bakery'], hasOpenTicket: false } });
       const segment = page.getByRole('listitem').filter({ hasText: 'Merchants: Segment' });
       await expect.poll(() => segment.textContent()).toContain(String(BAKERIES));
-      // Every count reads down to the merchants behind it.
-      await page.getByRole('button', { name: 'Merchants: Segment' }).click();
+      // The funnel says its steps in words and draws a bar per step; the cost bar stands against the budget.
+      const funnel = chartNamed(page, 'From segment to accepted');
+      await funnel.image.waitFor();
+      await expect
+        .poll(() => funnel.description())
+        .toMatch(new RegExp(`^Segment: ${BAKERIES}; Held out: \\d; Invited: \\d; Visited: 0; Accepted: 0; Declined: 0$`));
+      expect(await chartNamed(page, 'Cost against budget').description()).toMatch(/^Spent: .+ \/ .+$/);
+      // Every count reads down to the merchants behind it: from the list beside the chart, or a bar of it.
+      await page.getByRole('button', { name: 'Merchants: Invited' }).click();
+      await page.getByRole('heading', { name: 'Merchants behind “Invited”' }).waitFor();
+      await (await funnel.bars()).first().click({ force: true });
       await page.getByRole('heading', { name: 'Merchants behind “Segment”' }).waitFor();
       await e2e.screenshot(page, `console-campaign-${size}`);
       await expect.poll(() => page.locator('#campaign-merchants-section tbody tr').count()).toBe(BAKERIES);
@@ -176,7 +186,9 @@ describe.runIf(chromiumForTests())('campaigns in Chromium: built and launched in
         clock.advance(2 * 86_400_000);
         await page.reload();
         await page.getByRole('heading', { name: 'By rep' }).waitFor();
-        await page.getByRole('img', { name: 'Uplift with its 95% interval' }).waitFor();
+        const uplift = chartNamed(page, 'Uplift with its 95% interval');
+        await uplift.image.waitFor();
+        expect(await uplift.description()).toMatch(/^Orders: .+; Sales: .+/);
         await expectAccessible(page, 'campaign page with its uplift');
         await e2e.screenshot(page, 'console-campaign-uplift-desktop');
         await speak(page, 'zh-CN');
@@ -190,6 +202,7 @@ describe.runIf(chromiumForTests())('campaigns in Chromium: built and launched in
         await e2e.screenshot(page, `console-campaigns-zh-CN-${size}`);
         await speak(page, 'en');
       }
+      expect(e2e.policyViolations).toEqual([]);
     }, 180_000);
   }
 

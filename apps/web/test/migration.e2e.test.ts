@@ -6,6 +6,7 @@ import { eventually } from '@fieldops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LegacyCrm, merchantsRoute, startLegacyCrm } from '../../gateway/test/support/legacy-crm';
 import { seriousViolations } from './support/axe';
+import { chartNamed } from './support/charts';
 import { chromiumForTests } from './support/chromium';
 import { type E2e, signIn, startE2e } from './support/e2e-host';
 
@@ -85,7 +86,10 @@ describe.runIf(chromiumForTests())('the legacy migration tab in Chromium', () =>
       await page.getByRole('tab', { name: 'Legacy migration' }).click();
       await page.getByRole('heading', { name: /merchants/ }).waitFor();
       await page.getByText('Mode: Shadow (legacy serves).').waitFor();
-      await page.getByRole('img', { name: 'Share of different answers per minute: merchants' }).waitFor();
+      // The rate per minute in words: a time and its share for each minute compared.
+      const rate = chartNamed(page, 'Share of different answers per minute: merchants');
+      await rate.image.waitFor();
+      expect(await rate.description()).toMatch(/^[^;]+: \d+%(; [^;]+: \d+%)*$/);
       await page.getByRole('cell', { name: '/legalName', exact: true }).waitFor();
       await page.getByText('Compared: 1 matching, 1 different, 0 failed (50% different).').waitFor();
       // Reconciliation on demand: the CRM knows two of FieldOps's merchants, one under an old name.

@@ -1,50 +1,83 @@
-import { useId } from 'react';
+import { baseOption, ChartFrame, type ChartTheme, escapeHtml } from './chart-frame';
 
 export interface Point {
+  /** What `onSelect` names the point by; its label when left out. */
+  key?: string;
   label: string;
   value: number;
 }
 
-const WIDTH = 560;
-const HEIGHT = 180;
-const PAD = { left: 40, right: 12, top: 12, bottom: 28 };
+const HEIGHT = 200;
 
-/** A line over time in plain SVG, with its points titled for screen readers and the first and last dates labelled. */
-export function LineChart({ title, points, format }: { title: string; points: Point[]; format: (value: number) => string }) {
-  const id = useId();
-  const max = Math.max(1, ...points.map((p) => p.value));
-  const min = Math.min(0, ...points.map((p) => p.value));
-  const x = (i: number) => PAD.left + (points.length <= 1 ? 0 : (i / (points.length - 1)) * (WIDTH - PAD.left - PAD.right));
-  const y = (v: number) => PAD.top + ((max - v) / (max - min || 1)) * (HEIGHT - PAD.top - PAD.bottom);
-  const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
-  const first = points[0];
-  const last = points.at(-1);
+/**
+ * A line over time with a dot per point, its value on hover or touch; labels along the bottom thin out to fit
+ * the width. With `onSelect`, a click anywhere above a point picks it. Mirrored in right-to-left languages: time
+ * runs the way the page reads.
+ */
+export function LineChart({
+  title,
+  points,
+  format,
+  onSelect,
+}: {
+  title: string;
+  points: Point[];
+  format: (value: number) => string;
+  onSelect?: (key: string) => void;
+}) {
+  const described = points.map((p) => `${p.label}: ${format(p.value)}`);
+
+  const build = (theme: ChartTheme) => ({
+    ...baseOption(theme),
+    grid: { top: 16, bottom: 8, left: 8, right: 8 },
+    xAxis: {
+      type: 'category' as const,
+      data: points.map((_, i) => String(i)),
+      inverse: theme.rtl,
+      boundaryGap: false,
+      triggerEvent: onSelect !== undefined,
+      axisTick: { show: false },
+      axisLine: { lineStyle: { color: theme.rule } },
+      axisLabel: { color: theme.muted, hideOverlap: true, formatter: (index: string) => points[Number(index)]?.label ?? '' },
+    },
+    yAxis: {
+      type: 'value' as const,
+      position: theme.rtl ? ('right' as const) : ('left' as const),
+      minInterval: 1,
+      splitNumber: 3,
+      splitLine: { lineStyle: { color: theme.rule, type: 'dashed' as const } },
+      axisLabel: { color: theme.muted, formatter: (value: number) => format(value) },
+    },
+    tooltip: {
+      ...baseOption(theme).tooltip,
+      trigger: 'axis' as const,
+      axisPointer: { type: 'line' as const, lineStyle: { color: theme.muted } },
+      formatter: (params: unknown) => {
+        const index = (params as { dataIndex: number }[])[0]?.dataIndex ?? 0;
+        return escapeHtml(described[index] ?? '');
+      },
+    },
+    series: [
+      {
+        type: 'line' as const,
+        data: points.map((p) => p.value),
+        symbol: 'circle',
+        symbolSize: 6,
+        lineStyle: { color: theme.ink, width: 2 },
+        itemStyle: { color: theme.ink },
+        areaStyle: { color: theme.inkLight },
+      },
+    ],
+  });
+
   return (
-    <figure className="chart">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-title`}>
-        <title id={`${id}-title`}>{title}</title>
-        <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(0)} y2={y(0)} className="chart-axis" />
-        <text x={PAD.left - 6} y={y(max) + 4} textAnchor="end" className="chart-label">
-          {format(max)}
-        </text>
-        <path d={path} className="chart-line" fill="none" />
-        {points.map((p, i) => (
-          <circle key={p.label} cx={x(i)} cy={y(p.value)} r={3} className="chart-point">
-            <title>{`${p.label}: ${format(p.value)}`}</title>
-          </circle>
-        ))}
-        {first && (
-          <text x={x(0)} y={HEIGHT - 8} className="chart-label">
-            {first.label}
-          </text>
-        )}
-        {last && points.length > 1 && (
-          <text x={x(points.length - 1)} y={HEIGHT - 8} textAnchor="end" className="chart-label">
-            {last.label}
-          </text>
-        )}
-      </svg>
-      <figcaption>{title}</figcaption>
-    </figure>
+    <ChartFrame
+      title={title}
+      description={described.join('; ')}
+      height={HEIGHT}
+      build={build}
+      pickAlong="x"
+      onPick={onSelect ? (index) => points[index] && onSelect(points[index].key ?? points[index].label) : undefined}
+    />
   );
 }

@@ -5,8 +5,11 @@ import { StatusLine } from '../status-line';
 
 const LINKS: Record<string, string> = { lead: '/leads/', merchant: '/merchants/' };
 
-/** The facts behind a figure: what each credits, when, and by how much; their credits sum to the figure. */
-export function ExplainList({ metric, period, subject }: { metric: MetricName; period: string; subject: string }) {
+/**
+ * The facts behind a figure: what each credits, when, and by how much; their credits sum to the figure. `about`
+ * says whose figure and when, where a page explains more than one subject.
+ */
+export function ExplainList({ metric, period, subject, about }: { metric: MetricName; period: string; subject: string; about?: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const explain = useExplain(metric, period, subject);
@@ -16,6 +19,7 @@ export function ExplainList({ metric, period, subject }: { metric: MetricName; p
       <h2 id="explain-title">
         {t('performance.explainTitle', { metric: t(`performance.metrics.${metric}`), value: format.number(explain.data?.value ?? 0) })}
       </h2>
+      {about && <p className="muted">{about}</p>}
       <StatusLine error={explain.error} />
       {facts.length === 0 && explain.data && <p>{t('performance.noFacts')}</p>}
       {facts.length > 0 && (

@@ -2,8 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { majorUnits, type Statement } from '../data/performance';
 import { useFormat } from '../i18n/format';
 
-/** A rep's incentive statement: what each metric paid, the corrections to closed months, and the total. */
-export function StatementView({ statement }: { statement: Statement | null | undefined }) {
+/**
+ * A rep's incentive statement: what each metric paid, the corrections to closed months, and the total. With
+ * `onExplain`, each line's units open the facts behind them.
+ */
+export function StatementView({ statement, onExplain }: { statement: Statement | null | undefined; onExplain?: (metric: string) => void }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   if (!statement) return <p>{t('performance.noStatement')}</p>;
@@ -33,7 +36,23 @@ export function StatementView({ statement }: { statement: Statement | null | und
           {statement.lines.map((line) => (
             <tr key={line.metric}>
               <td>{t(`performance.metrics.${line.metric}`, { defaultValue: line.metric })}</td>
-              <td>{format.number(line.units)}</td>
+              <td>
+                {onExplain ? (
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => onExplain(line.metric)}
+                    aria-label={t('performance.explainUnits', {
+                      units: format.number(line.units),
+                      metric: t(`performance.metrics.${line.metric}`, { defaultValue: line.metric }),
+                    })}
+                  >
+                    {format.number(line.units)}
+                  </button>
+                ) : (
+                  format.number(line.units)
+                )}
+              </td>
               <td>{line.target === null ? '—' : `${format.number(line.target)} (${line.attainmentPercent}%)`}</td>
               <td>{money(line.amountMinor)}</td>
             </tr>
