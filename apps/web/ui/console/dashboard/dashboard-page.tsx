@@ -140,7 +140,8 @@ export function DashboardPage() {
         </article>
         <article className="tile" aria-labelledby="tile-visits">
           <h2 id="tile-visits">
-            <Link to={`?explain=verified-visits&period=${today}`}>{t('dashboard.visitsToday')}</Link>
+            {/* The facts behind today's verified visits where the performance service runs, else the review queue. */}
+            <Link to={figuresAbsent ? '/reviews' : `?explain=verified-visits&period=${today}`}>{t('dashboard.visitsToday')}</Link>
           </h2>
           {allVisits.data === null ? (
             <p>{t('dashboard.visitsUnavailable')}</p>
