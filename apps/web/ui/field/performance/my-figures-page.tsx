@@ -17,9 +17,22 @@ import { FigureTiles } from '../../shared/performance/figure-tiles';
 import { StatementView } from '../../shared/performance/statement-view';
 import { useSession } from '../../shared/session/session';
 import { StatusLine } from '../../shared/status-line';
+import { RiskSignals } from '../../shared/visits/risk-signals';
+import { useVisit } from '../../shared/visits/use-visit';
 
 const SHOWN: readonly string[] = FIELD_METRICS;
 const UNCOUNTED_SHOWN = 50;
+
+/**
+ * Why a visit waits for review, in the reader's language: the check-in service's signals read from the visit; the
+ * performance service's English words stand in until then (or offline).
+ */
+function FlaggedBecause({ visitId, detail }: { visitId: string; detail: string }) {
+  const { t } = useTranslation();
+  const visit = useVisit(visitId);
+  if (visit.data) return <RiskSignals signals={visit.data.riskSignals} distanceM={visit.data.distanceM} />;
+  return detail ? <p className="muted">{t('tiles.field.because', { detail })}</p> : null;
+}
 
 /**
  * A rep's own figures: today and this month against target, their rank on the team's board, what counted and what
@@ -82,7 +95,11 @@ export function MyFiguresPage() {
                 <span className="muted"> · {format.dateTime(item.occurredAt)}</span>
               </p>
               <p>{t(`tiles.field.reasons.${item.reason}`)}</p>
-              {item.detail && <p className="muted">{t('tiles.field.because', { detail: item.detail })}</p>}
+              {item.reason === 'awaiting-review' && item.sourceType === 'visit' ? (
+                <FlaggedBecause visitId={item.sourceId} detail={item.detail} />
+              ) : (
+                item.detail && <p className="muted">{t('tiles.field.because', { detail: item.detail })}</p>
+              )}
             </li>
           ))}
         </ul>
