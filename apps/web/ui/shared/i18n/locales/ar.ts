@@ -5,6 +5,7 @@ import { fieldSyncAr } from './field-sync/ar';
 import { BRAND_NAME_KEYS, sameOptionKeys } from './field-sync/brand-names';
 import { fieldTicketsAr } from './field-tickets/ar';
 import { recordsAr } from './records/ar';
+import { tilesAr } from './tiles/ar';
 
 /** Arabic (Modern Standard, as used in Saudi Arabia): written right to left, so the layout mirrors. */
 export const language: LanguageMeta = {
@@ -580,6 +581,7 @@ export const catalogue: Catalogue = {
     },
   },
   records: recordsAr,
+  tiles: tilesAr,
   campaigns: campaignsAr,
   fieldSync: fieldSyncAr,
   fieldTickets: fieldTicketsAr,

@@ -3,6 +3,7 @@ import { campaignsEn } from './campaigns/en';
 import { fieldSyncEn } from './field-sync/en';
 import { fieldTicketsEn } from './field-tickets/en';
 import { recordsEn } from './records/en';
+import { tilesEn } from './tiles/en';
 
 export const language: LanguageMeta = { code: 'en', label: 'English', dir: 'ltr', matches: [], sameAsEnglish: [] };
 
@@ -559,6 +560,7 @@ export const en = {
     },
   },
   records: recordsEn,
+  tiles: tilesEn,
   campaigns: campaignsEn,
   fieldSync: fieldSyncEn,
   fieldTickets: fieldTicketsEn,

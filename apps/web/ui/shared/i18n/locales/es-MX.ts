@@ -5,6 +5,7 @@ import { BRAND_NAME_KEYS, sameOptionKeys } from './field-sync/brand-names';
 import { fieldSyncEsMX } from './field-sync/es-MX';
 import { fieldTicketsEsMX } from './field-tickets/es-MX';
 import { recordsEsMX } from './records/es-MX';
+import { tilesEsMX } from './tiles/es-MX';
 
 /** Spanish as written in Mexico (and the Spanish for other Spanish-speaking users until they have their own). */
 export const language: LanguageMeta = {
@@ -598,6 +599,7 @@ export const catalogue: Catalogue = {
     },
   },
   records: recordsEsMX,
+  tiles: tilesEsMX,
   campaigns: campaignsEsMX,
   fieldSync: fieldSyncEsMX,
   fieldTickets: fieldTicketsEsMX,

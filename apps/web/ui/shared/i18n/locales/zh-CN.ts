@@ -5,6 +5,7 @@ import { BRAND_NAME_KEYS, sameOptionKeys } from './field-sync/brand-names';
 import { fieldSyncZhCN } from './field-sync/zh-CN';
 import { fieldTicketsZhCN } from './field-tickets/zh-CN';
 import { recordsZhCN } from './records/zh-CN';
+import { tilesZhCN } from './tiles/zh-CN';
 
 export const language: LanguageMeta = {
   code: 'zh-CN',
@@ -556,6 +557,7 @@ export const catalogue: Catalogue = {
     },
   },
   records: recordsZhCN,
+  tiles: tilesZhCN,
   campaigns: campaignsZhCN,
   fieldSync: fieldSyncZhCN,
   fieldTickets: fieldTicketsZhCN,

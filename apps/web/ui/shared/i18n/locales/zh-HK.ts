@@ -5,6 +5,7 @@ import { BRAND_NAME_KEYS, sameOptionKeys } from './field-sync/brand-names';
 import { fieldSyncZhHK } from './field-sync/zh-HK';
 import { fieldTicketsZhHK } from './field-tickets/zh-HK';
 import { recordsZhHK } from './records/zh-HK';
+import { tilesZhHK } from './tiles/zh-HK';
 
 /** Traditional Chinese as written in Hong Kong (and used for Taiwan and Macau until they have their own). */
 export const language: LanguageMeta = {
@@ -562,6 +563,7 @@ export const catalogue: Catalogue = {
     },
   },
   records: recordsZhHK,
+  tiles: tilesZhHK,
   campaigns: campaignsZhHK,
   fieldSync: fieldSyncZhHK,
   fieldTickets: fieldTicketsZhHK,
