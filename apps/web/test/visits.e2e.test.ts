@@ -298,8 +298,13 @@ describe.runIf(chromiumForTests())('field visits in Chromium', () => {
     // The reason is said in words, not as the signal's code.
     await evidence.getByText('The rep checked in 2000 m from the shop, outside the allowed radius.').waitFor();
     // The photo is a button that opens it large; the picture inside it has loaded.
-    const photo = evidence.getByRole('button', { name: `Enlarge: Photo 1 taken at ${name}` }).locator('img');
-    await expect.poll(() => photo.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+    // (The button shows once the photo's metadata has come; the poll then waits for the picture itself.)
+    const enlarge = evidence.getByRole('button', { name: `Enlarge: Photo 1 taken at ${name}` });
+    await enlarge.waitFor();
+    const photo = enlarge.locator('img');
+    await expect
+      .poll(() => photo.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth), { timeout: 15_000 })
+      .toBeGreaterThan(0);
     await e2e.screenshot(page, 'visit-review-queue');
 
     await page.getByLabel('Reason').fill('Owner confirmed the visit by phone');
