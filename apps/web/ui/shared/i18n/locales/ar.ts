@@ -454,7 +454,7 @@ export const catalogue: Catalogue = {
     source: 'ماذا',
     credit: 'القيمة المحتسبة',
     correction: 'تصحيح',
-    sources: { visit: 'زيارة', lead: 'عميل محتمل', merchant: 'تاجر' },
+    sources: { visit: 'زيارة', lead: 'عميل محتمل', merchant: 'تاجر', ticket: 'تذكرة', enrollment: 'اشتراك في حملة' },
     leaderboard: 'لوحة الصدارة',
     leaderboardChart: 'أفضل المندوبين حسب {{metric}}',
     rank: 'الترتيب',

@@ -433,7 +433,7 @@ export const en = {
     source: 'What',
     credit: 'Credit',
     correction: 'correction',
-    sources: { visit: 'Visit', lead: 'Lead', merchant: 'Merchant' },
+    sources: { visit: 'Visit', lead: 'Lead', merchant: 'Merchant', ticket: 'Ticket', enrollment: 'Campaign enrollment' },
     leaderboard: 'Leaderboard',
     leaderboardChart: 'Top reps by {{metric}}',
     rank: 'Rank',

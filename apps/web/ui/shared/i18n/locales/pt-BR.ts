@@ -359,7 +359,7 @@ export const catalogue: Catalogue = {
     source: 'O quê',
     credit: 'Crédito',
     correction: 'correção',
-    sources: { visit: 'Visita', lead: 'Lead', merchant: 'Estabelecimento' },
+    sources: { visit: 'Visita', lead: 'Lead', merchant: 'Estabelecimento', ticket: 'Chamado', enrollment: 'Adesão a campanha' },
     leaderboard: 'Ranking',
     leaderboardChart: 'Melhores vendedores em {{metric}}',
     rank: 'Posição',

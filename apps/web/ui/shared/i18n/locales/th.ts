@@ -454,7 +454,7 @@ export const catalogue: Catalogue = {
     source: 'รายการ',
     credit: 'คะแนนที่ได้',
     correction: 'การแก้ไข',
-    sources: { visit: 'การเยี่ยม', lead: 'ลูกค้าเป้าหมาย', merchant: 'ร้านค้า' },
+    sources: { visit: 'การเยี่ยม', lead: 'ลูกค้าเป้าหมาย', merchant: 'ร้านค้า', ticket: 'ตั๋วงาน', enrollment: 'การเข้าร่วมแคมเปญ' },
     leaderboard: 'กระดานอันดับ',
     leaderboardChart: 'พนักงานขายอันดับต้นตาม{{metric}}',
     rank: 'อันดับ',

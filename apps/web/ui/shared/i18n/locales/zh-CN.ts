@@ -434,7 +434,7 @@ export const catalogue: Catalogue = {
     source: '来源',
     credit: '计分',
     correction: '更正',
-    sources: { visit: '拜访', lead: '线索', merchant: '商户' },
+    sources: { visit: '拜访', lead: '线索', merchant: '商户', ticket: '工单', enrollment: '活动报名' },
     leaderboard: '排行榜',
     leaderboardChart: '{{metric}}前列业务员',
     rank: '名次',

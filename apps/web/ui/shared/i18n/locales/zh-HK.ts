@@ -440,7 +440,7 @@ export const catalogue: Catalogue = {
     source: '來源',
     credit: '計分',
     correction: '更正',
-    sources: { visit: '拜訪', lead: '線索', merchant: '商戶' },
+    sources: { visit: '拜訪', lead: '線索', merchant: '商戶', ticket: '工單', enrollment: '活動報名' },
     leaderboard: '排行榜',
     leaderboardChart: '{{metric}}排名前列的業務員',
     rank: '名次',
