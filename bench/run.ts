@@ -48,6 +48,8 @@ function selectedSuites(args: string[]): string[] {
 
 interface EarlierReport {
   suiteDates: Record<string, string>;
+  /** The machine each suite ran on (a later run of another suite may be on another one). */
+  suiteMachines: Record<string, string>;
   suiteLoads: Record<string, unknown>;
   results: Record<string, unknown>;
   tables: Record<string, unknown>;
@@ -56,7 +58,7 @@ interface EarlierReport {
 
 /** What the last report says about the suites other than `rerun` (nothing when there is no readable report). */
 function earlierReport(file: string, rerun: string[]): EarlierReport {
-  const kept: EarlierReport = { suiteDates: {}, suiteLoads: {}, results: {}, tables: {}, failures: {} };
+  const kept: EarlierReport = { suiteDates: {}, suiteMachines: {}, suiteLoads: {}, results: {}, tables: {}, failures: {} };
   let report: unknown;
   try {
     report = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -70,12 +72,17 @@ function earlierReport(file: string, rerun: string[]): EarlierReport {
   };
   const date = 'date' in report && typeof report.date === 'string' ? report.date : 'unknown';
   const dates = record('suiteDates');
+  const machines = record('suiteMachines');
+  const machine =
+    'cpu' in report && typeof report.cpu === 'string' && 'cores' in report ? `${report.cpu}, ${String(report.cores)} cores` : '';
   const keep = (name: string) => name in SUITES && !rerun.includes(name);
   for (const [name, value] of Object.entries(record('results'))) {
     if (!keep(name)) continue;
     kept.results[name] = value;
     const ranAt = dates[name];
     kept.suiteDates[name] = typeof ranAt === 'string' ? ranAt : date;
+    const ranOn = machines[name];
+    if (typeof ranOn === 'string' || machine) kept.suiteMachines[name] = typeof ranOn === 'string' ? ranOn : machine;
     const table = record('tables')[name];
     if (typeof table === 'string') kept.tables[name] = table;
     const load = record('suiteLoads')[name];
@@ -91,6 +98,7 @@ function resultsPage(report: {
   cpu: string;
   cores: number;
   suiteDates: Record<string, string>;
+  suiteMachines: Record<string, string>;
   suiteLoads: Record<string, unknown>;
   tables: Record<string, unknown>;
 }): string {
@@ -100,13 +108,23 @@ function resultsPage(report: {
     'Written by `npm run bench` (each suite keeps its last run). Figures depend on the machine and on what else it',
     'runs: compare the ratios, which are measured against an engine or a peer in the same run.',
     '',
-    `Machine: ${report.cpu}, ${report.cores} cores; Node.js ${report.node}.`,
+    `Last run on ${report.cpu}, ${report.cores} cores; Node.js ${report.node}. Each suite names the machine it ran on.`,
   ];
   for (const name of Object.keys(SUITES)) {
     const table = report.tables[name];
     if (typeof table !== 'string') continue;
     const load = loadNote(report.suiteLoads[name], report.cores);
-    lines.push('', `## ${name}`, '', `Run ${report.suiteDates[name] ?? 'at an unknown date'}${load}.`, '', '```text', table, '```');
+    const machine = report.suiteMachines[name] ? ` on ${report.suiteMachines[name]}` : '';
+    lines.push(
+      '',
+      `## ${name}`,
+      '',
+      `Run ${report.suiteDates[name] ?? 'at an unknown date'}${machine}${load}.`,
+      '',
+      '```text',
+      table,
+      '```',
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -160,12 +178,14 @@ async function main(): Promise<void> {
   // A run of some suites keeps the other suites' figures from the last run, with the date each suite ran.
   const earlier = earlierReport(file, names);
   const ran = Object.fromEntries(names.map((name) => [name, date]));
+  const ranOn = Object.fromEntries(names.map((name) => [name, `${cpu}, ${cores} cores`]));
   const report = {
     date,
     node: process.version,
     cpu,
     cores,
     suiteDates: { ...earlier.suiteDates, ...ran },
+    suiteMachines: { ...earlier.suiteMachines, ...ranOn },
     suiteLoads: { ...earlier.suiteLoads, ...loads },
     results: { ...earlier.results, ...results },
     tables: { ...earlier.tables, ...tables },

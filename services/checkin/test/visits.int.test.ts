@@ -171,6 +171,28 @@ describe.each(engines)('check-in and check-out on $name', (database) => {
     expectProblem(await t.api('GET', '/api/v1/visits?date=2026-02-30', { token: rep5 }), 400, '/query/date');
   });
 
+  it("answers the total over every page when asked (withTotal=true), in the caller's scope only", async () => {
+    const rep6 = await t.login('rep6.sg@fieldops.test');
+    const shop = await aMerchantAt(t, rep6, SHOP);
+    const day = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    for (const minute of [10, 20, 30]) {
+      const body = aCheckIn(shop, SHOP, { deviceTime: `${day}T04:${minute}:00.000Z`, offline: true });
+      expect((await t.api('POST', '/api/v1/visits', { token: rep6, body })).status).toBe(201);
+    }
+    const page = await t.api('GET', `/api/v1/visits?date=${day}&limit=1&withTotal=true`, { token: rep6 });
+    expect(page.status, JSON.stringify(page.body)).toBe(200);
+    expect(page.body.items).toHaveLength(1);
+    expect(page.body.nextCursor).not.toBeNull();
+    expect(page.body.total).toBe(3);
+    // Without asking, no total; another rep's scope counts none of them.
+    expect((await t.api('GET', `/api/v1/visits?date=${day}&limit=1`, { token: rep6 })).body.total).toBeUndefined();
+    const other = await t.api('GET', `/api/v1/visits?date=${day}&repId=${await userId(t, 'rep6.sg@fieldops.test')}&withTotal=true`, {
+      token: await t.login('rep1.sg@fieldops.test'),
+    });
+    expect(other.body).toMatchObject({ items: [], total: 0 });
+    expectProblem(await t.api('GET', '/api/v1/visits?withTotal=maybe', { token: rep6 }), 400, '/query/withTotal');
+  });
+
   it('keeps a held check-out the template refuses, with its reason, until a valid check-out settles the visit', async () => {
     const body = aCheckIn(merchant, SHOP, { deviceTime: new Date(Date.now() - 30 * 60_000).toISOString(), offline: true });
     const bad = aCheckOut(new Date().toISOString(), { answers: { terminalWorking: 'maybe' } });

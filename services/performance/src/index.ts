@@ -10,6 +10,7 @@ import { merchantDaysSchema } from './db/migrations/002-merchant-days';
 import { incentivesSchema } from './db/migrations/003-incentives';
 import { attainmentToldSchema } from './db/migrations/004-attainment-told';
 import { periodRemindedSchema } from './db/migrations/005-period-reminded';
+import { uncountedSchema } from './db/migrations/006-uncounted';
 import type { PerformanceDb } from './db/schema';
 import { enrollmentsConsumer, leadsConsumer, merchantsConsumer, ticketsConsumer, visitsConsumer } from './events/handlers/consumers';
 import { orgUnitsConsumer } from './events/handlers/org-units.handler';
@@ -33,7 +34,7 @@ export const performanceTasks = taskRefs('performance', tasks);
  */
 export const performanceService: ServiceDefinition = defineService<PerformanceDb>({
   name: 'performance',
-  migrations: [performanceSchema, merchantDaysSchema, incentivesSchema, attainmentToldSchema, periodRemindedSchema],
+  migrations: [performanceSchema, merchantDaysSchema, incentivesSchema, attainmentToldSchema, periodRemindedSchema, uncountedSchema],
   http: {
     prefixes: ['/api/v1/performance'],
     description: 'Performance: figures from verified events, targets and attainment, leaderboards, and the facts behind every figure',

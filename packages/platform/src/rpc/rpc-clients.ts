@@ -9,6 +9,7 @@ import {
 } from '@connectrpc/connect';
 import { createGrpcTransport } from '@connectrpc/connect-node';
 import { ConfigError } from '../config/config';
+import { retryNeverProcessedInterceptor } from './transient-failure';
 
 export type RpcRoutes = (router: ConnectRouter) => void;
 
@@ -22,7 +23,8 @@ export function rpcOwner(service: DescService): string {
 /**
  * Clients for other services' RPC. A target mounted in this process is called in-process (Connect's router
  * transport: no sockets, same code path); otherwise over gRPC (HTTP/2) at `SERVICE_<NAME>_URL`. Every call has a
- * deadline. `serverInterceptors` run on in-process calls as the network server runs them (the token check).
+ * deadline; a call a stopping replica refused unprocessed is sent again. `serverInterceptors` run on in-process calls as
+ * the network server runs them (the token check).
  */
 export class RpcClients {
   private readonly local = new Map<string, RpcRoutes>();
@@ -64,7 +66,11 @@ export class RpcClients {
         router: { interceptors: this.serverInterceptors },
       });
     } else if (url) {
-      transport = createGrpcTransport({ baseUrl: url, defaultTimeoutMs: this.defaultTimeoutMs });
+      transport = createGrpcTransport({
+        baseUrl: url,
+        defaultTimeoutMs: this.defaultTimeoutMs,
+        interceptors: [retryNeverProcessedInterceptor()],
+      });
     } else {
       throw new ConfigError(
         `SERVICE_${owner.toUpperCase()}_URL`,

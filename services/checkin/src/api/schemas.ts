@@ -41,6 +41,10 @@ export const Visit = Type.Object({
   updatedAt: Iso,
 });
 export const VisitPage = PageOf(Visit);
+export const VisitList = Type.Object({
+  ...VisitPage.properties,
+  total: Type.Optional(Type.Integer({ minimum: 0, description: 'With withTotal=true: every visit the filters match in my scope' })),
+});
 
 export const CheckInBody = Type.Object(
   {
@@ -101,6 +105,7 @@ export const ListQuery = Type.Object({
     }),
   ),
   mine: Type.Optional(Type.Boolean({ description: "Only the caller's own visits, whatever their scope" })),
+  withTotal: Type.Optional(Type.Boolean({ description: 'Also answer `total`: how many visits the filters match over every page' })),
   coords: Type.Optional(Coords),
 });
 

@@ -3,7 +3,7 @@ import { AppError, accessFor, type Principal, type ServiceApp, setEtag, versione
 import { checkIn } from '../app/check-in';
 import { checkOut } from '../app/check-out';
 import { findVisit } from '../app/get-visit';
-import { listVisitRows } from '../app/list-visits';
+import { countVisits, listVisitRows } from '../app/list-visits';
 import type { CheckinPorts } from '../app/ports';
 import { reviewVisit } from '../app/review-visit';
 import { toVisitView } from '../app/visit-view';
@@ -19,6 +19,7 @@ import {
   ReviewBody,
   ReviewQueueQuery,
   Visit,
+  VisitList,
   VisitPage,
 } from './schemas';
 
@@ -82,15 +83,16 @@ export function visitRoutes(app: ServiceApp, ctx: CheckinContext, ports: Checkin
         operationId: 'listVisits',
         summary: 'Visits in my data scope, in device-time order',
         querystring: ListQuery,
-        response: { 200: VisitPage },
+        response: { 200: VisitList },
       },
     },
     async (request) => {
       const access = await accessFor(request, VisitPermission.read, ctx.scopes);
-      const { coords, ...query } = request.query;
+      const { coords, withTotal, ...query } = request.query;
       const page = await listVisitRows(ctx, access, query);
       const coordinates = edge(access.caller, coords);
-      return { items: page.items.map((row) => toVisitView(row, coordinates)), nextCursor: page.nextCursor };
+      const items = page.items.map((row) => toVisitView(row, coordinates));
+      return { items, nextCursor: page.nextCursor, ...(withTotal ? { total: await countVisits(ctx, access, query) } : {}) };
     },
   );
 

@@ -38,6 +38,19 @@ export interface RepFix {
   checked_in_at: number;
 }
 
+/** The visits in scope that match the filters: shared by a page of them and their count. */
+function filtered(db: Db, scope: ResolvedScope, filters: VisitFilters) {
+  let query = db.selectFrom('visit').where(inScope(scope));
+  if (filters.repId) query = query.where('rep_id', '=', filters.repId);
+  if (filters.from !== undefined) query = query.where('checked_in_at', '>=', filters.from);
+  if (filters.to !== undefined) query = query.where('checked_in_at', '<', filters.to);
+  if (filters.targetType) query = query.where('target_type', '=', filters.targetType);
+  if (filters.targetId) query = query.where('target_id', '=', filters.targetId);
+  if (filters.verification) query = query.where('verification', '=', filters.verification);
+  if (filters.state) query = query.where('checked_out_at', filters.state === 'open' ? 'is' : 'is not', null);
+  return query;
+}
+
 export const visitRepository = {
   /** Without a scope: for the service's own work (replays, consumers), never to answer a user. */
   async findById(db: Db, id: string, scope?: ResolvedScope): Promise<VisitRow | undefined> {
@@ -52,14 +65,7 @@ export const visitRepository = {
 
   /** One page in device-time order after `after`, `limit + 1` rows (the extra one tells another page exists). */
   async list(db: Db, scope: ResolvedScope, filters: VisitFilters, after: VisitKey | undefined, limit: number): Promise<VisitRow[]> {
-    let query = db.selectFrom('visit').selectAll().where(inScope(scope));
-    if (filters.repId) query = query.where('rep_id', '=', filters.repId);
-    if (filters.from !== undefined) query = query.where('checked_in_at', '>=', filters.from);
-    if (filters.to !== undefined) query = query.where('checked_in_at', '<', filters.to);
-    if (filters.targetType) query = query.where('target_type', '=', filters.targetType);
-    if (filters.targetId) query = query.where('target_id', '=', filters.targetId);
-    if (filters.verification) query = query.where('verification', '=', filters.verification);
-    if (filters.state) query = query.where('checked_out_at', filters.state === 'open' ? 'is' : 'is not', null);
+    let query = filtered(db, scope, filters).selectAll();
     if (after) {
       const [at, id] = after;
       query = query.where((eb) => eb.or([eb('checked_in_at', '>', at), eb.and([eb('checked_in_at', '=', at), eb('id', '>', id)])]));
@@ -69,6 +75,14 @@ export const visitRepository = {
       .orderBy('id')
       .limit(limit + 1)
       .execute();
+  },
+
+  /** How many visits the filters match in the scope: the whole list, not a page of it. */
+  async count(db: Db, scope: ResolvedScope, filters: VisitFilters): Promise<number> {
+    const row = await filtered(db, scope, filters)
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
   },
 
   /** Every visit in id order (export for read models). */

@@ -9,6 +9,7 @@ import { listPlans, putPlan } from '../app/plans';
 import { recordMerchantFigures } from '../app/record-merchant-figures';
 import { previewTargets, setTargets } from '../app/set-targets';
 import { statements } from '../app/statements';
+import { listUncounted } from '../app/uncounted';
 import type { PerformanceContext } from '../config';
 import { PerformancePermission } from '../domain/permissions';
 import {
@@ -32,6 +33,8 @@ import {
   StatementsQuery,
   Targets,
   TargetsPreview,
+  UncountedPage,
+  UncountedQuery,
 } from './schemas';
 
 /** The largest CSV file `POST /api/v1/performance/merchant-figures/import` takes. */
@@ -64,6 +67,19 @@ export function performanceRoutes(app: ServiceApp, ctx: PerformanceContext): voi
       },
     },
     async (request) => explainFigure(ctx, await accessFor(request, PerformancePermission.read, ctx.scopes), request.query),
+  );
+
+  app.get(
+    '/api/v1/performance/uncounted',
+    {
+      schema: {
+        operationId: 'listUncounted',
+        summary: 'What a rep or team did in a period that counts for nothing now, and why (under review, rejected, duplicate)',
+        querystring: UncountedQuery,
+        response: { 200: UncountedPage },
+      },
+    },
+    async (request) => listUncounted(ctx, await accessFor(request, PerformancePermission.read, ctx.scopes), request.query),
   );
 
   app.get(

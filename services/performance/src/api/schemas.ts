@@ -1,5 +1,6 @@
-import { pageQueryFields } from '@fieldops/platform';
+import { PageOf, pageQueryFields } from '@fieldops/platform';
 import { Type } from 'typebox';
+import { UNCOUNTED_REASONS } from '../domain/uncounted';
 import { METRIC_NAMES } from '../metrics';
 
 /** Request and response schemas of the performance API: they validate, type handlers and write the OpenAPI doc. */
@@ -46,6 +47,27 @@ export const Explanation = Type.Object({
   facts: Type.Array(Fact),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
 });
+
+export const UncountedQuery = Type.Object({
+  period: Period,
+  subject: Type.Optional(Type.String({ maxLength: 80, description: 'user:{id} or org-unit:{id}; me when left out' })),
+  ...pageQueryFields,
+});
+
+export const UncountedItem = Type.Object({
+  metric: Type.String(),
+  sourceType: Type.String({ description: 'visit or lead' }),
+  sourceId: Id,
+  href: Type.String({ description: 'Where the record is read' }),
+  occurredAt: Iso,
+  reason: Type.Enum(UNCOUNTED_REASONS, {
+    description:
+      'awaiting-review: a flagged visit not reviewed yet; rejected: a reviewer rejected the visit; duplicate: a lead matched one already known',
+  }),
+  detail: Type.String({ description: 'In words: the risk signals seen, or the reviewer’s reason; empty when there is none' }),
+  recordedAt: Iso,
+});
+export const UncountedPage = PageOf(UncountedItem);
 
 export const LeaderboardQuery = Type.Object({
   metric: MetricName,

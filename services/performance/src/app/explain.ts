@@ -28,12 +28,17 @@ export interface ExplainQuery {
 
 const SOURCE_PATHS: Record<string, string> = { visit: '/api/v1/visits/', lead: '/api/v1/leads/', merchant: '/api/v1/merchants/' };
 
+/** Where a credited (or uncredited) record is read. */
+export function sourceHref(sourceType: string, sourceId: string): string {
+  return `${SOURCE_PATHS[sourceType] ?? '/'}${sourceId}`;
+}
+
 function toFactView(row: FactRow): FactView {
   return {
     id: row.id,
     sourceType: row.source_type,
     sourceId: row.source_id,
-    href: `${SOURCE_PATHS[row.source_type] ?? '/'}${row.source_id}`,
+    href: sourceHref(row.source_type, row.source_id),
     occurredAt: new Date(Number(row.occurred_at)).toISOString(),
     credit: Number(row.credit),
     reverses: row.reverses,

@@ -19,6 +19,7 @@ import { ConfigError, type ProgressReporter } from '@fieldops/platform';
 import { uuidv7 } from 'uuidv7';
 import type { PerformanceContext } from '../config';
 import { factRepository } from '../db/fact.repository';
+import { uncounted } from '../domain/uncounted';
 import { leadsCaptured } from '../metrics/leads-captured';
 import { leadsConverted } from '../metrics/leads-converted';
 import { merchantsActivated } from '../metrics/merchants-activated';
@@ -57,6 +58,7 @@ function visitCredits(visit: Visit): Credited[] {
     checkedInAt: new Date(Number(visit.checkedInAt)).toISOString(),
     verification,
     version: Number(visit.version),
+    riskSignals: visit.riskSignals.map((signal) => ({ code: signal.code, weight: signal.weight, detail: signal.detail })),
   });
   return [{ metric: verifiedVisits.name, reading }];
 }
@@ -79,6 +81,7 @@ function leadCredits(lead: Lead): Credited[] {
     credit: lead.duplicateOf ? 0 : 1,
     occurredAt: Number(lead.createdAt),
     attribution: attributionOf(lead, lead.capturedBy),
+    ...(lead.duplicateOf ? { uncounted: uncounted('duplicate') } : {}),
   };
   return [{ metric: leadsCaptured.name, reading }];
 }

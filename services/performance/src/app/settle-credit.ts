@@ -4,6 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import type { PerformanceContext } from '../config';
 import { factRepository } from '../db/fact.repository';
 import type { PerformanceDb } from '../db/schema';
+import { uncountedRepository } from '../db/uncounted.repository';
 import { periodKeysOf } from '../domain/period';
 import type { Reading } from '../metrics/metric';
 
@@ -60,5 +61,37 @@ export async function settleCredit(
     }
   }
   await factRepository.setSource(trx, { ...source, version: reading.version, credit: reading.credit });
+  await settleUncounted(ctx, trx, metric, reading, now);
   return difference !== 0;
+}
+
+/** Keeps why a source credits nothing while it does not, for the rep to see; clears it once the source counts. */
+async function settleUncounted(
+  ctx: PerformanceContext,
+  trx: Transaction<PerformanceDb>,
+  metric: string,
+  reading: Reading,
+  now: number,
+): Promise<void> {
+  if (reading.credit > 0 || reading.uncounted === undefined) {
+    await uncountedRepository.clear(trx, metric, reading.sourceType, reading.sourceId);
+    return;
+  }
+  const { attribution } = reading;
+  const timeZone = ctx.countries.get(attribution.country).timezone;
+  await uncountedRepository.put(trx, ctx.dialect, {
+    metric,
+    source_type: reading.sourceType,
+    source_id: reading.sourceId,
+    user_id: attribution.userId,
+    org_unit_id: attribution.orgUnitId,
+    agency_id: attribution.agencyId,
+    area_id: attribution.areaId,
+    country: attribution.country,
+    occurred_at: reading.occurredAt,
+    ...periodKeysOf(localDateTime(reading.occurredAt, timeZone).date),
+    reason: reading.uncounted.reason,
+    detail: reading.uncounted.detail,
+    recorded_at: now,
+  });
 }

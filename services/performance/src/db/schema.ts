@@ -154,6 +154,30 @@ export interface PerformancePeriodRemindedTable {
   reminded_at: number;
 }
 
+/**
+ * What a rep did that credits a metric nothing now, and why (a visit under review or rejected, a duplicate lead): one
+ * row per source and metric while it stands so, gone once the source counts. Attributed and dated like a fact.
+ */
+export interface PerformanceUncountedTable {
+  metric: string;
+  source_type: string;
+  source_id: string;
+  user_id: string;
+  org_unit_id: string | null;
+  agency_id: string | null;
+  area_id: string | null;
+  country: string;
+  occurred_at: number;
+  day: string;
+  week: string;
+  month: string;
+  quarter: string;
+  /** An UncountedReason. */
+  reason: string;
+  detail: string;
+  recorded_at: number;
+}
+
 export interface PerformanceDb extends PlatformTables {
   performance_fact: PerformanceFactTable;
   performance_source: PerformanceSourceTable;
@@ -166,4 +190,5 @@ export interface PerformanceDb extends PlatformTables {
   performance_plan: PerformancePlanTable;
   performance_pay_period: PerformancePayPeriodTable;
   performance_statement: PerformanceStatementTable;
+  performance_uncounted: PerformanceUncountedTable;
 }

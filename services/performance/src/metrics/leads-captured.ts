@@ -1,3 +1,4 @@
+import { uncounted } from '../domain/uncounted';
 import { defineMetric } from './metric';
 
 /** New leads a rep captured: created with an owner, and not matched to another lead as a duplicate. */
@@ -21,6 +22,8 @@ export const leadsCaptured = defineMetric({
           areaId: lead.areaId,
           country: lead.country,
         },
+        // The match is not named: it may be a lead or merchant the rep may not read.
+        ...(lead.duplicateOf === null ? {} : { uncounted: uncounted('duplicate') }),
       };
     },
   },

@@ -1,5 +1,6 @@
 import type { EventData, EventType } from '@fieldops/contracts';
 import type { EventEnvelope } from '@fieldops/platform';
+import type { Uncounted } from '../domain/uncounted';
 
 /** Who is credited and where they worked when the credited thing happened. */
 export interface Attribution {
@@ -21,6 +22,8 @@ export interface Reading {
   /** When the credited thing happened: its facts fall in this instant's periods. */
   occurredAt: number;
   attribution: Attribution;
+  /** With no credit: why not, for the rep to see (a visit under review, a duplicate lead). */
+  uncounted?: Uncounted;
 }
 
 /** Who owns a merchant, for the events of the merchant service that do not say (status changes). */

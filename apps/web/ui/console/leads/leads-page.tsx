@@ -1,13 +1,22 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { RecordList } from '../records/record-list';
 import { LeadBoard } from './lead-board';
 import { LeadPool } from './lead-pool';
 
-/** Leads: the pipeline board of the leads I can see, a searchable list of them, and the public pool to claim and hand out from. */
+const TABS = ['board', 'list', 'pool'] as const;
+type Tab = (typeof TABS)[number];
+
+/**
+ * Leads: the pipeline board of the leads I can see, a searchable list of them, and the public pool to claim and hand
+ * out from. The tab is in the address (`?tab=pool`), so a link (the dashboard's pool tile) opens the one it counts.
+ */
 export function LeadsPage() {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<'board' | 'list' | 'pool'>('board');
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('tab');
+  const tab: Tab = TABS.find((known) => known === asked) ?? 'board';
+  const setTab = (next: Tab) => setParams(next === 'board' ? {} : { tab: next }, { replace: true });
   return (
     <section>
       <h1>{t('leads.title')}</h1>

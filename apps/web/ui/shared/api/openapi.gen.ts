@@ -1247,6 +1247,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/performance/uncounted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a rep or team did in a period that counts for nothing now, and why (under review, rejected, duplicate) */
+        get: operations["listUncounted"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/places": {
         parameters: {
             query?: never;
@@ -11490,6 +11507,96 @@ export interface operations {
             };
         };
     };
+    listUncounted: {
+        parameters: {
+            query: {
+                /** @description A day (2026-12-04), ISO week (2026-W49), month (2026-12) or quarter (2026-Q4) in the subject’s country calendar */
+                period: string;
+                /** @description user:{id} or org-unit:{id}; me when left out */
+                subject?: string;
+                /** @description Items per page */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            metric: string;
+                            /** @description visit or lead */
+                            sourceType: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            sourceId: string;
+                            /** @description Where the record is read */
+                            href: string;
+                            /** Format: date-time */
+                            occurredAt: string;
+                            /**
+                             * @description awaiting-review: a flagged visit not reviewed yet; rejected: a reviewer rejected the visit; duplicate: a lead matched one already known
+                             * @enum {unknown}
+                             */
+                            reason: "awaiting-review" | "rejected" | "duplicate";
+                            /** @description In words: the risk signals seen, or the reviewer’s reason; empty when there is none */
+                            detail: string;
+                            /** Format: date-time */
+                            recordedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     createPlace: {
         parameters: {
             query?: {
@@ -15941,6 +16048,8 @@ export interface operations {
                 state?: "open" | "closed";
                 /** @description Only the caller's own visits, whatever their scope */
                 mine?: boolean;
+                /** @description Also answer `total`: how many visits the filters match over every page */
+                withTotal?: boolean;
                 /** @description The coordinate system of every lat/lng in the request and the answer; by default the caller's country's (GCJ02 in China, WGS84 elsewhere). Storage is WGS84. */
                 coords?: "WGS84" | "GCJ02" | "BD09";
             };
@@ -16007,6 +16116,8 @@ export interface operations {
                             updatedAt: string;
                         }[];
                         nextCursor: string | null;
+                        /** @description With withTotal=true: every visit the filters match in my scope */
+                        total?: number;
                     };
                 };
             };

@@ -4,6 +4,7 @@ import type { operations } from '../api/openapi.gen';
 
 export type Figure = Answer<'getFigures'>['items'][number];
 export type Statement = Answer<'getStatements'>['items'][number];
+export type Uncounted = Answer<'listUncounted'>['items'][number];
 export type MetricName = NonNullable<operations['getFigures']['parameters']['query']>['metric'] & string;
 
 /** The metrics events credit, in the order screens show them. */
@@ -12,6 +13,11 @@ export const FIELD_METRICS = ['verified-visits', 'leads-captured', 'leads-conver
 /** The month (YYYY-MM) of now in a time zone. */
 export function currentMonth(timeZone: string | undefined): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
+}
+
+/** Today (YYYY-MM-DD) in a time zone: the day figures and visits are filed under in that country. */
+export function currentDay(timeZone: string | undefined): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
 }
 
 /** A subject's figures for a period (`user:{id}` or `org-unit:{id}`; me when left out). */
@@ -57,4 +63,12 @@ export function majorUnits(minor: number, minorUnits = 2): string {
   const abs = Math.abs(minor);
   const fraction = minorUnits > 0 ? `.${String(abs % scale).padStart(minorUnits, '0')}` : '';
   return `${minor < 0 ? '-' : ''}${Math.floor(abs / scale)}${fraction}`;
+}
+
+/** What I did in a period that counts for nothing now, and why (newest first, the latest `limit`). */
+export function useUncounted(period: string, limit = 50) {
+  return useQuery({
+    queryKey: ['performance', 'uncounted', period, limit],
+    queryFn: () => answerOf(rest.GET('/api/v1/performance/uncounted', { params: { query: { period, limit } } })),
+  });
 }

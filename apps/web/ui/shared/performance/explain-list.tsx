@@ -3,7 +3,8 @@ import { type MetricName, useExplain } from '../data/performance';
 import { useFormat } from '../i18n/format';
 import { StatusLine } from '../status-line';
 
-const LINKS: Record<string, string> = { lead: '/leads/', merchant: '/merchants/' };
+/** Each credited source's page in the console (the field app's rep opens the same pages). */
+const LINKS: Record<string, string> = { lead: '/leads/', merchant: '/merchants/', visit: '/visits/', ticket: '/tickets/' };
 
 /**
  * The facts behind a figure: what each credits, when, and by how much; their credits sum to the figure. `about`

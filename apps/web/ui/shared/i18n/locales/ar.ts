@@ -5,6 +5,7 @@ import { fieldSyncAr } from './field-sync/ar';
 import { BRAND_NAME_KEYS, sameOptionKeys } from './field-sync/brand-names';
 import { fieldTicketsAr } from './field-tickets/ar';
 import { recordsAr } from './records/ar';
+import { tilesAr } from './tiles/ar';
 
 /** Arabic (Modern Standard, as used in Saudi Arabia): written right to left, so the layout mirrors. */
 export const language: LanguageMeta = {
@@ -453,7 +454,7 @@ export const catalogue: Catalogue = {
     source: 'ماذا',
     credit: 'القيمة المحتسبة',
     correction: 'تصحيح',
-    sources: { visit: 'زيارة', lead: 'عميل محتمل', merchant: 'تاجر' },
+    sources: { visit: 'زيارة', lead: 'عميل محتمل', merchant: 'تاجر', ticket: 'تذكرة', enrollment: 'اشتراك في حملة' },
     leaderboard: 'لوحة الصدارة',
     leaderboardChart: 'أفضل المندوبين حسب {{metric}}',
     rank: 'الترتيب',
@@ -596,6 +597,7 @@ export const catalogue: Catalogue = {
     },
   },
   records: recordsAr,
+  tiles: tilesAr,
   campaigns: campaignsAr,
   fieldSync: fieldSyncAr,
   fieldTickets: fieldTicketsAr,

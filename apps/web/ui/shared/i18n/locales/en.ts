@@ -3,6 +3,7 @@ import { campaignsEn } from './campaigns/en';
 import { fieldSyncEn } from './field-sync/en';
 import { fieldTicketsEn } from './field-tickets/en';
 import { recordsEn } from './records/en';
+import { tilesEn } from './tiles/en';
 
 export const language: LanguageMeta = { code: 'en', label: 'English', dir: 'ltr', matches: [], sameAsEnglish: [] };
 
@@ -432,7 +433,7 @@ export const en = {
     source: 'What',
     credit: 'Credit',
     correction: 'correction',
-    sources: { visit: 'Visit', lead: 'Lead', merchant: 'Merchant' },
+    sources: { visit: 'Visit', lead: 'Lead', merchant: 'Merchant', ticket: 'Ticket', enrollment: 'Campaign enrollment' },
     leaderboard: 'Leaderboard',
     leaderboardChart: 'Top reps by {{metric}}',
     rank: 'Rank',
@@ -575,6 +576,7 @@ export const en = {
     },
   },
   records: recordsEn,
+  tiles: tilesEn,
   campaigns: campaignsEn,
   fieldSync: fieldSyncEn,
   fieldTickets: fieldTicketsEn,

@@ -5,6 +5,7 @@ import { BRAND_NAME_KEYS, sameOptionKeys } from './field-sync/brand-names';
 import { fieldSyncEsMX } from './field-sync/es-MX';
 import { fieldTicketsEsMX } from './field-tickets/es-MX';
 import { recordsEsMX } from './records/es-MX';
+import { tilesEsMX } from './tiles/es-MX';
 
 /** Spanish as written in Mexico (and the Spanish for other Spanish-speaking users until they have their own). */
 export const language: LanguageMeta = {
@@ -16,6 +17,7 @@ export const language: LanguageMeta = {
     ...BRAND_NAME_KEYS,
     ...sameOptionKeys('alipay', 'wechat', 'unionpay', 'octopus', 'fps', 'mada', 'promptpay'),
     'admin.tabs.roles',
+    'performance.sources.ticket',
     'admin.roles',
     'notifications.channels.push',
     'notifications.channels.sms',
@@ -471,7 +473,7 @@ export const catalogue: Catalogue = {
     source: 'Qué',
     credit: 'Crédito',
     correction: 'corrección',
-    sources: { visit: 'Visita', lead: 'Prospecto', merchant: 'Comercio' },
+    sources: { visit: 'Visita', lead: 'Prospecto', merchant: 'Comercio', ticket: 'Ticket', enrollment: 'Inscripción a campaña' },
     leaderboard: 'Clasificación',
     leaderboardChart: 'Mejores vendedores por {{metric}}',
     rank: 'Lugar',
@@ -614,6 +616,7 @@ export const catalogue: Catalogue = {
     },
   },
   records: recordsEsMX,
+  tiles: tilesEsMX,
   campaigns: campaignsEsMX,
   fieldSync: fieldSyncEsMX,
   fieldTickets: fieldTicketsEsMX,

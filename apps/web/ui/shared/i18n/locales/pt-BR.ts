@@ -5,6 +5,7 @@ import { BRAND_NAME_KEYS, sameOptionKeys } from './field-sync/brand-names';
 import { fieldSyncPtBR } from './field-sync/pt-BR';
 import { fieldTicketsPtBR } from './field-tickets/pt-BR';
 import { recordsPtBR } from './records/pt-BR';
+import { tilesPtBR } from './tiles/pt-BR';
 
 export const language: LanguageMeta = {
   code: 'pt-BR',
@@ -358,7 +359,7 @@ export const catalogue: Catalogue = {
     source: 'O quê',
     credit: 'Crédito',
     correction: 'correção',
-    sources: { visit: 'Visita', lead: 'Lead', merchant: 'Estabelecimento' },
+    sources: { visit: 'Visita', lead: 'Lead', merchant: 'Estabelecimento', ticket: 'Chamado', enrollment: 'Adesão a campanha' },
     leaderboard: 'Ranking',
     leaderboardChart: 'Melhores vendedores em {{metric}}',
     rank: 'Posição',
@@ -621,6 +622,7 @@ export const catalogue: Catalogue = {
     intervals: { counted: 'contado', paused: 'pausado (pendente)', 'non-working': 'fora do expediente' },
   },
   records: recordsPtBR,
+  tiles: tilesPtBR,
   campaigns: campaignsPtBR,
   fieldSync: fieldSyncPtBR,
   fieldTickets: fieldTicketsPtBR,

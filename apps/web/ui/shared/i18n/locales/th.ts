@@ -5,6 +5,7 @@ import { BRAND_NAME_KEYS, sameOptionKeys } from './field-sync/brand-names';
 import { fieldSyncTh } from './field-sync/th';
 import { fieldTicketsTh } from './field-tickets/th';
 import { recordsTh } from './records/th';
+import { tilesTh } from './tiles/th';
 
 /** Thai: dates follow the Buddhist era (Intl's Thai locale writes 2569 for 2026). */
 export const language: LanguageMeta = {
@@ -453,7 +454,7 @@ export const catalogue: Catalogue = {
     source: 'รายการ',
     credit: 'คะแนนที่ได้',
     correction: 'การแก้ไข',
-    sources: { visit: 'การเยี่ยม', lead: 'ลูกค้าเป้าหมาย', merchant: 'ร้านค้า' },
+    sources: { visit: 'การเยี่ยม', lead: 'ลูกค้าเป้าหมาย', merchant: 'ร้านค้า', ticket: 'ตั๋วงาน', enrollment: 'การเข้าร่วมแคมเปญ' },
     leaderboard: 'กระดานอันดับ',
     leaderboardChart: 'พนักงานขายอันดับต้นตาม{{metric}}',
     rank: 'อันดับ',
@@ -596,6 +597,7 @@ export const catalogue: Catalogue = {
     },
   },
   records: recordsTh,
+  tiles: tilesTh,
   campaigns: campaignsTh,
   fieldSync: fieldSyncTh,
   fieldTickets: fieldTicketsTh,

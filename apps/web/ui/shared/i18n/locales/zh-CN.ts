@@ -5,6 +5,7 @@ import { BRAND_NAME_KEYS, sameOptionKeys } from './field-sync/brand-names';
 import { fieldSyncZhCN } from './field-sync/zh-CN';
 import { fieldTicketsZhCN } from './field-tickets/zh-CN';
 import { recordsZhCN } from './records/zh-CN';
+import { tilesZhCN } from './tiles/zh-CN';
 
 export const language: LanguageMeta = {
   code: 'zh-CN',
@@ -433,7 +434,7 @@ export const catalogue: Catalogue = {
     source: '来源',
     credit: '计分',
     correction: '更正',
-    sources: { visit: '拜访', lead: '线索', merchant: '商户' },
+    sources: { visit: '拜访', lead: '线索', merchant: '商户', ticket: '工单', enrollment: '活动报名' },
     leaderboard: '排行榜',
     leaderboardChart: '{{metric}}前列业务员',
     rank: '名次',
@@ -572,6 +573,7 @@ export const catalogue: Catalogue = {
     },
   },
   records: recordsZhCN,
+  tiles: tilesZhCN,
   campaigns: campaignsZhCN,
   fieldSync: fieldSyncZhCN,
   fieldTickets: fieldTicketsZhCN,

@@ -5,6 +5,7 @@ import { BRAND_NAME_KEYS, sameOptionKeys } from './field-sync/brand-names';
 import { fieldSyncZhHK } from './field-sync/zh-HK';
 import { fieldTicketsZhHK } from './field-tickets/zh-HK';
 import { recordsZhHK } from './records/zh-HK';
+import { tilesZhHK } from './tiles/zh-HK';
 
 /** Traditional Chinese as written in Hong Kong (and used for Taiwan and Macau until they have their own). */
 export const language: LanguageMeta = {
@@ -439,7 +440,7 @@ export const catalogue: Catalogue = {
     source: '來源',
     credit: '計分',
     correction: '更正',
-    sources: { visit: '拜訪', lead: '線索', merchant: '商戶' },
+    sources: { visit: '拜訪', lead: '線索', merchant: '商戶', ticket: '工單', enrollment: '活動報名' },
     leaderboard: '排行榜',
     leaderboardChart: '{{metric}}排名前列的業務員',
     rank: '名次',
@@ -578,6 +579,7 @@ export const catalogue: Catalogue = {
     },
   },
   records: recordsZhHK,
+  tiles: tilesZhHK,
   campaigns: campaignsZhHK,
   fieldSync: fieldSyncZhHK,
   fieldTickets: fieldTicketsZhHK,
