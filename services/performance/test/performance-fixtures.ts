@@ -37,6 +37,7 @@ export async function exported(t: TestHost, service: string): Promise<EventEnvel
 export interface DemoUser {
   id: string;
   email: string;
+  name: string;
   orgUnitId: string;
   country: string;
 }

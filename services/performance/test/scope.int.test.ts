@@ -207,4 +207,53 @@ describe.each(await databaseEngines())('performance scope on $name', (database) 
       .body.items[0];
     expect(rep6Target.target).toBeUndefined();
   });
+
+  it('a preview answers what setting the targets stores, weighted, and stores nothing', async () => {
+    const reps = [...users.values()].filter((u) => u.orgUnitId === team1 && /^rep\d+\.sg@/.test(u.email));
+    const body = {
+      metric: 'leads-converted',
+      period: month,
+      subject: `org-unit:${team1}`,
+      value: 20,
+      cascade: { reps: reps.map((u, i) => ({ userId: u.id, weight: i + 1 })) },
+    };
+    const preview = await t.api('POST', '/api/v1/performance/targets/preview', { token: tokens['teamlead1.sg'], body });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    // 20 by weights 1..5 (of 15): 1.33, 2.67, 4, 5.33, 6.67 → whole parts, the two units left to the largest remainders.
+    expect(preview.body.items.map((i: { value: number }) => i.value)).toEqual([20, 1, 3, 4, 5, 7]);
+    expect(preview.body.items.slice(1).map((i: { name?: string }) => i.name)).toEqual(reps.map((u) => u.name));
+    const stored = async (subject: string) =>
+      (await get('admin', `/api/v1/performance/figures?metric=leads-converted&period=${month}&subject=${subject}`)).body.items[0].target as
+        | number
+        | undefined;
+    expect(await stored(`org-unit:${team1}`)).toBeUndefined();
+    expect(await stored(`user:${reps[4]?.id}`)).toBeUndefined();
+
+    const put = await t.api('PUT', '/api/v1/performance/targets', { token: tokens['teamlead1.sg'], body });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    expect(preview.body.items.map(({ name: _name, ...item }: { name?: string }) => item)).toEqual(put.body.items);
+    expect(await stored(`org-unit:${team1}`)).toBe(20);
+    expect(await stored(`user:${reps[4]?.id}`)).toBe(7);
+  });
+
+  it('a preview is refused as setting is: out of scope, bad values and reps naming the field', async () => {
+    const body = { metric: 'leads-captured', period: month, value: 10 };
+    const preview = (who: string, extra: Record<string, unknown>) =>
+      t.api('POST', '/api/v1/performance/targets/preview', { token: tokens[who], body: { ...body, ...extra } });
+    expectProblem(await preview('teamlead1.sg', { subject: `org-unit:${team2}` }), 422, '/body/subject');
+    expectProblem(await preview('countrymanager.sg', { subject: `org-unit:${rootId}` }), 422, '/body/subject');
+    expectProblem(
+      await preview('teamlead1.sg', { subject: `org-unit:${team1}`, cascade: { reps: [{ userId: rep1.id }, { userId: rep6.id }] } }),
+      422,
+      '/body/cascade/reps/1/userId',
+    );
+    expectProblem(await preview('teamlead1.sg', { subject: `org-unit:${team1}`, value: -1 }), 400, '/body/value');
+    expectProblem(
+      await preview('teamlead1.sg', { subject: `org-unit:${team1}`, cascade: { reps: [{ userId: rep1.id, weight: 0 }] } }),
+      400,
+      '/body/cascade/reps/0/weight',
+    );
+    expectProblem(await preview('teamlead1.sg', { subject: `org-unit:${team1}`, period: '2026-Q5' }), 400, '/body/period');
+    expectProblem(await preview('rep1.sg', { subject: `user:${rep1.id}` }), 403);
+  });
 });

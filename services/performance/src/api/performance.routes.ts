@@ -7,7 +7,7 @@ import { leaderboard } from '../app/leaderboard';
 import { payPeriods } from '../app/pay-periods';
 import { listPlans, putPlan } from '../app/plans';
 import { recordMerchantFigures } from '../app/record-merchant-figures';
-import { setTargets } from '../app/set-targets';
+import { previewTargets, setTargets } from '../app/set-targets';
 import { statements } from '../app/statements';
 import { listUncounted } from '../app/uncounted';
 import type { PerformanceContext } from '../config';
@@ -32,6 +32,7 @@ import {
   Statements,
   StatementsQuery,
   Targets,
+  TargetsPreview,
   UncountedPage,
   UncountedQuery,
 } from './schemas';
@@ -106,6 +107,19 @@ export function performanceRoutes(app: ServiceApp, ctx: PerformanceContext): voi
       },
     },
     async (request) => setTargets(ctx, await accessFor(request, PerformancePermission.target, ctx.scopes), request.body),
+  );
+
+  app.post(
+    '/api/v1/performance/targets/preview',
+    {
+      schema: {
+        operationId: 'previewTargets',
+        summary: 'What setting these targets would store (a team’s target and each rep’s share), checked the same way; stores nothing',
+        body: SetTargetsBody,
+        response: { 200: TargetsPreview },
+      },
+    },
+    async (request) => previewTargets(ctx, await accessFor(request, PerformancePermission.target, ctx.scopes), request.body),
   );
 
   app.post(

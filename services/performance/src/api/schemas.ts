@@ -112,6 +112,18 @@ export const SetTargetsBody = Type.Object(
 export const Targets = Type.Object({
   items: Type.Array(Type.Object({ metric: Type.String(), period: Type.String(), subject: Type.String(), value: Type.Integer() })),
 });
+export const TargetsPreview = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      metric: Type.String(),
+      period: Type.String(),
+      subject: Type.String(),
+      value: Type.Integer(),
+      name: Type.Optional(Type.String({ description: 'The rep’s name, for a share of a team target' })),
+    }),
+    { description: 'The subject’s target first, then each rep’s share in the order sent' },
+  ),
+});
 
 export const MerchantFigures = Type.Object(
   {

@@ -25,6 +25,11 @@ export interface TargetView {
   value: number;
 }
 
+/** A target as a preview shows it: with the rep's name where the account service gave it. */
+export interface TargetPreview extends TargetView {
+  name?: string;
+}
+
 async function subjectInScope(ctx: PerformanceContext, access: Access, body: SetTargetsBody): Promise<VisibleSubject> {
   try {
     return await visibleSubject(ctx, access, subjectOf(body.subject, '/body/subject'));
@@ -42,27 +47,27 @@ async function cascadeReps(ctx: PerformanceContext, access: Access, team: Visibl
   const found = [];
   for (const [index, rep] of reps.entries()) {
     const field = `/body/cascade/reps/${index}/userId`;
-    let orgUnitId: string | undefined;
+    let user: { orgUnitId: string; name: string } | undefined;
     try {
-      orgUnitId = (await accounts.getUser({ id: rep.userId }, asCaller(access.caller.token))).user?.orgUnitId;
+      user = (await accounts.getUser({ id: rep.userId }, asCaller(access.caller.token))).user;
     } catch (error) {
       if (!(error instanceof ConnectError && (error.code === Code.NotFound || error.code === Code.InvalidArgument))) throw error;
     }
-    if (orgUnitId === undefined || !team.orgUnitIds.includes(orgUnitId)) {
+    if (user === undefined || !team.orgUnitIds.includes(user.orgUnitId)) {
       throw new UnprocessableError('A target cascades only to the reps of the team.', [
         { field, message: 'is not a rep of this team in your scope' },
       ]);
     }
-    found.push({ userId: rep.userId, orgUnitId });
+    found.push({ userId: rep.userId, orgUnitId: user.orgUnitId, name: user.name });
   }
   return found;
 }
 
 /**
- * Sets a target per metric × period × rep or team; a team's target may cascade to its reps in whole units that add
- * up to it. All targets are written in one transaction, or none.
+ * The targets a PUT would store, checked as it checks them: the subject's own, then for a team each rep's share of it
+ * in whole units that add up to it. Reads only.
  */
-export async function setTargets(ctx: PerformanceContext, access: Access, body: SetTargetsBody): Promise<{ items: TargetView[] }> {
+async function plannedTargets(ctx: PerformanceContext, access: Access, body: SetTargetsBody) {
   const period = periodOf(body.period, '/body/period');
   const subject = await subjectInScope(ctx, access, body);
   const reps = body.cascade?.reps ?? [];
@@ -74,28 +79,51 @@ export async function setTargets(ctx: PerformanceContext, access: Access, body: 
     body.value,
     reps.map((r) => r.weight ?? 1),
   );
-  const now = ctx.clock.now();
-  const base = { metric: body.metric, period: period.key, set_by: access.caller.userId, updated_at: now };
-  const rows = [
-    {
-      ...base,
-      id: uuidv7(),
-      subject_type: subject.subject.type,
-      subject_id: subject.subject.id,
-      org_unit_id: subject.orgUnitId,
-      country: subject.country,
-      value: body.value,
-    },
+  const base = { metric: body.metric, period: period.key, country: subject.country };
+  return [
+    { ...base, subject: subject.subject, orgUnitId: subject.orgUnitId, value: body.value, name: undefined },
     ...members.map((m, i) => ({
       ...base,
-      id: uuidv7(),
-      subject_type: 'user' as const,
-      subject_id: m.userId,
-      org_unit_id: m.orgUnitId,
-      country: subject.country,
+      subject: { type: 'user' as const, id: m.userId },
+      orgUnitId: m.orgUnitId,
       value: shares[i] ?? 0,
+      name: m.name,
     })),
   ];
+}
+
+/** What `setTargets` would store for this body, with each rep's name; writes nothing. */
+export async function previewTargets(ctx: PerformanceContext, access: Access, body: SetTargetsBody): Promise<{ items: TargetPreview[] }> {
+  const planned = await plannedTargets(ctx, access, body);
+  const items = planned.map((p) => ({
+    metric: p.metric,
+    period: p.period,
+    subject: formatSubject(p.subject),
+    value: p.value,
+    ...(p.name ? { name: p.name } : {}),
+  }));
+  return { items };
+}
+
+/**
+ * Sets a target per metric × period × rep or team; a team's target may cascade to its reps in whole units that add
+ * up to it. All targets are written in one transaction, or none.
+ */
+export async function setTargets(ctx: PerformanceContext, access: Access, body: SetTargetsBody): Promise<{ items: TargetView[] }> {
+  const planned = await plannedTargets(ctx, access, body);
+  const now = ctx.clock.now();
+  const rows = planned.map((p) => ({
+    id: uuidv7(),
+    metric: p.metric,
+    period: p.period,
+    set_by: access.caller.userId,
+    updated_at: now,
+    subject_type: p.subject.type,
+    subject_id: p.subject.id,
+    org_unit_id: p.orgUnitId,
+    country: p.country,
+    value: p.value,
+  }));
   await ctx.transact(async (trx) => {
     for (const row of rows) await targetRepository.set(trx, ctx.dialect, row);
   });

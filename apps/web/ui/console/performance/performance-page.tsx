@@ -12,6 +12,7 @@ import { FigureTiles } from '../../shared/performance/figure-tiles';
 import { StatementView } from '../../shared/performance/statement-view';
 import { useSession } from '../../shared/session/session';
 import { StatusLine } from '../../shared/status-line';
+import { TargetsEditor } from './targets-editor';
 import { type Explainable, TeamAttainment } from './team-attainment';
 
 /** The days of a month up to today, as YYYY-MM-DD. */
@@ -102,6 +103,9 @@ export function PerformancePage() {
           </button>
         )}
       </div>
+      {session.can('performance:target') && session.me && (
+        <TargetsEditor metric={metric} period={period} unitId={session.me.user.orgUnitId} />
+      )}
       <StatusLine error={figures.error ?? board.error ?? close.error} />
       {close.isSuccess && <p role="status">{t('performance.periodClosed', { count: close.data.statements })}</p>}
       <h2>{t('performance.teamFigures')}</h2>

@@ -1230,6 +1230,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/performance/targets/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What setting these targets would store (a team’s target and each rep’s share), checked the same way; stores nothing */
+        post: operations["previewTargets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/performance/uncounted": {
         parameters: {
             query?: never;
@@ -11320,6 +11337,116 @@ export interface operations {
                             period: string;
                             subject: string;
                             value: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record's state or version refuses this change. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the request; `errors` names each field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit is spent; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description A metric (services/performance/src/metrics)
+                     * @enum {unknown}
+                     */
+                    metric: "verified-visits" | "leads-captured" | "leads-converted" | "merchants-activated" | "merchants-retained" | "merchant-orders" | "merchant-gmv" | "campaign-enrollments" | "tickets-resolved-in-sla";
+                    /** @description A day (2026-12-04), ISO week (2026-W49), month (2026-12) or quarter (2026-Q4) in the subject’s country calendar */
+                    period: string;
+                    /** @description user:{id} or org-unit:{id} */
+                    subject: string;
+                    value: number;
+                    /** @description Split a team target among its reps: evenly, or by weight */
+                    cascade?: {
+                        reps: {
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            userId: string;
+                            weight?: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The subject’s target first, then each rep’s share in the order sent */
+                        items: {
+                            metric: string;
+                            period: string;
+                            subject: string;
+                            value: number;
+                            /** @description The rep’s name, for a share of a team target */
+                            name?: string;
                         }[];
                     };
                 };

@@ -26,6 +26,8 @@ const FIELD_MESSAGES: [RegExp, string, (match: RegExpExecArray) => Params][] = [
   [/^is more than 7 days before the server time/, 'tooOld', () => ({})],
   [/^is not a question of this visit type$/, 'notAsked', () => ({})],
   [/^is not a target you can see$/, 'targetUnknown', () => ({})],
+  [/^is not a rep or team in your scope$/, 'notInScope', () => ({})],
+  [/^is not a rep of this team in your scope$/, 'notTeamRep', () => ({})],
   [/^is (\d+) m from .* within (\d+) m$/, 'tooFar', (m) => ({ distance: m[1] ?? '', radius: m[2] ?? '' })],
 ];
 

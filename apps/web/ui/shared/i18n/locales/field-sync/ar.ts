@@ -85,6 +85,8 @@ export const fieldSyncAr: typeof fieldSyncEn = {
     tooOld: 'أقدم من 7 أيام؛ يجب إرسال الزيارة دون اتصال خلال أسبوع',
     notAsked: 'ليس سؤالًا في هذه الزيارة',
     targetUnknown: 'ليس مكانًا يمكنك زيارته',
+    notInScope: 'ليس مندوبًا أو فريقًا ضمن نطاقك',
+    notTeamRep: 'ليس مندوبًا في هذا الفريق ضمن نطاقك',
     tooFar: 'على بعد {{distance}} م؛ يُسمح بتسجيل الوصول ضمن {{radius}} م',
   },
   fieldNames: {

@@ -83,6 +83,8 @@ export const fieldSyncEn = {
     tooOld: 'is more than 7 days old; a visit made offline must be sent within a week',
     notAsked: 'is not a question of this visit',
     targetUnknown: 'is not a place you can visit',
+    notInScope: 'is not a rep or team in your scope',
+    notTeamRep: 'is not a rep of this team in your scope',
     tooFar: 'is {{distance}} m away; check-in is allowed within {{radius}} m',
   },
   fieldNames: {

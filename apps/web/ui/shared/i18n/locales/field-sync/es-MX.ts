@@ -87,6 +87,8 @@ export const fieldSyncEsMX: typeof fieldSyncEn = {
     tooOld: 'tiene más de 7 días; una visita hecha sin conexión debe enviarse en una semana',
     notAsked: 'no es una pregunta de esta visita',
     targetUnknown: 'no es un lugar que puedas visitar',
+    notInScope: 'no es un representante ni un equipo a tu cargo',
+    notTeamRep: 'no es un representante de este equipo a tu cargo',
     tooFar: 'está a {{distance}} m; la llegada se permite a menos de {{radius}} m',
   },
   fieldNames: {

@@ -86,6 +86,8 @@ export const fieldSyncPtBR: typeof fieldSyncEn = {
     tooOld: 'tem mais de 7 dias; uma visita feita offline deve ser enviada em até uma semana',
     notAsked: 'não é uma pergunta desta visita',
     targetUnknown: 'não é um local que você pode visitar',
+    notInScope: 'não é um representante ou equipe sob sua responsabilidade',
+    notTeamRep: 'não é um representante desta equipe sob sua responsabilidade',
     tooFar: 'está a {{distance}} m; o check-in é permitido a até {{radius}} m',
   },
   fieldNames: {

@@ -85,6 +85,8 @@ export const fieldSyncTh: typeof fieldSyncEn = {
     tooOld: 'เกิน 7 วันแล้ว การเยี่ยมแบบออฟไลน์ต้องส่งภายในหนึ่งสัปดาห์',
     notAsked: 'ไม่ใช่คำถามของการเยี่ยมนี้',
     targetUnknown: 'ไม่ใช่สถานที่ที่คุณเยี่ยมได้',
+    notInScope: 'ไม่ใช่พนักงานขายหรือทีมในขอบเขตของคุณ',
+    notTeamRep: 'ไม่ใช่พนักงานขายของทีมนี้ในขอบเขตของคุณ',
     tooFar: 'อยู่ห่าง {{distance}} ม. เช็กอินได้ภายใน {{radius}} ม.',
   },
   fieldNames: {

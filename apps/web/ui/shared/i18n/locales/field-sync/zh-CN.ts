@@ -85,6 +85,8 @@ export const fieldSyncZhCN: typeof fieldSyncEn = {
     tooOld: '已超过 7 天；离线拜访须在一周内发送',
     notAsked: '不是这次拜访的问题',
     targetUnknown: '不是你可以拜访的地点',
+    notInScope: '不是你管辖范围内的代表或团队',
+    notTeamRep: '不是你管辖范围内该团队的代表',
     tooFar: '相距 {{distance}} 米；只允许在 {{radius}} 米内签到',
   },
   fieldNames: {

@@ -85,6 +85,8 @@ export const fieldSyncZhHK: typeof fieldSyncEn = {
     tooOld: '已超過 7 日；離線探訪須在一星期內傳送',
     notAsked: '不是這次探訪的問題',
     targetUnknown: '不是你可以探訪的地點',
+    notInScope: '不是你管轄範圍內的代表或團隊',
+    notTeamRep: '不是你管轄範圍內該團隊的代表',
     tooFar: '相距 {{distance}} 米；只容許在 {{radius}} 米內簽到',
   },
   fieldNames: {
