@@ -28,18 +28,10 @@ export async function settleCredit(
   const difference = reading.credit - source.credit;
   const now = ctx.clock.now();
   if (difference > 0) {
-    const { attribution } = reading;
-    const timeZone = ctx.countries.get(attribution.country).timezone;
     await factRepository.insert(trx, {
       id: uuidv7(),
       metric,
-      user_id: attribution.userId,
-      org_unit_id: attribution.orgUnitId,
-      agency_id: attribution.agencyId,
-      area_id: attribution.areaId,
-      country: attribution.country,
-      occurred_at: reading.occurredAt,
-      ...periodKeysOf(localDateTime(reading.occurredAt, timeZone).date),
+      ...placement(ctx, reading),
       source_type: reading.sourceType,
       source_id: reading.sourceId,
       source_event_id: sourceEventId,
@@ -77,21 +69,27 @@ async function settleUncounted(
     await uncountedRepository.clear(trx, metric, reading.sourceType, reading.sourceId);
     return;
   }
-  const { attribution } = reading;
-  const timeZone = ctx.countries.get(attribution.country).timezone;
   await uncountedRepository.put(trx, ctx.dialect, {
     metric,
     source_type: reading.sourceType,
     source_id: reading.sourceId,
+    ...placement(ctx, reading),
+    reason: reading.uncounted.reason,
+    detail: reading.uncounted.detail,
+    recorded_at: now,
+  });
+}
+
+/** Who a reading credits, where they worked, and the periods of its instant in their country's time zone. */
+function placement(ctx: PerformanceContext, reading: Reading) {
+  const { attribution } = reading;
+  return {
     user_id: attribution.userId,
     org_unit_id: attribution.orgUnitId,
     agency_id: attribution.agencyId,
     area_id: attribution.areaId,
     country: attribution.country,
     occurred_at: reading.occurredAt,
-    ...periodKeysOf(localDateTime(reading.occurredAt, timeZone).date),
-    reason: reading.uncounted.reason,
-    detail: reading.uncounted.detail,
-    recorded_at: now,
-  });
+    ...periodKeysOf(localDateTime(reading.occurredAt, ctx.countries.get(attribution.country).timezone).date),
+  };
 }
