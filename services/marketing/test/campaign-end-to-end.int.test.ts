@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { createNotificationService, type NotificationDb } from '@fieldops/notification';
+import { type PerformanceDb, performanceTasks } from '@fieldops/performance';
 import { embeddedEngines, eventually, MovableClock, serviceDb, type TestHost } from '@fieldops/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -255,11 +256,25 @@ describe.runIf(chromiumForTests())('a campaign end to end in the real services',
         .executeTakeFirstOrThrow();
       expect(row.visited_at).not.toBeNull();
     });
-    await eventually(async () => {
+    const figure = async () => {
       const board = await t.api('GET', `/api/v1/performance/figures?period=${AFTER_DAYS[0]?.slice(0, 7)}`, { token: rep });
-      const enrollments = board.body.items.find((f: { metric: string }) => f.metric === 'campaign-enrollments');
-      expect(enrollments.value).toBe(1);
-    });
+      return board.body.items.find((f: { metric: string }) => f.metric === 'campaign-enrollments').value as number;
+    };
+    await eventually(async () => expect(await figure()).toBe(1));
+
+    // Facts lost: the replay reads every campaign's enrollments from the marketing export and credits the same again;
+    // a second replay finds it in step and writes nothing.
+    const performance = serviceDb<PerformanceDb>(t, 'performance');
+    for (const table of ['performance_fact', 'performance_source'] as const) {
+      await performance.deleteFrom(table).where('metric', '=', 'campaign-enrollments').where('source_id', '=', onSite.body.id).execute();
+    }
+    expect(await figure()).toBe(0);
+    const replayed = await t.host.runTask(performanceTasks.replayPerformance, undefined);
+    expect(replayed.notReplayed).not.toContain('campaign-enrollments');
+    expect(replayed.metrics.find((m) => m.metric === 'campaign-enrollments')).toMatchObject({ corrected: 1 });
+    expect(await figure()).toBe(1);
+    const again = await t.host.runTask(performanceTasks.replayPerformance, undefined);
+    expect(again.metrics.find((m) => m.metric === 'campaign-enrollments')).toMatchObject({ corrected: 0 });
   });
 
   it('results: the funnel, cost against budget, and a planted +15% uplift inside its interval', async () => {

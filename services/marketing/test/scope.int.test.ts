@@ -154,7 +154,7 @@ describe.each(await databaseEngines())('the data scope of campaigns on $name', (
     expect(list.body.items.filter((c: { name: string }) => c.name === 'Foreign filter')).toEqual([]);
   });
 
-  it('RPC: GetCampaign and ExportEnrollments within scope; ListEnrollmentsForMerchant for the merchant’s reader only', async () => {
+  it('RPC: GetCampaign and ExportEnrollments (one campaign’s or every campaign’s) within scope; ListEnrollmentsForMerchant for the merchant’s reader only', async () => {
     const marketing = () => t.host.runtime.rpc.client(MarketingService);
     const { campaign } = await marketing().getCampaign({ id: campaignId }, asCaller(manager));
     expect(campaign?.name).toBe('Breakfast subsidy');
@@ -164,6 +164,11 @@ describe.each(await databaseEngines())('the data scope of campaigns on $name', (
     const rest = await marketing().exportEnrollments({ campaignId, after: page.nextAfter, limit: 4 }, asCaller(manager));
     expect(rest.enrollments).toHaveLength(2);
     expect(rest.nextAfter).toBe('');
+    // No campaign named: every campaign's enrollments the caller may see, with where each was credited.
+    const every = await marketing().exportEnrollments({ limit: 1000 }, asCaller(manager));
+    expect(every.enrollments.map((e) => e.id)).toEqual(expect.arrayContaining([...page.enrollments, ...rest.enrollments].map((e) => e.id)));
+    for (const enrollment of every.enrollments) expect(enrollment.country).toBe('SG');
+    expect((await marketing().exportEnrollments({ limit: 1000 }, asCaller(await as('rep1.br')))).enrollments).toEqual([]);
     const merchantId = mine('rep7.sg')[0] ?? '';
     const own = await marketing().listEnrollmentsForMerchant({ merchantId }, asCaller(await as('rep7.sg')));
     expect(own.enrollments.map((e) => e.campaignId)).toEqual([campaignId]);

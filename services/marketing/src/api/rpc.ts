@@ -49,6 +49,10 @@ function toEnrollmentMessage(row: EnrollmentRow): MessageInitShape<typeof Enroll
     ...optional('decidedAt', row.decided_at === null ? null : BigInt(row.decided_at)),
     costMinor: BigInt(row.cost_minor),
     version: BigInt(row.version),
+    ...optional('orgUnitId', row.org_unit_id),
+    ...optional('agencyId', row.agency_id),
+    ...optional('areaId', row.area_id),
+    country: row.country,
   };
 }
 
@@ -72,7 +76,7 @@ export function marketingRpc(router: ConnectRouter, ctx: MarketingContext): void
       if (request.limit < 0 || request.limit > MAX_EXPORT)
         throw new ConnectError(`limit must be in 0..${MAX_EXPORT}`, Code.InvalidArgument);
       const limit = request.limit || DEFAULT_EXPORT;
-      const rows = await enrollmentRepository.list(ctx.db, request.campaignId, reader.scope, {
+      const rows = await enrollmentRepository.list(ctx.db, request.campaignId || undefined, reader.scope, {
         after: request.after || undefined,
         limit: limit + 1,
       });

@@ -51,8 +51,15 @@ export const enrollmentRepository = {
   },
 
   /** A page of a campaign's enrollments the scope sees, in id order. */
-  async list(db: Db, campaignId: string, scope: ResolvedScope, filter: { state?: EnrollmentState; after?: string; limit: number }) {
-    let query = db.selectFrom('enrollment').selectAll().where('campaign_id', '=', campaignId).where(enrollmentVisibleTo(scope));
+  /** A campaign's enrollments (every campaign's when `campaignId` is undefined) in the scope, in id order. */
+  async list(
+    db: Db,
+    campaignId: string | undefined,
+    scope: ResolvedScope,
+    filter: { state?: EnrollmentState; after?: string; limit: number },
+  ) {
+    let query = db.selectFrom('enrollment').selectAll().where(enrollmentVisibleTo(scope));
+    if (campaignId !== undefined) query = query.where('campaign_id', '=', campaignId);
     if (filter.state !== undefined) query = query.where('state', '=', filter.state);
     if (filter.after !== undefined) query = query.where('id', '>', filter.after);
     return (await query.orderBy('id').limit(filter.limit).execute()).map(normalise);

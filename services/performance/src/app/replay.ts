@@ -1,8 +1,10 @@
 import { Code, ConnectError } from '@connectrpc/connect';
 import {
   CheckinService,
+  type Enrollment,
   type Lead,
   LeadsService,
+  MarketingService,
   type Merchant,
   MerchantService,
   type MerchantTransition,
@@ -20,6 +22,7 @@ import { uuidv7 } from 'uuidv7';
 import type { PerformanceContext } from '../config';
 import { factRepository } from '../db/fact.repository';
 import { uncounted } from '../domain/uncounted';
+import { campaignEnrollments } from '../metrics/campaign-enrollments';
 import { leadsCaptured } from '../metrics/leads-captured';
 import { leadsConverted } from '../metrics/leads-converted';
 import { merchantsActivated } from '../metrics/merchants-activated';
@@ -35,8 +38,8 @@ const PAGE = 500;
 export interface ReplayReport {
   metrics: { metric: string; read: number; corrected: number }[];
   /**
-   * Metrics left as they were made: the merchant figures come by API, campaign enrollments are exported one campaign at
-   * a time with no list of campaigns to walk, and tickets when the tickets service is not part of the installation.
+   * Metrics left as they were made: the merchant figures come by API (this service keeps them, no other has them), and
+   * those of a source whose service is not part of the installation.
    */
   notReplayed: string[];
 }
@@ -142,6 +145,30 @@ function ticketCredits(ticket: Ticket): Credited[] {
 }
 
 /**
+ * A decided enrollment's credit as the marketing export tells it: accepted credits the merchant's owner at launch,
+ * declined or expired nothing; one still invited was never counted. Its instant is the decision's stored time (the
+ * decided event's is the same decision, stamped a moment later in the same transaction).
+ */
+function enrollmentCredits(enrollment: Enrollment): Credited[] {
+  if (enrollment.state === 'invited' || !enrollment.ownerId || enrollment.decidedAt === undefined) return [];
+  const reading: Reading = {
+    sourceType: 'enrollment',
+    sourceId: enrollment.id,
+    version: Number(enrollment.version),
+    credit: enrollment.state === 'accepted' ? 1 : 0,
+    occurredAt: Number(enrollment.decidedAt),
+    attribution: {
+      userId: enrollment.ownerId,
+      orgUnitId: enrollment.orgUnitId ?? null,
+      agencyId: enrollment.agencyId ?? null,
+      areaId: enrollment.areaId ?? null,
+      country: enrollment.country,
+    },
+  };
+  return [{ metric: campaignEnrollments.name, reading }];
+}
+
+/**
  * A source whose service is not part of this installation (no process runs it and no URL names it) or not reachable
  * is left out, as the search rebuild does.
  */
@@ -184,19 +211,34 @@ async function replaySource(
   return [...counts.values()];
 }
 
-/** `fieldops replay performance`: rebuilds the facts of every metric the sources' exports can tell. */
+/**
+ * `fieldops replay performance`: rebuilds the facts of every metric the sources' exports can tell. A source whose
+ * service is not part of the installation is skipped, and its metrics named as not replayed.
+ */
 export async function replayPerformance(ctx: PerformanceContext, progress: ProgressReporter): Promise<ReplayReport> {
   const call = await ctx.asService();
-  const visits = await replaySource(ctx, progress, 'visits', [verifiedVisits.name], async (afterId) => {
+  const notReplayed = ['merchant-orders', 'merchant-gmv'];
+  const source = async (label: string, metrics: string[], pageAfter: (afterId: string) => Promise<Page>) => {
+    try {
+      return await replaySource(ctx, progress, label, metrics, pageAfter);
+    } catch (error) {
+      if (!notInstalled(error)) throw error;
+      progress.stop();
+      ctx.log.warn({ source: label, error: error instanceof Error ? error.message : String(error) }, 'performance replay: source skipped');
+      notReplayed.push(...metrics);
+      return [];
+    }
+  };
+  const visits = await source('visits', [verifiedVisits.name], async (afterId) => {
     const page = await ctx.rpc.client(CheckinService).exportVisits({ afterId, limit: PAGE }, call);
     return { records: page.visits.length, credited: page.visits.flatMap(visitCredits), nextAfterId: page.nextAfterId };
   });
-  const leads = await replaySource(ctx, progress, 'leads', [leadsCaptured.name], async (afterId) => {
+  const leads = await source('leads', [leadsCaptured.name], async (afterId) => {
     const page = await ctx.rpc.client(LeadsService).exportLeads({ afterId, limit: PAGE }, call);
     return { records: page.leads.length, credited: page.leads.flatMap(leadCredits), nextAfterId: page.nextAfterId };
   });
   const merchantMetrics = [leadsConverted.name, merchantsActivated.name, merchantsRetained.name];
-  const merchants = await replaySource(ctx, progress, 'merchants', merchantMetrics, async (afterId) => {
+  const merchants = await source('merchants', merchantMetrics, async (afterId) => {
     const page = await ctx.rpc.client(MerchantService).exportMerchants({ afterId, limit: PAGE }, call);
     const history = new Map<string, MerchantTransition[]>();
     for (const t of page.transitions) history.set(t.merchantId, [...(history.get(t.merchantId) ?? []), t]);
@@ -205,21 +247,14 @@ export async function replayPerformance(ctx: PerformanceContext, progress: Progr
     );
     return { records: page.merchants.length, credited, nextAfterId: page.nextAfterId };
   });
-  const notReplayed = ['merchant-orders', 'merchant-gmv', 'campaign-enrollments'];
-  let tickets: ReplayReport['metrics'] = [];
-  try {
-    tickets = await replaySource(ctx, progress, 'tickets', [ticketsResolvedInSla.name], async (afterId) => {
-      const page = await ctx.rpc.client(TicketsService).exportTickets({ afterId, limit: PAGE }, call);
-      return { records: page.tickets.length, credited: page.tickets.flatMap(ticketCredits), nextAfterId: page.nextAfterId };
-    });
-  } catch (error) {
-    if (!notInstalled(error)) throw error;
-    progress.stop();
-    ctx.log.warn(
-      { source: 'tickets', error: error instanceof Error ? error.message : String(error) },
-      'performance replay: source skipped',
-    );
-    notReplayed.push(ticketsResolvedInSla.name);
-  }
-  return { metrics: [...visits, ...leads, ...merchants, ...tickets], notReplayed };
+  const tickets = await source('tickets', [ticketsResolvedInSla.name], async (afterId) => {
+    const page = await ctx.rpc.client(TicketsService).exportTickets({ afterId, limit: PAGE }, call);
+    return { records: page.tickets.length, credited: page.tickets.flatMap(ticketCredits), nextAfterId: page.nextAfterId };
+  });
+  const enrollments = await source('enrollments', [campaignEnrollments.name], async (afterId) => {
+    // No campaign named: every campaign's enrollments, in id order.
+    const page = await ctx.rpc.client(MarketingService).exportEnrollments({ campaignId: '', after: afterId, limit: PAGE }, call);
+    return { records: page.enrollments.length, credited: page.enrollments.flatMap(enrollmentCredits), nextAfterId: page.nextAfter };
+  });
+  return { metrics: [...visits, ...leads, ...merchants, ...tickets, ...enrollments], notReplayed };
 }

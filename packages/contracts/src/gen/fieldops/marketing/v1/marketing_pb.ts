@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file fieldops/marketing/v1/marketing.proto.
  */
 export const file_fieldops_marketing_v1_marketing: GenFile = /*@__PURE__*/
-  fileDesc("CiVmaWVsZG9wcy9tYXJrZXRpbmcvdjEvbWFya2V0aW5nLnByb3RvEhVmaWVsZG9wcy5tYXJrZXRpbmcudjEijQIKCENhbXBhaWduEgoKAmlkGAEgASgJEg8KB2NvdW50cnkYAiABKAkSDAoEbmFtZRgDIAEoCRIMCgR0eXBlGAQgASgJEg4KBnN0YXR1cxgFIAEoCRIRCglzdGFydHNfYXQYBiABKAMSDwoHZW5kc19hdBgHIAEoAxIUCgxidWRnZXRfbWlub3IYCCABKAMSEgoKY29zdF9taW5vchgJIAEoAxILCgNjYXAYCiABKAUSEAoIY3VycmVuY3kYCyABKAkSEAoIYWNjZXB0ZWQYDCABKAUSGAoLb3JnX3VuaXRfaWQYDSABKAlIAIgBARIPCgd2ZXJzaW9uGA4gASgDQg4KDF9vcmdfdW5pdF9pZCKcAgoKRW5yb2xsbWVudBIKCgJpZBgBIAEoCRITCgtjYW1wYWlnbl9pZBgCIAEoCRITCgttZXJjaGFudF9pZBgDIAEoCRINCgVzdGF0ZRgEIAEoCRIUCgdjaGFubmVsGAUgASgJSACIAQESFQoIdmlzaXRfaWQYBiABKAlIAYgBARIVCghvd25lcl9pZBgHIAEoCUgCiAEBEhIKCmludml0ZWRfYXQYCCABKAMSFwoKZGVjaWRlZF9hdBgJIAEoA0gDiAEBEhIKCmNvc3RfbWlub3IYCiABKAMSDwoHdmVyc2lvbhgLIAEoA0IKCghfY2hhbm5lbEILCglfdmlzaXRfaWRCCwoJX293bmVyX2lkQg0KC19kZWNpZGVkX2F0IiAKEkdldENhbXBhaWduUmVxdWVzdBIKCgJpZBgBIAEoCSJIChNHZXRDYW1wYWlnblJlc3BvbnNlEjEKCGNhbXBhaWduGAEgASgLMh8uZmllbGRvcHMubWFya2V0aW5nLnYxLkNhbXBhaWduIkcKIUxpc3RFbnJvbGxtZW50c0Zvck1lcmNoYW50UmVxdWVzdBITCgttZXJjaGFudF9pZBgBIAEoCRINCgVsaW1pdBgCIAEoBSJcCiJMaXN0RW5yb2xsbWVudHNGb3JNZXJjaGFudFJlc3BvbnNlEjYKC2Vucm9sbG1lbnRzGAEgAygLMiEuZmllbGRvcHMubWFya2V0aW5nLnYxLkVucm9sbG1lbnQiTQoYRXhwb3J0RW5yb2xsbWVudHNSZXF1ZXN0EhMKC2NhbXBhaWduX2lkGAEgASgJEg0KBWFmdGVyGAIgASgJEg0KBWxpbWl0GAMgASgFImcKGUV4cG9ydEVucm9sbG1lbnRzUmVzcG9uc2USNgoLZW5yb2xsbWVudHMYASADKAsyIS5maWVsZG9wcy5tYXJrZXRpbmcudjEuRW5yb2xsbWVudBISCgpuZXh0X2FmdGVyGAIgASgJMpMDChBNYXJrZXRpbmdTZXJ2aWNlEmkKC0dldENhbXBhaWduEikuZmllbGRvcHMubWFya2V0aW5nLnYxLkdldENhbXBhaWduUmVxdWVzdBoqLmZpZWxkb3BzLm1hcmtldGluZy52MS5HZXRDYW1wYWlnblJlc3BvbnNlIgOQAgESlgEKGkxpc3RFbnJvbGxtZW50c0Zvck1lcmNoYW50EjguZmllbGRvcHMubWFya2V0aW5nLnYxLkxpc3RFbnJvbGxtZW50c0Zvck1lcmNoYW50UmVxdWVzdBo5LmZpZWxkb3BzLm1hcmtldGluZy52MS5MaXN0RW5yb2xsbWVudHNGb3JNZXJjaGFudFJlc3BvbnNlIgOQAgESewoRRXhwb3J0RW5yb2xsbWVudHMSLy5maWVsZG9wcy5tYXJrZXRpbmcudjEuRXhwb3J0RW5yb2xsbWVudHNSZXF1ZXN0GjAuZmllbGRvcHMubWFya2V0aW5nLnYxLkV4cG9ydEVucm9sbG1lbnRzUmVzcG9uc2UiA5ACAWIGcHJvdG8z");
+  fileDesc("CiVmaWVsZG9wcy9tYXJrZXRpbmcvdjEvbWFya2V0aW5nLnByb3RvEhVmaWVsZG9wcy5tYXJrZXRpbmcudjEijQIKCENhbXBhaWduEgoKAmlkGAEgASgJEg8KB2NvdW50cnkYAiABKAkSDAoEbmFtZRgDIAEoCRIMCgR0eXBlGAQgASgJEg4KBnN0YXR1cxgFIAEoCRIRCglzdGFydHNfYXQYBiABKAMSDwoHZW5kc19hdBgHIAEoAxIUCgxidWRnZXRfbWlub3IYCCABKAMSEgoKY29zdF9taW5vchgJIAEoAxILCgNjYXAYCiABKAUSEAoIY3VycmVuY3kYCyABKAkSEAoIYWNjZXB0ZWQYDCABKAUSGAoLb3JnX3VuaXRfaWQYDSABKAlIAIgBARIPCgd2ZXJzaW9uGA4gASgDQg4KDF9vcmdfdW5pdF9pZCKfAwoKRW5yb2xsbWVudBIKCgJpZBgBIAEoCRITCgtjYW1wYWlnbl9pZBgCIAEoCRITCgttZXJjaGFudF9pZBgDIAEoCRINCgVzdGF0ZRgEIAEoCRIUCgdjaGFubmVsGAUgASgJSACIAQESFQoIdmlzaXRfaWQYBiABKAlIAYgBARIVCghvd25lcl9pZBgHIAEoCUgCiAEBEhIKCmludml0ZWRfYXQYCCABKAMSFwoKZGVjaWRlZF9hdBgJIAEoA0gDiAEBEhIKCmNvc3RfbWlub3IYCiABKAMSDwoHdmVyc2lvbhgLIAEoAxIYCgtvcmdfdW5pdF9pZBgMIAEoCUgEiAEBEhYKCWFnZW5jeV9pZBgNIAEoCUgFiAEBEhQKB2FyZWFfaWQYDiABKAlIBogBARIPCgdjb3VudHJ5GA8gASgJQgoKCF9jaGFubmVsQgsKCV92aXNpdF9pZEILCglfb3duZXJfaWRCDQoLX2RlY2lkZWRfYXRCDgoMX29yZ191bml0X2lkQgwKCl9hZ2VuY3lfaWRCCgoIX2FyZWFfaWQiIAoSR2V0Q2FtcGFpZ25SZXF1ZXN0EgoKAmlkGAEgASgJIkgKE0dldENhbXBhaWduUmVzcG9uc2USMQoIY2FtcGFpZ24YASABKAsyHy5maWVsZG9wcy5tYXJrZXRpbmcudjEuQ2FtcGFpZ24iRwohTGlzdEVucm9sbG1lbnRzRm9yTWVyY2hhbnRSZXF1ZXN0EhMKC21lcmNoYW50X2lkGAEgASgJEg0KBWxpbWl0GAIgASgFIlwKIkxpc3RFbnJvbGxtZW50c0Zvck1lcmNoYW50UmVzcG9uc2USNgoLZW5yb2xsbWVudHMYASADKAsyIS5maWVsZG9wcy5tYXJrZXRpbmcudjEuRW5yb2xsbWVudCJNChhFeHBvcnRFbnJvbGxtZW50c1JlcXVlc3QSEwoLY2FtcGFpZ25faWQYASABKAkSDQoFYWZ0ZXIYAiABKAkSDQoFbGltaXQYAyABKAUiZwoZRXhwb3J0RW5yb2xsbWVudHNSZXNwb25zZRI2CgtlbnJvbGxtZW50cxgBIAMoCzIhLmZpZWxkb3BzLm1hcmtldGluZy52MS5FbnJvbGxtZW50EhIKCm5leHRfYWZ0ZXIYAiABKAkykwMKEE1hcmtldGluZ1NlcnZpY2USaQoLR2V0Q2FtcGFpZ24SKS5maWVsZG9wcy5tYXJrZXRpbmcudjEuR2V0Q2FtcGFpZ25SZXF1ZXN0GiouZmllbGRvcHMubWFya2V0aW5nLnYxLkdldENhbXBhaWduUmVzcG9uc2UiA5ACARKWAQoaTGlzdEVucm9sbG1lbnRzRm9yTWVyY2hhbnQSOC5maWVsZG9wcy5tYXJrZXRpbmcudjEuTGlzdEVucm9sbG1lbnRzRm9yTWVyY2hhbnRSZXF1ZXN0GjkuZmllbGRvcHMubWFya2V0aW5nLnYxLkxpc3RFbnJvbGxtZW50c0Zvck1lcmNoYW50UmVzcG9uc2UiA5ACARJ7ChFFeHBvcnRFbnJvbGxtZW50cxIvLmZpZWxkb3BzLm1hcmtldGluZy52MS5FeHBvcnRFbnJvbGxtZW50c1JlcXVlc3QaMC5maWVsZG9wcy5tYXJrZXRpbmcudjEuRXhwb3J0RW5yb2xsbWVudHNSZXNwb25zZSIDkAIBYgZwcm90bzM");
 
 /**
  * @generated from message fieldops.marketing.v1.Campaign
@@ -172,6 +172,28 @@ export type Enrollment = Message<"fieldops.marketing.v1.Enrollment"> & {
    * @generated from field: int64 version = 11;
    */
   version: bigint;
+
+  /**
+   * Where the merchant's owner worked at launch, as the decided event names it (attribution of the enrollment).
+   *
+   * @generated from field: optional string org_unit_id = 12;
+   */
+  orgUnitId?: string | undefined;
+
+  /**
+   * @generated from field: optional string agency_id = 13;
+   */
+  agencyId?: string | undefined;
+
+  /**
+   * @generated from field: optional string area_id = 14;
+   */
+  areaId?: string | undefined;
+
+  /**
+   * @generated from field: string country = 15;
+   */
+  country: string;
 };
 
 /**
@@ -261,6 +283,8 @@ export const ListEnrollmentsForMerchantResponseSchema: GenMessage<ListEnrollment
  */
 export type ExportEnrollmentsRequest = Message<"fieldops.marketing.v1.ExportEnrollmentsRequest"> & {
   /**
+   * One campaign's enrollments; empty for every campaign's (a replay of what they credit).
+   *
    * @generated from field: string campaign_id = 1;
    */
   campaignId: string;
@@ -338,7 +362,8 @@ export const MarketingService: GenService<{
     output: typeof ListEnrollmentsForMerchantResponseSchema;
   },
   /**
-   * A campaign's enrollments a page at a time, in id order (exports, reconciliation with the O2O platform).
+   * A campaign's enrollments, or every campaign's, a page at a time in id order (exports, reconciliation with the O2O
+   * platform, the performance replay).
    *
    * @generated from rpc fieldops.marketing.v1.MarketingService.ExportEnrollments
    */
