@@ -101,6 +101,13 @@ describe.each(await hostEngines())('tickets resolved within SLA on $name', (engi
     expect(await factsOf(tickets.late)).toEqual([]);
     const admin = await t.login('admin@fieldops.test');
     expect((await figuresFor(t, admin, `user:${rep.id}`, MONTH))[METRIC]).toBe(1);
+    // The facts behind the figure name the ticket where it is read.
+    const explained = await t.api('GET', `/api/v1/performance/figures/explain?metric=${METRIC}&period=${MONTH}&subject=user:${rep.id}`, {
+      token: admin,
+    });
+    const behind = explained.body.facts as { sourceType: string; sourceId: string; href: string }[];
+    expect(behind.map((f) => f.sourceId)).toContain(tickets.inTime);
+    for (const fact of behind) expect(fact).toMatchObject({ sourceType: 'ticket', href: `/api/v1/tickets/${fact.sourceId}` });
   });
 
   it('a reopen after the resolution writes a fact reversing the credit', async () => {

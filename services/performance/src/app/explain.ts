@@ -26,7 +26,12 @@ export interface ExplainQuery {
   cursor?: string;
 }
 
-const SOURCE_PATHS: Record<string, string> = { visit: '/api/v1/visits/', lead: '/api/v1/leads/', merchant: '/api/v1/merchants/' };
+const SOURCE_PATHS: Record<string, string> = {
+  visit: '/api/v1/visits/',
+  lead: '/api/v1/leads/',
+  merchant: '/api/v1/merchants/',
+  ticket: '/api/v1/tickets/',
+};
 
 /** Where a credited (or uncredited) record is read. */
 export function sourceHref(sourceType: string, sourceId: string): string {
