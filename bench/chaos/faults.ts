@@ -153,18 +153,10 @@ export async function inject(ctx: FaultContext, kind: FaultKind): Promise<FaultO
   let brokerBackAt: number | undefined;
   let healedAt = Date.now();
   switch (kind) {
-    case 'kill -9 service': {
-      // One replica: the other goes on serving, so only what was in flight on this one is retried by its clients.
-      const process = pick(fleet.services);
-      target = process.name;
-      await process.daemon.kill();
-      await sleep(durations.restartAfterMs);
-      healedAt = Date.now();
-      await restart(ctx, process);
-      break;
-    }
+    case 'kill -9 service':
     case 'kill -9 gateway': {
-      const process = pick(fleet.gateways);
+      // One replica: the other goes on serving, so only what was in flight on this one is retried by its clients.
+      const process = pick(kind === 'kill -9 service' ? fleet.services : fleet.gateways);
       target = process.name;
       await process.daemon.kill();
       await sleep(durations.restartAfterMs);
