@@ -1,7 +1,7 @@
 import { databaseEngines, MovableClock, type TestHost } from '@fieldops/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aLead, aPublicLead, leadsDb, startLeadsHost } from './leads-fixtures';
+import { aLead, aPublicLead, demoSeeded, leadsDb, startLeadsHost } from './leads-fixtures';
 
 const engines = await databaseEngines();
 const SG_REPS = Array.from({ length: 20 }, (_, i) => `rep${i + 1}.sg@fieldops.test`);
@@ -12,6 +12,8 @@ describe.each(engines)('concurrent claims on $name', (database) => {
   beforeAll(async () => {
     t = await startLeadsHost(database, new MovableClock(Date.now()));
     tokens = await Promise.all(SG_REPS.map((email) => t.login(email)));
+    // The demo seed gives these reps leads of their own; the counts below are arranged once it is done.
+    await demoSeeded(t);
   });
   afterAll(async () => t?.stop());
 

@@ -1,7 +1,7 @@
 import { resolveAreaIds } from '@fieldops/area-client';
 import type { DemoCountry } from '@fieldops/demo-data';
 import { type DemoRep, repOwnedDemoSeed } from '@fieldops/demo-data/demo-seed';
-import type { EventWriter } from '@fieldops/platform';
+import { type EventWriter, insertIfAbsent } from '@fieldops/platform';
 import type { Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { LeadsContext } from '../config';
@@ -61,15 +61,14 @@ async function writeCountry(
     }
     tick();
   }
+  // An increment, not a read-then-write: a rep's own claims may be moving the same counter meanwhile.
   for (const [userId, n] of held) {
-    const current = await trx.selectFrom('lead_holding').select('held').where('user_id', '=', userId).executeTakeFirst();
-    if (current)
-      await trx
-        .updateTable('lead_holding')
-        .set({ held: Number(current.held) + n })
-        .where('user_id', '=', userId)
-        .execute();
-    else await trx.insertInto('lead_holding').values({ user_id: userId, held: n }).execute();
+    await insertIfAbsent(trx, ctx.dialect, 'lead_holding', { user_id: userId, held: 0 });
+    await trx
+      .updateTable('lead_holding')
+      .set((eb) => ({ held: eb('held', '+', n) }))
+      .where('user_id', '=', userId)
+      .execute();
   }
   return leads.length;
 }
