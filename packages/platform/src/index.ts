@@ -58,7 +58,7 @@ export {
 export { createEventBus } from './events/create-event-bus';
 export { createOutboxRelay } from './events/create-outbox-relay';
 export { buildEnvelope, type EventEnvelope, type NewEvent, typeMatches } from './events/envelope';
-export type { EventBus, Subscription } from './events/event-bus';
+export { type DeliveryFence, type EventBus, LeaseLapsedError, type Subscription } from './events/event-bus';
 export { LocalEventBus } from './events/local-event-bus';
 export { deleteNatsStream, NatsEventBus } from './events/nats-event-bus';
 export { createTransactor, type EventWriter, type TransactOptions, type Transactor } from './events/outbox';

@@ -1,6 +1,13 @@
 import { JetStreamApiCodes, JetStreamApiError, type JetStreamClient, type JetStreamManager, StorageType } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 
+/** A lease this instance took. */
+export interface HeldLease {
+  /** Whether the lease is surely still this instance's (false for good once it may have lapsed). */
+  fresh(): boolean;
+  release(): Promise<void>;
+}
+
 /**
  * One running instance per durable consumer. Replicas of a service share their durable consumers, and the server
  * would split the messages between them, so two replicas could apply events of one subject at once. The holder
@@ -51,20 +58,37 @@ export class ConsumerLeases {
   /**
    * Keeps a taken lease, renewing it four times per ttl; `onLost` runs once a renewal finds it expired or taken (a
    * renewal that fails to reach the server is tried again, the lease expiring in the meantime if it keeps failing).
+   *
+   * `fresh()` says whether the lease is surely still ours: the server keeps it `ttlMs` from when it received the last
+   * renewal, which came after we sent it, so until `ttlMs` after sending (less a margin for clock drift) nobody else
+   * can hold it. A process that was paused (a long GC, SIGSTOP, a frozen VM) wakes up past that deadline and must not
+   * apply another event before it knows: the lease counts as lost from then on, and `onLost` runs.
    */
-  hold(durable: string, sequence: number, onLost: () => void): { release(): Promise<void> } {
+  hold(durable: string, sequence: number, onLost: () => void, takenAt = Date.now()): HeldLease {
     let current = sequence;
+    let confirmedSentAt = takenAt;
     let lost = false;
     let renewing: Promise<void> | undefined;
+    const lose = () => {
+      if (lost) return;
+      lost = true;
+      onLost();
+    };
+    const fresh = () => {
+      if (!lost && Date.now() >= confirmedSentAt + this.ttlMs - this.ttlMs / 4) lose();
+      return !lost;
+    };
     const timer = setInterval(() => {
-      if (renewing || lost) return;
+      if (renewing || !fresh()) return;
+      const sentAt = Date.now();
       renewing = this.publish(durable, current)
         .then(
           (next) => {
-            if (next === undefined) {
-              lost = true;
-              onLost();
-            } else current = next;
+            if (next === undefined) lose();
+            else if (!lost) {
+              current = next;
+              confirmedSentAt = sentAt;
+            }
           },
           () => undefined,
         )
@@ -73,6 +97,7 @@ export class ConsumerLeases {
         });
     }, this.ttlMs / 4);
     return {
+      fresh,
       release: async () => {
         clearInterval(timer);
         await renewing;

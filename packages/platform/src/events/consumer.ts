@@ -9,7 +9,7 @@ import type { Metrics } from '../observability/metrics';
 import { inConsumerSpan } from '../observability/telemetry';
 import { isTransientFailure } from '../rpc/transient-failure';
 import type { EventEnvelope } from './envelope';
-import type { Subscription } from './event-bus';
+import { type DeliveryFence, LeaseLapsedError, type Subscription } from './event-bus';
 import type { EventWriter, Transactor } from './outbox';
 
 /**
@@ -113,8 +113,16 @@ export function createConsumer<DB, Deps = undefined>(
     return true;
   }
 
-  async function applyOnce<T extends EventType>(event: EventEnvelope<EventData<T>>, handler: EventHandler<DB, T, Deps>): Promise<boolean> {
-    return transact((trx, events) => applyIn(trx, events, event, handler));
+  async function applyOnce<T extends EventType>(
+    event: EventEnvelope<EventData<T>>,
+    handler: EventHandler<DB, T, Deps>,
+    fence: DeliveryFence | undefined,
+  ): Promise<boolean> {
+    return transact(async (trx, events) => {
+      const applied = await applyIn(trx, events, event, handler);
+      fence?.();
+      return applied;
+    });
   }
 
   function counted(event: EventEnvelope, applied: boolean): ConsumeResult {
@@ -136,7 +144,7 @@ export function createConsumer<DB, Deps = undefined>(
    * Events in order, runs of one-step events committed together. A run whose transaction fails is rolled back
    * whole and its events applied one by one, each with its own retries and dead letter.
    */
-  async function applyAll(batch: EventEnvelope[]): Promise<void> {
+  async function applyAll(batch: EventEnvelope[], fence?: DeliveryFence): Promise<void> {
     let run: NonNullable<ReturnType<typeof oneStep>>[] = [];
     const flush = async () => {
       if (run.length === 0) return;
@@ -149,10 +157,12 @@ export function createConsumer<DB, Deps = undefined>(
           for (const { event, handler } of together) {
             results.push(await inConsumerSpan(`${consumer} ${event.type}`, event.traceparent, () => applyIn(trx, events, event, handler)));
           }
+          fence?.();
           return results;
         });
-      } catch {
-        for (const { event } of together) await apply(event);
+      } catch (error) {
+        if (error instanceof LeaseLapsedError) throw error;
+        for (const { event } of together) await apply(event, fence);
         return;
       }
       together.forEach(({ event }, i) => {
@@ -166,7 +176,7 @@ export function createConsumer<DB, Deps = undefined>(
         continue;
       }
       await flush();
-      await apply(event);
+      await apply(event, fence);
     }
     await flush();
   }
@@ -212,11 +222,11 @@ export function createConsumer<DB, Deps = undefined>(
     return 'unhandled';
   }
 
-  async function apply(event: EventEnvelope): Promise<ConsumeResult> {
-    return isCataloguedEventType(event.type) ? applyTyped(event.type, event) : unhandled(event);
+  async function apply(event: EventEnvelope, fence?: DeliveryFence): Promise<ConsumeResult> {
+    return isCataloguedEventType(event.type) ? applyTyped(event.type, event, fence) : unhandled(event);
   }
 
-  async function applyTyped<T extends EventType>(type: T, event: EventEnvelope): Promise<ConsumeResult> {
+  async function applyTyped<T extends EventType>(type: T, event: EventEnvelope, fence: DeliveryFence | undefined): Promise<ConsumeResult> {
     const handler = definition.handlers[type];
     const prepare = definition.prepared?.[type];
     // A two-step handler reads before each attempt's transaction (so a failed read is retried like a failed write).
@@ -237,10 +247,12 @@ export function createConsumer<DB, Deps = undefined>(
     for (let attempt = 1; ; attempt++) {
       try {
         const applied = await inConsumerSpan(`${consumer} ${event.type}`, event.traceparent, async () =>
-          applyOnce(typed, await handlerOf(typed)),
+          applyOnce(typed, await handlerOf(typed), fence),
         );
         return counted(event, applied);
       } catch (error) {
+        // Not a failure of the event: this instance must stop, and the instance that holds the lease applies it.
+        if (error instanceof LeaseLapsedError) throw error;
         const message = error instanceof Error ? error.message : String(error);
         // A dependency that is away (a service restarting, the database down) is no fault of the event: waiting for
         // it, rather than dead-lettering after a few seconds, is what delivers the event without an operator.
@@ -261,8 +273,8 @@ export function createConsumer<DB, Deps = undefined>(
   return {
     consumer,
     types: consumedTypes(definition),
-    handle: async (event) => {
-      await apply(event);
+    handle: async (event, fence) => {
+      await apply(event, fence);
     },
     handleBatch: applyAll,
     apply,

@@ -1,7 +1,21 @@
 import type { EventEnvelope } from './envelope';
 
+/**
+ * Throws `LeaseLapsedError` when this instance may no longer apply the consumer's events: its lease may have passed
+ * to another instance. A consumer calls it last thing before its transaction commits, so an instance that was paused
+ * mid-handler rolls back instead of committing after another instance took over (and applied later events).
+ */
+export type DeliveryFence = () => void;
+
+export class LeaseLapsedError extends Error {
+  constructor(consumer: string) {
+    super(`consumer ${consumer} may have passed to another instance; not committing`);
+    this.name = 'LeaseLapsedError';
+  }
+}
+
 /** Handles one delivered event; resolving acknowledges it, rejecting asks for redelivery. */
-export type DeliveryHandler = (event: EventEnvelope) => Promise<void>;
+export type DeliveryHandler = (event: EventEnvelope, fence?: DeliveryFence) => Promise<void>;
 
 export interface Subscription {
   /** Durable consumer name, unique across the system, e.g. `search.merchant-projection`. */
@@ -13,7 +27,7 @@ export interface Subscription {
    * Handles several events at once, in the order given (a bus that has a batch in hand — the in-process one —
    * uses it): a consumer commits them together, one wait for the disk instead of one per event.
    */
-  handleBatch?: (events: EventEnvelope[]) => Promise<void>;
+  handleBatch?: (events: EventEnvelope[], fence?: DeliveryFence) => Promise<void>;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ConsumerLeases } from './consumer-lease';
+import type { ConsumerLeases, HeldLease } from './consumer-lease';
 import { KeyedQueue } from './keyed-queue';
 import { type DeliveryContext, type RunningConsumer, session, sleep } from './nats-keyed-delivery';
 import { MAX_ACK_PENDING } from './nats-stream';
@@ -18,16 +18,22 @@ export async function runLeasedConsumer(bus: DeliveryContext & { leases: Consume
     console.error(`[fieldops] consumer ${running.durable} delivery failed:`, err),
   );
   while (!bus.closing()) {
-    let lease: { release(): Promise<void> } | undefined;
+    let lease: HeldLease | undefined;
     try {
-      const sequence = await takeLease(bus, running.durable);
-      if (sequence === undefined) break;
+      const taken = await takeLease(bus, running.durable);
+      if (taken === undefined) break;
       running.leaseLost = false;
-      lease = bus.leases.hold(running.durable, sequence, () => {
-        console.error(`[fieldops] consumer ${running.durable} lost its lease, stopping`);
-        running.leaseLost = true;
-        running.messages?.stop();
-      });
+      lease = bus.leases.hold(
+        running.durable,
+        taken.sequence,
+        () => {
+          console.error(`[fieldops] consumer ${running.durable} lost its lease, stopping`);
+          running.leaseLost = true;
+          running.messages?.stop();
+        },
+        taken.sentAt,
+      );
+      running.leaseFresh = lease.fresh;
       await session(bus, running, queue);
     } catch (err) {
       if (!bus.closing()) console.error(`[fieldops] consumer ${running.durable} stopped, restarting:`, err);
@@ -39,11 +45,18 @@ export async function runLeasedConsumer(bus: DeliveryContext & { leases: Consume
   }
 }
 
-/** Waits until this instance holds the consumer's lease; answers nothing if the bus closes first. */
-async function takeLease(bus: { leases: ConsumerLeases; closing(): boolean }, durable: string): Promise<number | undefined> {
+/**
+ * Waits until this instance holds the consumer's lease; answers its sequence and when the taking was sent (the
+ * lease's freshness counts from then), or nothing if the bus closes first.
+ */
+async function takeLease(
+  bus: { leases: ConsumerLeases; closing(): boolean },
+  durable: string,
+): Promise<{ sequence: number; sentAt: number } | undefined> {
   while (!bus.closing()) {
+    const sentAt = Date.now();
     const sequence = await bus.leases.tryTake(durable);
-    if (sequence !== undefined) return sequence;
+    if (sequence !== undefined) return { sequence, sentAt };
     await sleep(bus.leases.ttlMs / 4);
   }
   return undefined;

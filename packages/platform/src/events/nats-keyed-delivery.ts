@@ -1,6 +1,6 @@
 import type { ConsumerMessages, JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { type EventEnvelope, typeMatches } from './envelope';
-import type { Subscription } from './event-bus';
+import { LeaseLapsedError, type Subscription } from './event-bus';
 import type { KeyedQueue } from './keyed-queue';
 import { RedeliveryBarrier } from './redelivery-barrier';
 
@@ -32,6 +32,13 @@ export interface RunningConsumer {
   loop?: Promise<void>;
   /** Another instance may be taking over: stop consuming and hand back what has not started. */
   leaseLost: boolean;
+  /** Whether the lease is surely still this instance's (see HeldLease.fresh); checked before each event and commit. */
+  leaseFresh?: () => boolean;
+}
+
+/** Whether this instance may go on applying the consumer's events. */
+function mayApply(bus: DeliveryContext, running: RunningConsumer): boolean {
+  return !bus.closing() && !running.leaseLost && (running.leaseFresh?.() ?? true);
 }
 
 /** A received message waiting on its subject's chain. */
@@ -57,6 +64,11 @@ function isEnvelope(value: unknown): value is EventEnvelope {
  * each goes on its subject's chain in the keyed queue as it arrives, and the server hands them out in stream
  * order (redeliveries first), so a subject's chain holds its events in publish order. A message is acked only
  * after its handler committed, and a later message of the same subject starts only after that.
+ *
+ * A session that starts with messages outstanding (delivered to an instance that crashed, was paused, or lost its
+ * lease) holds everything it receives until each outstanding message came back, then queues them all in stream
+ * order: the previous holder may still have pulled some of them and handed them back late, after later ones of
+ * their subject reached this session.
  */
 export async function session(bus: DeliveryContext, running: RunningConsumer, queue: KeyedQueue): Promise<void> {
   const consumer = await bus.js.consumers.get(bus.stream, running.durable);
@@ -65,26 +77,26 @@ export async function session(bus: DeliveryContext, running: RunningConsumer, qu
   const held: Pending[] = [];
   const enqueue = (pending: Pending) => queue.push(pending.key, () => deliver(bus, running, pending));
   const heldFlushed = barrier.lifted.then(async () => {
-    for (const pending of held.splice(0)) await enqueue(pending);
+    for (const pending of held.splice(0).sort((a, b) => a.msg.seq - b.msg.seq)) await enqueue(pending);
   });
   const messages = await consumer.consume({ max_messages: FETCH_BATCH, expires: PULL_EXPIRES_MS });
   running.messages = messages;
-  if (bus.closing() || running.leaseLost) messages.stop();
+  if (!mayApply(bus, running)) messages.stop();
   try {
     for await (const msg of messages) {
-      if (bus.closing() || running.leaseLost) {
+      if (!mayApply(bus, running)) {
         // Hand it straight back so the next instance need not wait out ack_wait.
         msg.nak();
         break;
       }
       const pending = receive(bus, msg);
       if (!pending) continue;
-      if (barrier.holds(msg.seq)) {
+      if (barrier.holds()) {
         held.push(pending);
+        barrier.received(msg.seq);
         continue;
       }
-      if (barrier.isRedelivery(msg.seq)) barrier.receivedRedelivery(msg.seq);
-      else await heldFlushed;
+      await heldFlushed;
       await enqueue(pending);
     }
   } finally {
@@ -117,22 +129,26 @@ function receive(bus: DeliveryContext, msg: JsMsg): Pending | undefined {
  * layer already retried and dead-lettered what the event itself caused), so it is retried here, keeping the
  * message, rather than nak'd: a nak'd message comes back after messages delivered since, so a later event of its
  * subject would be applied first. Holding it keeps its subject's later events queued behind it, while other
- * subjects go on. On close, or once the lease is lost, it is nak'd, and so are the later ones of its subject, in
- * order.
+ * subjects go on. On close, or once the lease is lost or may have lapsed, it is nak'd, and so are the later ones of
+ * its subject, in order; the handler's commit is fenced by the same check (see DeliveryFence).
  */
 async function deliver(bus: DeliveryContext, running: RunningConsumer, { msg, event, keepAlive }: Pending): Promise<void> {
   const { subscription } = running;
+  const fence = () => {
+    if (!mayApply(bus, running)) throw new LeaseLapsedError(subscription.consumer);
+  };
   try {
     if (!subscription.types.some((pattern) => typeMatches(pattern, event.type))) {
       msg.ack();
       return;
     }
-    while (!bus.closing() && !running.leaseLost) {
+    while (mayApply(bus, running)) {
       try {
-        await subscription.handle(event);
+        await subscription.handle(event, fence);
         msg.ack();
         return;
       } catch (err) {
+        if (err instanceof LeaseLapsedError) break;
         console.error(`[fieldops] ${subscription.consumer} failed on event ${event.id}, retrying:`, err);
         await sleep(RETRY_DELAY_MS);
       }
