@@ -1,21 +1,25 @@
 import type { ConsumerLeases, HeldLease } from './consumer-lease';
-import { KeyedQueue } from './keyed-queue';
-import { type DeliveryContext, type RunningConsumer, session, sleep } from './nats-keyed-delivery';
+import { KeyedBatches } from './keyed-batches';
+import { type DeliveryContext, deliverBatch, type Pending, type RunningConsumer, session, sleep } from './nats-keyed-delivery';
 import { MAX_ACK_PENDING } from './nats-stream';
 
 // Consumer leases: one instance at a time runs a durable consumer; the others wait for its lease.
 
 const RESTART_DELAY_MS = 1_000;
 /**
- * Handlers running at once per consumer, each on a different subject. Each holds a database connection for its
+ * Batches running at once per consumer, each on different subjects. Each holds a database connection for its
  * transaction, so stay below the pool (10 by default) and leave connections for requests and writes.
  */
-const MAX_CONCURRENT_HANDLERS = 8;
+const MAX_CONCURRENT_BATCHES = 8;
+/** Events one batch commits together at most: enough to make a backlog cheap, few enough to keep locks short. */
+const MAX_BATCH = 32;
 
 /** Keeps the consumer running until close; `consume` can end on its own (e.g. consumer deleted), so restart it. */
 export async function runLeasedConsumer(bus: DeliveryContext & { leases: ConsumerLeases }, running: RunningConsumer): Promise<void> {
-  const queue = new KeyedQueue(MAX_ACK_PENDING, MAX_CONCURRENT_HANDLERS, (err) =>
-    console.error(`[fieldops] consumer ${running.durable} delivery failed:`, err),
+  const queue = new KeyedBatches<Pending>(
+    { maxQueued: MAX_ACK_PENDING, maxRunning: MAX_CONCURRENT_BATCHES, maxBatch: MAX_BATCH },
+    (batch) => deliverBatch(bus, running, batch),
+    (err) => console.error(`[fieldops] consumer ${running.durable} delivery failed:`, err),
   );
   while (!bus.closing()) {
     let lease: HeldLease | undefined;

@@ -1,10 +1,11 @@
 import type { ConsumerMessages, JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { type EventEnvelope, typeMatches } from './envelope';
 import { LeaseLapsedError, type Subscription } from './event-bus';
-import type { KeyedQueue } from './keyed-queue';
+import type { KeyedBatches } from './keyed-batches';
 import { RedeliveryBarrier } from './redelivery-barrier';
 
-// Keyed delivery: one consumer's messages applied concurrently across CloudEvents subjects, in order within one.
+// Keyed delivery: one consumer's messages applied concurrently across CloudEvents subjects, in order within one,
+// in batches when they pile up.
 
 const RETRY_DELAY_MS = 1_000;
 /** Messages pulled per request; the client pulls again when half are used. */
@@ -42,7 +43,7 @@ function mayApply(bus: DeliveryContext, running: RunningConsumer): boolean {
 }
 
 /** A received message waiting on its subject's chain. */
-interface Pending {
+export interface Pending {
   msg: JsMsg;
   event: EventEnvelope;
   key: string;
@@ -61,21 +62,21 @@ function isEnvelope(value: unknown): value is EventEnvelope {
 
 /**
  * One `consume` session. Messages run concurrently across CloudEvents subjects and in stream order within one:
- * each goes on its subject's chain in the keyed queue as it arrives, and the server hands them out in stream
- * order (redeliveries first), so a subject's chain holds its events in publish order. A message is acked only
- * after its handler committed, and a later message of the same subject starts only after that.
+ * each goes into the keyed batches as it arrives, and the server hands them out in stream order (redeliveries
+ * first), so a subject's messages wait in publish order. A message is acked only after its batch committed, and a
+ * later message of the same subject starts only after that.
  *
  * A session that starts with messages outstanding (delivered to an instance that crashed, was paused, or lost its
  * lease) holds everything it receives until each outstanding message came back, then queues them all in stream
  * order: the previous holder may still have pulled some of them and handed them back late, after later ones of
  * their subject reached this session.
  */
-export async function session(bus: DeliveryContext, running: RunningConsumer, queue: KeyedQueue): Promise<void> {
+export async function session(bus: DeliveryContext, running: RunningConsumer, queue: KeyedBatches<Pending>): Promise<void> {
   const consumer = await bus.js.consumers.get(bus.stream, running.durable);
   const info = await consumer.info();
   const barrier = new RedeliveryBarrier(info.delivered.stream_seq, info.num_ack_pending, bus.ackWaitMs * 2);
   const held: Pending[] = [];
-  const enqueue = (pending: Pending) => queue.push(pending.key, () => deliver(bus, running, pending));
+  const enqueue = (pending: Pending) => queue.push(pending);
   const heldFlushed = barrier.lifted.then(async () => {
     for (const pending of held.splice(0).sort((a, b) => a.msg.seq - b.msg.seq)) await enqueue(pending);
   });
@@ -125,36 +126,37 @@ function receive(bus: DeliveryContext, msg: JsMsg): Pending | undefined {
 }
 
 /**
- * Applies one event and acks it. A throw from `handle` means the handler's own dependencies are down (the consumer
- * layer already retried and dead-lettered what the event itself caused), so it is retried here, keeping the
- * message, rather than nak'd: a nak'd message comes back after messages delivered since, so a later event of its
- * subject would be applied first. Holding it keeps its subject's later events queued behind it, while other
- * subjects go on. On close, or once the lease is lost or may have lapsed, it is nak'd, and so are the later ones of
- * its subject, in order; the handler's commit is fenced by the same check (see DeliveryFence).
+ * Applies a batch of events (the consumer commits what it can together) and acks them. A throw from the handler
+ * means the handler's own dependencies are down (the consumer layer already retried and dead-lettered what an event
+ * itself caused), so the batch is retried here, keeping the messages, rather than nak'd: a nak'd message comes back
+ * after messages delivered since, so a later event of its subject would be applied first. Holding them keeps their
+ * subjects' later events waiting, while other subjects go on; the inbox makes the events a retry applied before
+ * no-ops. On close, or once the lease is lost or may have lapsed, they are nak'd, and so are the later ones of their
+ * subjects, in order; the handler's commit is fenced by the same check (see DeliveryFence).
  */
-async function deliver(bus: DeliveryContext, running: RunningConsumer, { msg, event, keepAlive }: Pending): Promise<void> {
+export async function deliverBatch(bus: DeliveryContext, running: RunningConsumer, batch: Pending[]): Promise<void> {
   const { subscription } = running;
   const fence = () => {
     if (!mayApply(bus, running)) throw new LeaseLapsedError(subscription.consumer);
   };
+  const mine = batch.filter(({ event }) => subscription.types.some((pattern) => typeMatches(pattern, event.type)));
   try {
-    if (!subscription.types.some((pattern) => typeMatches(pattern, event.type))) {
-      msg.ack();
-      return;
-    }
-    while (mayApply(bus, running)) {
+    for (const pending of batch) if (!mine.includes(pending)) pending.msg.ack();
+    while (mine.length > 0 && mayApply(bus, running)) {
       try {
-        await subscription.handle(event, fence);
-        msg.ack();
+        const events = mine.map((pending) => pending.event);
+        if (subscription.handleBatch) await subscription.handleBatch(events, fence);
+        else for (const event of events) await subscription.handle(event, fence);
+        for (const pending of mine) pending.msg.ack();
         return;
       } catch (err) {
         if (err instanceof LeaseLapsedError) break;
-        console.error(`[fieldops] ${subscription.consumer} failed on event ${event.id}, retrying:`, err);
+        console.error(`[fieldops] ${subscription.consumer} failed on events ${mine.map((p) => p.event.id).join(', ')}, retrying:`, err);
         await sleep(RETRY_DELAY_MS);
       }
     }
-    msg.nak();
+    for (const pending of mine) pending.msg.nak();
   } finally {
-    clearInterval(keepAlive);
+    for (const pending of batch) clearInterval(pending.keepAlive);
   }
 }
