@@ -1,6 +1,6 @@
 import type { ServiceContext } from '@fieldops/platform';
 import { type BenchSetup, distributedSetup, embeddedSetup, startBenchHost } from './bench-host';
-import { createProbeService, type ProbeDb, writeProbe } from './fixtures/probe-service';
+import { createProbeService, type ProbeDb, type ProbeService, writeProbe } from './fixtures/probe-service';
 import { type Summary, summarize } from './stats';
 import type { Progress, SuiteOutcome } from './suite';
 import { formatTable, num } from './text-table';
@@ -12,6 +12,8 @@ export interface Load {
   writers: number;
   /** Open loop: event n is due at start + n / rate, whatever happened before. */
   ratePerSecond?: number;
+  /** Written while the consumer is held, then drained: how fast a backlog goes after an outage. */
+  backlog?: boolean;
 }
 
 /** Written and applied first, not measured: JIT, connection pools, the consumer's first fetch. */
@@ -20,6 +22,8 @@ const WARMUP: Load = { name: 'warm-up', events: 200, writers: 4 };
 const PACED: Load = { name: 'paced 100/s', events: 500, writers: 1, ratePerSecond: 100 };
 /** As fast as the writers go: the throughput; latency then mostly measures the backlog. */
 const SATURATED: Load = { name: 'saturated', events: 3_000, writers: 4 };
+/** The consumer held while they are written, then let go: ev/s is the drain rate, latency mostly the wait. */
+const BACKLOG: Load = { name: 'backlog drained', events: 3_000, writers: 4, backlog: true };
 const APPLY_TIMEOUT_MS = 60_000;
 
 export interface EventsMeasured {
@@ -29,7 +33,7 @@ export interface EventsMeasured {
   writers: number;
   /** Commits per second while writing. */
   writesPerSecond: number;
-  /** Events ÷ (last applied − first commit). */
+  /** Events ÷ (last applied − first commit); for a backlog, ÷ (last applied − the consumer let go). */
   eventsPerSecond: number;
   /** Commit (the writer's `transact` resolved) → applied (the consumer's transaction committed). */
   latencyMs: Summary;
@@ -90,8 +94,11 @@ async function writeEvents(ctx: ServiceContext<ProbeDb>, load: Load): Promise<Ma
   return committed;
 }
 
-async function run(ctx: ServiceContext<ProbeDb>, applied: AppliedLog, setup: string, load: Load): Promise<EventsMeasured> {
-  const committed = await writeEvents(ctx, load);
+async function run(probe: ProbeService, applied: AppliedLog, setup: string, load: Load): Promise<EventsMeasured> {
+  const release = load.backlog ? probe.hold() : undefined;
+  const committed = await writeEvents(probe.context(), load);
+  const releasedAt = performance.now();
+  release?.();
   await applied.waitFor(committed.keys(), APPLY_TIMEOUT_MS);
   const latencies: number[] = [];
   let firstCommit = Number.POSITIVE_INFINITY;
@@ -111,7 +118,7 @@ async function run(ctx: ServiceContext<ProbeDb>, applied: AppliedLog, setup: str
     events: committed.size,
     writers: load.writers,
     writesPerSecond: committed.size / ((lastCommit - firstCommit) / 1000),
-    eventsPerSecond: committed.size / ((lastApplied - firstCommit) / 1000),
+    eventsPerSecond: committed.size / ((lastApplied - (load.backlog ? releasedAt : firstCommit)) / 1000),
     latencyMs: summarize(latencies),
   };
 }
@@ -120,19 +127,18 @@ async function run(ctx: ServiceContext<ProbeDb>, applied: AppliedLog, setup: str
 export async function measureEvents(
   setup: BenchSetup,
   progress: Progress,
-  loads: Load[] = [WARMUP, PACED, SATURATED],
+  loads: Load[] = [WARMUP, PACED, SATURATED, BACKLOG],
 ): Promise<EventsMeasured[]> {
   const applied = new AppliedLog();
   const probe = createProbeService((eventId, at) => applied.record(eventId, at));
   if (setup.resources) progress(`${setup.label}: using ${setup.resources}`);
   const bench = await startBenchHost({ setup, services: [probe.definition], listen: false });
   try {
-    const ctx = probe.context();
     const results: EventsMeasured[] = [];
     for (const [i, load] of loads.entries()) {
       const pace = load.ratePerSecond ? `, ${load.ratePerSecond}/s` : '';
       progress(`${setup.label}: ${load.name}: ${load.events} events, ${load.writers} writer(s)${pace}`);
-      const result = await run(ctx, applied, setup.label, load);
+      const result = await run(probe, applied, setup.label, load);
       // The first load warms up.
       if (i > 0) results.push(result);
     }
