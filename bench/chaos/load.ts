@@ -245,6 +245,13 @@ export interface LoadRun {
 const MANAGERS = ['countrymanager.sg@fieldops.test', 'citymanager1.sg@fieldops.test'];
 
 /**
+ * A rep's pause between rounds. A field rep works at a human pace; reps that fire round after round with no pause
+ * would hold the machine at 100% CPU, leaving it no headroom, so that how fast it catches up after a fault would
+ * measure only the scheduler's share. With the pause the steady load stays well below saturation, as a box is run.
+ */
+const REP_PAUSE_MS: [number, number] = [200, 800];
+
+/**
  * Starts `reps` simulated reps (rep1.sg … repN.sg) and the managers, spread over both gateways; they run until
  * `stop()`. A rep's round is mostly the field visit, now and then a conversion or a photo upload.
  */
@@ -265,6 +272,7 @@ export async function startLoad(gateways: string[], reps: number, ledger: Ledger
   const loops = clients.map(async (client) => {
     while (!stopping) {
       await round(client).catch((error: unknown) => ledger.violation(`a rep's round failed: ${String(error)}`));
+      await sleep(REP_PAUSE_MS[0] + Math.random() * (REP_PAUSE_MS[1] - REP_PAUSE_MS[0]));
     }
   });
   for (const manager of managers) {
