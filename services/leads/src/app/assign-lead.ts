@@ -33,8 +33,7 @@ export async function assignLead(ctx: LeadsContext, access: Access, id: string, 
   const lead = await visibleLead(ctx, access, id);
   const rep = await repOf(ctx, caller.token, repId, lead.country);
   const policy = poolPolicyOf(ctx, lead.country, rep.roles);
-  await holdingRepository.ensure(ctx.db, ctx.dialect, repId);
-  const held = await holdingRepository.held(ctx.db, repId);
+  const held = await holdingRepository.ensure(ctx.db, ctx.dialect, repId);
   const now = ctx.clock.now();
   const decision = assign(poolStateOf(lead), { userId: repId, held, lostAt: null }, policy, now);
   if (!decision.ok) throw refused(decision);

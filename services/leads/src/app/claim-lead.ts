@@ -28,8 +28,7 @@ export async function claimLead(ctx: LeadsContext, access: Access, id: string): 
   const { caller } = access;
   const lead = await claimable(ctx, access, id);
   const policy = poolPolicyOf(ctx, lead.country, caller.roles);
-  await holdingRepository.ensure(ctx.db, ctx.dialect, caller.userId);
-  const held = await holdingRepository.held(ctx.db, caller.userId);
+  const held = await holdingRepository.ensure(ctx.db, ctx.dialect, caller.userId);
   const lostAt = await claimHistoryRepository.lastLost(ctx.db, id, caller.userId);
   const now = ctx.clock.now();
   const decision = claim(poolStateOf(lead), { userId: caller.userId, held, lostAt }, policy, now);

@@ -52,8 +52,7 @@ export async function createLead(ctx: LeadsContext, access: Access, input: Creat
     });
   }
   const policy = poolPolicyOf(ctx, country, caller.roles);
-  await holdingRepository.ensure(ctx.db, ctx.dialect, caller.userId);
-  const held = await holdingRepository.held(ctx.db, caller.userId);
+  const held = await holdingRepository.ensure(ctx.db, ctx.dialect, caller.userId);
   const now = ctx.clock.now();
   const decision = capture({ userId: caller.userId, held, lostAt: null }, policy, now);
   if (!decision.ok) throw refused(decision);

@@ -10,9 +10,17 @@ type Db = Kysely<LeadsDb> | Transaction<LeadsDb>;
  * engine, so concurrent claims by one rep can never pass the limit together.
  */
 export const holdingRepository = {
-  /** Makes sure the rep's counter row exists; run outside the claim's transaction so claims only update it. */
-  async ensure(db: Kysely<LeadsDb>, dialect: Dialect, userId: string): Promise<void> {
+  /**
+   * Makes sure the rep's counter row exists and answers what the rep holds: a read, and a write only the first time
+   * (a write is a commit of its own, which on SQLite waits for the disk). Run outside the claim's transaction so
+   * claims only update the row.
+   */
+  async ensure(db: Kysely<LeadsDb>, dialect: Dialect, userId: string): Promise<number> {
+    const row = await db.selectFrom('lead_holding').select('held').where('user_id', '=', userId).executeTakeFirst();
+    if (row) return Number(row.held);
     await insertIfAbsent(db, dialect, 'lead_holding', { user_id: userId, held: 0 });
+    // Another request of the rep's may have made the row, and taken a slot, in between.
+    return holdingRepository.held(db, userId);
   },
 
   async held(db: Db, userId: string): Promise<number> {
