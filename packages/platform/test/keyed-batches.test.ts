@@ -49,6 +49,36 @@ describe('keyed batches', () => {
     expect(batchSizes.length).toBeLessThan(all.length / 2);
   });
 
+  it('runs an item that is not batchable alone, and keeps its key in order', async () => {
+    const batches: string[][] = [];
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const queue = new KeyedBatches<Item & { alone?: boolean }>(
+      { maxQueued: 100, maxRunning: 1, maxBatch: 10 },
+      async (batch) => {
+        batches.push(batch.map((i) => `${i.key}${i.n}`));
+        // The first batch holds the only slot while the rest piles up behind it.
+        await gate;
+      },
+      () => undefined,
+      (item) => !item.alone,
+    );
+    const items = [
+      { key: 'z', n: 0 },
+      { key: 'a', n: 1 },
+      { key: 'b', n: 1, alone: true },
+      { key: 'b', n: 2 },
+      { key: 'c', n: 1 },
+    ];
+    for (const item of items) await queue.push(item);
+    release();
+    await queue.idle();
+    // z0 alone (it started at once); then a1 and c1 together (b1 must run alone, and b2 waits behind it); b1; b2.
+    expect(batches).toEqual([['z0'], ['a1', 'c1'], ['b1'], ['b2']]);
+  });
+
   it('holds at most maxQueued items: a push waits until a batch finishes', async () => {
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => {

@@ -28,6 +28,12 @@ export interface Subscription {
    * uses it): a consumer commits them together, one wait for the disk instead of one per event.
    */
   handleBatch?: (events: EventEnvelope[], fence?: DeliveryFence) => Promise<void>;
+  /**
+   * Whether this event can be committed together with others by `handleBatch` (its handler writes in one step).
+   * An event that reads elsewhere first, or may wait for another, is delivered on its own, so it never holds other
+   * records' events back.
+   */
+  batchable?: (event: EventEnvelope) => boolean;
 }
 
 /**

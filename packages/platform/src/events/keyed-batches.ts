@@ -4,7 +4,8 @@
  *
  * A free slot takes the waiting items in order, skipping every key that is running or had an item skipped, so a key's
  * items never overtake each other. While items pile up (a backlog after an outage), the waiting ones are spread over
- * the free slots, each batch committing many events at once; when they trickle in, each batch is one item.
+ * the free slots, each batch committing many events at once; when they trickle in, each batch is one item. An item
+ * that is not `batchable` always runs alone.
  */
 export class KeyedBatches<T extends { key: string }> {
   private readonly waiting: T[] = [];
@@ -18,6 +19,7 @@ export class KeyedBatches<T extends { key: string }> {
     private readonly limits: { maxQueued: number; maxRunning: number; maxBatch: number },
     private readonly run: (batch: T[]) => Promise<void>,
     private readonly onError: (err: unknown) => void,
+    private readonly batchable: (item: T) => boolean = () => true,
   ) {}
 
   /** Resolves once the item is queued; waits while the queue is full, which is the caller's backpressure. */
@@ -68,13 +70,15 @@ export class KeyedBatches<T extends { key: string }> {
     const skipped = new Set<string>();
     for (let i = 0; i < this.waiting.length && batch.length < limit; ) {
       const item = this.waiting[i] as T;
-      if (this.runningKeys.has(item.key) || skipped.has(item.key)) {
+      const alone = !this.batchable(item);
+      if (this.runningKeys.has(item.key) || skipped.has(item.key) || (alone && batch.length > 0)) {
         skipped.add(item.key);
         i += 1;
         continue;
       }
       batch.push(item);
       this.waiting.splice(i, 1);
+      if (alone) break;
     }
     return batch;
   }

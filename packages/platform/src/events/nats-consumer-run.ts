@@ -20,6 +20,7 @@ export async function runLeasedConsumer(bus: DeliveryContext & { leases: Consume
     { maxQueued: MAX_ACK_PENDING, maxRunning: MAX_CONCURRENT_BATCHES, maxBatch: MAX_BATCH },
     (batch) => deliverBatch(bus, running, batch),
     (err) => console.error(`[fieldops] consumer ${running.durable} delivery failed:`, err),
+    (pending) => running.subscription.batchable?.(pending.event) ?? false,
   );
   while (!bus.closing()) {
     let lease: HeldLease | undefined;

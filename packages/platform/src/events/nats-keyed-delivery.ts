@@ -145,7 +145,7 @@ export async function deliverBatch(bus: DeliveryContext, running: RunningConsume
     while (mine.length > 0 && mayApply(bus, running)) {
       try {
         const events = mine.map((pending) => pending.event);
-        if (subscription.handleBatch) await subscription.handleBatch(events, fence);
+        if (events.length > 1 && subscription.handleBatch) await subscription.handleBatch(events, fence);
         else for (const event of events) await subscription.handle(event, fence);
         for (const pending of mine) pending.msg.ack();
         return;

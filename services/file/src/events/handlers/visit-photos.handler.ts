@@ -31,6 +31,8 @@ const fromSnapshot: EventHandler<FileDb, 'checkin.visit.checked-in.v1' | 'checki
 /** Visit photos are readable by whoever may read the visit. */
 export const visitPhotosConsumer: ConsumerDefinition<FileDb> = {
   name: 'file.visit-photos',
+  // Each event writes its own visit's rows only: a backlog (after a broker outage) commits in batches.
+  batch: true,
   handlers: {
     'checkin.visit.checked-in.v1': fromSnapshot,
     'checkin.visit.checked-out.v1': fromSnapshot,
