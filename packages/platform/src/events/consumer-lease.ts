@@ -3,7 +3,7 @@ import { nanos } from '@nats-io/transport-node';
 
 /** A lease this instance took. */
 export interface HeldLease {
-  /** Whether the lease is surely still this instance's (false for good once it may have lapsed). */
+  /** Whether the lease is surely still this instance's (false for good once it may have lapsed, or was released). */
   fresh(): boolean;
   release(): Promise<void>;
 }
@@ -101,8 +101,11 @@ export class ConsumerLeases {
       release: async () => {
         clearInterval(timer);
         await renewing;
+        const held = !lost;
+        // Released, it is no longer this instance's: nothing may be applied under it.
+        lost = true;
         // Deleting it lets another instance take over now rather than when it expires.
-        if (!lost) await this.jsm.streams.deleteMessage(this.stream, current, false).catch(() => undefined);
+        if (held) await this.jsm.streams.deleteMessage(this.stream, current, false).catch(() => undefined);
       },
     };
   }

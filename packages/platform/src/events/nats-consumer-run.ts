@@ -1,4 +1,4 @@
-import type { ConsumerLeases, HeldLease } from './consumer-lease';
+import type { ConsumerLeases } from './consumer-lease';
 import { KeyedBatches } from './keyed-batches';
 import { type DeliveryContext, deliverBatch, type Pending, type RunningConsumer, session, sleep } from './nats-keyed-delivery';
 import { MAX_ACK_PENDING } from './nats-stream';
@@ -23,29 +23,26 @@ export async function runLeasedConsumer(bus: DeliveryContext & { leases: Consume
     (pending) => running.subscription.batchable?.(pending.event) ?? false,
   );
   while (!bus.closing()) {
-    let lease: HeldLease | undefined;
     try {
       const taken = await takeLease(bus, running.durable);
       if (taken === undefined) break;
-      running.leaseLost = false;
-      lease = bus.leases.hold(
+      running.lease = bus.leases.hold(
         running.durable,
         taken.sequence,
         () => {
           console.error(`[fieldops] consumer ${running.durable} lost its lease, stopping`);
-          running.leaseLost = true;
           running.messages?.stop();
         },
         taken.sentAt,
       );
-      running.leaseFresh = lease.fresh;
       await session(bus, running, queue);
     } catch (err) {
       if (!bus.closing()) console.error(`[fieldops] consumer ${running.durable} stopped, restarting:`, err);
     }
     // Whatever was queued settles (acked, or nak'd when closing) before another session or instance takes over.
     await queue.idle();
-    await lease?.release();
+    await running.lease?.release();
+    running.lease = undefined;
     if (!bus.closing()) await sleep(RESTART_DELAY_MS);
   }
 }

@@ -116,7 +116,7 @@ export class NatsEventBus implements EventBus {
     if (this.running.has(subscription.consumer)) {
       throw new Error(`consumer "${subscription.consumer}" is already subscribed`);
     }
-    const running: RunningConsumer = { subscription, durable: durableName(subscription.consumer), leaseLost: false };
+    const running: RunningConsumer = { subscription, durable: durableName(subscription.consumer) };
     this.running.set(subscription.consumer, running);
     try {
       const spec = { stream: this.stream, prefix: this.prefix, serverVersion: this.nc.info?.version, ackWaitMs: this.ackWaitMs };

@@ -1,4 +1,5 @@
 import type { ConsumerMessages, JetStreamClient, JsMsg } from '@nats-io/jetstream';
+import type { HeldLease } from './consumer-lease';
 import { type EventEnvelope, typeMatches } from './envelope';
 import { LeaseLapsedError, type Subscription } from './event-bus';
 import type { KeyedBatches } from './keyed-batches';
@@ -31,15 +32,16 @@ export interface RunningConsumer {
   durable: string;
   messages?: ConsumerMessages;
   loop?: Promise<void>;
-  /** Another instance may be taking over: stop consuming and hand back what has not started. */
-  leaseLost: boolean;
-  /** Whether the lease is surely still this instance's (see HeldLease.fresh); checked before each event and commit. */
-  leaseFresh?: () => boolean;
+  /**
+   * The lease this instance consumes under; once it is not fresh (lost, or it may have lapsed) another instance may be
+   * taking over: stop consuming and hand back what has not started. Checked before each event and each commit.
+   */
+  lease?: HeldLease;
 }
 
 /** Whether this instance may go on applying the consumer's events. */
 function mayApply(bus: DeliveryContext, running: RunningConsumer): boolean {
-  return !bus.closing() && !running.leaseLost && (running.leaseFresh?.() ?? true);
+  return !bus.closing() && running.lease?.fresh() === true;
 }
 
 /** A received message waiting on its subject's chain. */
