@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { accountService } from '@fieldops/account';
 import { checkinService } from '@fieldops/checkin';
+import { pendingDemoCountries } from '@fieldops/demo-data/demo-seed';
 import { leadsService } from '@fieldops/leads';
 import { merchantService } from '@fieldops/merchant';
 import type { Clock, EventEnvelope, ServiceDefinition } from '@fieldops/platform';
 import type { ApiResponse, TestEngines, TestHost } from '@fieldops/testing';
-import { serviceDb, startTestHost } from '@fieldops/testing';
+import { eventually, serviceDb, startTestHost } from '@fieldops/testing';
 import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
 import { type PerformanceDb, performanceService } from '../src/index';
@@ -32,6 +33,27 @@ export const performanceDb = (t: TestHost) => serviceDb<PerformanceDb>(t, 'perfo
 export async function exported(t: TestHost, service: string): Promise<EventEnvelope<Record<string, unknown>>[]> {
   const rows = await dbOf(t, service).selectFrom('outbox').select(['envelope']).orderBy('seq').execute();
   return rows.map((r: { envelope: string }) => JSON.parse(r.envelope));
+}
+
+/**
+ * Waits until every demo country's leads are written and the performance service has counted every lead created so
+ * far, so that figures read one after another agree (the demo seed's leads arrive while a test starts).
+ */
+export async function leadsCounted(t: TestHost): Promise<void> {
+  await eventually(
+    async () => {
+      expect(await pendingDemoCountries(dbOf(t, 'leads'))).toEqual([]);
+      const created = await dbOf(t, 'leads').selectFrom('outbox').select('id').where('type', '=', 'leads.lead.created.v1').execute();
+      const ids = created.map((r: { id: string }) => r.id);
+      const counted = await dbOf(t, 'performance')
+        .selectFrom('inbox')
+        .select((eb) => eb.fn.count<number>('event_id').distinct().as('n'))
+        .where('event_id', 'in', ids.length ? ids : [''])
+        .executeTakeFirstOrThrow();
+      expect(Number(counted.n)).toBe(ids.length);
+    },
+    { timeoutMs: 60_000, intervalMs: 250 },
+  );
 }
 
 export interface DemoUser {

@@ -1,6 +1,6 @@
 import { databaseEngines, eventually, type TestHost } from '@fieldops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aLead, type DemoUser, demoUsers, expectProblem, localDate, startPerformanceHost, user } from './performance-fixtures';
+import { aLead, type DemoUser, demoUsers, expectProblem, leadsCounted, localDate, startPerformanceHost, user } from './performance-fixtures';
 
 /**
  * Who sees which figures: a rep their own and their team's board; a team lead their team; a country manager their
@@ -65,6 +65,8 @@ describe.each(await databaseEngines())('performance scope on $name', (database) 
       },
       { timeoutMs: 60_000, intervalMs: 250 },
     );
+    // The tests compare figures read one after another, so no lead may still be on its way.
+    await leadsCounted(t);
   }, 300_000);
   afterAll(async () => t?.stop());
 
