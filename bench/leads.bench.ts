@@ -1,19 +1,27 @@
-// Leads: claim throughput (reps claiming distinct public leads at once; reps racing for the same leads) on SQLite with
+// Leads: claim throughput through the gateway, sent from a load process of its own (reps claiming distinct public
+// leads at once; reps racing for the same leads), against the claim's own writes as a raw transaction, on SQLite with
 // the in-process bus and on MariaDB with NATS, and CSV import of 100,000 leads with dedup (against the stored leads,
 // the file's rows and the merchants nearby) on SQLite. The hosts listen on 127.0.0.1 only.
 import { accountService, DEMO_PASSWORD } from '@fieldops/account';
+import { pendingDemoCountries } from '@fieldops/demo-data/demo-seed';
+import { createGateway } from '@fieldops/gateway';
 import { placeCells } from '@fieldops/geo';
 import { type LeadsDb, leadsService } from '@fieldops/leads';
 import { merchantService } from '@fieldops/merchant';
+import { createTransactor } from '@fieldops/platform';
 import type { Insertable, Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { type BenchSetup, distributedSetup, embeddedSetup, login, startBenchHost } from './bench-host';
+import { type Lane, type PlannedRequest, sendLanes } from './load-process';
 import { summarize } from './stats';
 import type { Progress, SuiteOutcome } from './suite';
 import { formatTable, num } from './text-table';
 
 const REPS = 20;
 const DISTINCT_PER_REP = 40;
+const WARMUP_PER_REP = 5;
+/** The gateway's per-user budget (600 a minute by default) would turn the load into 429s. */
+const UNLIMITED = { RATE_LIMIT_MAX: String(1_000_000_000) };
 const RACED_LEADS = 200;
 const IMPORT_ROWS = 100_000;
 /** One in this many import rows repeats an earlier row (same name, phone and point): merged, not created. */
@@ -79,69 +87,121 @@ async function publicLeads(db: Kysely<LeadsDb>, count: number, tag: string): Pro
   return rows.map((r) => String(r.id));
 }
 
-async function claim(url: string, token: string, id: string): Promise<{ status: number; ms: number }> {
-  const started = performance.now();
-  const response = await fetch(`${url}/api/v1/leads/${id}/claim`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
-  await response.arrayBuffer();
-  return { status: response.status, ms: performance.now() - started };
-}
+const claimRequest = (token: string, id: string, expectStatus: number | readonly number[]): PlannedRequest => ({
+  method: 'POST',
+  path: `/api/v1/leads/${id}/claim`,
+  headers: { authorization: `Bearer ${token}` },
+  expectStatus,
+});
 
-/** Each rep claims its own leads one after another, all reps at once. */
+/** Each rep claims its own leads one after another, all reps at once, from the load process. */
 async function distinctClaims(url: string, tokens: string[], ids: string[], engine: string): Promise<LeadsResult> {
-  const samples: number[] = [];
-  const started = performance.now();
-  await Promise.all(
-    tokens.map(async (token, r) => {
-      for (const id of ids.slice(r * DISTINCT_PER_REP, (r + 1) * DISTINCT_PER_REP)) {
-        const { status, ms } = await claim(url, token, id);
-        if (status !== 200) throw new Error(`claim of a free lead answered ${status}`);
-        samples.push(ms);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  const s = summarize(samples);
+  const perRep = WARMUP_PER_REP + DISTINCT_PER_REP;
+  const lanes: Lane[] = tokens.map((token, r) => ids.slice(r * perRep, (r + 1) * perRep).map((id) => claimRequest(token, id, 200)));
+  const load = await sendLanes(url, lanes, WARMUP_PER_REP);
+  if (load.errors > 0) throw new Error(`${load.errors} claims of free leads failed; the first: ${load.firstError}`);
+  const s = load.latencyMs;
   return {
-    scenario: `claim distinct leads (${tokens.length} reps), ${engine}`,
+    scenario: `claim distinct leads (${tokens.length} reps), gateway, ${engine}`,
     operations: s.count,
-    seconds,
-    perSecond: s.count / seconds,
+    seconds: s.count / load.requestsPerSecond,
+    perSecond: load.requestsPerSecond,
     p50Ms: s.p50,
     p99Ms: s.p99,
     note: 'claims/s',
   };
 }
 
-/** Every rep claims every lead, each in its own order: one winner per lead, the rest 409. */
-async function racedClaims(url: string, tokens: string[], ids: string[], engine: string): Promise<LeadsResult> {
+/**
+ * Every rep claims every lead, each in its own order: a claim answers 200 (won) or 409 (lost), and the claim history
+ * must hold exactly one winner per lead.
+ */
+async function racedClaims(url: string, db: Kysely<LeadsDb>, tokens: string[], ids: string[], engine: string): Promise<LeadsResult> {
+  const lanes: Lane[] = tokens.map((token, r) =>
+    ids.map((_, i) => claimRequest(token, ids[(i * 7 + r * 13) % ids.length] ?? '', [200, 409])),
+  );
+  const load = await sendLanes(url, lanes, 0);
+  if (load.errors > 0) throw new Error(`${load.errors} raced claims answered neither 200 nor 409; the first: ${load.firstError}`);
+  const winners = await db
+    .selectFrom('lead_claim_history')
+    .select(['lead_id', (eb) => eb.fn.countAll<number>().as('wins')])
+    .where('lead_id', 'in', ids)
+    .where('event', '=', 'claimed')
+    .groupBy('lead_id')
+    .execute();
+  const doubles = winners.filter((w) => Number(w.wins) !== 1).length;
+  if (doubles > 0 || winners.length !== ids.length) throw new Error(`${winners.length} leads won, ${doubles} of them more than once`);
+  const s = load.latencyMs;
+  const seconds = s.count / load.requestsPerSecond;
+  return {
+    scenario: `race for the same leads (${tokens.length} reps × ${ids.length}), gateway, ${engine}`,
+    operations: winners.length,
+    seconds,
+    perSecond: winners.length / seconds,
+    p50Ms: s.p50,
+    p99Ms: s.p99,
+    note: `wins/s; ${num(s.count)} attempts (200 or 409), one winner each`,
+  };
+}
+
+/**
+ * The writes a claim makes, without HTTP, auth or the reads before them: the lead's conditional update, the holding
+ * counter's conditional increment, the claim history row and the outbox event, in one transaction; as many claimers
+ * at once as reps.
+ */
+async function rawClaims(db: Kysely<LeadsDb>, ids: string[], claimers: number, engine: string): Promise<LeadsResult> {
+  const transact = createTransactor(
+    db,
+    'leads',
+    () => Date.now(),
+    () => undefined,
+    () => {},
+  );
+  const perClaimer = Math.floor(ids.length / claimers);
   const samples: number[] = [];
-  const wins = new Map<string, number>();
-  let lost = 0;
   const started = performance.now();
   await Promise.all(
-    tokens.map(async (token, r) => {
-      for (let i = 0; i < ids.length; i++) {
-        const id = ids[(i * 7 + r * 13) % ids.length] ?? '';
-        const { status, ms } = await claim(url, token, id);
-        samples.push(ms);
-        if (status === 200) wins.set(id, (wins.get(id) ?? 0) + 1);
-        else if (status === 409) lost++;
-        else throw new Error(`a raced claim answered ${status}`);
+    Array.from({ length: claimers }, async (_, c) => {
+      const userId = uuidv7();
+      await db.insertInto('lead_holding').values({ user_id: userId, held: 0 }).execute();
+      for (const id of ids.slice(c * perClaimer, (c + 1) * perClaimer)) {
+        const t0 = performance.now();
+        const now = Date.now();
+        await transact(async (trx, events) => {
+          const updated = await trx
+            .updateTable('lead')
+            .set((eb) => ({ owner_id: userId, pool: 'private', claimed_at: now, updated_at: now, version: eb('version', '+', 1) }))
+            .where('id', '=', id)
+            .where('owner_id', 'is', null)
+            .executeTakeFirst();
+          if (Number(updated.numUpdatedRows) !== 1) throw new Error(`the raw claim of ${id} found it taken`);
+          const counted = await trx
+            .updateTable('lead_holding')
+            .set((eb) => ({ held: eb('held', '+', 1) }))
+            .where('user_id', '=', userId)
+            .where('held', '<', 1_000_000)
+            .executeTakeFirst();
+          if (Number(counted.numUpdatedRows) !== 1) throw new Error('the raw claim found no holding counter');
+          await trx
+            .insertInto('lead_claim_history')
+            .values({ id: uuidv7(), lead_id: id, user_id: userId, event: 'claimed', at: now })
+            .execute();
+          await events.append({ type: 'leads.lead.claimed.v1', subject: id, data: { id, ownerId: userId }, country: 'SG', actor: userId });
+        });
+        samples.push(performance.now() - t0);
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  const doubles = [...wins.values()].filter((n) => n > 1).length;
-  if (doubles > 0 || wins.size !== ids.length) throw new Error(`${wins.size} leads won, ${doubles} of them twice`);
   const s = summarize(samples);
   return {
-    scenario: `race for the same leads (${tokens.length} reps × ${ids.length}), ${engine}`,
-    operations: wins.size,
+    scenario: `  raw claim transactions (${claimers} at once), ${engine}`,
+    operations: s.count,
     seconds,
-    perSecond: wins.size / seconds,
+    perSecond: s.count / seconds,
     p50Ms: s.p50,
     p99Ms: s.p99,
-    note: `wins/s; ${num(s.count)} attempts, ${num(lost)} × 409, one winner each`,
+    note: 'claims/s',
   };
 }
 
@@ -221,22 +281,37 @@ async function importLeads(url: string, token: string, progress: Progress): Prom
   return last ? [whole, last] : [whole];
 }
 
-/** Both claim scenarios on one setup's engines, with the demo organisation's reps. */
+/** Both claim scenarios through the gateway, and the raw transaction as their peer, on one setup's engines. */
 async function claimScenarios(setup: BenchSetup, progress: Progress): Promise<LeadsResult[]> {
-  progress(`starting account + leads on ${setup.label} and seeding demo data`);
-  const bench = await startBenchHost({ setup, services: [accountService, leadsService] });
+  progress(`starting account + leads behind the gateway on ${setup.label} and seeding demo data`);
+  const services = [accountService, leadsService];
+  const bench = await startBenchHost({ setup, services, edge: createGateway({ services }), env: UNLIMITED });
   try {
     await bench.host.seedDemo();
     const db = bench.host.service('leads')?.db as unknown as Kysely<LeadsDb>;
+    await demoLeadsSeeded(db);
     const tokens = await Promise.all(
       Array.from({ length: REPS }, (_, i) => login(bench.url, `rep${i + 1}.sg@fieldops.test`, DEMO_PASSWORD)),
     );
     progress(`${REPS} reps claim ${DISTINCT_PER_REP} distinct public leads each (${setup.label})`);
-    const distinct = await distinctClaims(bench.url, tokens, await publicLeads(db, REPS * DISTINCT_PER_REP, 'distinct'), setup.label);
+    const distinctIds = await publicLeads(db, REPS * (WARMUP_PER_REP + DISTINCT_PER_REP), 'distinct');
+    const distinct = await distinctClaims(bench.url, tokens, distinctIds, setup.label);
+    progress(`${REPS} raw claim transactions at once (${setup.label})`);
+    const raw = await rawClaims(db, await publicLeads(db, REPS * DISTINCT_PER_REP, 'raw'), REPS, setup.label);
     progress(`${REPS} reps race for the same ${RACED_LEADS} leads (${setup.label})`);
-    return [distinct, await racedClaims(bench.url, tokens, await publicLeads(db, RACED_LEADS, 'raced'), setup.label)];
+    const raced = await racedClaims(bench.url, db, tokens, await publicLeads(db, RACED_LEADS, 'raced'), setup.label);
+    return [{ ...distinct, note: `claims/s; ${num(distinct.perSecond / raw.perSecond, 3)} × raw` }, raw, raced];
   } finally {
     await bench.stop();
+  }
+}
+
+/** The leads demo seed runs on the account service's events after `seedDemo`; claims measured meanwhile would time it too. */
+async function demoLeadsSeeded(db: Kysely<LeadsDb>): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  while ((await pendingDemoCountries(db)).length > 0) {
+    if (Date.now() > deadline) throw new Error('the leads demo seed did not finish in 3 minutes');
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
