@@ -3,6 +3,7 @@
 // the in-process bus and on MariaDB with NATS, and CSV import of 100,000 leads with dedup (against the stored leads,
 // the file's rows and the merchants nearby) on SQLite. The hosts listen on 127.0.0.1 only.
 import { accountService, DEMO_PASSWORD } from '@fieldops/account';
+import { areaService } from '@fieldops/area';
 import { pendingDemoCountries } from '@fieldops/demo-data/demo-seed';
 import { createGateway } from '@fieldops/gateway';
 import { placeCells } from '@fieldops/geo';
@@ -11,7 +12,7 @@ import { merchantService } from '@fieldops/merchant';
 import { createTransactor } from '@fieldops/platform';
 import type { Insertable, Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { type BenchSetup, distributedSetup, embeddedSetup, login, startBenchHost } from './bench-host';
+import { type BenchHost, type BenchSetup, distributedSetup, embeddedSetup, login, startBenchHost } from './bench-host';
 import { type Lane, type PlannedRequest, sendLanes } from './load-process';
 import { summarize } from './stats';
 import type { Progress, SuiteOutcome } from './suite';
@@ -19,6 +20,7 @@ import { formatTable, num } from './text-table';
 
 const REPS = 20;
 const DISTINCT_PER_REP = 40;
+const CAPTURES_PER_REP = 20;
 const WARMUP_PER_REP = 5;
 /** The gateway's per-user budget (600 a minute by default) would turn the load into 429s. */
 const UNLIMITED = { RATE_LIMIT_MAX: String(1_000_000_000) };
@@ -109,6 +111,46 @@ async function distinctClaims(url: string, tokens: string[], ids: string[], engi
     p50Ms: s.p50,
     p99Ms: s.p99,
     note: 'claims/s',
+  };
+}
+
+let captured = 0;
+
+/** A new lead's body in central Singapore, each at its own spot with its own name and phone: none is a duplicate. */
+function newLeadBody(): string {
+  captured++;
+  return JSON.stringify({
+    name: `${storeName(7_000_000 + captured)} Provisions`,
+    address: `${captured} Bench Street`,
+    category: 'grocery',
+    phone: `+65 9${String(3_000_000 + captured).slice(-7)}`,
+    lat: 1.28 + (captured % 200) * 0.0003,
+    lng: 103.83 + Math.floor(captured / 200) * 0.0003,
+  });
+}
+
+/** Each rep captures new leads one after another (each checked for duplicates nearby), all reps at once. */
+async function captures(url: string, tokens: string[], engine: string): Promise<LeadsResult> {
+  const lanes: Lane[] = tokens.map((token) =>
+    Array.from({ length: WARMUP_PER_REP + CAPTURES_PER_REP }, () => ({
+      method: 'POST' as const,
+      path: '/api/v1/leads',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: newLeadBody(),
+      expectStatus: 201,
+    })),
+  );
+  const load = await sendLanes(url, lanes, WARMUP_PER_REP);
+  if (load.errors > 0) throw new Error(`${load.errors} captures failed; the first: ${load.firstError}`);
+  const s = load.latencyMs;
+  return {
+    scenario: `capture new leads with dedup (${tokens.length} reps), gateway, ${engine}`,
+    operations: s.count,
+    seconds: s.count / load.requestsPerSecond,
+    perSecond: load.requestsPerSecond,
+    p50Ms: s.p50,
+    p99Ms: s.p99,
+    note: 'captures/s',
   };
 }
 
@@ -284,12 +326,13 @@ async function importLeads(url: string, token: string, progress: Progress): Prom
 /** Both claim scenarios through the gateway, and the raw transaction as their peer, on one setup's engines. */
 async function claimScenarios(setup: BenchSetup, progress: Progress): Promise<LeadsResult[]> {
   progress(`starting account + leads behind the gateway on ${setup.label} and seeding demo data`);
-  const services = [accountService, leadsService];
+  // A capture asks the area service for the lead's area and the merchant service for stores nearby (dedup).
+  const services = [accountService, areaService, merchantService, leadsService];
   const bench = await startBenchHost({ setup, services, edge: createGateway({ services }), env: UNLIMITED });
   try {
     await bench.host.seedDemo();
     const db = bench.host.service('leads')?.db as unknown as Kysely<LeadsDb>;
-    await demoLeadsSeeded(db);
+    await demoSeeded(bench, ['merchant', 'leads']);
     const tokens = await Promise.all(
       Array.from({ length: REPS }, (_, i) => login(bench.url, `rep${i + 1}.sg@fieldops.test`, DEMO_PASSWORD)),
     );
@@ -300,18 +343,23 @@ async function claimScenarios(setup: BenchSetup, progress: Progress): Promise<Le
     const raw = await rawClaims(db, await publicLeads(db, REPS * DISTINCT_PER_REP, 'raw'), REPS, setup.label);
     progress(`${REPS} reps race for the same ${RACED_LEADS} leads (${setup.label})`);
     const raced = await racedClaims(bench.url, db, tokens, await publicLeads(db, RACED_LEADS, 'raced'), setup.label);
-    return [{ ...distinct, note: `claims/s; ${num(distinct.perSecond / raw.perSecond, 3)} × raw` }, raw, raced];
+    progress(`${REPS} reps capture ${CAPTURES_PER_REP} new leads each (${setup.label})`);
+    const captured = await captures(bench.url, tokens, setup.label);
+    return [{ ...distinct, note: `claims/s; ${num(distinct.perSecond / raw.perSecond, 3)} × raw` }, raw, raced, captured];
   } finally {
     await bench.stop();
   }
 }
 
-/** The leads demo seed runs on the account service's events after `seedDemo`; claims measured meanwhile would time it too. */
-async function demoLeadsSeeded(db: Kysely<LeadsDb>): Promise<void> {
+/** The demo seeds run on the account service's events after `seedDemo`; requests measured meanwhile would time them too. */
+async function demoSeeded(bench: BenchHost, services: string[]): Promise<void> {
   const deadline = Date.now() + 180_000;
-  while ((await pendingDemoCountries(db)).length > 0) {
-    if (Date.now() > deadline) throw new Error('the leads demo seed did not finish in 3 minutes');
-    await new Promise((resolve) => setTimeout(resolve, 250));
+  for (const service of services) {
+    const db = bench.host.service(service)?.db as unknown as Kysely<unknown>;
+    while ((await pendingDemoCountries(db)).length > 0) {
+      if (Date.now() > deadline) throw new Error(`the ${service} demo seed did not finish in 3 minutes`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
 }
 
@@ -319,7 +367,7 @@ export async function runLeadsSuite(progress: Progress): Promise<SuiteOutcome<Le
   const results: LeadsResult[] = [];
   const pending: string[] = [];
   results.push(...(await claimScenarios(embeddedSetup(), progress)));
-  const distributed = await distributedSetup(['account', 'leads']);
+  const distributed = await distributedSetup(['account', 'area', 'merchant', 'leads']);
   if (typeof distributed === 'string') pending.push(`claims on MariaDB: ${distributed}`);
   else results.push(...(await claimScenarios(distributed, progress)));
   progress('starting account + leads + merchant on SQLite for the CSV import');
