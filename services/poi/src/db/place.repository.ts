@@ -1,6 +1,6 @@
 import type { IndexResolution, LatLng, LatLngBox } from '@fieldops/geo';
 import { type Dialect, forUpdate, updateVersioned } from '@fieldops/platform';
-import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import type { PlaceScope } from '../domain/place-scope';
 import type { PlaceTable, PoiDb } from './schema';
 
@@ -15,12 +15,17 @@ export interface PlaceLocation {
 
 export type BoundingBox = LatLngBox;
 
-/** A box whose west edge is east of its east edge crosses the antimeridian. */
 function withinBox<O>(query: SelectQueryBuilder<PoiDb, 'place', O>, box: BoundingBox) {
-  const inLat = query.where('lat', '>=', box.minLat).where('lat', '<=', box.maxLat);
-  return box.minLng <= box.maxLng
-    ? inLat.where('lng', '>=', box.minLng).where('lng', '<=', box.maxLng)
-    : inLat.where((eb) => eb.or([eb('lng', '>=', box.minLng), eb('lng', '<=', box.maxLng)]));
+  return query.where((eb) => boxCondition(eb, box));
+}
+
+/** Whether a place lies in the box; a box whose west edge is east of its east edge crosses the antimeridian. */
+function boxCondition(eb: ExpressionBuilder<PoiDb, 'place'>, box: BoundingBox) {
+  const inLng =
+    box.minLng <= box.maxLng
+      ? eb.and([eb('lng', '>=', box.minLng), eb('lng', '<=', box.maxLng)])
+      : eb.or([eb('lng', '>=', box.minLng), eb('lng', '<=', box.maxLng)]);
+  return eb.and([eb('lat', '>=', box.minLat), eb('lat', '<=', box.maxLat), inLng]);
 }
 
 // IN lists stay well below every engine's limit on bound parameters.
@@ -93,12 +98,17 @@ export const placeRepository = {
   },
 
   /** Where the active places in some H3 cells are: what a nearby search measures before it reads whole rows. */
+  /**
+   * The active places of `cells` (one resolution) inside the box `within` (when given) and outside `readBefore` (the
+   * box an earlier read of the same cells covered): what a nearby search has not measured yet.
+   */
   async locationsInCells(
     db: Db,
     resolution: IndexResolution,
     cells: string[],
     scope: PlaceScope,
     category: string | undefined,
+    boxes: { within?: BoundingBox; readBefore?: BoundingBox } = {},
   ): Promise<PlaceLocation[]> {
     const column = resolution === 7 ? 'h3_r7' : 'h3_r9';
     const found: PlaceLocation[] = [];
@@ -110,6 +120,9 @@ export const placeRepository = {
         .where('status', '=', 'active');
       query = inScope(query, scope);
       if (category) query = query.where('category', '=', category as PlaceRow['category']);
+      const { within, readBefore } = boxes;
+      if (within) query = withinBox(query, within);
+      if (readBefore) query = query.where((eb) => eb.not(boxCondition(eb, readBefore)));
       // One by one: spreading a dense cell's 100,000+ rows into push() overflows the call stack.
       for (const row of await query.execute()) found.push(row);
     }
