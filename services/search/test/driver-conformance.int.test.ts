@@ -1,5 +1,5 @@
 import { PACK_EXAMPLES } from '@fieldops/countries/examples';
-import { destinationPoint } from '@fieldops/geo';
+import { destinationPoint, distanceMeters } from '@fieldops/geo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchIndex } from '../src/db/search-index';
 import type { DocumentType } from '../src/domain/search-document';
@@ -146,6 +146,35 @@ describe.each(testDrivers())('the $name search index', (driver) => {
       expect(result.hits.map((h) => h.doc.id)).toEqual(['g-100', 'g-900']);
       expect(result.hits[0]?.distance).toBeCloseTo(100, 0);
       expect(result.hits[1]?.distance).toBeCloseTo(900, 0);
+    });
+    it('pages nearest first through a crowd, as the whole circle orders it (dense near the point, sparse far out)', async () => {
+      const crowd = Array.from({ length: 120 }, (_, i) => {
+        // Distances from 3 m to 2.4 km, bunched near the point; bearings spread round it.
+        const metres = 3 + (i / 119) ** 3 * 2400;
+        return aDoc({
+          id: `crowd-${String(i).padStart(3, '0')}`,
+          country: 'SG',
+          ...destinationPoint(centre, metres, (i * 137) % 360),
+          category: 'crowd',
+        });
+      });
+      await index.put(crowd);
+      const radius = 2000;
+      const expected = crowd
+        .map((d) => ({ id: d.id, distance: distanceMeters(centre, { lat: Number(d.lat), lng: Number(d.lng) }) }))
+        .filter((d) => d.distance <= radius)
+        .sort((a, b) => a.distance - b.distance)
+        .map((d) => d.id);
+      const walked: string[] = [];
+      let after: unknown[] | undefined;
+      for (let page = 0; page < 50; page++) {
+        const query = { filters: { types: ['merchant' as const], category: ['crowd'] }, near: { point: centre, radius }, origin: centre };
+        const result = await index.search(aQuery({ ...query, sort: 'distance', limit: 7, ...(after ? { after } : {}) }), everything);
+        walked.push(...result.hits.map((h) => h.doc.id));
+        if (!result.more) break;
+        after = result.hits.at(-1)?.key;
+      }
+      expect(walked).toEqual(expected);
     });
     it('answers a wide radius too', async () => {
       expect(await ids({ filters: geoOnly, near: { point: centre, radius: 25_000 }, origin: centre })).toEqual([
