@@ -224,27 +224,12 @@ export class SqliteSearchIndex implements SearchIndex {
     }
   }
 
-  /**
-   * A page of hits: ordered by their sort keys alone, then their bodies read for the page only (sorting a hundred
-   * thousand matches with their bodies moves every body through the sorter).
-   */
   private hitRows(query: SearchQuery, compiled: CompiledSearch): HitRow[] {
-    const keys = this.all<Omit<HitRow, 'body'>>(
-      sql`select * from (select d.seq, d.updated_at, ${compiled.score} as score, ${compiled.distance} as distance,
+    return this.all<HitRow>(
+      sql`select * from (select d.seq, d.body, d.updated_at, ${compiled.score} as score, ${compiled.distance} as distance,
         coalesce(d.breach_at, ${NO_BREACH}) as breach from ${compiled.from} where ${compiled.where}) d
         where ${afterSql(query.sort, query.after)} order by ${ORDER[query.sort]} limit ${query.limit + 1}`,
     );
-    if (keys.length === 0) return [];
-    const bodies = new Map(
-      this.all<{ seq: number; body: string }>(sql`select seq, body from doc where seq in (${sql.join(keys.map((k) => k.seq))})`).map(
-        (row) => [row.seq, row.body],
-      ),
-    );
-    // Both reads run in one synchronous call on one connection: no write comes between them.
-    return keys.flatMap((key) => {
-      const body = bodies.get(key.seq);
-      return body === undefined ? [] : [{ ...key, body }];
-    });
   }
 
   /**
