@@ -97,10 +97,10 @@ export const placeRepository = {
     return updateVersioned(db, 'place', id, expectedVersion, changes);
   },
 
-  /** Where the active places in some H3 cells are: what a nearby search measures before it reads whole rows. */
   /**
-   * The active places of `cells` (one resolution) inside the box `within` (when given) and outside `readBefore` (the
-   * box an earlier read of the same cells covered): what a nearby search has not measured yet.
+   * Where the active places of `cells` (one resolution) are, inside the box `within` (when given) and outside
+   * `readBefore` (the box an earlier read of the same cells covered): what a nearby search measures before it reads
+   * whole rows.
    */
   async locationsInCells(
     db: Db,

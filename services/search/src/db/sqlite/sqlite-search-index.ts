@@ -201,7 +201,7 @@ export class SqliteSearchIndex implements SearchIndex {
     const compiled = searchSql(query, visibility);
     this.shape = query.shape;
     try {
-      const rows = this.nearestFirst(query, visibility) ?? this.hitRows(query, compiled);
+      const rows = this.pageOfHits(query, visibility, compiled);
       const hits: SearchHit[] = rows.slice(0, query.limit).map((row) => ({
         doc: JSON.parse(row.body) as SearchDocument,
         score: query.sort === 'relevance' ? -row.score : undefined,
@@ -233,21 +233,21 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   /**
-   * The hits of a search nearest first around its own point, looked for within small circles first: a page found
+   * A page of hits. One nearest first around its own point is looked for within small circles first: a page found
    * within a circle is the page of the whole one (everything outside is farther), and in a dense city the nearest
    * twenty lie within metres, while the whole circle holds a hundred thousand documents to measure and sort.
-   * Undefined for other searches.
    */
-  private nearestFirst(query: SearchQuery, visibility: Visibility): HitRow[] | undefined {
+  private pageOfHits(query: SearchQuery, visibility: Visibility, compiled: CompiledSearch): HitRow[] {
     const { near, origin } = query;
-    if (query.sort !== 'distance' || !near || !origin || origin.lat !== near.point.lat || origin.lng !== near.point.lng) return undefined;
-    // A page after a cursor starts beyond the cursor's distance.
-    const from = query.after ? Number(query.after[0]) : 0;
-    for (let radius = from + NEAREST_FIRST_RADIUS_M; radius < near.radius; radius *= NEAREST_FIRST_GROWTH) {
-      const rows = this.hitRows(query, searchSql({ ...query, near: { point: near.point, radius } }, visibility));
-      if (rows.length > query.limit) return rows;
+    if (query.sort === 'distance' && near && origin && origin.lat === near.point.lat && origin.lng === near.point.lng) {
+      // A page after a cursor starts beyond the cursor's distance.
+      const from = query.after ? Number(query.after[0]) : 0;
+      for (let radius = from + NEAREST_FIRST_RADIUS_M; radius < near.radius; radius *= NEAREST_FIRST_GROWTH) {
+        const rows = this.hitRows(query, searchSql({ ...query, near: { point: near.point, radius } }, visibility));
+        if (rows.length > query.limit) return rows;
+      }
     }
-    return this.hitRows(query, searchSql(query, visibility));
+    return this.hitRows(query, compiled);
   }
 
   async scan(type: DocumentType, afterId: string, limit: number): Promise<SearchDocument[]> {
