@@ -1,6 +1,15 @@
 import { databaseEngines, eventually, type TestHost } from '@fieldops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aLead, type DemoUser, demoUsers, expectProblem, leadsCounted, localDate, startPerformanceHost, user } from './performance-fixtures';
+import {
+  aLead,
+  type DemoUser,
+  demoUsers,
+  expectProblem,
+  leadsCounted,
+  localDate,
+  startPerformanceHost,
+  user,
+} from './performance-fixtures';
 
 /**
  * Who sees which figures: a rep their own and their team's board; a team lead their team; a country manager their
