@@ -355,8 +355,9 @@ async function claimScenarios(setup: BenchSetup, progress: Progress): Promise<Le
 async function demoSeeded(bench: BenchHost, services: string[]): Promise<void> {
   const deadline = Date.now() + 180_000;
   for (const service of services) {
-    const db = bench.host.service(service)?.db as unknown as Kysely<unknown>;
-    while ((await pendingDemoCountries(db)).length > 0) {
+    const running = bench.host.service(service);
+    if (!running) throw new Error(`the host runs no ${service} service`);
+    while ((await pendingDemoCountries(running.db)).length > 0) {
       if (Date.now() > deadline) throw new Error(`the ${service} demo seed did not finish in 3 minutes`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
