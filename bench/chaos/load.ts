@@ -252,6 +252,21 @@ const MANAGERS = ['countrymanager.sg@fieldops.test', 'citymanager1.sg@fieldops.t
 const REP_PAUSE_MS: [number, number] = [200, 800];
 
 /**
+ * The areas a manager may edit. Right after the seed their scope may not name them yet: it is resolved from the
+ * account service's copy of the area assignments (fed by events) and cached for 30 s, so this asks again until it does.
+ */
+async function areasOf(manager: FieldClient): Promise<string[]> {
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const listed = await manager.send('GET', '/api/v1/areas?country=SG&limit=100', undefined, undefined);
+    const areas = ((listed.body.items as { id: string }[] | undefined) ?? []).map((area) => area.id);
+    if (areas.length > 0) return areas;
+    if (Date.now() > deadline) throw new Error(`${manager.email} sees no areas after 90 s (${listed.status})`);
+    await sleep(1_000);
+  }
+}
+
+/**
  * Starts `reps` simulated reps (rep1.sg … repN.sg) and the managers, spread over both gateways; they run until
  * `stop()`. A rep's round is mostly the field visit, now and then a conversion or a photo upload.
  */
@@ -276,9 +291,7 @@ export async function startLoad(gateways: string[], reps: number, ledger: Ledger
     }
   });
   for (const manager of managers) {
-    const listed = await manager.send('GET', '/api/v1/areas?country=SG&limit=100', undefined, undefined);
-    const areas = ((listed.body.items as { id: string }[] | undefined) ?? []).map((area) => area.id);
-    if (areas.length === 0) throw new Error(`${manager.email} sees no areas (${listed.status})`);
+    const areas = await areasOf(manager);
     loops.push(
       (async () => {
         while (!stopping) {
