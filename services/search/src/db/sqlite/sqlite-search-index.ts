@@ -155,23 +155,23 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   async put(docs: SearchDocument[]): Promise<void> {
-    this.database.transaction(() => {
+    this.writing(() => {
       for (const doc of docs) {
         const existing = this.row(doc.type, doc.id);
         if (existing && existing.version >= doc.version) continue;
         this.write(doc, existing);
       }
-    })();
+    });
   }
 
   async patch(type: DocumentType, id: string, changes: DocumentPatch, version: number | null): Promise<boolean> {
-    return this.database.transaction(() => {
+    return this.writing(() => {
       const existing = this.row(type, id);
       if (!existing || (version !== null && existing.version >= version)) return false;
       const doc = JSON.parse(existing.body) as SearchDocument;
       this.write({ ...doc, ...changes, version: version ?? doc.version }, existing);
       return true;
-    })();
+    });
   }
 
   async get(type: DocumentType, id: string): Promise<SearchDocument | undefined> {
@@ -179,22 +179,29 @@ export class SqliteSearchIndex implements SearchIndex {
     return existing ? (JSON.parse(existing.body) as SearchDocument) : undefined;
   }
 
-  private rewrite(rows: DocRow[], change: (doc: SearchDocument) => SearchDocument): void {
-    this.database.transaction(() => {
+  /**
+   * A write transaction that takes the file's write lock as it begins. Every replica of the search service writes the
+   * same index file: a transaction that began by reading and then wrote (SQLite's default, deferred) failed at once
+   * with "database is locked" whenever another process had committed in between, without waiting for its turn.
+   */
+  private writing<T>(work: () => T): T {
+    return this.database.transaction(work).immediate();
+  }
+
+  /** Rewrites the documents `where` selects, read under the write lock so that no other writer's change is lost. */
+  private rewrite(where: 'owner_id' | 'area_id', value: string, change: (doc: SearchDocument) => SearchDocument): void {
+    this.writing(() => {
+      const rows = this.statement(`select seq, version, body from doc where ${where} = ?`).all(value) as DocRow[];
       for (const row of rows) this.write(change(JSON.parse(row.body) as SearchDocument), row);
-    })();
+    });
   }
 
   async renameOwner(ownerId: string, ownerName: string): Promise<void> {
-    const rows = this.database.prepare('select seq, version, body from doc where owner_id = ?').all(ownerId) as DocRow[];
-    this.rewrite(rows, (doc) => ({ ...doc, ownerName }));
+    this.rewrite('owner_id', ownerId, (doc) => ({ ...doc, ownerName }));
   }
 
   async setAreaPaths(paths: Map<string, string>): Promise<void> {
-    for (const [areaId, areaPath] of paths) {
-      const rows = this.database.prepare('select seq, version, body from doc where area_id = ?').all(areaId) as DocRow[];
-      this.rewrite(rows, (doc) => ({ ...doc, areaPath }));
-    }
+    for (const [areaId, areaPath] of paths) this.rewrite('area_id', areaId, (doc) => ({ ...doc, areaPath }));
   }
 
   async search(query: SearchQuery, visibility: Visibility): Promise<SearchResult> {

@@ -59,6 +59,9 @@ const converted: IndexingHandler<'leads.lead.converted.v1'> = async (event, _trx
 /** Leads: the creation snapshot, then partial changes applied only when newer than the stored version. */
 export const leadEventsConsumer: SearchConsumer = {
   name: 'search.leads',
+  // Its transactions write the inbox and, once a second, the source's counters; the index writes are versioned, so a
+  // failed batch applied again one by one ends the same. A backlog (after a broker outage) commits in batches.
+  batch: true,
   handlers: {
     'leads.lead.created.v1': tracked('leads', created),
     'leads.lead.claimed.v1': tracked('leads', ownershipChanged),
