@@ -92,6 +92,8 @@ async function startServer(progress: Progress): Promise<{ url: string; child: Ch
       // The per-user budgets protect a real deployment from one client; here many simulated reps share demo accounts.
       RATE_LIMIT_MAX: String(1_000_000_000),
       RATE_LIMIT_LOGIN_MAX: String(1_000_000_000),
+      // To profile the box under the peak, e.g. `--cpu-prof --cpu-prof-dir=…` (written when it stops).
+      ...(process.env.FIELDDAY_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.FIELDDAY_SERVER_NODE_OPTIONS } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -48,8 +48,8 @@ const PLAN: Plan = short
         'partition gateway-b / checkin',
         'slow consumer (search paused)',
       ],
-      durations: { restartAfterMs: 2_000, natsOutageMs: 15_000, databaseOutageMs: 10_000, partitionMs: 10_000, slowMs: 10_000 },
-      gapMs: [2_000, 5_000],
+      durations: { restartAfterMs: 2_000, natsOutageMs: 15_000, databaseOutageMs: 10_000, partitionMs: 8_000, slowMs: 8_000 },
+      gapMs: [1_000, 3_000],
     }
   : {
       reps: 10,

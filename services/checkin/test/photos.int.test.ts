@@ -98,6 +98,30 @@ describe.each(engines)('photo evidence from the file service on $name', (databas
     expect(stored.map((r) => r.visit_id).sort()).toEqual([first.id, second.id].sort());
   });
 
+  it('names a few of the visits a much-reused photo is evidence of, and says there are others', async () => {
+    const rep = await t.login('rep15.sg@fieldops.test');
+    const bytes = await aPhoto(Date.now() - 60_000);
+    const photo = await uploaded(t, rep, bytes);
+    const sha256 = (await t.api('GET', `/api/v1/files/${photo}`, { token: rep })).body.sha256 as string;
+    // The same bytes already stand as evidence of forty visits.
+    const earlier = Array.from({ length: 40 }, (_, i) => ({
+      visit_id: `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+      photo_id: `earlier-${i}`,
+      sha256,
+      created_at: Date.now(),
+    }));
+    await checkinDb(t).insertInto('visit_photo').values(earlier).execute();
+    const visit = aCheckIn(await aMerchantAt(t, rep, SHOP), SHOP, { photoIds: [photo] });
+    const checkedIn = await t.api('POST', '/api/v1/visits', { token: rep, body: visit });
+    expect(checkedIn.status, JSON.stringify(checkedIn.body)).toBe(201);
+    const [reused] = checkedIn.body.riskSignals as { code: string; detail: string }[];
+    expect(reused?.code).toBe('photo-reused');
+    const named = reused?.detail.match(/00000000-0000-7000-8000-\d{12}/g) ?? [];
+    expect(named).toHaveLength(3);
+    expect(new Set(named).size).toBe(3);
+    expect(reused?.detail).toMatch(/ and others$/);
+  });
+
   it('explains an old photo and a photo taken elsewhere; refuses an unknown photo id, naming it', async () => {
     const rep = await t.login('rep14.sg@fieldops.test');
     const now = Date.now();

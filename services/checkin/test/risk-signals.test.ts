@@ -82,6 +82,13 @@ describe('photo signals', () => {
     ]);
   });
 
+  it('a photo reused on many visits names a few of them and says there are others', () => {
+    const reusedOn = new Map([['a'.repeat(64), ['visit-1', 'visit-2', 'visit-3', 'visit-4']]]);
+    expect(photoSignals({ ...photoFacts, photos: [photo()], reusedOn })).toEqual([
+      { code: 'photo-reused', weight: 60, detail: 'photo f1 is also evidence of visit visit-1, visit-2, visit-3 and others' },
+    ]);
+  });
+
   it('EXIF time outside the visit and EXIF place away from the check-in are signals; missing EXIF is not', () => {
     const old = photo({ takenAt: AT - 3 * 60 * MIN });
     const elsewhere = photo({ id: 'f2', gpsLat: SHOP.lat + 0.02 });

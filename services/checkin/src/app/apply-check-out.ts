@@ -5,6 +5,7 @@ import type { CheckinContext } from '../config';
 import type { CheckinDb } from '../db/schema';
 import { type VisitRow, visitRepository } from '../db/visit.repository';
 import { photoSignals } from '../domain/assess-visit';
+import { REUSED_VISITS_NAMED } from '../domain/photo-signals';
 import { riskScoreOf, verificationOf } from '../domain/risk-signal';
 import { type Answer, answerProblems } from '../domain/visit-answers';
 import { checkOutTimeOf } from '../domain/visit-time';
@@ -51,6 +52,7 @@ export async function applyCheckOut(
     ctx.db,
     photos.map((p) => p.sha256),
     visit.id,
+    REUSED_VISITS_NAMED + 1,
   );
   const signals: RiskSignal[] = [
     ...parseJson<RiskSignal[]>(visit.risk_signals, []),

@@ -4,7 +4,7 @@ import type { CheckinContext } from '../config';
 import { visitRepository } from '../db/visit.repository';
 import { checkInSignals, photoSignals } from '../domain/assess-visit';
 import { CONSTANT_ACCURACY_RUN, type Fix } from '../domain/location-signals';
-import type { PhotoFacts } from '../domain/photo-signals';
+import { type PhotoFacts, REUSED_VISITS_NAMED } from '../domain/photo-signals';
 
 export interface CheckInEvidence {
   repId: string;
@@ -39,6 +39,7 @@ export async function assessCheckIn(ctx: CheckinContext, e: CheckInEvidence): Pr
       ctx.db,
       e.photos.map((p) => p.sha256),
       e.visitId,
+      REUSED_VISITS_NAMED + 1,
     ),
   ]);
   const before = beforeRows.map(asFix);

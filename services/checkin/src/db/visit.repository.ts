@@ -131,17 +131,28 @@ export const visitRepository = {
       .execute();
   },
 
-  /** Photo hash → the other visits (not `visitId`) whose evidence has the same bytes. */
-  async visitsWithPhotos(db: Db, sha256s: string[], visitId: string): Promise<Map<string, string[]>> {
+  /**
+   * For each photo hash, up to `perPhoto` other visits that carry the same bytes: one index seek each, however often a
+   * photo was used (a photo sent with thousands of visits made every check-in read them all).
+   */
+  async visitsWithPhotos(db: Db, sha256s: string[], visitId: string, perPhoto: number): Promise<Map<string, string[]>> {
+    const hashes = [...new Set(sha256s)];
+    const visits = await Promise.all(
+      hashes.map((sha256) =>
+        db
+          .selectFrom('visit_photo')
+          .select('visit_id')
+          .where('sha256', '=', sha256)
+          .where('visit_id', '<>', visitId)
+          .limit(perPhoto)
+          .execute(),
+      ),
+    );
     const found = new Map<string, string[]>();
-    if (sha256s.length === 0) return found;
-    const rows = await db
-      .selectFrom('visit_photo')
-      .select(['sha256', 'visit_id'])
-      .where('sha256', 'in', sha256s)
-      .where('visit_id', '<>', visitId)
-      .execute();
-    for (const row of rows) found.set(row.sha256, [...(found.get(row.sha256) ?? []), row.visit_id]);
+    hashes.forEach((sha256, i) => {
+      const ids = (visits[i] ?? []).map((row) => row.visit_id);
+      if (ids.length > 0) found.set(sha256, ids);
+    });
     return found;
   },
 };

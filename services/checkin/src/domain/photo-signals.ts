@@ -17,11 +17,23 @@ export const PHOTO_TIME_TOLERANCE_MS = 2 * 60 * 60_000;
 /** A photo's EXIF position this far from the check-in was taken somewhere else. */
 export const PHOTO_DISTANCE_TOLERANCE_M = 500;
 
-/** `reusedOn` maps a photo hash to the other visits that already carry the same bytes. */
+/** How many of the other visits a reused photo is evidence of the signal names: enough for a reviewer to look. */
+export const REUSED_VISITS_NAMED = 3;
+
+/**
+ * `reusedOn` maps a photo hash to other visits that already carry the same bytes, up to one more than the signal
+ * names (read `REUSED_VISITS_NAMED + 1`), so that it can say there are more.
+ */
 export function photoReusedSignal(photos: readonly PhotoFacts[], reusedOn: ReadonlyMap<string, readonly string[]>): RiskSignal | null {
   const reused = photos.filter((p) => (reusedOn.get(p.sha256) ?? []).length > 0);
   if (reused.length === 0) return null;
-  const detail = reused.map((p) => `photo ${p.id} is also evidence of visit ${(reusedOn.get(p.sha256) ?? []).join(', ')}`).join('; ');
+  const detail = reused
+    .map((p) => {
+      const visits = reusedOn.get(p.sha256) ?? [];
+      const more = visits.length > REUSED_VISITS_NAMED ? ' and others' : '';
+      return `photo ${p.id} is also evidence of visit ${visits.slice(0, REUSED_VISITS_NAMED).join(', ')}${more}`;
+    })
+    .join('; ');
   return signal('photo-reused', detail);
 }
 
