@@ -240,7 +240,7 @@ function repLane(rep: DemoRep, photo: { body: string; contentType: string }, ran
       method: 'POST',
       path: '/api/v1/files',
       headers: { ...auth, 'content-type': photo.contentType, 'idempotency-key': `${visitId}-photo` },
-      bodyBase64: photo.body,
+      blob: 'photo',
       expectStatus: 201,
       capture: { name: 'photo', field: 'id' },
     });
@@ -375,7 +375,7 @@ async function runStep(
   );
   const load = new LoadProcess();
   try {
-    const report = await load.run({ kind: 'lanes', url, lanes: [...reps, ...leads, ...bosses] });
+    const report = await load.run({ kind: 'lanes', url, lanes: [...reps, ...leads, ...bosses], blobs: { photo: photo.body } });
     const byRequest = Object.entries(report.byLabel)
       .map(([label, samples]: [string, LabelSamples]) => {
         const s = summarize(samples.latencies);

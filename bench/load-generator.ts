@@ -29,13 +29,22 @@ function filledIn(text: string, values: LaneValues): string {
 const expected = (request: PlannedRequest, status: number) =>
   typeof request.expectStatus === 'number' ? status === request.expectStatus : request.expectStatus.includes(status);
 
+/** The current command's binary bodies, decoded once. */
+let blobs = new Map<string, Buffer>();
+
+function blobNamed(name: string): Buffer {
+  const blob = blobs.get(name);
+  if (!blob) throw new Error(`the command carries no blob named ${name}`);
+  return blob;
+}
+
 async function send(request: PlannedRequest, values: LaneValues = new Map()): Promise<string | undefined> {
   try {
     const response = await (pool as Pool).request({
       method: request.method,
       path: filledIn(request.path, values),
       headers: request.headers,
-      body: request.bodyBase64 === undefined ? request.body && filledIn(request.body, values) : Buffer.from(request.bodyBase64, 'base64'),
+      body: request.blob === undefined ? request.body && filledIn(request.body, values) : blobNamed(request.blob),
     });
     const text = await response.body.text();
     if (!expected(request, response.statusCode)) return `${request.method} ${request.path} ${response.statusCode}: ${text.slice(0, 200)}`;
@@ -99,6 +108,9 @@ process.on('message', (command: LoadCommand) => {
     return;
   }
   const lanes = command.kind === 'lanes' ? command.lanes : batchLanes(command);
+  blobs = new Map(
+    Object.entries(command.kind === 'lanes' ? (command.blobs ?? {}) : {}).map(([name, base64]) => [name, Buffer.from(base64, 'base64')]),
+  );
   poolFor(command.url, lanes.length);
   sendLanes(lanes).then(
     (report) => process.send?.(report),

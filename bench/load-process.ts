@@ -10,8 +10,11 @@ export interface PlannedRequest {
   headers: Record<string, string>;
   /** JSON text. */
   body?: string;
-  /** A binary body (a multipart upload), base64 so it crosses the process boundary as text. */
-  bodyBase64?: string;
+  /**
+   * A binary body (a multipart upload) by its name in the command's `blobs`: the bytes cross the process boundary once,
+   * however many requests send them (a field day's thousands of photo uploads overflowed one message otherwise).
+   */
+  blob?: string;
   /** The status that counts as success (or each that does). */
   expectStatus: number | readonly number[];
   /**
@@ -29,7 +32,15 @@ export interface PlannedRequest {
 export type Lane = PlannedRequest[];
 
 /** What the load process is asked to do. */
-export type LoadCommand = { kind: 'lanes'; url: string; lanes: Lane[] } | BatchCommand | { kind: 'close' };
+export type LoadCommand = LanesCommand | BatchCommand | { kind: 'close' };
+
+export interface LanesCommand {
+  kind: 'lanes';
+  url: string;
+  lanes: Lane[];
+  /** Binary bodies by name, base64 (see `PlannedRequest.blob`). */
+  blobs?: Record<string, string>;
+}
 
 export interface BatchCommand {
   kind: 'batch';
