@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { accountService } from '@fieldops/account';
-import { databaseEngines, startTestHost, type TestHost } from '@fieldops/testing';
+import { databaseEngines, serviceDb, startTestHost, type TestHost } from '@fieldops/testing';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notesService } from './fixtures/notes-service';
 
@@ -190,5 +191,38 @@ describe.each(engines)('HTTP conventions on $name', (database) => {
     const relayed = await t.api('GET', '/metrics', { headers: { 'x-forwarded-for': '203.0.113.9' } });
     expect(relayed.status).toBe(403);
     expect(relayed.headers.get('content-type')).toContain('application/problem+json');
+  });
+});
+
+describe('Idempotency-Key claims on SQLite', () => {
+  const sqlite = engines.find((engine) => engine.name === 'sqlite');
+  let t: TestHost;
+  beforeAll(async () => {
+    if (!sqlite) throw new Error('the SQLite engine is always there');
+    t = await startTestHost({
+      services: [accountService, notesService],
+      engines: { name: sqlite.name, database: sqlite, busUrl: 'local:', cacheUrl: 'memory:' },
+      seedDemo: true,
+    });
+  });
+  afterAll(async () => t?.stop());
+
+  it('leave the connection at the durable level for every other write, and still replay', async () => {
+    const token = await t.login('rep1.sg@fieldops.test');
+    const db = serviceDb<Record<string, never>>(t, 'notes');
+    const level = async () => (await sql<{ synchronous: number }>`pragma synchronous`.execute(db)).rows[0]?.synchronous;
+    // 2 is FULL: an acknowledged commit survives a power cut.
+    expect(await level()).toBe(2);
+    const made = await Promise.all(
+      ['a', 'b', 'c'].map((text) =>
+        t.api('POST', '/api/v1/notes', { token, body: { text }, headers: { 'idempotency-key': `sync-${text}-${Math.random()}` } }),
+      ),
+    );
+    expect(made.map((r) => r.status)).toEqual([201, 201, 201]);
+    expect(await level()).toBe(2);
+    const again = await t.api('POST', '/api/v1/notes', { token, body: { text: 'a' }, headers: { 'idempotency-key': 'sync-again' } });
+    const replayed = await t.api('POST', '/api/v1/notes', { token, body: { text: 'a' }, headers: { 'idempotency-key': 'sync-again' } });
+    expect(replayed.body.id).toBe(again.body.id);
+    expect(replayed.headers.get('idempotent-replayed')).toBe('true');
   });
 });
