@@ -397,4 +397,27 @@ describe.runIf(chromiumForTests())('field app: open visits, refused writes, dupl
       await checkScreen(page, `console-country-choice-${width}`);
     }
   }, 240_000);
+
+  it('a count that answers filters already left behind, arriving late, does not replace the count of the list shown', async () => {
+    const token = await e2e.host.login('admin@fieldops.test');
+    const inBrazil = (await e2e.host.api('GET', '/api/v1/search?type=merchant&country=BR&limit=1&facets=type', { token })).body.facets
+      .type.merchant as number;
+    const { page } = await e2e.open('/merchants', { viewport: { width: 1440, height: 900 } });
+    // The first list (every country) answers slowly, after the admin has picked Brazil and its list is shown.
+    let held = 0;
+    await page.route(/\/api\/v1\/search\?.*type=merchant/, async (route) => {
+      if (route.request().url().includes('country=')) return route.continue();
+      held++;
+      await new Promise((resolve) => setTimeout(resolve, 4_000));
+      return route.continue();
+    });
+    await signIn(page, 'admin@fieldops.test');
+    await page.getByLabel('Country').selectOption('BR');
+    const status = page.getByRole('status').filter({ hasText: ' found' });
+    await status.filter({ hasText: `${inBrazil} found` }).waitFor();
+    await expect.poll(() => held).toBeGreaterThan(0);
+    // Past the held answer: the count still says Brazil's.
+    await page.waitForTimeout(5_000);
+    expect(await status.textContent()).toContain(`${inBrazil} found`);
+  }, 120_000);
 });

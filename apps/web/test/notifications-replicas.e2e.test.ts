@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { deleteNatsStream } from '@fieldops/platform';
-import { distributedEngines, enginesRequired, isolate, type TestEngines } from '@fieldops/testing';
+import { distributedEngines, enginesRequired, eventually, isolate, type TestEngines } from '@fieldops/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, runCli, ServeProcess } from '../../cli/test/support/cli-process';
@@ -104,6 +104,15 @@ describe.runIf(chromiumForTests()).each(engineSets)('notifications across replic
   }
 
   it('a lead assigned through gateway A, its notice stored by replica A, rings the bell of a console open through gateway B without a reload', async () => {
+    // The demo's leads are written once the reps' events reach the leads service, which may be after the seed ends.
+    const lead = await eventually(
+      async () => {
+        const pool = await api(MANAGER, 'GET', '/api/v1/leads?pool=public&limit=1');
+        expect(pool.items[0]).toBeDefined();
+        return pool.items[0] as { id: string; name: string };
+      },
+      { timeoutMs: 60_000 },
+    );
     const rep = await api(REP, 'GET', '/api/v1/me');
     await api(REP, 'POST', '/api/v1/notifications/read-all');
     const appliedByB = await noticesApplied(urls.b);
@@ -117,9 +126,6 @@ describe.runIf(chromiumForTests()).each(engineSets)('notifications across replic
       await page.evaluate('window.notReloaded = true');
 
       // The manager, through the other gateway, gives the rep a lead of the public pool: leads' real event.
-      const pool = await api(MANAGER, 'GET', '/api/v1/leads?pool=public&limit=1');
-      const lead: { id: string; name: string } = pool.items[0];
-      expect(lead).toBeDefined();
       await api(MANAGER, 'POST', `/api/v1/leads/${lead.id}/assign`, { repId: rep.user.id });
 
       await bell(page, 1).waitFor();

@@ -32,15 +32,18 @@ export function RecordList({ type }: { type: RecordType }) {
   });
   const [chosen, setFilters] = useState<RecordFilters>({ type, q: '', state: '', category: '', owner: '', area: '', sort: 'recency' });
   const filters = { ...chosen, country: countryChoice.country };
-  const [count, setCount] = useState<number | undefined>();
   const [exporting, setExporting] = useState(false);
+  // Counts are kept by the filters they count: an answer to earlier filters that arrives late (a slower query over
+  // every country, after the admin picked one) must not stand beside the list of the new ones.
+  const filtersKey = JSON.stringify(filters);
+  const [counts, setCounts] = useState<Record<string, number>>({});
+  const count = counts[filtersKey];
   const list = usePagedList(['search', filters], async (cursor) => {
     const page = await searchPage(filters, cursor);
-    if (!cursor) setCount(page.facets.type?.[type] ?? page.items.length);
+    if (!cursor) setCounts((known) => ({ ...known, [filtersKey]: page.facets.type?.[type] ?? page.items.length }));
     return page;
   });
   const set = (key: keyof RecordFilters) => (event: { target: { value: string } }) => {
-    setCount(undefined);
     setFilters({ ...chosen, [key]: event.target.value });
   };
   const states = type === 'merchant' ? MERCHANT_STATUSES : LEAD_STAGES;
@@ -79,14 +82,7 @@ export function RecordList({ type }: { type: RecordType }) {
     <>
       <search className="toolbar" aria-label={t('records.list.filters')}>
         <Field label={t('common.search')} type="search" value={filters.q} onChange={set('q')} placeholder={t('records.list.searchHint')} />
-        <CountrySelect
-          countries={countryChoice.countries}
-          country={countryChoice.country}
-          onChoose={(country) => {
-            setCount(undefined);
-            countryChoice.choose(country);
-          }}
-        />
+        <CountrySelect countries={countryChoice.countries} country={countryChoice.country} onChoose={countryChoice.choose} />
         <SelectField label={type === 'merchant' ? t('merchants.status') : t('leads.stage')} value={filters.state} onChange={set('state')}>
           <option value="">{t('common.all')}</option>
           {states.map((state) => (
