@@ -400,8 +400,8 @@ describe.runIf(chromiumForTests())('field app: open visits, refused writes, dupl
 
   it('a count that answers filters already left behind, arriving late, does not replace the count of the list shown', async () => {
     const token = await e2e.host.login('admin@fieldops.test');
-    const inBrazil = (await e2e.host.api('GET', '/api/v1/search?type=merchant&country=BR&limit=1&facets=type', { token })).body.facets
-      .type.merchant as number;
+    const inBrazil = (await e2e.host.api('GET', '/api/v1/search?type=merchant&country=BR&limit=1&facets=type', { token })).body.facets.type
+      .merchant as number;
     const { page } = await e2e.open('/merchants', { viewport: { width: 1440, height: 900 } });
     // The first list (every country) answers slowly, after the admin has picked Brazil and its list is shown.
     let held = 0;
