@@ -49,6 +49,16 @@ describe.each(await databaseEngines())('completing a ticket on site on $name', (
   beforeAll(async () => {
     t = await startTicketsHost(database, undefined, { others: [fileService, checkinService] });
     [rep, otherRep, manager] = await Promise.all([as('rep12.sg'), as('rep13.sg'), as('countrymanager.sg')]);
+    // The demo's area assignments are written once the reps' events reach the area service: a ticket opened before
+    // then finds nobody covering its point and stays new (once, under CI's load).
+    await eventually(
+      async () => {
+        const covering = await t.api('GET', `/api/v1/areas/covering?lat=${MERCHANT_AT.lat}&lng=${MERCHANT_AT.lng}`, { token: manager });
+        expect(covering.status, JSON.stringify(covering.body)).toBe(200);
+        expect(covering.body.primary.length).toBeGreaterThan(0);
+      },
+      { timeoutMs: 60_000 },
+    );
   }, 120_000);
   afterAll(async () => t?.stop());
 
