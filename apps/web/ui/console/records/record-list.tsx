@@ -33,16 +33,10 @@ export function RecordList({ type }: { type: RecordType }) {
   const [chosen, setFilters] = useState<RecordFilters>({ type, q: '', state: '', category: '', owner: '', area: '', sort: 'recency' });
   const filters = { ...chosen, country: countryChoice.country };
   const [exporting, setExporting] = useState(false);
-  // Counts are kept by the filters they count: an answer to earlier filters that arrives late (a slower query over
-  // every country, after the admin picked one) must not stand beside the list of the new ones.
-  const filtersKey = JSON.stringify(filters);
-  const [counts, setCounts] = useState<Record<string, number>>({});
-  const count = counts[filtersKey];
-  const list = usePagedList(['search', filters], async (cursor) => {
-    const page = await searchPage(filters, cursor);
-    if (!cursor) setCounts((known) => ({ ...known, [filtersKey]: page.facets.type?.[type] ?? page.items.length }));
-    return page;
-  });
+  const list = usePagedList(['search', filters], (cursor) => searchPage(filters, cursor));
+  // The count of the filters shown, from their own first page: an answer to earlier filters that arrives late (a
+  // slower query over every country, after the admin picked one) must not stand beside the list of the new ones.
+  const count = list.first && (list.first.facets.type?.[type] ?? list.first.items.length);
   const set = (key: keyof RecordFilters) => (event: { target: { value: string } }) => {
     setFilters({ ...chosen, [key]: event.target.value });
   };

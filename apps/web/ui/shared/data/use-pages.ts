@@ -5,7 +5,7 @@ import type { Page } from './records';
  * A cursor-paged list endpoint as one growing list, with `loadMore` for the next page. `fetchPage` reads one page
  * through the typed client; `key` names the list for the cache (it changes when the filters do).
  */
-export function usePagedList<T>(key: readonly unknown[], fetchPage: (cursor: string | undefined) => Promise<Page<T>>) {
+export function usePagedList<P extends Page<unknown>>(key: readonly unknown[], fetchPage: (cursor: string | undefined) => Promise<P>) {
   const list = useInfiniteQuery({
     queryKey: key,
     initialPageParam: undefined as string | undefined,
@@ -13,7 +13,9 @@ export function usePagedList<T>(key: readonly unknown[], fetchPage: (cursor: str
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   return {
-    items: list.data?.pages.flatMap((page) => page.items) ?? [],
+    items: (list.data?.pages ?? []).flatMap((page) => page.items as P['items'][number][]),
+    /** The first page of the current key: what the endpoint tells beside the items (a count, facets). */
+    first: list.data?.pages[0],
     loading: list.isPending,
     error: list.error,
     hasMore: list.hasNextPage,
