@@ -33,6 +33,7 @@ async function mariadb(dir: string, host: string, port: number): Promise<Daemon>
   await promisify(execFile)('mariadb-install-db', [
     '--no-defaults',
     `--datadir=${data}`,
+    `--tmpdir=${dir}`,
     '--auth-root-authentication-method=normal',
     '--skip-test-db',
     '--user=root',
@@ -46,6 +47,8 @@ async function mariadb(dir: string, host: string, port: number): Promise<Daemon>
       `--port=${port}`,
       `--bind-address=${host}`,
       `--socket=${path.join(dir, 'mariadb.sock')}`,
+      // Not the shared /tmp: a starting server deletes the `#sql…` temporary files it finds in its tmpdir.
+      `--tmpdir=${dir}`,
       '--user=root',
       // Our own throwaway server: no accounts to set up.
       '--skip-grant-tables',

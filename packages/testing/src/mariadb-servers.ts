@@ -64,6 +64,8 @@ function templateDataDir(): Promise<string> {
       await run('mariadb-install-db', [
         '--no-defaults',
         `--datadir=${making}`,
+        // The bootstrap server too deletes the `#sql…` files of its tmpdir (see startMariaDb).
+        `--tmpdir=${making}`,
         '--auth-root-authentication-method=normal',
         '--skip-test-db',
         ...asRoot(),
@@ -107,6 +109,9 @@ export async function startMariaDb(options: { serverId: number; readOnly?: boole
     `--port=${port}`,
     `--socket=${path.join(dataDir, 'mariadb.sock')}`,
     `--pid-file=${path.join(dataDir, 'mariadb.pid')}`,
+    // Its own temporary directory: a starting server deletes every `#sql…` file in its tmpdir, and in the shared /tmp
+    // those are the temporary tables of the machine's other MariaDB, in use by the tests running beside this one.
+    `--tmpdir=${dataDir}`,
     '--bind-address=127.0.0.1',
     '--skip-name-resolve',
     `--server-id=${options.serverId}`,

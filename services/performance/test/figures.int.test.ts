@@ -8,7 +8,6 @@ import {
   aMerchant,
   aVisit,
   type DemoUser,
-  dbOf,
   demoUsers,
   exported,
   localDate,

@@ -7,6 +7,7 @@ import {
   aMerchant,
   aVisit,
   type DemoUser,
+  demoSeedCounted,
   demoUsers,
   exported,
   performanceDb,
@@ -101,6 +102,8 @@ describe.each(await hostEngines())('a generated month on $name', (engines) => {
     // The demo data is seeded now; the generated month is the next one.
     clock.set(Date.now());
     t = await startPerformanceHost(engines, clock);
+    // The demo data belongs to the month before: its records must all be written before the clock moves ahead.
+    await demoSeedCounted(t);
     users = await demoUsers(t);
     const merchants = new Map<string, { id: string; point: { lat: number; lng: number } }>();
     for (const [d, day] of DAYS.entries()) {

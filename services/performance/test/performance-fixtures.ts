@@ -35,22 +35,37 @@ export async function exported(t: TestHost, service: string): Promise<EventEnvel
   return rows.map((r: { envelope: string }) => JSON.parse(r.envelope));
 }
 
+/** The events of the rep-owned demo seeds that the performance service counts, by source. */
+const COUNTED_DEMO_EVENTS = {
+  leads: ['leads.lead.created.v1'],
+  merchant: [
+    'merchant.merchant.created.v1',
+    'merchant.merchant.updated.v1',
+    'merchant.merchant.owner-transferred.v1',
+    'merchant.merchant.status-changed.v1',
+  ],
+};
+
 /**
- * Waits until every demo country's leads are written and the performance service has counted every lead created so
- * far, so that figures read one after another agree (the demo seed's leads arrive while a test starts).
+ * Waits until every demo country's leads and merchants are written and the performance service has counted every
+ * such event published so far, so that figures read one after another agree. The distributed seed writes them as the
+ * account service's events arrive, while a test starts: a test that moves its clock ahead must wait first, or demo
+ * records land in the period it measures (a record stamped before the move, its event after it).
  */
-export async function leadsCounted(t: TestHost): Promise<void> {
+export async function demoSeedCounted(t: TestHost): Promise<void> {
   await eventually(
     async () => {
-      expect(await pendingDemoCountries(dbOf(t, 'leads'))).toEqual([]);
-      const created = await dbOf(t, 'leads').selectFrom('outbox').select('id').where('type', '=', 'leads.lead.created.v1').execute();
-      const ids = created.map((r: { id: string }) => r.id);
-      const counted = await dbOf(t, 'performance')
-        .selectFrom('inbox')
-        .select((eb) => eb.fn.count<number>('event_id').distinct().as('n'))
-        .where('event_id', 'in', ids.length ? ids : [''])
-        .executeTakeFirstOrThrow();
-      expect(Number(counted.n)).toBe(ids.length);
+      for (const [service, types] of Object.entries(COUNTED_DEMO_EVENTS)) {
+        expect(await pendingDemoCountries(dbOf(t, service)), service).toEqual([]);
+        const published = await dbOf(t, service).selectFrom('outbox').select('id').where('type', 'in', types).execute();
+        const ids = published.map((r: { id: string }) => r.id);
+        const counted = await dbOf(t, 'performance')
+          .selectFrom('inbox')
+          .select((eb) => eb.fn.count<number>('event_id').distinct().as('n'))
+          .where('event_id', 'in', ids.length ? ids : [''])
+          .executeTakeFirstOrThrow();
+        expect(Number(counted.n), service).toBe(ids.length);
+      }
     },
     { timeoutMs: 60_000, intervalMs: 250 },
   );

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   aLead,
   type DemoUser,
+  demoSeedCounted,
   demoUsers,
   expectProblem,
-  leadsCounted,
   localDate,
   startPerformanceHost,
   user,
@@ -75,7 +75,7 @@ describe.each(await databaseEngines())('performance scope on $name', (database) 
       { timeoutMs: 60_000, intervalMs: 250 },
     );
     // The tests compare figures read one after another, so no lead may still be on its way.
-    await leadsCounted(t);
+    await demoSeedCounted(t);
   }, 300_000);
   afterAll(async () => t?.stop());
 
