@@ -64,7 +64,18 @@ interface SavedResponse {
  * still runs is 409. Keys are per caller and route, kept 24 h, in the service's own database. Server errors
  * release the key so the client may retry.
  */
-export function registerIdempotency(app: FastifyInstance, db: Kysely<PlatformTables>, dialect: Dialect, now: () => number): void {
+export interface IdempotencyStore {
+  db: Kysely<PlatformTables>;
+  dialect: Dialect;
+  now: () => number;
+  /**
+   * The service's own transactions: the saved response commits with whatever else commits at that moment (on SQLite
+   * one group, one disk flush), rather than paying a flush of its own after every POST.
+   */
+  transact: <T>(work: (trx: Kysely<PlatformTables>) => Promise<T>) => Promise<T>;
+}
+
+export function registerIdempotency(app: FastifyInstance, { db, dialect, now, transact }: IdempotencyStore): void {
   app.addHook('preHandler', async (request, reply) => {
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || key === undefined) return;
@@ -116,11 +127,13 @@ export function registerIdempotency(app: FastifyInstance, db: Kysely<PlatformTab
       if (value !== undefined) headers[name] = String(value);
     }
     const saved: SavedResponse = { headers, body: payload };
-    await db
-      .updateTable('idempotency_key')
-      .set({ status: reply.statusCode, response: JSON.stringify(saved) })
-      .where('key_hash', '=', keyHash)
-      .execute();
+    await transact((trx) =>
+      trx
+        .updateTable('idempotency_key')
+        .set({ status: reply.statusCode, response: JSON.stringify(saved) })
+        .where('key_hash', '=', keyHash)
+        .execute(),
+    );
     return payload;
   });
 }
