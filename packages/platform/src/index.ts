@@ -38,7 +38,14 @@ export {
 export { parseCsv } from './csv';
 export { type ColumnTypes, columnTypes, type Dialect } from './db/column-types';
 export { CONSISTENCY_HEADER, consistencyToken, isConsistencyToken } from './db/consistency';
-export { type DatabaseOptions, dropMysqlDatabase, type MysqlServer, openDatabase, type ServiceDatabase } from './db/database';
+export {
+  type DatabaseOptions,
+  dropMysqlDatabase,
+  type MysqlServer,
+  openDatabase,
+  type ServiceDatabase,
+  SQLITE_MMAP_BYTES,
+} from './db/database';
 export { type DeadLetter, deleteDeadLetter, listDeadLetters } from './db/dead-letters';
 export { migrateToLatest, type ServiceMigration } from './db/migrations';
 export { type PlatformTables, platformMigrations, platformTables } from './db/platform-tables';
