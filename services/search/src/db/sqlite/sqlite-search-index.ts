@@ -243,7 +243,11 @@ export class SqliteSearchIndex implements SearchIndex {
         (r) => [r.seq, r.body],
       ),
     );
-    return rows.map((row) => ({ ...row, body: bodies.get(row.seq) ?? '{}' }));
+    // Another process's write may remove a document between the two reads (each reads its own snapshot).
+    return rows.flatMap((row) => {
+      const body = bodies.get(row.seq);
+      return body === undefined ? [] : [{ ...row, body }];
+    });
   }
 
   /**
