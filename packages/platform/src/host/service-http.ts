@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Principal } from '../auth/principal';
 import { bearerToken } from '../auth/token-verifier';
 import { CONSISTENCY_HEADER, type ConsistencyScope, consistencyScope, runInConsistencyScope } from '../db/consistency';
-import { type PlatformTables, platformTables } from '../db/platform-tables';
+import type { PlatformTables } from '../db/platform-tables';
 import { UnauthorizedError } from '../errors';
 import { registerIdempotency } from '../http/idempotency';
 import { withOpenApiConventions } from '../http/openapi-conventions';
@@ -83,12 +83,7 @@ export async function mountServiceHttp<DB>(
       const token = request.consistency?.token;
       if (token !== undefined) reply.header(CONSISTENCY_HEADER, token);
     });
-    registerIdempotency(app, {
-      db: platformDb,
-      dialect: ctx.dialect,
-      now: () => ctx.clock.now(),
-      transact: (work) => ctx.transact((trx) => work(platformTables(trx))),
-    });
+    registerIdempotency(app, platformDb, ctx.dialect, () => ctx.clock.now());
     await options.routes(app);
     if (options.openapiRoute) {
       // Per-service path: several services can share a process; the gateway fetches these when they run elsewhere.

@@ -64,18 +64,7 @@ interface SavedResponse {
  * still runs is 409. Keys are per caller and route, kept 24 h, in the service's own database. Server errors
  * release the key so the client may retry.
  */
-export interface IdempotencyStore {
-  db: Kysely<PlatformTables>;
-  dialect: Dialect;
-  now: () => number;
-  /**
-   * The service's own transactions: the saved response commits with whatever else commits at that moment (on SQLite
-   * one group, one disk flush), rather than paying a flush of its own after every POST.
-   */
-  transact: <T>(work: (trx: Kysely<PlatformTables>) => Promise<T>) => Promise<T>;
-}
-
-export function registerIdempotency(app: FastifyInstance, { db, dialect, now, transact }: IdempotencyStore): void {
+export function registerIdempotency(app: FastifyInstance, db: Kysely<PlatformTables>, dialect: Dialect, now: () => number): void {
   app.addHook('preHandler', async (request, reply) => {
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || key === undefined) return;
@@ -127,13 +116,11 @@ export function registerIdempotency(app: FastifyInstance, { db, dialect, now, tr
       if (value !== undefined) headers[name] = String(value);
     }
     const saved: SavedResponse = { headers, body: payload };
-    await transact((trx) =>
-      trx
-        .updateTable('idempotency_key')
-        .set({ status: reply.statusCode, response: JSON.stringify(saved) })
-        .where('key_hash', '=', keyHash)
-        .execute(),
-    );
+    await db
+      .updateTable('idempotency_key')
+      .set({ status: reply.statusCode, response: JSON.stringify(saved) })
+      .where('key_hash', '=', keyHash)
+      .execute();
     return payload;
   });
 }
