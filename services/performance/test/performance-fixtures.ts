@@ -4,11 +4,12 @@ import { checkinService } from '@fieldops/checkin';
 import { pendingDemoCountries } from '@fieldops/demo-data/demo-seed';
 import { leadsService } from '@fieldops/leads';
 import { merchantService } from '@fieldops/merchant';
-import type { Clock, EventEnvelope, ServiceDefinition } from '@fieldops/platform';
+import { type Clock, consumedTypes, type EventEnvelope, type ServiceDefinition } from '@fieldops/platform';
 import type { ApiResponse, TestEngines, TestHost } from '@fieldops/testing';
 import { eventually, serviceDb, startTestHost } from '@fieldops/testing';
 import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
+import { leadsConsumer, merchantsConsumer } from '../src/events/handlers/consumers';
 import { type PerformanceDb, performanceService } from '../src/index';
 
 /** The sources (account, merchant, leads, checkin) and the performance service, with the demo organisation. */
@@ -35,15 +36,10 @@ export async function exported(t: TestHost, service: string): Promise<EventEnvel
   return rows.map((r: { envelope: string }) => JSON.parse(r.envelope));
 }
 
-/** The events of the rep-owned demo seeds that the performance service counts, by source. */
+/** The events of the rep-owned demo seeds that the performance service counts, by source: its consumers' own. */
 const COUNTED_DEMO_EVENTS = {
-  leads: ['leads.lead.created.v1'],
-  merchant: [
-    'merchant.merchant.created.v1',
-    'merchant.merchant.updated.v1',
-    'merchant.merchant.owner-transferred.v1',
-    'merchant.merchant.status-changed.v1',
-  ],
+  leads: consumedTypes(leadsConsumer),
+  merchant: consumedTypes(merchantsConsumer),
 };
 
 /**

@@ -218,10 +218,11 @@ export class SqliteSearchIndex implements SearchIndex {
         distance: row.distance ?? undefined,
         key: keyOf[query.sort](row),
       }));
-      if (query.facets.length > 0) return { hits, more: rows.length > query.limit, ...this.facetsAndTotal(query, compiled) };
-      if (!query.withTotal) return { hits, more: rows.length > query.limit, facets: {} };
+      const page = { hits, more: rows.length > query.limit };
+      if (query.facets.length > 0) return { ...page, ...this.facetsAndTotal(query, compiled) };
+      if (!query.withTotal) return { ...page, facets: {} };
       const [counted] = this.all<{ n: number }>(sql`select count(*) as n from ${compiled.from} where ${compiled.where}`);
-      return { hits, more: rows.length > query.limit, facets: {}, total: counted?.n ?? 0 };
+      return { ...page, facets: {}, total: counted?.n ?? 0 };
     } finally {
       this.shape = undefined;
     }
@@ -257,21 +258,21 @@ export class SqliteSearchIndex implements SearchIndex {
   private facetsAndTotal(query: SearchQuery, compiled: CompiledSearch): Pick<SearchResult, 'facets' | 'total'> {
     const columns = query.facets.map((facet) => sql.ref(FACET_COLUMNS[facet]));
     const statement = sql`select ${sql.join(columns)} from ${compiled.from} where ${compiled.where}`.compile(this.compiler);
-    const counts = query.facets.map(() => new Map<string, number>());
+    const tallies = query.facets.map((facet) => ({ facet, counts: new Map<string, number>() }));
     let total = 0;
     for (const row of this.statement(statement.sql)
       .raw(true)
       .iterate(...(statement.parameters as unknown[])) as IterableIterator<(string | null)[]>) {
       total++;
-      row.forEach((value, i) => {
-        if (value !== null) counts[i]?.set(value, (counts[i]?.get(value) ?? 0) + 1);
+      tallies.forEach(({ counts }, i) => {
+        const value = row[i];
+        if (value != null) counts.set(value, (counts.get(value) ?? 0) + 1);
       });
     }
-    const facets: SearchResult['facets'] = {};
-    query.facets.forEach((facet, i) => {
-      const commonest = [...(counts[i] ?? [])].sort((a, b) => b[1] - a[1]).slice(0, 100);
-      facets[facet] = Object.fromEntries(commonest);
-    });
+    const commonest = (counts: Map<string, number>) => [...counts].sort((a, b) => b[1] - a[1]).slice(0, 100);
+    const facets: SearchResult['facets'] = Object.fromEntries(
+      tallies.map(({ facet, counts }) => [facet, Object.fromEntries(commonest(counts))]),
+    );
     return query.withTotal ? { facets, total } : { facets };
   }
 
