@@ -55,7 +55,6 @@ export { BinlogOutboxRelay } from './events/binlog-outbox-relay';
 export {
   type ConsumeResult,
   type ConsumerDefinition,
-  consumedTypes,
   createConsumer,
   type EventHandler,
   type EventHandlers,

@@ -1,9 +1,19 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Clock, createLogger, deleteNatsStream, type EdgePlugin, Host, loadConfig, type ServiceDefinition } from '@fieldops/platform';
+import {
+  type Clock,
+  createLogger,
+  deleteNatsStream,
+  type EdgePlugin,
+  Host,
+  loadConfig,
+  type ServiceDefinition,
+  typeMatches,
+} from '@fieldops/platform';
 import type { Kysely } from 'kysely';
 import { embeddedEngines, isolate, type TestEngines } from './engines-env';
+import { eventually } from './eventually';
 
 export interface TestHost {
   host: Host;
@@ -11,6 +21,12 @@ export interface TestHost {
   /** Calls the API as JSON; `token` adds the bearer header. */
   api(method: string, route: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<ApiResponse>;
   login(email: string, password?: string): Promise<string>;
+  /**
+   * Waits until the host is at rest: every event its services wrote is published and applied (or dead-lettered) by
+   * each of its consumers that takes the event's type, and so are the events those consumers wrote in turn. What the
+   * services do on their own after events (a demo seed's follow-up tickets, the search documents) is then in place.
+   */
+  settled(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -94,6 +110,15 @@ export async function startTestHost(options: {
       if (response.status !== 200) throw new Error(`login of ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
       return response.body.accessToken as string;
     },
+    async settled(timeoutMs = 60_000) {
+      await eventually(
+        async () => {
+          const behind = await notYetDelivered(host, options.services);
+          if (behind.length > 0) throw new Error(`the host is not at rest: ${behind.join('; ')}`);
+        },
+        { timeoutMs, intervalMs: 250 },
+      );
+    },
     async stop() {
       await host.stop();
       await database.cleanup(options.services.map((s) => s.name));
@@ -101,4 +126,40 @@ export async function startTestHost(options: {
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * What keeps a host from rest: outbox rows not yet published and, per consumer, events of its types not yet applied.
+ * The inboxes are read before the outboxes: an event seen applied had the events its consumer wrote committed with it,
+ * so those are read too and must be applied as well.
+ */
+async function notYetDelivered(host: Host, services: ServiceDefinition[]): Promise<string[]> {
+  const running = services.flatMap((definition) => {
+    const service = host.service(definition.name);
+    return service ? [{ definition, db: service.db }] : [];
+  });
+  const handled = new Map<string, Set<string>>();
+  for (const { definition, db } of running) {
+    for (const consumer of definition.consumers) {
+      const applied = await db.selectFrom('inbox').select('event_id').where('consumer', '=', consumer.name).execute();
+      const dead = await db.selectFrom('dead_letter').select('event_id').where('consumer', '=', consumer.name).execute();
+      handled.set(consumer.name, new Set([...applied, ...dead].map((row) => row.event_id)));
+    }
+  }
+  const behind: string[] = [];
+  const written: { id: string; type: string }[] = [];
+  for (const { definition, db } of running) {
+    const rows = await db.selectFrom('outbox').select(['id', 'type', 'published_at']).execute();
+    const unpublished = rows.filter((row) => row.published_at === null).length;
+    if (unpublished > 0) behind.push(`${definition.name} has ${unpublished} events unpublished`);
+    written.push(...rows);
+  }
+  for (const { definition } of running) {
+    for (const consumer of definition.consumers) {
+      const done = handled.get(consumer.name) ?? new Set();
+      const waiting = written.filter((e) => !done.has(e.id) && consumer.types.some((type) => typeMatches(type, e.type))).length;
+      if (waiting > 0) behind.push(`${consumer.name} has ${waiting} events to apply`);
+    }
+  }
+  return behind;
 }

@@ -1,7 +1,9 @@
 import { COUNTRY_PACKS } from '@fieldops/countries';
-import { databaseEngines, eventually, type TestHost } from '@fieldops/testing';
+import type { MerchantDb } from '@fieldops/merchant';
+import { databaseEngines, eventually, serviceDb, type TestHost } from '@fieldops/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TicketsDb } from '../src/index';
 import { outboxOf, startTicketsHost } from './tickets-fixtures';
 
 /** Thailand, found through the registry: a pack's literals stay in its folder. */
@@ -41,6 +43,27 @@ describe.each(await databaseEngines())('tickets the merchant life cycle opens on
     manager = await as('countrymanager.sg');
   }, 120_000);
   afterAll(async () => t?.stop());
+
+  it('once the host is at rest, every suspended demo merchant of a country with tickets has its follow-up', async () => {
+    await t.settled();
+    // Read at once, without waiting: at rest, what the merchant events open is all there.
+    const merchants = serviceDb<MerchantDb>(t, 'merchant');
+    const tickets = serviceDb<TicketsDb>(t, 'tickets');
+    const suspended = await merchants
+      .selectFrom('merchant')
+      .select('id')
+      .where('status', '=', 'suspended')
+      .where('country', '=', 'SG')
+      .execute();
+    const followUps = await tickets
+      .selectFrom('ticket')
+      .select('merchant_id')
+      .where('type', '=', 'merchant-follow-up')
+      .where('country', '=', 'SG')
+      .execute();
+    expect(suspended.length).toBeGreaterThan(0);
+    expect(followUps.map((f) => f.merchant_id).sort()).toEqual(suspended.map((m) => m.id).sort());
+  }, 120_000);
 
   it('a lead converted into a merchant opens the country’s onboarding tasks, once', async () => {
     const rep = await as('rep3.sg');
