@@ -14,10 +14,13 @@ const FETCH_BATCH = 64;
 /**
  * How long one pull request lives on the server (the client's default is 30 s). It also paces the client's recovery:
  * after a reconnect it checks the consumer again, and while the broker cannot answer yet (a cluster electing its
- * leaders) it waits 0.5–1.5 times this between checks; heartbeats (every half of it) missed twice re-pull. With the
- * default, deliveries resumed 15–45 s after a restarted cluster was back.
+ * leaders) it waits 0.5–1.5 times this between checks; heartbeats (every half of it) missed twice re-pull. A cluster
+ * that was restarted drops the first pulls of many consumers while their leaders settle: each waits until it has missed
+ * two heartbeats, and may lose the next pull too. With the default, deliveries resumed 15–45 s after the cluster was
+ * back; with 5 s, consumers still stood 5–11 s without a message; with 2 s a lost pull is sent again after 2 s, and
+ * an idle consumer costs one pull every 2 s.
  */
-const PULL_EXPIRES_MS = 5_000;
+const PULL_EXPIRES_MS = 2_000;
 
 /** What delivery needs of the bus: where to read, how long acks may wait, and whether it is closing. */
 export interface DeliveryContext {
