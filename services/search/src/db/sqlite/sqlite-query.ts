@@ -6,6 +6,7 @@ import type { Segment } from '../../domain/text-folding';
 import { bigramsOf } from '../../domain/text-folding';
 import { queryParts } from '../../domain/text-terms';
 import type { Visibility } from '../../domain/visibility';
+import { countryToken, typeToken } from './sqlite-schema';
 
 const TRUE = sql<SqlBool>`1 = 1`;
 const FALSE = sql<SqlBool>`1 = 0`;
@@ -14,8 +15,12 @@ const COLUMNS = { owner: 'd.owner_id', orgUnit: 'd.org_unit_id', area: 'd.area_i
 const FINE_CELLS_MAX_RADIUS = 1000;
 /** Above this radius the circle's bounding box filters first: H3 cells would be too many. */
 const CELL_COVER_MAX_RADIUS = 5000;
-/** Column weights of bm25: title words, title pairs, body words, body pairs, pinyin. */
-const BM25 = sql`bm25(doc_text, 4.0, 4.0, 1.0, 1.0, 2.0)`;
+/**
+ * Column weights of bm25: title words, title pairs, body words, body pairs, pinyin, and none for the scope tokens (an
+ * index without them has five columns).
+ */
+const BM25 = sql`bm25(doc_text, 4.0, 4.0, 1.0, 1.0, 2.0, 0.0)`;
+const BM25_WITHOUT_SCOPE = sql`bm25(doc_text, 4.0, 4.0, 1.0, 1.0, 2.0)`;
 
 const and = (conditions: Expression<SqlBool>[]) => (conditions.length === 0 ? TRUE : sql<SqlBool>`(${sql.join(conditions, sql` and `)})`);
 const or = (conditions: Expression<SqlBool>[]) => (conditions.length === 0 ? FALSE : sql<SqlBool>`(${sql.join(conditions, sql` or `)})`);
@@ -62,6 +67,33 @@ export function matchExpression(q: string): string | null {
   return parts.length === 0 ? null : parts.map(matchPart).join(' AND ');
 }
 
+/**
+ * A scope token is matched only when its documents are a small part of the index: intersecting the text's matches
+ * with a token's list costs about as much as that list is long, which is worth it only when it leaves most matches
+ * out (a country among several, a type among places), not for the only country or type there is.
+ */
+const MAX_TOKEN_SHARE = 1 / 3;
+
+/** How much of the index a scope token matches (0–1). */
+export type TokenShare = (token: string) => number;
+
+/**
+ * The conditions of a query the text table applies itself, from each document's scope tokens: its types, and its
+ * country when the filter names countries or every document the caller may see lies in their country (a country
+ * scope, without tickets: a ticket its caller opened elsewhere is theirs too). The documents are still checked in
+ * full; the tokens only spare reading those of other types and countries.
+ */
+function scopeMatch(query: SearchQuery, { scope }: Visibility, shareOf: TokenShare): string[] {
+  const countryBound = scope.scope === 'country' && !query.filters.types.includes('ticket');
+  const countries = query.filters.country ?? (countryBound ? [scope.country] : []);
+  const groups = [query.filters.types.map(typeToken), countries.map(countryToken)];
+  const narrowing = groups.filter((tokens) => {
+    const share = tokens.reduce((sum, token) => sum + shareOf(token), 0);
+    return tokens.length > 0 && share <= MAX_TOKEN_SHARE;
+  });
+  return narrowing.map((tokens) => `{sc} : (${tokens.map(quoted).join(' OR ')})`);
+}
+
 function boxSql(box: LatLngBox): Expression<SqlBool> {
   return sql<SqlBool>`(d.lat between ${box.minLat} and ${box.maxLat} and d.lng between ${box.minLng} and ${box.maxLng})`;
 }
@@ -91,9 +123,13 @@ export interface CompiledSearch {
   distance: RawBuilder<unknown>;
 }
 
-/** The filters of a query (no paging, no order). `in_shape` is bound to the query's area shape by the caller. */
-export function searchSql(query: SearchQuery, visibility: Visibility): CompiledSearch {
-  const match = matchExpression(query.q);
+/**
+ * The filters of a query (no paging, no order). `in_shape` is bound to the query's area shape by the caller;
+ * `shareOf` answers for the scope tokens of an index that has them (see sqlite-schema.ts), null for one without.
+ */
+export function searchSql(query: SearchQuery, visibility: Visibility, shareOf: TokenShare | null): CompiledSearch {
+  const text = matchExpression(query.q);
+  const match = text !== null && shareOf ? [text, ...scopeMatch(query, visibility, shareOf)].join(' AND ') : text;
   // `+d.type`: a type matches a quarter of the documents or more; SQLite must not pick its index over cells or text.
   const conditions: Expression<SqlBool>[] = [
     visibleSql(visibility),
@@ -120,7 +156,7 @@ export function searchSql(query: SearchQuery, visibility: Visibility): CompiledS
   return {
     from,
     where: and(conditions),
-    score: match !== null ? BM25 : sql`0`,
+    score: match === null ? sql`0` : shareOf ? BM25 : BM25_WITHOUT_SCOPE,
     distance: origin ? sql`geo_distance(d.lat, d.lng, ${origin.lat}, ${origin.lng})` : sql`null`,
   };
 }

@@ -3,8 +3,9 @@ import type Database from 'better-sqlite3';
 /**
  * The embedded index: one SQLite file per index generation. `doc` holds each document (filter columns, H3 cells
  * at res 7 and 9, the whole document as JSON); `doc_text` is a contentless FTS5 table over the terms of
- * text-terms.ts, keyed by `doc.seq`. The tokenizer only splits on spaces and punctuation: terms arrive pre-folded,
- * and combining marks (Thai vowels) stay inside their terms.
+ * text-terms.ts, keyed by `doc.seq`, and the document's scope tokens (`sc`: its type and country, see
+ * `scopeTokens`). The tokenizer only splits on spaces and punctuation: terms arrive pre-folded, and combining marks
+ * (Thai vowels) stay inside their terms.
  */
 /** Columns added after the first generation: an index file made before gets them when opened. */
 const ADDED_COLUMNS: [name: string, type: string][] = [
@@ -15,7 +16,18 @@ const ADDED_COLUMNS: [name: string, type: string][] = [
   ['open_ticket', 'integer'],
 ];
 
-export function createSchema(database: Database.Database): void {
+/** The scope tokens of a document: the text match narrows to a type and a country before any document is read. */
+export function scopeTokens(type: string, country: string): string {
+  return `${typeToken(type)} ${countryToken(country)}`;
+}
+export const typeToken = (type: string) => `t${type.replace(/[^a-z]/gi, '')}`.toLowerCase();
+export const countryToken = (country: string) => `c${country}`.toLowerCase();
+
+/**
+ * Creates what is missing; answers whether the text table has the scope tokens column. An index file made before it
+ * existed keeps its text table (FTS5 tables take no new columns) and answers as before: a rebuild makes a new one.
+ */
+export function createSchema(database: Database.Database): { scopeTokens: boolean } {
   database.exec(`
     create table if not exists doc (
       seq integer primary key,
@@ -46,7 +58,7 @@ export function createSchema(database: Database.Database): void {
     create index if not exists doc_recent on doc(updated_at, seq);
     create index if not exists doc_lat on doc(lat, lng);
     create virtual table if not exists doc_text using fts5(
-      tw, tg, bw, bg, py,
+      tw, tg, bw, bg, py, sc,
       content = '', contentless_delete = 1,
       tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'"
     );
@@ -55,4 +67,8 @@ export function createSchema(database: Database.Database): void {
   for (const [name, type] of ADDED_COLUMNS) if (!present.has(name)) database.exec(`alter table doc add column ${name} ${type}`);
   // Breach order: the tickets queue reads its page off this index.
   database.exec('create index if not exists doc_breach on doc(breach_at, seq) where breach_at is not null');
+  // How many documents each term matches: how much of the index a scope token would leave in.
+  database.exec("create virtual table if not exists doc_terms using fts5vocab(doc_text, 'row')");
+  const textColumns = (database.pragma('table_info(doc_text)') as { name: string }[]).map((c) => c.name);
+  return { scopeTokens: textColumns.includes('sc') };
 }

@@ -9,8 +9,8 @@ import type { AreaShape, SearchHit, SearchQuery, SearchResult, Sort } from '../.
 import { indexTerms } from '../../domain/text-terms';
 import type { Visibility } from '../../domain/visibility';
 import type { SearchIndex } from '../search-index';
-import { type CompiledSearch, FACET_COLUMNS, searchSql } from './sqlite-query';
-import { createSchema } from './sqlite-schema';
+import { type CompiledSearch, FACET_COLUMNS, searchSql, type TokenShare } from './sqlite-query';
+import { createSchema, scopeTokens } from './sqlite-schema';
 
 interface DocRow {
   seq: number;
@@ -29,6 +29,9 @@ interface HitRow {
 
 /** The breach key of a document without a running clock: after every one that has one. */
 const NO_BREACH = Number.MAX_SAFE_INTEGER;
+
+/** How long a scope token's share of the index is kept before it is counted again. */
+const TOKEN_SHARE_TTL_MS = 5 * 60_000;
 
 /** The first circle a nearest-first search looks in, and how much larger each next one is. */
 const NEAREST_FIRST_RADIUS_M = 50;
@@ -67,6 +70,11 @@ export class SqliteSearchIndex implements SearchIndex {
   private readonly database: Database.Database;
   private readonly compiler: Kysely<unknown>;
   private shape: AreaShape | undefined;
+  /** Whether the text table has the scope tokens (an index file made before them does not). */
+  private readonly scopeTokens: boolean;
+  private readonly tokenShares = new Map<string, { share: number; at: number }>();
+  /** What the query needs of the scope tokens (see sqlite-query.ts); null without them. */
+  private readonly shareOf: TokenShare | null;
 
   constructor(private readonly file: string) {
     this.database = new Database(file);
@@ -74,7 +82,8 @@ export class SqliteSearchIndex implements SearchIndex {
     this.database.pragma('synchronous = NORMAL');
     // Pages read from the OS cache in place (see the platform's SQLite driver): matches joined to their documents.
     this.database.pragma(`mmap_size = ${SQLITE_MMAP_BYTES}`);
-    createSchema(this.database);
+    ({ scopeTokens: this.scopeTokens } = createSchema(this.database));
+    this.shareOf = this.scopeTokens ? (token) => this.tokenShare(token) : null;
     this.database.function('geo_distance', { deterministic: true }, (lat1, lng1, lat2, lng2) =>
       distanceMeters({ lat: Number(lat1), lng: Number(lng1) }, { lat: Number(lat2), lng: Number(lng2) }),
     );
@@ -143,18 +152,32 @@ export class SqliteSearchIndex implements SearchIndex {
       seq = Number(result.lastInsertRowid);
     }
     const terms = indexTerms(doc.title, bodyTexts(doc), doc.phones);
-    this.statement('insert into doc_text (rowid, tw, tg, bw, bg, py) values (?, ?, ?, ?, ?, ?)').run(
-      seq,
-      terms.titleWords,
-      terms.titlePairs,
-      terms.bodyWords,
-      terms.bodyPairs,
-      terms.pinyin,
-    );
+    const texts = [terms.titleWords, terms.titlePairs, terms.bodyWords, terms.bodyPairs, terms.pinyin];
+    if (this.scopeTokens) {
+      this.statement('insert into doc_text (rowid, tw, tg, bw, bg, py, sc) values (?, ?, ?, ?, ?, ?, ?)').run(
+        seq,
+        ...texts,
+        scopeTokens(doc.type, doc.country),
+      );
+    } else this.statement('insert into doc_text (rowid, tw, tg, bw, bg, py) values (?, ?, ?, ?, ?, ?)').run(seq, ...texts);
   }
 
   private row(type: DocumentType, id: string): DocRow | undefined {
     return this.statement('select seq, version, body from doc where type = ? and id = ?').get(type, id) as DocRow | undefined;
+  }
+
+  /**
+   * How much of the index a scope token matches, counted from the text table's vocabulary (a read of the token's
+   * list: tens of milliseconds for a million documents) at most every few minutes.
+   */
+  private tokenShare(token: string): number {
+    const known = this.tokenShares.get(token);
+    if (known && Date.now() - known.at < TOKEN_SHARE_TTL_MS) return known.share;
+    const matched = this.statement('select doc from doc_terms where term = ?').get(token) as { doc: number } | undefined;
+    const documents = this.statement('select max(seq) as n from doc').get() as { n: number | null };
+    const share = (matched?.doc ?? 0) / Math.max(1, documents.n ?? 0);
+    this.tokenShares.set(token, { share, at: Date.now() });
+    return share;
   }
 
   async put(docs: SearchDocument[]): Promise<void> {
@@ -208,7 +231,7 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   async search(query: SearchQuery, visibility: Visibility): Promise<SearchResult> {
-    const compiled = searchSql(query, visibility);
+    const compiled = searchSql(query, visibility, this.shareOf);
     this.shape = query.shape;
     try {
       const rows = this.pageOfHits(query, visibility, compiled);
@@ -287,7 +310,7 @@ export class SqliteSearchIndex implements SearchIndex {
       // A page after a cursor starts beyond the cursor's distance.
       const from = query.after ? Number(query.after[0]) : 0;
       for (let radius = from + NEAREST_FIRST_RADIUS_M; radius < near.radius; radius *= NEAREST_FIRST_GROWTH) {
-        const rows = this.hitRows(query, searchSql({ ...query, near: { point: near.point, radius } }, visibility));
+        const rows = this.hitRows(query, searchSql({ ...query, near: { point: near.point, radius } }, visibility, this.shareOf));
         if (rows.length > query.limit) return rows;
       }
     }
