@@ -152,14 +152,12 @@ export class SqliteSearchIndex implements SearchIndex {
       seq = Number(result.lastInsertRowid);
     }
     const terms = indexTerms(doc.title, bodyTexts(doc), doc.phones);
-    const texts = [terms.titleWords, terms.titlePairs, terms.bodyWords, terms.bodyPairs, terms.pinyin];
-    if (this.scopeTokens) {
-      this.statement('insert into doc_text (rowid, tw, tg, bw, bg, py, sc) values (?, ?, ?, ?, ?, ?, ?)').run(
-        seq,
-        ...texts,
-        scopeTokens(doc.type, doc.country),
-      );
-    } else this.statement('insert into doc_text (rowid, tw, tg, bw, bg, py) values (?, ?, ?, ?, ?, ?)').run(seq, ...texts);
+    // An index file made before the scope tokens has no `sc` column.
+    const scope = this.scopeTokens ? [scopeTokens(doc.type, doc.country)] : [];
+    const text = [seq, terms.titleWords, terms.titlePairs, terms.bodyWords, terms.bodyPairs, terms.pinyin, ...scope];
+    this.statement(
+      `insert into doc_text (rowid, tw, tg, bw, bg, py${scope.length ? ', sc' : ''}) values (${text.map(() => '?').join(', ')})`,
+    ).run(...text);
   }
 
   private row(type: DocumentType, id: string): DocRow | undefined {
