@@ -6,6 +6,7 @@ import { areaLookupFor } from './app/area-lookup';
 import { knownPlaces } from './app/known-places';
 import { type PoiContext, poiSettings } from './config';
 import { poiSchema } from './db/migrations/001-poi';
+import { nearbyBandSchema } from './db/migrations/002-nearby-band';
 import type { PoiDb } from './db/schema';
 import { areaChangedConsumer } from './events/handlers/area-changed.handler';
 import { createGeocoder } from './geocoding/create-geocoder';
@@ -26,7 +27,7 @@ export const poiTasks = taskRefs('poi', tasks);
 function manifest(seed: Seed) {
   return defineService<PoiDb>({
     name: 'poi',
-    migrations: [poiSchema],
+    migrations: [poiSchema, nearbyBandSchema],
     http: {
       prefixes: ['/api/v1/places', '/api/v1/geocode'],
       description: 'Places (points of interest): nearby search, duplicates, merges, geocoding',

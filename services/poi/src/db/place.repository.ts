@@ -15,6 +15,12 @@ export interface PlaceLocation {
 
 export type BoundingBox = LatLngBox;
 
+/** The boxes a read of cells keeps to: inside `within`, outside `readBefore`. */
+export interface CellBoxes {
+  within?: BoundingBox;
+  readBefore?: BoundingBox;
+}
+
 function withinBox<O>(query: SelectQueryBuilder<PoiDb, 'place', O>, box: BoundingBox) {
   return query.where((eb) => boxCondition(eb, box));
 }
@@ -108,25 +114,36 @@ export const placeRepository = {
     cells: string[],
     scope: PlaceScope,
     category: string | undefined,
-    boxes: { within?: BoundingBox; readBefore?: BoundingBox } = {},
+    boxes: CellBoxes = {},
   ): Promise<PlaceLocation[]> {
-    const column = resolution === 7 ? 'h3_r7' : 'h3_r9';
     const found: PlaceLocation[] = [];
     for (let i = 0; i < cells.length; i += CELLS_PER_QUERY) {
-      let query = db
-        .selectFrom('place')
-        .select(['id', 'lat', 'lng'])
-        .where(column, 'in', cells.slice(i, i + CELLS_PER_QUERY))
-        .where('status', '=', 'active');
-      query = inScope(query, scope);
-      if (category) query = query.where('category', '=', category as PlaceRow['category']);
-      const { within, readBefore } = boxes;
-      if (within) query = withinBox(query, within);
-      if (readBefore) query = query.where((eb) => eb.not(boxCondition(eb, readBefore)));
+      const query = placeRepository.locationsInCellsQuery(db, resolution, cells.slice(i, i + CELLS_PER_QUERY), scope, category, boxes);
       // One by one: spreading a dense cell's 100,000+ rows into push() overflows the call stack.
       for (const row of await query.execute()) found.push(row);
     }
     return found;
+  },
+
+  /** One query of `locationsInCells`, for at most CELLS_PER_QUERY cells. */
+  locationsInCellsQuery(
+    db: Db,
+    resolution: IndexResolution,
+    cells: string[],
+    scope: PlaceScope,
+    category: string | undefined,
+    boxes: CellBoxes,
+  ) {
+    const column = resolution === 7 ? 'h3_r7' : 'h3_r9';
+    let query = inScope(
+      db.selectFrom('place').select(['id', 'lat', 'lng']).where(column, 'in', cells).where('status', '=', 'active'),
+      scope,
+    );
+    if (category) query = query.where('category', '=', category as PlaceRow['category']);
+    const { within, readBefore } = boxes;
+    if (within) query = withinBox(query, within);
+    if (readBefore) query = query.where((eb) => eb.not(boxCondition(eb, readBefore)));
+    return query;
   },
 
   async activeWithPhone(db: Db, phone: string, scope: PlaceScope, limit: number): Promise<PlaceRow[]> {
