@@ -37,17 +37,34 @@ export interface CellReach {
 const SLACK_FACTOR = 1.001;
 const SLACK_METRES = 0.5;
 
-function circumradius(cell: string, centre: LatLng): number {
-  let radius = 0;
-  for (const [lat, lng] of cellToBoundary(cell)) radius = Math.max(radius, distanceMeters(centre, { lat, lng }));
-  return radius * SLACK_FACTOR + SLACK_METRES;
+/** A cell's centre and the radius of the circle around it that holds all of it. */
+interface CellShape {
+  centre: LatLng;
+  radius: number;
+}
+
+// A cell's shape never changes, and searches near one point ask for the same cells again and again: each costs
+// two calls into H3 and six distances. Emptied when full rather than kept in use order: ~100 bytes a cell.
+const SHAPES_KEPT = 50_000;
+const shapes = new Map<string, CellShape>();
+
+function cellShape(cell: string): CellShape {
+  let shape = shapes.get(cell);
+  if (!shape) {
+    const [lat, lng] = cellToLatLng(cell);
+    const centre = { lat, lng };
+    let radius = 0;
+    for (const [vLat, vLng] of cellToBoundary(cell)) radius = Math.max(radius, distanceMeters(centre, { lat: vLat, lng: vLng }));
+    shape = { centre, radius: radius * SLACK_FACTOR + SLACK_METRES };
+    if (shapes.size >= SHAPES_KEPT) shapes.clear();
+    shapes.set(cell, shape);
+  }
+  return shape;
 }
 
 /** How near and how far a cell's points can be from `point`: conservative bounds, never optimistic. */
 export function cellReach(point: LatLng, cell: string): CellReach {
-  const [lat, lng] = cellToLatLng(cell);
-  const centre = { lat, lng };
+  const { centre, radius } = cellShape(cell);
   const toCentre = distanceMeters(point, centre);
-  const radius = circumradius(cell, centre);
   return { cell, min: Math.max(0, toCentre - radius), max: toCentre + radius };
 }

@@ -55,20 +55,25 @@ function split(name: string): NameParts {
   return { base: folded.slice(0, match.index), qualifier: match[1] ?? '' };
 }
 
+/** A name's comparable form (`normalisePlaceName`) and its business part (`placeNameBase`), from one reading. */
+function nameForms(name: string): { full: string; business: string } {
+  const { base, qualifier } = split(name);
+  const main = compact(stripSuffixes(spaced(base)));
+  return { full: qualifier ? `${main}${compact(stripSuffixes(spaced(qualifier)))}` : main, business: main };
+}
+
 /**
  * The comparable form of a name: width and accents folded, lower case, branch words dropped, a trailing bracketed
  * branch qualifier kept without its branch word, punctuation and spaces removed.
  * `normalisePlaceName('星巴克（人民广场店）') === normalisePlaceName('星巴克 人民广场') === '星巴克人民广场'`.
  */
 export function normalisePlaceName(name: string): string {
-  const { base, qualifier } = split(name);
-  const main = compact(stripSuffixes(spaced(base)));
-  return qualifier ? `${main}${compact(stripSuffixes(spaced(qualifier)))}` : main;
+  return nameForms(name).full;
 }
 
 /** The name without any branch qualifier: the business rather than the branch ("星巴克（人民广场店）" → "星巴克"). */
 export function placeNameBase(name: string): string {
-  return compact(stripSuffixes(spaced(split(name).base)));
+  return nameForms(name).business;
 }
 
 function bigrams(text: string): Map<string, number> {
@@ -81,34 +86,57 @@ function bigrams(text: string): Map<string, number> {
   return grams;
 }
 
+/** A name's bigrams, counted once for comparing it with many others. */
+interface Grams {
+  text: string;
+  /** Characters, not UTF-16 units. */
+  length: number;
+  grams: Map<string, number>;
+  total: number;
+}
+
+function gramsOf(text: string): Grams {
+  const grams = bigrams(text);
+  let total = 0;
+  for (const count of grams.values()) total += count;
+  return { text, length: [...text].length, grams, total };
+}
+
+function dice(a: Grams, b: Grams): number {
+  if (a.text === b.text) return a.length > 0 ? 1 : 0;
+  if (a.length < 2 || b.length < 2) return 0;
+  let shared = 0;
+  for (const [gram, count] of b.grams) shared += Math.min(count, a.grams.get(gram) ?? 0);
+  return (2 * shared) / (a.total + b.total);
+}
+
 /**
  * Sørensen–Dice coefficient over character bigrams (0..1): script-neutral, so it suits Chinese, where words have
  * no spaces, as well as Latin names. Strings of one character compare as equal or not.
  */
 export function diceCoefficient(a: string, b: string): number {
-  if (a === b) return a.length > 0 ? 1 : 0;
-  if ([...a].length < 2 || [...b].length < 2) return 0;
-  const left = bigrams(a);
-  const right = bigrams(b);
-  let shared = 0;
-  let total = 0;
-  for (const count of left.values()) total += count;
-  for (const [gram, count] of right) {
-    total += count;
-    shared += Math.min(count, left.get(gram) ?? 0);
-  }
-  return (2 * shared) / total;
+  return dice(gramsOf(a), gramsOf(b));
 }
 
 /** How much the business part of a name counts when only it matches: possibly another branch of one chain. */
 const SAME_BUSINESS_WEIGHT = 0.9;
 
 /**
- * How alike two place names are (0..1): the full normalised names compared, or, a little lower, only the business
- * parts when one of them carries a branch qualifier the other lacks or words differently.
+ * How alike other place names are to `a` (0..1), with `a` prepared once: a duplicate check compares one name with
+ * every place around. The full normalised names are compared, or, a little lower, only the business parts when one
+ * of them carries a branch qualifier the other lacks or words differently.
  */
+export function placeNameMatcher(a: string): (b: string) => number {
+  const forms = nameForms(a);
+  const full = gramsOf(forms.full);
+  const business = gramsOf(forms.business);
+  return (b) => {
+    const other = nameForms(b);
+    return Math.max(dice(full, gramsOf(other.full)), dice(business, gramsOf(other.business)) * SAME_BUSINESS_WEIGHT);
+  };
+}
+
+/** How alike two place names are (0..1); see `placeNameMatcher`. */
 export function placeNameSimilarity(a: string, b: string): number {
-  const full = diceCoefficient(normalisePlaceName(a), normalisePlaceName(b));
-  const business = diceCoefficient(placeNameBase(a), placeNameBase(b)) * SAME_BUSINESS_WEIGHT;
-  return Math.max(full, business);
+  return placeNameMatcher(a)(b);
 }

@@ -1,5 +1,5 @@
 import type { LeadPool } from '@fieldops/contracts';
-import { distanceMeters, placeNameSimilarity } from '@fieldops/geo';
+import { distanceMeters, placeNameMatcher } from '@fieldops/geo';
 import type { LeadsContext } from '../config';
 import { leadRepository } from '../db/lead.repository';
 import { type DuplicateVerdict, judgeDuplicate, NEIGHBOURHOOD_M } from '../domain/lead-duplicate';
@@ -39,13 +39,14 @@ export async function findDuplicates(ctx: LeadsContext, lead: DescribedLead): Pr
     radiusM: NEIGHBOURHOOD_M,
     phone: lead.phone,
   });
+  const similarity = placeNameMatcher(lead.name);
   const candidates: DuplicateCandidate[] = [];
   for (const row of rows) {
     const distance = distanceMeters(lead, row);
     const samePhone = lead.phone !== null && row.phone === lead.phone;
     // The cells cover more than the circle: only the same phone reaches farther than the radius.
     if (distance > NEIGHBOURHOOD_M && !samePhone) continue;
-    const verdict = judgeDuplicate({ nameSimilarity: placeNameSimilarity(lead.name, row.name), samePhone, distance });
+    const verdict = judgeDuplicate({ nameSimilarity: similarity(row.name), samePhone, distance });
     if (verdict)
       candidates.push({
         ...verdict,
@@ -67,12 +68,13 @@ export async function findDuplicates(ctx: LeadsContext, lead: DescribedLead): Pr
  * better of the brand and legal names, any contact's phone, the distance. Best first.
  */
 export function merchantDuplicates(lead: DescribedLead, merchants: NearMerchant[]): DuplicateCandidate[] {
+  const similarity = placeNameMatcher(lead.name);
   const candidates: DuplicateCandidate[] = [];
   for (const merchant of merchants) {
     if (merchant.country !== lead.country) continue;
     const distance = distanceMeters(lead, merchant);
     const verdict = judgeDuplicate({
-      nameSimilarity: Math.max(...merchant.names.map((name) => placeNameSimilarity(lead.name, name))),
+      nameSimilarity: Math.max(...merchant.names.map(similarity)),
       samePhone: lead.phone !== null && merchant.phones.includes(lead.phone),
       distance,
     });

@@ -1,5 +1,5 @@
 import { resolveAreas } from '@fieldops/area-client';
-import { areaCountryConflict, distanceMeters, placeNameSimilarity } from '@fieldops/geo';
+import { areaCountryConflict, distanceMeters, placeNameMatcher } from '@fieldops/geo';
 import { type ProgressReporter, parseCsv } from '@fieldops/platform';
 import { uuidv7 } from 'uuidv7';
 import type { LeadsContext } from '../config';
@@ -68,12 +68,13 @@ interface Accepted {
 /** A strong or weak match among the rows of this batch already accepted, within the duplicate radius or by phone. */
 function sameFileMatch(accepted: NeighbourhoodGrid<Accepted>, name: string, phone: string | null, input: CreateLeadInput) {
   let best: { id: string; strong: boolean; score: number; reasons: string[] } | undefined;
+  const similarity = placeNameMatcher(name);
   for (const other of accepted.candidates(input, phone)) {
     const distance = distanceMeters(input, other.input);
     const samePhone = phone !== null && other.phone === phone;
     // The same reach as the check against stored leads: neighbours within the radius, or the same phone anywhere.
     if (distance > NEIGHBOURHOOD_M && !samePhone) continue;
-    const verdict = judgeDuplicate({ nameSimilarity: placeNameSimilarity(name, other.name), samePhone, distance });
+    const verdict = judgeDuplicate({ nameSimilarity: similarity(other.name), samePhone, distance });
     const id = other.report.leadId;
     if (verdict && id !== undefined && (!best || verdict.score > best.score)) {
       best = { id, strong: verdict.strength === 'strong', score: verdict.score, reasons: verdict.reasons };

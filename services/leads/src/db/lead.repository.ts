@@ -1,4 +1,4 @@
-import { CircleCover, COARSE_RESOLUTION, type LatLng, type LatLngBox, placeCells } from '@fieldops/geo';
+import { boxAround, CircleCover, COARSE_RESOLUTION, type LatLng, type LatLngBox, placeCells } from '@fieldops/geo';
 import type { ResolvedScope } from '@fieldops/platform';
 import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import { publicPoolOf, visibleTo } from './lead-visibility';
@@ -176,18 +176,23 @@ export const leadRepository = {
   },
 
   /**
-   * Leads of a country in the H3 cells covering a circle around a point, or with the same phone: the dedup candidates
-   * (the caller measures exact distances). Two indexed lookups instead of one OR, which no engine plans well.
+   * Leads of a country in the H3 cells covering a circle around a point and inside the box around it, or with the
+   * same phone: the dedup candidates (the caller measures exact distances). The box keeps the cells' far corners out,
+   * so the limit counts leads that may be near. Two indexed lookups instead of one OR, which no engine plans well.
    */
   async near(db: Db, q: NearbyQuery): Promise<LeadRow[]> {
-    const { resolution, cells } = new CircleCover({ lat: q.lat, lng: q.lng }, q.radiusM).next(q.radiusM);
-    const rows = await db
+    const centre = { lat: q.lat, lng: q.lng };
+    const { resolution, cells } = new CircleCover(centre, q.radiusM).next(q.radiusM);
+    let query = db
       .selectFrom('lead')
       .selectAll()
       .where(resolution === COARSE_RESOLUTION ? 'h3_r7' : 'h3_r9', 'in', cells)
-      .where('country', '=', q.country)
-      .limit(NEAR_LIMIT)
-      .execute();
+      .where('country', '=', q.country);
+    // No box at a pole; across the antimeridian only the latitude narrows it.
+    const box = boxAround(centre, q.radiusM);
+    if (box) query = query.where('lat', '>=', box.minLat).where('lat', '<=', box.maxLat);
+    if (box && box.minLng <= box.maxLng) query = query.where('lng', '>=', box.minLng).where('lng', '<=', box.maxLng);
+    const rows = await query.limit(NEAR_LIMIT).execute();
     if (q.phone !== null) {
       const seen = new Set(rows.map((r) => r.id));
       const samePhone = await db

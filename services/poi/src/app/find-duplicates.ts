@@ -1,5 +1,5 @@
 import type { EdgeCoordinates } from '@fieldops/geo';
-import { distanceMeters, placeNameSimilarity } from '@fieldops/geo';
+import { distanceMeters, placeNameMatcher } from '@fieldops/geo';
 import type { PoiContext } from '../config';
 import { type PlaceRow, placeRepository } from '../db/place.repository';
 import { judgeDuplicate, NEIGHBOURHOOD_M } from '../domain/duplicate-score';
@@ -44,10 +44,11 @@ export async function findDuplicates(
   const sameNumber = phone ? await placeRepository.activeWithPhone(ctx.db, phone, scope, SAME_PHONE_LIMIT) : [];
   const seen = new Map<string, { row: PlaceRow; distance: number }>(near.hits.map((hit) => [hit.row.id, hit]));
   for (const row of sameNumber) if (!seen.has(row.id)) seen.set(row.id, { row, distance: distanceMeters(centre, row) });
+  const similarity = placeNameMatcher(query.name);
   const candidates: DuplicateCandidate[] = [];
   for (const { row, distance } of seen.values()) {
     const verdict = judgeDuplicate({
-      nameSimilarity: placeNameSimilarity(query.name, row.name),
+      nameSimilarity: similarity(row.name),
       samePhone: phone !== null && row.phone === phone,
       distance,
     });
