@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from '@fieldops/platform';
 import { type BenchSetup, distributedSetup, embeddedSetup, startBenchHost } from './bench-host';
-import { createProbeService, type ProbeDb, type ProbeService, writeProbe } from './fixtures/probe-service';
+import { type AppliedProbe, createProbeService, type ProbeDb, type ProbeService, writeProbe } from './fixtures/probe-service';
 import { type Summary, summarize } from './stats';
 import type { Progress, SuiteOutcome } from './suite';
 import { formatTable, num } from './text-table';
@@ -14,6 +15,11 @@ export interface Load {
   ratePerSecond?: number;
   /** Written while the consumer is held, then drained: how fast a backlog goes after an outage. */
   backlog?: boolean;
+  /**
+   * Each writer writes its events under this many subjects of its own, in turn, and the run fails unless every
+   * subject's events were applied in the order written. Without it every event has a subject of its own.
+   */
+  subjectsPerWriter?: number;
 }
 
 /** Written and applied first, not measured: JIT, connection pools, the consumer's first fetch. */
@@ -22,6 +28,8 @@ const WARMUP: Load = { name: 'warm-up', events: 200, writers: 4 };
 const PACED: Load = { name: 'paced 100/s', events: 500, writers: 1, ratePerSecond: 100 };
 /** As fast as the writers go: the throughput; latency then mostly measures the backlog. */
 const SATURATED: Load = { name: 'saturated', events: 3_000, writers: 4 };
+/** Enough writers that their commits, shared in group commits, outpace one consumer: the pipeline's own ceiling. */
+const SATURATED_WIDE: Load = { name: 'saturated, ordered', events: 6_000, writers: 32, subjectsPerWriter: 8 };
 /** The consumer held while they are written, then let go: ev/s is the drain rate, latency mostly the wait. */
 const BACKLOG: Load = { name: 'backlog drained', events: 3_000, writers: 4, backlog: true };
 const APPLY_TIMEOUT_MS = 60_000;
@@ -41,14 +49,18 @@ export interface EventsMeasured {
 
 export type EventsResult = EventsMeasured | { setup: string; skipped: string };
 
-/** When each event was applied; lets a run wait until every event it wrote has been. */
+/** When each event was applied, and in which order per subject; lets a run wait until every event it wrote has been. */
 class AppliedLog {
   readonly at = new Map<string, number>();
+  readonly bySubject = new Map<string, string[]>();
   private waiting: { remaining: Set<string>; done: () => void } | undefined;
 
-  record(eventId: string, at: number): void {
+  record({ eventId, subject }: AppliedProbe, at: number): void {
     if (this.at.has(eventId)) return;
     this.at.set(eventId, at);
+    const order = this.bySubject.get(subject);
+    if (order) order.push(eventId);
+    else this.bySubject.set(subject, [eventId]);
     const waiting = this.waiting;
     if (waiting?.remaining.delete(eventId) && waiting.remaining.size === 0) waiting.done();
   }
@@ -74,32 +86,56 @@ class AppliedLog {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Writes the load's events; answers each event's commit time (when `transact` resolved) by event id. */
-async function writeEvents(ctx: ServiceContext<ProbeDb>, load: Load): Promise<Map<string, number>> {
+interface Written {
+  /** Each event's commit time (when `transact` resolved), by event id. */
+  committed: Map<string, number>;
+  /** The events of each shared subject in the order written (with `subjectsPerWriter`). */
+  bySubject: Map<string, string[]>;
+}
+
+/** Writes the load's events. */
+async function writeEvents(ctx: ServiceContext<ProbeDb>, load: Load): Promise<Written> {
   const committed = new Map<string, number>();
+  const bySubject = new Map<string, string[]>();
   const start = performance.now();
   let next = 0;
   const writer = async () => {
-    while (next < load.events) {
+    const subjects = Array.from({ length: load.subjectsPerWriter ?? 0 }, () => randomUUID());
+    for (let k = 0; next < load.events; k++) {
       const n = next++;
       if (load.ratePerSecond) {
         const wait = start + (n * 1000) / load.ratePerSecond - performance.now();
         if (wait > 0) await sleep(wait);
       }
-      const eventId = await writeProbe(ctx, n);
+      const subject = subjects[k % subjects.length];
+      const eventId = await writeProbe(ctx, n, subject);
       committed.set(eventId, performance.now());
+      if (!subject) continue;
+      const order = bySubject.get(subject);
+      if (order) order.push(eventId);
+      else bySubject.set(subject, [eventId]);
     }
   };
   await Promise.all(Array.from({ length: load.writers }, writer));
-  return committed;
+  return { committed, bySubject };
+}
+
+/** Fails unless every shared subject's events were applied in the order its one writer wrote them. */
+function checkOrder(written: Map<string, string[]>, applied: AppliedLog): void {
+  for (const [subject, order] of written) {
+    const seen = applied.bySubject.get(subject) ?? [];
+    const first = order.findIndex((id, i) => seen[i] !== id);
+    if (first >= 0) throw new Error(`subject ${subject}: event ${first + 1} of ${order.length} was applied out of the order written`);
+  }
 }
 
 async function run(probe: ProbeService, applied: AppliedLog, setup: string, load: Load): Promise<EventsMeasured> {
   const release = load.backlog ? probe.hold() : undefined;
-  const committed = await writeEvents(probe.context(), load);
+  const { committed, bySubject } = await writeEvents(probe.context(), load);
   const releasedAt = performance.now();
   release?.();
   await applied.waitFor(committed.keys(), APPLY_TIMEOUT_MS);
+  checkOrder(bySubject, applied);
   const latencies: number[] = [];
   let firstCommit = Number.POSITIVE_INFINITY;
   let lastCommit = Number.NEGATIVE_INFINITY;
@@ -127,10 +163,10 @@ async function run(probe: ProbeService, applied: AppliedLog, setup: string, load
 export async function measureEvents(
   setup: BenchSetup,
   progress: Progress,
-  loads: Load[] = [WARMUP, PACED, SATURATED, BACKLOG],
+  loads: Load[] = [WARMUP, PACED, SATURATED, SATURATED_WIDE, BACKLOG],
 ): Promise<EventsMeasured[]> {
   const applied = new AppliedLog();
-  const probe = createProbeService((eventId, at) => applied.record(eventId, at));
+  const probe = createProbeService((probeApplied, at) => applied.record(probeApplied, at));
   if (setup.resources) progress(`${setup.label}: using ${setup.resources}`);
   const bench = await startBenchHost({ setup, services: [probe.definition], listen: false });
   try {
@@ -163,7 +199,10 @@ export async function runEventsSuite(progress: Progress): Promise<SuiteOutcome<E
 
 export function eventsTable(
   results: EventsResult[],
-  legend = "latency: commit (the writer's transact resolved) → applied (the consumer's transaction committed)",
+  legend = [
+    "latency: commit (the writer's transact resolved) → applied (the consumer's transaction committed)",
+    "ordered: each writer's events under 8 subjects of its own, each subject's applied in the order written (checked)",
+  ].join('\n'),
 ): string {
   const columns = [
     { header: 'bus + database' },
