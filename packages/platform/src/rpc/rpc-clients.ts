@@ -1,14 +1,8 @@
 import type { DescService } from '@bufbuild/protobuf';
-import {
-  type Client,
-  type ConnectRouter,
-  createClient,
-  createRouterTransport,
-  type Interceptor,
-  type Transport,
-} from '@connectrpc/connect';
+import { type Client, type ConnectRouter, createClient, type Interceptor, type Transport } from '@connectrpc/connect';
 import { createGrpcTransport } from '@connectrpc/connect-node';
 import { ConfigError } from '../config/config';
+import { createInProcessTransport } from './in-process-transport';
 import { retryNeverProcessedInterceptor } from './transient-failure';
 
 export type RpcRoutes = (router: ConnectRouter) => void;
@@ -21,10 +15,10 @@ export function rpcOwner(service: DescService): string {
 }
 
 /**
- * Clients for other services' RPC. A target mounted in this process is called in-process (Connect's router
- * transport: no sockets, same code path); otherwise over gRPC (HTTP/2) at `SERVICE_<NAME>_URL`. Every call has a
- * deadline; a call a stopping replica refused unprocessed is sent again. `serverInterceptors` run on in-process calls as
- * the network server runs them (the token check).
+ * Clients for other services' RPC. A target mounted in this process is called in-process (its handler answers
+ * directly, messages copied rather than encoded: see `createInProcessTransport`); otherwise over gRPC (HTTP/2) at
+ * `SERVICE_<NAME>_URL`. Every call has a deadline; a call a stopping replica refused unprocessed is sent again.
+ * `serverInterceptors` run on in-process calls as the network server runs them (the token check).
  */
 export class RpcClients {
   private readonly local = new Map<string, RpcRoutes>();
@@ -61,10 +55,7 @@ export class RpcClients {
     const routes = this.local.get(owner);
     const url = this.serviceUrls[owner];
     if (routes) {
-      transport = createRouterTransport(routes, {
-        transport: { defaultTimeoutMs: this.defaultTimeoutMs },
-        router: { interceptors: this.serverInterceptors },
-      });
+      transport = createInProcessTransport(routes, { interceptors: this.serverInterceptors, defaultTimeoutMs: this.defaultTimeoutMs });
     } else if (url) {
       transport = createGrpcTransport({
         baseUrl: url,
