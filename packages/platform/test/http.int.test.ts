@@ -225,4 +225,20 @@ describe('Idempotency-Key claims on SQLite', () => {
     expect(replayed.body.id).toBe(again.body.id);
     expect(replayed.headers.get('idempotent-replayed')).toBe('true');
   });
+
+  it('answer a request whose writes committed even when its response cannot be saved for a retry', async () => {
+    const token = await t.login('rep1.sg@fieldops.test');
+    const db = serviceDb<Record<string, never>>(t, 'notes');
+    // The database refuses the saving of a response, as when it goes away right after the request's commit.
+    await sql`create trigger refuse_saved_response before update on idempotency_key when new.status <> 0
+      begin select raise(abort, 'the database went away'); end`.execute(db);
+    try {
+      const made = await t.api('POST', '/api/v1/notes', { token, body: { text: 'kept' }, headers: { 'idempotency-key': 'unsaved' } });
+      expect(made.status).toBe(201);
+      const stored = await t.api('GET', `/api/v1/notes/${made.body.id}`, { token });
+      expect(stored.body).toMatchObject({ id: made.body.id, text: 'kept' });
+    } finally {
+      await sql`drop trigger refuse_saved_response`.execute(db);
+    }
+  });
 });

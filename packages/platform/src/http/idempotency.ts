@@ -116,11 +116,18 @@ export function registerIdempotency(app: FastifyInstance, db: Kysely<PlatformTab
       if (value !== undefined) headers[name] = String(value);
     }
     const saved: SavedResponse = { headers, body: payload };
-    await db
-      .updateTable('idempotency_key')
-      .set({ status: reply.statusCode, response: JSON.stringify(saved) })
-      .where('key_hash', '=', keyHash)
-      .execute();
+    try {
+      await db
+        .updateTable('idempotency_key')
+        .set({ status: reply.statusCode, response: JSON.stringify(saved) })
+        .where('key_hash', '=', keyHash)
+        .execute();
+    } catch (error) {
+      // The request's own writes are committed: its answer goes out. Answering 503 instead (the database went away
+      // between the two) made the client send it again, and that retry ran it a second time once the claim was
+      // abandoned. A retry now sees the claim as still running until then.
+      request.log.warn({ err: error }, 'the response to an Idempotency-Key could not be saved');
+    }
     return payload;
   });
 }
