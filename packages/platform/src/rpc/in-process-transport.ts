@@ -32,11 +32,11 @@ const keyOf = (method: DescMethod) => `${method.parent.typeName}/${method.name}`
  */
 export function createInProcessTransport(routes: RpcRoutes, options: { interceptors: Interceptor[]; defaultTimeoutMs: number }): Transport {
   const unaries = new Map<string, UnaryImpl>();
-  const collector = {
+  const collector: ConnectRouter = {
     handlers: [],
-    service(service: { methods: DescMethod[] }, impl: Record<string, unknown>) {
+    service(service, impl) {
       for (const method of service.methods) {
-        const fn = impl[method.localName];
+        const fn = (impl as Record<string, unknown>)[method.localName];
         if (method.methodKind === 'unary' && typeof fn === 'function') unaries.set(keyOf(method), fn.bind(impl) as UnaryImpl);
       }
       return collector;
@@ -45,7 +45,7 @@ export function createInProcessTransport(routes: RpcRoutes, options: { intercept
       return collector;
     },
   };
-  routes(collector as unknown as ConnectRouter);
+  routes(collector);
   const routed = createRouterTransport(routes, {
     transport: { defaultTimeoutMs: options.defaultTimeoutMs },
     router: { interceptors: options.interceptors },
@@ -86,10 +86,10 @@ export function createInProcessTransport(routes: RpcRoutes, options: { intercept
       ),
     });
     const call = options.interceptors.reduceRight<AnyCall>((next, interceptor) => interceptor(next as never) as AnyCall, handle);
-    const request: UnaryRequest = {
+    const request: UnaryRequest<I, O> = {
       stream: false,
       service,
-      method: method as unknown as DescMethodUnary,
+      method,
       requestMethod: 'POST',
       url,
       signal: context.signal,
