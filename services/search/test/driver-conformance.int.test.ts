@@ -79,6 +79,9 @@ describe.each(testDrivers())('the $name search index', (driver) => {
           keywords: ['Tan Ah Kow'],
           category: 'world',
         }),
+        aDoc({ id: 'sg-2', title: '7-Eleven', address: '8 Marina Boulevard', category: 'world' }),
+        // Its number has tails beginning with 7 ("7654321"): a lone 7 is a whole number, never a phone's tail.
+        aDoc({ id: 'sg-3', title: 'Laundry', address: '9 Marina Boulevard', phones: ['+6587654321'], category: 'world' }),
       ]);
     });
     it.each([
@@ -93,6 +96,8 @@ describe.each(testDrivers())('the $name search index', (driver) => {
       { q: 'الرياض', hits: ['ar-1'] },
       { q: '4567', hits: ['sg-1'] },
       { q: '+65 9123 4567', hits: ['sg-1'] },
+      { q: '7', hits: ['sg-2'] },
+      { q: '8765-4321', hits: ['sg-3'] },
       { q: 'tan kow', hits: ['sg-1'] },
       { q: 'kopi', hits: ['sg-1'] },
     ])('"$q" finds $hits', async ({ q, hits }) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { highlight } from '../src/domain/highlights';
 import { fold, segments } from '../src/domain/text-folding';
-import { indexTerms, phoneTerms, queryParts } from '../src/domain/text-terms';
+import { indexTerms, matchesAsPrefix, phoneTerms, queryParts } from '../src/domain/text-terms';
 
 describe('folding', () => {
   it('folds case and Latin accents, full-width forms and Arabic vowel marks', () => {
@@ -32,6 +32,16 @@ describe('index terms', () => {
     expect(terms.pinyin).toContain('xingbake');
     expect(terms.pinyin).toContain('xbk');
   });
+  it('takes a phone number written in groups as one number, and matches short numbers whole', () => {
+    expect(queryParts('+65 9123-4567')).toEqual([{ kind: 'word', text: '6591234567' }]);
+    expect(queryParts('(021) 555')).toEqual([{ kind: 'word', text: '021555' }]);
+    expect(queryParts('7 11')).toEqual([
+      { kind: 'word', text: '7' },
+      { kind: 'word', text: '11' },
+    ]);
+    expect(queryParts('7 11').map(matchesAsPrefix)).toEqual([false, false]);
+    expect(queryParts('kopi 2024').map(matchesAsPrefix)).toEqual([true, true]);
+  });
   it('makes every tail of 4+ digits of a phone findable', () => {
     expect(phoneTerms('+65 9123 4567')).toEqual(['6591234567', '591234567', '91234567', '1234567', '234567', '34567', '4567']);
   });
@@ -41,6 +51,9 @@ describe('highlights', () => {
   it('marks folded matches around the original characters, escaping the rest', () => {
     expect(highlight('São Paulo <b>', queryParts('sao'))).toBe('<em>São</em> Paulo &lt;b&gt;');
     expect(highlight('星巴克咖啡(南京西路店)', queryParts('南京 咖啡'))).toBe('星巴克<em>咖啡</em>(<em>南京</em>西路店)');
+  });
+  it('marks a short number only where it stands whole', () => {
+    expect(highlight('7-Eleven, 77 Orchard Road', queryParts('7'))).toBe('<em>7</em>-Eleven, 77 Orchard Road');
   });
   it('marks words only at a word start, and answers null without a match', () => {
     expect(highlight('Kopi Kopitiam', queryParts('kopi'))).toBe('<em>Kopi</em> <em>Kopi</em>tiam');

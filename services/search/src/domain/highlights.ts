@@ -1,16 +1,20 @@
 import { foldWithOrigin, type Segment } from './text-folding';
+import { matchesAsPrefix } from './text-terms';
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-/** Where the query's parts occur in the folded text: words at a word's start (prefix), gram runs anywhere. */
+/** Where the query's parts occur in the folded text: words at a word's start (whole for short numbers), gram runs anywhere. */
 function matchedRanges(folded: string, parts: Segment[]): [number, number][] {
   const ranges: [number, number][] = [];
   for (const part of parts) {
     let from = folded.indexOf(part.text);
     while (from >= 0) {
       const before = folded[from - 1];
-      if (part.kind === 'grams' || before === undefined || !WORD_CHAR.test(before)) ranges.push([from, from + part.text.length]);
+      const after = folded[from + part.text.length];
+      const atStart = before === undefined || !WORD_CHAR.test(before);
+      const ends = matchesAsPrefix(part) || after === undefined || !WORD_CHAR.test(after);
+      if (part.kind === 'grams' || (atStart && ends)) ranges.push([from, from + part.text.length]);
       from = folded.indexOf(part.text, from + 1);
     }
   }

@@ -75,7 +75,24 @@ export function indexTerms(title: string, body: string[], phones: string[]): Ind
   };
 }
 
-/** The parts of a query, folded: every part must match (AND). */
+/** A query written as a phone number: digits in groups with phone punctuation, four digits or more. */
+const PHONE_QUERY = /^[\s+\-().\d]+$/;
+
+/**
+ * The parts of a query, folded: every part must match (AND). A phone number written in groups ("+65 9123 4567") is
+ * one part, its digits: the index holds the number's tails, not its groups.
+ */
 export function queryParts(q: string): Segment[] {
+  const digits = q.replace(/\D/g, '');
+  if (PHONE_QUERY.test(q) && digits.length >= 4) return [{ kind: 'word', text: digits }];
   return segments(fold(q));
+}
+
+/**
+ * Whether a word part matches the words it begins ("kopi" finds "kopitiam") or only itself. A number of one to three
+ * digits matches only itself: as a prefix it would match every phone tail it begins (half the index for "7"), and
+ * no phone is found by fewer than four digits.
+ */
+export function matchesAsPrefix(part: Segment): boolean {
+  return part.kind === 'word' && !/^\d{1,3}$/.test(part.text);
 }

@@ -2,7 +2,7 @@ import type { estypes } from '@elastic/elasticsearch';
 import type { ResolvedScope } from '@fieldops/platform';
 import type { Facet, SearchQuery, Sort } from '../../domain/search-query';
 import { bigramsOf, type Segment } from '../../domain/text-folding';
-import { queryParts } from '../../domain/text-terms';
+import { matchesAsPrefix, queryParts } from '../../domain/text-terms';
 import type { Visibility } from '../../domain/visibility';
 
 type Query = estypes.QueryDslQueryContainer;
@@ -51,12 +51,13 @@ export function visibleQuery({ scope, types }: Visibility): Query {
 /** One part of the text query, as text-terms.ts indexed it: words by prefix, one character alone, pairs as a phrase. */
 function partQuery(part: Segment): Query {
   if (part.kind === 'word') {
+    const kind = matchesAsPrefix(part) ? 'prefix' : 'term';
     return {
       bool: {
         should: [
-          { prefix: { tw: { value: part.text, boost: 4 } } },
-          { prefix: { bw: part.text } },
-          { prefix: { py: { value: part.text, boost: 2 } } },
+          { [kind]: { tw: { value: part.text, boost: 4 } } },
+          { [kind]: { bw: part.text } },
+          { [kind]: { py: { value: part.text, boost: 2 } } },
         ],
       },
     };

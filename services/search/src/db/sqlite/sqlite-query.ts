@@ -4,7 +4,7 @@ import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Facet, SearchQuery } from '../../domain/search-query';
 import type { Segment } from '../../domain/text-folding';
 import { bigramsOf } from '../../domain/text-folding';
-import { queryParts } from '../../domain/text-terms';
+import { matchesAsPrefix, queryParts } from '../../domain/text-terms';
 import type { Visibility } from '../../domain/visibility';
 import { countryToken, typeToken } from './sqlite-schema';
 
@@ -55,7 +55,7 @@ export function visibleSql({ scope, types }: Visibility): Expression<SqlBool> {
 const quoted = (term: string) => `"${term.replace(/"/g, '""')}"`;
 
 function matchPart(part: Segment): string {
-  if (part.kind === 'word') return `{tw bw py} : ${quoted(part.text)}*`;
+  if (part.kind === 'word') return `{tw bw py} : ${quoted(part.text)}${matchesAsPrefix(part) ? '*' : ''}`;
   const pairs = bigramsOf(part.text);
   if (pairs.length === 0) return `{tw bw} : ${quoted(part.text)}`;
   return `{tg bg} : ${quoted(pairs.join(' '))}`;
@@ -119,6 +119,8 @@ export interface CompiledSearch {
   /** FROM … WHERE … without paging: shared by hits and facets. */
   from: RawBuilder<unknown>;
   where: Expression<SqlBool>;
+  /** Whether the query has text: `from` reads the text table, `score` is its bm25. */
+  text: boolean;
   score: RawBuilder<unknown>;
   distance: RawBuilder<unknown>;
 }
@@ -156,6 +158,7 @@ export function searchSql(query: SearchQuery, visibility: Visibility, shareOf: T
   return {
     from,
     where: and(conditions),
+    text: match !== null,
     score: match === null ? sql`0` : shareOf ? BM25 : BM25_WITHOUT_SCOPE,
     distance: origin ? sql`geo_distance(d.lat, d.lng, ${origin.lat}, ${origin.lng})` : sql`null`,
   };

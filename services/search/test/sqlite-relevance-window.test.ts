@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SqliteSearchIndex } from '../src/db/sqlite/sqlite-search-index';
+import type { Visibility } from '../src/domain/visibility';
+import { aDoc, aQuery, aScope } from './search-fixtures';
+
+/**
+ * Relevance ranks a bounded number of a text query's matches: the newest the caller may see. Below the bound the
+ * order is bm25's over every match; above it, the newest matches are ranked and older ones are left out.
+ */
+describe('the SQLite index’s relevance window', () => {
+  const dirs: string[] = [];
+  const openIndex = (rankedMatches: number) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldops-search-window-'));
+    dirs.push(dir);
+    return new SqliteSearchIndex(path.join(dir, 'index.sqlite'), rankedMatches);
+  };
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const everyone: Visibility = { scope: aScope({ scope: 'all' }), types: ['merchant'] };
+  const search = async (index: SqliteSearchIndex, visibility = everyone, after?: unknown[]) =>
+    index.search(aQuery({ q: 'kopi', sort: 'relevance', limit: 3, after }), visibility);
+
+  // The oldest document is the best match (its title is the word alone); ten newer ones match less well.
+  const oldestBest = aDoc({ id: 'best', title: 'Kopi' });
+  const newer = Array.from({ length: 10 }, (_, i) => aDoc({ id: `newer-${i}`, title: `Kopi and toast house number ${i}` }));
+
+  it('ranks every match by bm25 while they fit the window', async () => {
+    const index = openIndex(20);
+    await index.put([oldestBest, ...newer]);
+    expect((await search(index)).hits[0]?.doc.id).toBe('best');
+    await index.close();
+  });
+
+  it('ranks the newest matches when more match than the window holds', async () => {
+    const index = openIndex(5);
+    await index.put([oldestBest, ...newer]);
+    const ids = (await search(index)).hits.map((hit) => hit.doc.id);
+    expect(ids).not.toContain('best');
+    expect(ids.every((id) => ['newer-5', 'newer-6', 'newer-7', 'newer-8', 'newer-9'].includes(id))).toBe(true);
+    await index.close();
+  });
+
+  it('fills the window with what the caller may see: others’ newer matches never crowd out their own', async () => {
+    const index = openIndex(5);
+    const mine = Array.from({ length: 3 }, (_, i) => aDoc({ id: `mine-${i}`, title: `Kopi ${i}`, ownerId: 'rep-1' }));
+    const others = Array.from({ length: 20 }, (_, i) => aDoc({ id: `other-${i}`, title: `Kopi ${i}`, ownerId: 'rep-2' }));
+    await index.put([...mine, ...others]);
+    const rep: Visibility = { scope: aScope({ userId: 'rep-1', scope: 'self' }), types: ['merchant'] };
+    expect((await search(index, rep)).hits.map((hit) => hit.doc.id).sort()).toEqual(['mine-0', 'mine-1', 'mine-2']);
+    await index.close();
+  });
+
+  it('pages through the window once each, in the same order', async () => {
+    const index = openIndex(7);
+    await index.put([oldestBest, ...newer]);
+    const seen: string[] = [];
+    let after: unknown[] | undefined;
+    for (let page = 0; page < 5; page++) {
+      const result = await search(index, everyone, after);
+      seen.push(...result.hits.map((hit) => hit.doc.id));
+      if (!result.more) break;
+      after = result.hits.at(-1)?.key;
+    }
+    expect(seen).toHaveLength(7);
+    expect(new Set(seen).size).toBe(7);
+    await index.close();
+  });
+});
