@@ -15,7 +15,7 @@ describe('the SQLite index’s relevance window', () => {
   const openIndex = (rankedMatches: number) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldops-search-window-'));
     dirs.push(dir);
-    return new SqliteSearchIndex(path.join(dir, 'index.sqlite'), rankedMatches);
+    return new SqliteSearchIndex(path.join(dir, 'index.sqlite'), { rankedMatches });
   };
   afterEach(() => {
     for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });

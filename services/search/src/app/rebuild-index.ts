@@ -64,7 +64,7 @@ async function carry(from: SearchIndex, to: SearchIndex, type: DocumentType): Pr
 export async function rebuildIndex(ctx: SearchContext, progress: ProgressReporter): Promise<RebuildReport> {
   const state = ctx.deps;
   const generation = newGeneration(ctx);
-  const index = await state.location.open(generation);
+  const index = await state.location.build(generation);
   state.holder.startBuilding(index);
   state.holder.rebuild = { startedAt: ctx.clock.now(), done: 0, total: await state.holder.current.count(), label: 'starting' };
   try {
@@ -81,6 +81,7 @@ export async function rebuildIndex(ctx: SearchContext, progress: ProgressReporte
         sources.push({ source: source.source, documents: 0, skipped, carried });
       }
     }
+    await index.finishBuilding();
     await state.location.publish(generation);
     const old = state.holder.swap();
     await old.destroy();

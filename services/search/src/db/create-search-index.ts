@@ -15,6 +15,10 @@ function sqliteLocation(dir: string): IndexLocation {
       fs.mkdirSync(dir, { recursive: true });
       return new SqliteSearchIndex(path.join(dir, `index-${generation}.sqlite`));
     },
+    async build(generation) {
+      fs.mkdirSync(dir, { recursive: true });
+      return new SqliteSearchIndex(path.join(dir, `index-${generation}.sqlite`), { building: true });
+    },
     async publish(generation) {
       fs.mkdirSync(dir, { recursive: true });
       fs.writeFileSync(`${pointer}.tmp`, generation);

@@ -9,6 +9,8 @@ export interface IndexLocation {
   /** The generation that serves now, or null when there is none yet. */
   currentGeneration(): Promise<string | null>;
   open(generation: string): Promise<SearchIndex>;
+  /** Opens a new generation for a rebuild to fill; it serves only after `finishBuilding`. */
+  build(generation: string): Promise<SearchIndex>;
   /** Makes `generation` the one that serves after a restart too. */
   publish(generation: string): Promise<void>;
   /**

@@ -19,6 +19,8 @@ export interface SearchIndex {
   /** Follows new area paths into every document filed under those areas. */
   setAreaPaths(paths: Map<string, string>): Promise<void>;
   search(query: SearchQuery, visibility: Visibility): Promise<SearchResult>;
+  /** Makes an index opened by `IndexLocation.build` ready to serve (what only queries need, left out while it filled). */
+  finishBuilding(): Promise<void>;
   /** Every document of a type, in id order (carrying a skipped source's documents over into a rebuilt index). */
   scan(type: DocumentType, afterId: string, limit: number): Promise<SearchDocument[]>;
   /** Documents stored, of one type or of all. */

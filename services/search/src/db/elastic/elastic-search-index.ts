@@ -104,6 +104,7 @@ export class ElasticSearchIndex implements SearchIndex {
         }
       },
       open: (generation) => ElasticSearchIndex.open(url, `${alias}-${generation}`),
+      build: (generation) => ElasticSearchIndex.open(url, `${alias}-${generation}`),
       async publish(generation) {
         const c = client();
         try {
@@ -229,6 +230,9 @@ export class ElasticSearchIndex implements SearchIndex {
       ...(query.withTotal ? { total: totalOf(result.hits.total) } : {}),
     };
   }
+
+  /** Nothing to add: the engine keeps its structures as it indexes. */
+  async finishBuilding(): Promise<void> {}
 
   async scan(type: DocumentType, afterId: string, limit: number): Promise<SearchDocument[]> {
     const result = await this.client.search<Stored>({

@@ -24,10 +24,52 @@ export const typeToken = (type: string) => `t${type.replace(/[^a-z]/gi, '')}`.to
 export const countryToken = (country: string) => `c${country}`.toLowerCase();
 
 /**
- * Creates what is missing; answers whether the text table has the scope tokens column. An index file made before it
- * existed keeps its text table (FTS5 tables take no new columns) and answers as before: a rebuild makes a new one.
+ * The indexes only queries read: a rebuild fills a new index without them and makes them at its end
+ * (`createQueryIndexes`), as sorting a million keys once costs a fraction of keeping six B-trees in order on each
+ * insert. The key `doc_key` stays: every write looks its document up by it.
  */
-export function createSchema(database: Database.Database): { scopeTokens: boolean } {
+const QUERY_INDEXES = `
+  create index if not exists doc_cell7 on doc(cell7);
+  create index if not exists doc_cell9 on doc(cell9);
+  create index if not exists doc_owner on doc(owner_id);
+  create index if not exists doc_area on doc(area_id);
+  create index if not exists doc_recent on doc(updated_at, seq);
+  create index if not exists doc_lat on doc(lat, lng);
+  -- Breach order: the tickets queue reads its page off this index.
+  create index if not exists doc_breach on doc(breach_at, seq) where breach_at is not null;
+`;
+
+/**
+ * How many segments of a level the text table gathers before merging them (FTS5's `automerge`): 4 by default, as
+ * queries read every segment; 64 while a rebuild writes, which merges far less often and ends with one merge of all.
+ */
+const SERVING_AUTOMERGE = 4;
+const BUILDING_AUTOMERGE = 64;
+
+/** FTS5 takes its settings as literals, not parameters. */
+const setAutomerge = (database: Database.Database, segments: number) =>
+  database.exec(`insert into doc_text(doc_text, rank) values ('automerge', ${Math.trunc(segments)})`);
+
+function createQueryIndexes(database: Database.Database): void {
+  database.exec(QUERY_INDEXES);
+}
+
+/**
+ * Makes a rebuilt index ready to serve: its query indexes, its text table merged into one segment (what a query reads
+ * fastest) and merging as a serving index does.
+ */
+export function finishBuilding(database: Database.Database): void {
+  createQueryIndexes(database);
+  database.exec("insert into doc_text(doc_text) values ('optimize')");
+  setAutomerge(database, SERVING_AUTOMERGE);
+}
+
+/**
+ * Creates what is missing, the query indexes too unless the index is being built; answers whether the text table has
+ * the scope tokens column. An index file made before it existed keeps its text table (FTS5 tables take no new
+ * columns) and answers as before: a rebuild makes a new one.
+ */
+export function createSchema(database: Database.Database, { building }: { building: boolean }): { scopeTokens: boolean } {
   database.exec(`
     create table if not exists doc (
       seq integer primary key,
@@ -51,12 +93,6 @@ export function createSchema(database: Database.Database): { scopeTokens: boolea
       body text not null
     );
     create unique index if not exists doc_key on doc(type, id);
-    create index if not exists doc_cell7 on doc(cell7);
-    create index if not exists doc_cell9 on doc(cell9);
-    create index if not exists doc_owner on doc(owner_id);
-    create index if not exists doc_area on doc(area_id);
-    create index if not exists doc_recent on doc(updated_at, seq);
-    create index if not exists doc_lat on doc(lat, lng);
     create virtual table if not exists doc_text using fts5(
       tw, tg, bw, bg, py, sc,
       content = '', contentless_delete = 1,
@@ -65,8 +101,8 @@ export function createSchema(database: Database.Database): { scopeTokens: boolea
   `);
   const present = new Set((database.pragma('table_info(doc)') as { name: string }[]).map((c) => c.name));
   for (const [name, type] of ADDED_COLUMNS) if (!present.has(name)) database.exec(`alter table doc add column ${name} ${type}`);
-  // Breach order: the tickets queue reads its page off this index.
-  database.exec('create index if not exists doc_breach on doc(breach_at, seq) where breach_at is not null');
+  if (building) setAutomerge(database, BUILDING_AUTOMERGE);
+  else createQueryIndexes(database);
   // How many documents each term matches: how much of the index a scope token would leave in.
   database.exec("create virtual table if not exists doc_terms using fts5vocab(doc_text, 'row')");
   const textColumns = (database.pragma('table_info(doc_text)') as { name: string }[]).map((c) => c.name);

@@ -10,7 +10,7 @@ import { indexTerms } from '../../domain/text-terms';
 import type { Visibility } from '../../domain/visibility';
 import type { SearchIndex } from '../search-index';
 import { type CompiledSearch, FACET_COLUMNS, searchSql, type TokenShare } from './sqlite-query';
-import { createSchema, scopeTokens } from './sqlite-schema';
+import { createSchema, finishBuilding, scopeTokens } from './sqlite-schema';
 
 interface DocRow {
   seq: number;
@@ -39,6 +39,13 @@ const TOKEN_SHARE_TTL_MS = 5 * 60_000;
  * ranking a bounded set of them keeps such a query as fast as a rare one (search engines stop early the same way).
  */
 const RANKED_MATCHES = 4000;
+
+export interface SqliteIndexOptions {
+  /** Opened for a rebuild to fill: without the query indexes until `finishBuilding`. */
+  building?: boolean;
+  /** How many of a text query's matches relevance ranks (RANKED_MATCHES). */
+  rankedMatches?: number;
+}
 
 /** The first circle a nearest-first search looks in, and how much larger each next one is. */
 const NEAREST_FIRST_RADIUS_M = 50;
@@ -83,18 +90,20 @@ export class SqliteSearchIndex implements SearchIndex {
   /** What the query needs of the scope tokens (see sqlite-query.ts); null without them. */
   private readonly shareOf: TokenShare | null;
 
+  private readonly rankedMatches: number;
+
   constructor(
     private readonly file: string,
-    /** How many of a text query's matches relevance ranks (see RANKED_MATCHES). */
-    private readonly rankedMatches = RANKED_MATCHES,
+    { building = false, rankedMatches = RANKED_MATCHES }: SqliteIndexOptions = {},
   ) {
+    this.rankedMatches = rankedMatches;
     this.database = new Database(file);
     this.database.pragma('journal_mode = WAL');
     this.database.pragma('synchronous = NORMAL');
     // Pages read from the OS cache in place (see the platform's SQLite driver): matches joined to their documents.
     this.database.pragma(`mmap_size = ${SQLITE_MMAP_BYTES}`);
     this.database.pragma('cache_size = -262144');
-    ({ scopeTokens: this.scopeTokens } = createSchema(this.database));
+    ({ scopeTokens: this.scopeTokens } = createSchema(this.database, { building }));
     this.shareOf = this.scopeTokens ? (token) => this.tokenShare(token) : null;
     this.database.function('geo_distance', { deterministic: true }, (lat1, lng1, lat2, lng2) =>
       distanceMeters({ lat: Number(lat1), lng: Number(lng1) }, { lat: Number(lat2), lng: Number(lng2) }),
@@ -327,6 +336,10 @@ export class SqliteSearchIndex implements SearchIndex {
       }
     }
     return this.hitRows(query, compiled);
+  }
+
+  async finishBuilding(): Promise<void> {
+    this.writing(() => finishBuilding(this.database));
   }
 
   async scan(type: DocumentType, afterId: string, limit: number): Promise<SearchDocument[]> {
