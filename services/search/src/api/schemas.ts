@@ -23,7 +23,8 @@ export const SearchQuerystring = Type.Object({
   hasOpenTicket: Type.Optional(Type.Boolean({ description: 'Merchants with (true) or without (false) an open ticket' })),
   sort: Type.Optional(
     Type.Union([Type.Literal('relevance'), Type.Literal('distance'), Type.Literal('recency'), Type.Literal('breach')], {
-      description: 'breach (tickets only): the soonest SLA breach first',
+      description:
+        'relevance: the best text matches first, ranked among the newest 4,000 matches; breach (tickets only): the soonest SLA breach first',
     }),
   ),
   limit: Type.Integer({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT }),
@@ -64,6 +65,12 @@ export const SearchItem = Type.Object({
 export const SearchAnswer = Type.Object({
   items: Type.Array(SearchItem),
   facets: Type.Record(Type.String(), Type.Record(Type.String(), Type.Integer())),
+  exhaustive: Type.Optional(
+    Type.Boolean({
+      description:
+        'With facets: whether they counted every match. false when a text matched more than 10,000 documents: they were counted over the newest 10,000, each count a lower bound',
+    }),
+  ),
   nextCursor: Nullable(Type.String()),
 });
 

@@ -90,6 +90,8 @@ export interface SearchAnswer {
   nextCursor: string | null;
   /** Every hit, when the input asked for it. */
   total?: number;
+  /** With facets or a total: false when they counted part of a text query's matches (each a lower bound). */
+  exhaustive?: boolean;
 }
 
 /** The types the caller asked for and may read (search:read alone shows nothing the owners would not). */
@@ -146,6 +148,7 @@ export async function search(ctx: SearchContext, caller: Principal, input: Searc
     facets: result.facets as Record<string, Record<string, number>>,
     nextCursor: result.more && last ? cursorOf(sort, last.key) : null,
     ...(result.total !== undefined ? { total: result.total } : {}),
+    ...(result.exhaustive !== undefined ? { exhaustive: result.exhaustive } : {}),
   };
 }
 

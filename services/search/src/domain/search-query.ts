@@ -68,4 +68,10 @@ export interface SearchResult {
   facets: Partial<Record<Facet, Record<string, number>>>;
   /** Every hit under the filters and visibility, when the query asked for it. */
   total?: number;
+  /**
+   * With facets or a total: whether they counted every match. A driver may count a text query's matches up to a
+   * bound (the SQLite one: its newest 10,000); past it this is false, each count a lower bound and more match than
+   * `total` says.
+   */
+  exhaustive?: boolean;
 }

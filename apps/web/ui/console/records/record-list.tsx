@@ -118,7 +118,11 @@ export function RecordList({ type }: { type: RecordType }) {
         </button>
       </search>
       <StatusLine loading={list.loading} error={list.error} />
-      {count !== undefined && <p role="status">{t('records.list.count', { count, shown: list.items.length })}</p>}
+      {count !== undefined && (
+        <p role="status">
+          {t(list.first?.exhaustive === false ? 'records.list.countMore' : 'records.list.count', { count, shown: list.items.length })}
+        </p>
+      )}
       <div className="table-scroll">
         <table>
           <thead>

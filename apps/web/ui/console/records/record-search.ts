@@ -42,7 +42,10 @@ export async function allMatches(filters: RecordFilters, cap = 10_000): Promise<
   const hits: SearchHit[] = [];
   let cursor: string | undefined;
   do {
-    const page = await answerOf(rest.GET('/api/v1/search', { params: { query: searchQuery(filters, cursor, 100) } }));
+    // Newest first: relevance ranks only a text's newest matches, and an export wants every one.
+    const page = await answerOf(
+      rest.GET('/api/v1/search', { params: { query: searchQuery({ ...filters, sort: 'recency' }, cursor, 100) } }),
+    );
     hits.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor && hits.length < cap);

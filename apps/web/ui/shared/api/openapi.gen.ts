@@ -13403,7 +13403,7 @@ export interface operations {
                 sla?: string;
                 /** @description Merchants with (true) or without (false) an open ticket */
                 hasOpenTicket?: boolean;
-                /** @description breach (tickets only): the soonest SLA breach first */
+                /** @description relevance: the best text matches first, ranked among the newest 4,000 matches; breach (tickets only): the soonest SLA breach first */
                 sort?: "relevance" | "distance" | "recency" | "breach";
                 limit?: number;
                 /** @description The nextCursor of the previous page */
@@ -13463,6 +13463,8 @@ export interface operations {
                                 [key: string]: number;
                             };
                         };
+                        /** @description With facets: whether they counted every match. false when a text matched more than 10,000 documents: they were counted over the newest 10,000, each count a lower bound */
+                        exhaustive?: boolean;
                         nextCursor: string | null;
                     };
                 };

@@ -228,6 +228,8 @@ export class ElasticSearchIndex implements SearchIndex {
       more: rows.length > query.limit,
       facets,
       ...(query.withTotal ? { total: totalOf(result.hits.total) } : {}),
+      // The engine counts every match: its aggregations, and the hits with track_total_hits.
+      ...(query.withTotal || query.facets.length > 0 ? { exhaustive: true } : {}),
     };
   }
 

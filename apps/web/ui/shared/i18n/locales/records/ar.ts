@@ -92,6 +92,7 @@ export const recordsAr: RecordsCatalogue = {
     export: 'تصدير CSV',
     count: 'تم العثور على {{count}}، ويُعرض {{shown}}',
     count_one: 'تم العثور على {{count}}، ويُعرض {{shown}}',
+    countMore: 'تم العثور على أكثر من {{count}}، ويُعرض {{shown}}',
   },
   search: {
     label: 'البحث في كل شيء',

@@ -90,6 +90,7 @@ export const recordsEn = {
     export: 'Export CSV',
     count: '{{count}} found, {{shown}} shown',
     count_one: '{{count}} found, {{shown}} shown',
+    countMore: 'More than {{count}} found, {{shown}} shown',
   },
   search: {
     label: 'Search everything',

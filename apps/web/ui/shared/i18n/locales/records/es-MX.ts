@@ -93,6 +93,7 @@ export const recordsEsMX: RecordsCatalogue = {
     export: 'Exportar CSV',
     count: '{{count}} encontrados, {{shown}} mostrados',
     count_one: '{{count}} encontrado, {{shown}} mostrado',
+    countMore: 'Más de {{count}} encontrados, {{shown}} mostrados',
   },
   search: {
     label: 'Buscar en todo',

@@ -93,6 +93,7 @@ export const recordsPtBR: RecordsCatalogue = {
     export: 'Exportar CSV',
     count: '{{count}} encontrados, {{shown}} exibidos',
     count_one: '{{count}} encontrado, {{shown}} exibido',
+    countMore: 'Mais de {{count}} encontrados, {{shown}} exibidos',
   },
   search: {
     label: 'Buscar em tudo',

@@ -92,6 +92,7 @@ export const recordsTh: RecordsCatalogue = {
     export: 'ส่งออก CSV',
     count: 'พบ {{count}} รายการ แสดง {{shown}} รายการ',
     count_one: 'พบ {{count}} รายการ แสดง {{shown}} รายการ',
+    countMore: 'พบมากกว่า {{count}} รายการ แสดง {{shown}} รายการ',
   },
   search: {
     label: 'ค้นหาทั้งหมด',

@@ -92,6 +92,7 @@ export const recordsZhCN: RecordsCatalogue = {
     export: '导出 CSV',
     count: '共 {{count}} 条，已显示 {{shown}} 条',
     count_one: '共 {{count}} 条，已显示 {{shown}} 条',
+    countMore: '超过 {{count}} 条，已显示 {{shown}} 条',
   },
   search: {
     label: '全局搜索',

@@ -92,6 +92,7 @@ export const recordsZhHK: RecordsCatalogue = {
     export: '匯出 CSV',
     count: '共 {{count}} 條，已顯示 {{shown}} 條',
     count_one: '共 {{count}} 條，已顯示 {{shown}} 條',
+    countMore: '超過 {{count}} 條，已顯示 {{shown}} 條',
   },
   search: {
     label: '全域搜尋',

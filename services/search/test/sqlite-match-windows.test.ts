@@ -3,14 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteSearchIndex } from '../src/db/sqlite/sqlite-search-index';
+import type { SearchQuery } from '../src/domain/search-query';
 import type { Visibility } from '../src/domain/visibility';
 import { aDoc, aQuery, aScope } from './search-fixtures';
 
 /**
  * Relevance ranks a bounded number of a text query's matches: the newest the caller may see. Below the bound the
- * order is bm25's over every match; above it, the newest matches are ranked and older ones are left out.
+ * order is bm25's over every match; above it, the newest matches are ranked and older ones are left out. Facets and
+ * the total count a bound of them the same way, and say when they did.
  */
-describe('the SQLite index’s relevance window', () => {
+describe('the SQLite index’s windows over a text’s matches', () => {
   const dirs: string[] = [];
   const openIndex = (rankedMatches: number) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldops-search-window-'));
@@ -51,6 +53,24 @@ describe('the SQLite index’s relevance window', () => {
     await index.put([...mine, ...others]);
     const rep: Visibility = { scope: aScope({ userId: 'rep-1', scope: 'self' }), types: ['merchant'] };
     expect((await search(index, rep)).hits.map((hit) => hit.doc.id).sort()).toEqual(['mine-0', 'mine-1', 'mine-2']);
+    await index.close();
+  });
+
+  it('counts facets and total over the newest matches past its bound, and says so', async () => {
+    const index = new SqliteSearchIndex(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fieldops-search-window-')), 'index.sqlite'), {
+      countedMatches: 10,
+    });
+    await index.put([oldestBest, ...newer]);
+    const counted = (q: string, withTotal: boolean, facets: SearchQuery['facets']) =>
+      index.search(aQuery({ q, sort: q ? 'relevance' : 'recency', limit: 3, withTotal, facets }), everyone);
+    // Eleven match "kopi": ten counted, the newest.
+    expect(await counted('kopi', true, ['status'])).toMatchObject({ total: 10, exhaustive: false, facets: { status: { active: 10 } } });
+    expect(await counted('kopi', true, [])).toMatchObject({ total: 10, exhaustive: false });
+    // Exactly as many as the bound: every one counted.
+    expect(await counted('toast', true, ['status'])).toMatchObject({ total: 10, exhaustive: true });
+    expect(await counted('house 7', true, ['status'])).toMatchObject({ total: 1, exhaustive: true, facets: { status: { active: 1 } } });
+    // Without text (a segment's size, a list's count) every match is counted.
+    expect(await counted('', true, ['status'])).toMatchObject({ total: 11, exhaustive: true, facets: { status: { active: 11 } } });
     await index.close();
   });
 
