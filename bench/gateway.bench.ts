@@ -1,6 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { accountService, DEMO_PASSWORD } from '@fieldops/account';
 import { createGateway } from '@fieldops/gateway';
-import { type BenchHost, embeddedSetup, login, startBenchHost } from './bench-host';
+import { embeddedSetup, login, startBenchHost } from './bench-host';
+import { freePort, sleep } from './chaos/daemon';
+import { fieldopsDaemon } from './chaos/fleet';
 import { type LoadResult, LoadTarget } from './http-load';
 import type { Progress, SuiteOutcome } from './suite';
 import { formatTable, num } from './text-table';
@@ -39,23 +44,64 @@ async function expectMe(mode: Mode): Promise<void> {
   }
 }
 
+interface Stoppable {
+  stop(): Promise<void>;
+}
+
 /**
- * Three setups, all in this process with embedded drivers: the account service alone; a gateway-only host that
- * forwards to it over HTTP (`SERVICE_ACCOUNT_URL`, the distributed shape); and the service with the gateway in
- * one host (`fieldops serve`).
+ * `fieldops serve --services gateway` in a process of its own, forwarding to `serviceUrl` (`SERVICE_ACCOUNT_URL`):
+ * the distributed shape, where the gateway's work runs beside the service's rather than in its event loop.
  */
-async function startModes(started: BenchHost[], progress: Progress): Promise<Mode[]> {
+async function startGatewayProcess(serviceUrl: string): Promise<Stoppable & { url: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldops-bench-gateway-'));
+  const port = await freePort();
+  const env = {
+    DATA_DIR: dir,
+    DATABASE_URL: `sqlite:${dir}`,
+    BUS_URL: 'local:',
+    CACHE_URL: 'memory:',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+  };
+  const daemon = fieldopsDaemon(
+    'gateway',
+    ['serve', '--services', 'gateway'],
+    { ...env, SERVICE_ACCOUNT_URL: serviceUrl, ...UNLIMITED },
+    dir,
+  );
+  const stop = async () => {
+    await daemon.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  daemon.start();
+  const url = `http://127.0.0.1:${port}`;
+  for (let waited = 0; ; waited += 250) {
+    const ready = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) return { url, stop };
+    if (!daemon.running || waited > 60_000) {
+      const log = fs.readFileSync(path.join(dir, 'gateway.log'), 'utf8').slice(-2000);
+      await stop();
+      throw new Error(`the gateway process did not become ready:\n${log}`);
+    }
+    await sleep(250);
+  }
+}
+
+/**
+ * Three setups with embedded drivers: the account service alone, in this process; a gateway in a process of its own
+ * that forwards to it over HTTP (the distributed shape); and the service with the gateway in one host
+ * (`fieldops serve`), in this process.
+ */
+async function startModes(started: Stoppable[], progress: Progress): Promise<Mode[]> {
   progress('starting the account service alone and seeding demo data');
   const service = await startBenchHost({ setup: embeddedSetup(), services: [accountService] });
   started.push(service);
   await service.host.seedDemo();
-  progress('starting a gateway-only host that forwards to it');
-  const gateway = await startBenchHost({
-    setup: embeddedSetup(),
-    services: [],
-    edge: createGateway({ services: [accountService] }),
-    env: { SERVICE_ACCOUNT_URL: service.url, ...UNLIMITED },
-  });
+  progress('starting a gateway in a process of its own that forwards to it');
+  const gateway = await startGatewayProcess(service.url);
   started.push(gateway);
   progress('starting the account service with the gateway in one host and seeding demo data');
   const embedded = await startBenchHost({
@@ -76,7 +122,7 @@ async function startModes(started: BenchHost[], progress: Progress): Promise<Mod
 }
 
 export async function runGatewaySuite(progress: Progress): Promise<SuiteOutcome<GatewayResult>> {
-  const started: BenchHost[] = [];
+  const started: Stoppable[] = [];
   const runs: { mode: Mode; target: LoadTarget }[] = [];
   try {
     for (const mode of await startModes(started, progress)) {
@@ -132,6 +178,6 @@ function gatewayTable(results: GatewayResult[]): string {
     num(r.p50Ratio, 2),
   ]);
   const errors = results.filter((r) => r.errors > 0).map((r) => `${r.mode}: ${r.errors} errors, first: ${r.firstError}`);
-  const legend = `concurrency ${CONCURRENCY}, ${ROUNDS} alternating rounds; the requests come from a load process of their own; the gateways and services share the bench process`;
+  const legend = `concurrency ${CONCURRENCY}, ${ROUNDS} alternating rounds; the requests come from a load process of their own; the distributed gateway runs in a process of its own, the services and the embedded host in the bench process`;
   return [formatTable(columns, rows), legend, ...errors].join('\n');
 }
