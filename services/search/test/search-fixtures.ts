@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ResolvedScope } from '@fieldops/platform';
+import { afterEach } from 'vitest';
 import { ElasticSearchIndex } from '../src/db/elastic/elastic-search-index';
 import type { SearchIndex } from '../src/db/search-index';
 import { SqliteSearchIndex } from '../src/db/sqlite/sqlite-search-index';
@@ -10,6 +11,19 @@ import type { SearchQuery } from '../src/domain/search-query';
 import type { Visibility } from '../src/domain/visibility';
 
 let made = 0;
+
+/** Index files of the SQLite driver, each in a temporary folder removed after each test of the calling suite. */
+export function tempIndexFiles(): () => string {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldops-search-'));
+    dirs.push(dir);
+    return path.join(dir, 'index.sqlite');
+  };
+}
 
 /** A merchant document in Shanghai; override what the test is about. */
 export function aDoc(overrides: Partial<SearchDocument> = {}): SearchDocument {

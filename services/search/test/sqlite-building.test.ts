@@ -1,12 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SqliteSearchIndex } from '../src/db/sqlite/sqlite-search-index';
 import type { SearchQuery } from '../src/domain/search-query';
 import type { Visibility } from '../src/domain/visibility';
-import { aDoc, aQuery, aScope } from './search-fixtures';
+import { aDoc, aQuery, aScope, tempIndexFiles } from './search-fixtures';
 
 /**
  * A rebuild fills a new index without the indexes only queries read and makes them at its end; the text table merges
@@ -14,15 +11,7 @@ import { aDoc, aQuery, aScope } from './search-fixtures';
  * index answers.
  */
 describe('an SQLite index filled for a rebuild', () => {
-  const dirs: string[] = [];
-  const fileIn = () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldops-search-building-'));
-    dirs.push(dir);
-    return path.join(dir, 'index.sqlite');
-  };
-  afterEach(() => {
-    for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const fileIn = tempIndexFiles();
 
   const inspect = (file: string) => {
     const database = new Database(file, { readonly: true });

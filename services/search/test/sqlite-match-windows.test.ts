@@ -1,11 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SqliteSearchIndex } from '../src/db/sqlite/sqlite-search-index';
 import type { SearchQuery } from '../src/domain/search-query';
 import type { Visibility } from '../src/domain/visibility';
-import { aDoc, aQuery, aScope } from './search-fixtures';
+import { aDoc, aQuery, aScope, tempIndexFiles } from './search-fixtures';
 
 /**
  * Relevance ranks a bounded number of a text query's matches: the newest the caller may see. Below the bound the
@@ -13,15 +10,8 @@ import { aDoc, aQuery, aScope } from './search-fixtures';
  * the total count a bound of them the same way, and say when they did.
  */
 describe('the SQLite index’s windows over a text’s matches', () => {
-  const dirs: string[] = [];
-  const openIndex = (rankedMatches: number) => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldops-search-window-'));
-    dirs.push(dir);
-    return new SqliteSearchIndex(path.join(dir, 'index.sqlite'), { rankedMatches });
-  };
-  afterEach(() => {
-    for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const fileIn = tempIndexFiles();
+  const openIndex = (rankedMatches: number) => new SqliteSearchIndex(fileIn(), { rankedMatches });
   const everyone: Visibility = { scope: aScope({ scope: 'all' }), types: ['merchant'] };
   const search = async (index: SqliteSearchIndex, visibility = everyone, after?: unknown[]) =>
     index.search(aQuery({ q: 'kopi', sort: 'relevance', limit: 3, after }), visibility);
@@ -57,9 +47,7 @@ describe('the SQLite index’s windows over a text’s matches', () => {
   });
 
   it('counts facets and total over the newest matches past its bound, and says so', async () => {
-    const index = new SqliteSearchIndex(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fieldops-search-window-')), 'index.sqlite'), {
-      countedMatches: 10,
-    });
+    const index = new SqliteSearchIndex(fileIn(), { countedMatches: 10 });
     await index.put([oldestBest, ...newer]);
     const counted = (q: string, withTotal: boolean, facets: SearchQuery['facets']) =>
       index.search(aQuery({ q, sort: q ? 'relevance' : 'recency', limit: 3, withTotal, facets }), everyone);

@@ -1,27 +1,16 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SqliteSearchIndex } from '../src/db/sqlite/sqlite-search-index';
 import type { SearchDocument } from '../src/domain/search-document';
 import type { Visibility } from '../src/domain/visibility';
-import { aDoc, aQuery, aScope } from './search-fixtures';
+import { aDoc, aQuery, aScope, tempIndexFiles } from './search-fixtures';
 
 /**
  * The text table narrows a match to the query's types and, where the caller's scope allows, to a country (its scope
  * tokens); the documents are still checked in full, so what a caller finds must not change, nor its order.
  */
 describe('the SQLite index’s scope tokens', () => {
-  const dirs: string[] = [];
-  const fileIn = () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldops-search-tokens-'));
-    dirs.push(dir);
-    return path.join(dir, 'index.sqlite');
-  };
-  afterEach(() => {
-    for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const fileIn = tempIndexFiles();
 
   const docs: SearchDocument[] = [
     aDoc({ id: 'sg-1', country: 'SG', title: 'Kopi Corner', ownerId: 'rep-sg' }),
