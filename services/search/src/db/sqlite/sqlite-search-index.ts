@@ -113,7 +113,6 @@ export class SqliteSearchIndex implements SearchIndex {
     this.database.pragma('synchronous = NORMAL');
     // Pages read from the OS cache in place (see the platform's SQLite driver): matches joined to their documents.
     this.database.pragma(`mmap_size = ${SQLITE_MMAP_BYTES}`);
-    this.database.pragma('cache_size = -262144');
     ({ scopeTokens: this.scopeTokens } = createSchema(this.database, { building }));
     this.shareOf = this.scopeTokens ? (token) => this.tokenShare(token) : null;
     this.database.function('geo_distance', { deterministic: true }, (lat1, lng1, lat2, lng2) =>
