@@ -4,8 +4,8 @@ import path from 'node:path';
 import { accountService, DEMO_PASSWORD } from '@fieldops/account';
 import { createGateway } from '@fieldops/gateway';
 import { embeddedSetup, login, startBenchHost } from './bench-host';
-import { freePort, sleep } from './chaos/daemon';
-import { fieldopsDaemon } from './chaos/fleet';
+import { freePort } from './chaos/daemon';
+import { fieldopsDaemon, waitReady } from './chaos/fleet';
 import { type LoadResult, LoadTarget } from './http-load';
 import type { Progress, SuiteOutcome } from './suite';
 import { formatTable, num } from './text-table';
@@ -75,19 +75,14 @@ async function startGatewayProcess(serviceUrl: string): Promise<Stoppable & { ur
   };
   daemon.start();
   const url = `http://127.0.0.1:${port}`;
-  for (let waited = 0; ; waited += 250) {
-    const ready = await fetch(`${url}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) return { url, stop };
-    if (!daemon.running || waited > 60_000) {
-      const log = fs.readFileSync(path.join(dir, 'gateway.log'), 'utf8').slice(-2000);
-      await stop();
-      throw new Error(`the gateway process did not become ready:\n${log}`);
-    }
-    await sleep(250);
+  try {
+    await waitReady({ name: 'gateway', services: [], daemon, port, url }, 60_000);
+  } catch (error) {
+    const log = fs.readFileSync(path.join(dir, 'gateway.log'), 'utf8').slice(-2000);
+    await stop();
+    throw new Error(`${(error as Error).message}:\n${log}`);
   }
+  return { url, stop };
 }
 
 /**

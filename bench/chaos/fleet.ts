@@ -116,7 +116,7 @@ async function ready(process: FieldopsProcess): Promise<boolean> {
 /** Starts that may fail before the process is ready: on a starved machine a first connection can time out (3 s). */
 const START_ATTEMPTS = 3;
 
-async function waitReady(process: FieldopsProcess, timeoutMs = 420_000): Promise<void> {
+export async function waitReady(process: FieldopsProcess, timeoutMs = 420_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let attempts = 1;
   while (!(await ready(process))) {

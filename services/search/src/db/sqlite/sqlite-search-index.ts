@@ -76,6 +76,14 @@ function afterSql(sort: Sort, after: unknown[] | undefined): RawBuilder<unknown>
   return sql`(d.updated_at < ${value} or (d.updated_at = ${value} and d.seq < ${seq}))`;
 }
 
+/**
+ * The window of a text query's matches that ranking and counting read: its newest `limit`, which the text table hands
+ * over newest first, so no other match is read or sorted. A query without text has no window.
+ */
+function newestMatches(compiled: CompiledSearch, limit: number): RawBuilder<unknown> {
+  return compiled.text ? sql`order by doc_text.rowid desc limit ${limit}` : sql``;
+}
+
 const keyOf: Record<Sort, (row: HitRow) => unknown[]> = {
   relevance: (row) => [row.score, row.seq],
   distance: (row) => [row.distance, row.seq],
@@ -290,8 +298,7 @@ export class SqliteSearchIndex implements SearchIndex {
    * the documents, and sorting them with their JSON copies every body into the sorter.
    */
   private hitRows(query: SearchQuery, compiled: CompiledSearch): HitRow[] {
-    // The text table hands its matches over newest first, so the window is read without sorting the rest.
-    const window = query.sort === 'relevance' && compiled.text ? sql`order by doc_text.rowid desc limit ${this.rankedMatches}` : sql``;
+    const window = query.sort === 'relevance' ? newestMatches(compiled, this.rankedMatches) : sql``;
     const rows = this.all<Omit<HitRow, 'body'>>(
       sql`select * from (select d.seq, d.updated_at, ${compiled.score} as score, ${compiled.distance} as distance,
         coalesce(d.breach_at, ${NO_BREACH}) as breach from ${compiled.from} where ${compiled.where} ${window}) d
@@ -312,7 +319,7 @@ export class SqliteSearchIndex implements SearchIndex {
 
   /** What a text query's counts read: its newest matches, one more than it counts (to know whether more match). */
   private countedWindow(compiled: CompiledSearch): RawBuilder<unknown> {
-    return compiled.text ? sql`order by doc_text.rowid desc limit ${this.countedMatches + 1}` : sql``;
+    return newestMatches(compiled, this.countedMatches + 1);
   }
 
   /**
