@@ -1,7 +1,7 @@
 import { databaseEngines, MovableClock, type TestHost } from '@fieldops/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aLead, aPublicLead, demoSeeded, leadsDb, startLeadsHost } from './leads-fixtures';
+import { aLead, aPublicLead, demoSeeded, leadsDb, setHeld, startLeadsHost } from './leads-fixtures';
 
 const engines = await databaseEngines();
 const SG_REPS = Array.from({ length: 20 }, (_, i) => `rep${i + 1}.sg@fieldops.test`);
@@ -40,7 +40,7 @@ describe.each(engines)('concurrent claims on $name', (database) => {
     const maker = await t.login('agencyrep2.sg@fieldops.test');
     const ids: string[] = [];
     for (let i = 0; i < 50; i++) ids.push(await aPublicLead(t, maker));
-    await leadsDb(t).updateTable('lead_holding').set({ held: 95 }).where('user_id', '=', owner).execute();
+    await setHeld(t, owner, 95);
     const answers = await Promise.all(ids.map((id) => t.api('POST', `/api/v1/leads/${id}/claim`, { token: rep })));
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(5);

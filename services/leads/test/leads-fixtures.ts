@@ -22,6 +22,13 @@ export function startLeadsHost(database: TestDatabaseEngine, clock: MovableClock
 /** The leads service's own database, for arranging and checking what is stored (tests only). */
 export const leadsDb = (t: TestHost) => serviceDb<LeadsDb>(t, 'leads');
 
+/**
+ * Sets how many leads a user holds (to put them at their limit), beside the running service: on MariaDB the write may
+ * be chosen as a deadlock victim (it was once in CI) and then runs again.
+ */
+export const setHeld = (t: TestHost, userId: string, held: number) =>
+  eventually(() => leadsDb(t).updateTable('lead_holding').set({ held }).where('user_id', '=', userId).execute());
+
 /** Waits until every demo country's leads are written (they wait for the account service's events). */
 export async function demoSeeded(t: TestHost): Promise<void> {
   await eventually(async () => expect(await pendingDemoCountries(leadsDb(t))).toEqual([]), { timeoutMs: 50_000 });

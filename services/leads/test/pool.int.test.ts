@@ -1,6 +1,6 @@
 import { databaseEngines, eventually, MovableClock, type TestHost } from '@fieldops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aLead, aPublicLead, DAY, expectProblem, leadsDb, outboxOf, startLeadsHost } from './leads-fixtures';
+import { aLead, aPublicLead, DAY, expectProblem, leadsDb, outboxOf, setHeld, startLeadsHost } from './leads-fixtures';
 
 const engines = await databaseEngines();
 
@@ -99,7 +99,7 @@ describe.each(engines)('capture, pools and protection on $name', (database) => {
   it('a rep at the limit cannot capture or claim another lead', async () => {
     const rep4 = await as('rep4.sg');
     const first = await t.api('POST', '/api/v1/leads', { token: rep4, body: aLead() });
-    await leadsDb(t).updateTable('lead_holding').set({ held: 100 }).where('user_id', '=', first.body.ownerId).execute();
+    await setHeld(t, first.body.ownerId, 100);
     const capture = await t.api('POST', '/api/v1/leads', { token: rep4, body: aLead() });
     expectProblem(capture, 409);
     expect(capture.body.code).toBe('limit');
