@@ -3,6 +3,7 @@
  * "Padaria São João Filial 2" and "Padaria Sao Joao" are the same place. Pure functions, shared by the services that
  * look for duplicates (places, leads).
  */
+import { LRUCache } from 'lru-cache';
 
 // Words that say "a branch of" rather than which business it is, in the demo countries' languages.
 const LATIN_SUFFIXES = ['branch', 'outlet', 'store', 'shop', 'cabang', 'gerai', 'filial', 'loja', 'unidade', 'sucursal', 'flagship'];
@@ -76,30 +77,32 @@ export function placeNameBase(name: string): string {
   return nameForms(name).business;
 }
 
-function bigrams(text: string): Map<string, number> {
-  const chars = [...text];
-  const grams = new Map<string, number>();
-  for (let i = 0; i + 1 < chars.length; i++) {
-    const gram = `${chars[i]}${chars[i + 1]}`;
-    grams.set(gram, (grams.get(gram) ?? 0) + 1);
-  }
-  return grams;
-}
-
 /** A name's bigrams, counted once for comparing it with many others. */
 interface Grams {
   text: string;
   /** Characters, not UTF-16 units. */
   length: number;
-  grams: Map<string, number>;
+  /** Each pair of adjacent code points (as one number: the first × 0x110000 + the second) and how often it occurs. */
+  grams: Map<number, number>;
   total: number;
 }
 
+const CODE_POINTS = 0x110000;
+
 function gramsOf(text: string): Grams {
-  const grams = bigrams(text);
-  let total = 0;
-  for (const count of grams.values()) total += count;
-  return { text, length: [...text].length, grams, total };
+  const grams = new Map<number, number>();
+  let length = 0;
+  let previous = -1;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (previous >= 0) {
+      const gram = previous * CODE_POINTS + code;
+      grams.set(gram, (grams.get(gram) ?? 0) + 1);
+    }
+    previous = code;
+    length++;
+  }
+  return { text, length, grams, total: Math.max(0, length - 1) };
 }
 
 function dice(a: Grams, b: Grams): number {
@@ -127,13 +130,33 @@ const SAME_BUSINESS_WEIGHT = 0.9;
  * of them carries a branch qualifier the other lacks or words differently.
  */
 export function placeNameMatcher(a: string): (b: string) => number {
-  const forms = nameForms(a);
-  const full = gramsOf(forms.full);
-  const business = gramsOf(forms.business);
+  const { full, business } = comparableName(a);
   return (b) => {
-    const other = nameForms(b);
-    return Math.max(dice(full, gramsOf(other.full)), dice(business, gramsOf(other.business)) * SAME_BUSINESS_WEIGHT);
+    const other = comparableName(b);
+    return Math.max(dice(full, other.full), dice(business, other.business) * SAME_BUSINESS_WEIGHT);
   };
+}
+
+/** A name's two forms as bigrams, ready to compare. */
+interface ComparableName {
+  full: Grams;
+  business: Grams;
+}
+
+/**
+ * The names compared lately: a duplicate check compares the name captured with every place around it, and the next
+ * capture nearby compares with the same neighbours again. Bounded, so a long import keeps only its latest names.
+ */
+const comparedNames = new LRUCache<string, ComparableName>({ max: 10_000 });
+
+function comparableName(name: string): ComparableName {
+  let comparable = comparedNames.get(name);
+  if (comparable === undefined) {
+    const forms = nameForms(name);
+    comparable = { full: gramsOf(forms.full), business: gramsOf(forms.business) };
+    comparedNames.set(name, comparable);
+  }
+  return comparable;
 }
 
 /** How alike two place names are (0..1); see `placeNameMatcher`. */

@@ -73,4 +73,10 @@ describe('diceCoefficient', () => {
     expect(diceCoefficient('a', 'b')).toBe(0);
     expect(diceCoefficient('', '')).toBe(0);
   });
+
+  it('pairs characters, not UTF-16 units, beyond the basic plane', () => {
+    // 𠮷 is two UTF-16 units: counted as units, the shared pairs would be 𠮷's halves and the half before 野.
+    expect(diceCoefficient('𠮷野家', '𠮷野屋')).toBeCloseTo((2 * 1) / (2 + 2));
+    expect(diceCoefficient('𠮷', '𠮷')).toBe(1);
+  });
 });

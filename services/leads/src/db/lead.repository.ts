@@ -52,6 +52,10 @@ export interface NearbyQuery {
   phone: string | null;
 }
 
+/** What a duplicate check reads of a lead near the point captured. */
+export type NearLead = Pick<LeadRow, 'id' | 'name' | 'phone' | 'lat' | 'lng' | 'pool' | 'owner_id'>;
+const NEAR_LEAD_COLUMNS = ['id', 'name', 'phone', 'lat', 'lng', 'pool', 'owner_id'] as const;
+
 export interface LeadLocation {
   id: string;
   lat: number;
@@ -180,12 +184,12 @@ export const leadRepository = {
    * same phone: the dedup candidates (the caller measures exact distances). The box keeps the cells' far corners out,
    * so the limit counts leads that may be near. Two indexed lookups instead of one OR, which no engine plans well.
    */
-  async near(db: Db, q: NearbyQuery): Promise<LeadRow[]> {
+  async near(db: Db, q: NearbyQuery): Promise<NearLead[]> {
     const centre = { lat: q.lat, lng: q.lng };
     const { resolution, cells } = new CircleCover(centre, q.radiusM).next(q.radiusM);
     let query = db
       .selectFrom('lead')
-      .selectAll()
+      .select(NEAR_LEAD_COLUMNS)
       .where(resolution === COARSE_RESOLUTION ? 'h3_r7' : 'h3_r9', 'in', cells)
       .where('country', '=', q.country);
     // No box at a pole; across the antimeridian only the latitude narrows it.
@@ -197,14 +201,14 @@ export const leadRepository = {
       const seen = new Set(rows.map((r) => r.id));
       const samePhone = await db
         .selectFrom('lead')
-        .selectAll()
+        .select(NEAR_LEAD_COLUMNS)
         .where('phone', '=', q.phone)
         .where('country', '=', q.country)
         .limit(NEAR_LIMIT)
         .execute();
       for (const row of samePhone) if (!seen.has(row.id)) rows.push(row);
     }
-    return rows.map(normalise);
+    return rows.map((row) => ({ ...row, lat: Number(row.lat), lng: Number(row.lng) }));
   },
 
   /**
