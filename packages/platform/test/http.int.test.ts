@@ -230,7 +230,7 @@ describe('Idempotency-Key claims on SQLite', () => {
     const token = await t.login('rep1.sg@fieldops.test');
     const db = serviceDb<Record<string, never>>(t, 'notes');
     // The database refuses the saving of a response, as when it goes away right after the request's commit.
-    await sql`create trigger refuse_saved_response before update on idempotency_key when new.status <> 0
+    await sql`create trigger refuse_saved_response before update on idempotency_key when new.response is not null
       begin select raise(abort, 'the database went away'); end`.execute(db);
     try {
       const made = await t.api('POST', '/api/v1/notes', { token, body: { text: 'kept' }, headers: { 'idempotency-key': 'unsaved' } });
@@ -240,5 +240,52 @@ describe('Idempotency-Key claims on SQLite', () => {
     } finally {
       await sql`drop trigger refuse_saved_response`.execute(db);
     }
+  });
+
+  it('never run a request a second time whose writes committed but whose answer was lost, however late the retry', async () => {
+    const token = await t.login('rep1.sg@fieldops.test');
+    const db = serviceDb<Record<string, never>>(t, 'notes');
+    const texts = ['a', 'b', 'c', 'd'].map((letter) => `once-${letter}-${Math.random()}`);
+    const send = (text: string) =>
+      t.api('POST', '/api/v1/notes', { token, body: { text }, headers: { 'idempotency-key': `lost-${text}` } });
+    const notes = async (text: string) =>
+      Number((await sql<{ n: number }>`select count(*) as n from note where text = ${text}`.execute(db)).rows[0]?.n);
+    // As a process that stops between the request's commit and saving its answer: the answer is never kept. Sent at
+    // once, the requests share one commit (group commit): each must mark its own claim.
+    await sql`create trigger lose_answer before update on idempotency_key when new.response is not null
+      begin select raise(abort, 'the process stopped'); end`.execute(db);
+    try {
+      expect((await Promise.all(texts.map(send))).map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    } finally {
+      await sql`drop trigger lose_answer`.execute(db);
+    }
+    const soon = await send(texts[0] ?? '');
+    expect(soon.status).toBe(409);
+    expect(soon.body.detail).toContain('still being processed');
+    // Past the time after which a claim with nothing committed counts as abandoned (and its request may run again).
+    await sql`update idempotency_key set created_at = created_at - 120000 where response is null`.execute(db);
+    for (const text of texts) {
+      const late = await send(text);
+      expect(late.status).toBe(409);
+      expect(late.body).toMatchObject({ code: 'answer-lost' });
+      expect(await notes(text)).toBe(1);
+    }
+  });
+
+  it('release the claim of a request that wrote nothing and failed, so a retry runs it', async () => {
+    const token = await t.login('rep1.sg@fieldops.test');
+    const db = serviceDb<Record<string, never>>(t, 'notes');
+    const text = `retried-${Math.random()}`;
+    const send = () => t.api('POST', '/api/v1/notes', { token, body: { text }, headers: { 'idempotency-key': `failed-${text}` } });
+    // The request's own transaction fails: nothing of it commits, the mark included.
+    await sql`create trigger refuse_note before insert on note begin select raise(abort, 'disk full'); end`.execute(db);
+    try {
+      expect((await send()).status).toBe(500);
+    } finally {
+      await sql`drop trigger refuse_note`.execute(db);
+    }
+    const retried = await send();
+    expect(retried.status).toBe(201);
+    expect(retried.body.text).toBe(text);
   });
 });

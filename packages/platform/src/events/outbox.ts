@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { groupCommitting, type TransactionRunner } from '../db/group-commit';
+import { markCarriedOut, unmarkedClaim } from '../db/idempotency-scope';
 import { platformTables } from '../db/platform-tables';
 import { isLockConflict } from '../db/portable';
 import { buildEnvelope, type EventEnvelope, type NewEvent } from './envelope';
@@ -85,8 +86,11 @@ export function createTransactor<DB>(
     let appended = false;
     // Per attempt: a rolled-back attempt's effects are dropped with it.
     const effects: (() => Promise<void> | void)[] = [];
-    const result = await inTransaction((trx) =>
-      work(
+    // Read here, in the request's context: a group commit runs the work in the context of the group's first caller.
+    const claim = unmarkedClaim(source);
+    const result = await inTransaction(async (trx) => {
+      if (claim) await markCarriedOut(trx, claim);
+      return work(
         trx,
         outboxWriter(
           trx,
@@ -98,8 +102,9 @@ export function createTransactor<DB>(
           },
           (effect) => effects.push(effect),
         ),
-      ),
-    );
+      );
+    });
+    if (claim) claim.carriedOut = true;
     if (appended) wakeRelay();
     await options.afterCommit?.();
     for (const effect of effects) {

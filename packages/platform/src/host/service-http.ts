@@ -83,7 +83,7 @@ export async function mountServiceHttp<DB>(
       const token = request.consistency?.token;
       if (token !== undefined) reply.header(CONSISTENCY_HEADER, token);
     });
-    registerIdempotency(app, platformDb, ctx.dialect, () => ctx.clock.now());
+    registerIdempotency(app, platformDb, ctx.dialect, () => ctx.clock.now(), ctx.name);
     await options.routes(app);
     if (options.openapiRoute) {
       // Per-service path: several services can share a process; the gateway fetches these when they run elsewhere.

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Dialect } from '../db/column-types';
+import { CARRIED_OUT, type IdempotencyScope, runInIdempotencyScope } from '../db/idempotency-scope';
 import type { PlatformTables } from '../db/platform-tables';
 import { insertIfAbsent } from '../db/portable';
 import { ConflictError, UnprocessableError, ValidationError } from '../errors';
@@ -13,7 +14,7 @@ const REPLAYED_HEADERS = ['content-type', 'location', 'etag'];
 
 declare module 'fastify' {
   interface FastifyRequest {
-    idempotencyKeyHash?: string;
+    idempotency?: IdempotencyScope;
   }
 }
 
@@ -61,13 +62,30 @@ interface SavedResponse {
 /**
  * `Idempotency-Key` on POST, with Stripe's semantics: the same key and body answer the first response again
  * (marked `Idempotent-Replayed: true`); the same key with another body is 422; a retry while the first request
- * still runs is 409. Keys are per caller and route, kept 24 h, in the service's own database. Server errors
- * release the key so the client may retry.
+ * still runs is 409. Keys are per caller and route, kept 24 h, in the service's own database. A server error releases
+ * the key so the client may retry, unless the request's writes committed: the request's first transaction marks its
+ * claim carried out in the same commit, and a retry of a request whose answer was lost (the process stopped before
+ * saving it) is told so (409, `answer-lost`) rather than run again.
  */
-export function registerIdempotency(app: FastifyInstance, db: Kysely<PlatformTables>, dialect: Dialect, now: () => number): void {
+export function registerIdempotency(
+  app: FastifyInstance,
+  db: Kysely<PlatformTables>,
+  dialect: Dialect,
+  now: () => number,
+  service: string,
+): void {
+  // After the body is parsed, like the consistency scope, so that the handler and its transactions run inside it.
+  app.addHook('preValidation', (request, _reply, done) => {
+    if (request.method !== 'POST' || request.headers['idempotency-key'] === undefined) return done();
+    const scope: IdempotencyScope = { service, keyHash: undefined, carriedOut: false };
+    request.idempotency = scope;
+    runInIdempotencyScope(scope, done);
+  });
+
   app.addHook('preHandler', async (request, reply) => {
     const key = request.headers['idempotency-key'];
-    if (request.method !== 'POST' || key === undefined) return;
+    const scope = request.idempotency;
+    if (scope === undefined || key === undefined) return;
     if (typeof key !== 'string' || key.length === 0 || key.length > 255) {
       throw new ValidationError([{ field: '/headers/idempotency-key', message: 'must be 1 to 255 characters' }]);
     }
@@ -82,7 +100,7 @@ export function registerIdempotency(app: FastifyInstance, db: Kysely<PlatformTab
       .execute();
     const claimed = await claim(db, dialect, { key_hash: keyHash, request_hash: requestHash, status: 0, response: null, created_at: at });
     if (claimed) {
-      request.idempotencyKeyHash = keyHash;
+      scope.keyHash = keyHash;
       return;
     }
     const row = await db.selectFrom('idempotency_key').selectAll().where('key_hash', '=', keyHash).executeTakeFirst();
@@ -92,7 +110,14 @@ export function registerIdempotency(app: FastifyInstance, db: Kysely<PlatformTab
         { field: '/headers/idempotency-key', message: 'was used with a different request body' },
       ]);
     }
-    if (row.status === 0 || row.response === null) {
+    if (row.response === null) {
+      if (row.status === CARRIED_OUT && row.created_at < at - ABANDONED_MS) {
+        throw new ConflictError(
+          'The request with this Idempotency-Key was carried out, but its answer was lost; look up its result rather than send it again.',
+          [],
+          { code: 'answer-lost' },
+        );
+      }
       throw new ConflictError('A request with this Idempotency-Key is still being processed.');
     }
     const saved = JSON.parse(row.response) as SavedResponse;
@@ -103,11 +128,12 @@ export function registerIdempotency(app: FastifyInstance, db: Kysely<PlatformTab
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
-    const keyHash = request.idempotencyKeyHash;
-    if (!keyHash) return payload;
-    request.idempotencyKeyHash = undefined;
+    const keyHash = request.idempotency?.keyHash;
+    if (keyHash === undefined || request.idempotency === undefined) return payload;
+    request.idempotency.keyHash = undefined;
     if (reply.statusCode >= 500 || typeof payload !== 'string') {
-      await db.deleteFrom('idempotency_key').where('key_hash', '=', keyHash).execute();
+      // Only a claim whose request wrote nothing is released: one carried out must not run again.
+      await db.deleteFrom('idempotency_key').where('key_hash', '=', keyHash).where('status', '=', 0).execute();
       return payload;
     }
     const headers: Record<string, string> = {};
@@ -124,8 +150,7 @@ export function registerIdempotency(app: FastifyInstance, db: Kysely<PlatformTab
         .execute();
     } catch (error) {
       // The request's own writes are committed: its answer goes out. Answering 503 instead (the database went away
-      // between the two) made the client send it again, and that retry ran it a second time once the claim was
-      // abandoned. A retry now sees the claim as still running until then.
+      // between the two) made the client send it again. The claim stays marked carried out, so no retry runs it again.
       request.log.warn({ err: error }, 'the response to an Idempotency-Key could not be saved');
     }
     return payload;
