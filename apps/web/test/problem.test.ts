@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProblemError } from '../ui/shared/api/problem';
+import { ProblemError, wasCarriedOut } from '../ui/shared/api/problem';
 
 describe('problem+json in forms', () => {
   it('names each message by the field it is about, joining two messages for one field', () => {
@@ -26,5 +26,16 @@ describe('problem+json in forms', () => {
     expect(error.fieldErrors).toEqual({});
     expect(error.message).toBe('This lead already exists.');
     expect(error.status).toBe(409);
+  });
+});
+
+describe('a queued write sent again', () => {
+  it('counts as done when the server had carried it out and lost only its answer, and as refused otherwise', () => {
+    const problem = { type: 'https://fieldops.dev/problems/conflict', title: 'Conflict', status: 409 };
+    expect(wasCarriedOut({ ...problem, code: 'answer-lost' })).toBe(true);
+    expect(wasCarriedOut({ ...problem, detail: 'A request with this Idempotency-Key is still being processed.' })).toBe(false);
+    expect(wasCarriedOut({ ...problem, code: 'taken' })).toBe(false);
+    expect(wasCarriedOut({ ...problem, status: 422, code: 'answer-lost' })).toBe(false);
+    expect(wasCarriedOut(undefined)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { type Answer, answerOf, rest, send as sendRaw } from '../../shared/api/client';
-import { isNetworkFailure, ProblemError } from '../../shared/api/problem';
+import { isNetworkFailure, ProblemError, wasCarriedOut } from '../../shared/api/problem';
 import { WGS84 } from '../../shared/map/coordinates';
 import { completionUploads } from '../tickets/completion-entry';
 import { type OutboxEntry, outbox } from './outbox';
@@ -95,6 +95,12 @@ async function syncOnce(): Promise<SyncResult> {
     } catch (error) {
       if (isNetworkFailure(error)) return { sent, offline: true };
       const problem = error instanceof ProblemError ? error.problem : undefined;
+      if (wasCarriedOut(problem)) {
+        sentHistory.add(sentItemOf(entry, undefined));
+        await outbox.remove(entry.id);
+        sent += 1;
+        continue;
+      }
       await outbox.update({
         ...entry,
         state: problem?.status === 409 ? 'conflict' : 'failed',

@@ -8,6 +8,14 @@ export interface Problem {
   [extension: string]: unknown;
 }
 
+/**
+ * A write sent again under its Idempotency-Key that the server had carried out the first time, losing only its answer
+ * (the server stopped before keeping it): the write is done, not refused.
+ */
+export function wasCarriedOut(problem: Problem | undefined): boolean {
+  return problem?.status === 409 && problem.code === 'answer-lost';
+}
+
 export class ProblemError extends Error {
   constructor(readonly problem: Problem) {
     super(problem.detail ?? problem.title);
