@@ -47,8 +47,12 @@ export async function checkCapture(
 ): Promise<CheckedCapture> {
   const name = input.name.trim();
   const described = { name, phone, country, lat: input.lat, lng: input.lng };
-  const near = merchants ?? (await merchantsNear(ctx, [input]))[0] ?? [];
-  const candidates = allDuplicates(await findDuplicates(ctx, described), merchantDuplicates(described, near));
+  // The stored leads and the merchant service are asked at once: on a network, two waits become one.
+  const [leads, near] = await Promise.all([
+    findDuplicates(ctx, described),
+    merchants ?? merchantsNear(ctx, [input]).then((found) => found[0] ?? []),
+  ]);
+  const candidates = allDuplicates(leads, merchantDuplicates(described, near));
   return { name, phone, candidates, strong: candidates.filter((c) => c.strength === 'strong') };
 }
 
