@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProblemError, wasCarriedOut } from '../ui/shared/api/problem';
+import { isStillRunning, ProblemError, wasCarriedOut } from '../ui/shared/api/problem';
 
 describe('problem+json in forms', () => {
   it('names each message by the field it is about, joining two messages for one field', () => {
@@ -37,5 +37,12 @@ describe('a queued write sent again', () => {
     expect(wasCarriedOut({ ...problem, code: 'taken' })).toBe(false);
     expect(wasCarriedOut({ ...problem, status: 422, code: 'answer-lost' })).toBe(false);
     expect(wasCarriedOut(undefined)).toBe(false);
+  });
+
+  it('waits for a later sync while the server still runs the first attempt', () => {
+    const problem = { type: 'https://fieldops.dev/problems/conflict', title: 'Conflict', status: 409 };
+    expect(isStillRunning({ ...problem, code: 'in-progress' })).toBe(true);
+    expect(isStillRunning({ ...problem, code: 'answer-lost' })).toBe(false);
+    expect(isStillRunning({ ...problem, code: 'taken' })).toBe(false);
   });
 });

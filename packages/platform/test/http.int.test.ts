@@ -261,7 +261,7 @@ describe('Idempotency-Key claims on SQLite', () => {
     }
     const soon = await send(texts[0] ?? '');
     expect(soon.status).toBe(409);
-    expect(soon.body.detail).toContain('still being processed');
+    expect(soon.body).toMatchObject({ code: 'in-progress', detail: expect.stringContaining('still being processed') });
     // Past the time after which a claim with nothing committed counts as abandoned (and its request may run again).
     await sql`update idempotency_key set created_at = created_at - 120000 where response is null`.execute(db);
     for (const text of texts) {
@@ -270,6 +270,20 @@ describe('Idempotency-Key claims on SQLite', () => {
       expect(late.body).toMatchObject({ code: 'answer-lost' });
       expect(await notes(text)).toBe(1);
     }
+  });
+
+  it('tell a retry at once that a request which failed after its commit was carried out, and never run it again', async () => {
+    const token = await t.login('rep1.sg@fieldops.test');
+    const db = serviceDb<Record<string, never>>(t, 'notes');
+    const text = `failed-late-${Math.random()}`;
+    const send = () =>
+      t.api('POST', '/api/v1/notes', { token, body: { text, failAfterCommit: true }, headers: { 'idempotency-key': `late-${text}` } });
+    expect((await send()).status).toBe(500);
+    const retried = await send();
+    expect(retried.status).toBe(409);
+    expect(retried.body).toMatchObject({ code: 'answer-lost' });
+    const notes = await sql<{ n: number }>`select count(*) as n from note where text = ${text}`.execute(db);
+    expect(Number(notes.rows[0]?.n)).toBe(1);
   });
 
   it('release the claim of a request that wrote nothing and failed, so a retry runs it', async () => {

@@ -16,6 +16,8 @@ export interface IdempotencyScope {
 
 /** The claim's status between the request's commit and its saved response (an HTTP status once saved, 0 before). */
 export const CARRIED_OUT = 1;
+/** The claim's status when the request committed and then failed (5xx): finished, with no answer to replay. */
+export const ANSWER_LOST = 2;
 
 const scopes = new AsyncLocalStorage<IdempotencyScope>();
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Dialect } from '../db/column-types';
-import { CARRIED_OUT, type IdempotencyScope, runInIdempotencyScope } from '../db/idempotency-scope';
+import { ANSWER_LOST, CARRIED_OUT, type IdempotencyScope, runInIdempotencyScope } from '../db/idempotency-scope';
 import type { PlatformTables } from '../db/platform-tables';
 import { insertIfAbsent } from '../db/portable';
 import { ConflictError, UnprocessableError, ValidationError } from '../errors';
@@ -111,14 +111,14 @@ export function registerIdempotency(
       ]);
     }
     if (row.response === null) {
-      if (row.status === CARRIED_OUT && row.created_at < at - ABANDONED_MS) {
+      if (row.status === ANSWER_LOST || (row.status === CARRIED_OUT && row.created_at < at - ABANDONED_MS)) {
         throw new ConflictError(
           'The request with this Idempotency-Key was carried out, but its answer was lost; look up its result rather than send it again.',
           [],
           { code: 'answer-lost' },
         );
       }
-      throw new ConflictError('A request with this Idempotency-Key is still being processed.');
+      throw new ConflictError('A request with this Idempotency-Key is still being processed.', [], { code: 'in-progress' });
     }
     const saved = JSON.parse(row.response) as SavedResponse;
     return reply
@@ -128,12 +128,15 @@ export function registerIdempotency(
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
-    const keyHash = request.idempotency?.keyHash;
-    if (keyHash === undefined || request.idempotency === undefined) return payload;
-    request.idempotency.keyHash = undefined;
+    const scope = request.idempotency;
+    const keyHash = scope?.keyHash;
+    if (scope === undefined || keyHash === undefined) return payload;
+    scope.keyHash = undefined;
     if (reply.statusCode >= 500 || typeof payload !== 'string') {
-      // Only a claim whose request wrote nothing is released: one carried out must not run again.
-      await db.deleteFrom('idempotency_key').where('key_hash', '=', keyHash).where('status', '=', 0).execute();
+      // A request that wrote nothing is released for the client to retry; one whose writes committed must not run
+      // again, and a retry is told at once that it was carried out.
+      if (scope.carriedOut) await db.updateTable('idempotency_key').set({ status: ANSWER_LOST }).where('key_hash', '=', keyHash).execute();
+      else await db.deleteFrom('idempotency_key').where('key_hash', '=', keyHash).where('status', '=', 0).execute();
       return payload;
     }
     const headers: Record<string, string> = {};

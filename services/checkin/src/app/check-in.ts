@@ -156,6 +156,12 @@ export async function checkIn(
     if (replayed) return replayed;
     throw error;
   }
-  const stored = (await applyPendingCheckOut(ctx, ports, id)) ?? row;
+  // The visit is committed: it is the answer. A held check-out that cannot be applied now (the database went away) is
+  // left to the sweep (pendingCheckOutsJob); failing here would make the client retry a check-in already made.
+  const applied = await applyPendingCheckOut(ctx, ports, id).catch((error: unknown) => {
+    ctx.log.warn({ err: error, visitId: id }, 'a held check-out is left to the sweep');
+    return undefined;
+  });
+  const stored = applied ?? row;
   return { visit: toVisitView(stored, edge), created: true };
 }

@@ -1,5 +1,5 @@
 import { type Answer, answerOf, rest, send as sendRaw } from '../../shared/api/client';
-import { isNetworkFailure, ProblemError, wasCarriedOut } from '../../shared/api/problem';
+import { isNetworkFailure, isStillRunning, ProblemError, wasCarriedOut } from '../../shared/api/problem';
 import { WGS84 } from '../../shared/map/coordinates';
 import { completionUploads } from '../tickets/completion-entry';
 import { type OutboxEntry, outbox } from './outbox';
@@ -101,6 +101,8 @@ async function syncOnce(): Promise<SyncResult> {
         sent += 1;
         continue;
       }
+      // Left pending: the next sync asks again.
+      if (isStillRunning(problem)) continue;
       await outbox.update({
         ...entry,
         state: problem?.status === 409 ? 'conflict' : 'failed',

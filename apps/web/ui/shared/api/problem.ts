@@ -16,6 +16,11 @@ export function wasCarriedOut(problem: Problem | undefined): boolean {
   return problem?.status === 409 && problem.code === 'answer-lost';
 }
 
+/** A write sent again while the server still runs the first attempt under its Idempotency-Key: ask again later. */
+export function isStillRunning(problem: Problem | undefined): boolean {
+  return problem?.status === 409 && problem.code === 'in-progress';
+}
+
 export class ProblemError extends Error {
   constructor(readonly problem: Problem) {
     super(problem.detail ?? problem.title);
