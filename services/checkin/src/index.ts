@@ -8,6 +8,7 @@ import type { CheckinSetupContext } from './config';
 import { checkinSchema } from './db/migrations/001-checkin';
 import { deviceTimeSchema } from './db/migrations/002-device-time';
 import { campaignTasksSchema } from './db/migrations/003-campaign-tasks';
+import { repFixesSchema } from './db/migrations/004-rep-fixes';
 import type { CheckinDb } from './db/schema';
 import { campaignTasksConsumer } from './events/campaign-tasks.consumer';
 import { pendingCheckOutsJob } from './jobs/pending-check-outs.job';
@@ -20,7 +21,7 @@ import { pendingCheckOutsJob } from './jobs/pending-check-outs.job';
 export function createCheckinService(portsOf: (ctx: CheckinSetupContext) => CheckinPorts = rpcPorts): ServiceDefinition {
   return defineService<CheckinDb, CheckinPorts>({
     name: 'checkin',
-    migrations: [checkinSchema, deviceTimeSchema, campaignTasksSchema],
+    migrations: [checkinSchema, deviceTimeSchema, campaignTasksSchema, repFixesSchema],
     setup: portsOf,
     http: {
       prefixes: ['/api/v1/visits', '/api/v1/plans'],
