@@ -62,10 +62,11 @@ interface SavedResponse {
 /**
  * `Idempotency-Key` on POST, with Stripe's semantics: the same key and body answer the first response again
  * (marked `Idempotent-Replayed: true`); the same key with another body is 422; a retry while the first request
- * still runs is 409. Keys are per caller and route, kept 24 h, in the service's own database. A server error releases
- * the key so the client may retry, unless the request's writes committed: the request's first transaction marks its
- * claim carried out in the same commit, and a retry of a request whose answer was lost (the process stopped before
- * saving it) is told so (409, `answer-lost`) rather than run again.
+ * still runs is 409 (`in-progress`). Keys are per caller and route, kept 24 h, in the service's own database. A server
+ * error releases the key so the client may retry, unless the request's writes committed: the request's first
+ * transaction marks its claim carried out in the same commit, and a retry of a request whose answer was lost (the
+ * process stopped before saving it, or the request failed after its commit) is told so (409, `answer-lost`) rather
+ * than run again.
  */
 export function registerIdempotency(
   app: FastifyInstance,
