@@ -92,7 +92,7 @@ class FieldClient {
         continue;
       }
       // The first attempt with this key is still running (its answer was lost on the way): ask again later.
-      const stillRunning = status === 409 && key !== undefined && /still being processed/.test(String(parsed.detail ?? ''));
+      const stillRunning = status === 409 && key !== undefined && parsed.code === 'in-progress';
       // The first attempt was carried out and only its answer lost (it failed after its commit): the write happened.
       if (status === 409 && key !== undefined && parsed.code === 'answer-lost') return { status, body: parsed, ambiguous: true };
       if (!failed && status !== 429 && !stillRunning) return { status, body: parsed, ambiguous, etag: lastEtag };
@@ -143,7 +143,7 @@ async function repRound(client: FieldClient, ledger: Ledger): Promise<void> {
     uuidv7(),
   );
   // 409 answer-lost: the check-in was made and only its answer lost.
-  if (visit.status === 201 || visit.status === 200 || (visit.ambiguous && visit.body.code === 'answer-lost')) {
+  if (visit.status === 201 || visit.status === 200 || visit.body.code === 'answer-lost') {
     ledger.ack({ kind: 'visit', id: visitId });
     const out = await client.send(
       'POST',

@@ -53,8 +53,8 @@ export interface NearbyQuery {
 }
 
 /** What a duplicate check reads of a lead near the point captured. */
-export type NearLead = Pick<LeadRow, 'id' | 'name' | 'phone' | 'lat' | 'lng' | 'pool' | 'owner_id'>;
 const NEAR_LEAD_COLUMNS = ['id', 'name', 'phone', 'lat', 'lng', 'pool', 'owner_id'] as const;
+export type NearLead = Pick<LeadRow, (typeof NEAR_LEAD_COLUMNS)[number]>;
 
 export interface LeadLocation {
   id: string;
