@@ -1,5 +1,9 @@
+import { placeCells } from '@fieldops/geo';
 import { databaseEngines, eventually, MovableClock, type TestHost } from '@fieldops/testing';
+import type { Insertable } from 'kysely';
+import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LeadsDb } from '../src/index';
 import { aLead, aPublicLead, DAY, expectProblem, leadsDb, outboxOf, setHeld, startLeadsHost } from './leads-fixtures';
 
 const engines = await databaseEngines();
@@ -163,5 +167,64 @@ describe.each(engines)('capture, pools and protection on $name', (database) => {
       'qualified',
     );
     expectProblem(await t.api('POST', `/api/v1/leads/${lead.id}/stage`, { token: rep1, body: { to: 'new' } }), 409);
+  });
+
+  it('in a street of more leads than one check reads, the nearest are read: a twin stored after 250 neighbours is found', async () => {
+    const token = await as('rep1.sg');
+    const metres = (m: number) => m / 111_320;
+    const spot = { lat: 1.27, lng: 103.97 };
+    const cells = placeCells(spot);
+    // Last in this block: the 250 public leads would crowd the public pool the tests above list.
+    // 250 other shops 10–60 m away in the spot's own H3 cells, stored first: the cell index lists them before the twin.
+    const now = clock.now();
+    const neighbours: Insertable<LeadsDb['lead']>[] = [];
+    for (let dy = -60; dy <= 60 && neighbours.length < 250; dy += 3) {
+      for (let dx = -60; dx <= 60 && neighbours.length < 250; dx += 3) {
+        const point = { lat: spot.lat + metres(dy), lng: spot.lng + metres(dx) };
+        const at = placeCells(point);
+        if (Math.hypot(dx, dy) < 10 || at.r7 !== cells.r7 || at.r9 !== cells.r9) continue;
+        const name = `Stall ${neighbours.length}`;
+        neighbours.push({
+          id: uuidv7(),
+          name,
+          name_key: name.toLowerCase(),
+          phone: null,
+          phone_masked: null,
+          address: '',
+          category: 'grocery',
+          ...point,
+          h3_r7: at.r7,
+          h3_r9: at.r9,
+          area_id: null,
+          country: 'SG',
+          owner_id: null,
+          org_unit_id: null,
+          agency_id: null,
+          pool: 'public',
+          stage: 'new',
+          protected_until: null,
+          claimed_at: null,
+          warned_for: null,
+          next_follow_up_at: null,
+          duplicate_of: null,
+          merchant_id: null,
+          conversion_status: 'none',
+          conversion_reason: null,
+          version: 1,
+          created_at: now,
+          updated_at: now,
+        });
+      }
+    }
+    expect(neighbours).toHaveLength(250);
+    await leadsDb(t).insertInto('lead').values(neighbours).execute();
+    const first = await t.api('POST', '/api/v1/leads', { token, body: aLead({ name: 'Wombat Clockmaker', phone: null, ...spot }) });
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const twin = await t.api('POST', '/api/v1/leads', {
+      token,
+      body: aLead({ name: 'Wombat Clockmaker', phone: null, lat: spot.lat + metres(3), lng: spot.lng }),
+    });
+    expectProblem(twin, 409);
+    expect(twin.body.candidates.map((c: { id: string }) => c.id)).toEqual([first.body.id]);
   });
 });
