@@ -21,6 +21,7 @@ export {
 } from './mariadb-servers';
 export { memcachedAvailable, startMemcached, type TestMemcached } from './memcached-server';
 export { MovableClock } from './movable-clock';
+export { queryPlan, withScratchDatabase } from './query-plan';
 export { startS3Server, type TestS3Server } from './s3-server';
 export { type ColumnsOf, declaredColumns, migratedColumns, type ServiceColumns } from './schema-columns';
 export { startTcpProxy, type TcpProxy } from './tcp-proxy';

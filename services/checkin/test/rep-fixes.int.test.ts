@@ -1,8 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { databaseUrlFor, loadConfig, openDatabase } from '@fieldops/platform';
-import { databaseEngines } from '@fieldops/testing';
+import { databaseUrlFor, openDatabase } from '@fieldops/platform';
+import { databaseEngines, queryPlan, withScratchDatabase } from '@fieldops/testing';
 import { type Insertable, sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { describe, expect, it } from 'vitest';
@@ -53,11 +50,8 @@ function visit(i: number): Insertable<CheckinDb['visit']> {
 }
 
 describe.each(await databaseEngines())('a rep’s latest fixes on $name', (engine) => {
-  it('are read from the index alone, newest first, up to the time asked', async () => {
-    const database = engine.create();
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldops-rep-fixes-'));
-    try {
-      const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: database.url });
+  it('are read from the index alone, newest first, up to the time asked', () =>
+    withScratchDatabase(engine, 'checkin', async (config) => {
       await checkinService.migrate({ config });
       const { db, dialect, close } = await openDatabase<CheckinDb>(databaseUrlFor(config, 'checkin'), 'checkin');
       try {
@@ -70,9 +64,7 @@ describe.each(await databaseEngines())('a rep’s latest fixes on $name', (engin
         if (dialect === 'mysql') await sql`analyze table visit`.execute(db);
 
         const at = START + 1234 * 60_000;
-        const compiled = fixesBeforeQuery(db, 'rep-c', at, 5).compile();
-        const prefix = dialect === 'sqlite' ? 'explain query plan ' : 'explain ';
-        const plan = (await db.executeQuery({ ...compiled, sql: prefix + compiled.sql })).rows.map((r) => JSON.stringify(r)).join('\n');
+        const plan = await queryPlan(db, dialect, fixesBeforeQuery(db, 'rep-c', at, 5));
         if (dialect === 'sqlite') {
           expect(plan).toContain('USING COVERING INDEX visit_rep_fixes');
           expect(plan).not.toContain('TEMP B-TREE');
@@ -99,9 +91,5 @@ describe.each(await databaseEngines())('a rep’s latest fixes on $name', (engin
       } finally {
         await close();
       }
-    } finally {
-      await database.cleanup(['checkin']);
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
+    }));
 });

@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { boxAround, type LatLngBox, placeCells } from '@fieldops/geo';
-import { type Dialect, databaseUrlFor, defineService, loadConfig, openDatabase } from '@fieldops/platform';
-import { databaseEngines } from '@fieldops/testing';
-import { type Kysely, sql } from 'kysely';
+import { databaseUrlFor, defineService, openDatabase } from '@fieldops/platform';
+import { databaseEngines, queryPlan, withScratchDatabase } from '@fieldops/testing';
+import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { describe, expect, it } from 'vitest';
 import { locationColumns } from '../src/app/place-fields';
@@ -45,20 +42,9 @@ function inBox(row: { lat: number; lng: number }, box: LatLngBox): boolean {
   return row.lat >= box.minLat && row.lat <= box.maxLat && row.lng >= box.minLng && row.lng <= box.maxLng;
 }
 
-/** The plan of a nearby step's read of one cell: SQLite's EXPLAIN QUERY PLAN details, MySQL's EXPLAIN as JSON. */
-async function planOf(db: Kysely<PoiDb>, dialect: Dialect, cell: string, box: LatLngBox): Promise<string> {
-  const compiled = placeRepository.locationsInCellsQuery(db, 9, [cell], { country: 'SG' }, undefined, { within: box }).compile();
-  const prefix = dialect === 'sqlite' ? 'explain query plan ' : 'explain format=json ';
-  const { rows } = await db.executeQuery({ ...compiled, sql: prefix + compiled.sql });
-  return rows.map((r) => (dialect === 'sqlite' ? JSON.stringify(r) : String(Object.values(r as object)[0]))).join('\n');
-}
-
 describe.each(await databaseEngines())('a nearby read of a dense cell on $name', (engine) => {
-  it('keeps its places, and reads only the latitude band of its box (a range on the fine-cell index)', async () => {
-    const database = engine.create();
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldops-nearby-band-'));
-    try {
-      const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: database.url });
+  it('keeps its places, and reads only the latitude band of its box (a range on the fine-cell index)', () =>
+    withScratchDatabase(engine, 'poi', async (config) => {
       // The poi database as the first migration left it, with places in it.
       await defineService<PoiDb>({ name: 'poi', migrations: [poiSchema] }).migrate({ config });
       const opened = await openDatabase<PoiDb>(databaseUrlFor(config, 'poi'), 'poi');
@@ -84,7 +70,8 @@ describe.each(await databaseEngines())('a nearby read of a dense cell on $name',
         expect(read.map((r) => r.id).sort()).toEqual(expected.sort());
 
         // After a read: SQLite's EXPLAIN does not reload a schema that another connection (the migration's) changed.
-        const plan = await planOf(db, dialect, cell, box);
+        const cellRead = placeRepository.locationsInCellsQuery(db, 9, [cell], { country: 'SG' }, undefined, { within: box });
+        const plan = await queryPlan(db, dialect, cellRead, { mysql: 'document' });
         if (dialect === 'sqlite') {
           expect(plan).toContain('place_h3_r9_band (h3_r9=? AND lat>? AND lat<?)');
         } else {
@@ -94,9 +81,5 @@ describe.each(await databaseEngines())('a nearby read of a dense cell on $name',
       } finally {
         await opened.close();
       }
-    } finally {
-      await database.cleanup(['poi']);
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
+    }));
 });

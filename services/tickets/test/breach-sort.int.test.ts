@@ -1,9 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { type Dialect, databaseUrlFor, defineService, loadConfig, openDatabase, type ResolvedScope } from '@fieldops/platform';
-import { databaseEngines } from '@fieldops/testing';
-import { type Kysely, sql } from 'kysely';
+import { databaseUrlFor, defineService, openDatabase, type ResolvedScope } from '@fieldops/platform';
+import { databaseEngines, queryPlan, withScratchDatabase } from '@fieldops/testing';
+import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { describe, expect, it } from 'vitest';
 import { ticketsSchema } from '../src/db/migrations/001-tickets';
@@ -60,20 +57,9 @@ function oldRow(i: number) {
   };
 }
 
-/** The plan's text on either engine: SQLite's EXPLAIN QUERY PLAN details, MySQL's EXPLAIN rows as JSON. */
-async function planOf(db: Kysely<TicketsDb>, dialect: Dialect): Promise<string> {
-  const compiled = ticketRepository.listQuery(db, countryManager, { state: 'open', sort: 'breach', after: undefined, limit: 50 }).compile();
-  const prefix = dialect === 'sqlite' ? 'explain query plan ' : 'explain ';
-  const { rows } = await db.executeQuery({ ...compiled, sql: prefix + compiled.sql });
-  return rows.map((r) => JSON.stringify(r)).join('\n');
-}
-
 describe.each(await databaseEngines())('the queue sorted by breach time on $name', (engine) => {
-  it('existing rows get their sort key, and "breaches first" reads the index in order (no sort step)', async () => {
-    const database = engine.create();
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldops-breach-sort-'));
-    try {
-      const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: database.url });
+  it('existing rows get their sort key, and "breaches first" reads the index in order (no sort step)', () =>
+    withScratchDatabase(engine, 'tickets', async (config) => {
       // The tickets database as the first migration left it, with tickets in it.
       await defineService<TicketsDb>({ name: 'tickets', migrations: [ticketsSchema] }).migrate({ config });
       const opened = await openDatabase<TicketsDb>(databaseUrlFor(config, 'tickets'), 'tickets');
@@ -93,7 +79,13 @@ describe.each(await databaseEngines())('the queue sorted by breach time on $name
         }
         if (dialect === 'mysql') await sql`analyze table ticket`.execute(db);
 
-        const plan = await planOf(db, dialect);
+        const breachesFirst = ticketRepository.listQuery(db, countryManager, {
+          state: 'open',
+          sort: 'breach',
+          after: undefined,
+          limit: 50,
+        });
+        const plan = await queryPlan(db, dialect, breachesFirst);
         if (dialect === 'sqlite') {
           expect(plan).toContain('USING INDEX ticket_breach_sort');
           expect(plan).not.toContain('TEMP B-TREE');
@@ -120,9 +112,5 @@ describe.each(await databaseEngines())('the queue sorted by breach time on $name
       } finally {
         await opened.close();
       }
-    } finally {
-      await database.cleanup(['tickets']);
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
+    }));
 });
