@@ -1,9 +1,8 @@
 import { accountService } from '@fieldops/account';
 import { databaseEngines, MovableClock, startTestHost, type TestHost } from '@fieldops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { h3Columns, type LeadRow } from '../src/db/lead.repository';
 import { createLeadsService } from '../src/index';
-import { leadsDb } from './leads-fixtures';
+import { aPublicLeadRow, leadsDb } from './leads-fixtures';
 
 const engines = await databaseEngines();
 
@@ -16,36 +15,9 @@ describe.each(engines)('bulk assignment on $name', (database) => {
   /** Public CN leads written straight to the database (arranging, not what is tested). */
   async function publicLeads(count: number, tag: string): Promise<string[]> {
     const now = clock.now();
-    const rows: LeadRow[] = Array.from({ length: count }, (_, i) => ({
-      id: crypto.randomUUID(),
-      name: `${tag} ${i}`,
-      name_key: `${tag} ${i}`.toLowerCase(),
-      phone: null,
-      phone_masked: null,
-      address: '',
-      category: 'grocery',
-      lat: 31 + i * 0.001,
-      lng: 121,
-      ...h3Columns({ lat: 31 + i * 0.001, lng: 121 }),
-      area_id: null,
-      country: 'CN',
-      owner_id: null,
-      org_unit_id: null,
-      agency_id: null,
-      pool: 'public',
-      stage: 'new',
-      protected_until: null,
-      claimed_at: null,
-      warned_for: null,
-      next_follow_up_at: null,
-      duplicate_of: null,
-      merchant_id: null,
-      conversion_status: 'none',
-      conversion_reason: null,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    }));
+    const rows = Array.from({ length: count }, (_, i) =>
+      aPublicLeadRow(`${tag} ${i}`, { lat: 31 + i * 0.001, lng: 121, country: 'CN' }, now),
+    );
     for (let start = 0; start < rows.length; start += 100)
       await leadsDb(t)
         .insertInto('lead')

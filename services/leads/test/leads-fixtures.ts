@@ -3,7 +3,9 @@ import { pendingDemoCountries } from '@fieldops/demo-data/demo-seed';
 import type { ServiceDefinition } from '@fieldops/platform';
 import type { ApiResponse, MovableClock, TestDatabaseEngine, TestHost } from '@fieldops/testing';
 import { eventually, serviceDb, startTestHost } from '@fieldops/testing';
+import { uuidv7 } from 'uuidv7';
 import { expect } from 'vitest';
+import { h3Columns, type LeadRow } from '../src/db/lead.repository';
 import { createLeadsService, type LeadsDb } from '../src/index';
 
 /**
@@ -21,6 +23,40 @@ export function startLeadsHost(database: TestDatabaseEngine, clock: MovableClock
 
 /** The leads service's own database, for arranging and checking what is stored (tests only). */
 export const leadsDb = (t: TestHost) => serviceDb<LeadsDb>(t, 'leads');
+
+/** An unowned public lead's row, for tests that write many straight to the database (arranging, not what is tested). */
+export function aPublicLeadRow(name: string, place: { lat: number; lng: number; country: string }, now: number): LeadRow {
+  const point = { lat: place.lat, lng: place.lng };
+  return {
+    id: uuidv7(),
+    name,
+    name_key: name.toLowerCase(),
+    phone: null,
+    phone_masked: null,
+    address: '',
+    category: 'grocery',
+    ...point,
+    ...h3Columns(point),
+    area_id: null,
+    country: place.country,
+    owner_id: null,
+    org_unit_id: null,
+    agency_id: null,
+    pool: 'public',
+    stage: 'new',
+    protected_until: null,
+    claimed_at: null,
+    warned_for: null,
+    next_follow_up_at: null,
+    duplicate_of: null,
+    merchant_id: null,
+    conversion_status: 'none',
+    conversion_reason: null,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  };
+}
 
 /**
  * Sets how many leads a user holds (to put them at their limit), beside the running service: on MariaDB the write may

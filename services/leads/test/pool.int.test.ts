@@ -1,10 +1,8 @@
 import { placeCells } from '@fieldops/geo';
 import { databaseEngines, eventually, MovableClock, type TestHost } from '@fieldops/testing';
-import type { Insertable } from 'kysely';
-import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LeadsDb } from '../src/index';
-import { aLead, aPublicLead, DAY, expectProblem, leadsDb, outboxOf, setHeld, startLeadsHost } from './leads-fixtures';
+import type { LeadRow } from '../src/db/lead.repository';
+import { aLead, aPublicLead, aPublicLeadRow, DAY, expectProblem, leadsDb, outboxOf, setHeld, startLeadsHost } from './leads-fixtures';
 
 const engines = await databaseEngines();
 
@@ -177,43 +175,13 @@ describe.each(engines)('capture, pools and protection on $name', (database) => {
     // Last in this block: the 250 public leads would crowd the public pool the tests above list.
     // 250 other shops 10–60 m away in the spot's own H3 cells, stored first: the cell index lists them before the twin.
     const now = clock.now();
-    const neighbours: Insertable<LeadsDb['lead']>[] = [];
+    const neighbours: LeadRow[] = [];
     for (let dy = -60; dy <= 60 && neighbours.length < 250; dy += 3) {
       for (let dx = -60; dx <= 60 && neighbours.length < 250; dx += 3) {
         const point = { lat: spot.lat + metres(dy), lng: spot.lng + metres(dx) };
         const at = placeCells(point);
         if (Math.hypot(dx, dy) < 10 || at.r7 !== cells.r7 || at.r9 !== cells.r9) continue;
-        const name = `Stall ${neighbours.length}`;
-        neighbours.push({
-          id: uuidv7(),
-          name,
-          name_key: name.toLowerCase(),
-          phone: null,
-          phone_masked: null,
-          address: '',
-          category: 'grocery',
-          ...point,
-          h3_r7: at.r7,
-          h3_r9: at.r9,
-          area_id: null,
-          country: 'SG',
-          owner_id: null,
-          org_unit_id: null,
-          agency_id: null,
-          pool: 'public',
-          stage: 'new',
-          protected_until: null,
-          claimed_at: null,
-          warned_for: null,
-          next_follow_up_at: null,
-          duplicate_of: null,
-          merchant_id: null,
-          conversion_status: 'none',
-          conversion_reason: null,
-          version: 1,
-          created_at: now,
-          updated_at: now,
-        });
+        neighbours.push(aPublicLeadRow(`Stall ${neighbours.length}`, { ...point, country: 'SG' }, now));
       }
     }
     expect(neighbours).toHaveLength(250);
