@@ -4,7 +4,7 @@ import { type Insertable, sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { describe, expect, it } from 'vitest';
 import type { CheckinDb } from '../src/db/schema';
-import { fixesBeforeQuery, visitRepository } from '../src/db/visit.repository';
+import { fixesAroundQuery, visitRepository } from '../src/db/visit.repository';
 import { checkinService } from '../src/index';
 
 /** Enough visits that an engine's planner weighs the index against the table. */
@@ -50,7 +50,7 @@ function visit(i: number): Insertable<CheckinDb['visit']> {
 }
 
 describe.each(await databaseEngines())('a rep’s latest fixes on $name', (engine) => {
-  it('are read from the index alone, newest first, up to the time asked', () =>
+  it('are read from the index alone: the newest up to the time asked, and the first after it', () =>
     withScratchDatabase(engine, 'checkin', async (config) => {
       await checkinService.migrate({ config });
       const { db, dialect, close } = await openDatabase<CheckinDb>(databaseUrlFor(config, 'checkin'), 'checkin');
@@ -64,30 +64,34 @@ describe.each(await databaseEngines())('a rep’s latest fixes on $name', (engin
         if (dialect === 'mysql') await sql`analyze table visit`.execute(db);
 
         const at = START + 1234 * 60_000;
-        const plan = await queryPlan(db, dialect, fixesBeforeQuery(db, 'rep-c', at, 5));
+        const plan = await queryPlan(db, dialect, fixesAroundQuery(db, 'rep-c', at, 5));
+        const occurrences = (text: string) => plan.split(text).length - 1;
+        // Both halves (the fixes up to the time, the first after it) read the covering index, neither sorts.
         if (dialect === 'sqlite') {
-          expect(plan).toContain('USING COVERING INDEX visit_rep_fixes');
+          expect(occurrences('USING COVERING INDEX visit_rep_fixes'), plan).toBe(2);
           expect(plan).not.toContain('TEMP B-TREE');
         } else {
-          expect(plan).toContain('"key":"visit_rep_fixes"');
-          expect(plan).toContain('Using index');
+          expect(occurrences('"key":"visit_rep_fixes"'), plan).toBe(2);
+          expect(occurrences('Using index'), plan).toBeGreaterThanOrEqual(2);
           expect(plan).not.toContain('filesort');
         }
 
-        const expected = rows
-          .filter((r) => r.rep_id === 'rep-c' && Number(r.checked_in_at) <= at)
-          .sort((a, b) => Number(b.checked_in_at) - Number(a.checked_in_at))
-          .slice(0, 5)
-          .map((r) => ({ lat: r.lat, lng: r.lng, accuracy_m: r.accuracy_m, checked_in_at: r.checked_in_at }));
-        const got = await visitRepository.fixesBefore(db, 'rep-c', at, 5);
-        expect(
-          got.map((r) => ({
-            lat: Number(r.lat),
-            lng: Number(r.lng),
-            accuracy_m: Number(r.accuracy_m),
-            checked_in_at: Number(r.checked_in_at),
-          })),
-        ).toEqual(expected);
+        const fixOf = (r: { lat: unknown; lng: unknown; accuracy_m: unknown; checked_in_at: unknown }) => ({
+          lat: Number(r.lat),
+          lng: Number(r.lng),
+          accuracy_m: Number(r.accuracy_m),
+          checked_in_at: Number(r.checked_in_at),
+        });
+        const reps = rows.filter((r) => r.rep_id === 'rep-c').sort((a, b) => Number(a.checked_in_at) - Number(b.checked_in_at));
+        const upTo = reps.filter((r) => Number(r.checked_in_at) <= at);
+        const got = await visitRepository.fixesAround(db, 'rep-c', at, 5);
+        expect(got.upTo).toEqual(upTo.slice(-5).reverse().map(fixOf));
+        const next = reps[upTo.length];
+        expect(next).toBeDefined();
+        expect(got.after).toEqual(next && fixOf(next));
+        // At the rep's last fix there is none after.
+        const last = reps.at(-1)?.checked_in_at;
+        expect((await visitRepository.fixesAround(db, 'rep-c', Number(last), 5)).after).toBeUndefined();
       } finally {
         await close();
       }

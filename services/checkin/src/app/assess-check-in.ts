@@ -31,10 +31,9 @@ const asFix = (row: { lat: number; lng: number; accuracy_m: number; checked_in_a
 
 /** Gathers what the signals compare with (the rep's neighbouring visits, photos seen before) and scores the check-in. */
 export async function assessCheckIn(ctx: CheckinContext, e: CheckInEvidence): Promise<RiskSignal[]> {
-  // Independent reads: on a server database they run on separate connections at once, one round trip instead of three.
-  const [beforeRows, after, reusedOn] = await Promise.all([
-    visitRepository.fixesBefore(ctx.db, e.repId, e.fix.at, CONSTANT_ACCURACY_RUN),
-    visitRepository.fixAfter(ctx.db, e.repId, e.fix.at),
+  // Independent reads: on a server database they run on separate connections at once, one round trip instead of two.
+  const [fixes, reusedOn] = await Promise.all([
+    visitRepository.fixesAround(ctx.db, e.repId, e.fix.at, CONSTANT_ACCURACY_RUN),
     visitRepository.visitsWithPhotos(
       ctx.db,
       e.photos.map((p) => p.sha256),
@@ -42,7 +41,7 @@ export async function assessCheckIn(ctx: CheckinContext, e: CheckInEvidence): Pr
       REUSED_VISITS_NAMED + 1,
     ),
   ]);
-  const before = beforeRows.map(asFix);
+  const before = fixes.upTo.map(asFix);
   const previous = before[0];
   const checkIn: LatLng = { lat: e.fix.lat, lng: e.fix.lng };
   return [
@@ -55,7 +54,7 @@ export async function assessCheckIn(ctx: CheckinContext, e: CheckInEvidence): Pr
       distanceM: e.distanceM,
       radiusM: e.radiusM,
       recentAccuracies: before.map((f) => f.accuracyM),
-      neighbours: [previous, after ? asFix(after) : undefined].filter((f): f is Fix => f !== undefined),
+      neighbours: [previous, fixes.after ? asFix(fixes.after) : undefined].filter((f): f is Fix => f !== undefined),
     }),
     ...photoSignals({ requested: e.requestedPhotoIds, photos: e.photos, reusedOn, window: { from: e.fix.at, to: e.fix.at }, checkIn }),
   ];

@@ -27,15 +27,32 @@ export interface VisitFilters {
   state?: 'open' | 'closed';
 }
 
-/** The rep's latest fixes before `at`, read from the index `visit_rep_fixes` alone (its plan is tested). */
-export function fixesBeforeQuery(db: Db, repId: string, at: number, limit: number) {
-  return db
+const FIX_COLUMNS = ['lat', 'lng', 'accuracy_m', 'checked_in_at'] as const;
+
+/**
+ * A rep's fixes around a time, in one statement: the latest `before` up to `at`, and the first after it (a visit
+ * replayed out of order has a neighbour on both sides). Each half reads the index `visit_rep_fixes` alone (its plan
+ * is tested); the halves come back in no particular order.
+ */
+export function fixesAroundQuery(db: Db, repId: string, at: number, before: number) {
+  const upTo = db
     .selectFrom('visit')
-    .select(['lat', 'lng', 'accuracy_m', 'checked_in_at'])
+    .select(FIX_COLUMNS)
     .where('rep_id', '=', repId)
     .where('checked_in_at', '<=', at)
     .orderBy('checked_in_at', 'desc')
-    .limit(limit);
+    .limit(before);
+  const after = db
+    .selectFrom('visit')
+    .select(FIX_COLUMNS)
+    .where('rep_id', '=', repId)
+    .where('checked_in_at', '>', at)
+    .orderBy('checked_in_at')
+    .limit(1);
+  return db
+    .selectFrom(upTo.as('up_to'))
+    .selectAll()
+    .unionAll(db.selectFrom(after.as('after')).selectAll());
 }
 
 /** A position in device-time order: (checked_in_at, id). */
@@ -101,21 +118,18 @@ export const visitRepository = {
     return db.selectFrom('visit').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
   },
 
-  /** The rep's latest fixes before `at` (device time), newest first. */
-  async fixesBefore(db: Db, repId: string, at: number, limit: number): Promise<RepFix[]> {
-    return fixesBeforeQuery(db, repId, at, limit).execute();
-  },
-
-  /** The rep's first fix after `at` (device time): a visit replayed out of order has a neighbour on both sides. */
-  async fixAfter(db: Db, repId: string, at: number): Promise<RepFix | undefined> {
-    return db
-      .selectFrom('visit')
-      .select(['lat', 'lng', 'accuracy_m', 'checked_in_at'])
-      .where('rep_id', '=', repId)
-      .where('checked_in_at', '>', at)
-      .orderBy('checked_in_at')
-      .limit(1)
-      .executeTakeFirst();
+  /** The rep's latest `before` fixes up to `at` (device time), newest first, and their first fix after it. */
+  async fixesAround(db: Db, repId: string, at: number, before: number): Promise<{ upTo: RepFix[]; after: RepFix | undefined }> {
+    const rows = (await fixesAroundQuery(db, repId, at, before).execute()).map((row) => ({
+      lat: Number(row.lat),
+      lng: Number(row.lng),
+      accuracy_m: Number(row.accuracy_m),
+      checked_in_at: Number(row.checked_in_at),
+    }));
+    return {
+      upTo: rows.filter((fix) => fix.checked_in_at <= at).sort((a, b) => b.checked_in_at - a.checked_in_at),
+      after: rows.find((fix) => fix.checked_in_at > at),
+    };
   },
 
   async insert(db: Db, row: VisitRow): Promise<void> {
