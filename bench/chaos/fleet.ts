@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Balancer, startBalancer } from './balancer';
+import { type Balancer, startBalancer } from '@fieldops/testing';
 import { Daemon, freePort, sleep } from './daemon';
 import type { Network } from './network';
 

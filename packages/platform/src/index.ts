@@ -109,3 +109,4 @@ export type { PubSub, PubSubListener } from './pubsub/pub-sub';
 export { RedisPubSub } from './pubsub/redis-pub-sub';
 export { rpcAccess, rpcAuthInterceptor, rpcCaller, rpcServiceCaller } from './rpc/rpc-caller';
 export { asCaller, RpcClients, rpcOwner } from './rpc/rpc-clients';
+export { isServiceUnreachable } from './rpc/transient-failure';

@@ -1,9 +1,15 @@
+import fs from 'node:fs';
 import http2 from 'node:http2';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { Code, ConnectError, type ConnectRouter } from '@connectrpc/connect';
 import { connectNodeAdapter } from '@connectrpc/connect-node';
+import { accountService } from '@fieldops/account';
 import { AccountService } from '@fieldops/contracts';
+import { startBalancer } from '@fieldops/testing';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger, Host, loadConfig } from '../src/index';
 import { RpcClients } from '../src/rpc/rpc-clients';
 
 /**
@@ -61,7 +67,7 @@ describe('calls another replica refused unprocessed', () => {
       .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ConnectError);
     expect((failure as ConnectError).rawMessage).toMatch(/REFUSED_STREAM/);
-    expect(server.counts()).toEqual({ refused: 3, handled: 0 });
+    expect(server.counts()).toEqual({ refused: 4, handled: 0 });
   });
 
   it('are not sent again when the other service ran them and failed', async () => {
@@ -73,4 +79,51 @@ describe('calls another replica refused unprocessed', () => {
     await expect(clients.client(AccountService).getJwks({})).rejects.toThrow(/it broke/);
     expect(server.counts()).toEqual({ refused: 0, handled: 1 });
   });
+});
+
+describe('a replica that stops while other services call it', () => {
+  // Found by the chaos suite: a check-in answered 503 because the leads replica it read from was stopping. The stop
+  // refuses calls on its sessions and closes its sockets, and a call crossing a closing socket is reset.
+  it('loses no read: each call answers, from the other replica', async () => {
+    const replica = async () => {
+      const config = loadConfig({ DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'fieldops-replica-')), HOST: '127.0.0.1' });
+      config.port = 0;
+      return Host.start({ config, services: [accountService], log: createLogger('silent') });
+    };
+    const [stopping, staying] = [await replica(), await replica()];
+    const portOf = (host: Host) => Number(new URL(host.url).port);
+    const balancer = await startBalancer([stopping, staying].map((host) => ({ host: '127.0.0.1', port: portOf(host) })));
+    const failures: string[] = [];
+    let answered = 0;
+    let calling = true;
+    // Callers with a client each, as several processes hold their own connections: half of them land on `stopping`.
+    const callers = Array.from({ length: 16 }, async () => {
+      const clients = new RpcClients({ account: `http://127.0.0.1:${balancer.port}` }, 5_000);
+      while (calling) {
+        await clients
+          .client(AccountService)
+          .getJwks({})
+          .then(
+            () => answered++,
+            (error: unknown) => failures.push(String(error)),
+          );
+      }
+    });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const answeredBefore = answered;
+      await stopping.stop();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      calling = false;
+      await Promise.all(callers);
+      expect(failures).toEqual([]);
+      expect(answeredBefore).toBeGreaterThan(0);
+      expect(answered).toBeGreaterThan(answeredBefore);
+    } finally {
+      calling = false;
+      await stopping.stop();
+      await staying.stop();
+      await balancer.close();
+    }
+  }, 30_000);
 });

@@ -24,5 +24,6 @@ export { MovableClock } from './movable-clock';
 export { queryPlan, withScratchDatabase } from './query-plan';
 export { startS3Server, type TestS3Server } from './s3-server';
 export { type ColumnsOf, declaredColumns, migratedColumns, type ServiceColumns } from './schema-columns';
+export { type Balancer, startBalancer } from './tcp-balancer';
 export { startTcpProxy, type TcpProxy } from './tcp-proxy';
 export { type ApiResponse, serviceDb, startTestHost, type TestHost } from './test-host';

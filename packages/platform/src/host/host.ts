@@ -73,6 +73,8 @@ const SHUTDOWN_STEP_MS = 10_000;
  */
 export class Host {
   private h2Sessions = new Set<http2.ServerHttp2Session>();
+  /** Set once the close began: from then on every HTTP/2 session is closed as soon as it opens. */
+  private h2Closing = false;
   private readonly connections = new Set<Socket>();
   private readonly readinessChecks = new Map<string, { check: () => Promise<boolean>; critical: boolean }>();
   private stopped = false;
@@ -168,6 +170,7 @@ export class Host {
     });
     // preClose: Fastify's own close waits for every socket, so gRPC sessions from other services must go first.
     app.addHook('preClose', async () => {
+      host.h2Closing = true;
       for (const session of host.h2Sessions) session.close();
     });
     // Fastify owns the HTTP/1.1 server; gRPC from other services arrives on the same port as cleartext HTTP/2.
@@ -176,6 +179,9 @@ export class Host {
       h2.on('session', (session) => {
         host.h2Sessions.add(session);
         session.once('close', () => host.h2Sessions.delete(session));
+        // A connection accepted as the close began (it crossed the listener closing): its calls are answered and the
+        // session ends after them, instead of holding the close until its grace runs out.
+        if (host.h2Closing) session.close();
       });
     }
     host.registerProbes();
@@ -277,7 +283,10 @@ export class Host {
     };
     await step('requests in flight', this.shutdownLingerMs + SHUTDOWN_GRACE_MS + SHUTDOWN_STEP_MS, async () => {
       await this.linger();
-      const grace = setTimeout(() => this.app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+      const grace = setTimeout(() => {
+        this.app.server.closeAllConnections();
+        for (const session of this.h2Sessions) session.destroy();
+      }, SHUTDOWN_GRACE_MS);
       await this.app.close().finally(() => clearTimeout(grace));
     });
     for (const service of this.services) await step(`${service.name}: jobs and relay`, SHUTDOWN_STEP_MS, () => service.stop());

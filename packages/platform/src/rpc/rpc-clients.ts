@@ -3,7 +3,7 @@ import { type Client, type ConnectRouter, createClient, type Interceptor, type T
 import { createGrpcTransport } from '@connectrpc/connect-node';
 import { ConfigError } from '../config/config';
 import { createInProcessTransport } from './in-process-transport';
-import { retryNeverProcessedInterceptor } from './transient-failure';
+import { retryUnansweredInterceptor } from './transient-failure';
 
 export type RpcRoutes = (router: ConnectRouter) => void;
 
@@ -60,7 +60,7 @@ export class RpcClients {
       transport = createGrpcTransport({
         baseUrl: url,
         defaultTimeoutMs: this.defaultTimeoutMs,
-        interceptors: [retryNeverProcessedInterceptor()],
+        interceptors: [retryUnansweredInterceptor()],
       });
     } else {
       throw new ConfigError(

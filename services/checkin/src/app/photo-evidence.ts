@@ -1,6 +1,6 @@
 import { Code, ConnectError } from '@connectrpc/connect';
 import { FileService } from '@fieldops/contracts';
-import { ConfigError, ServiceUnavailableError, type SetupContext, UnprocessableError } from '@fieldops/platform';
+import { isServiceUnreachable, ServiceUnavailableError, type SetupContext, UnprocessableError } from '@fieldops/platform';
 import type { CheckinDb } from '../db/schema';
 import type { PhotoFacts } from '../domain/photo-signals';
 import type { CallOptions } from './visit-targets';
@@ -42,7 +42,7 @@ export function rpcPhotoEvidence(ctx: SetupContext<CheckinDb>): PhotoEvidence {
       } catch (error) {
         // A caller without file:read reads no file: every id is then refused by name.
         if (error instanceof ConnectError && error.code === Code.PermissionDenied) return [];
-        if (error instanceof ConfigError || (error instanceof ConnectError && error.code === Code.Unavailable)) {
+        if (isServiceUnreachable(error)) {
           throw new ServiceUnavailableError('The file service cannot be reached to check the photos; try again later.');
         }
         throw error;

@@ -1,6 +1,6 @@
 import { Code, ConnectError } from '@connectrpc/connect';
 import { LeadsService, MerchantService, PoiService, type VisitTargetType } from '@fieldops/contracts';
-import { ConfigError, ServiceUnavailableError, type SetupContext } from '@fieldops/platform';
+import { isServiceUnreachable, ServiceUnavailableError, type SetupContext } from '@fieldops/platform';
 import type { CheckinDb } from '../db/schema';
 
 /** Where a visit happens, as the service that owns the target shows it to the caller (WGS-84). */
@@ -32,7 +32,7 @@ async function lookUp<T>(what: string, call: () => Promise<T>): Promise<T | null
     return await call();
   } catch (error) {
     if (error instanceof ConnectError && NOT_VISIBLE.has(error.code)) return null;
-    if (error instanceof ConfigError || (error instanceof ConnectError && error.code === Code.Unavailable)) {
+    if (isServiceUnreachable(error)) {
       throw new ServiceUnavailableError(`The ${what} service cannot be reached; try again later.`);
     }
     throw error;

@@ -1,6 +1,6 @@
 import { Code, ConnectError } from '@connectrpc/connect';
 import { PoiService } from '@fieldops/contracts';
-import { ConfigError, ServiceUnavailableError, UnprocessableError } from '@fieldops/platform';
+import { isServiceUnreachable, ServiceUnavailableError, UnprocessableError } from '@fieldops/platform';
 import type { LeadsContext } from '../config';
 
 type CallOptions = { headers: Record<string, string> };
@@ -14,7 +14,7 @@ async function placeAs(ctx: LeadsContext, id: string, callAs: CallOptions) {
     return (await ctx.rpc.client(PoiService).getPlace({ id }, callAs)).place ?? null;
   } catch (error) {
     if (error instanceof ConnectError && NOT_VISIBLE.has(error.code)) return null;
-    if (error instanceof ConfigError || (error instanceof ConnectError && error.code === Code.Unavailable)) {
+    if (isServiceUnreachable(error)) {
       throw new ServiceUnavailableError('The poi service cannot be reached to check the place; try again later.');
     }
     throw error;

@@ -1,6 +1,6 @@
 import { Code, ConnectError } from '@connectrpc/connect';
 import { FileService, PoiService } from '@fieldops/contracts';
-import { ConfigError, type FieldProblem, ServiceUnavailableError, UnprocessableError } from '@fieldops/platform';
+import { type FieldProblem, isServiceUnreachable, ServiceUnavailableError, UnprocessableError } from '@fieldops/platform';
 import type { MerchantContext } from '../config';
 
 type CallAs = () => Promise<{ headers: Record<string, string> }>;
@@ -25,7 +25,7 @@ async function lookUp<T>(what: string, call: () => Promise<T>): Promise<T | null
     return await call();
   } catch (error) {
     if (error instanceof ConnectError && NOT_VISIBLE.has(error.code)) return null;
-    if (error instanceof ConfigError || (error instanceof ConnectError && error.code === Code.Unavailable)) {
+    if (isServiceUnreachable(error)) {
       throw new ServiceUnavailableError(`The ${what} service cannot be reached to check the merchant; try again later.`);
     }
     throw error;

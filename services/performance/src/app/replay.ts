@@ -17,7 +17,7 @@ import {
   type Visit,
   type VisitVerification,
 } from '@fieldops/contracts';
-import { ConfigError, type ProgressReporter } from '@fieldops/platform';
+import { isServiceUnreachable, type ProgressReporter } from '@fieldops/platform';
 import { uuidv7 } from 'uuidv7';
 import type { PerformanceContext } from '../config';
 import { factRepository } from '../db/fact.repository';
@@ -173,7 +173,7 @@ function enrollmentCredits(enrollment: Enrollment): Credited[] {
  * is left out, as the search rebuild does.
  */
 const notInstalled = (error: unknown) =>
-  error instanceof ConfigError || (error instanceof ConnectError && (error.code === Code.Unimplemented || error.code === Code.Unavailable));
+  isServiceUnreachable(error) || (error instanceof ConnectError && error.code === Code.Unimplemented);
 
 /**
  * Brings one source's facts to what its export says, page by page: a record whose events were missed (or whose facts

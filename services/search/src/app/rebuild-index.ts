@@ -1,5 +1,5 @@
 import { Code, ConnectError } from '@connectrpc/connect';
-import { ConfigError, type ProgressReporter } from '@fieldops/platform';
+import { isServiceUnreachable, type ProgressReporter } from '@fieldops/platform';
 import type { SearchContext } from '../config';
 import type { SearchIndex } from '../db/search-index';
 import type { DocumentType } from '../domain/search-document';
@@ -19,8 +19,8 @@ const CARRY_PAGE = 1000;
  * installation (no process runs it and no URL names it). Anything else fails the rebuild (null).
  */
 function skipReason(error: unknown): string | null {
-  if (error instanceof ConnectError && (error.code === Code.Unimplemented || error.code === Code.Unavailable)) return error.message;
-  if (error instanceof ConfigError) return error.message;
+  if (isServiceUnreachable(error) || (error instanceof ConnectError && error.code === Code.Unimplemented))
+    return error instanceof Error ? error.message : String(error);
   return null;
 }
 

@@ -1,6 +1,13 @@
 import { Code, ConnectError } from '@connectrpc/connect';
 import { CheckinService, FileService, type Visit } from '@fieldops/contracts';
-import { type Access, asCaller, ConfigError, type FieldProblem, ServiceUnavailableError, UnprocessableError } from '@fieldops/platform';
+import {
+  type Access,
+  asCaller,
+  type FieldProblem,
+  isServiceUnreachable,
+  ServiceUnavailableError,
+  UnprocessableError,
+} from '@fieldops/platform';
 import type { TicketsContext } from '../config';
 import type { TicketRow } from '../db/ticket.repository';
 import { readAs } from './references';
@@ -68,7 +75,7 @@ async function fileProblems(ctx: TicketsContext, access: Access, input: OnSiteEv
     files = (await ctx.rpc.client(FileService).batchGetFiles({ ids }, asCaller(access.caller.token))).files;
   } catch (error) {
     if (error instanceof ConnectError && error.code === Code.PermissionDenied) files = [];
-    else if (error instanceof ConfigError || (error instanceof ConnectError && error.code === Code.Unavailable)) {
+    else if (isServiceUnreachable(error)) {
       throw new ServiceUnavailableError('The file service cannot be reached to check the photos; try again later.');
     } else throw error;
   }

@@ -1,6 +1,6 @@
 import { Code, ConnectError } from '@connectrpc/connect';
 import { AccountService, CheckinService, LeadsService, MerchantService, PoiService } from '@fieldops/contracts';
-import { type Access, asCaller, ConfigError, ServiceUnavailableError, UnprocessableError } from '@fieldops/platform';
+import { type Access, asCaller, isServiceUnreachable, ServiceUnavailableError, UnprocessableError } from '@fieldops/platform';
 import type { TicketsContext } from '../config';
 
 const NOT_VISIBLE = new Set([Code.NotFound, Code.InvalidArgument, Code.PermissionDenied]);
@@ -32,7 +32,7 @@ export async function readAs<T>(
     record = await read();
   } catch (error) {
     if (error instanceof ConnectError && NOT_VISIBLE.has(error.code)) record = undefined;
-    else if (error instanceof ConfigError || (error instanceof ConnectError && error.code === Code.Unavailable)) {
+    else if (isServiceUnreachable(error)) {
       throw new ServiceUnavailableError(`The ${what} cannot be checked now; try again later.`);
     } else throw error;
   }

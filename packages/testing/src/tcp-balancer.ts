@@ -1,14 +1,16 @@
-// A service's replicas behind one address, as a Kubernetes Service puts them: each new connection goes to the next
-// replica that accepts it (round robin), so a replica that stopped listening (draining, or dead) gets no new ones.
 import net from 'node:net';
-import { freePort } from './daemon';
 
+/**
+ * A service's replicas behind one address, as a Kubernetes Service puts them: each new connection goes to the next
+ * replica that accepts it (round robin), so a replica that stopped listening (draining, or dead) gets no new ones.
+ */
 export interface Balancer {
   port: number;
   close(): Promise<void>;
 }
 
-export async function startBalancer(targets: { host: string; port: number }[], hosts: string[]): Promise<Balancer> {
+/** Listens on one port of each of `hosts` (loopback addresses), the first free one of the first host. */
+export async function startBalancer(targets: { host: string; port: number }[], hosts = ['127.0.0.1']): Promise<Balancer> {
   const sockets = new Set<net.Socket>();
   const track = (socket: net.Socket) => {
     sockets.add(socket);
@@ -38,7 +40,7 @@ export async function startBalancer(targets: { host: string; port: number }[], h
       upstream.once('close', () => client.destroy());
     });
   };
-  const port = await freePort();
+  let port = 0;
   const servers = hosts.map(() =>
     net.createServer({ pauseOnConnect: true }, (client) => {
       track(client);
@@ -48,7 +50,10 @@ export async function startBalancer(targets: { host: string; port: number }[], h
   for (const [i, server] of servers.entries()) {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(port, hosts[i], () => resolve());
+      server.listen(port, hosts[i], () => {
+        port = (server.address() as net.AddressInfo).port;
+        resolve();
+      });
     });
   }
   return {
