@@ -7,7 +7,7 @@ import { eventually } from '@fieldops/testing';
 import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createLogger, defineService, Host, loadConfig, openDatabase, type PlatformTables } from '../src/index';
-import { consumerDelay, type NotesDb, notes, notesService, writeNoteEvents } from './fixtures/notes-service';
+import { consumerCalls, consumerDelay, type NotesDb, notes, notesService, writeNoteEvents } from './fixtures/notes-service';
 
 describe('graceful shutdown', () => {
   it('finishes the request in flight, refuses new ones, and publishes what was committed', async () => {
@@ -161,6 +161,53 @@ describe('graceful shutdown', () => {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('ends the in-process delivery of a batch between two events, leaving the batch to the next start', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldops-stop-'));
+    const config = loadConfig({ DATA_DIR: dataDir });
+    const start = () => Host.start({ config, services: [notesService], listen: false, log: createLogger('silent'), shutdownDrainMs: 0 });
+    const applied = async () => {
+      if (!notes.ctx) throw new Error('notes service did not start');
+      const db = notes.ctx.db as unknown as Kysely<NotesDb>;
+      return db.selectFrom('applied_event').select('event_id').where('subject', '=', 'batch').execute();
+    };
+    // Fewer than the relay's batch of 200: they are all in the one delivery the stop interrupts.
+    const events = 150;
+    let host = await start();
+    try {
+      // 20 ms an event: the whole batch would hold the stop for three seconds.
+      consumerDelay.ms = 20;
+      if (!notes.ctx) throw new Error('notes service did not start');
+      await notes.ctx.transact(async (_trx, outbox) => {
+        for (let n = 1; n <= events; n++)
+          await outbox.append({ type: 'platform.probe.written.v1', subject: 'batch', data: { id: 'batch', n } });
+      });
+      // The delivery is under way: its events are being applied in one transaction, which the stop rolls back.
+      const callsBefore = consumerCalls.n;
+      await eventually(async () => expect(consumerCalls.n).toBeGreaterThan(callsBefore));
+      await host.stop();
+      const reopened = await openDatabase<NotesDb & PlatformTables>(`sqlite:${dataDir}`, 'notes');
+      const db = reopened.db as Kysely<NotesDb & PlatformTables>;
+      const appliedAtStop = await db.selectFrom('applied_event').select('event_id').where('subject', '=', 'batch').execute();
+      const unpublished = await db.selectFrom('outbox').select('id').where('published_at', 'is', null).execute();
+      await reopened.close();
+      expect(appliedAtStop.length).toBeLessThan(events);
+      // Not marked published: it comes again, and the inbox skips what was applied.
+      expect(unpublished).toHaveLength(events);
+
+      consumerDelay.ms = 0;
+      host = await start();
+      await eventually(async () => {
+        const all = await applied();
+        expect(all).toHaveLength(events);
+        expect(new Set(all.map((r) => r.event_id)).size).toBe(events);
+      });
+    } finally {
+      consumerDelay.ms = 0;
+      await host.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('ends even when a job never finishes: the stuck step is left behind and the databases are closed', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldops-stop-'));

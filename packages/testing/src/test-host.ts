@@ -79,6 +79,8 @@ export async function startTestHost(options: {
     log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     // A test's own client keeps its connections: stops close them at once (the linger has a test of its own).
     shutdownLingerMs: 0,
+    // Its data goes with it: what is still unpublished at the stop is not wanted by anyone.
+    shutdownDrainMs: 0,
   });
   if (options.seedDemo) await host.seedDemo();
   const url = host.url;

@@ -58,8 +58,8 @@ export class BinlogOutboxRelay implements Relay {
     if (this.mode === 'poll') this.poll.wake();
   }
 
-  drain(more?: () => boolean): Promise<number> {
-    return this.poll.drain(more);
+  drain(more?: () => boolean, signal?: AbortSignal): Promise<number> {
+    return this.poll.drain(more, signal);
   }
 
   async stop(): Promise<void> {

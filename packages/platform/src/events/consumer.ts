@@ -150,7 +150,7 @@ export function createConsumer<DB, Deps = undefined>(
    * Events in order, runs of one-step events committed together. A run whose transaction fails is rolled back
    * whole and its events applied one by one, each with its own retries and dead letter.
    */
-  async function applyAll(batch: EventEnvelope[], fence?: DeliveryFence): Promise<void> {
+  async function applyAll(batch: EventEnvelope[], fence?: DeliveryFence, signal?: AbortSignal): Promise<void> {
     let run: NonNullable<ReturnType<typeof oneStep>>[] = [];
     const flush = async () => {
       if (run.length === 0) return;
@@ -161,13 +161,15 @@ export function createConsumer<DB, Deps = undefined>(
         applied = await transact(async (trx, events) => {
           const results: boolean[] = [];
           for (const { event, handler } of together) {
+            // A stop rolls the run back: its events come again at the next start.
+            signal?.throwIfAborted();
             results.push(await inConsumerSpan(`${consumer} ${event.type}`, event.traceparent, () => applyIn(trx, events, event, handler)));
           }
           fence?.();
           return results;
         });
       } catch (error) {
-        if (error instanceof LeaseLapsedError) throw error;
+        if (error instanceof LeaseLapsedError || signal?.aborted) throw error;
         for (const { event } of together) await apply(event, fence);
         return;
       }
@@ -182,6 +184,7 @@ export function createConsumer<DB, Deps = undefined>(
         continue;
       }
       await flush();
+      signal?.throwIfAborted();
       await apply(event, fence);
     }
     await flush();

@@ -25,9 +25,10 @@ export interface Subscription {
   handle: DeliveryHandler;
   /**
    * Handles several events at once, in the order given (a bus that has a batch in hand — the in-process one —
-   * uses it): a consumer commits them together, one wait for the disk instead of one per event.
+   * uses it): a consumer commits them together, one wait for the disk instead of one per event. An aborted `signal`
+   * stops it between two commits, rejecting: the rest comes again.
    */
-  handleBatch?: (events: EventEnvelope[], fence?: DeliveryFence) => Promise<void>;
+  handleBatch?: (events: EventEnvelope[], fence?: DeliveryFence, signal?: AbortSignal) => Promise<void>;
   /**
    * Whether this event can be committed together with others by `handleBatch` (its handler writes in one step).
    * An event that reads elsewhere first, or may wait for another, is delivered on its own, so it never holds other
@@ -42,7 +43,11 @@ export interface Subscription {
  */
 export interface EventBus {
   readonly kind: 'local' | 'nats';
-  publish(events: EventEnvelope[]): Promise<void>;
+  /**
+   * `signal` ends a publish early (a stop): the in-process bus stops delivering between two events and rejects, so
+   * the batch stays unmarked and comes again at the next start, where the inboxes skip what was already applied.
+   */
+  publish(events: EventEnvelope[], signal?: AbortSignal): Promise<void>;
   subscribe(subscription: Subscription): Promise<void>;
   /** Whether the bus server answers (for `/readyz`). */
   ping(): Promise<boolean>;

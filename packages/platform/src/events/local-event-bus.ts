@@ -13,9 +13,9 @@ export class LocalEventBus implements EventBus {
   private readonly inFlight = new Set<Promise<void>>();
   private closed = false;
 
-  async publish(events: EventEnvelope[]): Promise<void> {
+  async publish(events: EventEnvelope[], signal?: AbortSignal): Promise<void> {
     if (this.closed) throw new Error('event bus is closed');
-    const delivery = this.deliver(events);
+    const delivery = this.deliver(events, signal);
     this.inFlight.add(delivery);
     try {
       await delivery;
@@ -24,14 +24,20 @@ export class LocalEventBus implements EventBus {
     }
   }
 
-  /** Subscribers are independent: each gets its events of the batch at once, in publish order. */
-  private async deliver(events: EventEnvelope[]): Promise<void> {
+  /**
+   * Subscribers are independent: each gets its events of the batch at once, in publish order. An aborted `signal`
+   * stops each between two commits.
+   */
+  private async deliver(events: EventEnvelope[], signal?: AbortSignal): Promise<void> {
     await Promise.all(
       this.subscriptions.map(async (subscription) => {
         const mine = events.filter((event) => subscription.types.some((pattern) => typeMatches(pattern, event.type)));
         if (mine.length === 0) return;
-        if (subscription.handleBatch) return subscription.handleBatch(mine);
-        for (const event of mine) await subscription.handle(event);
+        if (subscription.handleBatch) return subscription.handleBatch(mine, undefined, signal);
+        for (const event of mine) {
+          signal?.throwIfAborted();
+          await subscription.handle(event);
+        }
       }),
     );
   }

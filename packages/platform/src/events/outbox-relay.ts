@@ -28,9 +28,12 @@ export interface Relay {
   start(): void;
   /** Called after a transaction that appended events commits. */
   wake(): void;
-  /** Publishes what is unpublished while `more()` allows; answers how many events went out. */
-  drain(more?: () => boolean): Promise<number>;
-  /** Stops after the batch in flight is published. */
+  /**
+   * Publishes what is unpublished while `more()` allows; answers how many events went out. An aborted `signal` ends
+   * it early, between two events on the in-process bus (what it did not mark goes out at the next start).
+   */
+  drain(more?: () => boolean, signal?: AbortSignal): Promise<number>;
+  /** Stops publishing: on the network bus after the batch in flight, on the in-process one between two events. */
   stop(): Promise<void>;
 }
 
@@ -62,6 +65,8 @@ export class OutboxRelay implements Relay {
   private durableLevel: number | undefined;
   private failures = 0;
   private stopWatchingBus: (() => void) | undefined;
+  /** Aborted by `stop`: ends the delivery in flight on the in-process bus, which would run through a whole backlog. */
+  private stopping = new AbortController();
   private readonly holder = randomUUID();
   private readonly pollMs: number;
   private readonly batchSize: number;
@@ -76,6 +81,7 @@ export class OutboxRelay implements Relay {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.stopping = new AbortController();
     // A bus that is back ends the backoff: the backlog its outage left goes out now.
     this.stopWatchingBus = this.options.bus.onReconnect(() => {
       this.failures = 0;
@@ -95,10 +101,10 @@ export class OutboxRelay implements Relay {
    * On the in-process bus a batch returns only once its consumers handled it, so a backlog (a demo seed's
    * thousands of places) takes a while: stopping must not wait for all of it, the outbox keeps the rest.
    */
-  async drain(more: () => boolean = () => true): Promise<number> {
+  async drain(more: () => boolean = () => true, signal?: AbortSignal): Promise<number> {
     const { db } = this.options;
     let total = 0;
-    while (more()) {
+    while (more() && !signal?.aborted) {
       const rows = await db
         .selectFrom('outbox')
         .select(['seq', 'envelope'])
@@ -108,7 +114,12 @@ export class OutboxRelay implements Relay {
         .execute();
       if (rows.length === 0) break;
       const events = rows.map((r) => JSON.parse(r.envelope) as EventEnvelope);
-      await inPublishSpans(events, (sent) => this.options.bus.publish(sent));
+      try {
+        await inPublishSpans(events, (sent) => this.options.bus.publish(sent, signal));
+      } catch (error) {
+        if (signal?.aborted) break;
+        throw error;
+      }
       await this.markPublished(rows.map((r) => r.seq));
       total += rows.length;
       this.count(events);
@@ -155,7 +166,7 @@ export class OutboxRelay implements Relay {
         if (await lease.hold(this.now())) {
           // One turn of the event loop first: the commits of that turn then leave in one batch and one mark.
           await new Promise<void>((resolve) => setImmediate(resolve));
-          await this.drain(() => this.running);
+          await this.drain(() => this.running, this.stopping.signal);
           if (this.now() - this.backlogReadAt >= this.pollMs) await this.recordBacklog();
         }
         this.failures = 0;
@@ -201,6 +212,7 @@ export class OutboxRelay implements Relay {
   /** Stops after the batch in flight is published (graceful shutdown drains the relay). */
   async stop(): Promise<void> {
     this.running = false;
+    this.stopping.abort();
     this.stopWatchingBus?.();
     this.wakeUp?.();
     await this.loop;
