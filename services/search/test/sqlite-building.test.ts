@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SqliteSearchIndex } from '../src/db/sqlite/sqlite-search-index';
@@ -18,7 +19,9 @@ describe('an SQLite index filled for a rebuild', () => {
     try {
       const indexes = (database.pragma('index_list(doc)') as { name: string }[]).map((i) => i.name).sort();
       const automerge = database.prepare("select v from doc_text_config where k = 'automerge'").get() as { v: number } | undefined;
-      return { indexes, automerge: automerge?.v };
+      // The journal mode the file itself records (WAL persists; a journal kept in memory leaves the default).
+      const journal = database.pragma('journal_mode', { simple: true });
+      return { indexes, automerge: automerge?.v, journal };
     } finally {
       database.close();
     }
@@ -47,7 +50,7 @@ describe('an SQLite index filled for a rebuild', () => {
     }),
   ];
 
-  it('leaves the query indexes out while it fills, makes them at the end, and answers as a serving index does', async () => {
+  it('leaves the query indexes and the journal out while it fills, makes them at the end, and answers as a serving index does', async () => {
     const builtFile = fileIn();
     const built = new SqliteSearchIndex(builtFile, { building: true });
     const serving = new SqliteSearchIndex(fileIn());
@@ -58,6 +61,9 @@ describe('an SQLite index filled for a rebuild', () => {
     const filling = inspect(builtFile);
     expect(filling.indexes).toEqual(['doc_key']);
     expect(filling.automerge).toBe(64);
+    // Filled without a journal on disk: a generation whose rebuild fails is thrown away, not recovered.
+    expect(filling.journal).not.toBe('wal');
+    expect(fs.existsSync(`${builtFile}-journal`)).toBe(false);
     // Live changes reach an index being built too.
     await built.patch('merchant', 'm-3', { status: 'suspended' }, 2);
     await serving.patch('merchant', 'm-3', { status: 'suspended' }, 2);
@@ -66,6 +72,8 @@ describe('an SQLite index filled for a rebuild', () => {
     const finished = inspect(builtFile);
     expect(finished.indexes).toEqual(['doc_area', 'doc_breach', 'doc_cell7', 'doc_cell9', 'doc_key', 'doc_lat', 'doc_owner', 'doc_recent']);
     expect(finished.automerge).toBe(4);
+    // Served as any index is: write-ahead logged.
+    expect(finished.journal).toBe('wal');
     for (const query of queries) expect(await built.search(query, everyone)).toEqual(await serving.search(query, everyone));
     await built.close();
     await serving.close();

@@ -12,6 +12,7 @@ import { SEARCH_FOLDING } from '@fieldops/countries';
 const GRAM_CHAR =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Arabic}]/u;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+const MARK = /\p{M}/u;
 /** Accents that NFKD splits off Latin, Greek and Cyrillic letters; Arabic vowel marks. */
 const DROPPED_MARK = /[\u0300-\u036f\u064b-\u065f\u0670]/gu;
 const SPECIAL_LETTERS: Record<string, string> = {
@@ -32,14 +33,25 @@ export interface FoldedText {
   origin: number[];
 }
 
+/**
+ * Non-ASCII characters folded so far: a text's alphabet is small (even Chinese names draw on a few thousand
+ * characters), and normalising each occurrence costs more than the rest of indexing it. Bounded, for text that
+ * walks through the whole of Unicode.
+ */
+const foldedChars = new Map<string, string>();
+const FOLDED_CHARS_KEPT = 100_000;
+
 export function foldChar(char: string): string {
   const code = char.charCodeAt(0);
   // ASCII (most of the text of most countries) needs no table or normalisation.
   if (code < 0x80) return code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : char;
-  const lower = char.toLowerCase();
-  const special = SPECIAL_LETTERS[lower];
-  if (special !== undefined) return special;
-  return lower.normalize('NFKD').replace(DROPPED_MARK, '').toLowerCase();
+  let folded = foldedChars.get(char);
+  if (folded === undefined) {
+    const lower = char.toLowerCase();
+    folded = SPECIAL_LETTERS[lower] ?? lower.normalize('NFKD').replace(DROPPED_MARK, '').toLowerCase();
+    if (foldedChars.size < FOLDED_CHARS_KEPT) foldedChars.set(char, folded);
+  }
+  return folded;
 }
 
 /** Folds text character by character, keeping a map back to the original (for highlights). */
@@ -66,12 +78,18 @@ export type Segment = { kind: 'word'; text: string } | { kind: 'grams'; text: st
 
 type CharKind = 'word' | 'grams' | 'mark' | null;
 
+/** The kinds of the non-ASCII characters met so far (three Unicode property tests each otherwise). */
+const charKinds = new Map<string, CharKind>();
+
 function kindOf(char: string): CharKind {
   const code = char.charCodeAt(0);
   if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) ? 'word' : null;
-  if (GRAM_CHAR.test(char)) return 'grams';
-  if (/\p{M}/u.test(char)) return 'mark';
-  return WORD_CHAR.test(char) ? 'word' : null;
+  let kind = charKinds.get(char);
+  if (kind === undefined) {
+    kind = GRAM_CHAR.test(char) ? 'grams' : MARK.test(char) ? 'mark' : WORD_CHAR.test(char) ? 'word' : null;
+    if (charKinds.size < FOLDED_CHARS_KEPT) charKinds.set(char, kind);
+  }
+  return kind;
 }
 
 /**

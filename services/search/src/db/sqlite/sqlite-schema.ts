@@ -56,12 +56,21 @@ function createQueryIndexes(database: Database.Database): void {
 
 /**
  * Makes a rebuilt index ready to serve: its query indexes, its text table merged into one segment (what a query reads
- * fastest) and merging as a serving index does.
+ * fastest) and merging as a serving index does; then durable (its last commit waits for the disk, which holds every
+ * page written before it) and journaled as a serving index is.
  */
 export function finishBuilding(database: Database.Database): void {
-  createQueryIndexes(database);
-  database.exec("insert into doc_text(doc_text) values ('optimize')");
-  setAutomerge(database, SERVING_AUTOMERGE);
+  database.pragma('synchronous = FULL');
+  database
+    .transaction(() => {
+      createQueryIndexes(database);
+      database.exec("insert into doc_text(doc_text) values ('optimize')");
+      setAutomerge(database, SERVING_AUTOMERGE);
+    })
+    .immediate();
+  // Outside a transaction: the journal mode cannot change within one.
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
 }
 
 /**

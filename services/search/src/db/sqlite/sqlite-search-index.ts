@@ -117,8 +117,15 @@ export class SqliteSearchIndex implements SearchIndex {
     this.rankedMatches = rankedMatches;
     this.countedMatches = countedMatches;
     this.database = new Database(file);
-    this.database.pragma('journal_mode = WAL');
-    this.database.pragma('synchronous = NORMAL');
+    if (building) {
+      // A generation being built serves nobody and is thrown away if its rebuild fails or its process dies: it is
+      // filled without a journal on disk or waits for the disk, and made durable once, at its end (finishBuilding).
+      this.database.pragma('journal_mode = MEMORY');
+      this.database.pragma('synchronous = OFF');
+    } else {
+      this.database.pragma('journal_mode = WAL');
+      this.database.pragma('synchronous = NORMAL');
+    }
     // Pages read from the OS cache in place (see the platform's SQLite driver): matches joined to their documents.
     this.database.pragma(`mmap_size = ${SQLITE_MMAP_BYTES}`);
     ({ scopeTokens: this.scopeTokens } = createSchema(this.database, { building }));
@@ -372,7 +379,7 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   async finishBuilding(): Promise<void> {
-    this.writing(() => finishBuilding(this.database));
+    finishBuilding(this.database);
   }
 
   async scan(type: DocumentType, afterId: string, limit: number): Promise<SearchDocument[]> {
