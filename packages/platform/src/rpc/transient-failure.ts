@@ -7,7 +7,7 @@ import { isDatabaseUnavailable } from '../db/database-unavailable';
  * HTTP/2 stream errors that say the other service never processed the call: it refused the stream or was closing its
  * session (a graceful shutdown). Connect reports them as `internal`, but they are as safe to retry as `unavailable`.
  */
-const NEVER_PROCESSED = /NGHTTP2_REFUSED_STREAM|ERR_HTTP2_GOAWAY_SESSION/;
+const NEVER_PROCESSED = /REFUSED_STREAM|ERR_HTTP2_GOAWAY_SESSION/;
 
 /** Whether the other service never processed the call (it refused the stream or was closing its session). */
 export function isNeverProcessed(error: unknown): boolean {
@@ -55,6 +55,7 @@ export function retryUnansweredInterceptor(retries = CONNECTION_RETRIES): Interc
       } catch (error) {
         const again = isNeverProcessed(error) || (repeatable && isConnectionFailure(error));
         if (request.stream || attempt >= retries || !again || request.signal.aborted) throw error;
+        // Not at once: the session the failure came on may not have closed yet, and the call would go out on it again.
         await new Promise((resolve) => setTimeout(resolve, 25 * 4 ** attempt));
       }
     }
