@@ -252,3 +252,33 @@ describe.each(drivers)('event bus conformance: $name', (driver) => {
     await expect(bus.publish([event(USER_CREATED)])).rejects.toThrow(/closed/);
   });
 });
+
+describe('the in-process bus stopped mid-delivery', () => {
+  // Found by a full test run: one consumer's delivery ended at the stop while another's handler still ran, the stop
+  // closed the databases under it, and its transaction failed as an unhandled rejection.
+  it('ends the publish only once every consumer has stopped, the slowest included', async () => {
+    const bus = new LocalEventBus();
+    const stop = new AbortController();
+    let slowFinished = false;
+    // The stop comes while the slow consumer's first event is in its handler.
+    await bus.subscribe({
+      consumer: 'quick',
+      types: [USER_CREATED],
+      handle: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        stop.abort();
+      },
+    });
+    await bus.subscribe({
+      consumer: 'slow',
+      types: [USER_CREATED],
+      handle: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        slowFinished = true;
+      },
+    });
+    await expect(bus.publish([event(USER_CREATED, 'a'), event(USER_CREATED, 'b')], stop.signal)).rejects.toThrow();
+    expect(slowFinished).toBe(true);
+    await bus.close();
+  });
+});

@@ -114,4 +114,19 @@ describe('group commit on SQLite', () => {
     await transact((trx) => trx.insertInto('entry').values({ id: 'after', owner: 'after' }).execute());
     expect(committed('after')).toEqual(['after']);
   });
+
+  // Found by a full test run: a consumer's transaction asked for as a stop closed the database was never answered,
+  // and the runner's own failure surfaced as an unhandled rejection.
+  it('answers every waiting transaction with the error when no transaction can begin (the database closed)', async () => {
+    const closing = await openDatabase<Tables>(`sqlite:${dir}`, 'closing');
+    await sql`create table entry (id text primary key, owner text not null)`.execute(closing.db);
+    const transact = groupCommitting(closing.db);
+    await closing.close();
+    const results = await Promise.allSettled([
+      transact((trx) => trx.insertInto('entry').values({ id: 'late-1', owner: 'late' }).execute()),
+      transact((trx) => trx.insertInto('entry').values({ id: 'late-2', owner: 'late' }).execute()),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(String((results[0] as PromiseRejectedResult).reason)).toMatch(/destroyed/);
+  });
 });

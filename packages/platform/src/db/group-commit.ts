@@ -25,7 +25,14 @@ export function groupCommitting<DB>(db: Kysely<DB>): TransactionRunner<DB> {
   let running = false;
 
   async function runGroup(): Promise<void> {
-    const trx = await db.startTransaction().execute();
+    let trx: ControlledTransaction<DB>;
+    try {
+      trx = await db.startTransaction().execute();
+    } catch (error) {
+      // No transaction to run them in (the database closed by a stop, or away): those the group would take are told.
+      for (const waiting of queue.splice(0, MAX_GROUP)) waiting.reject(error);
+      return;
+    }
     const done: { waiting: Waiting<DB>; result: unknown }[] = [];
     try {
       for (let n = 1; n <= MAX_GROUP; n++) {

@@ -26,10 +26,11 @@ export class LocalEventBus implements EventBus {
 
   /**
    * Subscribers are independent: each gets its events of the batch at once, in publish order. An aborted `signal`
-   * stops each between two commits.
+   * stops each between two commits. The delivery ends when every subscriber's has: a stop that goes on to close the
+   * databases must find no handler still running.
    */
   private async deliver(events: EventEnvelope[], signal?: AbortSignal): Promise<void> {
-    await Promise.all(
+    const outcomes = await Promise.allSettled(
       this.subscriptions.map(async (subscription) => {
         const mine = events.filter((event) => subscription.types.some((pattern) => typeMatches(pattern, event.type)));
         if (mine.length === 0) return;
@@ -40,6 +41,8 @@ export class LocalEventBus implements EventBus {
         }
       }),
     );
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   async subscribe(subscription: Subscription): Promise<void> {
