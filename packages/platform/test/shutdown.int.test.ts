@@ -168,8 +168,7 @@ describe('graceful shutdown', () => {
     const start = () => Host.start({ config, services: [notesService], listen: false, log: createLogger('silent'), shutdownDrainMs: 0 });
     const applied = async () => {
       if (!notes.ctx) throw new Error('notes service did not start');
-      const db = notes.ctx.db as unknown as Kysely<NotesDb>;
-      return db.selectFrom('applied_event').select('event_id').where('subject', '=', 'batch').execute();
+      return notes.ctx.db.selectFrom('applied_event').select('event_id').where('subject', '=', 'batch').execute();
     };
     // Fewer than the relay's batch of 200: they are all in the one delivery the stop interrupts.
     const events = 150;
