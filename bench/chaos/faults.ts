@@ -7,15 +7,18 @@ import type { Ledger } from './ledger';
 import type { Network } from './network';
 import type { Observer } from './observe';
 
-export type FaultKind =
-  | 'kill -9 service'
-  | 'kill -9 gateway'
-  | 'SIGTERM service'
-  | 'kill -9 one NATS node'
-  | 'all NATS nodes down'
-  | 'MariaDB down'
-  | 'partition gateway-b / checkin'
-  | 'slow consumer (search paused)';
+export const FAULT_KINDS = [
+  'kill -9 service',
+  'kill -9 gateway',
+  'SIGTERM service',
+  'kill -9 one NATS node',
+  'all NATS nodes down',
+  'MariaDB down',
+  'partition gateway-b / checkin',
+  'slow consumer (search paused)',
+] as const;
+
+export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** The ledger's phase from a replica's SIGTERM until shortly after it exited. */
 export const DRAINING_PHASE = 'SIGTERM service: draining';

@@ -22,10 +22,17 @@ export async function runLeasedConsumer(bus: DeliveryContext & { leases: Consume
     (err) => console.error(`[fieldops] consumer ${running.durable} delivery failed:`, err),
     (pending) => running.subscription.batchable?.(pending.event) ?? false,
   );
+  // When the consumer last began to fail: while the bus is away every attempt fails the same way, and one line per
+  // consumer per second (each with its stack) would bury the log and load a machine that is busy recovering.
+  let failingSince: number | undefined;
   while (!bus.closing()) {
     try {
       const taken = await takeLease(bus, running.durable);
       if (taken === undefined) break;
+      if (failingSince !== undefined) {
+        console.error(`[fieldops] consumer ${running.durable} running again after ${((Date.now() - failingSince) / 1000).toFixed(1)} s`);
+        failingSince = undefined;
+      }
       running.lease = bus.leases.hold(
         running.durable,
         taken.sequence,
@@ -37,7 +44,10 @@ export async function runLeasedConsumer(bus: DeliveryContext & { leases: Consume
       );
       await session(bus, running, queue);
     } catch (err) {
-      if (!bus.closing()) console.error(`[fieldops] consumer ${running.durable} stopped, restarting:`, err);
+      if (!bus.closing() && failingSince === undefined) {
+        failingSince = Date.now();
+        console.error(`[fieldops] consumer ${running.durable} stopped, retrying every ${RESTART_DELAY_MS} ms:`, err);
+      }
     }
     // Whatever was queued settles (acked, or nak'd when closing) before another session or instance takes over.
     await queue.idle();

@@ -126,7 +126,14 @@ export class NatsEventBus implements EventBus {
       throw err;
     }
     running.loop = runLeasedConsumer(
-      { js: this.js, stream: this.stream, ackWaitMs: this.ackWaitMs, leases: this.leases, closing: () => this.closing },
+      {
+        js: this.js,
+        stream: this.stream,
+        prefix: this.prefix,
+        ackWaitMs: this.ackWaitMs,
+        leases: this.leases,
+        closing: () => this.closing,
+      },
       running,
     );
   }

@@ -26,6 +26,8 @@ const PULL_EXPIRES_MS = 2_000;
 export interface DeliveryContext {
   js: JetStreamClient;
   stream: string;
+  /** The subjects' first token: a message's subject is `<prefix>.<event type>`. */
+  prefix: string;
   ackWaitMs: number;
   closing(): boolean;
 }
@@ -85,6 +87,10 @@ export async function session(bus: DeliveryContext, running: RunningConsumer, qu
   const heldFlushed = barrier.lifted.then(async () => {
     for (const pending of held.splice(0).sort((a, b) => a.msg.seq - b.msg.seq)) await enqueue(pending);
   });
+  const subscribed = (msg: JsMsg) => {
+    const type = msg.subject.slice(bus.prefix.length + 1);
+    return running.subscription.types.some((pattern) => typeMatches(pattern, type));
+  };
   const messages = await consumer.consume({ max_messages: FETCH_BATCH, expires: PULL_EXPIRES_MS });
   running.messages = messages;
   if (!mayApply(bus, running)) messages.stop();
@@ -95,11 +101,18 @@ export async function session(bus: DeliveryContext, running: RunningConsumer, qu
         msg.nak();
         break;
       }
+      // Counted first: an outstanding message comes back whatever it turns out to be.
+      const holding = barrier.holds();
+      barrier.received(msg.seq);
+      if (!subscribed(msg)) {
+        // A type the consumer's filter let through (an older server takes one covering subject): nothing to apply.
+        msg.ack();
+        continue;
+      }
       const pending = receive(bus, msg);
       if (!pending) continue;
-      if (barrier.holds()) {
+      if (holding) {
         held.push(pending);
-        barrier.received(msg.seq);
         continue;
       }
       await heldFlushed;
@@ -144,23 +157,21 @@ export async function deliverBatch(bus: DeliveryContext, running: RunningConsume
   const fence = () => {
     if (!mayApply(bus, running)) throw new LeaseLapsedError(subscription.consumer);
   };
-  const mine = batch.filter(({ event }) => subscription.types.some((pattern) => typeMatches(pattern, event.type)));
   try {
-    for (const pending of batch) if (!mine.includes(pending)) pending.msg.ack();
-    while (mine.length > 0 && mayApply(bus, running)) {
+    while (mayApply(bus, running)) {
       try {
-        const events = mine.map((pending) => pending.event);
+        const events = batch.map((pending) => pending.event);
         if (events.length > 1 && subscription.handleBatch) await subscription.handleBatch(events, fence);
         else for (const event of events) await subscription.handle(event, fence);
-        for (const pending of mine) pending.msg.ack();
+        for (const pending of batch) pending.msg.ack();
         return;
       } catch (err) {
         if (err instanceof LeaseLapsedError) break;
-        console.error(`[fieldops] ${subscription.consumer} failed on events ${mine.map((p) => p.event.id).join(', ')}, retrying:`, err);
+        console.error(`[fieldops] ${subscription.consumer} failed on events ${batch.map((p) => p.event.id).join(', ')}, retrying:`, err);
         await sleep(RETRY_DELAY_MS);
       }
     }
-    for (const pending of mine) pending.msg.nak();
+    for (const pending of batch) pending.msg.nak();
   } finally {
     for (const pending of batch) clearInterval(pending.keepAlive);
   }

@@ -46,6 +46,32 @@ function supportsMultipleFilters(version: string | undefined): boolean {
   return major > 2 || (major === 2 && minor >= 10);
 }
 
+/**
+ * The one subject an older server filters on for these subjects: the subject itself when there is one, else the
+ * narrowest `<tokens>.>` covering all (`p.checkin.visit.>` for two visit events), or nothing when only the whole
+ * stream (`p.>`) covers them. Without a filter the server hands the consumer every event of the stream, and after an
+ * outage each consumer of a process would read the whole backlog to find its few events.
+ */
+export function coveringSubject(prefix: string, subjects: string[]): string | undefined {
+  if (subjects.length === 1) return subjects[0];
+  // A wildcard `a.b.>` contributes `a.b`; a subject `a.b.c` only `a.b` (the `>` must leave a token to match).
+  const stems = subjects.map((s) => (s.endsWith('.>') ? s.slice(0, -2).split('.') : s.split('.').slice(0, -1)));
+  const common: string[] = [];
+  for (const [i, token] of (stems[0] ?? []).entries()) {
+    if (!stems.every((stem) => stem[i] === token)) break;
+    common.push(token);
+  }
+  return common.join('.') === prefix || common.length === 0 ? undefined : `${common.join('.')}.>`;
+}
+
+/** The consumer's filter: each subject on servers that take a list, else the one subject covering them all. */
+function consumerFilter(prefix: string, patterns: string[], serverVersion: string | undefined): string[] {
+  const subjects = filterSubjects(prefix, patterns);
+  if (supportsMultipleFilters(serverVersion)) return subjects;
+  const covering = coveringSubject(prefix, subjects);
+  return covering ? [covering] : [];
+}
+
 /** Where the consumers' leases of a stream live. */
 export function leaseStream(stream: string): string {
   return `${stream}_LEASES`;
@@ -85,15 +111,16 @@ export interface DurableConsumerSpec {
 
 /** Creates the durable consumer for these event types, or brings an existing one's settings up to date. */
 export async function ensureConsumer(jsm: JetStreamManager, spec: DurableConsumerSpec, durable: string, types: string[]): Promise<void> {
-  const subjects = filterSubjects(spec.prefix, types);
-  // Older servers get no server-side filter; `deliver` skips other types, so only efficiency suffers.
-  const filters = supportsMultipleFilters(spec.serverVersion) ? subjects : [];
+  // An older server's one covering subject may take in other types too; delivery acks those unapplied.
+  const filters = consumerFilter(spec.prefix, types, spec.serverVersion);
+  const filter = supportsMultipleFilters(spec.serverVersion)
+    ? { filter_subjects: filters.length > 0 ? filters : undefined, filter_subject: undefined }
+    : { filter_subject: filters[0], filter_subjects: undefined };
   const wanted: Partial<ConsumerConfig> = {
     ack_wait: nanos(spec.ackWaitMs),
     max_deliver: -1,
     // Order within a subject is kept in process (nats-keyed-delivery.ts), so many messages may be unacked at once.
     max_ack_pending: MAX_ACK_PENDING,
-    ...(filters.length > 0 ? { filter_subjects: filters } : {}),
   };
   let existing: ConsumerConfig | undefined;
   try {
@@ -104,6 +131,7 @@ export async function ensureConsumer(jsm: JetStreamManager, spec: DurableConsume
   if (!existing) {
     await jsm.consumers.add(spec.stream, {
       ...wanted,
+      ...filter,
       durable_name: durable,
       deliver_policy: DeliverPolicy.All,
       ack_policy: AckPolicy.Explicit,
@@ -117,12 +145,8 @@ export async function ensureConsumer(jsm: JetStreamManager, spec: DurableConsume
     existing.max_deliver !== wanted.max_deliver ||
     existing.max_ack_pending !== wanted.max_ack_pending;
   if (changed) {
-    // `update` merges into the current config, so clear the filter form we don't use.
-    await jsm.consumers.update(spec.stream, durable, {
-      ...wanted,
-      filter_subject: undefined,
-      filter_subjects: filters.length > 0 ? filters : undefined,
-    });
+    // `update` merges into the current config, so the filter form not used is cleared.
+    await jsm.consumers.update(spec.stream, durable, { ...wanted, ...filter });
   }
 }
 
