@@ -1,5 +1,5 @@
 import { engineAvailable, enginesRequired, engineUrls, eventually } from '@fieldops/testing';
-import { jetstreamManager } from '@nats-io/jetstream';
+import { AckPolicy, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildEnvelope, type EventEnvelope } from '../src/events/envelope';
@@ -70,5 +70,22 @@ describe.runIf(natsUp)('NATS consumer filter', () => {
       await nc.close();
     }
     expect(handled.every((e) => e.type === CHECKED_IN || e.type === CHECKED_OUT)).toBe(true);
+  });
+
+  it('narrows the filter of a consumer made before with none', async () => {
+    // Earlier versions of the bus gave a server before 2.10 no filter at all: such consumers must not keep reading all.
+    bus = await NatsEventBus.connect(engineUrls.nats, { stream, subjectPrefix });
+    const consumer = `test-${subjectPrefix}.photos`;
+    const nc = await connect({ servers: engineUrls.nats });
+    try {
+      const jsm = await jetstreamManager(nc);
+      await jsm.consumers.add(stream, { durable_name: durableName(consumer), ack_policy: AckPolicy.Explicit });
+      await bus.subscribe({ consumer, types: [CHECKED_IN, CHECKED_OUT], handle: async () => undefined });
+      const { config } = await jsm.consumers.info(stream, durableName(consumer));
+      const filters = config.filter_subjects ?? [config.filter_subject];
+      expect(filters.every((f) => f?.startsWith(`${subjectPrefix}.checkin.visit.`))).toBe(true);
+    } finally {
+      await nc.close();
+    }
   });
 });

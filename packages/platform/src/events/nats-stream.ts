@@ -64,12 +64,22 @@ export function coveringSubject(prefix: string, subjects: string[]): string | un
   return common.join('.') === prefix || common.length === 0 ? undefined : `${common.join('.')}.>`;
 }
 
-/** The consumer's filter: each subject on servers that take a list, else the one subject covering them all. */
-function consumerFilter(prefix: string, patterns: string[], serverVersion: string | undefined): string[] {
+type ConsumerFilter = Pick<ConsumerConfig, 'filter_subject' | 'filter_subjects'>;
+
+/**
+ * The consumer's filter: each subject on servers that take a list, else the one subject covering them all (which may
+ * take in other types too; delivery acks those unapplied). The form not used is cleared, as `update` merges.
+ */
+function consumerFilter(prefix: string, patterns: string[], serverVersion: string | undefined): ConsumerFilter {
   const subjects = filterSubjects(prefix, patterns);
-  if (supportsMultipleFilters(serverVersion)) return subjects;
-  const covering = coveringSubject(prefix, subjects);
-  return covering ? [covering] : [];
+  if (supportsMultipleFilters(serverVersion))
+    return { filter_subjects: subjects.length > 0 ? subjects : undefined, filter_subject: undefined };
+  return { filter_subject: coveringSubject(prefix, subjects), filter_subjects: undefined };
+}
+
+/** A filter as one string, to compare the wanted one with the consumer's. */
+function filtersOf(config: ConsumerFilter): string {
+  return [...(config.filter_subjects ?? (config.filter_subject ? [config.filter_subject] : []))].sort().join(',');
 }
 
 /** Where the consumers' leases of a stream live. */
@@ -111,11 +121,7 @@ export interface DurableConsumerSpec {
 
 /** Creates the durable consumer for these event types, or brings an existing one's settings up to date. */
 export async function ensureConsumer(jsm: JetStreamManager, spec: DurableConsumerSpec, durable: string, types: string[]): Promise<void> {
-  // An older server's one covering subject may take in other types too; delivery acks those unapplied.
-  const filters = consumerFilter(spec.prefix, types, spec.serverVersion);
-  const filter = supportsMultipleFilters(spec.serverVersion)
-    ? { filter_subjects: filters.length > 0 ? filters : undefined, filter_subject: undefined }
-    : { filter_subject: filters[0], filter_subjects: undefined };
+  const filter = consumerFilter(spec.prefix, types, spec.serverVersion);
   const wanted: Partial<ConsumerConfig> = {
     ack_wait: nanos(spec.ackWaitMs),
     max_deliver: -1,
@@ -138,14 +144,12 @@ export async function ensureConsumer(jsm: JetStreamManager, spec: DurableConsume
     });
     return;
   }
-  const current = existing.filter_subjects ?? (existing.filter_subject ? [existing.filter_subject] : []);
   const changed =
-    [...current].sort().join(',') !== filters.join(',') ||
+    filtersOf(existing) !== filtersOf(filter) ||
     existing.ack_wait !== wanted.ack_wait ||
     existing.max_deliver !== wanted.max_deliver ||
     existing.max_ack_pending !== wanted.max_ack_pending;
   if (changed) {
-    // `update` merges into the current config, so the filter form not used is cleared.
     await jsm.consumers.update(spec.stream, durable, { ...wanted, ...filter });
   }
 }
