@@ -34,6 +34,17 @@ describe('the SMTP driver against a real SMTP server on loopback', () => {
     });
   });
 
+  it('sends one message after another over the connection it keeps open, not one connection each', async () => {
+    const before = smtp.connections;
+    const driver = smtpDriver({ url: smtp.url, from: 'no-reply@fieldops.test' });
+    const outcomes = [];
+    for (let i = 0; i < 20; i++) outcomes.push(await driver.send({ ...message, deliveryId: `reuse-${i}` }, 'a@fieldops.test'));
+    await driver.close?.();
+    expect(outcomes.every((o) => o.status === 'sent')).toBe(true);
+    expect(smtp.received.filter((m) => m.deliveryId?.startsWith('reuse-'))).toHaveLength(20);
+    expect(smtp.connections - before).toBe(1);
+  });
+
   it('a 4xx reply is temporary (retry), a 5xx reply permanent (failed), with the server’s answer kept', async () => {
     const driver = smtpDriver({ url: smtp.url, from: 'no-reply@fieldops.test' });
     smtp.answerNext(451, 550);

@@ -22,6 +22,8 @@ export interface SmtpTestServer {
   refuseAll(code: 451 | 550 | undefined): void;
   /** Messages refused so far. */
   refusals: number;
+  /** Connections opened to it so far. */
+  connections: number;
   close(): Promise<void>;
 }
 
@@ -45,11 +47,15 @@ export async function startSmtpServer(port = 0): Promise<SmtpTestServer> {
   const received: ReceivedMail[] = [];
   const queue: SmtpAnswer[] = [];
   let always: 451 | 550 | undefined;
-  const state = { refusals: 0 };
+  const state = { refusals: 0, connections: 0 };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onConnect(_session, callback) {
+      state.connections++;
+      callback();
+    },
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -81,6 +87,9 @@ export async function startSmtpServer(port = 0): Promise<SmtpTestServer> {
     },
     get refusals() {
       return state.refusals;
+    },
+    get connections() {
+      return state.connections;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
