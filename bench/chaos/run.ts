@@ -1,10 +1,10 @@
-// `npm run chaos [-- --short] [--fault KIND]…`: the fault suite in distributed mode. Starts its own MariaDB, 3-node NATS JetStream
-// cluster, Redis and S3 server, every FieldOps service as two replicas and two gateways as separate processes (gateway
-// B in a network namespace of its own where the machine allows), drives simulated reps and managers through the
-// gateways while it injects faults, then checks that nothing acknowledged was lost or applied twice and prints the
-// table. Exits non-zero when a check fails. Everything it starts it stops. `--fault KIND` (repeatable) injects only
-// the faults named, in that order, instead of the plan's shuffled list: to look at one fault's recovery again and
-// again. `--keep-logs` keeps the engines' and services' logs of a run that passed too.
+// `npm run chaos [-- --short] [--fault KIND]… [--keep-logs]`: the fault suite in distributed mode. Starts its own
+// MariaDB, 3-node NATS JetStream cluster, Redis and S3 server, every FieldOps service as two replicas and two gateways
+// as separate processes (gateway B in a network namespace of its own where the machine allows), drives simulated reps
+// and managers through the gateways while it injects faults, then checks that nothing acknowledged was lost or applied
+// twice and prints the table. Exits non-zero when a check fails. Everything it starts it stops. `--fault KIND`
+// (repeatable) injects only the faults named, in that order, instead of the plan's shuffled list: to look at one
+// fault's recovery again and again. `--keep-logs` keeps the engines' and services' logs of a run that passed too.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
