@@ -63,4 +63,24 @@ describe('the SMTP driver against a real SMTP server on loopback', () => {
     await driver.close?.();
     expect(outcome.status).toBe('retry');
   });
+
+  // Found by the campaign test: a pool whose connections were refused five times never sent again.
+  it('sends again once a server that refused more connections than the pool holds answers', async () => {
+    const closed = await startSmtpServer();
+    const port = Number(new URL(closed.url).port);
+    await closed.close();
+    const driver = smtpDriver({ url: closed.url, from: 'no-reply@fieldops.test' });
+    const refused = [];
+    for (let i = 0; i < 8; i++) refused.push(await driver.send(message, 'a@fieldops.test'));
+    const server = await startSmtpServer(port);
+    try {
+      const outcome = await driver.send({ ...message, deliveryId: 'after-refusals' }, 'a@fieldops.test');
+      await driver.close?.();
+      expect(refused.every((o) => o.status === 'retry')).toBe(true);
+      expect(outcome.status).toBe('sent');
+      expect(server.received.map((m) => m.deliveryId)).toEqual(['after-refusals']);
+    } finally {
+      await server.close();
+    }
+  });
 });

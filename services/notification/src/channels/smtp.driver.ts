@@ -1,6 +1,7 @@
 import net from 'node:net';
 import nodemailer from 'nodemailer';
-import SMTPPool from 'nodemailer/lib/smtp-pool';
+// The file itself: Node's own module loader takes no directory import.
+import SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 import type { ChannelDriver, DeliveryOutcome } from './channel';
 
 export interface SmtpSettings {
@@ -19,31 +20,19 @@ function outcomeOfError(error: unknown): DeliveryOutcome {
   return { status: 'retry', providerAnswer: answer };
 }
 
-/** nodemailer's default. */
-const CONNECT_TIMEOUT_MS = 120_000;
-
 /**
  * Opens the connection for nodemailer with Nagle's algorithm off: SMTP's small commands and the message's last line
- * would otherwise each wait for the server's delayed acknowledgement (a message took ~50 ms instead of ~3 ms).
- * nodemailer still runs STARTTLS or implicit TLS over it.
+ * would otherwise each wait for the server's delayed acknowledgement. The socket is handed over while it connects, so
+ * that nodemailer meets a refused or silent server on it as on its own socket (its greeting timeout, its errors): a
+ * factory that failed by itself left the pool's connection slot taken, and after five refused connections every
+ * send waited forever. nodemailer runs STARTTLS or implicit TLS over it.
  */
 function connectWithoutDelay(
-  options: { host?: string; port?: number | string; secure?: boolean; connectionTimeout?: number },
-  callback: (error: Error | null, socketOptions?: { connection: net.Socket }) => void,
+  options: { host?: string; port?: number | string; secure?: boolean },
+  callback: (error: Error | null, socketOptions: { connection: net.Socket }) => void,
 ): void {
   const port = Number(options.port) || (options.secure ? 465 : 587);
-  const socket = net.connect({ host: options.host ?? 'localhost', port, noDelay: true });
-  const failed = (error: Error) => callback(error);
-  // nodemailer's own connection timeout does not cover a socket handed to it.
-  socket.setTimeout(options.connectionTimeout ?? CONNECT_TIMEOUT_MS, () =>
-    socket.destroy(new Error(`SMTP server ${options.host}:${port} did not accept the connection in time`)),
-  );
-  socket.once('error', failed);
-  socket.once('connect', () => {
-    socket.off('error', failed);
-    socket.setTimeout(0);
-    callback(null, { connection: socket });
-  });
+  callback(null, { connection: net.connect({ host: options.host ?? 'localhost', port, noDelay: true }) });
 }
 
 /** Email over SMTP: HTML and text bodies of the same notice, the subject in the recipient's language. */
