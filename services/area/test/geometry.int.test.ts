@@ -174,4 +174,16 @@ describe.each(engines)('polygon changes, overlaps and the index on $name', (data
     expect(applied.status).toBe(200);
     expect((await replica.current()).resolve(point)?.areaId).not.toBe(west.id);
   });
+
+  // A consumer of an area's event resolves against at least that change, though its replica polled just before it.
+  it('a read that must be latest sees a change another replica made within the poll interval', async () => {
+    const service = t.host.service('area');
+    if (!service) throw new Error('no area service');
+    const replica = new AreaIndexHolder(service.db as unknown as Kysely<AreaDb>, 3_600_000);
+    const point = { lng: 170.5, lat: 10.5 };
+    expect((await replica.current()).resolve(point)).toBeNull();
+    const { west } = await aTerritory(t, admin, 170);
+    expect((await replica.current()).resolve(point)).toBeNull();
+    expect((await replica.current({ latest: true })).resolve(point)?.areaId).toBe(west.id);
+  });
 });

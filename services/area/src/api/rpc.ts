@@ -46,9 +46,10 @@ const toCoverer = (c: Coverer): MessageInitShape<typeof AreaCovererSchema> => ({
 export function areaRpc(router: ConnectRouter, ctx: AreaContext, index: AreaIndexHolder): void {
   router.service(AreaService, {
     async resolveArea(request, context) {
-      rpcCaller(context);
+      const caller = rpcCaller(context);
       if (request.points.length > MAX_POINTS) throw new ConnectError(`at most ${MAX_POINTS} points per call`, Code.InvalidArgument);
-      const resolutions = await resolvePoints(index, request.points, 'WGS84');
+      // A service acting on its own is a consumer of area events or a job: it must see every change committed so far.
+      const resolutions = await resolvePoints(index, request.points, 'WGS84', { latest: isServiceIdentity(caller) });
       return {
         results: resolutions.map((found) => (found ? { areaId: found.areaId, country: found.country, path: found.path } : { path: [] })),
       };

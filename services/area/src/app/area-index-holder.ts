@@ -41,7 +41,14 @@ export class AreaIndexHolder {
     private readonly pollMs: number,
   ) {}
 
-  async current(): Promise<AreaIndex> {
+  /**
+   * The index, reloaded first when areas changed. `latest` reads the version row now instead of trusting a check made
+   * within the poll interval: a consumer reacting to an area's event must resolve against at least that change, and the
+   * event can reach it before the writer marked its index stale (the relay reads the outbox on its own connection) or
+   * from another replica that has not polled since.
+   */
+  async current(options: { latest?: boolean } = {}): Promise<AreaIndex> {
+    if (options.latest) this.markStale();
     if (!this.stale && performance.now() - this.checkedAt < this.pollMs) return this.index;
     if (this.refreshing) {
       // A refresh that began before the latest commit may have missed it: `stale` says whether to go again.
