@@ -1,6 +1,5 @@
 import { placeGeneratorService } from '@fieldops/poi';
-import { databaseEngines, eventually } from '@fieldops/testing';
-import type { Kysely } from 'kysely';
+import { databaseEngines, eventually, serviceDb } from '@fieldops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AreaIndexHolder } from '../src/app/area-index-holder';
 import type { AreaDb } from '../src/db/schema';
@@ -159,9 +158,7 @@ describe.each(engines)('polygon changes, overlaps and the index on $name', (data
   });
 
   it('another replica’s index picks up changes by polling, without a restart', async () => {
-    const service = t.host.service('area');
-    if (!service) throw new Error('no area service');
-    const replica = new AreaIndexHolder(service.db as unknown as Kysely<AreaDb>, 0);
+    const replica = new AreaIndexHolder(serviceDb<AreaDb>(t, 'area'), 0);
     const point = { lng: 150.5, lat: 10.5 };
     expect((await replica.current()).resolve(point)).toBeNull();
     const { west } = await aTerritory(t, admin, 150);
@@ -177,9 +174,7 @@ describe.each(engines)('polygon changes, overlaps and the index on $name', (data
 
   // A consumer of an area's event resolves against at least that change, though its replica polled just before it.
   it('a read that must be latest sees a change another replica made within the poll interval', async () => {
-    const service = t.host.service('area');
-    if (!service) throw new Error('no area service');
-    const replica = new AreaIndexHolder(service.db as unknown as Kysely<AreaDb>, 3_600_000);
+    const replica = new AreaIndexHolder(serviceDb<AreaDb>(t, 'area'), 3_600_000);
     const point = { lng: 170.5, lat: 10.5 };
     expect((await replica.current()).resolve(point)).toBeNull();
     const { west } = await aTerritory(t, admin, 170);
