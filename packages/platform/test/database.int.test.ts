@@ -1,7 +1,8 @@
 import { databaseEngines } from '@fieldops/testing';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tryAcquireLease } from '../src/db/lease';
+import { releaseLease, tryAcquireLease } from '../src/db/lease';
+import { withoutDiskWait } from '../src/db/without-disk-wait';
 import {
   insertIfAbsent,
   isUniqueViolation,
@@ -102,6 +103,26 @@ describe.each(await databaseEngines())('the database port on $name', (engine) =>
     expect(await tryAcquireLease(db, database.dialect, 'job', 'a', 1000, 10_600)).toBe(true);
     expect(await tryAcquireLease(db, database.dialect, 'job', 'b', 1000, 11_700)).toBe(true);
     expect(await tryAcquireLease(db, database.dialect, 'job', 'a', 1000, 11_800)).toBe(false);
+  });
+
+  it('writes without waiting for the disk only inside withoutDiskWait, even when the work fails', async () => {
+    // On SQLite the level of the connection: 2 (FULL) waits for the disk at each commit, 1 (NORMAL) does not.
+    const level = async (on: Kysely<Tables>) => (await sql<{ synchronous: number }>`pragma synchronous`.execute(on)).rows[0]?.synchronous;
+    const inside = await withoutDiskWait(db, database.dialect, async (connection) => {
+      await connection.insertInto('lease').values({ name: 'quick', holder: 'a', expires_at: 1 }).execute();
+      return database.dialect === 'sqlite' ? level(connection) : 'as is';
+    });
+    expect(inside).toBe(database.dialect === 'sqlite' ? 1 : 'as is');
+    await expect(
+      withoutDiskWait(db, database.dialect, async () => {
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    expect(await tryAcquireLease(db, database.dialect, 'quick-job', 'a', 1000, 10_000)).toBe(true);
+    await releaseLease(db, database.dialect, 'quick-job', 'a');
+    if (database.dialect === 'sqlite') expect(await level(db)).toBe(2);
+    const leases = await db.selectFrom('lease').select('name').where('name', 'like', 'quick%').execute();
+    expect(leases.map((lease) => lease.name)).toEqual(['quick']);
   });
 
   it('lets exactly one of many concurrent claims win a conditional update', async () => {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Dialect } from '../db/column-types';
 import { HeldLease } from '../db/lease';
 import type { PlatformTables } from '../db/platform-tables';
+import { withoutDiskWait } from '../db/without-disk-wait';
 import { businessLabels } from '../observability/business-metrics';
 import type { Metrics } from '../observability/metrics';
 import { inPublishSpans } from '../observability/telemetry';
@@ -61,8 +62,6 @@ export class OutboxRelay implements Relay {
   private pending = false;
   /** When the backlog gauges were last read from the table (a count per wake would cost as much as the publish). */
   private backlogReadAt = Number.NEGATIVE_INFINITY;
-  /** SQLite's durable `synchronous` level, read once: only the relay's marks lower it, and only for themselves. */
-  private durableLevel: number | undefined;
   private failures = 0;
   private stopWatchingBus: (() => void) | undefined;
   /** Aborted by `stop`: ends the delivery in flight on the in-process bus, which would run through a whole backlog. */
@@ -129,31 +128,13 @@ export class OutboxRelay implements Relay {
   }
 
   /**
-   * A lost mark only publishes the rows again, which the consumers' inboxes drop; so on SQLite the mark does not
-   * wait for the disk (the next durable commit on the file syncs it too) — a wait that would otherwise come once
-   * more for every commit that woke the relay.
+   * A lost mark only publishes the rows again, which the consumers' inboxes drop; so the mark does not wait for the
+   * disk (withoutDiskWait) — a wait that would otherwise come once more for every commit that woke the relay.
    */
   private async markPublished(seqs: number[]): Promise<void> {
-    const mark = (db: Kysely<PlatformTables>) =>
-      db.updateTable('outbox').set({ published_at: this.now() }).where('seq', 'in', seqs).execute();
-    if (this.options.dialect !== 'sqlite') {
-      await mark(this.options.db);
-      return;
-    }
-    // One connection for the statements, so no other transaction commits while the level is lowered.
-    await this.options.db.connection().execute(async (connection) => {
-      if (this.durableLevel === undefined) {
-        const level = await sql<{ synchronous: number }>`pragma synchronous`.execute(connection);
-        this.durableLevel = Number(level.rows[0]?.synchronous ?? 2);
-      }
-      const durable = this.durableLevel;
-      await sql`pragma synchronous = NORMAL`.execute(connection);
-      try {
-        await mark(connection);
-      } finally {
-        await sql.raw(`pragma synchronous = ${Number(durable)}`).execute(connection);
-      }
-    });
+    await withoutDiskWait(this.options.db, this.options.dialect, (db) =>
+      db.updateTable('outbox').set({ published_at: this.now() }).where('seq', 'in', seqs).execute(),
+    );
   }
 
   private async run(): Promise<void> {

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { type Insertable, type Kysely, sql } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Dialect } from '../db/column-types';
 import { ANSWER_LOST, CARRIED_OUT, type IdempotencyScope, runInIdempotencyScope } from '../db/idempotency-scope';
 import type { PlatformTables } from '../db/platform-tables';
 import { insertIfAbsent } from '../db/portable';
+import { withoutDiskWait } from '../db/without-disk-wait';
 import { ConflictError, UnprocessableError, ValidationError } from '../errors';
 
 const KEPT_MS = 24 * 60 * 60 * 1000;
@@ -21,23 +22,13 @@ declare module 'fastify' {
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
- * Claims a key for the request about to run. On SQLite the claim does not wait for the disk (`synchronous = NORMAL`
- * for this one statement, on the connection held for it): a concurrent retry sees it as soon as it is written, and a
- * claim that a power cut loses is only an abandoned claim. What must survive, the saved response and the request's
- * own writes, is committed at the database's level, and that commit makes the claim durable too (the log is written
- * in order). One disk flush less per POST: the claim was the costliest statement of a field day's peak.
+ * Claims a key for the request about to run, without waiting for the disk (withoutDiskWait): a concurrent retry sees it
+ * as soon as it is written, and a claim that a power cut loses is only an abandoned claim. What must survive, the saved
+ * response and the request's own writes, is committed at the database's level, and that commit makes the claim durable
+ * too. One disk flush less per POST: the claim was the costliest statement of a field day's peak.
  */
-async function claim(db: Kysely<PlatformTables>, dialect: Dialect, row: Insertable<PlatformTables['idempotency_key']>): Promise<boolean> {
-  if (dialect !== 'sqlite') return insertIfAbsent(db, dialect, 'idempotency_key', row);
-  return db.connection().execute(async (connection) => {
-    const [level] = (await sql<{ synchronous: number }>`pragma synchronous`.execute(connection)).rows;
-    await sql`pragma synchronous = NORMAL`.execute(connection);
-    try {
-      return await insertIfAbsent(connection, dialect, 'idempotency_key', row);
-    } finally {
-      await sql.raw(`pragma synchronous = ${Number(level?.synchronous ?? 2)}`).execute(connection);
-    }
-  });
+function claim(db: Kysely<PlatformTables>, dialect: Dialect, row: Insertable<PlatformTables['idempotency_key']>): Promise<boolean> {
+  return withoutDiskWait(db, dialect, (connection) => insertIfAbsent(connection, dialect, 'idempotency_key', row));
 }
 
 /** JSON with object keys sorted at every level: `{a,b}` and `{b,a}` are the same request. */
