@@ -155,9 +155,10 @@ export class SqliteSearchIndex implements SearchIndex {
     return this.statement(compiled.sql).all(...(compiled.parameters as unknown[])) as T[];
   }
 
-  private write(doc: SearchDocument, existing: DocRow | undefined): void {
+  /** The `doc` row's columns after `type` and `id`, in the order of the insert and the update below. */
+  private columns(doc: SearchDocument): unknown[] {
     const cells = placeCells(doc);
-    const values = [
+    return [
       doc.version,
       doc.updatedAt,
       doc.country,
@@ -180,30 +181,47 @@ export class SqliteSearchIndex implements SearchIndex {
       doc.hasOpenTicket === undefined ? null : Number(doc.hasOpenTicket),
       JSON.stringify(doc),
     ];
-    let seq: number;
-    if (existing) {
-      seq = existing.seq;
-      this.statement('delete from doc_text where rowid = ?').run(seq);
-      this.statement(
-        `update doc set version = ?, updated_at = ?, country = ?, lat = ?, lng = ?, cell7 = ?, cell9 = ?, area_id = ?, owner_id = ?,
-           org_unit_id = ?, agency_id = ?, status = ?, stage = ?, pool = ?, category = ?, priority = ?, sla_status = ?, breach_at = ?,
-           opened_by = ?, open_ticket = ?, body = ? where seq = ?`,
-      ).run(...values, seq);
-    } else {
-      const result = this.statement(
-        `insert into doc (type, id, version, updated_at, country, lat, lng, cell7, cell9, area_id, owner_id, org_unit_id, agency_id,
-           status, stage, pool, category, priority, sla_status, breach_at, opened_by, open_ticket, body)
-           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(doc.type, doc.id, ...values);
-      seq = Number(result.lastInsertRowid);
+  }
+
+  /**
+   * Stores a document unless the index holds it at its version or a later one. It is inserted first, as most writes
+   * (every one of a rebuild) are of a document the index does not hold: one statement instead of a lookup and an insert.
+   */
+  private store(doc: SearchDocument): void {
+    const columns = this.columns(doc);
+    const inserted = this.statement(
+      `insert into doc (type, id, version, updated_at, country, lat, lng, cell7, cell9, area_id, owner_id, org_unit_id, agency_id,
+         status, stage, pool, category, priority, sla_status, breach_at, opened_by, open_ticket, body)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (type, id) do nothing`,
+    ).run(doc.type, doc.id, ...columns);
+    if (inserted.changes === 1) {
+      this.writeText(Number(inserted.lastInsertRowid), doc);
+      return;
     }
+    const existing = this.row(doc.type, doc.id);
+    if (existing && existing.version < doc.version) this.replace(existing.seq, doc, columns);
+  }
+
+  /** Rewrites the document held at `seq` (its text too). */
+  private replace(seq: number, doc: SearchDocument, columns = this.columns(doc)): void {
+    this.statement('delete from doc_text where rowid = ?').run(seq);
+    this.statement(
+      `update doc set version = ?, updated_at = ?, country = ?, lat = ?, lng = ?, cell7 = ?, cell9 = ?, area_id = ?, owner_id = ?,
+         org_unit_id = ?, agency_id = ?, status = ?, stage = ?, pool = ?, category = ?, priority = ?, sla_status = ?, breach_at = ?,
+         opened_by = ?, open_ticket = ?, body = ? where seq = ?`,
+    ).run(...columns, seq);
+    this.writeText(seq, doc);
+  }
+
+  private writeText(seq: number, doc: SearchDocument): void {
     const terms = indexTerms(doc.title, bodyTexts(doc), doc.phones);
     // An index file made before the scope tokens has no `sc` column.
     const scope = this.scopeTokens ? [scopeTokens(doc.type, doc.country)] : [];
-    const text = [seq, terms.titleWords, terms.titlePairs, terms.bodyWords, terms.bodyPairs, terms.pinyin, ...scope];
     this.statement(
-      `insert into doc_text (rowid, tw, tg, bw, bg, py${scope.length ? ', sc' : ''}) values (${text.map(() => '?').join(', ')})`,
-    ).run(...text);
+      this.scopeTokens
+        ? 'insert into doc_text (rowid, tw, tg, bw, bg, py, sc) values (?, ?, ?, ?, ?, ?, ?)'
+        : 'insert into doc_text (rowid, tw, tg, bw, bg, py) values (?, ?, ?, ?, ?, ?)',
+    ).run(seq, terms.titleWords, terms.titlePairs, terms.bodyWords, terms.bodyPairs, terms.pinyin, ...scope);
   }
 
   private row(type: DocumentType, id: string): DocRow | undefined {
@@ -226,11 +244,7 @@ export class SqliteSearchIndex implements SearchIndex {
 
   async put(docs: SearchDocument[]): Promise<void> {
     this.writing(() => {
-      for (const doc of docs) {
-        const existing = this.row(doc.type, doc.id);
-        if (existing && existing.version >= doc.version) continue;
-        this.write(doc, existing);
-      }
+      for (const doc of docs) this.store(doc);
     });
   }
 
@@ -239,7 +253,7 @@ export class SqliteSearchIndex implements SearchIndex {
       const existing = this.row(type, id);
       if (!existing || (version !== null && existing.version >= version)) return false;
       const doc = JSON.parse(existing.body) as SearchDocument;
-      this.write({ ...doc, ...changes, version: version ?? doc.version }, existing);
+      this.replace(existing.seq, { ...doc, ...changes, version: version ?? doc.version });
       return true;
     });
   }
@@ -262,7 +276,7 @@ export class SqliteSearchIndex implements SearchIndex {
   private rewrite(where: 'owner_id' | 'area_id', value: string, change: (doc: SearchDocument) => SearchDocument): void {
     this.writing(() => {
       const rows = this.statement(`select seq, version, body from doc where ${where} = ?`).all(value) as DocRow[];
-      for (const row of rows) this.write(change(JSON.parse(row.body) as SearchDocument), row);
+      for (const row of rows) this.replace(row.seq, change(JSON.parse(row.body) as SearchDocument));
     });
   }
 
