@@ -1,38 +1,20 @@
 import { destinationPoint, distanceMeters, type LatLng } from '@fieldops/geo';
 import { databaseUrlFor, openDatabase } from '@fieldops/platform';
 import { databaseEngines, queryPlan, withScratchDatabase } from '@fieldops/testing';
-import { type Insertable, sql } from 'kysely';
-import { uuidv7 } from 'uuidv7';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { h3Columns, leadRepository } from '../src/db/lead.repository';
+import { leadRepository } from '../src/db/lead.repository';
 import type { LeadsDb } from '../src/db/schema';
 import { NEIGHBOURHOOD_M } from '../src/domain/lead-duplicate';
 import { leadsService } from '../src/index';
+import { aPublicLeadRow } from './leads-fixtures';
 
 const POINT = { lat: 1.3, lng: 103.85 };
 /** Leads along the point's latitude across the island: a band the (country, lat) index would read whole. */
 const BAND = 3000;
 const NEIGHBOURS = 12;
 
-function leadAt(point: LatLng, name: string): Insertable<LeadsDb['lead']> {
-  return {
-    id: uuidv7(),
-    name,
-    name_key: name.toLowerCase(),
-    phone: null,
-    address: '',
-    category: 'grocery',
-    ...point,
-    ...h3Columns(point),
-    country: 'SG',
-    pool: 'public',
-    stage: 'new',
-    conversion_status: 'none',
-    version: 1,
-    created_at: 1,
-    updated_at: 1,
-  };
-}
+const leadAt = (point: LatLng, name: string) => aPublicLeadRow(name, { ...point, country: 'SG' }, 1);
 
 describe.each(await databaseEngines())('the duplicate check reads its neighbours on $name', (engine) => {
   it('through the fine cells around the point, not the band of the country at its latitude', () =>
@@ -40,7 +22,7 @@ describe.each(await databaseEngines())('the duplicate check reads its neighbours
       await leadsService.migrate({ config });
       const { db, dialect, close } = await openDatabase<LeadsDb>(databaseUrlFor(config, 'leads'), 'leads');
       try {
-        // Within a few metres of the point's latitude, 500 m apart and more, over 30 km of longitude.
+        // Within a metre or two of the point's latitude, one every 10 m over 30 km of longitude; none within 600 m of it.
         const band = Array.from({ length: BAND }, (_, i) =>
           leadAt({ lat: POINT.lat + ((i % 5) - 2) * 1e-5, lng: 103.65 + (i * 0.27) / BAND }, `Band ${i}`),
         ).filter((lead) => distanceMeters(lead, POINT) > 2 * NEIGHBOURHOOD_M);
