@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { accountService, DEMO_PASSWORD } from '@fieldops/account';
-import { createGateway } from '@fieldops/gateway';
-import { embeddedSetup, login, startBenchHost } from './bench-host';
+import { DEMO_PASSWORD } from '@fieldops/account';
+import { login } from './bench-host';
 import { freePort } from './chaos/daemon';
 import { fieldopsDaemon, waitReady } from './chaos/fleet';
 import { type LoadResult, LoadTarget } from './http-load';
@@ -12,8 +11,11 @@ import { formatTable, num } from './text-table';
 
 const PATH = '/api/v1/me';
 const USER = 'admin@fieldops.test';
-/** Measured requests per mode, sent in `ROUNDS` batches that alternate between the modes. */
-const REQUESTS = 4_000;
+/**
+ * Measured requests per mode, sent in `ROUNDS` batches that alternate between the modes. A batch lasts most of a
+ * second, so it measures the processes under steady load rather than their waking from idle between batches.
+ */
+const REQUESTS = 16_000;
 const ROUNDS = 8;
 const WARMUP = 300;
 const CONCURRENCY = 16;
@@ -48,65 +50,63 @@ interface Stoppable {
   stop(): Promise<void>;
 }
 
+/** A `fieldops serve` process of the bench, stopped with its data directory cleared. */
+interface BenchProcess extends Stoppable {
+  url: string;
+}
+
+/** Embedded drivers in a data directory of the process's own. */
+function embeddedEnv(dir: string): Record<string, string> {
+  return { DATA_DIR: dir, DATABASE_URL: `sqlite:${dir}`, BUS_URL: 'local:', CACHE_URL: 'memory:', HOST: '127.0.0.1' };
+}
+
 /**
- * `fieldops serve --services gateway` in a process of its own, forwarding to `serviceUrl` (`SERVICE_ACCOUNT_URL`):
- * the distributed shape, where the gateway's work runs beside the service's rather than in its event loop.
+ * `fieldops serve --services <services>` in a process of its own, with the demo data seeded first when `seed` names
+ * the services to seed: each measured setup has its own event loop, so none of them runs the others' idle work
+ * (relays, leases, jobs) beside its requests.
  */
-async function startGatewayProcess(serviceUrl: string): Promise<Stoppable & { url: string }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldops-bench-gateway-'));
+async function startProcess(name: string, services: string, env: Record<string, string>, seed?: string): Promise<BenchProcess> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `fieldops-bench-${name}-`));
   const port = await freePort();
-  const env = {
-    DATA_DIR: dir,
-    DATABASE_URL: `sqlite:${dir}`,
-    BUS_URL: 'local:',
-    CACHE_URL: 'memory:',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-  };
-  const daemon = fieldopsDaemon(
-    'gateway',
-    ['serve', '--services', 'gateway'],
-    { ...env, SERVICE_ACCOUNT_URL: serviceUrl, ...UNLIMITED },
-    dir,
-  );
+  const own = { ...embeddedEnv(dir), PORT: String(port), ...env };
+  const daemon = fieldopsDaemon(name, ['serve', '--services', services], own, dir);
   const stop = async () => {
     await daemon.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   };
-  daemon.start();
-  const url = `http://127.0.0.1:${port}`;
   try {
-    await waitReady({ name: 'gateway', services: [], daemon, port, url }, 60_000);
+    if (seed) {
+      const seeding = fieldopsDaemon(`${name}-seed`, ['seed', '--demo', '--services', seed], own, dir);
+      seeding.start();
+      if ((await seeding.finished()) !== 0) throw new Error(`the demo seed of ${name} failed`);
+    }
+    daemon.start();
+    const url = `http://127.0.0.1:${port}`;
+    await waitReady({ name, services: [], daemon, port, url }, 60_000);
+    return { url, stop };
   } catch (error) {
-    const log = fs.readFileSync(path.join(dir, 'gateway.log'), 'utf8').slice(-2000);
+    const logs = fs.readdirSync(dir).filter((file) => file.endsWith('.log'));
+    const tail = logs.map((file) => fs.readFileSync(path.join(dir, file), 'utf8').slice(-1500)).join('\n');
     await stop();
-    throw new Error(`${(error as Error).message}:\n${log}`);
+    throw new Error(`${(error as Error).message}:\n${tail}`);
   }
-  return { url, stop };
 }
 
 /**
- * Three setups with embedded drivers: the account service alone, in this process; a gateway in a process of its own
- * that forwards to it over HTTP (the distributed shape); and the service with the gateway in one host
- * (`fieldops serve`), in this process.
+ * Three setups with embedded drivers, each in a process of its own: the account service alone; a gateway that
+ * forwards to it over HTTP (the distributed shape, the same service process behind it); and the service with the
+ * gateway in one host (`fieldops serve --services account,gateway`).
  */
 async function startModes(started: Stoppable[], progress: Progress): Promise<Mode[]> {
-  progress('starting the account service alone and seeding demo data');
-  const service = await startBenchHost({ setup: embeddedSetup(), services: [accountService] });
+  progress('starting the account service in a process of its own and seeding demo data');
+  const service = await startProcess('account', 'account', {}, 'account');
   started.push(service);
-  await service.host.seedDemo();
   progress('starting a gateway in a process of its own that forwards to it');
-  const gateway = await startGatewayProcess(service.url);
+  const gateway = await startProcess('gateway', 'gateway', { SERVICE_ACCOUNT_URL: service.url, ...UNLIMITED });
   started.push(gateway);
-  progress('starting the account service with the gateway in one host and seeding demo data');
-  const embedded = await startBenchHost({
-    setup: embeddedSetup(),
-    services: [accountService],
-    edge: createGateway({ services: [accountService] }),
-    env: UNLIMITED,
-  });
+  progress('starting the account service with the gateway in one process and seeding demo data');
+  const embedded = await startProcess('embedded', 'account,gateway', UNLIMITED, 'account');
   started.push(embedded);
-  await embedded.host.seedDemo();
   // One sign-in per account service; the gateway forwards to the first, so the same token works there.
   const serviceToken = await login(service.url, USER, DEMO_PASSWORD);
   return [
@@ -173,6 +173,6 @@ function gatewayTable(results: GatewayResult[]): string {
     num(r.p50Ratio, 2),
   ]);
   const errors = results.filter((r) => r.errors > 0).map((r) => `${r.mode}: ${r.errors} errors, first: ${r.firstError}`);
-  const legend = `concurrency ${CONCURRENCY}, ${ROUNDS} alternating rounds; the requests come from a load process of their own; the distributed gateway runs in a process of its own, the services and the embedded host in the bench process`;
+  const legend = `concurrency ${CONCURRENCY}, ${ROUNDS} alternating rounds; the requests come from a load process of their own; the service, the distributed gateway and the embedded host each run in a process of its own`;
   return [formatTable(columns, rows), legend, ...errors].join('\n');
 }
