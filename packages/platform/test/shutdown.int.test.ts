@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { accountService } from '@fieldops/account';
@@ -207,6 +208,28 @@ describe('graceful shutdown', () => {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('closes a connection that ends before its first byte (the port speaks HTTP/1.1 and HTTP/2 alike), so it holds no stop', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldops-stop-'));
+    const config = loadConfig({ DATA_DIR: dataDir, HOST: '127.0.0.1' });
+    config.port = 0;
+    // The account service answers RPC: its port tells the protocols apart by a connection's first bytes.
+    const host = await Host.start({ config, services: [accountService], log: createLogger('silent') });
+    try {
+      // A balancer's or a proxy's connection opened ahead and given up unused: it ends without a byte.
+      const socket = net.connect(Number(new URL(host.url).port), '127.0.0.1');
+      const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+      socket.on('error', () => undefined);
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      socket.end();
+      // Left half-open, the server's side would wait for a byte that never comes, and its close with it.
+      await closed;
+      expect(socket.destroyed).toBe(true);
+    } finally {
+      await host.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 
   it('ends even when a job never finishes: the stuck step is left behind and the databases are closed', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldops-stop-'));

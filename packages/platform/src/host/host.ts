@@ -92,6 +92,11 @@ export class Host {
     private readonly shutdown: { lingerMs: number; drainMs: number },
   ) {}
 
+  /** Whether the stop began: answers from then on close their connection. */
+  get stopping(): boolean {
+    return this.stopped;
+  }
+
   get url(): string {
     const address = this.app.server.address() as AddressInfo | null;
     return address ? `http://127.0.0.1:${address.port}` : '';
@@ -294,6 +299,8 @@ export class Host {
       const grace = setTimeout(() => {
         this.app.server.closeAllConnections();
         for (const session of this.h2Sessions) session.destroy();
+        // Those neither server took yet (no byte came): the HTTP server does not know them, yet its close waits.
+        for (const socket of this.connections) socket.destroy();
       }, SHUTDOWN_GRACE_MS);
       await this.app.close().finally(() => clearTimeout(grace));
     });
