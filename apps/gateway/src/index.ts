@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { EdgePlugin, ServiceDefinition } from '@fieldops/platform';
 import { docsRoutes } from './docs';
-import { identifyCaller } from './edge-auth';
+import { ANONYMOUS, identifyCaller } from './edge-auth';
+import { installForwardingLane } from './forwarding-lane';
 import { graphqlRoutes } from './graphql/graphql-routes';
 import { mapRoutes, mapSettings } from './map-routes';
-import { setUpMigration } from './migration/migration-setup';
+import { migrationConfigured, setUpMigration } from './migration/migration-setup';
 import { openApiRoutes } from './openapi';
 import { proxyRoutes, type RemoteService } from './proxy';
 import { RateLimiter } from './rate-limit';
@@ -49,14 +50,21 @@ export function createGateway(options: GatewayOptions): EdgePlugin {
         // A shadow read is the gateway's own second call for a request already counted; a mode read is its own.
         if (migration?.isOwnCall(request)) return;
         const caller = request.routeOptions.config.ownBearer
-          ? { userId: undefined, rejection: undefined }
-          : await identifyCaller(request, auth);
-        await limiter.take(request, reply, caller.userId);
+          ? ANONYMOUS
+          : await identifyCaller(request.headers.authorization, auth, request.log, request.principal);
+        const call = { method: request.method, url: request.url, ip: request.ip, routeUrl: request.routeOptions.url };
+        await limiter.take(call, caller.userId, (name, value) => reply.header(name, value), request.log);
         if (caller.rejection) throw caller.rejection;
       });
+      // Moving traffic off a legacy system needs every forwarded request in Fastify's hooks.
+      if (!migrationConfigured(config.env)) {
+        const { log, metrics } = host.runtime;
+        const stopping = () => host.stopping;
+        installForwardingLane(app, { services: remote, auth, limiter, metrics, log, trustProxy: config.trustProxy, stopping });
+      }
 
       migration = await setUpMigration(app, host);
-      await app.register(proxyRoutes, { services: remote });
+      await app.register(proxyRoutes, { services: remote, metrics: host.runtime.metrics });
       await app.register(openApiRoutes, { local: host.services, remote, cacheMs: options.openapiCacheMs ?? 30_000 });
       await app.register(docsRoutes);
       await app.register(graphqlRoutes, { host });

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { ServiceUnavailableError } from '@fieldops/platform';
+import { type Metrics, ServiceUnavailableError } from '@fieldops/platform';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import { serviceUrlSetting, type Upstream } from './upstream';
 
@@ -10,7 +10,7 @@ export interface RemoteService {
   upstream: Upstream | undefined;
 }
 
-const METHODS: HTTPMethods[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+export const METHODS: HTTPMethods[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
 /** Request headers a service needs; everything else (cookies, hop-by-hop, client hints) stays at the edge. */
 const FORWARDED_REQUEST_HEADERS = [
@@ -47,7 +47,7 @@ const HOP_BY_HOP = new Set([
  * direct file upload with its multipart framing). Each service enforces its own, smaller limits; larger files go
  * straight to storage through presigned URLs.
  */
-const FORWARDED_BODY_LIMIT = 24 * 1024 * 1024;
+export const FORWARDED_BODY_LIMIT = 24 * 1024 * 1024;
 
 /** Methods whose repetition changes nothing more than one request does (RFC 9110 §9.2.2). */
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
@@ -63,21 +63,37 @@ const CONNECTION_FAILURES = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'ECONNREFUS
  * requests that are safe to repeat, an idempotent method or a POST with an Idempotency-Key the service dedupes by.
  * Anything else may have been applied, so its client hears 503 and decides.
  */
-function replayable(request: FastifyRequest, error: unknown): boolean {
+export function replayable(method: string, headers: IncomingHttpHeaders, error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string' || !CONNECTION_FAILURES.has(code)) return false;
-  return IDEMPOTENT_METHODS.has(request.method) || typeof request.headers['idempotency-key'] === 'string';
+  return IDEMPOTENT_METHODS.has(method) || typeof headers['idempotency-key'] === 'string';
 }
+
+/** What the service hears of the client: the address and scheme it used, and the request's id. */
+export interface ClientFacts {
+  ip: string;
+  protocol: string;
+  host: string;
+  requestId: string;
+}
+
+/** The answer to a request whose service did not answer (connection refused, reset, timed out). */
+export function unreachable(service: string): ServiceUnavailableError {
+  return new ServiceUnavailableError(`The ${service} service cannot be reached right now; try again shortly.`);
+}
+
+/** Seconds a client waits before trying an unreachable service again. */
+export const UNREACHABLE_RETRY_AFTER = '5';
 
 /**
  * Forwards every route of the services that run in other processes: `<prefix>` and `<prefix>/*`, all methods.
  * Bodies pass through as raw bytes, so the service validates them and its problem+json reaches the client as is.
  */
-export async function proxyRoutes(app: FastifyInstance, options: { services: RemoteService[] }): Promise<void> {
+export async function proxyRoutes(app: FastifyInstance, options: { services: RemoteService[]; metrics: Metrics }): Promise<void> {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: FORWARDED_BODY_LIMIT }, (_request, body, done) => done(null, body));
   for (const service of options.services) {
-    const handler = service.upstream ? forwardTo(service.upstream) : notConfigured(service.name);
+    const handler = service.upstream ? forwardTo(service.upstream, options.metrics) : notConfigured(service.name);
     for (const prefix of service.prefixes) {
       for (const url of [prefix, `${prefix}/*`]) {
         app.route({ method: METHODS, url, exposeHeadRoute: false, config: { service: service.name }, schema: { hide: true }, handler });
@@ -86,8 +102,9 @@ export async function proxyRoutes(app: FastifyInstance, options: { services: Rem
   }
 }
 
-function forwardTo(upstream: Upstream) {
+function forwardTo(upstream: Upstream, metrics: Metrics) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
+    metrics.forwarded.inc({ service: upstream.name, lane: 'router' });
     const aborted = new AbortController();
     // The client left before the service answered: stop waiting for it (the stream case is Fastify's).
     reply.raw.once('close', () => {
@@ -97,22 +114,27 @@ function forwardTo(upstream: Upstream) {
       upstream.request({
         method: request.method,
         path: request.url,
-        headers: forwardedHeaders(request),
+        headers: forwardedHeaders(request.headers, {
+          ip: request.ip,
+          protocol: request.protocol,
+          host: request.host,
+          requestId: String(request.id),
+        }),
         body: Buffer.isBuffer(request.body) ? request.body : undefined,
         signal: aborted.signal,
       });
     let response: Awaited<ReturnType<Upstream['request']>>;
     try {
       response = await send().catch((error: unknown) => {
-        if (aborted.signal.aborted || !replayable(request, error)) throw error;
+        if (aborted.signal.aborted || !replayable(request.method, request.headers, error)) throw error;
         request.log.info({ err: error, service: upstream.name }, 'connection to the service failed; sending the request again');
         return send();
       });
     } catch (error) {
       if (aborted.signal.aborted) return reply;
       request.log.warn({ err: error, service: upstream.name }, 'service unreachable');
-      reply.header('retry-after', '5');
-      throw new ServiceUnavailableError(`The ${upstream.name} service cannot be reached right now; try again shortly.`);
+      reply.header('retry-after', UNREACHABLE_RETRY_AFTER);
+      throw unreachable(upstream.name);
     }
     reply.code(response.statusCode).headers(responseHeaders(response.headers));
     if (request.method === 'HEAD' || response.statusCode === 204 || response.statusCode === 304) {
@@ -131,30 +153,36 @@ function notConfigured(service: string) {
   };
 }
 
-function forwardedHeaders(request: FastifyRequest): Record<string, string> {
+/** The headers a request is forwarded with: those the service needs, and who the client is. */
+export function forwardedHeaders(incoming: IncomingHttpHeaders, client: ClientFacts): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const name of FORWARDED_REQUEST_HEADERS) {
-    const value = request.headers[name];
+    const value = incoming[name];
     if (typeof value === 'string') headers[name] = value;
   }
-  const forwardedFor = request.headers['x-forwarded-for'];
-  headers['x-forwarded-for'] = typeof forwardedFor === 'string' ? `${forwardedFor}, ${request.ip}` : request.ip;
-  headers['x-forwarded-proto'] = request.protocol;
-  headers['x-forwarded-host'] = request.host;
-  headers['x-request-id'] = String(request.id);
+  const forwardedFor = incoming['x-forwarded-for'];
+  headers['x-forwarded-for'] = typeof forwardedFor === 'string' ? `${forwardedFor}, ${client.ip}` : client.ip;
+  headers['x-forwarded-proto'] = client.protocol;
+  headers['x-forwarded-host'] = client.host;
+  headers['x-request-id'] = client.requestId;
   return headers;
 }
 
-function responseHeaders(headers: IncomingHttpHeaders): Record<string, string | string[]> {
-  const connectionScoped = new Set(
-    String(headers.connection ?? '')
-      .split(',')
-      .map((token) => token.trim().toLowerCase())
-      .filter(Boolean),
-  );
+/** The service's answer headers the client gets: all but those about the connection between gateway and service. */
+export function responseHeaders(headers: IncomingHttpHeaders): Record<string, string | string[]> {
+  const connection = headers.connection;
+  const connectionScoped = connection
+    ? new Set(
+        String(connection)
+          .split(',')
+          .map((token) => token.trim().toLowerCase())
+          .filter(Boolean),
+      )
+    : undefined;
   const kept: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined || HOP_BY_HOP.has(name) || connectionScoped.has(name)) continue;
+  for (const name in headers) {
+    const value = headers[name];
+    if (value === undefined || HOP_BY_HOP.has(name) || connectionScoped?.has(name)) continue;
     kept[name] = value;
   }
   return kept;

@@ -1,5 +1,5 @@
 import { type Cache, type PlatformConfig, TooManyRequestsError } from '@fieldops/platform';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger } from 'fastify';
 
 /** One budget a request draws on: `default` per caller, `login` per client address. */
 export interface RateLimitPolicy {
@@ -8,6 +8,17 @@ export interface RateLimitPolicy {
   windowMs: number;
   /** Whose budget: `user:<id>` or `ip:<address>`. */
   subject: string;
+}
+
+/** What the limiter needs to know of a request, from Fastify's request or from the forwarding lane's raw one. */
+export interface EdgeCall {
+  method: string;
+  /** As it came, query included. */
+  url: string;
+  /** The client's address (behind trusted proxies, the one they name). */
+  ip: string;
+  /** The route pattern it matched, when known. */
+  routeUrl?: string | undefined;
 }
 
 /**
@@ -32,34 +43,39 @@ export class RateLimiter {
   ) {}
 
   /** The budget a request draws on, or undefined outside `/api` and `/graphql`. */
-  policyFor(request: FastifyRequest, userId: string | undefined): RateLimitPolicy | undefined {
-    const path = decodedPath(request.url);
+  policyFor(call: EdgeCall, userId: string | undefined): RateLimitPolicy | undefined {
+    const path = decodedPath(call.url);
     if (!path.startsWith('/api/') && path !== '/graphql') return undefined;
     const { max, windowMs, loginMax } = this.settings;
-    const isLogin = request.method === 'POST' && (LOGIN_PATHS.has(path) || LOGIN_PATHS.has(request.routeOptions.url ?? ''));
-    if (isLogin) return { name: 'login', quota: loginMax, windowMs, subject: `ip:${request.ip}` };
-    return { name: 'default', quota: max, windowMs, subject: userId ? `user:${userId}` : `ip:${request.ip}` };
+    const isLogin = call.method === 'POST' && (LOGIN_PATHS.has(path) || LOGIN_PATHS.has(call.routeUrl ?? ''));
+    if (isLogin) return { name: 'login', quota: loginMax, windowMs, subject: `ip:${call.ip}` };
+    return { name: 'default', quota: max, windowMs, subject: userId ? `user:${userId}` : `ip:${call.ip}` };
   }
 
-  /** Counts the request, sets the headers, and refuses it (429) when its budget is spent. */
-  async take(request: FastifyRequest, reply: FastifyReply, userId: string | undefined): Promise<void> {
-    const policy = this.policyFor(request, userId);
+  /** Counts the request, sets the headers on its answer, and refuses it (429) when its budget is spent. */
+  async take(
+    call: EdgeCall,
+    userId: string | undefined,
+    setHeader: (name: string, value: string) => void,
+    log: Pick<FastifyBaseLogger, 'warn'>,
+  ): Promise<void> {
+    const policy = this.policyFor(call, userId);
     if (!policy) return;
     let usage: { count: number; resetInMs: number };
     try {
       usage = await this.cache.increment(rateLimitKey(policy.name, policy.subject), policy.windowMs);
     } catch (error) {
       // Fail open: an unreachable cache must not take the whole API down with it.
-      request.log.warn({ err: error }, 'rate limit not applied: the cache failed');
+      log.warn({ err: error }, 'rate limit not applied: the cache failed');
       return;
     }
     const remaining = Math.max(0, policy.quota - usage.count);
     const resetSeconds = Math.ceil(usage.resetInMs / 1000);
-    reply.header('ratelimit-policy', `"${policy.name}";q=${policy.quota};w=${Math.ceil(policy.windowMs / 1000)}`);
-    reply.header('ratelimit', `"${policy.name}";r=${remaining};t=${resetSeconds}`);
+    setHeader('ratelimit-policy', `"${policy.name}";q=${policy.quota};w=${Math.ceil(policy.windowMs / 1000)}`);
+    setHeader('ratelimit', `"${policy.name}";r=${remaining};t=${resetSeconds}`);
     if (usage.count <= policy.quota) return;
     const retryAfter = Math.max(1, resetSeconds);
-    reply.header('retry-after', String(retryAfter));
+    setHeader('retry-after', String(retryAfter));
     throw new TooManyRequestsError(
       policy.name === 'login'
         ? `Too many sign-in attempts from this address: ${policy.quota} per ${windowText(policy.windowMs)}. Retry in ${retryAfter} s.`

@@ -43,6 +43,11 @@ export class Upstream {
     return this.agent.request({ ...options, origin: this.origin, path: `${this.basePath}${options.path}` });
   }
 
+  /** Sends a request whose answer `handler` takes as it arrives: no stream objects in between (the forwarding lane). */
+  dispatch(options: Omit<Dispatcher.DispatchOptions, 'origin' | 'path'> & { path: string }, handler: Dispatcher.DispatchHandler): void {
+    this.agent.dispatch({ ...options, origin: this.origin, path: `${this.basePath}${options.path}` }, handler);
+  }
+
   /** GETs a JSON document; answers undefined when the service cannot be reached or does not answer 200. */
   async getJson(path: string, timeoutMs = PROBE_TIMEOUT_MS): Promise<unknown> {
     try {

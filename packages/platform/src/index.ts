@@ -99,7 +99,9 @@ export {
   pageQueryFields,
   toPage,
 } from './http/pagination';
-export { PROBLEM_CONTENT_TYPE, type Problem } from './http/problem';
+export { PROBLEM_CONTENT_TYPE, type Problem, toProblem } from './http/problem';
+export { requestIdOf } from './http/root-app';
+export { setSecurityHeaders } from './http/security-headers';
 export { isSafeText, UNSAFE_TEXT_MESSAGE, unsafeTextProblems } from './http/text-safety';
 export { createLogger, type Logger } from './observability/logger';
 export { Metrics } from './observability/metrics';

@@ -18,6 +18,11 @@ export interface MigrationEdge {
   isOwnCall(request: FastifyRequest): boolean;
 }
 
+/** Whether this gateway moves traffic off a legacy system (`MIGRATION_ROUTES_FILE`). */
+export function migrationConfigured(env: Record<string, string | undefined>): boolean {
+  return Boolean(env.MIGRATION_ROUTES_FILE);
+}
+
 /**
  * Moving traffic off a legacy system, when `MIGRATION_ROUTES_FILE` is set (see docs/operations.md): routes traffic by
  * the mode the migration service holds, compares answers and reports them to it. The migration service owns the
@@ -25,7 +30,7 @@ export interface MigrationEdge {
  */
 export async function setUpMigration(app: FastifyInstance, host: Host): Promise<MigrationEdge | undefined> {
   const { config, auth, metrics, log, clock, pubsub } = host.runtime;
-  if (!config.env.MIGRATION_ROUTES_FILE) return undefined;
+  if (!migrationConfigured(config.env)) return undefined;
   const legacyUrl = config.env.LEGACY_URL;
   if (!legacyUrl) throw new ConfigError('LEGACY_URL', 'is required with MIGRATION_ROUTES_FILE');
   parseUrlSetting('LEGACY_URL', legacyUrl, ['http:', 'https:']);

@@ -75,7 +75,7 @@ export function fieldProblems(part: string, issues: AjvIssue[]): FieldProblem[] 
 }
 
 /** Maps any error to the problem it answers; unknown errors become a 500 that discloses nothing. */
-export function toProblem(error: unknown, request: FastifyRequest): Problem {
+export function toProblem(error: unknown, request: Pick<FastifyRequest, 'url' | 'id'>): Problem {
   const base = { instance: request.url, requestId: String(request.id) };
   if (error instanceof AppError) {
     return {

@@ -13,6 +13,11 @@ import { validatorCompiler } from './validation';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/** A request's id: the caller's `X-Request-Id` when it is a plausible one, a new UUIDv7 otherwise. */
+export function requestIdOf(incoming: string | string[] | undefined): string {
+  return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : uuidv7();
+}
+
 /**
  * The process's one HTTP server: request ids, problem+json for every error, RED metrics. Services and the
  * gateway mount into it as encapsulated plugins.
@@ -28,10 +33,7 @@ export function createRootApp(log: Logger, metrics: Metrics, options: { trustPro
     // before the client could know, and a refusal would be a bare 503 for a request that may not be safe to repeat.
     return503OnClosing: false,
     requestIdHeader: false,
-    genReqId: (req) => {
-      const incoming = req.headers['x-request-id'];
-      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : uuidv7();
-    },
+    genReqId: (req) => requestIdOf(req.headers['x-request-id']),
     bodyLimit: 5 * 1024 * 1024,
     // A hop count trusts that many proxies nearest to us.
     trustProxy:

@@ -1,3 +1,4 @@
+import { ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
 /**
@@ -17,11 +18,16 @@ export function registerSecurityHeaders(app: FastifyInstance): void {
   });
 }
 
-/** For answers sent outside the routes' hooks (errors of the router itself). */
-export function setSecurityHeaders(reply: FastifyReply): void {
-  reply.header('x-content-type-options', 'nosniff');
-  reply.header('referrer-policy', 'no-referrer');
-  reply.header('x-frame-options', 'DENY');
-  reply.header('cross-origin-opener-policy', 'same-origin');
-  if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', NO_CONTENT_POLICY);
+const SECURITY_HEADERS: [string, string][] = [
+  ['x-content-type-options', 'nosniff'],
+  ['referrer-policy', 'no-referrer'],
+  ['x-frame-options', 'DENY'],
+  ['cross-origin-opener-policy', 'same-origin'],
+];
+
+/** For answers sent outside the routes' hooks: errors of the router itself, answers the gateway writes on the raw response. */
+export function setSecurityHeaders(target: FastifyReply | ServerResponse): void {
+  const set = target instanceof ServerResponse ? target.setHeader.bind(target) : target.header.bind(target);
+  for (const [name, value] of SECURITY_HEADERS) set(name, value);
+  if (!target.hasHeader('content-security-policy')) set('content-security-policy', NO_CONTENT_POLICY);
 }

@@ -4,6 +4,7 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom
 export class Metrics {
   readonly registry = new Registry();
   readonly httpDuration: Histogram<'method' | 'route' | 'status' | 'service'>;
+  readonly forwarded: Counter<'service' | 'lane'>;
   readonly eventsPublished: Counter<'service'>;
   readonly outboxBacklog: Gauge<'service'>;
   readonly outboxOldest: Gauge<'service'>;
@@ -27,6 +28,12 @@ export class Metrics {
       help: 'HTTP requests by route and status (rate, errors and duration)',
       labelNames: ['method', 'route', 'status', 'service'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers,
+    });
+    this.forwarded = new Counter({
+      name: 'fieldops_gateway_forwarded_total',
+      help: "Requests the gateway forwarded to a service in another process, by the way they took: direct (the forwarding lane) or router (Fastify's route: percent-encoded paths, bodies without a length, legacy migration)",
+      labelNames: ['service', 'lane'],
       registers,
     });
     this.eventsPublished = new Counter({
