@@ -164,11 +164,14 @@ class ForwardingLane {
         { method: call.method as Dispatcher.HttpMethod, path: call.url, headers: forwardedHeaders(request.headers, client), body },
         new AnswerWriter(response, answer, (error) => {
           if (attempt === 0 && replayable(call.method, request.headers, error)) {
-            log.info({ err: error, service: target.service }, 'connection to the service failed; sending the request again');
+            log.info(
+              { err: error, service: target.service, requestId: client.requestId },
+              'connection to the service failed; sending the request again',
+            );
             send(1);
             return;
           }
-          log.warn({ err: error, service: target.service }, 'service unreachable');
+          log.warn({ err: error, service: target.service, requestId: client.requestId }, 'service unreachable');
           const problem = toProblem(unreachable(target.service), { url: call.url, id: client.requestId });
           answer(problem.status, { 'content-type': PROBLEM_CONTENT_TYPE, 'retry-after': UNREACHABLE_RETRY_AFTER });
           response.end(JSON.stringify(problem));
@@ -185,6 +188,7 @@ class ForwardingLane {
  */
 class AnswerWriter implements Dispatcher.DispatchHandler {
   private answering = false;
+  private clientLeft = false;
 
   constructor(
     private readonly response: ServerResponse,
@@ -198,7 +202,9 @@ class AnswerWriter implements Dispatcher.DispatchHandler {
       return;
     }
     this.response.once('close', () => {
-      if (!this.response.writableFinished) controller.abort(new Error('the client left'));
+      if (this.response.writableFinished) return;
+      this.clientLeft = true;
+      controller.abort(new Error('the client left'));
     });
   }
 
@@ -222,7 +228,7 @@ class AnswerWriter implements Dispatcher.DispatchHandler {
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
-    if (this.response.destroyed) return;
+    if (this.clientLeft || this.response.destroyed) return;
     if (this.answering) this.response.destroy(error);
     else this.failedBeforeAnswer(error);
   }
