@@ -229,7 +229,8 @@ class AnswerWriter implements Dispatcher.DispatchHandler {
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
     if (this.clientLeft || this.response.destroyed) return;
-    if (this.answering) this.response.destroy(error);
+    // Destroyed without the error: the socket would raise it as a client error of the HTTP server.
+    if (this.answering) this.response.destroy();
     else this.failedBeforeAnswer(error);
   }
 }

@@ -37,6 +37,13 @@ async function startEchoService(): Promise<{ url: string; received: Received[]; 
       response.once('close', () => {
         entry.abandoned = !response.writableFinished;
       });
+      if (entry.url.startsWith('/api/v1/tickets/cut')) {
+        // Promises 100 bytes, sends 10, and dies.
+        response.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+        response.write('{"items":[');
+        setTimeout(() => response.socket?.destroy(), 20);
+        return;
+      }
       if (entry.url.startsWith('/api/v1/tickets/stream')) {
         response.writeHead(200, { 'content-type': 'text/event-stream' });
         response.flushHeaders();
@@ -148,6 +155,14 @@ describe('the forwarding lane: plain requests bypass the router, and answer as t
     expect(chunked.status).toBe(200);
     expect(last()).toMatchObject({ method: 'POST', body });
     expect(await forwarded('router')).toBe(routerBefore + 1);
+  });
+
+  it('an answer the service breaks off reaches the client broken off, not as a whole one; the gateway goes on', async () => {
+    const cut = await fetch(`${gateway.url}/api/v1/tickets/cut`, { headers: { authorization: `Bearer ${token}` } });
+    expect(cut.status).toBe(200);
+    await expect(cut.text()).rejects.toThrow();
+    const next = await fetch(`${gateway.url}/api/v1/tickets`, { headers: { authorization: `Bearer ${token}` } });
+    expect(next.status).toBe(200);
   });
 
   it('a percent-encoded path is left to the router', async () => {
