@@ -13,12 +13,26 @@ import type { Dialect } from './column-types';
 export async function withoutDiskWait<DB, T>(db: Kysely<DB>, dialect: Dialect, work: (db: Kysely<DB>) => Promise<T>): Promise<T> {
   if (dialect !== 'sqlite') return work(db);
   return db.connection().execute(async (connection) => {
-    const [level] = (await sql<{ synchronous: number }>`pragma synchronous`.execute(connection)).rows;
+    const level = durableLevels.get(db) ?? (await readDurableLevel(db, connection));
     await sql`pragma synchronous = NORMAL`.execute(connection);
     try {
       return await work(connection);
     } finally {
-      await sql.raw(`pragma synchronous = ${Number(level?.synchronous ?? 2)}`).execute(connection);
+      await sql.raw(`pragma synchronous = ${level}`).execute(connection);
     }
   });
+}
+
+/**
+ * Each database's own `synchronous` level, read once: only this helper changes it, and puts it back before it lets
+ * the connection go, so a later read would find the same (the relay's marks, every lease renewal and every claimed
+ * `Idempotency-Key` come through here).
+ */
+const durableLevels = new WeakMap<object, number>();
+
+async function readDurableLevel<DB>(db: Kysely<DB>, connection: Kysely<DB>): Promise<number> {
+  const [row] = (await sql<{ synchronous: number }>`pragma synchronous`.execute(connection)).rows;
+  const level = Number(row?.synchronous ?? 2);
+  durableLevels.set(db, level);
+  return level;
 }
