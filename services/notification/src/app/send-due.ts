@@ -20,8 +20,31 @@ export async function sendDue(ctx: NotificationContext): Promise<number> {
   return due.length;
 }
 
+/**
+ * How long a claimed delivery is left to the replica sending it; one that has not recorded an outcome by then (it
+ * stopped mid-send) is due again.
+ */
+const SENDING_MS = 10 * 60 * 1000;
+
+/**
+ * Takes a delivery for this replica by moving its next attempt on, if no other replica did since it was read: the job
+ * runs on one replica at a time, but a replica that lost its lease mid-batch (stalled, or its clock jumped) is still
+ * sending, and the one that took the lease reads the same due deliveries.
+ */
+async function claim(ctx: NotificationContext, delivery: DeliveryTable, now: number): Promise<boolean> {
+  const claimed = await ctx.db
+    .updateTable('delivery')
+    .set({ next_attempt_at: now + SENDING_MS })
+    .where('id', '=', delivery.id)
+    .where('state', 'in', ['queued', 'retrying'])
+    .where('next_attempt_at', '=', delivery.next_attempt_at)
+    .executeTakeFirst();
+  return Number(claimed.numUpdatedRows) === 1;
+}
+
 async function attempt(ctx: NotificationContext, delivery: DeliveryTable): Promise<void> {
   const now = ctx.clock.now();
+  if (!(await claim(ctx, delivery, now))) return;
   const driver = ctx.deps.drivers[delivery.channel];
   if (!driver) {
     await finish(ctx, delivery, { state: 'suppressed', answer: `no ${delivery.channel} provider is configured`, driver: null, now });
