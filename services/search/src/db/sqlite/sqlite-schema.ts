@@ -40,15 +40,18 @@ const QUERY_INDEXES = `
 `;
 
 /**
- * How many segments of a level the text table gathers before merging them (FTS5's `automerge`): 4 by default, as
- * queries read every segment; 64 while a rebuild writes, which merges far less often and ends with one merge of all.
+ * How many segments of a level the text table gathers before merging them: FTS5's `automerge` (4 by default, as
+ * queries read every segment) and `crisismerge` (16 by default: past it a commit merges at once, whatever automerge
+ * says). A rebuild writes with both at 64, which rewrites its text far less often, and ends with one merge of all.
  */
-const SERVING_AUTOMERGE = 4;
-const BUILDING_AUTOMERGE = 64;
+const SERVING_MERGES = { automerge: 4, crisismerge: 16 };
+const BUILDING_MERGES = { automerge: 64, crisismerge: 64 };
 
 /** FTS5 takes its settings as literals, not parameters. */
-const setAutomerge = (database: Database.Database, segments: number) =>
-  database.exec(`insert into doc_text(doc_text, rank) values ('automerge', ${Math.trunc(segments)})`);
+function setMerges(database: Database.Database, merges: typeof SERVING_MERGES): void {
+  for (const [setting, segments] of Object.entries(merges))
+    database.exec(`insert into doc_text(doc_text, rank) values ('${setting}', ${Math.trunc(segments)})`);
+}
 
 function createQueryIndexes(database: Database.Database): void {
   database.exec(QUERY_INDEXES);
@@ -65,7 +68,7 @@ export function finishBuilding(database: Database.Database): void {
     .transaction(() => {
       createQueryIndexes(database);
       database.exec("insert into doc_text(doc_text) values ('optimize')");
-      setAutomerge(database, SERVING_AUTOMERGE);
+      setMerges(database, SERVING_MERGES);
     })
     .immediate();
   // Outside a transaction: the journal mode cannot change within one.
@@ -110,7 +113,7 @@ export function createSchema(database: Database.Database, { building }: { buildi
   `);
   const present = new Set((database.pragma('table_info(doc)') as { name: string }[]).map((c) => c.name));
   for (const [name, type] of ADDED_COLUMNS) if (!present.has(name)) database.exec(`alter table doc add column ${name} ${type}`);
-  if (building) setAutomerge(database, BUILDING_AUTOMERGE);
+  if (building) setMerges(database, BUILDING_MERGES);
   else createQueryIndexes(database);
   // How many documents each term matches: how much of the index a scope token would leave in.
   database.exec("create virtual table if not exists doc_terms using fts5vocab(doc_text, 'row')");

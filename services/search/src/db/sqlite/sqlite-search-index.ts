@@ -1,16 +1,17 @@
 import fs from 'node:fs';
-import { distanceMeters, placeCells } from '@fieldops/geo';
+import { distanceMeters } from '@fieldops/geo';
 import { SQLITE_MMAP_BYTES } from '@fieldops/platform';
 import Database from 'better-sqlite3';
 import { type Kysely, Kysely as KyselyClass, type RawBuilder, SqliteDialect, sql } from 'kysely';
 import { pointInShape } from '../../domain/area-shape';
-import { bodyTexts, type DocumentPatch, type DocumentType, type SearchDocument } from '../../domain/search-document';
+import type { DocumentPatch, DocumentType, SearchDocument } from '../../domain/search-document';
 import type { AreaShape, SearchHit, SearchQuery, SearchResult, Sort } from '../../domain/search-query';
-import { indexTerms } from '../../domain/text-terms';
 import type { Visibility } from '../../domain/visibility';
 import type { SearchIndex } from '../search-index';
+import { type DocumentRow, documentRow } from './document-row';
+import { DocumentRowThread } from './document-row-thread';
 import { type CompiledSearch, FACET_COLUMNS, searchSql, type TokenShare } from './sqlite-query';
-import { createSchema, finishBuilding, scopeTokens } from './sqlite-schema';
+import { createSchema, finishBuilding } from './sqlite-schema';
 
 interface DocRow {
   seq: number;
@@ -56,6 +57,9 @@ export interface SqliteIndexOptions {
   countedMatches?: number;
 }
 
+/** How many of a rebuild's documents the row thread hands back at a time: the main thread waits only for the first. */
+const ROW_CHUNK = 25;
+
 /** The first circle a nearest-first search looks in, and how much larger each next one is. */
 const NEAREST_FIRST_RADIUS_M = 50;
 const NEAREST_FIRST_GROWTH = 4;
@@ -94,7 +98,8 @@ const keyOf: Record<Sort, (row: HitRow) => unknown[]> = {
 /**
  * The embedded driver: better-sqlite3 on a file of its own (so the service's database may be MySQL), statements
  * built with Kysely's `sql` (the platform's scopeFilter is reused as is) and run synchronously: one write is one
- * statement batch, never interleaved with another.
+ * statement batch, never interleaved with another. Only a rebuild's batch waits between its statements, for the row
+ * thread (`putWithRowThread`).
  */
 export class SqliteSearchIndex implements SearchIndex {
   readonly driver = 'sqlite';
@@ -109,6 +114,10 @@ export class SqliteSearchIndex implements SearchIndex {
 
   private readonly rankedMatches: number;
   private readonly countedMatches: number;
+  /** While a rebuild fills this index: the thread that works out its documents' rows (DocumentRowThread). */
+  private rowThread: DocumentRowThread | null;
+  /** The rebuild's batch being written, after which the next one starts. */
+  private lastBatch: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly file: string,
@@ -135,6 +144,7 @@ export class SqliteSearchIndex implements SearchIndex {
     );
     this.database.function('in_shape', (lat, lng) => (this.shape && pointInShape(this.shape, Number(lat), Number(lng)) ? 1 : 0));
     this.compiler = new KyselyClass<unknown>({ dialect: new SqliteDialect({ database: this.database }) });
+    this.rowThread = building ? new DocumentRowThread() : null;
   }
 
   private readonly statements = new Map<string, Database.Statement>();
@@ -155,73 +165,42 @@ export class SqliteSearchIndex implements SearchIndex {
     return this.statement(compiled.sql).all(...(compiled.parameters as unknown[])) as T[];
   }
 
-  /** The `doc` row's columns after `type` and `id`, in the order of the insert and the update below. */
-  private columns(doc: SearchDocument): unknown[] {
-    const cells = placeCells(doc);
-    return [
-      doc.version,
-      doc.updatedAt,
-      doc.country,
-      doc.lat,
-      doc.lng,
-      cells.r7,
-      cells.r9,
-      doc.areaId,
-      doc.ownerId,
-      doc.orgUnitId,
-      doc.agencyId,
-      doc.status,
-      doc.stage,
-      doc.pool,
-      doc.category,
-      doc.priority ?? null,
-      doc.slaStatus ?? null,
-      doc.breachAt ?? null,
-      doc.openedBy ?? null,
-      doc.hasOpenTicket === undefined ? null : Number(doc.hasOpenTicket),
-      JSON.stringify(doc),
-    ];
-  }
-
   /**
    * Stores a document unless the index holds it at its version or a later one. It is inserted first, as most writes
    * (every one of a rebuild) are of a document the index does not hold: one statement instead of a lookup and an insert.
    */
-  private store(doc: SearchDocument): void {
-    const columns = this.columns(doc);
+  private store(doc: SearchDocument, row = documentRow(doc), body = JSON.stringify(doc)): void {
     const inserted = this.statement(
       `insert into doc (type, id, version, updated_at, country, lat, lng, cell7, cell9, area_id, owner_id, org_unit_id, agency_id,
          status, stage, pool, category, priority, sla_status, breach_at, opened_by, open_ticket, body)
          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (type, id) do nothing`,
-    ).run(doc.type, doc.id, ...columns);
+    ).run(doc.type, doc.id, ...row.columns, body);
     if (inserted.changes === 1) {
-      this.writeText(Number(inserted.lastInsertRowid), doc);
+      this.writeText(Number(inserted.lastInsertRowid), row);
       return;
     }
     const existing = this.row(doc.type, doc.id);
-    if (existing && existing.version < doc.version) this.replace(existing.seq, doc, columns);
+    if (existing && existing.version < doc.version) this.replace(existing.seq, doc, row, body);
   }
 
   /** Rewrites the document held at `seq` (its text too). */
-  private replace(seq: number, doc: SearchDocument, columns = this.columns(doc)): void {
+  private replace(seq: number, doc: SearchDocument, row = documentRow(doc), body = JSON.stringify(doc)): void {
     this.statement('delete from doc_text where rowid = ?').run(seq);
     this.statement(
       `update doc set version = ?, updated_at = ?, country = ?, lat = ?, lng = ?, cell7 = ?, cell9 = ?, area_id = ?, owner_id = ?,
          org_unit_id = ?, agency_id = ?, status = ?, stage = ?, pool = ?, category = ?, priority = ?, sla_status = ?, breach_at = ?,
          opened_by = ?, open_ticket = ?, body = ? where seq = ?`,
-    ).run(...columns, seq);
-    this.writeText(seq, doc);
+    ).run(...row.columns, body, seq);
+    this.writeText(seq, row);
   }
 
-  private writeText(seq: number, doc: SearchDocument): void {
-    const terms = indexTerms(doc.title, bodyTexts(doc), doc.phones);
-    // An index file made before the scope tokens has no `sc` column.
-    const scope = this.scopeTokens ? [scopeTokens(doc.type, doc.country)] : [];
+  private writeText(seq: number, row: DocumentRow): void {
+    // An index file made before the scope tokens has no `sc` column (the row's last).
     this.statement(
       this.scopeTokens
         ? 'insert into doc_text (rowid, tw, tg, bw, bg, py, sc) values (?, ?, ?, ?, ?, ?, ?)'
         : 'insert into doc_text (rowid, tw, tg, bw, bg, py) values (?, ?, ?, ?, ?, ?)',
-    ).run(seq, terms.titleWords, terms.titlePairs, terms.bodyWords, terms.bodyPairs, terms.pinyin, ...scope);
+    ).run(seq, ...(this.scopeTokens ? row.text : row.text.slice(0, -1)));
   }
 
   private row(type: DocumentType, id: string): DocRow | undefined {
@@ -243,9 +222,47 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   async put(docs: SearchDocument[]): Promise<void> {
-    this.writing(() => {
-      for (const doc of docs) this.store(doc);
-    });
+    const thread = this.rowThread;
+    if (!thread) {
+      this.writing(() => {
+        for (const doc of docs) this.store(doc);
+      });
+      return;
+    }
+    const put = this.lastBatch.then(() => this.putWithRowThread(docs, thread));
+    this.lastBatch = put.catch(() => undefined);
+    return put;
+  }
+
+  /**
+   * A rebuild's batch, its rows worked out on the row thread a chunk at a time while the main thread writes the
+   * chunks before. One transaction for the batch, held across the waits: a generation being built is durable only
+   * once finished, so the batch's bound is one commit (one text segment) per batch, as without the thread. Batches
+   * run one after another; what else writes meanwhile (a live event's patch) nests in the batch's transaction.
+   */
+  private async putWithRowThread(docs: SearchDocument[], thread: DocumentRowThread): Promise<void> {
+    const bodies: string[] = [];
+    const chunks: Promise<DocumentRow[]>[] = [];
+    // Each chunk is handed over as soon as it is in JSON: the thread starts while the rest are turned into it.
+    for (let from = 0; from < docs.length; from += ROW_CHUNK) {
+      const chunk = docs.slice(from, from + ROW_CHUNK).map((doc) => JSON.stringify(doc));
+      bodies.push(...chunk);
+      chunks.push(thread.rows(chunk));
+    }
+    this.statement('begin immediate').run();
+    try {
+      for (const [c, chunk] of chunks.entries()) {
+        const rows = await chunk;
+        rows.forEach((row, i) => {
+          const at = c * ROW_CHUNK + i;
+          this.store(docs[at] as SearchDocument, row, bodies[at]);
+        });
+      }
+      this.statement('commit').run();
+    } catch (error) {
+      if (this.database.inTransaction) this.statement('rollback').run();
+      throw error;
+    }
   }
 
   async patch(type: DocumentType, id: string, changes: DocumentPatch, version: number | null): Promise<boolean> {
@@ -393,7 +410,15 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   async finishBuilding(): Promise<void> {
+    await this.lastBatch;
+    await this.stopRowThread();
     finishBuilding(this.database);
+  }
+
+  private async stopRowThread(): Promise<void> {
+    const thread = this.rowThread;
+    this.rowThread = null;
+    await thread?.close();
   }
 
   async scan(type: DocumentType, afterId: string, limit: number): Promise<SearchDocument[]> {
@@ -411,6 +436,8 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   async close(): Promise<void> {
+    await this.lastBatch;
+    await this.stopRowThread();
     if (this.database.open) this.database.close();
   }
 
