@@ -1,7 +1,7 @@
 import type { LeadPool } from '@fieldops/contracts';
 import { distanceMeters, placeNameMatcher } from '@fieldops/geo';
 import type { LeadsContext } from '../config';
-import { leadRepository } from '../db/lead.repository';
+import { leadRepository, type NearLead } from '../db/lead.repository';
 import { type DuplicateVerdict, judgeDuplicate, NEIGHBOURHOOD_M } from '../domain/lead-duplicate';
 import type { NearMerchant } from './merchants-near';
 
@@ -30,7 +30,10 @@ export interface DescribedLead {
 
 const byStrength = (a: DuplicateCandidate, b: DuplicateCandidate) => b.score - a.score || a.distance - b.distance;
 
-/** Existing leads of the country that may be the one described (name, phone, distance ≤ ~300 m), best first. */
+/**
+ * Existing leads of the country that may be the one described (name, phone, distance ≤ ~300 m), best first. Who
+ * holds them is read for the few kept, not for every lead judged.
+ */
 export async function findDuplicates(ctx: LeadsContext, lead: DescribedLead): Promise<DuplicateCandidate[]> {
   const rows = await leadRepository.near(ctx.db, {
     country: lead.country,
@@ -40,27 +43,29 @@ export async function findDuplicates(ctx: LeadsContext, lead: DescribedLead): Pr
     phone: lead.phone,
   });
   const similarity = placeNameMatcher(lead.name);
-  const candidates: DuplicateCandidate[] = [];
+  const kept: (DuplicateVerdict & { row: NearLead; distance: number })[] = [];
   for (const row of rows) {
     const distance = distanceMeters(lead, row);
     const samePhone = lead.phone !== null && row.phone === lead.phone;
     // The cells cover more than the circle: only the same phone reaches farther than the radius.
     if (distance > NEIGHBOURHOOD_M && !samePhone) continue;
     const verdict = judgeDuplicate({ nameSimilarity: similarity(row.name), samePhone, distance });
-    if (verdict)
-      candidates.push({
-        ...verdict,
-        type: 'lead',
-        id: row.id,
-        name: row.name,
-        distance,
-        pool: row.pool,
-        ownerId: row.owner_id,
-        lat: row.lat,
-        lng: row.lng,
-      });
+    if (verdict) kept.push({ ...verdict, row, distance });
   }
-  return candidates.sort(byStrength);
+  if (kept.length === 0) return [];
+  const holders = await leadRepository.holders(
+    ctx.db,
+    kept.map((k) => k.row.id),
+  );
+  const holderOf = new Map(holders.map((holder) => [holder.id, holder]));
+  return kept
+    .flatMap(({ row, distance, ...verdict }): DuplicateCandidate[] => {
+      const holder = holderOf.get(row.id);
+      if (!holder) return [];
+      const { id, name, lat, lng } = row;
+      return [{ ...verdict, type: 'lead', id, name, distance, pool: holder.pool, ownerId: holder.owner_id, lat, lng }];
+    })
+    .sort(byStrength);
 }
 
 /**

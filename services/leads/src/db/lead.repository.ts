@@ -69,9 +69,13 @@ export interface NearbyQuery {
   phone: string | null;
 }
 
-/** What a duplicate check reads of a lead near the point captured. */
-const NEAR_LEAD_COLUMNS = ['id', 'name', 'phone', 'lat', 'lng', 'pool', 'owner_id'] as const;
+/**
+ * What a duplicate check judges a lead near the point captured by. In a dense street it reads a couple of hundred
+ * leads and keeps none or one: who holds a lead is read for those it keeps (`holders`).
+ */
+const NEAR_LEAD_COLUMNS = ['id', 'name', 'phone', 'lat', 'lng'] as const;
 export type NearLead = Pick<LeadRow, (typeof NEAR_LEAD_COLUMNS)[number]>;
+export type LeadHolder = Pick<LeadRow, 'id' | 'pool' | 'owner_id'>;
 
 export interface LeadLocation {
   id: string;
@@ -236,6 +240,12 @@ export const leadRepository = {
       for (const row of samePhone) if (!seen.has(row.id)) rows.push(row);
     }
     return rows.map((row) => ({ ...row, lat: Number(row.lat), lng: Number(row.lng) }));
+  },
+
+  /** The pool and holder of the leads named (those a duplicate check kept). */
+  async holders(db: Db, ids: string[]): Promise<LeadHolder[]> {
+    if (ids.length === 0) return [];
+    return db.selectFrom('lead').select(['id', 'pool', 'owner_id']).where('id', 'in', ids).execute();
   },
 
   /**
