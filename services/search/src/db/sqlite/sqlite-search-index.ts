@@ -236,9 +236,9 @@ export class SqliteSearchIndex implements SearchIndex {
 
   /**
    * A rebuild's batch, its rows worked out on the row thread a chunk at a time while the main thread writes the
-   * chunks before. One transaction for the batch, held across the waits: a generation being built is durable only
-   * once finished, so the batch's bound is one commit (one text segment) per batch, as without the thread. Batches
-   * run one after another; what else writes meanwhile (a live event's patch) nests in the batch's transaction.
+   * chunks before. The batch is one transaction held across those waits, so it commits once (one text segment), as
+   * it did without the thread; a generation being built is made durable only when finished anyway. Batches run one
+   * after another; a write that comes meanwhile (a live event's patch) nests in the batch's transaction.
    */
   private async putWithRowThread(docs: SearchDocument[], thread: DocumentRowThread): Promise<void> {
     const bodies: string[] = [];
