@@ -73,13 +73,18 @@ export async function createLead(ctx: LeadsContext, access: Access, input: Creat
     duplicateOf: checked.candidates[0]?.id ?? null,
     now,
   });
-  await ctx.transact(async (trx, events) => {
-    await leadRepository.insert(trx, row);
-    if (!(await holdingRepository.acquire(trx, caller.userId, policy.claimLimit))) {
-      throw refused({ ok: false, code: 'limit', message: `You hold the most leads allowed (${policy.claimLimit}).` });
-    }
-    await claimHistoryRepository.record(trx, row.id, caller.userId, 'claimed', now);
-    await events.append(leadEvents.created(row, caller.userId));
-  });
+  // On MySQL the capture's writes may be chosen as a deadlock victim against concurrent writers of the same tables:
+  // the victim was rolled back whole and runs again, rather than answering 500.
+  await ctx.transact(
+    async (trx, events) => {
+      await leadRepository.insert(trx, row);
+      if (!(await holdingRepository.acquire(trx, caller.userId, policy.claimLimit))) {
+        throw refused({ ok: false, code: 'limit', message: `You hold the most leads allowed (${policy.claimLimit}).` });
+      }
+      await claimHistoryRepository.record(trx, row.id, caller.userId, 'claimed', now);
+      await events.append(leadEvents.created(row, caller.userId));
+    },
+    { retryLockConflicts: true },
+  );
   return row;
 }
