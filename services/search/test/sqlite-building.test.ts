@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SqliteSearchIndex } from '../src/db/sqlite/sqlite-search-index';
-import type { SearchDocument } from '../src/domain/search-document';
 import type { SearchQuery } from '../src/domain/search-query';
 import type { Visibility } from '../src/domain/visibility';
 import { aDoc, aQuery, aScope, tempIndexFiles } from './search-fixtures';
@@ -124,7 +123,7 @@ describe('an SQLite index filled for a rebuild', () => {
     await serving.patch('merchant', 'm-cn', { title: `星巴克 南京东路 ${version}` }, version);
 
     // A batch the thread cannot work out (a document without a title) is left out whole; the next one is written.
-    const broken = { ...aDoc({ id: 'm-broken' }), title: undefined } as unknown as SearchDocument;
+    const broken = Object.assign(aDoc({ id: 'm-broken' }), { title: undefined });
     await expect(built.put([aDoc({ id: 'm-left-out' }), broken])).rejects.toThrow(/document row thread/);
     const after = aDoc({ id: 'm-after' });
     await built.put([after]);

@@ -241,22 +241,18 @@ export class SqliteSearchIndex implements SearchIndex {
    * after another; a write that comes meanwhile (a live event's patch) nests in the batch's transaction.
    */
   private async putWithRowThread(docs: SearchDocument[], thread: DocumentRowThread): Promise<void> {
-    const bodies: string[] = [];
-    const chunks: Promise<DocumentRow[]>[] = [];
     // Each chunk is handed over as soon as it is in JSON: the thread starts while the rest are turned into it.
+    const chunks: { docs: SearchDocument[]; bodies: string[]; rows: Promise<DocumentRow[]> }[] = [];
     for (let from = 0; from < docs.length; from += ROW_CHUNK) {
-      const chunk = docs.slice(from, from + ROW_CHUNK).map((doc) => JSON.stringify(doc));
-      bodies.push(...chunk);
-      chunks.push(thread.rows(chunk));
+      const part = docs.slice(from, from + ROW_CHUNK);
+      const bodies = part.map((doc) => JSON.stringify(doc));
+      chunks.push({ docs: part, bodies, rows: thread.rows(bodies) });
     }
     this.statement('begin immediate').run();
     try {
-      for (const [c, chunk] of chunks.entries()) {
-        const rows = await chunk;
-        rows.forEach((row, i) => {
-          const at = c * ROW_CHUNK + i;
-          this.store(docs[at] as SearchDocument, row, bodies[at]);
-        });
+      for (const chunk of chunks) {
+        const rows = await chunk.rows;
+        for (const [i, doc] of chunk.docs.entries()) this.store(doc, rows[i], chunk.bodies[i]);
       }
       this.statement('commit').run();
     } catch (error) {
