@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { databaseEngines, type TestHost } from '@fieldops/testing';
+import { databaseEngines, serviceDb, type TestHost } from '@fieldops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aCheckIn, aCheckOut, aMerchantAt, checkinDb, expectProblem, north, outboxOf, startCheckinHost, userId } from './checkin-fixtures';
 
@@ -50,6 +50,26 @@ describe.each(engines)('check-in and check-out on $name', (database) => {
     expect(again.status, JSON.stringify(again.body)).toBe(200);
     expect(again.body).toEqual(first.body);
     expectProblem(await t.api('POST', '/api/v1/visits', { token: rep, body: { ...body, accuracyM: 3 } }), 409, '/body/id');
+    expect((await outboxOf(t, body.id)).length).toBe(1);
+  });
+
+  it("a replay answers the stored visit even once the target has left the rep's scope; a new check-in there is refused", async () => {
+    const rep11 = await t.login('rep11.sg@fieldops.test');
+    const shop = await aMerchantAt(t, rep11, SHOP);
+    const body = aCheckIn(shop, north(SHOP, 20), { offline: true });
+    const first = await t.api('POST', '/api/v1/visits', { token: rep11, body });
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    // The shop is handed to another rep after the visit was made; the app resends the queued check-in afterwards.
+    const merchants = serviceDb<{ merchant: { id: string; owner_id: string | null } }>(t, 'merchant');
+    await merchants
+      .updateTable('merchant')
+      .set({ owner_id: await userId(t, 'rep12.sg@fieldops.test') })
+      .where('id', '=', shop)
+      .execute();
+    const again = await t.api('POST', '/api/v1/visits', { token: rep11, body });
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expectProblem(await t.api('POST', '/api/v1/visits', { token: rep11, body: aCheckIn(shop, north(SHOP, 20)) }), 422, '/body/targetId');
     expect((await outboxOf(t, body.id)).length).toBe(1);
   });
 

@@ -1,7 +1,7 @@
 import type { VisitTargetType } from '@fieldops/contracts';
 import type { EdgeCoordinates } from '@fieldops/geo';
 import { distanceMeters, roundMetres, roundPoint } from '@fieldops/geo';
-import { type Access, asCaller, isUniqueViolation, UnprocessableError } from '@fieldops/platform';
+import { type Access, AppError, asCaller, isUniqueViolation, UnprocessableError } from '@fieldops/platform';
 import { uuidv7 } from 'uuidv7';
 import type { CheckinContext } from '../config';
 import { type VisitRow, visitRepository } from '../db/visit.repository';
@@ -44,21 +44,40 @@ export const REJECT_OUT_OF_RANGE_FLAG = 'checkin.rejectOutOfRange';
 export async function checkIn(
   ctx: CheckinContext,
   ports: CheckinPorts,
-  { caller }: Access,
+  access: Access,
   input: CheckInInput,
   edge: EdgeCoordinates,
 ): Promise<{ visit: VisitView; created: boolean }> {
   const fingerprint = requestFingerprint({ ...input, coords: edge.system });
-  const replayOf = async (id: string) => {
-    const stored = await visitRepository.findById(ctx.db, id);
-    if (!stored) return undefined;
-    assertSameRequest({ visitId: id, repId: stored.rep_id, fingerprint: stored.check_in_fingerprint }, caller, fingerprint, 'check-in');
+  try {
+    return { visit: toVisitView(await recordCheckIn(ctx, ports, access, input, edge, fingerprint), edge), created: true };
+  } catch (error) {
+    // A check-in the app resends (queued offline, or its answer lost) is known by its id, which it cannot store twice.
+    // Looking for it only when this attempt fails spares every first check-in a read; a replay then answers the
+    // stored visit whatever this attempt ran into: the id taken, or a target no longer in the rep's scope, or a
+    // check-in now too old to record.
+    const replayable = isUniqueViolation(error) || (error instanceof AppError && error.status < 500);
+    const stored = input.id !== undefined && replayable ? await visitRepository.findById(ctx.db, input.id) : undefined;
+    if (!stored) throw error;
+    assertSameRequest(
+      { visitId: stored.id, repId: stored.rep_id, fingerprint: stored.check_in_fingerprint },
+      access.caller,
+      fingerprint,
+      'check-in',
+    );
     return { visit: toVisitView(stored, edge), created: false };
-  };
-  if (input.id) {
-    const replayed = await replayOf(input.id);
-    if (replayed) return replayed;
   }
+}
+
+/** Records a new visit; answers it as stored, with a check-out that arrived before it applied. */
+async function recordCheckIn(
+  ctx: CheckinContext,
+  ports: CheckinPorts,
+  { caller }: Access,
+  input: CheckInInput,
+  edge: EdgeCoordinates,
+  fingerprint: string,
+): Promise<VisitRow> {
   const id = input.id ?? uuidv7();
   const receivedAt = ctx.clock.now();
   const deviceTime = Date.parse(input.deviceTime);
@@ -144,24 +163,18 @@ export async function checkIn(
     created_at: receivedAt,
     updated_at: receivedAt,
   };
-  try {
-    await ctx.transact(async (trx, events) => {
-      await visitRepository.insert(trx, row);
-      await visitRepository.insertPhotos(trx, id, photos, receivedAt);
-      await events.append(checkinEvents.checkedIn(row));
-    });
-  } catch (error) {
-    // The same offline visit replayed twice at once: the loser answers what the winner stored.
-    const replayed = isUniqueViolation(error) ? await replayOf(id) : undefined;
-    if (replayed) return replayed;
-    throw error;
-  }
+  await ctx.transact(async (trx, events) => {
+    await visitRepository.insert(trx, row);
+    await visitRepository.insertPhotos(trx, id, photos, receivedAt);
+    await events.append(checkinEvents.checkedIn(row));
+  });
+  // Only a visit whose id the app made can have a check-out that arrived first (sent offline, delivered out of order).
+  if (input.id === undefined) return row;
   // The visit is committed: it is the answer. A held check-out that cannot be applied now (the database went away) is
   // left to the sweep (pendingCheckOutsJob); failing here would make the client retry a check-in already made.
   const applied = await applyPendingCheckOut(ctx, ports, id).catch((error: unknown) => {
     ctx.log.warn({ err: error, visitId: id }, 'a held check-out is left to the sweep');
     return undefined;
   });
-  const stored = applied ?? row;
-  return { visit: toVisitView(stored, edge), created: true };
+  return applied ?? row;
 }
