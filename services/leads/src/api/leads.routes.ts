@@ -67,9 +67,9 @@ export function leadRoutes(app: ServiceApp, ctx: LeadsContext): void {
     async (request, reply) => {
       const access = await accessFor(request, LeadPermission.write, ctx.scopes);
       const coordinates = edge(access, request.query.coords);
-      const row = await createLead(ctx, access, { ...request.body, ...coordinates.toStored(request.body) });
+      const { row, duplicate } = await createLead(ctx, access, { ...request.body, ...coordinates.toStored(request.body) });
       setEtag(reply, row.version);
-      const view = toLeadView(row, await readableDuplicates(ctx, access, [row.duplicate_of]), coordinates);
+      const view = toLeadView(row, await readableDuplicates(ctx, access, [duplicate ?? null]), coordinates);
       return reply.code(201).header('location', `/api/v1/leads/${row.id}`).send(view);
     },
   );

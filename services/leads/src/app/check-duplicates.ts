@@ -41,11 +41,7 @@ export async function checkDuplicates(
   const phone = checkPhone(ctx, caller.country, input.phone);
   if (!phone.ok) throw new ValidationError([{ field: '/query/phone', message: phone.reason }]);
   const checked = await checkCapture(ctx, caller.country, input, phone.e164);
-  const readable = await readableDuplicates(
-    ctx,
-    access,
-    checked.candidates.map((c) => c.id),
-  );
+  const readable = await readableDuplicates(ctx, access, checked.candidates);
   const items = checked.candidates
     .filter((c) => readable.has(c.id))
     .map((c): DuplicateCheckItem => {

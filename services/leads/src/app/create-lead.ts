@@ -29,8 +29,13 @@ export function candidateView(c: DuplicateCandidate) {
 /**
  * A rep captures a lead: checked for duplicates (a strong match answers 409 with the candidates, so the rep can
  * claim the existing lead; a weak one is created and flagged), then created claimed by the rep, within their limit.
+ * Answers the lead and the duplicate it was flagged with, if any.
  */
-export async function createLead(ctx: LeadsContext, access: Access, input: CreateLeadInput): Promise<LeadRow> {
+export async function createLead(
+  ctx: LeadsContext,
+  access: Access,
+  input: CreateLeadInput,
+): Promise<{ row: LeadRow; duplicate: DuplicateCandidate | undefined }> {
   const { caller } = access;
   const country = caller.country;
   const phone = checkPhone(ctx, country, input.phone);
@@ -45,11 +50,7 @@ export async function createLead(ctx: LeadsContext, access: Access, input: Creat
       ? 'This lead already exists; claim the existing one instead.'
       : 'This store is already a merchant.';
     // Only what the caller may read is named: the others are known to exist, not who or where they are.
-    const readable = await readableDuplicates(
-      ctx,
-      access,
-      checked.strong.map((c) => c.id),
-    );
+    const readable = await readableDuplicates(ctx, access, checked.strong);
     throw new ConflictError(message, [], {
       code: 'duplicate',
       candidates: checked.strong.filter((c) => readable.has(c.id)).map(candidateView),
@@ -64,13 +65,14 @@ export async function createLead(ctx: LeadsContext, access: Access, input: Creat
   const conflict = areaCountryConflict(area, country);
   if (conflict) throw new UnprocessableError(conflict.detail, conflict.problems);
   const areaId = area?.areaId ?? null;
+  const duplicate = checked.candidates[0];
   const row = newLeadRow(ctx, checked, input, {
     country,
     ownership: decision,
     orgUnitId: caller.orgUnitId,
     agencyId: caller.agencyId,
     areaId,
-    duplicateOf: checked.candidates[0]?.id ?? null,
+    duplicateOf: duplicate?.id ?? null,
     now,
   });
   // On MySQL the capture's writes may be chosen as a deadlock victim against concurrent writers of the same tables:
@@ -86,5 +88,5 @@ export async function createLead(ctx: LeadsContext, access: Access, input: Creat
     },
     { retryLockConflicts: true },
   );
-  return row;
+  return { row, duplicate };
 }

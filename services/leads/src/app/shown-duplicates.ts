@@ -8,25 +8,36 @@ import type { ImportReport, ImportRowReport } from './import-leads';
 /** The duplicate ids (leads or merchants) a caller may read: only these are shown to them. */
 export type ReadableDuplicates = ReadonlySet<string>;
 
+/** A duplicate's id, with its type where it is known (a capture's candidates; a stored `duplicate_of` is an id alone). */
+export type DuplicateRef = string | null | { id: string; type: 'lead' | 'merchant' };
+
 /**
  * Which of the ids a lead names as its duplicate the caller may read. A duplicate is found across the whole country,
  * so it may be a lead or merchant outside the caller's scope: naming it would disclose that it exists. Leads are
  * checked against this service's rows in the caller's scope, the rest asked of the merchant service with the
- * caller's token; a merchant service that cannot be reached shows none (a read never fails for this).
+ * caller's token (a duplicate known to be a merchant is asked of it straight away); a merchant service that cannot be
+ * reached shows none (a read never fails for this).
  */
 export async function readableDuplicates(
   ctx: LeadsContext,
   { caller, scope }: Access,
-  ids: readonly (string | null)[],
+  refs: readonly DuplicateRef[],
 ): Promise<ReadableDuplicates> {
-  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-  if (wanted.length === 0) return new Set();
-  const readable = new Set((await leadRepository.visibleMany(ctx.db, wanted, scope)).map((lead) => lead.id));
-  const rest = wanted.filter((id) => !readable.has(id));
+  const leads = new Set<string>();
+  const merchants = new Set<string>();
+  const untyped = new Set<string>();
+  for (const ref of refs) {
+    if (typeof ref === 'string') untyped.add(ref);
+    else if (ref) (ref.type === 'lead' ? leads : merchants).add(ref.id);
+  }
+  const readable = new Set<string>();
+  const leadIds = [...leads, ...untyped];
+  if (leadIds.length > 0) for (const lead of await leadRepository.visibleMany(ctx.db, leadIds, scope)) readable.add(lead.id);
+  const rest = [...new Set([...merchants, ...[...untyped].filter((id) => !readable.has(id))])];
   if (rest.length === 0) return readable;
   try {
-    const { merchants } = await ctx.rpc.client(MerchantService).batchGetMerchants({ ids: rest }, asCaller(caller.token));
-    for (const merchant of merchants) readable.add(merchant.id);
+    const answer = await ctx.rpc.client(MerchantService).batchGetMerchants({ ids: rest }, asCaller(caller.token));
+    for (const merchant of answer.merchants) readable.add(merchant.id);
   } catch (error) {
     if (!(error instanceof ConfigError || error instanceof ConnectError)) throw error;
     if (!(error instanceof ConnectError && error.code === Code.PermissionDenied)) {
