@@ -2,7 +2,7 @@ import net from 'node:net';
 import { accountService } from '@fieldops/account';
 import { databaseEngines, serviceDb, startTestHost, type TestHost } from '@fieldops/testing';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { notesService } from './fixtures/notes-service';
 
 const engines = await databaseEngines();
@@ -284,6 +284,24 @@ describe('Idempotency-Key claims on SQLite', () => {
     expect(retried.body).toMatchObject({ code: 'answer-lost' });
     const notes = await sql<{ n: number }>`select count(*) as n from note where text = ${text}`.execute(db);
     expect(Number(notes.rows[0]?.n)).toBe(1);
+  });
+
+  it("shows beside the test the host's error behind a 500, which a test host otherwise keeps off the console", async () => {
+    const token = await t.login('rep1.sg@fieldops.test');
+    const shown = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const res = await t.api('POST', '/api/v1/notes', { token, body: { text: `shown-${Math.random()}`, failAfterCommit: true } });
+      expect(res.status).toBe(500);
+      const printed = shown.mock.calls.map((call) => String(call[0])).join('\n');
+      expect(printed).toContain('POST /api/v1/notes answered 500');
+      expect(printed).toContain('the step after the commit failed');
+      expect(printed).toContain(String(res.body.requestId));
+      shown.mockClear();
+      expect((await t.api('GET', `/api/v1/notes/${crypto.randomUUID()}`, { token })).status).toBe(404);
+      expect(shown).not.toHaveBeenCalled();
+    } finally {
+      shown.mockRestore();
+    }
   });
 
   it('release the claim of a request that wrote nothing and failed, so a retry runs it', async () => {

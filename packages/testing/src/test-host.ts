@@ -14,6 +14,7 @@ import {
 import type { Kysely } from 'kysely';
 import { embeddedEngines, isolate, type TestEngines } from './engines-env';
 import { eventually } from './eventually';
+import { HostErrors } from './host-errors';
 
 export interface TestHost {
   host: Host;
@@ -71,12 +72,13 @@ export async function startTestHost(options: {
     ...options.env,
   });
   config.port = 0;
+  const hostErrors = new HostErrors();
   const host = await Host.start({
     config,
     services: options.services,
     edge: options.edge,
     clock: options.clock,
-    log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    log: process.env.TEST_LOG_LEVEL ? createLogger(process.env.TEST_LOG_LEVEL) : createLogger('error', 'fieldops', hostErrors),
     // A test's own client keeps its connections: stops close them at once (the linger has a test of its own).
     shutdownLingerMs: 0,
     // Its data goes with it: what is still unpublished at the stop is not wanted by anyone.
@@ -85,6 +87,7 @@ export async function startTestHost(options: {
   if (options.seedDemo) await host.seedDemo();
   const url = host.url;
   const api: TestHost['api'] = async (method, route, { token, body, headers = {} } = {}) => {
+    const errorsBefore = hostErrors.count;
     const response = await fetch(`${url}${route}`, {
       method,
       headers: {
@@ -101,6 +104,7 @@ export async function startTestHost(options: {
     } catch {
       // not JSON: keep the text
     }
+    if (response.status >= 500 && response.status !== 503) hostErrors.show(`${method} ${route} answered ${response.status}`, errorsBefore);
     return { status: response.status, headers: response.headers, body: parsed };
   };
   return {

@@ -1,11 +1,14 @@
 import { trace } from '@opentelemetry/api';
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
-/** JSON logs; each line carries the active trace and span ids so logs and traces join up (Loki → Tempo/Jaeger). */
-export function createLogger(level: string, name = 'fieldops'): Logger {
-  return pino({
+/**
+ * JSON logs; each line carries the active trace and span ids so logs and traces join up (Loki → Tempo/Jaeger). They go
+ * to standard output unless a destination is given.
+ */
+export function createLogger(level: string, name = 'fieldops', destination?: DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     name,
     level,
     mixin() {
@@ -13,5 +16,6 @@ export function createLogger(level: string, name = 'fieldops'): Logger {
       return context ? { trace_id: context.traceId, span_id: context.spanId } : {};
     },
     redact: ['req.headers.authorization', 'password', '*.password', 'refreshToken', '*.refreshToken'],
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
