@@ -10,7 +10,7 @@ import { merchantService } from '@fieldops/merchant';
 import { createTransactor } from '@fieldops/platform';
 import type { Insertable, Kysely } from 'kysely';
 import { type BenchHost, type BenchSetup, distributedSetup, embeddedSetup, login, startBenchHost } from './bench-host';
-import { type Lane, sendLanes } from './load-process';
+import { cpuMsSince, type Lane, sendLanes } from './load-process';
 import { summarize } from './stats';
 import type { Progress, SuiteOutcome } from './suite';
 import { formatTable, num } from './text-table';
@@ -35,6 +35,8 @@ export interface CheckinResult {
   perSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** This process's CPU time per check-in while they ran: gateway, services and consumers, or the raw transaction. */
+  cpuMsPerOp: number;
   /** Gateway check-ins/s ÷ raw transactions/s on the same database. */
   ratio?: number;
 }
@@ -103,7 +105,16 @@ async function throughGateway(url: string, reps: Rep[], engines: string): Promis
   if (load.errors > 0) throw new Error(`${load.errors} check-ins failed; the first: ${load.firstError}`);
   const s = load.latencyMs;
   const seconds = s.count / load.requestsPerSecond;
-  return { engines, path: 'gateway', operations: s.count, seconds, perSecond: load.requestsPerSecond, p50Ms: s.p50, p99Ms: s.p99 };
+  return {
+    engines,
+    path: 'gateway',
+    operations: s.count,
+    seconds,
+    perSecond: load.requestsPerSecond,
+    p50Ms: s.p50,
+    p99Ms: s.p99,
+    cpuMsPerOp: load.cpuMs / s.count,
+  };
 }
 
 /** The write a check-in makes, without HTTP, auth, RPC or the risk queries: geofence, visit row and outbox event. */
@@ -116,6 +127,7 @@ async function rawTransactions(db: Kysely<CheckinDb>, engines: string): Promise<
     () => {},
   );
   const samples: number[] = [];
+  const cpu = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: REPS }, async (_, r) => {
@@ -164,8 +176,18 @@ async function rawTransactions(db: Kysely<CheckinDb>, engines: string): Promise<
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpuMs = cpuMsSince(cpu);
   const s = summarize(samples);
-  return { engines, path: 'raw transaction', operations: s.count, seconds, perSecond: s.count / seconds, p50Ms: s.p50, p99Ms: s.p99 };
+  return {
+    engines,
+    path: 'raw transaction',
+    operations: s.count,
+    seconds,
+    perSecond: s.count / seconds,
+    p50Ms: s.p50,
+    p99Ms: s.p99,
+    cpuMsPerOp: cpuMs / s.count,
+  };
 }
 
 /** The merchant demo seed runs on events after `seedDemo`; measuring while it writes would time the seed too. */
@@ -213,6 +235,7 @@ export async function runCheckinSuite(progress: Progress): Promise<SuiteOutcome<
     { header: 'per s', align: 'right' as const },
     { header: 'p50 ms', align: 'right' as const },
     { header: 'p99 ms', align: 'right' as const },
+    { header: 'CPU ms/op', align: 'right' as const },
     { header: 'gateway ÷ raw', align: 'right' as const },
   ];
   const rows = results.map((r) => [
@@ -223,8 +246,11 @@ export async function runCheckinSuite(progress: Progress): Promise<SuiteOutcome<
     num(r.perSecond, 1),
     num(r.p50Ms, 2),
     num(r.p99Ms, 2),
+    num(r.cpuMsPerOp, 3),
     r.ratio === undefined ? '' : num(r.ratio, 3),
   ]);
   const legend = `${REPS} reps at once, each sending its check-ins one after another after ${WARMUP_PER_REP} unmeasured ones; the check-ins come from a load process of their own; gateway and services share one process`;
-  return { results, table: [formatTable(columns, rows), legend, ...skipped].join('\n') };
+  const cpu =
+    'CPU ms/op: CPU time (user + system, every thread) of the process that runs the gateway and the services, per check-in, while the measured ones ran; the load process and the database server are not in it';
+  return { results, table: [formatTable(columns, rows), legend, cpu, ...skipped].join('\n') };
 }

@@ -140,15 +140,26 @@ export class LoadTally {
   }
 }
 
-/** Runs every lane at once from a load process of its own: the first `warmUpPerLane` requests of each are not measured. */
-export async function sendLanes(url: string, lanes: Lane[], warmUpPerLane: number): Promise<LoadResult> {
+/**
+ * Runs every lane at once from a load process of its own: the first `warmUpPerLane` requests of each are not measured.
+ * Also answers the CPU time this process spent (user and system, all its threads) while the measured requests ran: the
+ * server's own cost when the bench hosts it in this process.
+ */
+export async function sendLanes(url: string, lanes: Lane[], warmUpPerLane: number): Promise<LoadResult & { cpuMs: number }> {
   const load = new LoadProcess();
   try {
     await load.run({ kind: 'lanes', url, lanes: lanes.map((lane) => lane.slice(0, warmUpPerLane)) });
     const tally = new LoadTally();
+    const cpu = process.cpuUsage();
     tally.add(await load.run({ kind: 'lanes', url, lanes: lanes.map((lane) => lane.slice(warmUpPerLane)) }));
-    return tally.result();
+    return { ...tally.result(), cpuMs: cpuMsSince(cpu) };
   } finally {
     await load.close();
   }
+}
+
+/** This process's CPU time (user and system) since `start`, in milliseconds. */
+export function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
