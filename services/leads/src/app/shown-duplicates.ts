@@ -31,12 +31,13 @@ export async function readableDuplicates(
     else if (ref) (ref.type === 'lead' ? leads : merchants).add(ref.id);
   }
   const readable = new Set<string>();
-  const leadIds = [...leads, ...untyped];
+  const leadIds = [...new Set([...leads, ...untyped])];
   if (leadIds.length > 0) for (const lead of await leadRepository.visibleMany(ctx.db, leadIds, scope)) readable.add(lead.id);
-  const rest = [...new Set([...merchants, ...[...untyped].filter((id) => !readable.has(id))])];
-  if (rest.length === 0) return readable;
+  // An id of unknown type that is no readable lead may still be a merchant the caller can read.
+  for (const id of untyped) if (!readable.has(id)) merchants.add(id);
+  if (merchants.size === 0) return readable;
   try {
-    const answer = await ctx.rpc.client(MerchantService).batchGetMerchants({ ids: rest }, asCaller(caller.token));
+    const answer = await ctx.rpc.client(MerchantService).batchGetMerchants({ ids: [...merchants] }, asCaller(caller.token));
     for (const merchant of answer.merchants) readable.add(merchant.id);
   } catch (error) {
     if (!(error instanceof ConfigError || error instanceof ConnectError)) throw error;

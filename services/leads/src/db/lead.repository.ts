@@ -71,7 +71,7 @@ export interface NearbyQuery {
 
 /**
  * What a duplicate check judges a lead near the point captured by. In a dense street it reads a couple of hundred
- * leads and keeps none or one: who holds a lead is read for those it keeps (`holders`).
+ * leads and keeps a few of them: who holds a lead is read for those it keeps (`holders`).
  */
 const NEAR_LEAD_COLUMNS = ['id', 'name', 'phone', 'lat', 'lng'] as const;
 export type NearLead = Pick<LeadRow, (typeof NEAR_LEAD_COLUMNS)[number]>;
