@@ -97,6 +97,23 @@ describe.each(await databaseEngines())('the database port on $name', (engine) =>
     expect(await db.selectFrom('gadget').select('id').where('id', '=', 'g-tx').executeTakeFirst()).toBeUndefined();
   });
 
+  it('answers each row limit with its own number of rows, the limit written into the SQL on SQLite', async () => {
+    const rows = ['a', 'b', 'c'].map((name, i) => ({ id: `g-limit-${name}`, name: `limit ${name}`, count: i, seen_at: 0 }));
+    await db.insertInto('gadget').values(rows).execute();
+    const page = (limit: number) => db.selectFrom('gadget').select('id').where('id', 'like', 'g-limit-%').orderBy('id').limit(limit);
+    // The same query with another limit must not come back from the statement cache with the first limit's rows.
+    for (const limit of [2, 1, 3, 2])
+      expect((await page(limit).execute()).map((row) => row.id)).toEqual(rows.slice(0, limit).map((row) => row.id));
+    if (database.dialect !== 'sqlite') return;
+    const compiled = page(2).compile();
+    expect(compiled.sql).toMatch(/limit 2$/);
+    expect(compiled.parameters).toEqual(['g-limit-%']);
+    // A limit that is no plain integer (SQLite takes an expression there) is still bound.
+    const computed = db.selectFrom('gadget').select('id').where('id', 'like', 'g-limit-%').limit(sql<number>`${1} + ${1}`);
+    expect(computed.compile().parameters).toEqual(['g-limit-%', 1, 1]);
+    expect(await computed.execute()).toHaveLength(2);
+  });
+
   it('gives a lease to one holder until it expires', async () => {
     expect(await tryAcquireLease(db, database.dialect, 'job', 'a', 1000, 10_000)).toBe(true);
     expect(await tryAcquireLease(db, database.dialect, 'job', 'b', 1000, 10_500)).toBe(false);

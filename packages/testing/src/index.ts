@@ -11,6 +11,7 @@ export {
   type TestEngines,
 } from './engines-env';
 export { eventually } from './eventually';
+export { freePort } from './free-port';
 export {
   binlogRelayEngines,
   type MariaDbPair,

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { createConnection } from 'mysql2/promise';
 import { enginesRequired } from './engines';
 import { mariadbEngineAt, type TestEngines } from './engines-env';
+import { freePort } from './free-port';
 
 /**
  * MariaDB servers of a test's own, on loopback: a primary with its binary log on and replicas that follow it by GTID.
@@ -84,17 +85,6 @@ function templateDataDir(): Promise<string> {
 
 function asRoot(): string[] {
   return process.getuid?.() === 0 ? ['--user=root'] : [];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /** Starts one server, by default with its binary log on (row-based, GTID strict), so it can be a primary or a replica. */

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { enginesRequired } from './engines';
+import { freePort } from './free-port';
 
 export interface TestMemcached {
   /** A `CACHE_URL` for this server. */
@@ -22,17 +23,6 @@ export function memcachedAvailable(): boolean {
   if (enginesRequired || onPath('memcached')) return true;
   console.warn('[fieldops] memcached is not installed: its suites were NOT run here (CI runs them all)');
   return false;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 function answers(port: number): Promise<boolean> {

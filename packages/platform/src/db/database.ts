@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, MysqlDialect, SqliteDialect } from 'kysely';
+import { Kysely, MysqlDialect } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import { createPool, type Pool } from 'mysql2';
 import { createPool as createPromisePool } from 'mysql2/promise';
@@ -11,6 +11,7 @@ import type { Metrics } from '../observability/metrics';
 import type { Dialect } from './column-types';
 import { DEFAULT_QUERY_TIMEOUT_MS, poolWithQueryTimeout } from './query-timeout';
 import { type ReplicaEndpoint, ReplicaReads, type ReplicaSettings } from './replica-reads';
+import { FieldOpsSqliteDialect } from './sqlite-dialect';
 
 export interface ServiceDatabase<DB> {
   db: Kysely<DB>;
@@ -79,7 +80,7 @@ function openSqlite<DB>(location: string, service: string, setting: string): Ser
   // a query that visits a hundred thousand rows ran 3–5× slower through that cache. Writes still go through the WAL.
   sqlite.pragma(`mmap_size = ${SQLITE_MMAP_BYTES}`);
   cachePreparedStatements(sqlite);
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new FieldOpsSqliteDialect(sqlite) });
   return { db, dialect: 'sqlite', name: file, reads: async () => db, close: () => db.destroy() };
 }
 

@@ -98,8 +98,11 @@ async function recordCheckIn(
   const accuracyM = roundMetres(input.accuracyM);
   const policy = ctx.countries.get(caller.country);
   const radiusM = policy.checkinRadiusMeters;
-  const reject = await ctx.flags.getBoolean(REJECT_OUT_OF_RANGE_FLAG, caller.country, policy.checkinOutOfRange === 'reject');
-  if (reject && distanceM > radiusM) {
+  // The switch is asked only when it decides something: most check-ins are made within the radius.
+  if (
+    distanceM > radiusM &&
+    (await ctx.flags.getBoolean(REJECT_OUT_OF_RANGE_FLAG, caller.country, policy.checkinOutOfRange === 'reject'))
+  ) {
     const message = `is ${Math.round(distanceM)} m from ${target.name}; check-in is allowed within ${radiusM} m`;
     throw new UnprocessableError(`You are ${Math.round(distanceM)} m from the target; the check-in radius is ${radiusM} m.`, [
       { field: '/body/lat', message },

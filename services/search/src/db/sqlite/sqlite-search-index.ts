@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { distanceMeters } from '@fieldops/geo';
-import { SQLITE_MMAP_BYTES } from '@fieldops/platform';
+import { FieldOpsSqliteDialect, SQLITE_MMAP_BYTES } from '@fieldops/platform';
 import Database from 'better-sqlite3';
-import { type Kysely, Kysely as KyselyClass, type RawBuilder, SqliteDialect, sql } from 'kysely';
+import { type Kysely, Kysely as KyselyClass, type RawBuilder, sql } from 'kysely';
 import { pointInShape } from '../../domain/area-shape';
 import type { DocumentPatch, DocumentType, SearchDocument } from '../../domain/search-document';
 import type { AreaShape, SearchHit, SearchQuery, SearchResult, Sort } from '../../domain/search-query';
@@ -143,7 +143,7 @@ export class SqliteSearchIndex implements SearchIndex {
       distanceMeters({ lat: Number(lat1), lng: Number(lng1) }, { lat: Number(lat2), lng: Number(lng2) }),
     );
     this.database.function('in_shape', (lat, lng) => (this.shape && pointInShape(this.shape, Number(lat), Number(lng)) ? 1 : 0));
-    this.compiler = new KyselyClass<unknown>({ dialect: new SqliteDialect({ database: this.database }) });
+    this.compiler = new KyselyClass<unknown>({ dialect: new FieldOpsSqliteDialect(this.database) });
     this.rowThread = building ? new DocumentRowThread() : null;
   }
 
