@@ -8,12 +8,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_PACKS, getCountryPolicy, type VisitQuestion } from '@fieldops/countries';
 import { DEMO_REPS, repEmail } from '@fieldops/demo-data';
+import { freePort } from '@fieldops/testing';
 import sharp from 'sharp';
 import { login } from './bench-host';
 import { type LabelSamples, type Lane, LoadProcess, type PlannedRequest } from './load-process';
@@ -62,17 +62,6 @@ interface DemoRep {
 interface Staff {
   email: string;
   token: string;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /** `fieldops serve` on a fresh data folder, as an operator starts it; answers once it listens and has seeded. */

@@ -5,8 +5,8 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { startS3Server, type TestS3Server } from '@fieldops/testing';
-import { Daemon, freePort, waitForPort } from './daemon';
+import { freePort, startS3Server, type TestS3Server } from '@fieldops/testing';
+import { Daemon, waitForPort } from './daemon';
 
 export interface Engines {
   dir: string;

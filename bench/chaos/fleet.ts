@@ -4,8 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Balancer, startBalancer } from '@fieldops/testing';
-import { Daemon, freePort, sleep } from './daemon';
+import { type Balancer, freePort, startBalancer } from '@fieldops/testing';
+import { Daemon, sleep } from './daemon';
 import type { Network } from './network';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,7 +1,7 @@
 import { deleteNatsStream } from '@fieldops/platform';
-import { distributedEngines, enginesRequired, isolate, type TestEngines } from '@fieldops/testing';
+import { distributedEngines, enginesRequired, freePort, isolate, type TestEngines } from '@fieldops/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, runCli, ServeProcess } from './support/cli-process';
+import { runCli, ServeProcess } from './support/cli-process';
 import { removeTempDirs, tempDataDir } from './support/temp-dir';
 
 // MariaDB + NATS + Redis; left out (with a notice) where they do not answer, required in CI.

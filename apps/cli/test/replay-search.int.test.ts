@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { eventually } from '@fieldops/testing';
+import { eventually, freePort } from '@fieldops/testing';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort, runCli, ServeProcess } from './support/cli-process';
+import { runCli, ServeProcess } from './support/cli-process';
 import { removeTempDirs, tempDataDir } from './support/temp-dir';
 
 const running: ServeProcess[] = [];

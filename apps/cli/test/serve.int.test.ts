@@ -1,5 +1,6 @@
+import { freePort } from '@fieldops/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort, runCli, ServeProcess } from './support/cli-process';
+import { runCli, ServeProcess } from './support/cli-process';
 import { removeTempDirs, tempDataDir } from './support/temp-dir';
 
 const running: ServeProcess[] = [];

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { deleteNatsStream } from '@fieldops/platform';
-import { distributedEngines, enginesRequired, eventually, isolate, type TestEngines } from '@fieldops/testing';
+import { distributedEngines, enginesRequired, eventually, freePort, isolate, type TestEngines } from '@fieldops/testing';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { freePort, runCli, ServeProcess } from './support/cli-process';
+import { runCli, ServeProcess } from './support/cli-process';
 import { removeTempDirs, tempDataDir } from './support/temp-dir';
 
 interface ExportedSpan {
