@@ -50,7 +50,7 @@ export { type DeadLetter, deleteDeadLetter, listDeadLetters } from './db/dead-le
 export { migrateToLatest, type ServiceMigration } from './db/migrations';
 export { type PlatformTables, platformMigrations, platformTables } from './db/platform-tables';
 export { forUpdate, insertIfAbsent, insertManyIfAbsent, isLockConflict, isUniqueViolation, updateVersioned, upsert } from './db/portable';
-export { FieldOpsSqliteDialect } from './db/sqlite-dialect';
+export { StablePlanSqliteDialect } from './db/sqlite-dialect';
 export * from './errors';
 export { BinlogOutboxRelay } from './events/binlog-outbox-relay';
 export {

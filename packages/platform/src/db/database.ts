@@ -11,7 +11,7 @@ import type { Metrics } from '../observability/metrics';
 import type { Dialect } from './column-types';
 import { DEFAULT_QUERY_TIMEOUT_MS, poolWithQueryTimeout } from './query-timeout';
 import { type ReplicaEndpoint, ReplicaReads, type ReplicaSettings } from './replica-reads';
-import { FieldOpsSqliteDialect } from './sqlite-dialect';
+import { StablePlanSqliteDialect } from './sqlite-dialect';
 
 export interface ServiceDatabase<DB> {
   db: Kysely<DB>;
@@ -80,7 +80,7 @@ function openSqlite<DB>(location: string, service: string, setting: string): Ser
   // a query that visits a hundred thousand rows ran 3–5× slower through that cache. Writes still go through the WAL.
   sqlite.pragma(`mmap_size = ${SQLITE_MMAP_BYTES}`);
   cachePreparedStatements(sqlite);
-  const db = new Kysely<DB>({ dialect: new FieldOpsSqliteDialect(sqlite) });
+  const db = new Kysely<DB>({ dialect: new StablePlanSqliteDialect(sqlite) });
   return { db, dialect: 'sqlite', name: file, reads: async () => db, close: () => db.destroy() };
 }
 

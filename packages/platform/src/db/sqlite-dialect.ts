@@ -31,7 +31,7 @@ class StablePlanCompiler extends SqliteQueryCompiler {
 }
 
 /** Kysely's SQLite dialect with statements that keep their plan (see `StablePlanCompiler`). */
-export class FieldOpsSqliteDialect extends SqliteDialect {
+export class StablePlanSqliteDialect extends SqliteDialect {
   constructor(database: SqliteDatabase.Database) {
     super({ database });
   }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { distanceMeters } from '@fieldops/geo';
-import { FieldOpsSqliteDialect, SQLITE_MMAP_BYTES } from '@fieldops/platform';
+import { SQLITE_MMAP_BYTES, StablePlanSqliteDialect } from '@fieldops/platform';
 import Database from 'better-sqlite3';
 import { type Kysely, Kysely as KyselyClass, type RawBuilder, sql } from 'kysely';
 import { pointInShape } from '../../domain/area-shape';
@@ -143,7 +143,7 @@ export class SqliteSearchIndex implements SearchIndex {
       distanceMeters({ lat: Number(lat1), lng: Number(lng1) }, { lat: Number(lat2), lng: Number(lng2) }),
     );
     this.database.function('in_shape', (lat, lng) => (this.shape && pointInShape(this.shape, Number(lat), Number(lng)) ? 1 : 0));
-    this.compiler = new KyselyClass<unknown>({ dialect: new FieldOpsSqliteDialect(this.database) });
+    this.compiler = new KyselyClass<unknown>({ dialect: new StablePlanSqliteDialect(this.database) });
     this.rowThread = building ? new DocumentRowThread() : null;
   }
 
