@@ -1,5 +1,6 @@
 import type SqliteDatabase from 'better-sqlite3';
-import { type LimitNode, SqliteDialect, SqliteQueryCompiler, ValueNode } from 'kysely';
+import { type Driver, type LimitNode, SqliteDialect, SqliteQueryCompiler, ValueNode } from 'kysely';
+import { FlushingSqliteDriver } from './sqlite-flush';
 
 /**
  * Keeps a cached SQLite statement from being prepared again each time it runs.
@@ -30,10 +31,31 @@ class StablePlanCompiler extends SqliteQueryCompiler {
   }
 }
 
-/** Kysely's SQLite dialect with statements that keep their plan (see `StablePlanCompiler`). */
+/**
+ * Kysely's SQLite dialect with statements that keep their plan (see `StablePlanCompiler`). Given the database file's
+ * write-ahead log, its commits are flushed off the event loop (see `FlushingSqliteDriver`); SQLite itself must then
+ * run at `synchronous = NORMAL`.
+ */
 export class StablePlanSqliteDialect extends SqliteDialect {
-  constructor(database: SqliteDatabase.Database) {
+  constructor(
+    private readonly database: SqliteDatabase.Database,
+    private readonly logFile?: string,
+  ) {
     super({ database });
+  }
+
+  private flushing: FlushingSqliteDriver | undefined;
+
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    if (!this.logFile) return driver;
+    this.flushing = new FlushingSqliteDriver(driver, this.database, this.logFile);
+    return this.flushing;
+  }
+
+  /** The log flushes made for commits so far (0 without a log file). */
+  get flushes(): number {
+    return this.flushing?.flushes ?? 0;
   }
 
   override createQueryCompiler(): SqliteQueryCompiler {

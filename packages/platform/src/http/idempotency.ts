@@ -23,9 +23,9 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /**
  * Claims a key for the request about to run, without waiting for the disk (withoutDiskWait): a concurrent retry sees it
- * as soon as it is written, and a claim that a power cut loses is only an abandoned claim. What must survive, the saved
- * response and the request's own writes, is committed at the database's level, and that commit makes the claim durable
- * too. One disk flush less per POST: the claim was the costliest statement of a field day's peak.
+ * as soon as it is written, and a claim that a power cut loses is only an abandoned claim. What must survive, the
+ * request's own writes, is committed at the database's level, and that commit makes the claim durable too, marked
+ * carried out. One disk flush less per POST: the claim was the costliest statement of a field day's peak.
  */
 function claim(db: Kysely<PlatformTables>, dialect: Dialect, row: Insertable<PlatformTables['idempotency_key']>): Promise<boolean> {
   return withoutDiskWait(db, dialect, (connection) => insertIfAbsent(connection, dialect, 'idempotency_key', row));
@@ -119,6 +119,11 @@ export function registerIdempotency(
       .send(saved.body);
   });
 
+  // What the claim becomes once the request ran (its saved answer, or its release) is written without waiting for the
+  // disk: a power cut can lose it only as it can lose the claim, and the key then says what a process that stopped
+  // before this write leaves. A claim marked carried out (durable with the request's writes) tells a retry that the
+  // request was carried out (`answer-lost`); one left unmarked is abandoned after a minute. One disk flush less per
+  // POST, which every request in the process would wait out.
   app.addHook('onSend', async (request, reply, payload) => {
     const scope = request.idempotency;
     const keyHash = scope?.keyHash;
@@ -127,8 +132,11 @@ export function registerIdempotency(
     if (reply.statusCode >= 500 || typeof payload !== 'string') {
       // A request that wrote nothing is released for the client to retry; one whose writes committed must not run
       // again, and a retry is told at once that it was carried out.
-      if (scope.carriedOut) await db.updateTable('idempotency_key').set({ status: ANSWER_LOST }).where('key_hash', '=', keyHash).execute();
-      else await db.deleteFrom('idempotency_key').where('key_hash', '=', keyHash).where('status', '=', 0).execute();
+      await withoutDiskWait(db, dialect, async (connection) => {
+        if (scope.carriedOut)
+          await connection.updateTable('idempotency_key').set({ status: ANSWER_LOST }).where('key_hash', '=', keyHash).execute();
+        else await connection.deleteFrom('idempotency_key').where('key_hash', '=', keyHash).where('status', '=', 0).execute();
+      });
       return payload;
     }
     const headers: Record<string, string> = {};
@@ -138,11 +146,13 @@ export function registerIdempotency(
     }
     const saved: SavedResponse = { headers, body: payload };
     try {
-      await db
-        .updateTable('idempotency_key')
-        .set({ status: reply.statusCode, response: JSON.stringify(saved) })
-        .where('key_hash', '=', keyHash)
-        .execute();
+      await withoutDiskWait(db, dialect, (connection) =>
+        connection
+          .updateTable('idempotency_key')
+          .set({ status: reply.statusCode, response: JSON.stringify(saved) })
+          .where('key_hash', '=', keyHash)
+          .execute(),
+      );
     } catch (error) {
       // The request's own writes are committed: its answer goes out. Answering 503 instead (the database went away
       // between the two) made the client send it again. The claim stays marked carried out, so no retry runs it again.
