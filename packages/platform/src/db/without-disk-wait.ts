@@ -7,8 +7,8 @@ import type { Dialect } from './column-types';
  * can commit in between: the connection is theirs). Such a commit survives a process that dies (the operating system
  * holds the pages) and is on disk as soon as the next durable commit on the file is (the log is written in order);
  * only a power cut or a kernel crash, which ends every process sharing the file, can lose it. A durable commit waits
- * for a disk flush on the event loop (1–4 ms here), which every request in the process waits out too. Other engines
- * run the work as it is.
+ * for a disk flush (1–4 ms here; on the thread pool, see `FlushingSqliteDriver`, which keeps the level asked for),
+ * and every query of the database waits it out too. Other engines run the work as it is.
  */
 export async function withoutDiskWait<DB, T>(db: Kysely<DB>, dialect: Dialect, work: (db: Kysely<DB>) => Promise<T>): Promise<T> {
   if (dialect !== 'sqlite') return work(db);
