@@ -9,7 +9,7 @@ import { distanceMeters } from '@fieldops/geo';
 import { merchantService } from '@fieldops/merchant';
 import { createTransactor } from '@fieldops/platform';
 import type { Insertable, Kysely } from 'kysely';
-import { type BenchHost, type BenchSetup, distributedSetup, embeddedSetup, login, startBenchHost } from './bench-host';
+import { type BenchHost, type BenchSetup, distributedSetup, embeddedSetup, login, rawPeerDatabase, startBenchHost } from './bench-host';
 import { cpuMsSince, type Lane, sendLanes } from './load-process';
 import { summarize } from './stats';
 import type { Progress, SuiteOutcome } from './suite';
@@ -212,9 +212,13 @@ async function measure(setup: BenchSetup, progress: Progress): Promise<CheckinRe
     progress(`${setup.label}: ${REPS} reps × ${CHECK_INS_PER_REP} check-ins through the gateway`);
     const gateway = await throughGateway(bench.url, reps, setup.label);
     progress(`${setup.label}: ${REPS} × ${CHECK_INS_PER_REP} raw check-in transactions on the same database`);
-    const db = bench.host.service('checkin')?.db as unknown as Kysely<CheckinDb>;
-    const raw = await rawTransactions(db, setup.label);
-    return [{ ...gateway, ratio: gateway.perSecond / raw.perSecond }, raw];
+    const peer = rawPeerDatabase<CheckinDb>(setup, bench, 'checkin');
+    try {
+      const raw = await rawTransactions(peer.db, setup.label);
+      return [{ ...gateway, ratio: gateway.perSecond / raw.perSecond }, raw];
+    } finally {
+      await peer.close();
+    }
   } finally {
     await bench.stop();
   }

@@ -12,7 +12,7 @@ import { merchantService } from '@fieldops/merchant';
 import { createTransactor } from '@fieldops/platform';
 import type { Insertable, Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { type BenchHost, type BenchSetup, distributedSetup, embeddedSetup, login, startBenchHost } from './bench-host';
+import { type BenchHost, type BenchSetup, distributedSetup, embeddedSetup, login, rawPeerDatabase, startBenchHost } from './bench-host';
 import { type Lane, type PlannedRequest, sendLanes } from './load-process';
 import { summarize } from './stats';
 import type { Progress, SuiteOutcome } from './suite';
@@ -340,7 +340,10 @@ async function claimScenarios(setup: BenchSetup, progress: Progress): Promise<Le
     const distinctIds = await publicLeads(db, REPS * (WARMUP_PER_REP + DISTINCT_PER_REP), 'distinct');
     const distinct = await distinctClaims(bench.url, tokens, distinctIds, setup.label);
     progress(`${REPS} raw claim transactions at once (${setup.label})`);
-    const raw = await rawClaims(db, await publicLeads(db, REPS * DISTINCT_PER_REP, 'raw'), REPS, setup.label);
+    const peer = rawPeerDatabase<LeadsDb>(setup, bench, 'leads');
+    const raw = await rawClaims(peer.db, await publicLeads(db, REPS * DISTINCT_PER_REP, 'raw'), REPS, setup.label).finally(() =>
+      peer.close(),
+    );
     progress(`${REPS} reps race for the same ${RACED_LEADS} leads (${setup.label})`);
     const raced = await racedClaims(bench.url, db, tokens, await publicLeads(db, RACED_LEADS, 'raced'), setup.label);
     progress(`${REPS} reps capture ${CAPTURES_PER_REP} new leads each (${setup.label})`);
