@@ -71,17 +71,18 @@ function openSqlite<DB>(location: string, service: string, setting: string): Ser
   } catch (error) {
     throw new ConfigError(setting, `cannot open SQLite database ${file}: ${(error as Error).message}`);
   }
-  // WAL lets readers run beside the writer. An acknowledged commit survives power loss (FULL): SQLite runs at NORMAL
-  // and the driver flushes the log after each commit itself, off the event loop (FlushingSqliteDriver).
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma(inMemory ? 'synchronous = FULL' : 'synchronous = NORMAL');
+  // WAL lets readers run beside the writer. An acknowledged commit survives power loss (FULL): in WAL mode SQLite runs
+  // at NORMAL and the driver flushes the log after each commit itself, off the event loop (FlushingSqliteDriver). A file
+  // that cannot be in WAL mode (in memory, or a file system without shared memory) keeps SQLite's own FULL.
+  const wal = sqlite.pragma('journal_mode = WAL', { simple: true }) === 'wal';
+  sqlite.pragma(wal ? 'synchronous = NORMAL' : 'synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   // Reads straight from the file's pages in the OS cache, instead of a copy per page into SQLite's own 2 MB cache:
   // a query that visits a hundred thousand rows ran 3–5× slower through that cache. Writes still go through the WAL.
   sqlite.pragma(`mmap_size = ${SQLITE_MMAP_BYTES}`);
   cachePreparedStatements(sqlite);
-  const db = new Kysely<DB>({ dialect: new StablePlanSqliteDialect(sqlite, inMemory ? undefined : `${file}-wal`) });
+  const db = new Kysely<DB>({ dialect: new StablePlanSqliteDialect(sqlite, wal ? `${file}-wal` : undefined) });
   return { db, dialect: 'sqlite', name: file, reads: async () => db, close: () => db.destroy() };
 }
 
