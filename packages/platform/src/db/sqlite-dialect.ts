@@ -47,9 +47,8 @@ export class StablePlanSqliteDialect extends SqliteDialect {
   private flushing: FlushingSqliteDriver | undefined;
 
   override createDriver(): Driver {
-    const driver = super.createDriver();
-    if (!this.logFile) return driver;
-    this.flushing = new FlushingSqliteDriver(driver, this.database, this.logFile);
+    if (!this.logFile) return super.createDriver();
+    this.flushing = new FlushingSqliteDriver(this.database, this.logFile);
     return this.flushing;
   }
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import type SqliteDatabase from 'better-sqlite3';
-import type { CompiledQuery, DatabaseConnection, Driver, QueryResult, TransactionSettings } from 'kysely';
+import { type CompiledQuery, type DatabaseConnection, type QueryResult, SqliteDriver } from 'kysely';
 
 /** SQLite's `synchronous` levels by name; a number is taken as it is. */
 const LEVELS: Record<string, number> = { off: 0, normal: 1, full: 2, extra: 3 };
@@ -30,79 +30,32 @@ const ROLLBACK = /^\s*rollback\s*;?\s*$/i;
  * by SQLite, and `pragma synchronous` answers it: at NORMAL or below a commit is not flushed (the next flushed one,
  * of the same log, makes it durable too).
  */
-export class FlushingSqliteDriver implements Driver {
+export class FlushingSqliteDriver extends SqliteDriver {
   private connection: FlushingConnection | undefined;
   private log: fs.FileHandle | undefined;
-  /** Flushes made (one per durable commit). */
+  /** The level asked for (SQLite's own stays NORMAL). */
+  synchronous = FULL;
+  /** Flushes made (one per durable commit that wrote). */
   flushes = 0;
 
   constructor(
-    private readonly inner: Driver,
     private readonly sqlite: SqliteDatabase.Database,
     /** The database file's write-ahead log (`<file>-wal`). */
     private readonly logFile: string,
-    private level = FULL,
-  ) {}
-
-  init(): Promise<void> {
-    return this.inner.init();
+  ) {
+    super({ database: sqlite });
   }
 
-  async acquireConnection(): Promise<DatabaseConnection> {
-    const inner = await this.inner.acquireConnection();
-    this.connection ??= new FlushingConnection(inner, this);
+  /** The one connection, through which the transaction statements Kysely sends go too. */
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    this.connection ??= new FlushingConnection(await super.acquireConnection(), this);
     return this.connection;
   }
 
-  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    return this.inner.beginTransaction(connection, settings);
-  }
-
-  commitTransaction(connection: DatabaseConnection): Promise<void> {
-    return this.inner.commitTransaction(connection);
-  }
-
-  rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    return this.inner.rollbackTransaction(connection);
-  }
-
-  async savepoint(connection: DatabaseConnection, name: string, compile: Parameters<NonNullable<Driver['savepoint']>>[2]): Promise<void> {
-    await this.inner.savepoint?.(connection, name, compile);
-  }
-
-  async rollbackToSavepoint(
-    connection: DatabaseConnection,
-    name: string,
-    compile: Parameters<NonNullable<Driver['rollbackToSavepoint']>>[2],
-  ): Promise<void> {
-    await this.inner.rollbackToSavepoint?.(connection, name, compile);
-  }
-
-  async releaseSavepoint(
-    connection: DatabaseConnection,
-    name: string,
-    compile: Parameters<NonNullable<Driver['releaseSavepoint']>>[2],
-  ): Promise<void> {
-    await this.inner.releaseSavepoint?.(connection, name, compile);
-  }
-
-  releaseConnection(connection: DatabaseConnection): Promise<void> {
-    return this.inner.releaseConnection(connection);
-  }
-
-  async destroy(): Promise<void> {
+  override async destroy(): Promise<void> {
     await this.log?.close();
     this.log = undefined;
-    await this.inner.destroy();
-  }
-
-  /** The level asked for: SQLite's own stays NORMAL. */
-  get synchronous(): number {
-    return this.level;
-  }
-
-  set synchronous(level: number) {
-    this.level = level;
+    await super.destroy();
   }
 
   get inTransaction(): boolean {

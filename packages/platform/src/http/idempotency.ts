@@ -122,8 +122,8 @@ export function registerIdempotency(
   // What the claim becomes once the request ran (its saved answer, or its release) is written without waiting for the
   // disk: a power cut can lose it only as it can lose the claim, and the key then says what a process that stopped
   // before this write leaves. A claim marked carried out (durable with the request's writes) tells a retry that the
-  // request was carried out (`answer-lost`); one left unmarked is abandoned after a minute. One disk flush less per
-  // POST, which every request in the process would wait out.
+  // request was carried out (`answer-lost`); one left unmarked is abandoned after a minute. Another disk flush less
+  // per POST, which every query of the service's database would wait out.
   app.addHook('onSend', async (request, reply, payload) => {
     const scope = request.idempotency;
     const keyHash = scope?.keyHash;
