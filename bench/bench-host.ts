@@ -110,18 +110,16 @@ export async function startBenchHost(options: {
  * What a raw peer transaction runs on: on SQLite a connection of its own to the service's file at SQLite's own
  * `synchronous = FULL`, its commit flushing the log inline as the engine does by itself (the platform's connection
  * flushes on the thread pool instead: measured on it, the peer would not be the engine's own); on another engine the
- * service's database.
+ * service's database, `db`.
  */
-export function rawPeerDatabase<DB>(setup: BenchSetup, bench: BenchHost, service: string): { db: Kysely<DB>; close(): Promise<void> } {
+export function rawPeerDatabase<DB>(setup: BenchSetup, db: Kysely<DB>, service: string): { db: Kysely<DB>; close(): Promise<void> } {
   const url = setup.env.DATABASE_URL ?? '';
-  const running = bench.host.service(service);
-  if (!running) throw new Error(`the host runs no ${service} service`);
-  if (!url.startsWith('sqlite:')) return { db: running.db as unknown as Kysely<DB>, close: async () => undefined };
+  if (!url.startsWith('sqlite:')) return { db, close: async () => undefined };
   const sqlite = new SqliteDatabase(path.join(url.slice('sqlite:'.length), `${service}.db`));
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new StablePlanSqliteDialect(sqlite) });
-  return { db, close: () => db.destroy() };
+  const peer = new Kysely<DB>({ dialect: new StablePlanSqliteDialect(sqlite) });
+  return { db: peer, close: () => peer.destroy() };
 }
 
 /** Signs in through the account service's REST API (or a gateway in front of it); answers the access token. */

@@ -212,7 +212,8 @@ async function measure(setup: BenchSetup, progress: Progress): Promise<CheckinRe
     progress(`${setup.label}: ${REPS} reps × ${CHECK_INS_PER_REP} check-ins through the gateway`);
     const gateway = await throughGateway(bench.url, reps, setup.label);
     progress(`${setup.label}: ${REPS} × ${CHECK_INS_PER_REP} raw check-in transactions on the same database`);
-    const peer = rawPeerDatabase<CheckinDb>(setup, bench, 'checkin');
+    const db = bench.host.service('checkin')?.db as unknown as Kysely<CheckinDb>;
+    const peer = rawPeerDatabase(setup, db, 'checkin');
     try {
       const raw = await rawTransactions(peer.db, setup.label);
       return [{ ...gateway, ratio: gateway.perSecond / raw.perSecond }, raw];

@@ -340,7 +340,7 @@ async function claimScenarios(setup: BenchSetup, progress: Progress): Promise<Le
     const distinctIds = await publicLeads(db, REPS * (WARMUP_PER_REP + DISTINCT_PER_REP), 'distinct');
     const distinct = await distinctClaims(bench.url, tokens, distinctIds, setup.label);
     progress(`${REPS} raw claim transactions at once (${setup.label})`);
-    const peer = rawPeerDatabase<LeadsDb>(setup, bench, 'leads');
+    const peer = rawPeerDatabase(setup, db, 'leads');
     const raw = await rawClaims(peer.db, await publicLeads(db, REPS * DISTINCT_PER_REP, 'raw'), REPS, setup.label).finally(() =>
       peer.close(),
     );
