@@ -3,8 +3,8 @@
 // already known: the dedup answers 409) and search; team leads watch the review queue and the team; managers open the
 // dashboard. The peak is compressed into FIELDDAY_PEAK_SECONDS. The box is a real `fieldops serve` (embedded: every
 // service in one process on SQLite, demo data seeded) in a process of its own; the load comes from another.
-// Steps of more and more reps find the largest number the box serves with p99 < 200 ms for every kind of request and
-// no error.
+// Steps of more and more reps (doubling, then halving the gap between the last served and the first not served) find
+// the largest number the box serves with p99 < 200 ms for every kind of request and no error.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -23,6 +23,8 @@ import { formatTable, num } from './text-table';
 
 const PEAK_SECONDS = Number(process.env.FIELDDAY_PEAK_SECONDS || 120);
 const REP_STEPS = (process.env.FIELDDAY_REPS || '50,100,200,400,800,1600,3200').split(',').map(Number);
+/** Steps that halve the gap between the most reps served and the fewest not served, after the steps above. */
+const REFINE_STEPS = Number(process.env.FIELDDAY_REFINE_STEPS ?? 2);
 const P99_GOAL_MS = 200;
 /** Share of reps whose session expired overnight: they sign in at the peak (a password hash each). */
 const SIGN_IN_SHARE = 0.1;
@@ -399,20 +401,37 @@ export async function runFieldDaySuite(progress: Progress): Promise<SuiteOutcome
         .jpeg({ quality: 70 })
         .toBuffer(),
     );
-    for (const reps of REP_STEPS) {
+    const step = async (reps: number): Promise<FieldDayStep> => {
       progress(`signing in the demo people and reading their shops`);
       const people = await demoPeople(server.url);
       progress(`${reps} reps over a ${PEAK_SECONDS} s morning peak`);
-      const step = await runStep(server.url, server.child.pid, reps, people, photo);
-      steps.push(step);
+      const result = await runStep(server.url, server.child.pid, reps, people, photo);
+      steps.push(result);
       progress(
-        `${reps} reps: ${num(step.requestsPerSecond, 1)} requests/s, ${step.errors} errors, worst p99 ${num(Math.max(...step.byRequest.map((r) => r.p99Ms)), 1)} ms, server RSS ${num(step.serverRssMiB)} MiB`,
+        `${reps} reps: ${num(result.requestsPerSecond, 1)} requests/s, ${result.errors} errors, worst p99 ${num(Math.max(...result.byRequest.map((r) => r.p99Ms)), 1)} ms, server RSS ${num(result.serverRssMiB)} MiB`,
       );
-      if (!step.passed) break;
+      return result;
+    };
+    let most = 0;
+    let fewestNot: number | undefined;
+    for (const reps of REP_STEPS) {
+      if (!(await step(reps)).passed) {
+        fewestNot = reps;
+        break;
+      }
+      most = reps;
+    }
+    // Doubling steps only bound the answer: a box that serves 400 reps and not 800 may well serve 600.
+    for (let i = 0; i < REFINE_STEPS && fewestNot !== undefined && most > 0; i++) {
+      const reps = Math.round((most + fewestNot) / 2);
+      if (reps === most || reps === fewestNot) break;
+      if ((await step(reps)).passed) most = reps;
+      else fewestNot = reps;
     }
   } finally {
     await server.stop();
   }
+  steps.sort((a, b) => a.reps - b.reps);
   const served = steps.filter((s) => s.passed).at(-1);
   const columns = [
     { header: 'reps' },

@@ -115,6 +115,34 @@ describe('group commit on SQLite', () => {
     expect(committed('after')).toEqual(['after']);
   });
 
+  it('runs the hook before commit once per group, after every work, and lets a failing hook roll the group back', async () => {
+    const seenByHook: number[] = [];
+    let failHook = false;
+    const transact = groupCommitting(database.db, async () => {
+      // Before the commit: another connection sees none of the group's writes yet.
+      seenByHook.push(committed('hooked').length);
+      if (failHook) throw new Error('the hook fails');
+    });
+    const works = (from: number) =>
+      Array.from({ length: 5 }, (_, n) =>
+        transact((trx) =>
+          trx
+            .insertInto('entry')
+            .values({ id: `h${from + n}`, owner: 'hooked' })
+            .execute(),
+        ),
+      );
+    await Promise.all(works(0));
+    expect(seenByHook).toEqual([0]);
+    expect(committed('hooked')).toHaveLength(5);
+    failHook = true;
+    const failed = await Promise.allSettled(works(5));
+    expect(failed.map((r) => r.status)).toEqual(Array(5).fill('rejected'));
+    expect(String((failed[0] as PromiseRejectedResult).reason)).toMatch(/the hook fails/);
+    expect(seenByHook).toEqual([0, 5, 5]);
+    expect(committed('hooked')).toHaveLength(5);
+  });
+
   // Found by a full test run: a consumer's transaction asked for as a stop closed the database was never answered,
   // and the runner's own failure surfaced as an unhandled rejection.
   it('answers every waiting transaction with the error when no transaction can begin (the database closed)', async () => {

@@ -127,6 +127,43 @@ describe.each(await databaseEngines())('ctx.transact retrying lock conflicts on 
     expect(attempts).toBe(2);
   });
 
+  it('runs the before-commit hook inside each transaction after its work, also when the work fails; a failing hook rolls back', async () => {
+    const steps: string[] = [];
+    let failHook = false;
+    const hooked = createTransactor(
+      db,
+      'retry',
+      () => Date.now(),
+      () => undefined,
+      () => {},
+      {
+        onEffectError: () => {},
+        beforeCommit: async () => {
+          steps.push('hook');
+          if (failHook) throw new Error('the hook fails');
+        },
+      },
+    );
+    await db.insertInto('counter').values({ id: 'hooked', value: 0 }).execute();
+    await hooked(async (trx, events) => {
+      steps.push('work');
+      await bump(trx, 'hooked');
+      events.afterCommit(() => {
+        steps.push('committed');
+      });
+    });
+    await expect(
+      hooked(async () => {
+        steps.push('failing work');
+        throw new Error('a rule refused the change');
+      }),
+    ).rejects.toThrow('a rule refused the change');
+    expect(steps).toEqual(['work', 'hook', 'committed', 'failing work', 'hook']);
+    failHook = true;
+    await expect(hooked((trx) => bump(trx, 'hooked'))).rejects.toThrow('the hook fails');
+    expect(await counted('hooked')).toBe(1);
+  });
+
   it('runs after-commit effects once the work committed, seeing its rows; a rolled-back attempt runs none', async () => {
     await db.insertInto('counter').values({ id: 'announced', value: 0 }).execute();
     const seen: number[] = [];

@@ -18,9 +18,9 @@ interface Waiting<DB> {
  * each queued work inside a savepoint of its own (a failing one rolls back only its savepoint and is answered with its
  * error), and commits once the queue is empty. Each caller is answered only after that commit: nothing is
  * acknowledged before it is durable. A group starts one event-loop turn after its first transaction arrived, so the
- * requests read from the network in that turn join it.
+ * requests read from the network in that turn join it. `beforeCommit` runs once per group, after its last work.
  */
-export function groupCommitting<DB>(db: Kysely<DB>): TransactionRunner<DB> {
+export function groupCommitting<DB>(db: Kysely<DB>, beforeCommit?: () => Promise<void>): TransactionRunner<DB> {
   const queue: Waiting<DB>[] = [];
   let running = false;
 
@@ -49,8 +49,10 @@ export function groupCommitting<DB>(db: Kysely<DB>): TransactionRunner<DB> {
           waiting.reject(error);
         }
       }
+      await beforeCommit?.();
       await trx.commit().execute();
     } catch (error) {
+      await beforeCommit?.().catch(() => undefined);
       await trx
         .rollback()
         .execute()

@@ -62,6 +62,11 @@ export interface TransactorOptions {
   onEffectError?: (error: unknown) => void;
   /** Runs after every commit, before the after-commit effects: where read-your-writes notes the primary's position. */
   afterCommit?: () => Promise<void>;
+  /**
+   * Runs inside every transaction after its work, before it commits (once for a group that commits together), and
+   * also when the work failed: what a service holds open beside its database (see `SetupContext.beforeEachCommit`).
+   */
+  beforeCommit?: () => Promise<void>;
 }
 
 /**
@@ -81,7 +86,19 @@ export function createTransactor<DB>(
   options: TransactorOptions = {},
 ): Transactor<DB> {
   const onEffectError = options.onEffectError ?? ((error) => console.error('[fieldops] an after-commit effect failed:', error));
-  const inTransaction: TransactionRunner<DB> = options.groupCommit ? groupCommitting(db) : (work) => db.transaction().execute(work);
+  const { beforeCommit } = options;
+  const inTransaction: TransactionRunner<DB> = options.groupCommit
+    ? groupCommitting(db, beforeCommit)
+    : (work) =>
+        db.transaction().execute(async (trx) => {
+          // After a failed work the hook still runs, and the work's error is the one told.
+          const result = await work(trx).catch(async (error: unknown) => {
+            await beforeCommit?.().catch(() => undefined);
+            throw error;
+          });
+          await beforeCommit?.();
+          return result;
+        });
   const once = async <T>(work: (trx: Transaction<DB>, events: EventWriter) => Promise<T>): Promise<T> => {
     let appended = false;
     // Per attempt: a rolled-back attempt's effects are dropped with it.

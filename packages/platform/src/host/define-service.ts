@@ -133,6 +133,7 @@ export function defineService<DB, Deps = undefined>(manifest: ServiceManifest<DB
         },
         database,
       );
+      const commitHooks: (() => void | Promise<void>)[] = [];
       const setupCtx: SetupContext<DB> = {
         ...runtime,
         name,
@@ -151,8 +152,14 @@ export function defineService<DB, Deps = undefined>(manifest: ServiceManifest<DB
             groupCommit: database.dialect === 'sqlite',
             onEffectError: (error) => log.warn({ err: error }, 'an after-commit effect failed; what was committed stands'),
             afterCommit: replicaUrls.length > 0 ? () => notePrimaryPosition(database.db) : undefined,
+            beforeCommit: async () => {
+              for (const hook of commitHooks) await hook();
+            },
           },
         ),
+        beforeEachCommit: (hook) => {
+          commitHooks.push(hook);
+        },
       };
       // Without `setup`, Deps is its default `undefined`: the manifest's type says so, the compiler cannot.
       const deps = (manifest.setup ? await manifest.setup(setupCtx) : undefined) as Deps;

@@ -19,6 +19,12 @@ export interface SetupContext<DB> extends Runtime {
   log: Logger;
   /** Call options that make an RPC call as this service (consumers and jobs have no user to act for). */
   asService(): Promise<{ headers: Record<string, string> }>;
+  /**
+   * Adds work that runs inside each `transact` transaction after its work and before it commits — once for a group
+   * that commits together — and also when the work failed. For what a service writes beside its database and must
+   * have stored before a commit says it is done (the search index's writes of the events a transaction applies).
+   */
+  beforeEachCommit(hook: () => void | Promise<void>): void;
 }
 
 /**

@@ -1,22 +1,31 @@
 import type { DocumentPatch, DocumentType, SearchDocument } from '../domain/search-document';
-import type { SearchIndex } from './search-index';
+import type { SearchIndex, WriteOptions } from './search-index';
 
 /**
  * The index that serves, and during a rebuild the one being built. Writes go to both, so events that arrive while a
- * rebuild runs are not lost in the new index: the version check lets the newer of (export, event) win in each.
+ * rebuild runs are not lost in the new index: the version check lets the newer of (export, event) win in each. They
+ * are the consumers' writes, made inside a transaction of the search database. With `holdWrites`, each index holds
+ * them until `commitHeld`, which must run just before that transaction commits: the events of one commit are then one
+ * index commit.
  */
 export class IndexHolder {
   private building: SearchIndex | null = null;
   rebuild: { startedAt: number; done: number; total: number; label: string } | null = null;
+  private readonly writes: WriteOptions;
 
-  constructor(public current: SearchIndex) {}
+  constructor(
+    public current: SearchIndex,
+    { holdWrites = false }: { holdWrites?: boolean } = {},
+  ) {
+    this.writes = { held: holdWrites };
+  }
 
   private get targets(): SearchIndex[] {
     return this.building ? [this.current, this.building] : [this.current];
   }
 
   async put(docs: SearchDocument[]): Promise<void> {
-    for (const index of this.targets) await index.put(docs);
+    for (const index of this.targets) await index.put(docs, this.writes);
   }
 
   /**
@@ -25,17 +34,22 @@ export class IndexHolder {
    * reads the change.
    */
   async patch(type: DocumentType, id: string, changes: DocumentPatch, version: number | null): Promise<boolean> {
-    const changed = await this.current.patch(type, id, changes, version);
-    if (this.building) await this.building.patch(type, id, changes, version);
+    const changed = await this.current.patch(type, id, changes, version, this.writes);
+    if (this.building) await this.building.patch(type, id, changes, version, this.writes);
     return changed;
   }
 
   async renameOwner(ownerId: string, name: string): Promise<void> {
-    for (const index of this.targets) await index.renameOwner(ownerId, name);
+    for (const index of this.targets) await index.renameOwner(ownerId, name, this.writes);
   }
 
   async setAreaPaths(paths: Map<string, string>): Promise<void> {
-    for (const index of this.targets) await index.setAreaPaths(paths);
+    for (const index of this.targets) await index.setAreaPaths(paths, this.writes);
+  }
+
+  /** Commits the held writes of both indexes: run before each transaction of the search database commits. */
+  async commitHeld(): Promise<void> {
+    for (const index of this.targets) await index.commitHeld();
   }
 
   startBuilding(index: SearchIndex): void {

@@ -133,6 +133,9 @@ export class ElasticSearchIndex implements SearchIndex {
     };
   }
 
+  /** Each write is its own request, made visible before it answers (`refresh: 'wait_for'`): nothing is held. */
+  async commitHeld(): Promise<void> {}
+
   async put(docs: SearchDocument[]): Promise<void> {
     if (docs.length === 0) return;
     const operations = docs.flatMap((doc) => [

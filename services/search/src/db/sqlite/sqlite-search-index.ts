@@ -7,7 +7,7 @@ import { pointInShape } from '../../domain/area-shape';
 import type { DocumentPatch, DocumentType, SearchDocument } from '../../domain/search-document';
 import type { AreaShape, SearchHit, SearchQuery, SearchResult, Sort } from '../../domain/search-query';
 import type { Visibility } from '../../domain/visibility';
-import type { SearchIndex } from '../search-index';
+import type { SearchIndex, WriteOptions } from '../search-index';
 import { type DocumentRow, documentRow } from './document-row';
 import { DocumentRowThread } from './document-row-thread';
 import { type CompiledSearch, FACET_COLUMNS, searchSql, type TokenShare } from './sqlite-query';
@@ -118,6 +118,8 @@ export class SqliteSearchIndex implements SearchIndex {
   private rowThread: DocumentRowThread | null;
   /** The rebuild's batch being written, after which the next one starts. */
   private lastBatch: Promise<void> = Promise.resolve();
+  /** Whether the open transaction holds writes for `commitHeld` (see `writing`). */
+  private holding = false;
 
   constructor(
     private readonly file: string,
@@ -221,12 +223,12 @@ export class SqliteSearchIndex implements SearchIndex {
     return share;
   }
 
-  async put(docs: SearchDocument[]): Promise<void> {
+  async put(docs: SearchDocument[], options: WriteOptions = {}): Promise<void> {
     const thread = this.rowThread;
     if (!thread) {
       this.writing(() => {
         for (const doc of docs) this.store(doc);
-      });
+      }, options);
       return;
     }
     const put = this.lastBatch.then(() => this.putWithRowThread(docs, thread));
@@ -248,6 +250,7 @@ export class SqliteSearchIndex implements SearchIndex {
       const bodies = part.map((doc) => JSON.stringify(doc));
       chunks.push({ docs: part, bodies, rows: thread.rows(bodies) });
     }
+    this.commitHeldWrites();
     this.statement('begin immediate').run();
     try {
       for (const chunk of chunks) {
@@ -261,14 +264,20 @@ export class SqliteSearchIndex implements SearchIndex {
     }
   }
 
-  async patch(type: DocumentType, id: string, changes: DocumentPatch, version: number | null): Promise<boolean> {
+  async patch(
+    type: DocumentType,
+    id: string,
+    changes: DocumentPatch,
+    version: number | null,
+    options: WriteOptions = {},
+  ): Promise<boolean> {
     return this.writing(() => {
       const existing = this.row(type, id);
       if (!existing || (version !== null && existing.version >= version)) return false;
       const doc = JSON.parse(existing.body) as SearchDocument;
       this.replace(existing.seq, { ...doc, ...changes, version: version ?? doc.version });
       return true;
-    });
+    }, options);
   }
 
   async get(type: DocumentType, id: string): Promise<SearchDocument | undefined> {
@@ -277,28 +286,53 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   /**
-   * A write transaction that takes the file's write lock as it begins. Every replica of the search service writes the
-   * same index file: a transaction that began by reading and then wrote (SQLite's default, deferred) failed at once
+   * A write in a transaction that takes the file's write lock as it begins. Every replica of the search service writes
+   * the same index file: a transaction that began by reading and then wrote (SQLite's default, deferred) failed at once
    * with "database is locked" whenever another process had committed in between, without waiting for its turn.
+   * A held write opens that transaction and leaves it open for `commitHeld`; a write while one is open (held, or a
+   * rebuild's batch) joins it in a savepoint of its own, so a failing write undoes only itself; a write that is not held
+   * commits what was held with it.
    */
-  private writing<T>(work: () => T): T {
-    return this.database.transaction(work).immediate();
+  private writing<T>(work: () => T, { held = false }: WriteOptions = {}): T {
+    if (!this.database.inTransaction) {
+      if (!held) return this.database.transaction(work).immediate();
+      this.statement('begin immediate').run();
+      this.holding = true;
+    }
+    const result = this.database.transaction(work)();
+    if (!held) this.commitHeldWrites();
+    return result;
+  }
+
+  async commitHeld(): Promise<void> {
+    this.commitHeldWrites();
+  }
+
+  private commitHeldWrites(): void {
+    if (!this.holding) return;
+    this.holding = false;
+    if (this.database.inTransaction) this.statement('commit').run();
   }
 
   /** Rewrites the documents `where` selects, read under the write lock so that no other writer's change is lost. */
-  private rewrite(where: 'owner_id' | 'area_id', value: string, change: (doc: SearchDocument) => SearchDocument): void {
+  private rewrite(
+    where: 'owner_id' | 'area_id',
+    value: string,
+    change: (doc: SearchDocument) => SearchDocument,
+    options: WriteOptions,
+  ): void {
     this.writing(() => {
       const rows = this.statement(`select seq, version, body from doc where ${where} = ?`).all(value) as DocRow[];
       for (const row of rows) this.replace(row.seq, change(JSON.parse(row.body) as SearchDocument));
-    });
+    }, options);
   }
 
-  async renameOwner(ownerId: string, ownerName: string): Promise<void> {
-    this.rewrite('owner_id', ownerId, (doc) => ({ ...doc, ownerName }));
+  async renameOwner(ownerId: string, ownerName: string, options: WriteOptions = {}): Promise<void> {
+    this.rewrite('owner_id', ownerId, (doc) => ({ ...doc, ownerName }), options);
   }
 
-  async setAreaPaths(paths: Map<string, string>): Promise<void> {
-    for (const [areaId, areaPath] of paths) this.rewrite('area_id', areaId, (doc) => ({ ...doc, areaPath }));
+  async setAreaPaths(paths: Map<string, string>, options: WriteOptions = {}): Promise<void> {
+    for (const [areaId, areaPath] of paths) this.rewrite('area_id', areaId, (doc) => ({ ...doc, areaPath }), options);
   }
 
   async search(query: SearchQuery, visibility: Visibility): Promise<SearchResult> {
@@ -433,6 +467,7 @@ export class SqliteSearchIndex implements SearchIndex {
 
   async close(): Promise<void> {
     await this.lastBatch;
+    this.commitHeldWrites();
     await this.stopRowThread();
     if (this.database.open) this.database.close();
   }
