@@ -121,6 +121,39 @@ function rssMiB(pid: number | undefined): number {
   return kb / 1024;
 }
 
+/** CPU time the process has used (user + system), in clock ticks. */
+function cpuTicks(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // After the command name in parentheses: state is the first field, utime the 12th, stime the 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+/** A second with less than this share of a core busy: the server has nothing left to do. */
+const IDLE_SHARE = 0.05;
+const SETTLE_LIMIT_MS = 180_000;
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * Waits until the server is idle: the events a heavy step left queued (deliveries, facts, index writes) are applied
+ * before the next step starts, so that each step is measured under its own load only.
+ */
+async function settled(pid: number | undefined, progress: Progress): Promise<void> {
+  if (pid === undefined) return;
+  const deadline = Date.now() + SETTLE_LIMIT_MS;
+  let before = cpuTicks(pid);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const now = cpuTicks(pid);
+    if ((now - before) / CLOCK_TICKS_PER_SECOND < IDLE_SHARE) return;
+    if (Date.now() > deadline) {
+      progress(`the server is still busy after ${SETTLE_LIMIT_MS / 1000} s; the next step starts anyway`);
+      return;
+    }
+    before = now;
+  }
+}
+
 async function getJson(url: string, token: string): Promise<unknown> {
   const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
@@ -402,6 +435,7 @@ export async function runFieldDaySuite(progress: Progress): Promise<SuiteOutcome
         .toBuffer(),
     );
     const step = async (reps: number): Promise<FieldDayStep> => {
+      await settled(server.child.pid, progress);
       progress(`signing in the demo people and reading their shops`);
       const people = await demoPeople(server.url);
       progress(`${reps} reps over a ${PEAK_SECONDS} s morning peak`);
