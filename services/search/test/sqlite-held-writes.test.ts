@@ -58,6 +58,21 @@ describe('held writes of the SQLite index', () => {
     await close();
   });
 
+  it('says so when SQLite rolled back what it held (a full disk, an I/O error), so those events are applied again', async () => {
+    const { index, committed, close } = openIndex();
+    await index.put([aDoc({ id: 'm1', version: 1 })], { held: true });
+    // What SQLite does to the open transaction after such a failure.
+    (index as unknown as { database: Database.Database }).database.prepare('rollback').run();
+    await index.put([aDoc({ id: 'm2', version: 1 })], { held: true });
+    await expect(index.commitHeld()).rejects.toThrow(/rolled back the writes it held/);
+    expect(committed()).toEqual([]);
+    // The next held writes commit as usual.
+    await index.put([aDoc({ id: 'm1', version: 1 })], { held: true });
+    await index.commitHeld();
+    expect(committed()).toEqual(['m1']);
+    await close();
+  });
+
   it('commits what it holds when closed', async () => {
     const { file, index, close } = openIndex();
     await index.put([aDoc({ id: 'm1', version: 1 })], { held: true });

@@ -120,6 +120,8 @@ export class SqliteSearchIndex implements SearchIndex {
   private lastBatch: Promise<void> = Promise.resolve();
   /** Whether the open transaction holds writes for `commitHeld` (see `writing`). */
   private holding = false;
+  /** Whether SQLite ended that transaction before `commitHeld`: its writes must be made again. */
+  private heldLost = false;
 
   constructor(
     private readonly file: string,
@@ -295,6 +297,8 @@ export class SqliteSearchIndex implements SearchIndex {
    */
   private writing<T>(work: () => T, { held = false }: WriteOptions = {}): T {
     if (!this.database.inTransaction) {
+      // SQLite ended the held transaction itself (a full disk, an I/O error): what it held is gone.
+      if (this.holding) this.heldLost = true;
       if (!held) return this.database.transaction(work).immediate();
       this.statement('begin immediate').run();
       this.holding = true;
@@ -308,10 +312,17 @@ export class SqliteSearchIndex implements SearchIndex {
     this.commitHeldWrites();
   }
 
+  /** Commits what is held; throws when SQLite rolled it back meanwhile, so the events that wrote it are applied again. */
   private commitHeldWrites(): void {
     if (!this.holding) return;
+    const lost = this.heldLost || !this.database.inTransaction;
     this.holding = false;
-    if (this.database.inTransaction) this.statement('commit').run();
+    this.heldLost = false;
+    if (lost) {
+      if (this.database.inTransaction) this.statement('rollback').run();
+      throw new Error('the search index rolled back the writes it held (see the log for the failure before)');
+    }
+    this.statement('commit').run();
   }
 
   /** Rewrites the documents `where` selects, read under the write lock so that no other writer's change is lost. */
@@ -467,7 +478,11 @@ export class SqliteSearchIndex implements SearchIndex {
 
   async close(): Promise<void> {
     await this.lastBatch;
-    this.commitHeldWrites();
+    try {
+      this.commitHeldWrites();
+    } catch {
+      // Lost writes of events not marked applied yet: they are applied again at the next start.
+    }
     await this.stopRowThread();
     if (this.database.open) this.database.close();
   }
