@@ -1,6 +1,7 @@
 // Check-in writes: through the gateway (auth, validation, target lookup over RPC, geofence, risk signals, visit row and
 // outbox event in one transaction) and the same transaction raw (geofence, row, outbox), on SQLite with the in-process
 // bus and on MariaDB with NATS, in one run. The host listens on 127.0.0.1 only.
+
 import { randomUUID } from 'node:crypto';
 import { accountService, DEMO_PASSWORD } from '@fieldops/account';
 import { type CheckinDb, checkinService } from '@fieldops/checkin';
@@ -8,6 +9,7 @@ import { createGateway } from '@fieldops/gateway';
 import { distanceMeters } from '@fieldops/geo';
 import { merchantService } from '@fieldops/merchant';
 import { createTransactor } from '@fieldops/platform';
+import { serviceDb } from '@fieldops/testing';
 import type { Insertable, Kysely } from 'kysely';
 import { type BenchHost, type BenchSetup, distributedSetup, embeddedSetup, login, rawPeerDatabase, startBenchHost } from './bench-host';
 import { cpuMsSince, type Lane, sendLanes } from './load-process';
@@ -192,7 +194,7 @@ async function rawTransactions(db: Kysely<CheckinDb>, engines: string): Promise<
 
 /** The merchant demo seed runs on events after `seedDemo`; measuring while it writes would time the seed too. */
 async function merchantSeedDone(bench: BenchHost): Promise<void> {
-  const db = bench.host.service('merchant')?.db as unknown as Kysely<{ demo_seed: { country: string; done: number } }>;
+  const db = serviceDb<{ demo_seed: { country: string; done: number } }>(bench, 'merchant');
   const deadline = Date.now() + 180_000;
   for (;;) {
     const seeded = await db.selectFrom('demo_seed').select(['done']).execute();
@@ -212,7 +214,7 @@ async function measure(setup: BenchSetup, progress: Progress): Promise<CheckinRe
     progress(`${setup.label}: ${REPS} reps × ${CHECK_INS_PER_REP} check-ins through the gateway`);
     const gateway = await throughGateway(bench.url, reps, setup.label);
     progress(`${setup.label}: ${REPS} × ${CHECK_INS_PER_REP} raw check-in transactions on the same database`);
-    const db = bench.host.service('checkin')?.db as unknown as Kysely<CheckinDb>;
+    const db = serviceDb<CheckinDb>(bench, 'checkin');
     const peer = rawPeerDatabase(setup, db, 'checkin');
     try {
       const raw = await rawTransactions(peer.db, setup.label);

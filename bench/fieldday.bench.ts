@@ -17,6 +17,7 @@ import { freePort } from '@fieldops/testing';
 import sharp from 'sharp';
 import { login } from './bench-host';
 import { type LabelSamples, type Lane, LoadProcess, type PlannedRequest } from './load-process';
+import { rssMiB, settled } from './server-process';
 import { summarize } from './stats';
 import type { Progress, SuiteOutcome } from './suite';
 import { formatTable, num } from './text-table';
@@ -113,45 +114,6 @@ async function startServer(progress: Progress): Promise<{ url: string; child: Ch
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return { url: `http://127.0.0.1:${port}`, child, stop };
-}
-
-function rssMiB(pid: number | undefined): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return kb / 1024;
-}
-
-/** CPU time the process has used (user + system), in clock ticks. */
-function cpuTicks(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // After the command name in parentheses: state is the first field, utime the 12th, stime the 13th.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(fields[11]) + Number(fields[12]);
-}
-
-/** A second with less than this share of a core busy: the server has nothing left to do. */
-const IDLE_SHARE = 0.05;
-const SETTLE_LIMIT_MS = 180_000;
-const CLOCK_TICKS_PER_SECOND = 100;
-
-/**
- * Waits until the server is idle: the events a heavy step left queued (deliveries, facts, index writes) are applied
- * before the next step starts, so that each step is measured under its own load only.
- */
-async function settled(pid: number | undefined, progress: Progress): Promise<void> {
-  if (pid === undefined) return;
-  const deadline = Date.now() + SETTLE_LIMIT_MS;
-  let before = cpuTicks(pid);
-  for (;;) {
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    const now = cpuTicks(pid);
-    if ((now - before) / CLOCK_TICKS_PER_SECOND < IDLE_SHARE) return;
-    if (Date.now() > deadline) {
-      progress(`the server is still busy after ${SETTLE_LIMIT_MS / 1000} s; the next step starts anyway`);
-      return;
-    }
-    before = now;
-  }
 }
 
 async function getJson(url: string, token: string): Promise<unknown> {

@@ -10,6 +10,7 @@ import { placeCells } from '@fieldops/geo';
 import { type LeadsDb, leadsService } from '@fieldops/leads';
 import { merchantService } from '@fieldops/merchant';
 import { createTransactor } from '@fieldops/platform';
+import { serviceDb } from '@fieldops/testing';
 import type { Insertable, Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { type BenchHost, type BenchSetup, distributedSetup, embeddedSetup, login, rawPeerDatabase, startBenchHost } from './bench-host';
@@ -331,7 +332,7 @@ async function claimScenarios(setup: BenchSetup, progress: Progress): Promise<Le
   const bench = await startBenchHost({ setup, services, edge: createGateway({ services }), env: UNLIMITED });
   try {
     await bench.host.seedDemo();
-    const db = bench.host.service('leads')?.db as unknown as Kysely<LeadsDb>;
+    const db = serviceDb<LeadsDb>(bench, 'leads');
     await demoSeeded(bench, ['merchant', 'leads']);
     const tokens = await Promise.all(
       Array.from({ length: REPS }, (_, i) => login(bench.url, `rep${i + 1}.sg@fieldops.test`, DEMO_PASSWORD)),

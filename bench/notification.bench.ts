@@ -7,7 +7,7 @@ import { type AccountDb, accountService, DEMO_PASSWORD } from '@fieldops/account
 import { createGateway } from '@fieldops/gateway';
 import { createNotificationService, type NotificationDb } from '@fieldops/notification';
 import { buildEnvelope, type Host } from '@fieldops/platform';
-import { engineAvailable, engineUrls } from '@fieldops/testing';
+import { engineAvailable, engineUrls, serviceDb } from '@fieldops/testing';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { type BenchHost, type BenchSetup, distributedSetup, embeddedSetup, startBenchHost } from './bench-host';
@@ -103,7 +103,7 @@ class LoadProcess {
 
 /** `RECIPIENTS` reps in one Singapore team, written as the account demo seed writes its people (one password hash). */
 async function addRecipients(host: Host): Promise<{ ids: string[]; emails: string[] }> {
-  const db = host.service('account')?.db as unknown as Kysely<AccountDb>;
+  const db = serviceDb<AccountDb>({ host }, 'account');
   const model = await db.selectFrom('user').selectAll().where('email', '=', 'rep1.sg@fieldops.test').executeTakeFirstOrThrow();
   const { role_id } = await db.selectFrom('user_role').select('role_id').where('user_id', '=', model.id).executeTakeFirstOrThrow();
   const ids: string[] = [];
@@ -202,7 +202,7 @@ async function runSetup(setup: BenchSetup, progress: Progress): Promise<Notifica
     started.push(bench);
     await bench.host.seedDemo();
     const recipients = await addRecipients(bench.host);
-    const notices = bench.host.service('notification')?.db as unknown as Kysely<NotificationDb>;
+    const notices = serviceDb<NotificationDb>(bench, 'notification');
 
     progress(
       `${setup.label}: the load process signs ${RECIPIENTS} recipients in and opens ${RECIPIENTS} streams + ${RECIPIENTS} peer streams`,

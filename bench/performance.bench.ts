@@ -3,6 +3,7 @@ import { accountService, DEMO_PASSWORD } from '@fieldops/account';
 import type { VisitSnapshot } from '@fieldops/contracts';
 import { type PerformanceDb, performanceService } from '@fieldops/performance';
 import { defineService, type ServiceContext } from '@fieldops/platform';
+import { serviceDb } from '@fieldops/testing';
 import { type Kysely, sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { type BenchSetup, distributedSetup, embeddedSetup, login, startBenchHost } from './bench-host';
@@ -204,8 +205,8 @@ async function measure(setup: BenchSetup, progress: Progress): Promise<Performan
   const load = new LoadProcess();
   try {
     await bench.host.service('account')?.seedDemo({ start() {}, tick() {}, stop() {} });
-    const db = bench.host.service('performance')?.db as unknown as Kysely<PerformanceDb>;
-    const probeDb = bench.host.service('probe')?.db as unknown as Kysely<{ probe_applied: { event_id: string } }>;
+    const db = serviceDb<PerformanceDb>(bench, 'performance');
+    const probeDb = serviceDb<{ probe_applied: { event_id: string } }>(bench, 'probe');
     const results: PerformanceResult[] = [];
     const row = (result: Omit<PerformanceResult, 'setup'>) => results.push({ setup: setup.label, ...result });
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { accountService, DEMO_PASSWORD } from '@fieldops/account';
 import { type CheckinDb, checkinService } from '@fieldops/checkin';
 import { merchantService } from '@fieldops/merchant';
-import { startMariaDbPair } from '@fieldops/testing';
+import { serviceDb, startMariaDbPair } from '@fieldops/testing';
 import type { Insertable, Kysely } from 'kysely';
 import { type BenchSetup, login, startBenchHost } from './bench-host';
 import { type LoadResult, LoadTarget } from './http-load';
@@ -100,7 +100,7 @@ export async function runReplicasSuite(progress: Progress): Promise<SuiteOutcome
     const seeder = await startBenchHost({ setup: setupOn(pair.primary.url, prefix, dir, []), services: SERVICES, listen: false });
     try {
       await seeder.host.seedDemo();
-      await insertVisits(seeder.host.service('checkin')?.db as unknown as Kysely<CheckinDb>);
+      await insertVisits(serviceDb<CheckinDb>(seeder, 'checkin'));
     } finally {
       await seeder.stop();
     }

@@ -8,6 +8,7 @@ import { createGateway } from '@fieldops/gateway';
 import { leadsService } from '@fieldops/leads';
 import { merchantService } from '@fieldops/merchant';
 import { poiService } from '@fieldops/poi';
+import { serviceDb } from '@fieldops/testing';
 import { createTicketsService, type TicketsDb, ticketsTasks } from '@fieldops/tickets';
 import type { Insertable, Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
@@ -167,9 +168,7 @@ export async function runTicketsSuite(progress: Progress): Promise<SuiteOutcome<
   try {
     // Only the demo organisation (users, teams): the demo's own merchants and tickets are not what is measured.
     await bench.host.service('account')?.seedDemo({ start: () => {}, tick: () => {}, stop: () => {} });
-    const tickets = bench.host.service('tickets');
-    if (!tickets) throw new Error('the tickets service is not running');
-    const db = tickets.db as unknown as Kysely<TicketsDb>;
+    const db = serviceDb<TicketsDb>(bench, 'tickets');
     const token = await login(bench.url, MANAGER, DEMO_PASSWORD);
     const me = (await (await fetch(`${bench.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
       user: { id: string };

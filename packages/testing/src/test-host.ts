@@ -31,8 +31,8 @@ export interface TestHost {
   stop(): Promise<void>;
 }
 
-/** A running service's own database, typed by the caller, for checking what it stored (tests only). */
-export function serviceDb<DB>(t: TestHost, name: string): Kysely<DB> {
+/** A running service's own database, typed by the caller, for checking what it stored (tests and benches only). */
+export function serviceDb<DB>(t: { host: Host }, name: string): Kysely<DB> {
   const service = t.host.service(name);
   if (!service) throw new Error(`the ${name} service is not running`);
   return service.db as unknown as Kysely<DB>;
