@@ -2,11 +2,21 @@
 import fs from 'node:fs';
 import type { Progress } from './suite';
 
-/** The process's resident memory, in MiB. */
-export function rssMiB(pid: number | undefined): number {
+/**
+ * The process's resident memory in MiB, and what it is made of: its own memory (the heap, SQLite's caches, buffers) and
+ * the pages of files it maps, which are the databases read through memory mapping: the kernel's file cache, shared,
+ * and given back under memory pressure without a write.
+ */
+export interface ResidentMemory {
+  totalMiB: number;
+  ownMiB: number;
+  mappedFilesMiB: number;
+}
+
+export function residentMemory(pid: number | undefined): ResidentMemory {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return kb / 1024;
+  const mib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
+  return { totalMiB: mib('VmRSS'), ownMiB: mib('RssAnon'), mappedFilesMiB: mib('RssFile') + mib('RssShmem') };
 }
 
 /** CPU time the process has used (user + system), in clock ticks. */

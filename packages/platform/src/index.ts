@@ -89,6 +89,7 @@ export { type ServiceTask, type ServiceTasks, type TaskRef, type TaskRefs, taskR
 export { accessFor } from './http/access';
 export { CalendarDate } from './http/calendar-date';
 export { etagOf, expectedVersion, ifMatch, setEtag, versionedWrite } from './http/etag';
+export { purgeExpiredIdempotencyKeys } from './http/idempotency';
 export {
   type CursorShape,
   decodeCursor,

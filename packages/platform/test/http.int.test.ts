@@ -1,11 +1,13 @@
 import net from 'node:net';
 import { accountService } from '@fieldops/account';
+import { type PlatformTables, purgeExpiredIdempotencyKeys } from '@fieldops/platform';
 import { databaseEngines, serviceDb, startTestHost, type TestHost } from '@fieldops/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { notesService } from './fixtures/notes-service';
 
 const engines = await databaseEngines();
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Sends bytes as they are, for requests fetch() would encode or refuse to send. */
 function rawRequest(url: string, text: string): Promise<string> {
@@ -165,6 +167,63 @@ describe.each(engines)('HTTP conventions on $name', (database) => {
     const theirs = await t.api('POST', '/api/v1/notes', { token: other, body: { text: 'a' }, headers: { 'idempotency-key': key } });
     expect(theirs.status).toBe(201);
     expect(theirs.body.id).not.toBe(mine.body.id);
+  });
+
+  it('takes a key kept past its day as new, and a claim abandoned by a stopped process as free', async () => {
+    const db = serviceDb<Record<string, never>>(t, 'notes');
+    const text = `day-old-${Math.random()}`;
+    const headers = { 'idempotency-key': `day-${text}` };
+    const first = await t.api('POST', '/api/v1/notes', { token, body: { text }, headers });
+    expect((await t.api('POST', '/api/v1/notes', { token, body: { text: `${text}-2` }, headers })).status).toBe(422);
+    await sql`update idempotency_key set created_at = created_at - ${DAY_MS + 60_000} where response like ${`%${text}%`}`.execute(db);
+    const next = await t.api('POST', '/api/v1/notes', { token, body: { text: `${text}-2` }, headers });
+    expect(next.status).toBe(201);
+    expect(next.body.id).not.toBe(first.body.id);
+    // As a process that stopped after its claim, before anything of the request committed: a minute on, a retry runs.
+    const abandoned = { 'idempotency-key': `abandoned-${text}` };
+    const made = await t.api('POST', '/api/v1/notes', { token, body: { text: `${text}-3` }, headers: abandoned });
+    await sql`update idempotency_key set status = 0, response = null, created_at = created_at - 120000
+      where response like ${`%${text}-3%`}`.execute(db);
+    const retried = await t.api('POST', '/api/v1/notes', { token, body: { text: `${text}-3` }, headers: abandoned });
+    expect(retried.status).toBe(201);
+    expect(retried.headers.get('idempotent-replayed')).toBeNull();
+    expect(retried.body.id).not.toBe(made.body.id);
+  });
+
+  it('purges the keys kept past their day, a batch at a time, and no other', async () => {
+    const db = serviceDb<PlatformTables>(t, 'notes');
+    const text = `purge-${Math.random()}`;
+    const letters = ['a', 'b', 'c', 'd', 'e'];
+    for (const letter of letters) {
+      const headers = { 'idempotency-key': `${text}-${letter}` };
+      expect((await t.api('POST', '/api/v1/notes', { token, body: { text: `${text}-${letter}` }, headers })).status).toBe(201);
+    }
+    const keyOf = (letter: string) => sql<boolean>`response like ${`%${text}-${letter}%`}`;
+    for (const letter of ['a', 'b', 'c']) {
+      await db
+        .updateTable('idempotency_key')
+        .set({ created_at: Date.now() - DAY_MS - 1 })
+        .where(keyOf(letter))
+        .execute();
+    }
+    const expired = async () =>
+      Number(
+        (
+          await db
+            .selectFrom('idempotency_key')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('created_at', '<', Date.now() - DAY_MS)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const due = await expired();
+    expect(due).toBeGreaterThanOrEqual(3);
+    expect(await purgeExpiredIdempotencyKeys(db, Date.now(), 2)).toBe(due);
+    expect(await expired()).toBe(0);
+    const left = await Promise.all(
+      letters.map(async (letter) => (await db.selectFrom('idempotency_key').select('key_hash').where(keyOf(letter)).execute()).length),
+    );
+    expect(left).toEqual([0, 0, 0, 1, 1]);
   });
 
   it('answers 412 when If-Match names an old version', async () => {

@@ -109,6 +109,13 @@ export const platformMigrations: ServiceMigration[] = [
         .execute();
     },
   },
+  {
+    // The purge of keys kept past their day reads them oldest first (purgeExpiredIdempotencyKeys).
+    name: '003_idempotency_key_age',
+    async up(db) {
+      await db.schema.createIndex('idempotency_key_age').on('idempotency_key').column('created_at').execute();
+    },
+  },
 ];
 
 /**

@@ -11,6 +11,7 @@ import { createOutboxRelay } from '../events/create-outbox-relay';
 import type { EventEnvelope } from '../events/envelope';
 import { createTransactor } from '../events/outbox';
 import type { Relay } from '../events/outbox-relay';
+import { IDEMPOTENCY_PURGE_EVERY_MS, purgeExpiredIdempotencyKeys } from '../http/idempotency';
 import { currentTraceparent } from '../observability/telemetry';
 import { asCaller } from '../rpc/rpc-clients';
 import { type JobDefinition, JobRunner } from './job-runner';
@@ -177,7 +178,15 @@ export function defineService<DB, Deps = undefined>(manifest: ServiceManifest<DB
           now: () => runtime.clock.now(),
         }),
       );
-      const jobs = new JobRunner(ctx, platformDb, manifest.jobs ?? []);
+      // A service that serves HTTP keeps its Idempotency-Keys for a day, and its own job deletes them after.
+      const purgeKeys: JobDefinition<DB, Deps> = {
+        name: 'idempotency-keys',
+        everyMs: IDEMPOTENCY_PURGE_EVERY_MS,
+        run: async () => {
+          await purgeExpiredIdempotencyKeys(platformDb, runtime.clock.now());
+        },
+      };
+      const jobs = new JobRunner(ctx, platformDb, [...(manifest.http ? [purgeKeys] : []), ...(manifest.jobs ?? [])]);
       let openapi: (() => Record<string, unknown>) | undefined;
 
       return {

@@ -31,6 +31,48 @@ function claim(db: Kysely<PlatformTables>, dialect: Dialect, row: Insertable<Pla
   return withoutDiskWait(db, dialect, (connection) => insertIfAbsent(connection, dialect, 'idempotency_key', row));
 }
 
+/** Deletes one key if it is past its day, or a claim abandoned with nothing carried out; answers whether it did. */
+async function releaseStale(db: Kysely<PlatformTables>, keyHash: string, at: number): Promise<boolean> {
+  const released = await db
+    .deleteFrom('idempotency_key')
+    .where('key_hash', '=', keyHash)
+    .where((eb) => eb.or([eb('created_at', '<', at - KEPT_MS), eb.and([eb('status', '=', 0), eb('created_at', '<', at - ABANDONED_MS)])]))
+    .executeTakeFirst();
+  return Number(released.numDeletedRows) > 0;
+}
+
+/** How often a service deletes the keys kept past their day (the job `idempotency-keys`). */
+export const IDEMPOTENCY_PURGE_EVERY_MS = 10 * 60 * 1000;
+
+/**
+ * Deletes the keys kept past their day, a batch at a time so that no statement holds the table long; answers how many.
+ * Run by a platform job in every service that serves HTTP, so the table holds a day of keys, not every key ever sent.
+ */
+export async function purgeExpiredIdempotencyKeys(db: Kysely<PlatformTables>, at: number, batch = 500): Promise<number> {
+  let purged = 0;
+  for (;;) {
+    const expired = await db
+      .selectFrom('idempotency_key')
+      .select('key_hash')
+      .where('created_at', '<', at - KEPT_MS)
+      .orderBy('created_at')
+      .limit(batch)
+      .execute();
+    if (expired.length === 0) return purged;
+    const deleted = await db
+      .deleteFrom('idempotency_key')
+      .where(
+        'key_hash',
+        'in',
+        expired.map((row) => row.key_hash),
+      )
+      .where('created_at', '<', at - KEPT_MS)
+      .executeTakeFirst();
+    purged += Number(deleted.numDeletedRows);
+    if (expired.length < batch) return purged;
+  }
+}
+
 /** JSON with object keys sorted at every level: `{a,b}` and `{b,a}` are the same request. */
 export function canonicalJson(value: unknown): string {
   const json = (value as { toJSON?: () => unknown } | null)?.toJSON;
@@ -85,13 +127,10 @@ export function registerIdempotency(
     const keyHash = sha256(`${caller}\n${request.routeOptions.url}\n${key}`);
     const requestHash = sha256(`${request.url}\n${canonicalJson(request.body ?? null)}`);
     const at = now();
-    await db
-      .deleteFrom('idempotency_key')
-      .where('key_hash', '=', keyHash)
-      .where((eb) => eb.or([eb('created_at', '<', at - KEPT_MS), eb.and([eb('status', '=', 0), eb('created_at', '<', at - ABANDONED_MS)])]))
-      .execute();
-    const claimed = await claim(db, dialect, { key_hash: keyHash, request_hash: requestHash, status: 0, response: null, created_at: at });
-    if (claimed) {
+    const fresh = { key_hash: keyHash, request_hash: requestHash, status: 0, response: null, created_at: at };
+    // A key is new nearly always: the claim comes first, and only a taken key is looked at again. One kept past its
+    // day, or claimed by a request that died with its process, is released and claimed anew.
+    if ((await claim(db, dialect, fresh)) || ((await releaseStale(db, keyHash, at)) && (await claim(db, dialect, fresh)))) {
       scope.keyHash = keyHash;
       return;
     }
