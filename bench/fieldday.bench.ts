@@ -1,21 +1,18 @@
 // The field day: a workload model of a morning peak, not a loop of one request. Reps open *my day*, look at the shops
 // around them, visit 8–12 of them (photo, check-in, check-out with the questionnaire), capture a lead or two (some
 // already known: the dedup answers 409) and search; team leads watch the review queue and the team; managers open the
-// dashboard. The peak is compressed into FIELDDAY_PEAK_SECONDS. The box is a real `fieldops serve` (embedded: every
-// service in one process on SQLite, demo data seeded) in a process of its own; the load comes from another.
+// dashboard. The peak is compressed into FIELDDAY_PEAK_SECONDS. The box is real: an embedded `fieldops serve` (every
+// service in one process on SQLite), then a distributed one (the services in processes of their own on MariaDB, NATS
+// and Redis, on the same machine, to compare; see fieldday-server.ts); the load comes from a process of its own.
 // Steps of more and more reps (doubling, then halving the gap between the last served and the first not served) find
-// the largest number the box serves with p99 < 200 ms for every kind of request and no error.
-import { type ChildProcess, spawn } from 'node:child_process';
+// the largest number each box serves with p99 < 200 ms for every kind of request and no error.
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DEMO_PACKS, getCountryPolicy, type VisitQuestion } from '@fieldops/countries';
 import { DEMO_REPS, repEmail } from '@fieldops/demo-data';
-import { freePort } from '@fieldops/testing';
 import sharp from 'sharp';
 import { login } from './bench-host';
+import { type FieldDayServer, startDistributedServer, startEmbeddedServer } from './fieldday-server';
 import { type LabelSamples, type Lane, LoadProcess, type PlannedRequest } from './load-process';
 import { type ResidentMemory, residentMemory, settled } from './server-process';
 import { summarize } from './stats';
@@ -31,7 +28,6 @@ const P99_GOAL_MS = 200;
 const SIGN_IN_SHARE = 0.1;
 const DUPLICATE_LEAD_SHARE = 0.2;
 const PASSWORD = 'demo1234';
-const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const WGS84 = 'coords=WGS84';
 
 export interface FieldDayStep {
@@ -42,8 +38,9 @@ export interface FieldDayStep {
   errors: number;
   firstError?: string;
   requestsPerSecond: number;
-  /** Resident memory of the server process after the step. */
-  /** The server's resident memory when the step ended. */
+  /** `embedded` or `distributed`. */
+  mode: string;
+  /** The server's resident memory when the step ended (every process of it). */
   serverMemory: ResidentMemory;
   byRequest: { label: string; count: number; errors: number; p50Ms: number; p99Ms: number }[];
   passed: boolean;
@@ -66,55 +63,6 @@ interface DemoRep {
 interface Staff {
   email: string;
   token: string;
-}
-
-/** `fieldops serve` on a fresh data folder, as an operator starts it; answers once it listens and has seeded. */
-async function startServer(progress: Progress): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldops-fieldday-'));
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/cli/src/main.ts', 'serve'], {
-    cwd: REPO_ROOT,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      ...(process.env.DEMO_COUNTRIES ? { DEMO_COUNTRIES: process.env.DEMO_COUNTRIES } : {}),
-      // The per-user budgets protect a real deployment from one client; here many simulated reps share demo accounts.
-      RATE_LIMIT_MAX: String(1_000_000_000),
-      RATE_LIMIT_LOGIN_MAX: String(1_000_000_000),
-      // To profile the box under the peak, e.g. `--cpu-prof --cpu-prof-dir=…` (written when it stops).
-      ...(process.env.FIELDDAY_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.FIELDDAY_SERVER_NODE_OPTIONS } : {}),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
-  progress('starting fieldops serve (embedded, demo data)');
-  const deadline = Date.now() + 300_000;
-  while (!output.includes('Stop with Ctrl+C')) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      await stop();
-      throw new Error(`fieldops serve did not start:\n${output.slice(-2000)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return { url: `http://127.0.0.1:${port}`, child, stop };
 }
 
 async function getJson(url: string, token: string): Promise<unknown> {
@@ -342,8 +290,7 @@ function prng(seed: number): () => number {
 }
 
 async function runStep(
-  url: string,
-  serverPid: number | undefined,
+  server: FieldDayServer,
   repCount: number,
   people: Awaited<ReturnType<typeof demoPeople>>,
   photo: { body: string; contentType: string },
@@ -362,7 +309,7 @@ async function runStep(
   );
   const load = new LoadProcess();
   try {
-    const report = await load.run({ kind: 'lanes', url, lanes: [...reps, ...leads, ...bosses], blobs: { photo: photo.body } });
+    const report = await load.run({ kind: 'lanes', url: server.url, lanes: [...reps, ...leads, ...bosses], blobs: { photo: photo.body } });
     const byRequest = Object.entries(report.byLabel)
       .map(([label, samples]: [string, LabelSamples]) => {
         const s = summarize(samples.latencies);
@@ -370,6 +317,7 @@ async function runStep(
       })
       .sort((a, b) => a.label.localeCompare(b.label));
     return {
+      mode: server.mode,
       reps: repCount,
       teamLeads,
       managers,
@@ -377,7 +325,7 @@ async function runStep(
       errors: report.errors,
       ...(report.firstError ? { firstError: report.firstError } : {}),
       requestsPerSecond: report.latencies.length / report.seconds,
-      serverMemory: residentMemory(serverPid),
+      serverMemory: residentMemory(server.pids()),
       byRequest,
       passed: report.errors === 0 && byRequest.every((r) => r.p99Ms < P99_GOAL_MS),
     };
@@ -389,49 +337,49 @@ async function runStep(
 const memoryText = (memory: ResidentMemory) =>
   `${num(memory.totalMiB)} MiB (own ${num(memory.ownMiB)}, mapped database files ${num(memory.mappedFilesMiB)})`;
 
-export async function runFieldDaySuite(progress: Progress): Promise<SuiteOutcome<FieldDayStep>> {
-  const server = await startServer(progress);
+/** Steps of more and more reps on one server, then halving the gap: the steps run, and the most reps served. */
+async function findCapacity(server: FieldDayServer, progress: Progress): Promise<FieldDayStep[]> {
+  const photo = multipartPhoto(
+    await sharp({
+      create: { width: 800, height: 600, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+    })
+      .jpeg({ quality: 70 })
+      .toBuffer(),
+  );
   const steps: FieldDayStep[] = [];
-  try {
-    const photo = multipartPhoto(
-      await sharp({
-        create: { width: 800, height: 600, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } },
-      })
-        .jpeg({ quality: 70 })
-        .toBuffer(),
+  const step = async (reps: number): Promise<FieldDayStep> => {
+    await settled(server.pids(), progress);
+    progress(`${server.mode}: signing in the demo people and reading their shops`);
+    const people = await demoPeople(server.url);
+    progress(`${server.mode}: ${reps} reps over a ${PEAK_SECONDS} s morning peak`);
+    const result = await runStep(server, reps, people, photo);
+    steps.push(result);
+    progress(
+      `${server.mode}: ${reps} reps: ${num(result.requestsPerSecond, 1)} requests/s, ${result.errors} errors, worst p99 ${num(Math.max(...result.byRequest.map((r) => r.p99Ms)), 1)} ms, server RSS ${memoryText(result.serverMemory)}`,
     );
-    const step = async (reps: number): Promise<FieldDayStep> => {
-      await settled(server.child.pid, progress);
-      progress(`signing in the demo people and reading their shops`);
-      const people = await demoPeople(server.url);
-      progress(`${reps} reps over a ${PEAK_SECONDS} s morning peak`);
-      const result = await runStep(server.url, server.child.pid, reps, people, photo);
-      steps.push(result);
-      progress(
-        `${reps} reps: ${num(result.requestsPerSecond, 1)} requests/s, ${result.errors} errors, worst p99 ${num(Math.max(...result.byRequest.map((r) => r.p99Ms)), 1)} ms, server RSS ${memoryText(result.serverMemory)}`,
-      );
-      return result;
-    };
-    let most = 0;
-    let fewestNot: number | undefined;
-    for (const reps of REP_STEPS) {
-      if (!(await step(reps)).passed) {
-        fewestNot = reps;
-        break;
-      }
-      most = reps;
+    return result;
+  };
+  let most = 0;
+  let fewestNot: number | undefined;
+  for (const reps of REP_STEPS) {
+    if (!(await step(reps)).passed) {
+      fewestNot = reps;
+      break;
     }
-    // Doubling steps only bound the answer: a box that serves 400 reps and not 800 may well serve 600.
-    for (let i = 0; i < REFINE_STEPS && fewestNot !== undefined && most > 0; i++) {
-      const reps = Math.round((most + fewestNot) / 2);
-      if (reps === most || reps === fewestNot) break;
-      if ((await step(reps)).passed) most = reps;
-      else fewestNot = reps;
-    }
-  } finally {
-    await server.stop();
+    most = reps;
   }
-  steps.sort((a, b) => a.reps - b.reps);
+  // Doubling steps only bound the answer: a box that serves 400 reps and not 800 may well serve 600.
+  for (let i = 0; i < REFINE_STEPS && fewestNot !== undefined && most > 0; i++) {
+    const reps = Math.round((most + fewestNot) / 2);
+    if (reps === most || reps === fewestNot) break;
+    if ((await step(reps)).passed) most = reps;
+    else fewestNot = reps;
+  }
+  return steps.sort((a, b) => a.reps - b.reps);
+}
+
+/** The table, the summary of each step and the verdict of one mode. */
+function report(server: FieldDayServer, steps: FieldDayStep[]): string {
   const served = steps.filter((s) => s.passed).at(-1);
   const columns = [
     { header: 'reps' },
@@ -449,10 +397,36 @@ export async function runFieldDaySuite(progress: Progress): Promise<SuiteOutcome
       `${s.reps} reps (+${s.teamLeads} team leads, ${s.managers} managers): ${num(s.requests)} requests, ${num(s.requestsPerSecond, 1)}/s, ${s.errors} errors, server RSS ${memoryText(s.serverMemory)} — ${s.passed ? 'served' : `not served${s.firstError ? ` (first error: ${s.firstError.slice(0, 160)})` : ''}`}`,
   );
   const verdict = served
-    ? `One embedded box serves ${served.reps} reps at the morning peak (${PEAK_SECONDS} s compressed) with every request type's p99 < ${P99_GOAL_MS} ms and no error.`
-    : `Not even ${REP_STEPS[0]} reps were served within p99 < ${P99_GOAL_MS} ms with no error.`;
-  const legend = `Embedded \`fieldops serve\` in its own process; the load from another process on the same ${os.availableParallelism()}-core machine.`;
-  const memory =
-    "server RSS when the step ended: its own memory (heap, SQLite caches, buffers) and the pages of the database files it maps (the kernel's file cache, given back under memory pressure)";
-  return { results: steps, table: [formatTable(columns, rows), ...summary, verdict, legend, memory].join('\n') };
+    ? `One ${server.mode} box serves ${served.reps} reps at the morning peak (${PEAK_SECONDS} s compressed) with every request type's p99 < ${P99_GOAL_MS} ms and no error.`
+    : `Not even ${REP_STEPS[0]} reps were served within p99 < ${P99_GOAL_MS} ms with no error (${server.mode}).`;
+  return [`${server.mode}: ${server.description}`, formatTable(columns, rows), ...summary, verdict].join('\n');
+}
+
+/**
+ * The field day on an embedded box, then (when MariaDB, NATS and Redis answer) on a distributed one on the same
+ * machine, to compare; `FIELDDAY_MODES=embedded` runs one of them.
+ */
+export async function runFieldDaySuite(progress: Progress): Promise<SuiteOutcome<FieldDayStep>> {
+  const starts = { embedded: startEmbeddedServer, distributed: startDistributedServer };
+  const modes = (process.env.FIELDDAY_MODES || 'embedded,distributed').split(',') as (keyof typeof starts)[];
+  const results: FieldDayStep[] = [];
+  const parts: string[] = [];
+  for (const mode of modes) {
+    const start = starts[mode];
+    if (!start) throw new Error(`FIELDDAY_MODES: unknown mode "${mode}" (embedded, distributed)`);
+    const server = await start(progress);
+    if (typeof server === 'string') {
+      parts.push(`${mode}: not run — ${server}`);
+      continue;
+    }
+    try {
+      const steps = await findCapacity(server, progress);
+      results.push(...steps);
+      parts.push(report(server, steps));
+    } finally {
+      await server.stop();
+    }
+  }
+  const legend = `The load from a process of its own on the same ${os.availableParallelism()}-core machine. Server RSS when the step ended, over every process that serves: their own memory (heap, SQLite caches, buffers) and the pages of the database files they map (the kernel's file cache, given back under memory pressure).`;
+  return { results, table: [...parts, legend].join('\n\n') };
 }
