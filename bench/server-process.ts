@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import type { Progress } from './suite';
 
 /**
- * The process's resident memory in MiB, and what it is made of: its own memory (the heap, SQLite's caches, buffers) and
- * the pages of files it maps, which are the databases read through memory mapping: the kernel's file cache, shared,
- * and given back under memory pressure without a write.
+ * Resident memory in MiB, and what it is made of: the processes' own memory (the heap, SQLite's caches, buffers) and
+ * the pages of the files they map, which are the databases read through memory mapping: the kernel's file cache,
+ * shared, and given back under memory pressure without a write.
  */
 export interface ResidentMemory {
   totalMiB: number;
@@ -41,8 +41,8 @@ const SETTLE_LIMIT_MS = 180_000;
 const CLOCK_TICKS_PER_SECOND = 100;
 
 /**
- * Waits until the server's processes are idle together: the events a heavy step left queued (deliveries, facts, index writes) are applied
- * before the next step starts, so that each step is measured under its own load only.
+ * Waits until the server's processes are idle together: the events a heavy step left queued (deliveries, facts, index
+ * writes) are applied before the next step starts, so that each step is measured under its own load only.
  */
 export async function settled(pids: number[], progress: Progress): Promise<void> {
   const busy = () => pids.reduce((sum, pid) => sum + cpuTicks(pid), 0);
