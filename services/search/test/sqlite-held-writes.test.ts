@@ -59,10 +59,13 @@ describe('held writes of the SQLite index', () => {
   });
 
   it('says so when SQLite rolled back what it held (a full disk, an I/O error), so those events are applied again', async () => {
-    const { index, committed, close } = openIndex();
+    const { file, index, committed, close } = openIndex();
+    // A write that makes SQLite roll back the whole open transaction, as it does after such a failure.
+    const admin = new Database(file);
+    admin.exec(`create trigger lose_held before insert on doc when new.id = 'lost' begin select raise(rollback, 'disk I/O error'); end`);
+    admin.close();
     await index.put([aDoc({ id: 'm1', version: 1 })], { held: true });
-    // What SQLite does to the open transaction after such a failure.
-    (index as unknown as { database: Database.Database }).database.prepare('rollback').run();
+    await expect(index.put([aDoc({ id: 'lost', version: 1 })], { held: true })).rejects.toThrow(/disk I\/O error/);
     await index.put([aDoc({ id: 'm2', version: 1 })], { held: true });
     await expect(index.commitHeld()).rejects.toThrow(/rolled back the writes it held/);
     expect(committed()).toEqual([]);
